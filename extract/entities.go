@@ -1,0 +1,709 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/jdkato/prose/v3/ner"
+
+	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/pipeline"
+)
+
+// Entities finds people, places, organisations and nationalities. It joins
+// three sources: the gazetteer (places, organisations, demonyms), rules over
+// token shapes (a title before a name, a name opening a roster line, an
+// organisation ending in a head noun like "Ministry"), and prose's
+// statistical model for the names neither of those knows. Candidates compete
+// for each stretch of text by source priority, then length.
+type Entities struct {
+	gaz    *gazetteer.Gazetteer
+	titles *gazetteer.Titles
+	model  *ner.Extracter // nil when the model is switched off
+}
+
+type entitiesConfig struct {
+	Model         string `mapstructure:"model"`          // "prose" or "none"
+	GazetteerFile string `mapstructure:"gazetteer_file"` // user entries added to the built-in gazetteer
+}
+
+// NewEntities builds the entities stage.
+func NewEntities(opts pipeline.Options) (pipeline.Stage, error) {
+	cfg := entitiesConfig{Model: "prose"}
+	if err := opts.Decode("entities", &cfg); err != nil {
+		return nil, err
+	}
+	gaz, err := loadGazetteer(cfg.GazetteerFile)
+	if err != nil {
+		return nil, err
+	}
+	e := &Entities{gaz: gaz, titles: gaz.Titles()}
+	switch cfg.Model {
+	case "prose":
+		if e.model, err = ner.New(); err != nil {
+			return nil, err
+		}
+	case "none", "":
+	default:
+		return nil, fmt.Errorf("stages.entities.model: unknown model %q (want prose or none)", cfg.Model)
+	}
+	return e, nil
+}
+
+func (*Entities) Name() string { return "entities" }
+
+// Candidate priorities: a rule anchored on a title or roster line is the
+// strongest evidence, the gazetteer next, the statistical model last.
+const (
+	prioModel = iota + 1
+	prioEcho  // another mention of a name found elsewhere in the document
+	prioGazetteer
+	prioRule
+)
+
+type candidate struct {
+	pipeline.Entity
+	prio int
+}
+
+// Process fills d.Entities, sorted by position.
+func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
+	var cands []candidate
+	for si, s := range d.Sentences {
+		if si%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		toks := d.Tokens[s.FirstToken:s.EndToken]
+		kind := pipeline.TextPara
+		if s.Paragraph < len(d.Paragraphs) {
+			kind = d.Paragraphs[s.Paragraph].Kind
+		}
+		sc := sentenceScan{e: e, d: d, toks: toks, words: tokenTexts(toks), kind: kind}
+		sc.gazetteerMatches()
+		sc.titledPeople()
+		sc.namedPeople()
+		sc.rosterPeople()
+		sc.appositivePeople()
+		sc.organisations()
+		if e.model != nil && kind != pipeline.Heading && !(kind == pipeline.TableRow && isFirstRow(d, s.Paragraph)) {
+			sc.modelEntities()
+		}
+		cands = append(cands, sc.out...)
+	}
+	d.Entities = resolve(cands)
+	d.Entities = echoNames(d, d.Entities)
+	canonicalPeople(d.Entities)
+	return nil
+}
+
+func tokenTexts(toks []pipeline.Token) []string {
+	w := make([]string, len(toks))
+	for i, t := range toks {
+		w[i] = t.Text
+	}
+	return w
+}
+
+func isFirstRow(d *pipeline.Doc, p int) bool {
+	return p < len(d.Paragraphs) && (p == 0 || d.Paragraphs[p-1].Block != d.Paragraphs[p].Block)
+}
+
+// sentenceScan collects candidates in one sentence.
+type sentenceScan struct {
+	e     *Entities
+	d     *pipeline.Doc
+	toks  []pipeline.Token
+	words []string
+	kind  pipeline.ParagraphKind
+	gaz   []gazetteer.Match
+	out   []candidate
+}
+
+func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *candidate {
+	start, end := sc.toks[i].Start, sc.toks[j-1].End
+	sc.out = append(sc.out, candidate{Entity: pipeline.Entity{
+		Start: start, End: end, Text: sc.d.Text[start:end], Label: label,
+		Canonical: sc.d.Text[start:end], Source: sourceOf(prio), Confidence: conf,
+	}, prio: prio})
+	return &sc.out[len(sc.out)-1]
+}
+
+func sourceOf(prio int) string {
+	switch prio {
+	case prioModel:
+		return pipeline.SourceModel
+	case prioGazetteer:
+		return pipeline.SourceGazetteer
+	}
+	return pipeline.SourceRule
+}
+
+// placeAt returns the unambiguous gazetteer match starting at token i.
+func (sc *sentenceScan) placeAt(i int) (gazetteer.Match, bool) {
+	for _, m := range sc.gaz {
+		if m.Start == i && !m.Ambiguous {
+			return m, true
+		}
+	}
+	return gazetteer.Match{}, false
+}
+
+func (sc *sentenceScan) gazetteerMatches() {
+	all := sc.e.gaz.Match(sc.words)
+	sc.gaz = all[:0:0]
+	for _, m := range all {
+		if !sc.cityInName(m) {
+			sc.gaz = append(sc.gaz, m)
+		}
+	}
+	for _, m := range sc.gaz {
+		best := m.Entries[0]
+		conf := 0.9
+		if m.Ambiguous {
+			// "Jordan Henderson", "Georgia Meloni": a following name word
+			// or a title before makes it a person's name.
+			if m.End < len(sc.words) && isNameWord(sc.words[m.End], false) && !sc.isPlaceStart(m.End) {
+				continue
+			}
+			if m.Start > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[m.Start-1])) {
+				continue
+			}
+			conf = 0.6
+		}
+		c := sc.add(m.Start, m.End, labelOf(best.Kind), prioGazetteer, conf)
+		c.Subtype, c.ID, c.Country = subtypeOf(best.Kind), best.ID, best.Country
+		c.Canonical = best.Name
+		if best.Kind == gazetteer.Demonym {
+			c.ID = ""
+			if ctry, ok := sc.e.gaz.Country(best.Country); ok {
+				c.Canonical = ctry.Name
+			}
+		}
+	}
+}
+
+// cityInName reports whether a city match is part of a personal name:
+// "Vladimir Putin", "John R. Bolton". Countries and capitals are kept.
+func (sc *sentenceScan) cityInName(m gazetteer.Match) bool {
+	best := m.Entries[0]
+	if best.Kind != gazetteer.City || best.Capital || m.End-m.Start != 1 {
+		return false
+	}
+	w := sc.words
+	if m.Start > 0 {
+		prev := w[m.Start-1]
+		if sc.e.gaz.GivenName(prev) || isInitial(prev) || (prev == "." && m.Start > 1 && isInitial(w[m.Start-2]+".")) {
+			return true
+		}
+	}
+	if sc.e.gaz.GivenName(w[m.Start]) && m.End < len(w) && isNameWord(w[m.End], false) {
+		return true
+	}
+	return false
+}
+
+// isInitial reports whether w is an initial such as "R.".
+func isInitial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+func (sc *sentenceScan) isPlaceStart(i int) bool {
+	_, ok := sc.placeAt(i)
+	return ok
+}
+
+func labelOf(kind string) string {
+	switch kind {
+	case gazetteer.Org:
+		return pipeline.Org
+	case gazetteer.Demonym:
+		return pipeline.NORP
+	}
+	return pipeline.Place
+}
+
+func subtypeOf(kind string) string {
+	switch kind {
+	case gazetteer.Org, gazetteer.Demonym:
+		return ""
+	}
+	return kind
+}
+
+// nameRun returns the end of the personal name that starts at token i, or i
+// when none does. A name is one to four name words, not a known place.
+func (sc *sentenceScan) nameRun(i int) int {
+	j := i
+	for j < len(sc.words) && j-i < 5 {
+		w := sc.words[j]
+		next := j+1 < len(sc.words) && isNameWord(sc.words[j+1], false)
+		// Months that are also names may end one: "Theresa May", not "May 5".
+		inner := j > i && nameMonths[w] && !(j+1 < len(sc.words) && isDigits(sc.words[j+1]))
+		if (!isNameWord(w, next) && !inner) || sc.e.titles.IsHead(strings.ToLower(w)) {
+			break
+		}
+		if sc.isPlaceStart(j) {
+			break
+		}
+		// An initial the tokenizer split from its dot: "John R . Bolton".
+		if j > i && len(w) == 1 && j+2 < len(sc.words) && sc.words[j+1] == "." && isCapitalized(sc.words[j+2]) {
+			j += 2
+			continue
+		}
+		j++
+	}
+	// A name does not end on a particle.
+	for j > i && nameParticles[sc.words[j-1]] {
+		j--
+	}
+	if j-i > 4 {
+		return i
+	}
+	return j
+}
+
+// titledPeople finds "Foreign Minister Sergey Lavrov", "Ambassador Georgy
+// Borisenko", "section director Mikhail Dzhirgenya".
+func (sc *sentenceScan) titledPeople() {
+	for i := 0; i < len(sc.words); i++ {
+		n, _ := sc.e.titles.Match(sc.words, i)
+		if n == 0 {
+			continue
+		}
+		k := i + n
+		// "Ambassador to Germany Richard Grenell": skip the post's complement.
+		if k+1 < len(sc.words) && (sc.words[k] == "to" || sc.words[k] == "of" || sc.words[k] == "for") {
+			if m, ok := sc.placeAt(k + 1); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
+				k = m.End
+			}
+		}
+		// "Mahan's director, Hamid Arabnejad Khanooki": a comma before a
+		// name of two words or more.
+		if k+2 < len(sc.words) && sc.words[k] == "," && sc.nameRun(k+1)-(k+1) >= 2 {
+			k++
+		}
+		for k < len(sc.words) && honorifics[strings.ToLower(sc.words[k])] {
+			k++
+		}
+		j := sc.nameRun(k)
+		if j == k {
+			i = k - 1
+			continue
+		}
+		// In a heading every word is capitalised: a single word after a
+		// title there is too weak ("Minister Resigns").
+		if sc.kind == pipeline.Heading && j-k < 2 {
+			i = j - 1
+			continue
+		}
+		sc.add(k, j, pipeline.Person, prioRule, 0.95)
+		i = j - 1
+	}
+}
+
+// namedPeople finds names that open with a given name known from the
+// world's officials: "Angela Merkel", "Theresa May".
+func (sc *sentenceScan) namedPeople() {
+	for i := 0; i < len(sc.words); i++ {
+		if !sc.e.gaz.GivenName(sc.words[i]) || (i > 0 && isNameWord(sc.words[i-1], true)) {
+			continue
+		}
+		j := sc.nameRun(i)
+		if j-i < 2 {
+			continue
+		}
+		if orgHeads[sc.words[j-1]] || (j < len(sc.words) && orgHeads[sc.words[j]]) {
+			i = j - 1
+			continue // "George Washington University"
+		}
+		sc.add(i, j, pipeline.Person, prioGazetteer, 0.75)
+		i = j - 1
+	}
+}
+
+// rosterPeople finds the name that opens a roster line: "Sergey Lavrov –
+// Foreign Minister of Russia", "Jane Doe: Spokesperson", "Jane Doe, CEO".
+func (sc *sentenceScan) rosterPeople() {
+	if sc.kind != pipeline.ListItem && sc.kind != pipeline.TableRow {
+		return
+	}
+	j := sc.nameRun(0)
+	if j < 2 || j >= len(sc.words) {
+		return
+	}
+	if sep := sc.words[j]; !isDash(sep) && sep != ":" && sep != "," && sep != "(" {
+		return
+	}
+	if sc.roleFollows(j + 1) {
+		sc.add(0, j, pipeline.Person, prioRule, 0.9)
+	}
+}
+
+// roleFollows reports whether a title starts at token i, allowing a leading
+// determiner, country, demonym or possessive ("Egypt's Foreign Minister",
+// "the Russian Ambassador").
+func (sc *sentenceScan) roleFollows(i int) bool {
+	for k := i; k < len(sc.words) && k < i+5; k++ {
+		if n, _ := sc.e.titles.Match(sc.words, k); n > 0 {
+			return true
+		}
+		w := strings.ToLower(sc.words[k])
+		if w == "the" || w == "a" || w == "an" || isPossessive(sc.words[k]) {
+			continue
+		}
+		if m, ok := sc.placeAt(k); ok {
+			k = m.End - 1
+			continue
+		}
+		if isAllCaps(sc.words[k]) { // an organisation acronym: "UN envoy"
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// appositivePeople finds "Jane Doe, the foreign minister," and "Jane Doe,
+// Egypt's foreign minister".
+func (sc *sentenceScan) appositivePeople() {
+	for i := 0; i < len(sc.words); i++ {
+		if !isCapitalized(sc.words[i]) || (i > 0 && isNameWord(sc.words[i-1], true)) {
+			continue
+		}
+		j := sc.nameRun(i)
+		if j-i < 2 || j+1 >= len(sc.words) || sc.words[j] != "," {
+			i = max(i, j-1)
+			continue
+		}
+		if sc.roleFollows(j + 1) {
+			sc.add(i, j, pipeline.Person, prioRule, 0.85)
+		}
+		i = j
+	}
+}
+
+// orgHeads end the names of organisations.
+var orgHeads = toSet(`Ministry Department Office Agency Council Committee Commission Parliament
+Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Corps Party Front
+Movement Union Organization Organisation Association Federation University Institute Bank Fund
+Company Corporation Corp Inc Ltd Group Authority Service Services Bureau Secretariat Embassy
+Consulate Foundation League Alliance Coalition Brigade Brigades Airlines Airways Air Network Agency
+Centre Center Board Cabinet Presidency Directorate Administration Command Mission`)
+
+// nameMonths are month names that are also personal names.
+var nameMonths = toSet(`May June April August`)
+
+func isDigits(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// orgLinks may stand inside an organisation's name.
+var orgLinks = toSet(`of for and on the de`)
+
+// organisations finds capitalised names that end in an organisation head
+// noun ("Russian Foreign Ministry", "Ministry of Foreign Affairs") and an
+// acronym before a unit noun in any case ("MENA department").
+func (sc *sentenceScan) organisations() {
+	w := sc.words
+	for i := 0; i < len(w); i++ {
+		if !orgHeads[titleWord(w[i])] {
+			continue
+		}
+		head := i
+		if !isCapitalized(w[head]) && !(head > 0 && isAllCaps(w[head-1]) && len(w[head-1]) > 1) {
+			continue
+		}
+		// Extend right over "of Foreign Affairs".
+		end := head + 1
+		for end+1 < len(w) && orgLinks[w[end]] && w[end] != "and" && isCapitalized(w[end+1]) && w[end+1] != "The" {
+			k := end + 1
+			for k < len(w) && isCapitalized(w[k]) && !isPossessive(w[k]) {
+				k++
+			}
+			end = k
+		}
+		// Extend left over capitalised words and acronyms.
+		start := head
+		for start > 0 {
+			p := w[start-1]
+			if isPossessive(p) || notNames[p] || !(isCapitalized(p) || isAllCaps(p)) {
+				break
+			}
+			if sc.e.titles.IsHead(strings.ToLower(p)) {
+				break
+			}
+			start--
+		}
+		// A lone capitalised head at a sentence start or in a heading is
+		// a common noun ("Police said", "The Office").
+		if start == head && end == head+1 {
+			i = end - 1
+			continue
+		}
+		if sc.kind == pipeline.Heading && start == head {
+			i = end - 1
+			continue
+		}
+		c := sc.add(start, end, pipeline.Org, prioRule, 0.8)
+		c.Canonical = titleCaseWords(c.Text)
+		i = end - 1
+	}
+}
+
+// titleWord upper-cases the first letter: "department" -> "Department".
+func titleWord(w string) string {
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// titleCaseWords capitalises each lowercase word except links:
+// "MENA department" -> "MENA Department".
+func titleCaseWords(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if i > 0 && orgLinks[w] {
+			continue
+		}
+		f[i] = titleWord(w)
+	}
+	return strings.Join(f, " ")
+}
+
+// modelEntities runs prose's entity model on the sentence and keeps what
+// survives clean-up: spans are cut at dashes, pipes and possessives, titles
+// and determiners are trimmed off, and single capitalised words at the start
+// of a sentence are dropped (they are usually common nouns).
+func (sc *sentenceScan) modelEntities() {
+	pt := make([]ner.Token, len(sc.toks))
+	for i, t := range sc.toks {
+		pt[i] = ner.Token{Text: t.Text, Tag: t.Tag, Start: t.Start}
+	}
+	sc.e.model.Label(pt)
+	for i := 0; i < len(pt); {
+		lab := pt[i].Label
+		if !strings.HasPrefix(lab, "B-") && !strings.HasPrefix(lab, "I-") {
+			i++
+			continue
+		}
+		typ := lab[2:]
+		j := i + 1
+		// prose often starts a new entity on each word of a name
+		// ("B-PERSON B-PERSON"): join runs of the same type.
+		for j < len(pt) && len(pt[j].Label) > 2 && pt[j].Label[2:] == typ {
+			j++
+		}
+		sc.modelSpan(i, j, typ)
+		i = j
+	}
+}
+
+func (sc *sentenceScan) modelSpan(i, j int, typ string) {
+	var label string
+	switch typ {
+	case "PERSON":
+		label = pipeline.Person
+	case "ORGANIZATION", "ORG":
+		label = pipeline.Org
+	case "GPE", "LOCATION", "LOC":
+		label = pipeline.Place
+	default:
+		return
+	}
+	// Cut at the first separator.
+	for k := i; k < j; k++ {
+		if isDash(sc.words[k]) || sc.words[k] == "|" || isPossessive(sc.words[k]) || sc.words[k] == "," {
+			j = k
+			break
+		}
+	}
+	for i < j && (sc.e.titles.IsHead(strings.ToLower(sc.words[i])) || notNames[sc.words[i]] || !isCapitalized(sc.words[i])) {
+		i++
+	}
+	for j > i && !isCapitalized(sc.words[j-1]) && !particlePrefixed(sc.words[j-1]) {
+		j--
+	}
+	if i >= j {
+		return
+	}
+	if i == 0 && j == 1 {
+		return // a lone capitalised first word
+	}
+	if label == pipeline.Person {
+		// prose calls many capitalised pairs people ("Deutsche Telekom",
+		// "Hagia Sophia"); keep those that open with a known given name,
+		// extended over the rest of the name.
+		if !sc.e.gaz.GivenName(sc.words[i]) {
+			return
+		}
+		if end := sc.nameRun(i); end > j {
+			j = end
+		}
+		if j-i < 2 {
+			return
+		}
+		for k := i; k < j; k++ {
+			if !isNameWord(sc.words[k], true) && !nameMonths[sc.words[k]] || sc.isPlaceStart(k) || orgHeads[sc.words[k]] {
+				return
+			}
+		}
+	}
+	if label == pipeline.Place && j-i == 1 && !isCapitalized(sc.words[i]) {
+		return
+	}
+	sc.add(i, j, label, prioModel, 0.6)
+}
+
+// resolve picks non-overlapping candidates: higher priority first, then
+// longer, then earlier; the result is sorted by position.
+func resolve(cands []candidate) []pipeline.Entity {
+	sort.SliceStable(cands, func(a, b int) bool {
+		ca, cb := cands[a], cands[b]
+		if ca.prio != cb.prio {
+			return ca.prio > cb.prio
+		}
+		if la, lb := ca.End-ca.Start, cb.End-cb.Start; la != lb {
+			return la > lb
+		}
+		return ca.Start < cb.Start
+	})
+	var kept []pipeline.Entity
+	for _, c := range cands {
+		overlaps := false
+		for _, k := range kept {
+			if c.Start < k.End && k.Start < c.End {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			kept = append(kept, c.Entity)
+		}
+	}
+	sortEntities(kept)
+	return kept
+}
+
+func sortEntities(es []pipeline.Entity) {
+	sort.Slice(es, func(a, b int) bool {
+		if es[a].Start != es[b].Start {
+			return es[a].Start < es[b].Start
+		}
+		return es[a].End < es[b].End
+	})
+}
+
+// echoNames labels the other mentions of names the document has already
+// given a label: a person's full name or surname elsewhere ("Lavrov",
+// "el-Sisi"), an organisation's name repeated in a heading.
+func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
+	forms := map[string]pipeline.Entity{} // surface form -> entity it echoes
+	for _, e := range es {
+		if e.Source == pipeline.SourceModel && e.Label != pipeline.Person {
+			continue
+		}
+		switch e.Label {
+		case pipeline.Person:
+			for _, f := range nameForms(e.Text) {
+				if _, ok := forms[f]; !ok {
+					forms[f] = e
+				}
+			}
+		case pipeline.Org:
+			forms[e.Text] = e
+		}
+	}
+	if len(forms) == 0 {
+		return es
+	}
+	covered := func(start, end int) bool {
+		i := sort.Search(len(es), func(i int) bool { return es[i].End > start })
+		return i < len(es) && es[i].Start < end
+	}
+	var added []pipeline.Entity
+	for _, s := range d.Sentences {
+		toks := d.Tokens[s.FirstToken:s.EndToken]
+		for i := 0; i < len(toks); i++ {
+			// Longest form starting here, up to four tokens.
+			for n := min(4, len(toks)-i); n >= 1; n-- {
+				start, end := toks[i].Start, toks[i+n-1].End
+				src, ok := forms[d.Text[start:end]]
+				if !ok || covered(start, end) {
+					continue
+				}
+				// The form must not be glued to more name words.
+				if i+n < len(toks) && isNameWord(toks[i+n].Text, false) && src.Label == pipeline.Person {
+					continue
+				}
+				added = append(added, pipeline.Entity{
+					Start: start, End: end, Text: d.Text[start:end], Label: src.Label,
+					Canonical: src.Canonical, ID: src.ID, Country: src.Country,
+					Source: pipeline.SourceRule, Confidence: 0.8,
+				})
+				i += n - 1
+				break
+			}
+		}
+	}
+	if len(added) == 0 {
+		return es
+	}
+	es = append(es, added...)
+	sortEntities(es)
+	return es
+}
+
+// nameForms are the forms under which a person's name recurs: the whole
+// name, and the surname with its particles ("el-Sisi", "Abdel Atty" when
+// written with a joining particle, "Lavrov").
+func nameForms(name string) []string {
+	parts := strings.Fields(name)
+	forms := []string{name}
+	if len(parts) < 2 {
+		return forms
+	}
+	last := len(parts) - 1
+	start := last
+	for start > 1 && (nameParticles[strings.ToLower(parts[start-1])] || surnamePrefixes[parts[start-1]]) {
+		start--
+	}
+	forms = append(forms, strings.Join(parts[start:], " "))
+	if start != last {
+		forms = append(forms, parts[last])
+	}
+	return forms
+}
+
+// surnamePrefixes begin compound Arabic surnames: "Abdel Atty", "Abu Bakr".
+var surnamePrefixes = toSet(`Abdel Abdul Abd Abu Bin Ibn Al El`)
+
+// canonicalPeople gives every person mention the fullest name in the
+// document that it is a form of.
+func canonicalPeople(es []pipeline.Entity) {
+	full := map[string]string{}
+	for _, e := range es {
+		if e.Label != pipeline.Person {
+			continue
+		}
+		for _, f := range nameForms(e.Text) {
+			if cur, ok := full[f]; !ok || len(e.Text) > len(cur) {
+				full[f] = e.Text
+			}
+		}
+	}
+	for i := range es {
+		if es[i].Label == pipeline.Person {
+			if f, ok := full[es[i].Text]; ok {
+				es[i].Canonical = f
+			}
+		}
+	}
+}

@@ -1,0 +1,594 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/readout/readout/pipeline"
+)
+
+// The "issues" stage builds d.Issues from the paragraph topics of the
+// "topics" stage.
+//
+// Which topics become issues: every place issue ("place:<Canonical>") that
+// is the primary topic of at least one paragraph, in order of its first
+// paragraph; then (option thematic, default true) every thematic topic that
+// is primary for at least one paragraph that is not a heading, again in
+// order of first paragraph. Thematic issues come last because they are the
+// frame of the talks (e.g. "Diplomacy and mediation") rather than a file
+// the parties take positions on.
+//
+// Parties of an issue: the document's party countries (countries of the
+// participants) mentioned in the issue's paragraphs, directly, through one
+// of their cities, a NORP demonym, a participant mention, or "both sides" /
+// "the two sides" (all parties), in order of first mention.
+//
+// Focus of a party: noun phrases (runs of JJ/NN* tokens, with VBG/VBN after
+// a determiner or adjective read as adjectives, ending in a noun, 1-4 words,
+// never crossing a named entity other than a geographic feature) from the
+// sentences that mention the party. A sentence that mentions no party
+// continues the one before it in the same paragraph. When a sentence names
+// several parties in different clauses (split at , ; : and dashes), each
+// party gets the phrases of its own clauses. Headings and table rows give
+// no prose focus. Phrases are deduplicated by lowercase text in order of
+// appearance and capped at max_focus; then, when a table agrees with the
+// issue (a row whose first cell names it and a header cell naming the
+// party), the comma-separated pieces of the party's cell are appended
+// (deduplicated, also capped at max_focus) and Issue.Table is set.
+
+// IssuesConfig is the "issues" stage's options.
+type IssuesConfig struct {
+	// MaxFocus caps the prose focus phrases of a party, and separately the
+	// table ones.
+	MaxFocus int `mapstructure:"max_focus"`
+	// Thematic adds thematic topics that are primary somewhere as issues,
+	// after the place issues.
+	Thematic bool `mapstructure:"thematic"`
+}
+
+// DefaultIssuesConfig returns the defaults of the "issues" options.
+func DefaultIssuesConfig() IssuesConfig { return IssuesConfig{MaxFocus: 6, Thematic: true} }
+
+type issuesStage struct{ cfg IssuesConfig }
+
+// NewIssues builds the "issues" stage.
+func NewIssues(opts pipeline.Options) (pipeline.Stage, error) {
+	cfg := DefaultIssuesConfig()
+	if err := opts.Decode("issues", &cfg); err != nil {
+		return nil, err
+	}
+	if cfg.MaxFocus < 0 {
+		return nil, fmt.Errorf("stages.issues: max_focus must not be negative, got %d", cfg.MaxFocus)
+	}
+	return &issuesStage{cfg: cfg}, nil
+}
+
+func (s *issuesStage) Name() string { return "issues" }
+
+// issueParty is a party country with its mentions in the whole document.
+type issueParty struct {
+	code, name string
+	mentions   []pipeline.Span // sorted by Start
+	forms      []string        // lowercase names for table headers
+}
+
+// issueParties collects the document's party countries and their mentions.
+func issueParties(d *pipeline.Doc) []*issueParty {
+	codes := topicPartyCodes(d)
+	var ps []*issueParty
+	byCode := map[string]*issueParty{}
+	for _, c := range codes {
+		p := &issueParty{code: c}
+		ps = append(ps, p)
+		byCode[c] = p
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	addForm := func(p *issueParty, f string) {
+		f = strings.ToLower(strings.TrimSpace(f))
+		f = strings.TrimSuffix(strings.TrimSuffix(f, "’s"), "'s")
+		if len(f) >= 3 && !topicContains(p.forms, f) {
+			p.forms = append(p.forms, f)
+		}
+	}
+	for _, e := range d.Entities {
+		if e.Start < 0 || e.End > len(d.Text) || e.Start >= e.End {
+			continue
+		}
+		var p *issueParty
+		switch e.Label {
+		case pipeline.Place:
+			p = byCode[topicEntityCode(e)]
+			if p != nil && e.Subtype == "country" && p.name == "" {
+				p.name = topicCanonical(e)
+			}
+			if p != nil && e.Subtype != "city" {
+				addForm(p, e.Text)
+			}
+		case pipeline.NORP:
+			p = byCode[e.Country]
+			if p != nil {
+				addForm(p, e.Text)
+			}
+		}
+		if p != nil {
+			p.mentions = append(p.mentions, d.SpanOf(e.Start, e.End))
+		}
+	}
+	for _, pt := range d.Participants {
+		p := byCode[pt.CountryCode]
+		if p == nil {
+			continue
+		}
+		if p.name == "" && pt.Country != "" {
+			p.name = pt.Country
+		}
+		for _, m := range pt.Mentions {
+			if m.Start >= 0 && m.End <= len(d.Text) && m.Start < m.End {
+				p.mentions = append(p.mentions, d.SpanOf(m.Start, m.End))
+			}
+		}
+	}
+	// "both sides", "the two sides": every party.
+	if len(ps) >= 2 {
+		low := strings.ToLower(d.Text)
+		for _, phrase := range []string{"both sides", "two sides", "both countries", "two countries"} {
+			for off := 0; ; {
+				k := strings.Index(low[off:], phrase)
+				if k < 0 {
+					break
+				}
+				st := off + k
+				off = st + len(phrase)
+				if len(low) != len(d.Text) || !issueWordBoundary(d.Text, st, off) {
+					continue
+				}
+				for _, p := range ps {
+					p.mentions = append(p.mentions, d.SpanOf(st, off))
+				}
+			}
+		}
+	}
+	for _, p := range ps {
+		if p.name == "" {
+			p.name = p.code
+		}
+		addForm(p, p.name)
+		sort.SliceStable(p.mentions, func(i, j int) bool { return p.mentions[i].Start < p.mentions[j].Start })
+	}
+	return ps
+}
+
+func issueWordBoundary(text string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if end < len(text) {
+		r, _ := topicDecode(text[end:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// issueMentionedIn returns the parties with a mention inside [start,end), in order
+// of first mention there.
+func issueMentionedIn(ps []*issueParty, start, end int) []*issueParty {
+	type hit struct {
+		p   *issueParty
+		pos int
+	}
+	var hits []hit
+	for _, p := range ps {
+		i := sort.Search(len(p.mentions), func(i int) bool { return p.mentions[i].Start >= start })
+		if i < len(p.mentions) && p.mentions[i].End <= end {
+			hits = append(hits, hit{p, p.mentions[i].Start})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].pos < hits[j].pos })
+	out := make([]*issueParty, len(hits))
+	for i, h := range hits {
+		out[i] = h.p
+	}
+	return out
+}
+
+// Process fills d.Issues.
+func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
+	d.Issues = nil
+	type group struct {
+		topic, label string
+		paras        []int
+		body         bool // primary for a non-heading paragraph
+	}
+	var places, themes []*group
+	byID := map[string]*group{}
+	for i, p := range d.Paragraphs {
+		if len(p.Topics) == 0 {
+			continue
+		}
+		t := p.Topics[0]
+		g := byID[t.Topic]
+		if g == nil {
+			g = &group{topic: t.Topic, label: t.Label}
+			byID[t.Topic] = g
+			if strings.HasPrefix(t.Topic, PlaceTopicPrefix) {
+				places = append(places, g)
+			} else {
+				themes = append(themes, g)
+			}
+		}
+		g.paras = append(g.paras, i)
+		if p.Kind != pipeline.Heading {
+			g.body = true
+		}
+	}
+	groups := places
+	if s.cfg.Thematic {
+		for _, g := range themes {
+			if g.body {
+				groups = append(groups, g)
+			}
+		}
+	}
+	if len(groups) == 0 {
+		return nil
+	}
+	parties := issueParties(d)
+	blocked := issueBlocked(d)
+	for _, g := range groups {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		iss := pipeline.Issue{Topic: g.topic, Label: g.label, Paragraphs: append([]int{}, g.paras...), Table: -1}
+		focus := map[*issueParty][]pipeline.Span{}
+		var order []*issueParty
+		addParty := func(p *issueParty) {
+			if _, ok := focus[p]; !ok {
+				focus[p] = []pipeline.Span{}
+				order = append(order, p)
+			}
+		}
+		for _, pi := range g.paras {
+			para := d.Paragraphs[pi]
+			for _, p := range issueMentionedIn(parties, para.Start, para.End) {
+				addParty(p)
+			}
+			if para.Kind == pipeline.Heading || para.Kind == pipeline.TableRow {
+				continue
+			}
+			for p, spans := range s.paragraphFocus(d, pi, parties, blocked) {
+				focus[p] = append(focus[p], spans...)
+			}
+		}
+		for p := range focus {
+			focus[p] = issueDedup(focus[p], nil, s.cfg.MaxFocus)
+		}
+		// Table agreement.
+		if ti, row := issueTableRow(d, g.topic, g.label); ti >= 0 {
+			for _, p := range parties {
+				col := issueHeaderColumn(d.Tables[ti], p)
+				if col < 0 || col >= len(row) {
+					continue
+				}
+				iss.Table = ti
+				addParty(p)
+				focus[p] = append(focus[p], issueDedup(issueSplitCell(d, row[col]), focus[p], s.cfg.MaxFocus)...)
+			}
+		}
+		for _, p := range order {
+			iss.Parties = append(iss.Parties, pipeline.Party{Name: p.name, Kind: "country", CountryCode: p.code, Focus: focus[p]})
+		}
+		if iss.Parties == nil {
+			iss.Parties = []pipeline.Party{}
+		}
+		d.Issues = append(d.Issues, iss)
+	}
+	return nil
+}
+
+// issueBlocked marks the tokens no focus phrase may contain: tokens inside
+// named entities other than geographic features, or inside participant
+// mentions.
+func issueBlocked(d *pipeline.Doc) []bool {
+	out := make([]bool, len(d.Tokens))
+	mark := func(start, end int) {
+		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > start })
+		for ; i < len(d.Tokens) && d.Tokens[i].Start < end; i++ {
+			out[i] = true
+		}
+	}
+	for _, e := range d.Entities {
+		if e.Label == pipeline.Place && e.Subtype == "feature" {
+			continue
+		}
+		mark(e.Start, e.End)
+	}
+	for _, p := range d.Participants {
+		for _, m := range p.Mentions {
+			mark(m.Start, m.End)
+		}
+	}
+	return out
+}
+
+// issueSentences returns the token ranges [first, end) of paragraph pi's
+// sentences.
+func issueSentences(d *pipeline.Doc, pi int) [][2]int {
+	var out [][2]int
+	para := d.Paragraphs[pi]
+	for _, s := range d.Sentences {
+		if s.Start >= para.Start && s.End <= para.End && s.FirstToken >= 0 && s.EndToken <= len(d.Tokens) && s.FirstToken < s.EndToken {
+			out = append(out, [2]int{s.FirstToken, s.EndToken})
+		}
+	}
+	if out == nil && len(d.Tokens) > 0 {
+		a := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= para.Start })
+		b := a
+		for b < len(d.Tokens) && d.Tokens[b].End <= para.End {
+			b++
+		}
+		if a < b {
+			out = append(out, [2]int{a, b})
+		}
+	}
+	return out
+}
+
+// paragraphFocus returns the focus phrases of each party in paragraph pi.
+func (s *issuesStage) paragraphFocus(d *pipeline.Doc, pi int, parties []*issueParty, blocked []bool) map[*issueParty][]pipeline.Span {
+	out := map[*issueParty][]pipeline.Span{}
+	var prev []*issueParty
+	for _, rng := range issueSentences(d, pi) {
+		a, b := rng[0], rng[1]
+		here := issueMentionedIn(parties, d.Tokens[a].Start, d.Tokens[b-1].End)
+		if len(here) == 0 {
+			for _, p := range prev {
+				out[p] = append(out[p], issueNounPhrases(d, a, b, blocked)...)
+			}
+			prev = nil // a sentence continues only the one right before it
+			continue
+		}
+		prev = here
+		if len(here) == 1 {
+			out[here[0]] = append(out[here[0]], issueNounPhrases(d, a, b, blocked)...)
+			continue
+		}
+		// Several parties: clause by clause.
+		type clause struct {
+			a, b int
+			ps   []*issueParty
+		}
+		var cls []clause
+		st := a
+		for i := a; i <= b; i++ {
+			if i == b || issueClauseBreak(d.Tokens[i].Text) {
+				if st < i {
+					cls = append(cls, clause{a: st, b: i, ps: issueMentionedIn(parties, d.Tokens[st].Start, d.Tokens[i-1].End)})
+				}
+				st = i + 1
+			}
+		}
+		var cur []*issueParty
+		for _, c := range cls {
+			if len(c.ps) > 0 {
+				cur = c.ps
+				break
+			}
+		}
+		for _, c := range cls {
+			if len(c.ps) > 0 {
+				cur = c.ps
+			}
+			phr := issueNounPhrases(d, c.a, c.b, blocked)
+			for _, p := range cur {
+				out[p] = append(out[p], phr...)
+			}
+		}
+	}
+	return out
+}
+
+func issueClauseBreak(tok string) bool {
+	switch tok {
+	case ",", ";", ":", "–", "—", "--":
+		return true
+	}
+	return false
+}
+
+// issueStopNouns are single nouns too vague to be a focus.
+var issueStopNouns = map[string]bool{
+	"country": true, "countries": true, "side": true, "sides": true, "thing": true, "things": true,
+	"way": true, "time": true, "times": true, "lot": true, "point": true, "part": true, "sense": true,
+	"eye": true, "room": true, "day": true, "days": true, "year": true, "years": true, "today": true,
+	"tone": true, "language": true, "mix": true, "kind": true, "sort": true, "number": true,
+	"moment": true, "one": true, "ones": true, "need": true, "terms": true, "course": true,
+	"here": true, "there": true, "something": true, "nothing": true, "anything": true, "everything": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"experience": true, "story": true, "figures": true, "piece": true,
+}
+
+var issueReportVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "added": true, "noted": true, "stated": true, "announced": true,
+}
+
+var issuePronouns = map[string]bool{
+	"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true, "this": true,
+	"that": true, "these": true, "those": true, "its": true, "their": true, "his": true, "her": true,
+}
+
+func issueNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
+func issueAdjTag(tag string) bool { return tag == "JJ" || tag == "JJR" || tag == "JJS" }
+
+// issueNounPhrases returns the noun phrases of tokens [a,b).
+func issueNounPhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span {
+	var out []pipeline.Span
+	inPhrase := func(i int) bool {
+		t := d.Tokens[i]
+		low := strings.ToLower(t.Text)
+		if issuePronouns[low] || blocked[i] || topicNorm(low) == "" || !strings.ContainsFunc(low, unicode.IsLetter) {
+			return false // pronouns, entities, "’s", punctuation
+		}
+		if issueNounTag(t.Tag) || issueAdjTag(t.Tag) {
+			return true
+		}
+		if t.Tag == "VBG" || t.Tag == "VBN" {
+			if i == a {
+				return false
+			}
+			switch d.Tokens[i-1].Tag {
+			case "DT", "PRP$", "JJ", "POS":
+				return true
+			}
+		}
+		return false
+	}
+	i := a
+	for i < b {
+		if !inPhrase(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < b && inPhrase(j) {
+			j++
+		}
+		run := make([]int, 0, j-i)
+		for k := i; k < j; k++ {
+			run = append(run, k)
+		}
+		i = j
+		// A phrase ends in a noun; a gerund after a determiner that no noun
+		// follows ("the fighting") is a noun.
+		for len(run) > 0 {
+			k := run[len(run)-1]
+			t := d.Tokens[k]
+			if issueNounTag(t.Tag) || (t.Tag == "VBG" && d.Tokens[k-1].Tag == "DT" && (k+1 >= b || !issueNounTag(d.Tokens[k+1].Tag))) {
+				break
+			}
+			run = run[:len(run)-1]
+		}
+		if len(run) == 0 {
+			continue
+		}
+		if len(run) > 4 {
+			run = run[len(run)-4:]
+		}
+		first, lastTok := d.Tokens[run[0]], d.Tokens[run[len(run)-1]]
+		if first.Start < 0 || lastTok.End > len(d.Text) || first.Start >= lastTok.End {
+			continue
+		}
+		if len(run) == 1 && issueStopNouns[strings.ToLower(first.Text)] {
+			continue
+		}
+		// The speaker of a report ("officials said") is no focus.
+		if k := run[len(run)-1] + 1; k < b && issueReportVerbs[strings.ToLower(d.Tokens[k].Text)] {
+			continue
+		}
+		out = append(out, d.SpanOf(first.Start, lastTok.End))
+	}
+	return out
+}
+
+// issueDedup keeps the spans of xs whose lowercase text is not in have or
+// earlier in xs, at most max of them.
+func issueDedup(xs, have []pipeline.Span, max int) []pipeline.Span {
+	seen := map[string]bool{}
+	for _, h := range have {
+		seen[strings.ToLower(h.Text)] = true
+	}
+	out := []pipeline.Span{}
+	for _, x := range xs {
+		k := strings.ToLower(x.Text)
+		if seen[k] || len(out) >= max {
+			continue
+		}
+		seen[k] = true
+		out = append(out, x)
+	}
+	return out
+}
+
+// issueTableRow finds a table with a row whose first cell names the issue.
+func issueTableRow(d *pipeline.Doc, topic, label string) (int, []pipeline.Span) {
+	name := strings.ToLower(label)
+	place := strings.TrimPrefix(topic, PlaceTopicPrefix)
+	isPlace := place != topic
+	for ti, t := range d.Tables {
+		for _, row := range t.Rows {
+			if len(row) < 2 {
+				continue
+			}
+			c := row[0]
+			if c.Start < 0 || c.End > len(d.Text) || c.Start > c.End {
+				continue
+			}
+			cell := strings.ToLower(d.Text[c.Start:c.End])
+			if name != "" && strings.Contains(cell, name) {
+				return ti, row
+			}
+			if isPlace {
+				for _, e := range d.Entities {
+					if e.Start >= c.Start && e.End <= c.End && (e.Label == pipeline.Place || e.Label == pipeline.NORP) && topicCanonical(e) == place {
+						return ti, row
+					}
+				}
+			}
+		}
+	}
+	return -1, nil
+}
+
+// issueHeaderColumn returns the header column (not the first) naming party p,
+// or -1.
+func issueHeaderColumn(t pipeline.Table, p *issueParty) int {
+	for j := 1; j < len(t.Header); j++ {
+		h := strings.ToLower(strings.ReplaceAll(t.Header[j].Text, "’", "'"))
+		for _, f := range p.forms {
+			if strings.Contains(h, strings.ReplaceAll(f, "’", "'")) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// issueSplitCell splits a cell on commas into trimmed spans.
+func issueSplitCell(d *pipeline.Doc, c pipeline.Span) []pipeline.Span {
+	if c.Start < 0 || c.End > len(d.Text) || c.Start > c.End {
+		return nil
+	}
+	var out []pipeline.Span
+	text := d.Text[c.Start:c.End]
+	st := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && text[i] != ',' && text[i] != ';' {
+			continue
+		}
+		a, b := st, i
+		for a < b && strings.ContainsRune(" \t\n\r", rune(text[a])) {
+			a++
+		}
+		for b > a && strings.ContainsRune(" \t\n\r", rune(text[b-1])) {
+			b--
+		}
+		if a < b {
+			out = append(out, d.SpanOf(c.Start+a, c.Start+b))
+		}
+		st = i + 1
+	}
+	return out
+}

@@ -1,0 +1,239 @@
+package extract
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/readout/readout/pipeline"
+)
+
+// issueRefDoc is the reference Doc after the topics and issues stages.
+func issueRefDoc(t *testing.T, opts pipeline.Options) (*pipeline.Doc, pipeline.Stage) {
+	t.Helper()
+	d := topicRefDoc(t)
+	if err := newTopicsForTest(t, nil).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewIssues(opts)
+	if err != nil {
+		t.Fatalf("NewIssues: %v", err)
+	}
+	if s.Name() != "issues" {
+		t.Fatalf("Name() = %q", s.Name())
+	}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d, s
+}
+
+func issueFocusTexts(p pipeline.Party) []string {
+	var out []string
+	for _, f := range p.Focus {
+		out = append(out, strings.ToLower(f.Text))
+	}
+	return out
+}
+
+func TestIssuesReferenceArticle(t *testing.T) {
+	d, s := issueRefDoc(t, nil)
+	var places []pipeline.Issue
+	for _, iss := range d.Issues {
+		if strings.HasPrefix(iss.Topic, PlaceTopicPrefix) {
+			places = append(places, iss)
+		}
+	}
+	var got []string
+	for _, iss := range places {
+		got = append(got, iss.Topic)
+	}
+	if want := []string{"place:Libya", "place:Gaza", "place:Sudan"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("place issues %v, want %v", got, want)
+	}
+	for k, iss := range d.Issues[:3] {
+		if iss.Topic != got[k] {
+			t.Errorf("issue %d is %s: place issues come first", k, iss.Topic)
+		}
+	}
+	// Thematic issues, if any, come after: here diplomacy.
+	if len(d.Issues) != 4 || d.Issues[3].Topic != "diplomacy" || d.Issues[3].Table != -1 {
+		t.Errorf("issues after the places: %+v", d.Issues[3:])
+	}
+
+	// Focus phrases each party must have, per issue (lowercase).
+	want := map[string]map[string][]string{
+		"place:Libya": {
+			"EG": {"border security", "political unity", "irregular migration", "arms flows", "energy risks"},
+			"RU": {"strategic coastline", "strategic stability", "diplomacy"},
+		},
+		"place:Gaza": {
+			"EG": {"ceasefire", "humanitarian access"},
+			"RU": {"ceasefire", "de-escalation", "international balance"},
+		},
+		"place:Sudan": {
+			"EG": {"regional stability", "nile security"},
+			"RU": {"conflict containment", "influence"},
+		},
+	}
+	// Phrases that belong to the other party or issue must not leak.
+	notWant := map[string]map[string][]string{
+		"place:Libya": {"RU": {"border security", "irregular migration"}, "EG": {"strategic coastline", "strategic stability"}},
+		"place:Gaza":  {"RU": {"humanitarian access"}, "EG": {"de-escalation"}},
+		"place:Sudan": {"RU": {"nile security", "regional stability"}, "EG": {"conflict containment"}},
+	}
+	for _, iss := range places {
+		if iss.Label != strings.TrimPrefix(iss.Topic, PlaceTopicPrefix) {
+			t.Errorf("%s: label %q", iss.Topic, iss.Label)
+		}
+		if iss.Table != 0 {
+			t.Errorf("%s: Table = %d, want 0", iss.Topic, iss.Table)
+		}
+		if len(iss.Parties) != 2 || iss.Parties[0].Name != "Egypt" || iss.Parties[0].CountryCode != "EG" ||
+			iss.Parties[1].Name != "Russia" || iss.Parties[1].CountryCode != "RU" {
+			t.Errorf("%s: parties %+v, want Egypt (EG) and Russia (RU)", iss.Topic, iss.Parties)
+			continue
+		}
+		for _, p := range iss.Parties {
+			if p.Kind != "country" {
+				t.Errorf("%s %s: kind %q", iss.Topic, p.Name, p.Kind)
+			}
+			focus := issueFocusTexts(p)
+			for _, w := range want[iss.Topic][p.CountryCode] {
+				if !topicContains(focus, w) {
+					t.Errorf("%s %s: focus %q lacks %q", iss.Topic, p.Name, focus, w)
+				}
+			}
+			for _, w := range notWant[iss.Topic][p.CountryCode] {
+				if topicContains(focus, w) {
+					t.Errorf("%s %s: focus %q has %q", iss.Topic, p.Name, focus, w)
+				}
+			}
+			seen := map[string]bool{}
+			for _, f := range focus {
+				if seen[f] {
+					t.Errorf("%s %s: %q twice", iss.Topic, p.Name, f)
+				}
+				seen[f] = true
+				if f == "egypt" || f == "russia" || strings.Contains(f, "egypt") || strings.Contains(f, "russia") {
+					t.Errorf("%s %s: focus names a party: %q", iss.Topic, p.Name, f)
+				}
+				if n := len(strings.Fields(f)); n > 4 {
+					t.Errorf("%s %s: focus %q has %d words", iss.Topic, p.Name, f, n)
+				}
+			}
+		}
+		// Paragraphs: exactly those whose primary topic is the issue.
+		for _, pi := range iss.Paragraphs {
+			if d.Paragraphs[pi].Topics[0].Topic != iss.Topic {
+				t.Errorf("%s: paragraph %d has primary %s", iss.Topic, pi, d.Paragraphs[pi].Topics[0].Topic)
+			}
+		}
+	}
+	count := map[string]int{}
+	for _, p := range d.Paragraphs {
+		count[p.Topics[0].Topic]++
+	}
+	for _, iss := range d.Issues {
+		if len(iss.Paragraphs) != count[iss.Topic] {
+			t.Errorf("%s: %d paragraphs, want %d", iss.Topic, len(iss.Paragraphs), count[iss.Topic])
+		}
+	}
+	// The last paragraph ("The Libyan file...") belongs to Libya.
+	lib := d.Issues[0].Paragraphs
+	if lib[len(lib)-1] != len(d.Paragraphs)-1 {
+		t.Errorf("Libya paragraphs %v lack the last paragraph", lib)
+	}
+	topicCheckAllSpans(t, d)
+
+	// Idempotent.
+	before := append([]pipeline.Issue(nil), d.Issues...)
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(before, d.Issues) {
+		t.Error("second Process changed the issues")
+	}
+}
+
+func TestIssuesFocusClauses(t *testing.T) {
+	d, _ := issueRefDoc(t, pipeline.Options{"max_focus": 20})
+	var gaza pipeline.Issue
+	for _, iss := range d.Issues {
+		if iss.Topic == "place:Gaza" {
+			gaza = iss
+		}
+	}
+	if len(gaza.Parties) != 2 {
+		t.Fatalf("Gaza parties %+v", gaza.Parties)
+	}
+	eg, ru := issueFocusTexts(gaza.Parties[0]), issueFocusTexts(gaza.Parties[1])
+	// "Egypt’s role as a mediator gives Cairo extra weight here, while
+	// Russia’s diplomatic posture adds another channel to the mix."
+	for _, w := range []string{"mediator", "extra weight"} {
+		if !topicContains(eg, w) || topicContains(ru, w) {
+			t.Errorf("%q: Egypt %q, Russia %q", w, eg, ru)
+		}
+	}
+	if !topicContains(ru, "diplomatic posture") || topicContains(eg, "diplomatic posture") {
+		t.Errorf("diplomatic posture: Egypt %q, Russia %q", eg, ru)
+	}
+	// "Preventing escalation, officials said, ..." - no speaker as focus.
+	if topicContains(eg, "officials") {
+		t.Errorf("Egypt focus has the speaker: %q", eg)
+	}
+}
+
+func TestIssuesOptions(t *testing.T) {
+	if _, err := NewIssues(pipeline.Options{"nope": true}); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("unknown key: err = %v", err)
+	}
+	if _, err := NewIssues(pipeline.Options{"max_focus": -1}); err == nil {
+		t.Error("negative max_focus accepted")
+	}
+	d, _ := issueRefDoc(t, pipeline.Options{"max_focus": 2, "thematic": false})
+	if len(d.Issues) != 3 {
+		t.Fatalf("thematic=false: %d issues", len(d.Issues))
+	}
+	for _, iss := range d.Issues {
+		for _, p := range iss.Parties {
+			// Up to 2 prose phrases, then up to 2 table cells.
+			if len(p.Focus) > 4 {
+				t.Errorf("%s %s: %d focus phrases", iss.Topic, p.Name, len(p.Focus))
+			}
+		}
+	}
+	topicCheckAllSpans(t, d)
+}
+
+func TestIssuesWithoutTopicsOrParties(t *testing.T) {
+	s, err := NewIssues(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := pipeline.NewDoc("e", "Nothing here.")
+	d.Paragraphs = []pipeline.Paragraph{{Start: 0, End: 13, Kind: pipeline.TextPara, Section: -1, Block: -1}}
+	d.Issues = []pipeline.Issue{{Topic: "stale"}}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Issues) != 0 {
+		t.Errorf("issues %+v", d.Issues)
+	}
+
+	// A place issue with no participants: no parties, no table.
+	text := "Sudan faces famine."
+	d = pipeline.NewDoc("s", text)
+	d.Paragraphs = []pipeline.Paragraph{{Start: 0, End: len(text), Kind: pipeline.TextPara, Section: -1, Block: -1}}
+	d.Entities = []pipeline.Entity{{Start: 0, End: 5, Text: "Sudan", Label: pipeline.Place, Subtype: "country", Canonical: "Sudan", ID: "SD", Country: "SD"}}
+	if err := newTopicsForTest(t, nil).Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Issues) == 0 || d.Issues[0].Topic != "place:Sudan" || len(d.Issues[0].Parties) != 0 || d.Issues[0].Table != -1 {
+		t.Errorf("issues %+v", d.Issues)
+	}
+}

@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Word classes shared by the entity and participant stages. They are about
+// the shape of English news text, not about any one article.
+
+// nameParticles join the parts of a personal name: "el-Sisi", "bin Salman",
+// "van der Leyen", "Abdel Fattah".
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true,
+	"van": true, "von": true, "der": true, "den": true, "de": true, "da": true,
+	"di": true, "du": true, "la": true, "le": true, "dos": true, "das": true, "del": true,
+}
+
+// notNames are capitalised words that never start or continue a personal
+// name in news: calendar words, pronouns, determiners and sentence openers.
+var notNames = toSet(`I Mr Mrs Ms Dr Prof Sir Dame Lord Lady Monday Tuesday Wednesday Thursday
+Friday Saturday Sunday January February March April May June July August September
+October November December The A An This That These Those It Its He She They We You His Her
+Their Our My In On At For From With By Of And Or But If As After Before While When Where
+Who What Why How Which Both Each Every All No Not Some Any Many Most More One Two Three
+There Here Then Than So Yet Also Just Only Even Still Meanwhile However According Officials
+Table Figure Photo Source Reuters AP AFP`)
+
+// honorifics precede a name but are not part of it.
+var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady sheikh sayyid seyed
+cde comrade imam monsenor shahid his her excellency majesty highness`)
+
+func toSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// isCapitalized reports whether w starts with an upper-case letter.
+func isCapitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// isAllCaps reports whether w has letters and all of them are upper case.
+func isAllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// isPossessive reports whether w is the possessive clitic.
+func isPossessive(w string) bool {
+	return w == "'s" || w == "’s" || w == "'" || w == "’" || w == "‘s"
+}
+
+// isDash reports whether w is a dash used as a separator.
+func isDash(w string) bool {
+	switch w {
+	case "-", "–", "—", "--", "―":
+		return true
+	}
+	return false
+}
+
+// particlePrefixed reports whether w is a lowercase particle joined to a
+// capitalised name part by a hyphen: "el-Sisi", "al-Assad", "bin-Zayed".
+func particlePrefixed(w string) bool {
+	i := strings.IndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 {
+		return false
+	}
+	return nameParticles[strings.ToLower(w[:i])] && isCapitalized(w[i+1:])
+}
+
+// isNameWord reports whether w can be part of a personal name, given whether
+// the next word is one (particles need a name word after them).
+func isNameWord(w string, nextIsName bool) bool {
+	switch {
+	case notNames[w]:
+		return false
+	case particlePrefixed(w):
+		return true
+	case nameParticles[w]:
+		return nextIsName
+	case !isCapitalized(w):
+		return false
+	}
+	// Letters, apostrophes, hyphens and dots ("R.", "O'Brien", "Jean-Yves").
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' && r != '.' {
+			return false
+		}
+	}
+	// A long all-caps word is an acronym, not a name; "EL-SISI" style
+	// upper-cased surnames are handled by the caller's case folding.
+	return !(isAllCaps(w) && utf8.RuneCountInString(w) > 1 && !strings.Contains(w, "."))
+}
+
+// stripHonorific drops a leading honorific ("Mr", "Sheikh") from a name.
+func stripHonorific(words []string) []string {
+	for len(words) > 1 && honorifics[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	return words
+}
+
+// foldName is the key two spellings of one name share: lower case,
+// diacritics and punctuation dropped ("Erdoğan" and "Erdogan").
+func foldName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if f, ok := foldRune[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' {
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+var foldRune = func() map[rune]string {
+	m := map[rune]string{}
+	pairs := "àa áa âa ãa äa åa āa ăa ąa çc ćc čc ďd đd èe ée êe ëe ēe ėe ęe ěe ğg ìi íi îi ïi īi įi ıi ľl łl ñn ńn ňn òo óo ôo õo öo øo ōo őo ŕr řr śs šs şs șs ťt ţt țt ùu úu ûu üu ūu ůu űu ųu ýy ÿy źz żz žz"
+	for _, p := range strings.Fields(pairs) {
+		r, size := utf8.DecodeRuneInString(p)
+		m[r] = p[size:]
+	}
+	m['ß'] = "ss"
+	m['-'] = " "
+	return m
+}()

@@ -1,0 +1,569 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/pipeline"
+)
+
+// Participants turns person mentions into people: one entry per person with
+// every form of their name, and the role, country and organisation the text
+// gives them. Roles come from patterns around a mention (a title before the
+// name, an apposition after it, a roster line "Name – Role of Country", a
+// predicate "Name is the ..."); a country can also come from a group the
+// person belongs to ("Moscow's delegation included ...").
+type Participants struct {
+	gaz    *gazetteer.Gazetteer
+	titles *gazetteer.Titles
+}
+
+type participantsConfig struct {
+	GazetteerFile string `mapstructure:"gazetteer_file"`
+}
+
+// NewParticipants builds the participants stage.
+func NewParticipants(opts pipeline.Options) (pipeline.Stage, error) {
+	var cfg participantsConfig
+	if err := opts.Decode("participants", &cfg); err != nil {
+		return nil, err
+	}
+	gaz, err := loadGazetteer(cfg.GazetteerFile)
+	if err != nil {
+		return nil, err
+	}
+	return &Participants{gaz: gaz, titles: gaz.Titles()}, nil
+}
+
+func (*Participants) Name() string { return "participants" }
+
+// person is a participant being assembled.
+type person struct {
+	name     string
+	forms    []string // name forms in order of first use
+	mentions []pipeline.Span
+	roles    []roleFact // in order of reading, roster lines first
+	group    roleFact   // country from a group the person belongs to
+}
+
+// formerWords before a qualified title mark an office no longer held:
+// "former US President".
+var formerWords = toSet(`former ex then late`)
+
+// roleText is a title's canonical form, spelled as the text spells it
+// where the two differ only in spelling ("Advisor" and "Adviser").
+func roleText(canon string, text []string) string {
+	cw := strings.Fields(canon)
+	if len(cw) != len(text) {
+		return canon
+	}
+	for i, w := range text {
+		lw, lc := strings.ToLower(w), strings.ToLower(cw[i])
+		if lw != lc && len(lw) >= 5 && len(lc) >= 5 && lw[:4] == lc[:4] && !strings.Contains(lw, "-") {
+			cw[i] = titleWord(lw)
+		}
+	}
+	return strings.Join(cw, " ")
+}
+
+// roleFact is what one stretch of text says about a person.
+type roleFact struct {
+	owner              string // the person whose office this one hangs on
+	role, country, org string
+	evidence           pipeline.Span
+	roster             bool
+}
+
+// Process fills d.Participants in order of first mention.
+func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
+	d.Participants = d.Participants[:0]
+	people := clusterPeople(d.Entities)
+	if len(people) == 0 {
+		return nil
+	}
+	ix := newTokenIndex(d)
+	groups := p.groupCountries(d, ix)
+	for _, per := range people {
+		for _, m := range per.mentions {
+			if f, ok := p.roleAround(d, ix, m); ok {
+				per.roles = append(per.roles, f)
+			}
+			if g, ok := groups[m.Start]; ok && per.group.country == "" {
+				per.group = g
+			}
+		}
+		// Roster lines state roles deliberately; put them first.
+		sort.SliceStable(per.roles, func(a, b int) bool { return per.roles[a].roster && !per.roles[b].roster })
+	}
+	// Countries of people's offices, for offices that hang on them.
+	owners := map[string]string{}
+	for _, per := range people {
+		for _, f := range per.roles {
+			if f.country != "" {
+				for _, m := range per.mentions {
+					if _, ok := owners[m.Text]; !ok {
+						owners[m.Text] = f.country
+					}
+				}
+				owners[per.name] = f.country
+				break
+			}
+		}
+	}
+	for i, per := range people {
+		part := pipeline.Participant{
+			ID:       fmt.Sprintf("p%d", i+1),
+			Name:     per.name,
+			Mentions: per.mentions,
+		}
+		for _, f := range per.forms {
+			if f != per.name {
+				part.Aliases = append(part.Aliases, f)
+			}
+		}
+		for _, f := range per.roles {
+			if part.Role == "" && f.role != "" {
+				part.Role = f.role
+				ev := f.evidence
+				part.Evidence = &ev
+			}
+			if part.CountryCode == "" && f.country != "" {
+				part.CountryCode = f.country
+			}
+			if part.Organization == "" && f.org != "" {
+				part.Organization = f.org
+			}
+		}
+		if part.Role != "" && part.CountryCode == "" {
+			part.CountryCode = per.group.country
+		}
+		for _, f := range per.roles {
+			if part.CountryCode == "" && f.owner != "" && part.Role != "" {
+				part.CountryCode = owners[f.owner]
+			}
+		}
+		if part.Role == "" {
+			part.CountryCode = "" // a country is the country of an office
+		}
+		if c, ok := p.gaz.Country(part.CountryCode); ok {
+			part.Country = c.Name
+		}
+		d.Participants = append(d.Participants, part)
+	}
+	return nil
+}
+
+// clusterPeople groups person mentions by the person they name. A short
+// form ("Lavrov", "John Bolton") joins the one person whose fuller name it
+// is a form of; a form shared by two people joins the nearest one before it.
+func clusterPeople(es []pipeline.Entity) []*person {
+	var mentions []pipeline.Entity
+	for _, e := range es {
+		if e.Label == pipeline.Person {
+			mentions = append(mentions, e)
+		}
+	}
+	// Fullest names first, so short forms find them.
+	order := make([]int, len(mentions))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return len(strings.Fields(mentions[order[a]].Text)) > len(strings.Fields(mentions[order[b]].Text))
+	})
+	var people []*person
+	owner := make([]*person, len(mentions))
+	byForm := map[string][]*person{}
+	for _, mi := range order {
+		m := mentions[mi]
+		name := strings.Join(stripHonorific(strings.Fields(m.Text)), " ")
+		key := foldName(name)
+		cands := byForm[key]
+		var best *person
+		switch len(cands) {
+		case 0:
+		case 1:
+			best = cands[0]
+		default: // shared surname: the nearest full mention before this one
+			for _, c := range cands {
+				if c.mentions[0].Start <= m.Start && (best == nil || c.mentions[0].Start > best.mentions[0].Start) {
+					best = c
+				}
+			}
+			if best == nil {
+				best = cands[0]
+			}
+		}
+		if best == nil {
+			best = &person{name: name}
+			people = append(people, best)
+			for _, f := range personForms(name) {
+				byForm[foldName(f)] = append(byForm[foldName(f)], best)
+			}
+		}
+		owner[mi] = best
+		best.mentions = append(best.mentions, pipeline.Span{Start: m.Start, End: m.End, Text: m.Text})
+	}
+	// Mentions and forms in reading order; people in order of first mention.
+	for _, per := range people {
+		per.mentions = per.mentions[:0]
+	}
+	for i, m := range mentions {
+		per := owner[i]
+		per.mentions = append(per.mentions, pipeline.Span{Start: m.Start, End: m.End, Text: m.Text})
+		form := strings.Join(stripHonorific(strings.Fields(m.Text)), " ")
+		if !contains(per.forms, form) {
+			per.forms = append(per.forms, form)
+		}
+	}
+	sort.SliceStable(people, func(a, b int) bool { return people[a].mentions[0].Start < people[b].mentions[0].Start })
+	for _, per := range people {
+		per.name = fullest(per.forms)
+	}
+	return people
+}
+
+// personForms are the shorter forms a name may recur as: the surname with
+// its particles, and first plus last name without middle parts.
+func personForms(name string) []string {
+	forms := nameForms(name)
+	parts := strings.Fields(name)
+	if len(parts) > 2 {
+		forms = append(forms, parts[0]+" "+parts[len(parts)-1])
+	}
+	return forms
+}
+
+// fullest returns the form with the most name parts, the first on ties.
+func fullest(forms []string) string {
+	best := ""
+	for _, f := range forms {
+		if len(strings.Fields(f)) > len(strings.Fields(best)) {
+			best = f
+		}
+	}
+	return best
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenIndex finds tokens and entities by byte offset.
+type tokenIndex struct {
+	d      *pipeline.Doc
+	starts []int
+}
+
+func newTokenIndex(d *pipeline.Doc) *tokenIndex {
+	ix := &tokenIndex{d: d, starts: make([]int, len(d.Tokens))}
+	for i, t := range d.Tokens {
+		ix.starts[i] = t.Start
+	}
+	return ix
+}
+
+// token returns the index of the token starting at byte b, or -1.
+func (ix *tokenIndex) token(b int) int {
+	i := sort.SearchInts(ix.starts, b)
+	if i < len(ix.starts) && ix.starts[i] == b {
+		return i
+	}
+	return -1
+}
+
+// tokenEnding returns the index of the token ending at byte b, or -1.
+func (ix *tokenIndex) tokenEnding(b int) int {
+	i := sort.Search(len(ix.d.Tokens), func(i int) bool { return ix.d.Tokens[i].End >= b })
+	if i < len(ix.d.Tokens) && ix.d.Tokens[i].End == b {
+		return i
+	}
+	return -1
+}
+
+// entityAt returns the entity that starts at token i, if any.
+func (ix *tokenIndex) entityAt(i int) (pipeline.Entity, bool) {
+	if i < 0 || i >= len(ix.d.Tokens) {
+		return pipeline.Entity{}, false
+	}
+	b := ix.d.Tokens[i].Start
+	es := ix.d.Entities
+	k := sort.Search(len(es), func(k int) bool { return es[k].Start >= b })
+	if k < len(es) && es[k].Start == b {
+		return es[k], true
+	}
+	return pipeline.Entity{}, false
+}
+
+// entityEndingAt returns the entity whose last token is i, if any.
+func (ix *tokenIndex) entityEndingAt(i int) (pipeline.Entity, bool) {
+	if i < 0 || i >= len(ix.d.Tokens) {
+		return pipeline.Entity{}, false
+	}
+	b := ix.d.Tokens[i].End
+	for _, e := range ix.d.Entities {
+		if e.End == b {
+			return e, true
+		}
+		if e.Start > b {
+			break
+		}
+	}
+	return pipeline.Entity{}, false
+}
+
+// sentenceBounds returns the token range of the sentence holding token i.
+func (ix *tokenIndex) sentenceBounds(i int) (int, int) {
+	s := ix.d.Sentences[ix.d.Tokens[i].Sentence]
+	return s.FirstToken, s.EndToken
+}
+
+// countryOf resolves an entity to the country it stands for: a country
+// itself, a demonym's country, or a capital city used for its government.
+// Other cities do not stand for a country.
+func (p *Participants) countryOf(e pipeline.Entity) string {
+	switch {
+	case e.Label == pipeline.NORP:
+		return e.Country
+	case e.Label == pipeline.Place && e.Subtype == gazetteer.Country:
+		return e.ID
+	case e.Label == pipeline.Place && e.Subtype == gazetteer.City && e.Country != "":
+		if c, ok := p.gaz.Capital(e.Country); ok && c.Name == e.Canonical {
+			return e.Country
+		}
+	}
+	return ""
+}
+
+// roleAround reads the role that the text around mention m gives.
+func (p *Participants) roleAround(d *pipeline.Doc, ix *tokenIndex, m pipeline.Span) (roleFact, bool) {
+	first, last := ix.token(m.Start), ix.tokenEnding(m.End)
+	if first < 0 || last < 0 {
+		return roleFact{}, false
+	}
+	lo, hi := ix.sentenceBounds(first)
+	para := d.Paragraphs[d.Sentences[d.Tokens[first].Sentence].Paragraph]
+	// A roster line: the name opens the line and a separator follows.
+	if first == lo && (para.Kind == pipeline.ListItem || para.Kind == pipeline.TableRow) && last+1 < hi {
+		if sep := d.Tokens[last+1].Text; isDash(sep) || sep == ":" || sep == "," || sep == "(" {
+			if f, ok := p.roleAfter(d, ix, last+2, hi); ok {
+				f.roster = true
+				return f, true
+			}
+		}
+	}
+	if f, ok := p.roleBefore(d, ix, lo, first); ok {
+		return f, true
+	}
+	// Apposition: "Name, the Egyptian foreign minister," / "Name, who is".
+	if last+2 < hi && d.Tokens[last+1].Text == "," {
+		k := last + 2
+		if w := strings.ToLower(d.Tokens[k].Text); w == "who" && k+2 < hi {
+			if v := strings.ToLower(d.Tokens[k+1].Text); v == "is" || v == "was" || v == "serves" || v == "served" {
+				k += 2
+				if k < hi && strings.ToLower(d.Tokens[k].Text) == "as" {
+					k++
+				}
+			}
+		}
+		if f, ok := p.roleAfter(d, ix, k, hi); ok {
+			return f, true
+		}
+	}
+	// Predicate: "Name is the foreign minister of Egypt", "Name who is
+	// the secretary of state".
+	k := last + 1
+	if k+1 < hi && strings.ToLower(d.Tokens[k].Text) == "who" {
+		k++
+	}
+	if k+1 < hi {
+		if v := strings.ToLower(d.Tokens[k].Text); v == "is" || v == "was" || v == "became" {
+			if f, ok := p.roleAfter(d, ix, k+1, hi); ok {
+				return f, true
+			}
+		}
+	}
+	return roleFact{}, false
+}
+
+// roleBefore reads a title that ends right before the name, and what
+// qualifies it on the left: "Russian Foreign Minister", "Egypt's Deputy
+// Foreign Minister", "MENA department chief", "Ambassador".
+func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int) (roleFact, bool) {
+	words := tokenTexts(d.Tokens[lo:first])
+	end := len(words)
+	for end > 0 && honorifics[strings.ToLower(words[end-1])] {
+		end--
+	}
+	// "spokesperson, Steffen Seibert"
+	if end > 1 && words[end-1] == "," {
+		end--
+	}
+	// "Ambassador to Germany Richard Grenell", "President of the United
+	// States Donald Trump": the complement sits between title and name.
+	var ofCountry string
+	if e, ok := ix.entityEndingAt(lo + end - 1); ok && e.Label == pipeline.Place {
+		k := ix.token(e.Start) - lo
+		if k > 0 && strings.ToLower(words[k-1]) == "the" {
+			k--
+		}
+		if k > 1 {
+			switch strings.ToLower(words[k-1]) {
+			case "of":
+				ofCountry = p.countryOf(e)
+				end = k - 1
+			case "to", "for", "in":
+				end = k - 1
+			}
+		}
+	}
+	for k := max(0, end-6); k < end; k++ {
+		n, canon := p.titles.Match(words[:end], k)
+		if n == 0 || k+n != end {
+			continue
+		}
+		f := roleFact{role: roleText(canon, words[k:end]), country: ofCountry}
+		start := lo + k
+		// Qualifiers left of the title: an organisation, then a country.
+		j := start - 1
+		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Org {
+			f.org = e.Canonical
+			j = ix.token(e.Start) - 1
+			start = j + 1
+		}
+		if j >= lo && isPossessive(d.Tokens[j].Text) {
+			j--
+		}
+		if e, ok := ix.entityEndingAt(j); ok && j >= lo {
+			if c := p.countryOf(e); c != "" {
+				if f.country == "" {
+					f.country = c
+				}
+				start = ix.token(e.Start)
+			} else if e.Label == pipeline.Person && isPossessive(d.Tokens[j+1].Text) {
+				// "Angela Merkel's spokesperson": the office hangs on
+				// another person's, and takes its country from it.
+				f.owner = e.Canonical
+				start = ix.token(e.Start)
+			} else if e.Label == pipeline.Org && f.org == "" && isPossessive(d.Tokens[j+1].Text) {
+				f.org = e.Canonical
+				start = ix.token(e.Start)
+			}
+		}
+		if start > lo && formerWords[strings.ToLower(d.Tokens[start-1].Text)] && !strings.HasPrefix(f.role, "Former ") {
+			f.role = "Former " + f.role
+			start--
+		}
+		f.evidence = d.SpanOf(d.Tokens[start].Start, d.Tokens[lo+end-1].End)
+		return f, true
+	}
+	return roleFact{}, false
+}
+
+// roleAfter reads a role phrase starting at token k: "[the] [Egypt's |
+// Russian] Title [of | to Country's] [Org]", stopping at the sentence end.
+func (p *Participants) roleAfter(d *pipeline.Doc, ix *tokenIndex, k, hi int) (roleFact, bool) {
+	var f roleFact
+	start := k
+	if k < hi {
+		if w := strings.ToLower(d.Tokens[k].Text); w == "the" || w == "a" || w == "an" {
+			k++
+		}
+	}
+	// Qualifier before the title.
+	for k < hi {
+		e, ok := ix.entityAt(k)
+		if !ok {
+			break
+		}
+		if c := p.countryOf(e); c != "" {
+			f.country = c
+		} else if e.Label == pipeline.Org {
+			f.org = e.Canonical
+		} else {
+			break
+		}
+		k = ix.tokenEnding(e.End) + 1
+		if k < hi && isPossessive(d.Tokens[k].Text) {
+			k++
+		}
+	}
+	words := tokenTexts(d.Tokens[k:hi])
+	n, canon := p.titles.Match(words, 0)
+	if n == 0 {
+		return roleFact{}, false
+	}
+	f.role = roleText(canon, words[:n])
+	k += n
+	end := k
+	// Complement: "of Egypt", "of Russia's MENA Department", "to Cairo",
+	// ", MENA Department".
+	if k < hi {
+		switch w := strings.ToLower(d.Tokens[k].Text); w {
+		case "of", "for", "at", "in", "to", ",":
+			j := k + 1
+			if j < hi && strings.ToLower(d.Tokens[j].Text) == "the" {
+				j++
+			}
+			for j < hi {
+				e, ok := ix.entityAt(j)
+				if !ok {
+					break
+				}
+				if c := p.countryOf(e); c != "" && w != "to" && f.country == "" {
+					f.country = c
+				} else if e.Label == pipeline.Org && f.org == "" {
+					f.org = e.Canonical
+				} else if e.Label != pipeline.Place {
+					break
+				}
+				j = ix.tokenEnding(e.End) + 1
+				end = j
+				if j < hi && isPossessive(d.Tokens[j].Text) {
+					j++
+				}
+			}
+		}
+	}
+	f.evidence = d.SpanOf(d.Tokens[start].Start, d.Tokens[end-1].End)
+	return f, true
+}
+
+// groupCountries finds people named in a group that a country owns:
+// "Moscow's delegation included A, B and C", "the Egyptian delegation,
+// led by A". It maps each such person mention's start to the country.
+func (p *Participants) groupCountries(d *pipeline.Doc, ix *tokenIndex) map[int]roleFact {
+	out := map[int]roleFact{}
+	for i, t := range d.Tokens {
+		if w := strings.ToLower(t.Text); w != "delegation" && w != "delegations" && w != "team" {
+			continue
+		}
+		j := i - 1
+		if j >= 0 && isPossessive(d.Tokens[j].Text) {
+			j--
+		}
+		e, ok := ix.entityEndingAt(j)
+		if !ok {
+			continue
+		}
+		country := p.countryOf(e)
+		if country == "" {
+			continue
+		}
+		_, hi := ix.sentenceBounds(i)
+		for k := i + 1; k < hi; k++ {
+			if pe, ok := ix.entityAt(k); ok && pe.Label == pipeline.Person {
+				out[pe.Start] = roleFact{country: country, evidence: d.SpanOf(e.Start, pe.End)}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"context"
+
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tokenize"
+
+	"github.com/readout/readout/pipeline"
+)
+
+// Tokens splits each paragraph into sentences and tokens and tags them with
+// prose's part-of-speech tagger. prose's packages are used directly rather
+// than through prose.NewDocument so that its entity model is not run.
+type Tokens struct {
+	seg *segment.Segmenter
+	tok *tokenize.Tokenizer
+	tag *tag.Tagger
+}
+
+// NewTokens builds the tokens stage; it takes no options.
+func NewTokens(opts pipeline.Options) (pipeline.Stage, error) {
+	var none struct{}
+	if err := opts.Decode("tokens", &none); err != nil {
+		return nil, err
+	}
+	seg, err := segment.New()
+	if err != nil {
+		return nil, err
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, err
+	}
+	return &Tokens{seg: seg, tok: tokenize.New(), tag: tg}, nil
+}
+
+func (*Tokens) Name() string { return "tokens" }
+
+// Process fills d.Sentences and d.Tokens. Sentences never cross paragraph
+// boundaries; without paragraphs the whole text is one paragraph.
+func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
+	d.Sentences, d.Tokens = d.Sentences[:0], d.Tokens[:0]
+	paras := d.Paragraphs
+	if len(paras) == 0 && len(d.Text) > 0 {
+		paras = []pipeline.Paragraph{{Start: 0, End: len(d.Text)}}
+	}
+	for pi, p := range paras {
+		if pi%64 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		text := d.Text[p.Start:p.End]
+		sents := t.seg.Segment(text)
+		if len(sents) == 0 {
+			continue
+		}
+		// Headings and list items are one sentence: Punkt would split them
+		// on abbreviations that are not sentence ends there.
+		if p.Kind == pipeline.Heading || p.Kind == pipeline.ListItem || p.Kind == pipeline.TableRow {
+			sents = []segment.Sentence{{Text: text, Start: 0}}
+		}
+		for _, s := range sents {
+			toks := t.tok.Tokenize(s.Text)
+			if len(toks) == 0 {
+				continue
+			}
+			t.tag.TagTokens(toks)
+			si := len(d.Sentences)
+			base := p.Start + s.Start
+			first := len(d.Tokens)
+			for _, tk := range toks {
+				start := base + tk.Start
+				d.Tokens = append(d.Tokens, pipeline.Token{
+					Start: start, End: start + len(tk.Text), Text: tk.Text, Tag: tk.Tag, Sentence: si,
+				})
+			}
+			d.Sentences = append(d.Sentences, pipeline.Sentence{
+				Start: base, End: base + len(s.Text), Paragraph: pi,
+				FirstToken: first, EndToken: len(d.Tokens),
+			})
+		}
+	}
+	return nil
+}

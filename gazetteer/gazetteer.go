@@ -1,0 +1,318 @@
+// Package gazetteer holds reference data about the world — countries,
+// cities, regions, geographic features, international organisations,
+// officials and official titles — and finds their names in token
+// sequences.
+//
+// The data is generated from open sources (see NOTICE) by internal/gen and
+// embedded into the binary.
+package gazetteer
+
+//go:generate go run ./internal/gen -src ../../shared/data/gazetteer -out data
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Entry kinds.
+const (
+	Country   = "country"
+	City      = "city"
+	Region    = "region"
+	Continent = "continent"
+	Territory = "territory"
+	Feature   = "feature"
+	Org       = "org"
+	Demonym   = "demonym"
+)
+
+// An Entry is one named thing of the world.
+type Entry struct {
+	Name       string // canonical name: "Egypt", "Cairo", "North Africa", "United Nations"
+	Kind       string // one of the kinds above
+	ID         string // ISO alpha-2 for countries, "geonames:360630" for cities, Wikidata QID for orgs where known
+	Country    string // ISO alpha-2 the entry belongs to; "" when none
+	Capital    bool   // a national capital city
+	Population int
+}
+
+// An Official is a holder of a state office as recorded by a source.
+type Official struct {
+	Name    string // "Sergey Lavrov"
+	Role    string // normalised: "Foreign Minister", "President", "Prime Minister"
+	Country string // ISO alpha-2
+	QID     string
+	AsOf    string // "2023-01"
+}
+
+// A Match is a gazetteer name found in a token sequence.
+type Match struct {
+	Start, End int     // token index range [Start, End)
+	Entries    []Entry // candidates, best first; shared, must not be modified
+	Ambiguous  bool    // the form is also a common name or word
+}
+
+// A Gazetteer is immutable after construction and safe for concurrent use.
+type Gazetteer struct {
+	records   []record // kept so WithFile can rebuild the index
+	ambiguous map[string]bool
+
+	forms     []form
+	byFirst   map[string][]int32 // first word (and its upper-case form) -> forms, longest first
+	countries map[string]Entry
+	capitals  map[string]Entry
+	officials map[string][]Official
+	titles    *Titles
+	given     map[string]bool // given names of officials worldwide
+}
+
+// A record is an entry with the surface forms that name it.
+type record struct {
+	e     Entry
+	forms []string
+}
+
+type form struct {
+	words     []string
+	upper     []string
+	entries   []Entry
+	ambiguous bool
+}
+
+var defaultG = sync.OnceValues(load)
+
+// Default returns the embedded gazetteer, loaded once.
+func Default() (*Gazetteer, error) { return defaultG() }
+
+// Country returns the country with this ISO alpha-2 code.
+func (g *Gazetteer) Country(code string) (Entry, bool) {
+	e, ok := g.countries[strings.ToUpper(code)]
+	return e, ok
+}
+
+// Capital returns the capital city entry of a country code.
+func (g *Gazetteer) Capital(code string) (Entry, bool) {
+	e, ok := g.capitals[strings.ToUpper(code)]
+	return e, ok
+}
+
+// Officials returns known officials with this exact name, compared
+// case- and diacritics-insensitively.
+func (g *Gazetteer) Officials(name string) []Official {
+	return slices.Clone(g.officials[foldName(name)])
+}
+
+// GivenName reports whether w is a given name that officials worldwide
+// carry ("Sergey", "Angela", "Abdel"): evidence that a capitalised word
+// starts a personal name.
+func (g *Gazetteer) GivenName(w string) bool { return g.given[w] }
+
+// Titles returns the title lexicon.
+func (g *Gazetteer) Titles() *Titles { return g.titles }
+
+// Lookup returns the entries whose surface form is exactly s, best first.
+// Case rules are those of Match.
+func (g *Gazetteer) Lookup(s string) []Entry {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return nil
+	}
+	for _, fi := range g.candidates(words[0]) {
+		f := &g.forms[fi]
+		if len(f.words) == len(words) && f.matchAt(words, 0) {
+			return slices.Clone(f.entries)
+		}
+	}
+	return nil
+}
+
+// Match finds gazetteer names in a sequence of tokens. The longest match
+// wins, matches do not overlap, and the scan runs left to right.
+//
+// A form matches tokens equal to it, or its upper-case version (headlines).
+// Lowercase tokens never match a capitalised form, so "turkey" is not
+// Turkey. A leading "the" and possessive "'s" are never part of a match.
+func (g *Gazetteer) Match(words []string) []Match {
+	var out []Match
+	for i := 0; i < len(words); {
+		n := 0
+		var best *form
+		for _, fi := range g.candidates(words[i]) {
+			f := &g.forms[fi]
+			if len(f.words) <= n {
+				break // sorted longest first
+			}
+			if i+len(f.words) <= len(words) && f.matchAt(words, i) {
+				best, n = f, len(f.words)
+			}
+		}
+		if best == nil {
+			i++
+			continue
+		}
+		out = append(out, Match{Start: i, End: i + n, Entries: best.entries, Ambiguous: best.ambiguous})
+		i += n
+	}
+	return out
+}
+
+func (g *Gazetteer) candidates(w string) []int32 {
+	if c, ok := g.byFirst[w]; ok {
+		return c
+	}
+	if strings.ContainsRune(w, '’') {
+		return g.byFirst[normApos(w)]
+	}
+	return nil
+}
+
+// matchAt reports whether f matches words starting at i; the caller has
+// checked the length.
+func (f *form) matchAt(words []string, i int) bool {
+	for j, w := range f.words {
+		t := words[i+j]
+		if t != w && t != f.upper[j] && !(strings.ContainsRune(t, '’') && normApos(t) == w) {
+			return false
+		}
+	}
+	return true
+}
+
+func normApos(s string) string { return strings.ReplaceAll(s, "’", "'") }
+
+// formKey normalises spacing and apostrophes of a surface form.
+func formKey(s string) string {
+	if strings.ContainsRune(s, '’') {
+		s = normApos(s)
+	}
+	if strings.Contains(s, "  ") || strings.TrimSpace(s) != s {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// splitForm splits a surface form into tokens the way a word tokenizer
+// would: possessive "'s" apart, hyphenated words whole.
+func splitForm(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(normApos(s)) {
+		if base, ok := strings.CutSuffix(w, "'s"); ok && base != "" {
+			out = append(out, base, "'s")
+			continue
+		}
+		out = append(out, w)
+	}
+	if len(out) > 0 && (out[0] == "the" || out[0] == "The") {
+		out = out[1:]
+	}
+	return out
+}
+
+// Short forms news uses as names; other one- and two-letter forms are noise.
+var shortForms = map[string]bool{"US": true, "UK": true, "EU": true, "UN": true, "AP": true, "BP": true, "FT": true}
+
+func usableForm(words []string) bool {
+	if len(words) == 0 || words[len(words)-1] == "'s" {
+		return false
+	}
+	if len(words) == 1 {
+		w := words[0]
+		letters := 0
+		for _, r := range w {
+			if r != '.' {
+				letters++
+			}
+		}
+		if letters <= 2 && !shortForms[strings.ReplaceAll(w, ".", "")] {
+			return false
+		}
+	}
+	return true
+}
+
+var kindRank = map[string]int{Country: 0, Territory: 1, Region: 2, Continent: 2, Feature: 3, City: 4, Org: 5, Demonym: 6}
+
+func rank(k string) int {
+	if r, ok := kindRank[k]; ok {
+		return r
+	}
+	return 7
+}
+
+// build indexes records; later records of the same form rank after
+// earlier ones of equal standing.
+func build(records []record, ambiguous map[string]bool, officials map[string][]Official, titles *Titles) *Gazetteer {
+	g := &Gazetteer{
+		records:   records,
+		ambiguous: ambiguous,
+		byFirst:   make(map[string][]int32, len(records)*2),
+		countries: make(map[string]Entry),
+		capitals:  make(map[string]Entry),
+		officials: officials,
+		titles:    titles,
+	}
+	index := make(map[string]int32, len(records)*2)
+	for _, r := range records {
+		switch {
+		case r.e.Kind == Country && r.e.ID != "":
+			g.countries[r.e.ID] = r.e
+		case r.e.Kind == City && r.e.Capital:
+			if c, ok := g.capitals[r.e.Country]; !ok || r.e.Population > c.Population {
+				g.capitals[r.e.Country] = r.e
+			}
+		}
+		for k := -1; k < len(r.forms); k++ {
+			s := r.e.Name
+			if k >= 0 {
+				s = r.forms[k]
+			}
+			key := formKey(s)
+			fi, ok := index[key]
+			if !ok {
+				words := splitForm(key)
+				if !usableForm(words) {
+					continue
+				}
+				fi = int32(len(g.forms))
+				index[key] = fi
+				up := make([]string, len(words))
+				for i, w := range words {
+					up[i] = strings.ToUpper(w)
+				}
+				g.forms = append(g.forms, form{words: words, upper: up, ambiguous: ambiguous[strings.Join(words, " ")]})
+			}
+			// Skip a second form of the same entry.
+			es := g.forms[fi].entries
+			if len(es) == 0 || es[len(es)-1] != r.e {
+				g.forms[fi].entries = append(es, r.e)
+			}
+		}
+	}
+	for i := range g.forms {
+		f := &g.forms[i]
+		slices.SortStableFunc(f.entries, func(a, b Entry) int {
+			if c := cmp.Compare(rank(a.Kind), rank(b.Kind)); c != 0 {
+				return c
+			}
+			if a.Capital != b.Capital {
+				if a.Capital {
+					return -1
+				}
+				return 1
+			}
+			return cmp.Compare(b.Population, a.Population)
+		})
+		f.entries = slices.Clip(f.entries)
+		g.byFirst[f.words[0]] = append(g.byFirst[f.words[0]], int32(i))
+		if f.upper[0] != f.words[0] {
+			g.byFirst[f.upper[0]] = append(g.byFirst[f.upper[0]], int32(i))
+		}
+	}
+	for k, c := range g.byFirst {
+		slices.SortStableFunc(c, func(a, b int32) int { return cmp.Compare(len(g.forms[b].words), len(g.forms[a].words)) })
+		g.byFirst[k] = slices.Clip(c)
+	}
+	return g
+}

@@ -1,0 +1,253 @@
+package gazetteer
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func mustDefault(t testing.TB) *Gazetteer {
+	t.Helper()
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// matches returns the matched spans of text (split on spaces) as
+// "span=kind:country" strings.
+func matches(g *Gazetteer, text string) []string {
+	words := strings.Fields(text)
+	var out []string
+	for _, m := range g.Match(words) {
+		e := m.Entries[0]
+		s := strings.Join(words[m.Start:m.End], " ") + "=" + e.Kind + ":" + e.Country
+		if m.Ambiguous {
+			s += "?"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestMatch(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"Egypt", "Egypt=country:EG"},
+		{"the Egyptian army", "Egyptian=demonym:EG"},
+		{"Egypt ’s foreign ministry", "Egypt=country:EG"},
+		{"Egypt 's army", "Egypt=country:EG"},
+		{"the United States and the U.S. and US", "United States=country:US U.S.=country:US US=country:US"},
+		{"across North Africa", "North Africa=region:"},
+		{"in Gaza", "Gaza=territory:PS"},
+		{"the Nile", "Nile=feature:"},
+		{"EGYPT AND RUSSIA", "EGYPT=country:EG RUSSIA=country:RU"},
+		{"roast turkey", ""},
+		{"Turkey", "Turkey=country:TR"},
+		{"Jordan", "Jordan=country:JO?"},
+		{"the Gaza Strip", "Gaza Strip=territory:PS"},
+		{"South Sudan", "South Sudan=country:SS"},
+		{"Sudan", "Sudan=country:SD"},
+		{"the Islamic Republic of Iran", "Islamic Republic of Iran=country:IR"},
+		{"Russian and Palestinian officials", "Russian=demonym:RU Palestinian=demonym:PS"},
+		{"the United Nations", "United Nations=org:"},
+		{"chad", ""},
+	}
+	for _, tt := range tests {
+		got := strings.Join(matches(g, tt.text), " ")
+		if got != tt.want {
+			t.Errorf("Match(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestEntries(t *testing.T) {
+	g := mustDefault(t)
+	es := g.Lookup("Cairo")
+	if len(es) == 0 || es[0].Kind != City || !es[0].Capital || es[0].Country != "EG" || es[0].ID != "geonames:360630" {
+		t.Errorf("Lookup(Cairo) = %v", es)
+	}
+	es = g.Lookup("Moscow")
+	if len(es) == 0 || !es[0].Capital || es[0].Country != "RU" {
+		t.Errorf("Lookup(Moscow) = %v", es)
+	}
+	if c, ok := g.Capital("ru"); !ok || c.Name != "Moscow" {
+		t.Errorf("Capital(ru) = %v, %v", c, ok)
+	}
+	if c, ok := g.Country("EG"); !ok || c.Name != "Egypt" || c.Kind != Country || c.ID != "EG" {
+		t.Errorf("Country(EG) = %v, %v", c, ok)
+	}
+	for _, name := range []string{"United States", "United Kingdom", "Russia", "Iran", "Syria", "South Korea", "North Korea", "Palestine", "Vatican City", "Czechia"} {
+		es := g.Lookup(name)
+		if len(es) == 0 || es[0].Kind != Country || es[0].Name != name {
+			t.Errorf("Lookup(%q) = %v, want the country", name, es)
+		}
+	}
+	for form, cc := range map[string]string{"USA": "US", "America": "US", "UK": "GB", "Britain": "GB", "Great Britain": "GB",
+		"Russian Federation": "RU", "Syrian Arab Republic": "SY", "UAE": "AE", "DRC": "CD"} {
+		if es := g.Lookup(form); len(es) == 0 || es[0].ID != cc {
+			t.Errorf("Lookup(%q) = %v, want %s", form, es, cc)
+		}
+	}
+	for form, cc := range map[string]string{"American": "US", "British": "GB", "Egyptian": "EG", "Libyan": "LY"} {
+		if es := g.Lookup(form); len(es) == 0 || es[0].Kind != Demonym || es[0].Country != cc {
+			t.Errorf("Lookup(%q) = %v, want demonym of %s", form, es, cc)
+		}
+	}
+	if es := g.Lookup("Gaza"); len(es) == 0 || es[0].Kind != Territory || es[0].Country != "PS" {
+		t.Errorf("Lookup(Gaza) = %v", es)
+	}
+	if es := g.Lookup("turkey"); es != nil {
+		t.Errorf("Lookup(turkey) = %v, want none", es)
+	}
+}
+
+func TestOfficials(t *testing.T) {
+	g := mustDefault(t)
+	for _, name := range []string{"Sergey Lavrov", "SERGEY LAVROV"} {
+		os := g.Officials(name)
+		found := false
+		for _, o := range os {
+			if o.Country == "RU" && o.Role == "Foreign Minister" && o.QID == "Q58217" && o.AsOf == "2023-01" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Officials(%q) = %v", name, os)
+		}
+	}
+	// CIA style upper-cased surnames are title-cased.
+	if os := g.Officials("Abdel Fattah el-Sisi"); len(os) == 0 || os[0].Country != "EG" {
+		t.Errorf("Officials(el-Sisi) = %v", os)
+	}
+	if os := g.Officials("António Guterres"); len(os) == 0 || g.Officials("antonio guterres") == nil {
+		t.Errorf("Officials(Guterres) = %v, diacritics-insensitive lookup failed", os)
+	}
+}
+
+func TestTitles(t *testing.T) {
+	tl := mustDefault(t).Titles()
+	tests := []struct {
+		text  string
+		n     int
+		canon string
+	}{
+		{"Deputy Foreign Minister Ali", 3, "Deputy Foreign Minister"},
+		{"foreign minister", 2, "Foreign Minister"},
+		{"Secretary of State Blinken", 3, "Secretary of State"},
+		{"Secretary-General", 1, "Secretary-General"},
+		{"section director", 2, "Section Director"},
+		{"department chief", 2, "Chief"},
+		{"Head", 1, "Head"},
+		{"Minister of Foreign Affairs Sameh Shoukry", 4, "Foreign Minister"},
+		{"acting deputy foreign minister", 4, "Acting Deputy Foreign Minister"},
+		{"President Putin", 1, "President"},
+		{"Vice-President", 1, "Vice President"},
+		{"the minister", 0, ""},
+		{"former", 0, ""},
+	}
+	for _, tt := range tests {
+		n, c := tl.Match(strings.Fields(tt.text), 0)
+		if n != tt.n || c != tt.canon {
+			t.Errorf("Titles.Match(%q) = %d, %q; want %d, %q", tt.text, n, c, tt.n, tt.canon)
+		}
+	}
+	for _, w := range []string{"president", "minister", "ambassador", "chief", "head", "director", "spokesperson", "secretary", "envoy"} {
+		if !tl.IsHead(w) {
+			t.Errorf("IsHead(%q) = false", w)
+		}
+	}
+	if tl.IsHead("deputy") || !tl.IsModifier("deputy") {
+		t.Error("deputy should be a modifier, not a head")
+	}
+}
+
+func TestWithFile(t *testing.T) {
+	g := mustDefault(t)
+	dir := t.TempDir()
+	tsv := filepath.Join(dir, "extra.tsv")
+	os.WriteFile(tsv, []byte("name\tkind\tid\tcountry\taliases\nAcme Widgets\torg\tQ1\tEG\tAcme|AW Group\n"), 0o644)
+	yml := filepath.Join(dir, "extra.yaml")
+	os.WriteFile(yml, []byte("- name: Zembla\n  kind: territory\n  country: RU\n  aliases: [Nova Zembla]\n"), 0o644)
+
+	g2, err := g.WithFile(tsv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g3, err := g2.WithFile(yml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(matches(g3, "Acme and AW Group in Nova Zembla near Egypt"), " "); got != "Acme=org:EG AW Group=org:EG Nova Zembla=territory:RU Egypt=country:EG" {
+		t.Errorf("matches = %q", got)
+	}
+	if g.Lookup("Acme") != nil || g2.Lookup("Zembla") != nil {
+		t.Error("WithFile changed its receiver")
+	}
+	if _, err := g.WithFile(filepath.Join(dir, "missing.tsv")); err == nil {
+		t.Error("WithFile(missing) succeeded")
+	}
+}
+
+// TestGenerate checks that the generator is deterministic and that the
+// committed data files are its current output.
+func TestGenerate(t *testing.T) {
+	src := filepath.Join("..", "..", "shared", "data", "gazetteer")
+	if _, err := os.Stat(src); err != nil {
+		t.Skipf("source data %s not available: %v", src, err)
+	}
+	if testing.Short() {
+		t.Skip("skipping generator run in short mode")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go command not found")
+	}
+	var outs [2]string
+	for i := range outs {
+		outs[i] = t.TempDir()
+		cmd := exec.Command(goBin, "run", "./internal/gen", "-src", src, "-out", outs[i])
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("gen: %v\n%s", err, b)
+		}
+	}
+	for _, name := range []string{"countries.tsv", "cities.tsv", "orgs.tsv", "officials.tsv", "titles.tsv"} {
+		a, _ := os.ReadFile(filepath.Join(outs[0], name))
+		b, _ := os.ReadFile(filepath.Join(outs[1], name))
+		c, _ := os.ReadFile(filepath.Join("data", name))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s: generator output is not deterministic", name)
+		}
+		if !bytes.Equal(a, c) {
+			t.Errorf("data/%s is stale; run go generate", name)
+		}
+	}
+}
+
+func BenchmarkMatch(b *testing.B) {
+	g := mustDefault(b)
+	words := strings.Fields(`Egyptian Foreign Minister Sameh Shoukry met his Russian counterpart Sergey Lavrov in Cairo on Monday ,
+		the Foreign Ministry said in a statement , as talks on the war in Gaza and the Red Sea continued . The two discussed
+		the situation in Sudan , Libya and the Gaza Strip , as well as cooperation between Egypt and Russia in North Africa
+		and the Middle East , according to the statement carried by the state news agency MENA and Reuters .`)
+	b.ResetTimer()
+	for b.Loop() {
+		g.Match(words)
+	}
+	b.ReportMetric(float64(b.N)*float64(len(words))/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,194 @@
+package gazetteer
+
+import (
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+//go:embed data/*.tsv data/*.txt
+var dataFS embed.FS
+
+// eachRow calls fn with the tab-separated fields of every non-comment line
+// of an embedded file.
+func eachRow(name string, fn func(f []string) error) error {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return err
+	}
+	return eachLine(b, name, fn)
+}
+
+func eachLine(b []byte, name string, fn func(f []string) error) error {
+	// One string conversion; fields are substrings of it.
+	s := string(b)
+	var f []string
+	for line := 1; s != ""; line++ {
+		var l string
+		l, s, _ = strings.Cut(s, "\n")
+		l = strings.TrimSuffix(l, "\r")
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		f = f[:0]
+		for {
+			a, rest, ok := strings.Cut(l, "\t")
+			f = append(f, a)
+			if !ok {
+				break
+			}
+			l = rest
+		}
+		if err := fn(f); err != nil {
+			return fmt.Errorf("gazetteer: %s:%d: %v", name, line, err)
+		}
+	}
+	return nil
+}
+
+func field(f []string, i int) string {
+	if i < len(f) {
+		return strings.TrimSpace(f[i])
+	}
+	return ""
+}
+
+func list(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func load() (*Gazetteer, error) {
+	var recs []record
+	// countries: iso2 iso3 name official region population capital forms demonyms
+	err := eachRow("countries.tsv", func(f []string) error {
+		pop, _ := strconv.Atoi(field(f, 5))
+		iso := field(f, 0)
+		recs = append(recs, record{Entry{Name: field(f, 2), Kind: Country, ID: iso, Country: iso, Population: pop},
+			append(list(field(f, 7)), field(f, 3))})
+		for _, d := range list(field(f, 8)) {
+			recs = append(recs, record{e: Entry{Name: d, Kind: Demonym, Country: iso, Population: pop}})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// regions: name kind country forms
+	err = eachRow("regions.tsv", func(f []string) error {
+		recs = append(recs, record{Entry{Name: field(f, 0), Kind: field(f, 1), Country: field(f, 2)}, list(field(f, 3))})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// cities: geonameid name country population capital forms
+	err = eachRow("cities.tsv", func(f []string) error {
+		pop, _ := strconv.Atoi(field(f, 3))
+		recs = append(recs, record{Entry{Name: field(f, 1), Kind: City, ID: "geonames:" + field(f, 0),
+			Country: field(f, 2), Capital: field(f, 4) == "1", Population: pop}, list(field(f, 5))})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// orgs: qid name forms; orgs_extra: name id country forms
+	err = eachRow("orgs.tsv", func(f []string) error {
+		recs = append(recs, record{Entry{Name: field(f, 1), Kind: Org, ID: field(f, 0)}, list(field(f, 2))})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow("orgs_extra.tsv", func(f []string) error {
+		recs = append(recs, record{Entry{Name: field(f, 0), Kind: Org, ID: field(f, 1), Country: field(f, 2)}, list(field(f, 3))})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ambiguous := make(map[string]bool)
+	err = eachRow("ambiguous.txt", func(f []string) error {
+		ambiguous[field(f, 0)] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	given := make(map[string]bool)
+	err = eachRow("given_names.txt", func(f []string) error {
+		given[field(f, 0)] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	officials := make(map[string][]Official)
+	// officials: name role title country qid asof
+	err = eachRow("officials.tsv", func(f []string) error {
+		k := foldName(field(f, 0))
+		officials[k] = append(officials[k], Official{Name: field(f, 0), Role: field(f, 1),
+			Country: field(f, 3), QID: field(f, 4), AsOf: field(f, 5)})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	titles, err := loadTitles()
+	if err != nil {
+		return nil, err
+	}
+	g := build(recs, ambiguous, officials, titles)
+	g.given = given
+	return g, nil
+}
+
+// foldName lowercases s, strips common Latin diacritics and collapses
+// spaces, so that "Sergey LAVROV" and "sergey lavrov" compare equal.
+func foldName(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == ' ' || r == '\t' || r == '\u00a0':
+			space = b.Len() > 0
+			continue
+		case r == '’':
+			r = '\''
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if a, ok := fold[r]; ok {
+			b.WriteString(a)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var fold = func() map[rune]string {
+	m := make(map[rune]string)
+	for base, rs := range map[string]string{
+		"a": "àáâãäåāăąǎ", "c": "çćĉċč", "d": "ďđ", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥħ",
+		"i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł", "n": "ñńņňŉ", "o": "òóôõöøōŏő",
+		"r": "ŕŗř", "s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+		"ae": "æ", "oe": "œ", "ss": "ß", "th": "þ", "dh": "ð",
+	} {
+		for _, r := range rs {
+			m[r] = base
+		}
+	}
+	return m
+}()

@@ -1,0 +1,172 @@
+// Package pipeline holds readout's document model, the Stage interface, the
+// pipeline that runs stages in order, and the runner that streams records
+// through it.
+//
+// Every span in a Doc holds byte offsets into Doc.Text, and
+// Doc.Text[Start:End] is its text. Offsets are converted to code points or
+// UTF-16 units only when a Doc is written out (see Output).
+package pipeline
+
+// Doc is one document and everything the stages found in it.
+// Text is never modified after the Doc is made.
+type Doc struct {
+	ID   string
+	Text string
+	Meta map[string]string
+
+	Paragraphs   []Paragraph
+	Sentences    []Sentence
+	Tokens       []Token
+	Entities     []Entity
+	Participants []Participant
+	Topics       []TopicScore // document-level aggregate
+	Issues       []Issue
+	Tables       []Table
+	Errors       []StageError
+}
+
+// NewDoc returns a Doc for text.
+func NewDoc(id, text string) *Doc { return &Doc{ID: id, Text: text} }
+
+// Span is a piece of the text: Text == doc.Text[Start:End].
+type Span struct {
+	Start, End int
+	Text       string
+}
+
+// SpanOf returns the span of d.Text between the byte offsets start and end.
+func (d *Doc) SpanOf(start, end int) Span {
+	return Span{Start: start, End: end, Text: d.Text[start:end]}
+}
+
+// ParagraphKind says what sort of block a paragraph is.
+type ParagraphKind string
+
+const (
+	Heading  ParagraphKind = "heading"
+	TextPara ParagraphKind = "text"
+	ListItem ParagraphKind = "list_item"
+	TableRow ParagraphKind = "table_row"
+)
+
+// Paragraph is a block of text. For list items and table rows the span
+// excludes the bullet marker and the outer pipes; Marker holds the marker's
+// span when there is one.
+type Paragraph struct {
+	Start, End int
+	Kind       ParagraphKind
+	// Section is the index of the heading that opens this paragraph's
+	// section, or -1 before the first heading.
+	Section int
+	// Block groups consecutive list items or table rows: paragraphs with the
+	// same Block index belong to one list or table; -1 otherwise.
+	Block  int
+	Marker *Span
+	Topics []TopicScore
+}
+
+// Sentence is a sentence inside one paragraph; Tokens[FirstToken:EndToken]
+// are its tokens.
+type Sentence struct {
+	Start, End           int
+	Paragraph            int
+	FirstToken, EndToken int
+}
+
+// Token is a word or punctuation mark with its part-of-speech tag (Penn
+// Treebank) and the sentence it belongs to.
+type Token struct {
+	Start, End int
+	Text       string
+	Tag        string
+	Sentence   int
+}
+
+// Entity labels.
+const (
+	Person = "PERSON"
+	Place  = "PLACE"
+	Org    = "ORG"
+	NORP   = "NORP"
+)
+
+// Entity sources.
+const (
+	SourceModel     = "model"
+	SourceGazetteer = "gazetteer"
+	SourceRule      = "rule"
+)
+
+// Entity is a named entity mention.
+type Entity struct {
+	Start, End int
+	Text       string
+	Label      string // Person, Place, Org or NORP
+	Subtype    string // country, city, region, territory, feature, continent...
+	Canonical  string // canonical name, e.g. "Egypt" for "Egyptian"
+	ID         string // ISO 3166 alpha-2, "geonames:N", Wikidata "Q..." where known
+	Country    string // ISO code of the country the entity belongs to, if any
+	Source     string // SourceModel, SourceGazetteer or SourceRule
+	Confidence float64
+}
+
+// Participant is one person, with all the names the text uses for them.
+type Participant struct {
+	ID           string // "p1", "p2"... in order of first mention
+	Name         string // the fullest form used in the text
+	Aliases      []string
+	Role         string
+	Country      string // short English name
+	CountryCode  string // ISO 3166 alpha-2
+	Organization string
+	Mentions     []Span
+	Evidence     *Span // where the role came from
+}
+
+// TopicScore is a topic assigned to a paragraph or a document.
+type TopicScore struct {
+	Topic    string // id from the taxonomy
+	Label    string
+	Score    float64
+	Evidence []Evidence
+}
+
+// Evidence is a piece of text that supports a decision.
+type Evidence struct {
+	Kind string // "stem", "entity", "heading", "section"...
+	Span
+}
+
+// Issue is one row of the issue table: a topic, the paragraphs about it, and
+// what each party focuses on.
+type Issue struct {
+	Topic      string
+	Label      string
+	Paragraphs []int
+	Parties    []Party
+	// Table is the index of a parsed table whose rows and header agree with
+	// this issue and its parties, or -1.
+	Table int
+}
+
+// Party is an actor on an issue: a country, an organisation or a person.
+type Party struct {
+	Name        string
+	Kind        string // "country", "org", "person"
+	CountryCode string
+	Focus       []Span
+}
+
+// Table is a table written in the text (a pipe table).
+type Table struct {
+	Start, End int
+	Header     []Span
+	Rows       [][]Span
+}
+
+// StageError is a problem a stage met with one document; the document is
+// still written, with what the other stages found.
+type StageError struct {
+	Stage   string `json:"stage"`
+	Message string `json:"message"`
+}

@@ -1,0 +1,247 @@
+// Package source reads input documents: text files, folders of them, stdin,
+// and JSON Lines. Every record it meets is sent on, even a broken one (with
+// Record.Err set), so that output keeps one record per input record.
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/readout/readout/pipeline"
+)
+
+// Formats.
+const (
+	Text  = "text"
+	JSONL = "jsonl"
+)
+
+// Options says how to read input.
+type Options struct {
+	Format    string   // Text or JSONL
+	IDField   string   // JSON Lines field holding the id
+	TextField string   // JSON Lines field holding the text
+	Include   []string // file name globs taken from folders
+	MaxBytes  int      // larger records are sent as errors without being kept in memory; 0 = no limit
+	Stdin     io.Reader
+}
+
+// Reader sends records from paths ("-" is stdin) to out, in order, and
+// closes out when done. It returns the first error that stops reading
+// altogether (a path that does not exist); errors in single records travel
+// with the records.
+func Read(ctx context.Context, paths []string, o Options, out chan<- pipeline.Record) error {
+	defer close(out)
+	r := reader{o: o, out: out, ctx: ctx}
+	for _, p := range paths {
+		if err := r.path(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type reader struct {
+	o   Options
+	out chan<- pipeline.Record
+	ctx context.Context
+	n   int // records sent
+}
+
+func (r *reader) send(rec pipeline.Record) error {
+	rec.Source.Record = r.n
+	select {
+	case r.out <- rec:
+		r.n++
+		return nil
+	case <-r.ctx.Done():
+		return r.ctx.Err()
+	}
+}
+
+func (r *reader) path(p string) error {
+	if p == "-" {
+		return r.stream("stdin", r.o.Stdin)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return r.file(p, info)
+	}
+	var files []string
+	err = filepath.WalkDir(p, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.Type().IsRegular() && r.included(e.Name()) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Strings(files) // WalkDir is lexical already; make it explicit
+	for _, f := range files {
+		info, err := os.Stat(f)
+		if err != nil {
+			if err := r.send(pipeline.Record{ID: f, Source: pipeline.Source{Path: f}, Err: err}); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := r.file(f, info); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *reader) included(name string) bool {
+	if len(r.o.Include) == 0 {
+		return true
+	}
+	for _, g := range r.o.Include {
+		if ok, _ := filepath.Match(g, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reader) file(path string, info fs.FileInfo) error {
+	if r.o.Format == JSONL {
+		f, err := os.Open(path)
+		if err != nil {
+			return r.send(pipeline.Record{ID: path, Source: pipeline.Source{Path: path}, Err: err})
+		}
+		defer f.Close()
+		return r.stream(path, f)
+	}
+	rec := pipeline.Record{ID: path, Source: pipeline.Source{Path: path}}
+	if r.o.MaxBytes > 0 && info.Size() > int64(r.o.MaxBytes) {
+		rec.Err = fmt.Errorf("file is %d bytes, over the limit of %d (max_doc_bytes)", info.Size(), r.o.MaxBytes)
+		return r.send(rec)
+	}
+	b, err := os.ReadFile(path)
+	rec.Text, rec.Err = string(stripBOM(b)), err
+	return r.send(rec)
+}
+
+// stream reads one text document, or JSON Lines, from rd.
+func (r *reader) stream(name string, rd io.Reader) error {
+	if rd == nil {
+		rd = os.Stdin
+	}
+	if r.o.Format != JSONL {
+		b, err := readLimited(rd, r.o.MaxBytes)
+		return r.send(pipeline.Record{ID: name, Text: string(stripBOM(b)), Source: pipeline.Source{Path: name}, Err: err})
+	}
+	br := bufio.NewReaderSize(rd, 1<<16)
+	for line := 1; ; line++ {
+		b, tooLong, err := readLine(br, r.o.MaxBytes)
+		if len(b) == 0 && !tooLong && err == io.EOF {
+			return nil
+		}
+		if err != nil && err != io.EOF {
+			return r.send(pipeline.Record{ID: fmt.Sprintf("%s:%d", name, line), Source: pipeline.Source{Path: name, Line: line}, Err: err})
+		}
+		if line == 1 {
+			b = stripBOM(b)
+		}
+		if len(bytes.TrimSpace(b)) > 0 || tooLong {
+			if serr := r.send(r.jsonRecord(name, line, b, tooLong)); serr != nil {
+				return serr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+func (r *reader) jsonRecord(name string, line int, b []byte, tooLong bool) pipeline.Record {
+	rec := pipeline.Record{ID: fmt.Sprintf("%s:%d", name, line), Source: pipeline.Source{Path: name, Line: line}}
+	if tooLong {
+		rec.Err = fmt.Errorf("line %d: record is over the limit of %d bytes (max_doc_bytes)", line, r.o.MaxBytes)
+		return rec
+	}
+	var obj map[string]any
+	if err := json.Unmarshal(b, &obj); err != nil {
+		rec.Err = fmt.Errorf("line %d: malformed JSON: %v", line, err)
+		return rec
+	}
+	if id, ok := obj[r.o.IDField]; ok && id != nil {
+		rec.ID = scalar(id)
+	}
+	text, ok := obj[r.o.TextField].(string)
+	if !ok {
+		rec.Err = fmt.Errorf("line %d: no string field %q", line, r.o.TextField)
+		return rec
+	}
+	rec.Text = text
+	for k, v := range obj {
+		if k == r.o.IDField || k == r.o.TextField || v == nil {
+			continue
+		}
+		if rec.Meta == nil {
+			rec.Meta = map[string]string{}
+		}
+		rec.Meta[k] = scalar(v)
+	}
+	return rec
+}
+
+// scalar renders a JSON value as a string: strings as they are, anything
+// else as its JSON.
+func scalar(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// readLine reads one line without its newline. A line longer than max is
+// consumed and reported as tooLong without being kept.
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			line = append(line, chunk...)
+			if max > 0 && len(line) > max+2 {
+				tooLong, line = true, nil
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		return line, tooLong, err
+	}
+}
+
+func readLimited(rd io.Reader, max int) ([]byte, error) {
+	if max <= 0 {
+		return io.ReadAll(rd)
+	}
+	b, err := io.ReadAll(io.LimitReader(rd, int64(max)+1))
+	if err == nil && len(b) > max {
+		_, _ = io.Copy(io.Discard, rd)
+		return nil, fmt.Errorf("input is over the limit of %d bytes (max_doc_bytes)", max)
+	}
+	return b, err
+}
+
+func stripBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }

@@ -1,0 +1,176 @@
+// Package readout turns news text into structured annotations. This root
+// package is the library's front door: it holds the default configuration
+// and the JSON Schema of the output, and assembles a pipeline from config.
+// The stages live in extract, the document model and runner in pipeline.
+package readout
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/viper"
+
+	"github.com/readout/readout/extract"
+	"github.com/readout/readout/pipeline"
+	"github.com/readout/readout/pipeline/source"
+)
+
+// Version is readout's release.
+const Version = "0.1.0"
+
+// DefaultConfig is config.yaml, the configuration used when no file is given.
+//
+//go:embed config.yaml
+var DefaultConfig []byte
+
+// Schema is the JSON Schema of readout's output records (readout/v1).
+//
+//go:embed schema/readout.v1.schema.json
+var Schema []byte
+
+// Config is readout's whole configuration; see config.yaml.
+type Config struct {
+	Workers     int                         `mapstructure:"workers"`
+	MaxDocBytes int                         `mapstructure:"max_doc_bytes"`
+	Timeout     time.Duration               `mapstructure:"timeout"`
+	Input       InputConfig                 `mapstructure:"input"`
+	Output      OutputConfig                `mapstructure:"output"`
+	Pipeline    []string                    `mapstructure:"pipeline"`
+	Stages      map[string]pipeline.Options `mapstructure:"stages"`
+}
+
+type InputConfig struct {
+	Format    string   `mapstructure:"format"`
+	IDField   string   `mapstructure:"id_field"`
+	TextField string   `mapstructure:"text_field"`
+	Include   []string `mapstructure:"include"`
+}
+
+type OutputConfig struct {
+	Format    string `mapstructure:"format"`
+	Offsets   string `mapstructure:"offsets"`
+	Text      bool   `mapstructure:"text"`
+	Sentences bool   `mapstructure:"sentences"`
+	Tokens    bool   `mapstructure:"tokens"`
+}
+
+// NewViper returns a viper holding the default configuration, with
+// READOUT_* environment variables layered on top ("output.offsets" is
+// READOUT_OUTPUT_OFFSETS).
+func NewViper() *viper.Viper {
+	v := viper.New()
+	v.SetConfigType("yaml")
+	if err := v.ReadConfig(bytes.NewReader(DefaultConfig)); err != nil {
+		panic("readout: embedded config.yaml is invalid: " + err.Error())
+	}
+	v.SetEnvPrefix("READOUT")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	return v
+}
+
+// MergeConfigFile layers a user's YAML file over v.
+func MergeConfigFile(v *viper.Viper, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := v.MergeConfig(f); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// DecodeConfig reads v into a Config, rejecting unknown keys and bad values.
+func DecodeConfig(v *viper.Viper) (Config, error) {
+	var c Config
+	if err := v.UnmarshalExact(&c); err != nil {
+		return c, fmt.Errorf("config: %w", err)
+	}
+	return c, c.Validate()
+}
+
+// LoadConfig is DefaultConfig with an optional user file over it (path may
+// be empty) and the environment over both.
+func LoadConfig(path string) (Config, error) {
+	v := NewViper()
+	if path != "" {
+		if err := MergeConfigFile(v, path); err != nil {
+			return Config{}, err
+		}
+	}
+	return DecodeConfig(v)
+}
+
+// Validate checks values; each error names its key.
+func (c Config) Validate() error {
+	switch {
+	case c.Workers < 0:
+		return fmt.Errorf("config: workers: must be >= 0, got %d", c.Workers)
+	case c.MaxDocBytes < 0:
+		return fmt.Errorf("config: max_doc_bytes: must be >= 0, got %d", c.MaxDocBytes)
+	case c.Timeout < 0:
+		return fmt.Errorf("config: timeout: must be >= 0, got %s", c.Timeout)
+	case c.Input.Format != source.Text && c.Input.Format != source.JSONL:
+		return fmt.Errorf("config: input.format: want text or jsonl, got %q", c.Input.Format)
+	case c.Input.Format == source.JSONL && (c.Input.IDField == "" || c.Input.TextField == ""):
+		return fmt.Errorf("config: input.id_field and input.text_field must be set for jsonl")
+	case c.Output.Format != "auto" && c.Output.Format != "json" && c.Output.Format != "jsonl":
+		return fmt.Errorf("config: output.format: want auto, json or jsonl, got %q", c.Output.Format)
+	case len(c.Pipeline) == 0:
+		return fmt.Errorf("config: pipeline: no stages listed")
+	}
+	if _, err := pipeline.ParseOffsetUnit(c.Output.Offsets); err != nil {
+		return fmt.Errorf("config: output.offsets: %w", err)
+	}
+	for _, g := range c.Input.Include {
+		if _, err := pathMatch(g); err != nil {
+			return fmt.Errorf("config: input.include: bad glob %q: %w", g, err)
+		}
+	}
+	return nil
+}
+
+// OutputOptions is how records are written under c.
+func (c Config) OutputOptions() pipeline.OutputOptions {
+	return pipeline.OutputOptions{
+		Offsets:   pipeline.OffsetUnit(c.Output.Offsets),
+		Text:      c.Output.Text,
+		Sentences: c.Output.Sentences,
+		Tokens:    c.Output.Tokens,
+	}
+}
+
+// SourceOptions is how input is read under c.
+func (c Config) SourceOptions() source.Options {
+	return source.Options{
+		Format: c.Input.Format, IDField: c.Input.IDField, TextField: c.Input.TextField,
+		Include: c.Input.Include, MaxBytes: c.MaxDocBytes,
+	}
+}
+
+// NewPipeline assembles the stages c lists. Models and gazetteers load here,
+// once; the pipeline is safe to share across goroutines.
+func (c Config) NewPipeline() (*pipeline.Pipeline, error) {
+	return extract.Registry().Build(c.Pipeline, c.Stages)
+}
+
+// NewRunner returns a runner for c's pipeline.
+func (c Config) NewRunner() (*pipeline.Runner, error) {
+	p, err := c.NewPipeline()
+	if err != nil {
+		return nil, err
+	}
+	return &pipeline.Runner{
+		Pipeline: p, Workers: c.Workers, Output: c.OutputOptions(),
+		MaxDocBytes: c.MaxDocBytes, Timeout: c.Timeout,
+	}, nil
+}
+
+func pathMatch(glob string) (bool, error) { return filepath.Match(glob, "x") }
