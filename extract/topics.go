@@ -598,6 +598,7 @@ func (s *topicsStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		return nil
 	}
 	mentions := s.placeMentions(d)
+	labels := placeLabels(d)
 	n := len(d.Paragraphs)
 	ev := make([]*topicEvidence, n)
 	for i, p := range d.Paragraphs {
@@ -680,7 +681,7 @@ func (s *topicsStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		default:
 			c, kind = s.paragraphChoice(ev[i], sec, secIssue[sec], docTheme)
 		}
-		d.Paragraphs[i].Topics = s.paragraphTopics(d, ev[i], c, kind, sec)
+		d.Paragraphs[i].Topics = s.paragraphTopics(d, ev[i], c, kind, sec, labels)
 	}
 
 	// Document aggregate.
@@ -805,10 +806,48 @@ func (s *topicsStage) firstCellPlace(d *pipeline.Doc, p pipeline.Paragraph, ment
 	return ""
 }
 
+// placeLabels maps each place's canonical name to the form the text uses
+// most ("Gaza" for the Gaza Strip), so an issue reads as the article does;
+// the topic id keeps the canonical name.
+func placeLabels(d *pipeline.Doc) map[string]string {
+	counts := map[string]map[string]int{}
+	var order []string
+	for _, e := range d.Entities {
+		if e.Label != pipeline.Place || e.Canonical == "" {
+			continue
+		}
+		m := counts[e.Canonical]
+		if m == nil {
+			m = map[string]int{}
+			counts[e.Canonical] = m
+		}
+		if m[e.Text] == 0 {
+			order = append(order, e.Canonical+"\x00"+e.Text)
+		}
+		m[e.Text]++
+	}
+	labels := map[string]string{}
+	best := map[string]int{}
+	for _, k := range order { // first seen wins ties
+		canon, text, _ := strings.Cut(k, "\x00")
+		if n := counts[canon][text]; n > best[canon] {
+			labels[canon], best[canon] = text, n
+		}
+	}
+	return labels
+}
+
+func placeLabel(labels map[string]string, canon string) string {
+	if l, ok := labels[canon]; ok {
+		return l
+	}
+	return canon
+}
+
 // paragraphTopics builds a paragraph's topic list: the primary first with
 // score 1, then the other topics with evidence, scored 0.9*raw/max raw,
 // at least the threshold.
-func (s *topicsStage) paragraphTopics(d *pipeline.Doc, pe *topicEvidence, c topicChoice, kind string, sec int) []pipeline.TopicScore {
+func (s *topicsStage) paragraphTopics(d *pipeline.Doc, pe *topicEvidence, c topicChoice, kind string, sec int, labels map[string]string) []pipeline.TopicScore {
 	var out []pipeline.TopicScore
 	maxRaw := 0.0
 	for _, w := range pe.hits.raw {
@@ -826,7 +865,7 @@ func (s *topicsStage) paragraphTopics(d *pipeline.Doc, pe *topicEvidence, c topi
 	if !c.none() {
 		ts := pipeline.TopicScore{Score: 1}
 		if c.place != "" {
-			ts.Topic, ts.Label = PlaceTopicPrefix+c.place, c.place
+			ts.Topic, ts.Label = PlaceTopicPrefix+c.place, placeLabel(labels, c.place)
 			for _, sp := range pe.placeEv[c.place] {
 				ts.Evidence = append(ts.Evidence, pipeline.Evidence{Kind: "entity", Span: sp})
 			}
@@ -868,7 +907,7 @@ func (s *topicsStage) paragraphTopics(d *pipeline.Doc, pe *topicEvidence, c topi
 		if sc < s.cfg.Threshold {
 			continue
 		}
-		ts := pipeline.TopicScore{Topic: PlaceTopicPrefix + k, Label: k, Score: sc}
+		ts := pipeline.TopicScore{Topic: PlaceTopicPrefix + k, Label: placeLabel(labels, k), Score: sc}
 		for _, sp := range pe.placeEv[k] {
 			ts.Evidence = append(ts.Evidence, pipeline.Evidence{Kind: "entity", Span: sp})
 		}
