@@ -123,21 +123,18 @@ type sentenceScan struct {
 
 func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *candidate {
 	start, end := sc.toks[i].Start, sc.toks[j-1].End
-	sc.out = append(sc.out, candidate{Entity: pipeline.Entity{
-		Start: start, End: end, Text: sc.d.Text[start:end], Label: label,
-		Canonical: sc.d.Text[start:end], Source: sourceOf(prio), Confidence: conf,
-	}, prio: prio})
-	return &sc.out[len(sc.out)-1]
-}
-
-func sourceOf(prio int) string {
+	src := pipeline.SourceRule
 	switch prio {
 	case prioModel:
-		return pipeline.SourceModel
+		src = pipeline.SourceModel
 	case prioGazetteer:
-		return pipeline.SourceGazetteer
+		src = pipeline.SourceGazetteer
 	}
-	return pipeline.SourceRule
+	sc.out = append(sc.out, candidate{Entity: pipeline.Entity{
+		Start: start, End: end, Text: sc.d.Text[start:end], Label: label,
+		Canonical: sc.d.Text[start:end], Source: src, Confidence: conf,
+	}, prio: prio})
+	return &sc.out[len(sc.out)-1]
 }
 
 // placeAt returns the unambiguous gazetteer match starting at token i.
@@ -269,6 +266,9 @@ func (sc *sentenceScan) nameRun(i int) int {
 func (sc *sentenceScan) titledPeople() {
 	for i := 0; i < len(sc.words); i++ {
 		n, _ := sc.e.titles.Match(sc.words, i)
+		if n == 0 && isCapitalized(sc.words[i]) && honorifics[strings.ToLower(sc.words[i])] && sc.words[i] != "His" && sc.words[i] != "Her" {
+			n = 1 // "Mr Brown", "Imam Khomeini"
+		}
 		if n == 0 {
 			continue
 		}
@@ -307,7 +307,7 @@ func (sc *sentenceScan) titledPeople() {
 // world's officials: "Angela Merkel", "Theresa May".
 func (sc *sentenceScan) namedPeople() {
 	for i := 0; i < len(sc.words); i++ {
-		if !sc.e.gaz.GivenName(sc.words[i]) || (i > 0 && isNameWord(sc.words[i-1], true)) {
+		if !sc.e.gaz.GivenName(sc.words[i]) || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])]) {
 			continue
 		}
 		j := sc.nameRun(i)
@@ -318,7 +318,7 @@ func (sc *sentenceScan) namedPeople() {
 			i = j - 1
 			continue // "George Washington University"
 		}
-		sc.add(i, j, pipeline.Person, prioGazetteer, 0.75)
+		sc.add(i, j, pipeline.Person, prioGazetteer, 0.75).Source = pipeline.SourceRule
 		i = j - 1
 	}
 }
@@ -525,7 +525,7 @@ func (sc *sentenceScan) modelSpan(i, j int, typ string) {
 			break
 		}
 	}
-	for i < j && (sc.e.titles.IsHead(strings.ToLower(sc.words[i])) || notNames[sc.words[i]] || !isCapitalized(sc.words[i])) {
+	for i < j && (sc.e.titles.IsHead(strings.ToLower(sc.words[i])) || honorifics[strings.ToLower(sc.words[i])] || notNames[sc.words[i]] || !isCapitalized(sc.words[i])) {
 		i++
 	}
 	for j > i && !isCapitalized(sc.words[j-1]) && !particlePrefixed(sc.words[j-1]) {
@@ -556,8 +556,13 @@ func (sc *sentenceScan) modelSpan(i, j int, typ string) {
 			}
 		}
 	}
-	if label == pipeline.Place && j-i == 1 && !isCapitalized(sc.words[i]) {
-		return
+	if j-i == 1 && label != pipeline.Person {
+		// A lone word the gazetteer does not know is rarely a place or an
+		// organisation ("Daily", "Supreme"), unless it is an acronym.
+		if w := sc.words[i]; !isAllCaps(w) || len(w) < 2 || len(w) > 6 {
+			return
+		}
+		label = pipeline.Org
 	}
 	sc.add(i, j, label, prioModel, 0.6)
 }

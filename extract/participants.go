@@ -66,8 +66,16 @@ func roleText(canon string, text []string) string {
 			cw[i] = titleWord(lw)
 		}
 	}
-	return strings.Join(cw, " ")
+	return normalRole(strings.Join(cw, " "))
 }
+
+// normalRole applies the spelling conventions of roles in output.
+func normalRole(r string) string {
+	return roleWords.Replace(r)
+}
+
+var roleWords = strings.NewReplacer("Spokesman", "Spokesperson", "Spokeswoman", "Spokesperson",
+	"Vice-President", "Vice President", "Secretary General", "Secretary-General")
 
 // roleFact is what one stretch of text says about a person.
 type roleFact struct {

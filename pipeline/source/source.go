@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/readout/readout/pipeline"
 )
@@ -177,8 +178,12 @@ func (r *reader) jsonRecord(name string, line int, b []byte, tooLong bool) pipel
 		rec.Err = fmt.Errorf("line %d: record is over the limit of %d bytes (max_doc_bytes)", line, r.o.MaxBytes)
 		return rec
 	}
+	if !utf8.Valid(b) {
+		rec.Err = fmt.Errorf("line %d: invalid UTF-8 at byte %d", line, invalidAt(b))
+		return rec
+	}
 	var obj map[string]any
-	if err := json.Unmarshal(b, &obj); err != nil {
+	if err := decodeObject(b, &obj); err != nil {
 		rec.Err = fmt.Errorf("line %d: malformed JSON: %v", line, err)
 		return rec
 	}
@@ -201,6 +206,32 @@ func (r *reader) jsonRecord(name string, line int, b []byte, tooLong bool) pipel
 		rec.Meta[k] = scalar(v)
 	}
 	return rec
+}
+
+// decodeObject is json.Unmarshal keeping numbers as written (UseNumber), so
+// that an id like 1234567890123456789 is not rounded through float64.
+func decodeObject(b []byte, obj *map[string]any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(obj); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("invalid data after top-level value")
+	}
+	return nil
+}
+
+// invalidAt is the offset of the first invalid UTF-8 byte in b.
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // scalar renders a JSON value as a string: strings as they are, anything
