@@ -87,7 +87,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.rosterPeople()
 		sc.appositivePeople()
 		sc.organisations()
-		if e.model != nil && kind != pipeline.Heading && !(kind == pipeline.TableRow && isFirstRow(d, s.Paragraph)) {
+		if e.model != nil && kind != pipeline.Heading && !(kind == pipeline.TableRow && isFirstRow(d, s.Paragraph)) && sc.uncovered() {
 			sc.modelEntities()
 		}
 		cands = append(cands, sc.out...)
@@ -96,6 +96,26 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	d.Entities = echoNames(d, d.Entities)
 	canonicalPeople(d.Entities)
 	return nil
+}
+
+// uncovered reports whether the sentence has a capitalised word after its
+// first that no candidate covers: only then can the model add anything, and
+// it is by far the most expensive step.
+func (sc *sentenceScan) uncovered() bool {
+	covered := make([]bool, len(sc.toks))
+	for _, c := range sc.out {
+		for k, t := range sc.toks {
+			if t.Start >= c.Start && t.End <= c.End {
+				covered[k] = true
+			}
+		}
+	}
+	for k := 1; k < len(sc.toks); k++ {
+		if !covered[k] && isCapitalized(sc.words[k]) && !notNames[sc.words[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 func tokenTexts(toks []pipeline.Token) []string {

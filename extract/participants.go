@@ -159,9 +159,21 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if c, ok := p.gaz.Country(part.CountryCode); ok {
 			part.Country = c.Name
 		}
+		part.Wikidata = p.wikidataID(part)
 		d.Participants = append(d.Participants, part)
 	}
 	return nil
+}
+
+// wikidataID returns the Wikidata id of a known official of this name,
+// when the text does not contradict the record's country.
+func (p *Participants) wikidataID(part pipeline.Participant) string {
+	for _, o := range p.gaz.Officials(part.Name) {
+		if o.QID != "" && (part.CountryCode == "" || part.CountryCode == o.Country) {
+			return o.QID
+		}
+	}
+	return ""
 }
 
 // clusterPeople groups person mentions by the person they name. A short

@@ -684,7 +684,8 @@ func (s *topicsStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		d.Paragraphs[i].Topics = s.paragraphTopics(d, ev[i], c, kind, sec, labels)
 	}
 
-	// Document aggregate.
+	// Document aggregate: the mean of paragraph scores, so that it stays on
+	// the paragraphs' 0..1 scale whatever the document's length.
 	agg := map[string]*pipeline.TopicScore{}
 	for _, p := range d.Paragraphs {
 		for _, ts := range p.Topics {
@@ -697,7 +698,7 @@ func (s *topicsStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	for _, a := range agg {
-		a.Score = topicRound(a.Score)
+		a.Score = topicRound(a.Score / float64(len(d.Paragraphs)))
 		d.Topics = append(d.Topics, *a)
 	}
 	sort.Slice(d.Topics, func(i, j int) bool {

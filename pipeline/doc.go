@@ -119,6 +119,7 @@ type Participant struct {
 	Country      string // short English name
 	CountryCode  string // ISO 3166 alpha-2
 	Organization string
+	Wikidata     string // Wikidata id where the gazetteer's officials know the person
 	Mentions     []Span
 	Evidence     *Span // where the role came from
 }

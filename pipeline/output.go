@@ -23,7 +23,7 @@ type OutputOptions struct {
 type Output struct {
 	Schema       string            `json:"schema"`
 	ID           string            `json:"id"`
-	Status       string            `json:"status"` // "ok" or "error"
+	Status       string            `json:"status"` // "ok", "partial" or "error"
 	Source       *Source           `json:"source,omitempty"`
 	TextSHA256   string            `json:"text_sha256,omitempty"`
 	Offsets      OffsetUnit        `json:"offsets"`
@@ -81,7 +81,7 @@ type OutEntity struct {
 	End        int     `json:"end"`
 	Canonical  string  `json:"canonical"`
 	ID         string  `json:"id,omitempty"`
-	Country    string  `json:"country,omitempty"`
+	Country    string  `json:"country_code,omitempty"`
 	Source     string  `json:"source"`
 	Confidence float64 `json:"confidence"`
 }
@@ -94,6 +94,7 @@ type OutParticipant struct {
 	Country      *string   `json:"country"`
 	CountryCode  *string   `json:"country_code"`
 	Organization *string   `json:"organization"`
+	Wikidata     *string   `json:"wikidata"`
 	FirstMention OutSpan   `json:"first_mention"`
 	MentionCount int       `json:"mention_count"`
 	Mentions     []OutSpan `json:"mentions"`
@@ -163,7 +164,7 @@ func (d *Doc) Output(o OutputOptions) *Output {
 		Errors:       append([]StageError{}, d.Errors...),
 	}
 	if len(d.Errors) > 0 {
-		out.Status = "error"
+		out.Status = "partial"
 	}
 	if o.Text {
 		t := d.Text
@@ -207,6 +208,7 @@ func (d *Doc) Output(o OutputOptions) *Output {
 			ID: p.ID, Name: p.Name, Aliases: append([]string{}, p.Aliases...),
 			Role: nonEmpty(p.Role), Country: nonEmpty(p.Country),
 			CountryCode: nonEmpty(p.CountryCode), Organization: nonEmpty(p.Organization),
+			Wikidata:     nonEmpty(p.Wikidata),
 			MentionCount: len(p.Mentions),
 			Mentions:     make([]OutSpan, 0, len(p.Mentions)),
 		}

@@ -74,7 +74,19 @@ func (r *Runner) Run(ctx context.Context, in <-chan Record, emit func(*Output) e
 	go func() {
 		defer close(jobs)
 		seq := 0
-		for rec := range in {
+		for {
+			// Wait on ctx too: a source blocked on its input (stdin) must
+			// not keep a cancelled run alive.
+			var rec Record
+			select {
+			case got, ok := <-in:
+				if !ok {
+					return
+				}
+				rec = got
+			case <-ctx.Done():
+				return
+			}
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -29,7 +30,8 @@ files matching input.include) or - for stdin. With no PATH it reads stdin.
 
 A single text document is written as indented JSON; anything else as JSON
 Lines. A record that cannot be annotated is written as an error record
-(status "error") and the exit status is 1.`,
+(status "error", or "partial" when only some stages failed) and the exit
+status is 1.`,
 		Example: `  readout annotate testdata/egypt-russia-cairo.txt
   cat article.txt | readout annotate -
   readout annotate --input jsonl --workers 2 dump.jsonl > out.jsonl
@@ -95,6 +97,8 @@ func runAnnotate(cmd *cobra.Command, args []string) error {
 
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 
 	w, commit, err := openOutput(cmd, cmd.OutOrStdout())
 	if err != nil {
@@ -121,6 +125,9 @@ func runAnnotate(cmd *cobra.Command, args []string) error {
 		}
 		return enc.Encode(o)
 	})
+	if runErr != nil {
+		cancel() // the reader may be blocked sending records nobody takes
+	}
 	if err := <-readErr; err != nil && runErr == nil {
 		runErr = err
 	}

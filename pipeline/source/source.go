@@ -178,10 +178,6 @@ func (r *reader) jsonRecord(name string, line int, b []byte, tooLong bool) pipel
 		rec.Err = fmt.Errorf("line %d: record is over the limit of %d bytes (max_doc_bytes)", line, r.o.MaxBytes)
 		return rec
 	}
-	if !utf8.Valid(b) {
-		rec.Err = fmt.Errorf("line %d: invalid UTF-8 at byte %d", line, invalidAt(b))
-		return rec
-	}
 	var obj map[string]any
 	if err := decodeObject(b, &obj); err != nil {
 		rec.Err = fmt.Errorf("line %d: malformed JSON: %v", line, err)
@@ -189,6 +185,10 @@ func (r *reader) jsonRecord(name string, line int, b []byte, tooLong bool) pipel
 	}
 	if id, ok := obj[r.o.IDField]; ok && id != nil {
 		rec.ID = scalar(id)
+	}
+	if !utf8.Valid(b) { // json would quietly turn the bad bytes into U+FFFD
+		rec.Err = fmt.Errorf("line %d: invalid UTF-8 at byte %d", line, invalidAt(b))
+		return rec
 	}
 	text, ok := obj[r.o.TextField].(string)
 	if !ok {

@@ -1,0 +1,71 @@
+package readout_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jdkato/prose/v3"
+
+	"github.com/readout/readout"
+	"github.com/readout/readout/pipeline"
+)
+
+// benchTexts is the reference article plus the development articles when
+// ../shared is present.
+func benchTexts(b *testing.B) ([]string, int) {
+	paths := []string{reference + ".txt"}
+	more, _ := filepath.Glob("../shared/data/articles/*.txt")
+	paths = append(paths, more...)
+	var texts []string
+	words := 0
+	for _, p := range paths {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		words += len(strings.Fields(string(t)))
+	}
+	return texts, words
+}
+
+// BenchmarkPipeline runs the whole default pipeline; BenchmarkProse runs
+// prose's NewDocument on the same texts, so the two words/s figures of one
+// run compare directly.
+func BenchmarkPipeline(b *testing.B) {
+	texts, words := benchTexts(b)
+	cfg, err := readout.LoadConfig("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := cfg.NewPipeline()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			d := pipeline.NewDoc("b", t)
+			if err := p.Process(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+func BenchmarkProse(b *testing.B) {
+	texts, words := benchTexts(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			if _, err := prose.NewDocument(t); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
