@@ -118,10 +118,7 @@ func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
 func TestReferenceParticipants(t *testing.T) {
 	g := readGold(t)
 	d := annotate(t, reference+".txt")
-	var pred []eval.Person
-	for _, p := range d.Participants {
-		pred = append(pred, eval.Person{Name: p.Name, Aliases: p.Aliases, Role: p.Role, Country: p.Country, Organization: p.Organization})
-	}
+	pred := eval.PeopleOf(d.Participants)
 	s := eval.ScoreParticipants(pred, g.People)
 	for _, m := range s.Misses {
 		t.Error(m)
@@ -292,4 +289,38 @@ func sharesWord(phrases []string, want string) bool {
 		}
 	}
 	return false
+}
+
+const articlesDir = "../shared/data/articles"
+
+// TestDevArticles scores participants on the development articles in
+// ../shared/data/articles. They are for development, not a target to tune
+// to; the floors catch a collapse.
+func TestDevArticles(t *testing.T) {
+	golds, _ := filepath.Glob(filepath.Join(articlesDir, "*.json"))
+	if len(golds) == 0 {
+		t.Skipf("no gold articles in %s (../shared/data is not beside this checkout)", articlesDir)
+	}
+	var total eval.ParticipantScore
+	for _, gp := range golds {
+		g, err := eval.ReadGold(gp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := annotate(t, strings.TrimSuffix(gp, ".json")+".txt")
+		s := eval.ScoreParticipants(eval.PeopleOf(d.Participants), g.People)
+		total.Add(s)
+		t.Logf("%-70s name %.2f role %.2f country %.2f triple %.2f", filepath.Base(gp), s.Name.F1(), s.Role.F1(), s.Country.F1(), s.Triple.F1())
+		for _, m := range s.Misses {
+			t.Logf("    %s", m)
+		}
+	}
+	t.Logf("ALL name P/R/F1 %.2f/%.2f/%.2f role F1 %.2f country F1 %.2f org F1 %.2f triple F1 %.2f",
+		total.Name.Precision(), total.Name.Recall(), total.Name.F1(), total.Role.F1(), total.Country.F1(), total.Organization.F1(), total.Triple.F1())
+	if f := total.Name.F1(); f < 0.80 {
+		t.Errorf("name F1 %.2f under the floor 0.80", f)
+	}
+	if f := total.Triple.F1(); f < 0.50 {
+		t.Errorf("full-triple F1 %.2f under the floor 0.50", f)
+	}
 }

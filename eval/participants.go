@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/readout/readout/pipeline"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -47,6 +48,15 @@ type Person struct {
 	Role         string
 	Country      string
 	Organization string
+}
+
+// PeopleOf reduces participants to what is scored.
+func PeopleOf(ps []pipeline.Participant) []Person {
+	out := make([]Person, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, Person{Name: p.Name, Aliases: p.Aliases, Role: p.Role, Country: p.Country, Organization: p.Organization})
+	}
+	return out
 }
 
 // Counts are true positives, predictions and gold items of one field.
