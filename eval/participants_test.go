@@ -15,7 +15,7 @@ func TestScoreParticipants(t *testing.T) {
 	pred := []Person{
 		{Name: "Recep Tayyip Erdogan", Role: "President", Country: "Turkey"}, // diacritics ignored
 		{Name: "alexander kinshchak", Role: "Chief", Country: "Russian Federation", Organization: "MENA department"},
-		{Name: "Mike Pompeo", Role: "Secretary of State", Country: "USA"}, // any country where gold has none
+		{Name: "Mike Pompeo", Role: "Secretary of State", Country: "USA"},       // any country where gold has none
 		{Name: "John Bolton", Role: "National Security Advisor", Country: "US"}, // "Former" missing
 		{Name: "Someone Else"},
 	}
