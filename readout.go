@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -42,6 +43,36 @@ type Config struct {
 	Output      OutputConfig                `mapstructure:"output"`
 	Pipeline    []string                    `mapstructure:"pipeline"`
 	Stages      map[string]pipeline.Options `mapstructure:"stages"`
+	Eval        EvalConfig                  `mapstructure:"eval"`
+}
+
+type EvalConfig struct {
+	NER struct {
+		// Schemes maps a corpus scheme to its label mapping, "CORPUS=OURS".
+		Schemes map[string][]string `mapstructure:"schemes"`
+	} `mapstructure:"ner"`
+}
+
+// LabelMap returns the label mapping of an entity corpus scheme.
+func (c Config) LabelMap(scheme string) (map[string]string, error) {
+	pairs, ok := c.Eval.NER.Schemes[scheme]
+	if !ok {
+		var known []string
+		for k := range c.Eval.NER.Schemes {
+			known = append(known, k)
+		}
+		sort.Strings(known)
+		return nil, fmt.Errorf("eval.ner.schemes: unknown scheme %q (known: %s)", scheme, strings.Join(known, ", "))
+	}
+	m := map[string]string{}
+	for _, p := range pairs {
+		from, to, ok := strings.Cut(p, "=")
+		if !ok || from == "" {
+			return nil, fmt.Errorf("eval.ner.schemes.%s: %q is not CORPUS=OURS", scheme, p)
+		}
+		m[from] = to
+	}
+	return m, nil
 }
 
 type InputConfig struct {
@@ -128,6 +159,11 @@ func (c Config) Validate() error {
 	}
 	if _, err := pipeline.ParseOffsetUnit(c.Output.Offsets); err != nil {
 		return fmt.Errorf("config: output.offsets: %w", err)
+	}
+	for scheme := range c.Eval.NER.Schemes {
+		if _, err := c.LabelMap(scheme); err != nil {
+			return fmt.Errorf("config: %w", err)
+		}
 	}
 	for _, g := range c.Input.Include {
 		if _, err := pathMatch(g); err != nil {

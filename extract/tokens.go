@@ -41,6 +41,12 @@ func (*Tokens) Name() string { return "tokens" }
 // Process fills d.Sentences and d.Tokens. Sentences never cross paragraph
 // boundaries; without paragraphs the whole text is one paragraph.
 func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
+	if pretokenized(d) {
+		for _, s := range d.Sentences {
+			t.tagSpan(d.Tokens[s.FirstToken:s.EndToken])
+		}
+		return nil
+	}
 	d.Sentences, d.Tokens = d.Sentences[:0], d.Tokens[:0]
 	paras := d.Paragraphs
 	if len(paras) == 0 && len(d.Text) > 0 {
@@ -82,4 +88,23 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	return nil
+}
+
+// pretokenized reports whether d came with its tokens and sentences (from
+// a corpus, see pipeline.DocFromTokens) but without tags: then the tokens are kept
+// and only tagged.
+func pretokenized(d *pipeline.Doc) bool {
+	return len(d.Tokens) > 0 && len(d.Sentences) > 0 && d.Tokens[0].Tag == ""
+}
+
+// tagSpan tags the tokens of one sentence in place.
+func (t *Tokens) tagSpan(toks []pipeline.Token) {
+	pt := make([]tag.Token, len(toks))
+	for i, tk := range toks {
+		pt[i] = tag.Token{Text: tk.Text, Start: tk.Start}
+	}
+	t.tag.TagTokens(pt)
+	for i := range toks {
+		toks[i].Tag = pt[i].Tag
+	}
 }

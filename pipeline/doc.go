@@ -7,6 +7,8 @@
 // UTF-16 units only when a Doc is written out (see Output).
 package pipeline
 
+import "strings"
+
 // Doc is one document and everything the stages found in it.
 // Text is never modified after the Doc is made.
 type Doc struct {
@@ -27,6 +29,36 @@ type Doc struct {
 
 // NewDoc returns a Doc for text.
 func NewDoc(id, text string) *Doc { return &Doc{ID: id, Text: text} }
+
+// DocFromTokens builds a Doc from pre-tokenised sentences, as corpora give
+// them: tokens joined by spaces, one sentence a line, one paragraph a
+// sentence. The tokens stage then only tags them.
+func DocFromTokens(id string, sents [][]string) *Doc {
+	var b strings.Builder
+	d := &Doc{ID: id}
+	for si, words := range sents {
+		if si > 0 {
+			b.WriteByte('\n')
+		}
+		start := b.Len()
+		first := len(d.Tokens)
+		for i, w := range words {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			d.Tokens = append(d.Tokens, Token{Start: b.Len(), End: b.Len() + len(w), Text: w, Sentence: si})
+			b.WriteString(w)
+		}
+		d.Sentences = append(d.Sentences, Sentence{Start: start, End: b.Len(), Paragraph: si, FirstToken: first, EndToken: len(d.Tokens)})
+		d.Paragraphs = append(d.Paragraphs, Paragraph{Start: start, End: b.Len(), Kind: TextPara, Section: -1, Block: -1})
+	}
+	d.Text = b.String()
+	// Token texts must be substrings of the final text.
+	for i := range d.Tokens {
+		d.Tokens[i].Text = d.Text[d.Tokens[i].Start:d.Tokens[i].End]
+	}
+	return d
+}
 
 // Span is a piece of the text: Text == doc.Text[Start:End].
 type Span struct {

@@ -1,0 +1,144 @@
+package eval
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/readout/readout/conll"
+	"github.com/readout/readout/pipeline"
+)
+
+// NEROptions says how an entity corpus is scored.
+type NEROptions struct {
+	// LabelMap maps corpus labels to readout's ("PER" to "PERSON", "GPE"
+	// and "LOC" both to "PLACE"); corpus labels it does not map are not
+	// scored.
+	LabelMap map[string]string
+	// Labels restricts scoring to these corpus labels; empty means all that
+	// LabelMap maps.
+	Labels []string
+	// Genres keeps only documents whose name starts with one of these
+	// ("nw", "bn" in OntoNotes); empty keeps all.
+	Genres []string
+}
+
+// NER runs p over a corpus one document at a time (so that document-level
+// evidence works as on real articles) and scores the entities found against
+// the corpus's, in readout's label space, conlleval style.
+func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NEROptions) (SpanScore, error) {
+	labelMap := o.LabelMap
+	if len(o.Labels) > 0 {
+		labelMap = map[string]string{}
+		for _, l := range o.Labels {
+			if m := o.LabelMap[l]; m != "" {
+				labelMap[l] = m
+			}
+		}
+	}
+	scored := map[string]bool{}
+	for _, ours := range labelMap {
+		scored[ours] = true
+	}
+	var score SpanScore
+	score.Labels = map[string]*Counts{}
+	for l := range scored {
+		score.Labels[l] = &Counts{}
+	}
+	for _, doc := range groupDocs(sents) {
+		if !genreKept(doc[0].Name, o.Genres) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return score, err
+		}
+		words := make([][]string, len(doc))
+		for i, s := range doc {
+			words[i] = s.Words
+		}
+		d := pipeline.DocFromTokens(doc[0].Name, words)
+		if err := p.Process(ctx, d); err != nil {
+			return score, err
+		}
+		pred := predictedSpans(d, scored)
+		for i, s := range doc {
+			score.Add(conll.MapSpans(conll.Spans(s.Tags), labelMap), pred[i])
+		}
+	}
+	return score, nil
+}
+
+func groupDocs(sents []conll.Sentence) [][]conll.Sentence {
+	var docs [][]conll.Sentence
+	for i, s := range sents {
+		if i == 0 || s.Doc != sents[i-1].Doc {
+			docs = append(docs, nil)
+		}
+		docs[len(docs)-1] = append(docs[len(docs)-1], s)
+	}
+	return docs
+}
+
+func genreKept(name string, genres []string) bool {
+	if len(genres) == 0 {
+		return true
+	}
+	for _, g := range genres {
+		if strings.HasPrefix(name, g+"/") || name == g {
+			return true
+		}
+	}
+	return false
+}
+
+// predictedSpans turns a Doc's entities into token spans per sentence,
+// keeping the labels that are scored.
+func predictedSpans(d *pipeline.Doc, scored map[string]bool) [][]conll.Span {
+	out := make([][]conll.Span, len(d.Sentences))
+	for _, e := range d.Entities {
+		if !scored[e.Label] {
+			continue
+		}
+		// The token that holds the entity's first byte, and its last.
+		first := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > e.Start })
+		last := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End >= e.End })
+		if first >= len(d.Tokens) || last >= len(d.Tokens) {
+			continue
+		}
+		si := d.Tokens[first].Sentence
+		s := d.Sentences[si]
+		out[si] = append(out[si], conll.Span{Start: first - s.FirstToken, End: last + 1 - s.FirstToken, Label: e.Label})
+	}
+	return out
+}
+
+// Report is a SpanScore as JSON.
+type Report struct {
+	Labels  map[string]LabelReport `json:"labels"`
+	Overall LabelReport            `json:"overall"`
+}
+
+// LabelReport is one row of a Report.
+type LabelReport struct {
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Gold      int     `json:"gold"`
+	Pred      int     `json:"pred"`
+	TP        int     `json:"tp"`
+}
+
+func labelReport(c Counts) LabelReport {
+	return LabelReport{Precision: round4(c.Precision()), Recall: round4(c.Recall()), F1: round4(c.F1()), Gold: c.Gold, Pred: c.Pred, TP: c.TP}
+}
+
+func round4(f float64) float64 { return float64(int64(f*1e4+0.5)) / 1e4 }
+
+// Report returns the score as JSON-ready data.
+func (s SpanScore) Report() Report {
+	r := Report{Labels: map[string]LabelReport{}, Overall: labelReport(s.Overall)}
+	for l, c := range s.Labels {
+		r.Labels[l] = labelReport(*c)
+	}
+	return r
+}

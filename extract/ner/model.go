@@ -1,0 +1,301 @@
+// Package ner is readout's statistical entity tagger: an averaged-perceptron
+// sequence model over hashed features (word, shape, affixes, POS, context
+// window, gazetteer, given names, titles and document-level evidence),
+// decoded greedily left to right with the previous two tags as features.
+//
+// The shipped model is embedded (see MODEL.md for how it was trained) and
+// loaded once by Default. A Model is immutable and safe for concurrent use;
+// per-call scratch space comes from a sync.Pool.
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"embed"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/readout/readout/gazetteer"
+)
+
+// Span is an entity over token indices [Start, End) of one sentence.
+type Span struct {
+	Start, End int
+	Label      string
+	Confidence float64 // in [0,1]: mean probability of the span's token decisions
+}
+
+// Model is a trained tagger. It is immutable after load.
+type Model struct {
+	hdr    header
+	codec  codec
+	output []bool // per type: reported by Tag
+	labels []string
+	mask   uint32
+	w8     []int8
+	w16    []int16
+	gaz    *gazetteer.Gazetteer
+	titles *gazetteer.Titles
+	pool   sync.Pool
+}
+
+// header is the model file's metadata.
+type header struct {
+	Version int      `json:"version"`
+	Scheme  string   `json:"scheme"`
+	Types   []string `json:"types"`  // trained entity types, sorted
+	Output  []string `json:"output"` // types Tag reports, sorted
+	Buckets int      `json:"buckets"`
+	Bits    int      `json:"bits"`
+	Scale   float64  `json:"scale"` // weight = stored value * scale
+	Info    string   `json:"info,omitempty"`
+}
+
+const (
+	magic         = "READOUT-NER\n"
+	formatVersion = 1
+)
+
+//go:embed model/*.bin
+var modelFS embed.FS
+
+// Default returns the embedded model, loaded once.
+var Default = sync.OnceValues(func() (*Model, error) {
+	data, err := modelFS.ReadFile("model/ner.bin")
+	if err != nil {
+		return nil, err
+	}
+	return Read(bytes.NewReader(data))
+})
+
+// Labels returns the entity types Tag reports, sorted.
+func (m *Model) Labels() []string { return slices.Clone(m.labels) }
+
+func newModel(h header) (*Model, error) {
+	if h.Version != formatVersion {
+		return nil, fmt.Errorf("ner: model format %d, want %d", h.Version, formatVersion)
+	}
+	if h.Scheme != SchemeBILOU && h.Scheme != SchemeIOB2 {
+		return nil, fmt.Errorf("ner: unknown scheme %q", h.Scheme)
+	}
+	if h.Buckets <= 0 || h.Buckets&(h.Buckets-1) != 0 || h.Buckets > 1<<26 {
+		return nil, fmt.Errorf("ner: buckets %d is not a power of two", h.Buckets)
+	}
+	if h.Bits != 8 && h.Bits != 16 {
+		return nil, fmt.Errorf("ner: %d-bit weights are not supported", h.Bits)
+	}
+	if len(h.Types) == 0 || len(h.Types) > 30 {
+		return nil, fmt.Errorf("ner: %d entity types", len(h.Types))
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{hdr: h, codec: newCodec(h.Scheme, h.Types), mask: uint32(h.Buckets - 1), gaz: g, titles: g.Titles()}
+	m.output = make([]bool, len(h.Types))
+	for k, t := range h.Types {
+		if slices.Contains(h.Output, t) {
+			m.output[k] = true
+			m.labels = append(m.labels, t)
+		}
+	}
+	m.pool.New = func() any { return newScratch() }
+	return m, nil
+}
+
+// Read loads a model written by Write.
+func Read(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("ner: not a readout entity model")
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<20 {
+		return nil, errors.New("ner: bad model header")
+	}
+	js := make([]byte, n)
+	if _, err := io.ReadFull(br, js); err != nil {
+		return nil, fmt.Errorf("ner: reading header: %w", err)
+	}
+	var h header
+	if err := json.Unmarshal(js, &h); err != nil {
+		return nil, fmt.Errorf("ner: header: %w", err)
+	}
+	m, err := newModel(h)
+	if err != nil {
+		return nil, err
+	}
+	size := h.Buckets * m.codec.nc
+	zr := flate.NewReader(br)
+	defer zr.Close()
+	raw := make([]byte, size*h.Bits/8)
+	if _, err := io.ReadFull(zr, raw); err != nil {
+		return nil, fmt.Errorf("ner: reading weights: %w", err)
+	}
+	if h.Bits == 8 {
+		m.w8 = make([]int8, size)
+		for i, b := range raw {
+			m.w8[i] = int8(b)
+		}
+	} else {
+		m.w16 = make([]int16, size)
+		for i := range m.w16 {
+			m.w16[i] = int16(binary.LittleEndian.Uint16(raw[2*i:]))
+		}
+	}
+	return m, nil
+}
+
+// Write stores the model. The bytes depend only on the model.
+func (m *Model) Write(w io.Writer) error {
+	js, err := json.Marshal(m.hdr)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString(magic)
+	bw.Write(binary.AppendUvarint(nil, uint64(len(js))))
+	bw.Write(js)
+	zw, err := flate.NewWriter(bw, flate.BestCompression)
+	if err != nil {
+		return err
+	}
+	var raw []byte
+	if m.hdr.Bits == 8 {
+		raw = make([]byte, len(m.w8))
+		for i, v := range m.w8 {
+			raw[i] = byte(v)
+		}
+	} else {
+		raw = make([]byte, 2*len(m.w16))
+		for i, v := range m.w16 {
+			binary.LittleEndian.PutUint16(raw[2*i:], uint16(v))
+		}
+	}
+	if _, err := zw.Write(raw); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// Tag labels one document: sents[i] are the token texts of sentence i and
+// pos[i] their POS tags (Penn Treebank, as prose's tagger gives them; a
+// missing or short pos[i] counts as empty tags). It returns the entity
+// spans of each sentence.
+func (m *Model) Tag(sents [][]string, pos [][]string) [][]Span {
+	out := make([][]Span, len(sents))
+	s := m.pool.Get().(*scratch)
+	defer m.pool.Put(s)
+	s.prepare(sents, pos, m.gaz)
+	for si, words := range sents {
+		if len(words) == 0 {
+			continue
+		}
+		s.sentence(si, words, m.gaz, m.titles, m.mask, nil)
+		if m.w8 != nil {
+			decodeSent(m.w8, float32(m.hdr.Scale), &m.codec, m.mask, s, si, len(words), nil)
+		} else {
+			decodeSent(m.w16, float32(m.hdr.Scale), &m.codec, m.mask, s, si, len(words), nil)
+		}
+		s.spans = m.codec.decode(s.cls[:len(words)], s.spans[:0])
+		var ss []Span
+		for _, sp := range s.spans {
+			if !m.output[sp.typ] {
+				continue
+			}
+			c := 0.0
+			for k := sp.start; k < sp.end; k++ {
+				c += float64(s.conf[k])
+			}
+			if ss == nil {
+				ss = make([]Span, 0, len(s.spans))
+			}
+			ss = append(ss, Span{Start: sp.start, End: sp.end, Label: m.codec.types[sp.typ], Confidence: c / float64(sp.end-sp.start)})
+		}
+		out[si] = ss
+	}
+	return out
+}
+
+type weight interface{ ~int8 | ~int16 | ~float32 }
+
+func addScores[T weight](w []T, nc int, feats []uint32, acc []float32) {
+	acc = acc[:nc]
+	for _, b := range feats {
+		row := w[int(b)*nc : int(b)*nc+nc]
+		for k, v := range row {
+			acc[k] += float32(v)
+		}
+	}
+}
+
+// decodeSent tags sentence si of n tokens greedily into s.cls and s.conf,
+// given its static features in s.feats. With t set it learns from s.gold
+// on every wrong decision.
+func decodeSent[T weight](w []T, scale float32, c *codec, mask uint32, s *scratch, si, n int, t *trainer) {
+	nc := c.nc
+	s.cls = grow(s.cls, n)
+	s.conf = grow(s.conf, n)
+	s.scores = grow(s.scores, nc)
+	a := int(s.sentOf[si])
+	p1, p2 := -1, -1
+	var dyn [8]uint32
+	for i := 0; i < n; i++ {
+		j := a + i
+		var hist uint8
+		if s.flags[j]&(flCap|flAllCap) != 0 {
+			hist = s.hist[s.hl[j]]
+		}
+		d := s.dynamic(dyn[:0], j, p1, p2, hist, mask)
+		static := s.feats[s.off[i]:s.off[i+1]]
+		sc := s.scores[:nc]
+		clear(sc)
+		addScores(w, nc, static, sc)
+		addScores(w, nc, d, sc)
+		last := i == n-1
+		best := -1
+		for k := 0; k < nc; k++ {
+			if (best < 0 || sc[k] > sc[best]) && c.allowed(p1, k, last) {
+				best = k
+			}
+		}
+		if t != nil {
+			if g := int(s.gold[i]); g != best {
+				t.update(static, g, best)
+				t.update(d, g, best)
+			}
+			t.tick()
+		} else {
+			// Confidence: the softmax probability of the choice among
+			// the allowed classes.
+			z := 0.0
+			top := float64(sc[best]) * float64(scale)
+			for k := 0; k < nc; k++ {
+				if c.allowed(p1, k, last) {
+					z += math.Exp(float64(sc[k])*float64(scale) - top)
+				}
+			}
+			s.conf[i] = float32(1 / z)
+		}
+		s.cls[i] = uint8(best)
+		if s.flags[j]&(flCap|flAllCap) != 0 {
+			if ty := c.typ[best]; ty >= 0 {
+				s.hist[s.hl[j]] = uint8(ty) + 2
+			} else {
+				s.hist[s.hl[j]] = 1
+			}
+		}
+		p2, p1 = p1, best
+	}
+}
