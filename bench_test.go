@@ -32,14 +32,26 @@ func benchTexts(b *testing.B) ([]string, int) {
 	return texts, words
 }
 
-// BenchmarkPipeline runs the whole default pipeline; BenchmarkProse runs
-// prose's NewDocument on the same texts, so the two words/s figures of one
-// run compare directly.
+// BenchmarkPipeline runs the whole default pipeline, BenchmarkEntities
+// the stages up to entities (paragraphs, tokens and POS, entities), and
+// BenchmarkProse prose's NewDocument on the same texts, so that the words/s
+// figures of one run compare directly (scripts/bench prints the ratios).
 func BenchmarkPipeline(b *testing.B) {
+	benchStages(b, nil)
+}
+
+func BenchmarkEntities(b *testing.B) {
+	benchStages(b, []string{"paragraphs", "tokens", "entities"})
+}
+
+func benchStages(b *testing.B, stages []string) {
 	texts, words := benchTexts(b)
 	cfg, err := readout.LoadConfig("")
 	if err != nil {
 		b.Fatal(err)
+	}
+	if stages != nil {
+		cfg.Pipeline = stages
 	}
 	p, err := cfg.NewPipeline()
 	if err != nil {

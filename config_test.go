@@ -43,8 +43,15 @@ func TestDefaultConfig(t *testing.T) {
 	}
 	got := cfg
 	got.Stages = nil
+	got.Eval = readout.EvalConfig{}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("defaults:\n got %+v\nwant %+v", got, want)
+	}
+	if m, err := cfg.LabelMap("ontonotes"); err != nil || m["GPE"] != "PLACE" || m["PERSON"] != "PERSON" {
+		t.Errorf("ontonotes label map %v, %v", m, err)
+	}
+	if _, err := cfg.LabelMap("nope"); err == nil {
+		t.Error("unknown scheme accepted")
 	}
 	// Sections with options survive decoding (viper drops empty ones such
 	// as "tables: {}", which Build treats as no options).

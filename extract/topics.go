@@ -271,13 +271,13 @@ func topicIsWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigi
 // topicWords returns the words of d.Text[start:end], from d.Tokens when the
 // tokenizer ran, else from a simple split on letters, digits and inner
 // hyphens or apostrophes.
-func topicWords(d *pipeline.Doc, start, end int) []topicWord {
+func topicWords(d *pipeline.Doc, start, end int, stems topicStems) []topicWord {
 	var out []topicWord
 	if len(d.Tokens) > 0 {
 		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= start })
 		for ; i < len(d.Tokens) && d.Tokens[i].End <= end; i++ {
 			t := d.Tokens[i]
-			out = append(out, topicWordOf(t.Start, t.End, t.Text))
+			out = append(out, stems.word(t.Start, t.End, t.Text))
 		}
 		return out
 	}
@@ -309,13 +309,27 @@ func topicWords(d *pipeline.Doc, start, end int) []topicWord {
 			}
 			break
 		}
-		out = append(out, topicWordOf(start+i, start+j, text[i:j]))
+		out = append(out, stems.word(start+i, start+j, text[i:j]))
 		i = j
 	}
 	return out
 }
 
 func topicDecode(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// topicStems caches stems within one document: news repeats its words,
+// and stemming is the topics stage's main cost.
+type topicStems map[string]topicWord
+
+func (c topicStems) word(start, end int, text string) topicWord {
+	w, ok := c[text]
+	if !ok {
+		w = topicWordOf(0, 0, text)
+		c[text] = w
+	}
+	w.start, w.end = start, end
+	return w
+}
 
 func topicWordOf(start, end int, text string) topicWord {
 	n := topicNorm(text)
@@ -500,9 +514,9 @@ type topicEvidence struct {
 	placeEv  map[string][]pipeline.Span
 }
 
-func (s *topicsStage) evidence(d *pipeline.Doc, start, end int, mentions []topicPlace) *topicEvidence {
+func (s *topicsStage) evidence(d *pipeline.Doc, start, end int, mentions []topicPlace, stems topicStems) *topicEvidence {
 	pe := &topicEvidence{
-		hits:    s.match(d, topicWords(d, start, end)),
+		hits:    s.match(d, topicWords(d, start, end, stems)),
 		placeW:  map[string]float64{},
 		placeEv: map[string][]pipeline.Span{},
 	}
@@ -598,6 +612,7 @@ func (s *topicsStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		return nil
 	}
 	mentions := s.placeMentions(d)
+	stems := topicStems{}
 	labels := placeLabels(d)
 	n := len(d.Paragraphs)
 	ev := make([]*topicEvidence, n)
@@ -608,7 +623,7 @@ func (s *topicsStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		if p.Start < 0 || p.End > len(d.Text) || p.Start > p.End {
 			return fmt.Errorf("paragraph %d: span %d..%d out of range", i, p.Start, p.End)
 		}
-		ev[i] = s.evidence(d, p.Start, p.End, mentions)
+		ev[i] = s.evidence(d, p.Start, p.End, mentions, stems)
 	}
 	docEv := s.emptyEvidence()
 	for _, e := range ev {
