@@ -3,6 +3,7 @@ package eval
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"unicode"
@@ -282,4 +283,36 @@ func fold(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// ParticipantReport is a ParticipantScore as JSON.
+type ParticipantReport struct {
+	Name         LabelReport `json:"name"`
+	Role         LabelReport `json:"role"`
+	Country      LabelReport `json:"country"`
+	Organization LabelReport `json:"organization"`
+	Triple       LabelReport `json:"triple"`
+	Misses       []string    `json:"misses"`
+}
+
+// Report returns the score as JSON-ready data.
+func (s ParticipantScore) Report() ParticipantReport {
+	return ParticipantReport{
+		Name: labelReport(s.Name), Role: labelReport(s.Role), Country: labelReport(s.Country),
+		Organization: labelReport(s.Organization), Triple: labelReport(s.Triple),
+		Misses: append([]string{}, s.Misses...),
+	}
+}
+
+// Table renders the score as an aligned text table.
+func (s ParticipantScore) Table() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-14s %9s %9s %9s %7s %7s\n", "field", "precision", "recall", "f1", "gold", "pred")
+	for _, r := range []struct {
+		name string
+		c    Counts
+	}{{"name", s.Name}, {"role", s.Role}, {"country", s.Country}, {"organization", s.Organization}, {"triple", s.Triple}} {
+		fmt.Fprintf(&b, "%-14s %9.4f %9.4f %9.4f %7d %7d\n", r.name, r.c.Precision(), r.c.Recall(), r.c.F1(), r.c.Gold, r.c.Pred)
+	}
+	return b.String()
 }

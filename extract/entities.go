@@ -84,6 +84,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.gazetteerMatches()
 		sc.titledPeople()
 		sc.namedPeople()
+		sc.clausePeople()
 		sc.rosterPeople()
 		sc.appositivePeople()
 		sc.organisations()
@@ -275,6 +276,15 @@ func (sc *sentenceScan) nameRun(i int) int {
 	for j > i && nameParticles[sc.words[j-1]] {
 		j--
 	}
+	// "Sultan Qaboos Grand Mosque": a run ending in a building or an
+	// organisation is that thing's name, not a person's.
+	if j > i && (facilityHeads[sc.words[j-1]] || orgHeads[sc.words[j-1]]) {
+		return i
+	}
+	// Regnal numbers: "Elizabeth II".
+	if j > i && j < len(sc.words) && romanNumerals[sc.words[j]] {
+		j++
+	}
 	if j-i > 4 {
 		return i
 	}
@@ -295,7 +305,11 @@ func (sc *sentenceScan) titledPeople() {
 		k := i + n
 		// "Ambassador to Germany Richard Grenell": skip the post's complement.
 		if k+1 < len(sc.words) && (sc.words[k] == "to" || sc.words[k] == "of" || sc.words[k] == "for") {
-			if m, ok := sc.placeAt(k + 1); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
+			p := k + 1
+			if sc.words[p] == "the" && p+1 < len(sc.words) {
+				p++ // "President of the United States Donald Trump"
+			}
+			if m, ok := sc.placeAt(p); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
 				k = m.End
 			}
 		}
@@ -342,6 +356,52 @@ func (sc *sentenceScan) namedPeople() {
 		i = j - 1
 	}
 }
+
+// speechVerbs follow a speaker's name: "Kino Gabriel said".
+var speechVerbs = toSet(`said says told added stated wrote announced explained argued warned insisted
+replied tweeted noted claimed`)
+
+// clausePeople finds names that a clause marks as people: a name of two
+// words or more before a speech verb ("Kino Gabriel said") or before
+// ", who" ("Abu Mahdi al-Muhandis, who"), and names joined by a patronymic
+// particle ("Qaboos bin Said").
+func (sc *sentenceScan) clausePeople() {
+	w := sc.words
+	for i := 0; i < len(w); i++ {
+		if !isCapitalized(w[i]) || (i > 0 && isNameWord(w[i-1], true)) || sc.isPlaceStart(i) {
+			continue
+		}
+		j := sc.nameRun(i)
+		// A capitalised sentence opener is a name only if tagged as one
+		// ("Later el-Sisi said" is not a person called Later).
+		if i == 0 && j > 0 && !strings.HasPrefix(sc.toks[0].Tag, "NNP") {
+			i = j - 1
+			continue
+		}
+		if j-i < 2 {
+			continue
+		}
+		speaker := j < len(w) && speechVerbs[w[j]]
+		relative := j+1 < len(w) && w[j] == "," && w[j+1] == "who"
+		patronymic := false
+		for k := i + 1; k < j-1; k++ {
+			if lw := strings.ToLower(w[k]); lw == "bin" || lw == "ibn" || lw == "bint" {
+				patronymic = true
+			}
+		}
+		if speaker || relative || patronymic {
+			sc.add(i, j, pipeline.Person, prioGazetteer, 0.7).Source = pipeline.SourceRule
+		}
+		i = j - 1
+	}
+}
+
+// facilityHeads end the names of places built by people.
+var facilityHeads = toSet(`Mosque Church Cathedral Temple Synagogue Airport Hospital Square Street
+Avenue Road Palace Stadium Bridge Museum Hotel Station Port Base Prison Center Centre Hall Tower`)
+
+// romanNumerals follow regnal names.
+var romanNumerals = toSet(`II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI`)
 
 // rosterPeople finds the name that opens a roster line: "Sergey Lavrov –
 // Foreign Minister of Russia", "Jane Doe: Spokesperson", "Jane Doe, CEO".

@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,6 +12,7 @@ import (
 	"github.com/readout/readout/conll"
 	"github.com/readout/readout/eval"
 	"github.com/readout/readout/extract"
+	"github.com/readout/readout/pipeline"
 )
 
 func newEvalCmd() *cobra.Command {
@@ -19,8 +22,108 @@ func newEvalCmd() *cobra.Command {
 		Example: `  readout eval ner --conll ../shared/data/ner/conll2003/valid.txt --labels PER,LOC,ORG
   readout eval ner --conll dev.ner.txt --scheme ontonotes --genres nw,bn --min-f1 0.85`,
 	}
-	cmd.AddCommand(newEvalNERCmd())
+	cmd.AddCommand(newEvalNERCmd(), newEvalParticipantsCmd())
 	return cmd
+}
+
+func newEvalParticipantsCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "participants --gold DIR",
+		Short: "Score participants (name, role, country, organisation) against gold JSON files",
+		Long: `participants annotates every NAME.txt that has a NAME.json gold file in DIR
+(the format of ../shared/data/articles/README.md) and scores people: names
+match ignoring case and diacritics (a gold alias matches too); a role matches
+when every word of the gold title is in the predicted one and nothing that
+changes the office is added; a country matches on its short name. It prints
+precision, recall and F1 per field and for the full (name, role, country)
+triple, per article and overall. The exit status is 1 when the triple F1 is
+under --min-f1.`,
+		Example: `  readout eval participants --gold ../shared/data/articles
+  readout eval participants --gold testdata/fixtures --json --min-f1 0.9`,
+		Args: cobra.NoArgs,
+		RunE: runEvalParticipants,
+	}
+	f := cmd.Flags()
+	f.String("gold", "", "folder of NAME.txt and NAME.json gold files (required)")
+	f.Bool("json", false, "print the scores as JSON")
+	f.Bool("misses", false, "list every miss under its article")
+	f.Float64("min-f1", 0, "exit with status 1 when the full-triple F1 is under this")
+	_ = cmd.MarkFlagRequired("gold")
+	return cmd
+}
+
+func runEvalParticipants(cmd *cobra.Command, _ []string) error {
+	cfg, err := loadConfig(cmd)
+	if err != nil {
+		return err
+	}
+	dir, _ := cmd.Flags().GetString("gold")
+	asJSON, _ := cmd.Flags().GetBool("json")
+	misses, _ := cmd.Flags().GetBool("misses")
+	minF1, _ := cmd.Flags().GetFloat64("min-f1")
+	p, err := cfg.NewPipeline()
+	if err != nil {
+		return err
+	}
+	golds, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return err
+	}
+	type article struct {
+		File  string                 `json:"file"`
+		Score eval.ParticipantReport `json:"score"`
+	}
+	var (
+		total    eval.ParticipantScore
+		articles []article
+	)
+	out := cmd.OutOrStdout()
+	for _, gp := range golds {
+		g, err := eval.ReadGold(gp)
+		if err != nil {
+			return fmt.Errorf("%s: %w", gp, err)
+		}
+		txt := strings.TrimSuffix(gp, ".json") + ".txt"
+		b, err := os.ReadFile(txt)
+		if err != nil {
+			return err
+		}
+		d := pipeline.NewDoc(filepath.Base(txt), string(b))
+		if err := p.Process(cmd.Context(), d); err != nil {
+			return err
+		}
+		s := eval.ScoreParticipants(eval.PeopleOf(d.Participants), g.People)
+		total.Add(s)
+		articles = append(articles, article{filepath.Base(txt), s.Report()})
+		if !asJSON {
+			fmt.Fprintf(out, "%-72s name %.2f role %.2f country %.2f org %.2f triple %.2f\n", filepath.Base(txt),
+				s.Name.F1(), s.Role.F1(), s.Country.F1(), s.Organization.F1(), s.Triple.F1())
+			if misses {
+				for _, m := range s.Misses {
+					fmt.Fprintf(out, "    %s\n", m)
+				}
+			}
+		}
+	}
+	if len(golds) == 0 {
+		return fmt.Errorf("no gold .json files in %s", dir)
+	}
+	if asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Articles []article              `json:"articles"`
+			Overall  eval.ParticipantReport `json:"overall"`
+		}{articles, total.Report()}); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(out, "\n%s", total.Table())
+	}
+	if f1 := total.Triple.F1(); f1 < minF1 {
+		return &exitError{1, fmt.Errorf("full-triple F1 %.4f is under --min-f1 %.4f", f1, minF1)}
+	}
+	return nil
 }
 
 func newEvalNERCmd() *cobra.Command {

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/readout/readout/conll"
+	"github.com/readout/readout/eval"
+	"github.com/readout/readout/extract/ner"
+)
+
+func newTrainCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "train",
+		Short: "Train readout's statistical models",
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(newTrainNERCmd())
+	return cmd
+}
+
+// defaultNERLabels maps the labels of CoNLL-2003, OntoNotes, GMB and
+// WikiANN to the entity model's types.
+const defaultNERLabels = "PER=PER,LOC=LOC,ORG=ORG,MISC=MISC,PERSON=PER,GPE=LOC," +
+	"NORP=MISC,EVENT=MISC,PRODUCT=MISC,WORK_OF_ART=MISC,LAW=MISC,LANGUAGE=MISC," +
+	"per=PER,geo=LOC,gpe=LOC,org=ORG"
+
+func newTrainNERCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "ner --train FILE... --dev FILE --out MODEL",
+		Short: "Train the entity tagger (extract/ner) on CoNLL-format corpora",
+		Long: `ner trains the averaged-perceptron entity tagger on token-per-line corpora
+(CoNLL-2003, OntoNotes in CoNLL form, GMB, WikiANN), prints the dev F1 after
+every epoch on stderr and a per-label P/R/F1 table at the end, and writes
+the model. The same flags and seed give the same model bytes.
+
+--labels maps corpus labels to the model's types (labels it does not name
+are ignored); --drop names types that are learnt but not output. --genres
+keeps only OntoNotes documents of those genres ("# document nw/...").`,
+		Example: `  readout train ner --train conll2003/train.txt --train ontonotes5/train.ner.txt \
+      --dev conll2003/valid.txt --out extract/ner/model/ner.bin
+  readout train ner --train conll2003/train.txt --dev conll2003/valid.txt \
+      --epochs 12 --seed 7 --scheme iob2 --labels PER=PER,LOC=LOC,ORG=ORG --out /tmp/ner.bin`,
+		Args: cobra.NoArgs,
+		RunE: runTrainNER,
+	}
+	f := cmd.Flags()
+	f.StringArray("train", nil, "training corpus file (repeatable)")
+	f.String("dev", "", "dev corpus file, scored after each epoch")
+	f.StringP("out", "o", "", "write the model to this file")
+	f.Int("epochs", 10, "training epochs")
+	f.Uint64("seed", 1, "shuffling seed")
+	f.Int("buckets", 1<<20, "hashed feature buckets (a power of two)")
+	f.Int("bits", 8, "stored weight precision: 8 or 16")
+	f.String("scheme", ner.SchemeBILOU, "tag encoding: bilou or iob2")
+	f.String("labels", defaultNERLabels, "label map: CORPUS=OURS,... (unnamed labels are dropped)")
+	f.StringSlice("drop", []string{"MISC"}, "types learnt but not output")
+	f.StringSlice("genres", nil, "keep only OntoNotes training documents of these genres (e.g. nw,bn)")
+	f.StringSlice("dev-genres", nil, "keep only OntoNotes dev documents of these genres")
+	f.Bool("keep-empty", false, "keep training documents without any entity")
+	_ = cmd.MarkFlagRequired("train")
+	_ = cmd.MarkFlagRequired("out")
+	return cmd
+}
+
+func parseLabelMap(s string) (map[string]string, error) {
+	m := map[string]string{}
+	for _, kv := range strings.Split(s, ",") {
+		kv = strings.TrimSpace(kv)
+		if kv == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--labels: %q is not CORPUS=OURS", kv)
+		}
+		m[k] = v
+	}
+	return m, nil
+}
+
+func runTrainNER(cmd *cobra.Command, _ []string) error {
+	f := cmd.Flags()
+	trainFiles, _ := f.GetStringArray("train")
+	devFile, _ := f.GetString("dev")
+	out, _ := f.GetString("out")
+	epochs, _ := f.GetInt("epochs")
+	seed, _ := f.GetUint64("seed")
+	buckets, _ := f.GetInt("buckets")
+	bits, _ := f.GetInt("bits")
+	scheme, _ := f.GetString("scheme")
+	labels, _ := f.GetString("labels")
+	drop, _ := f.GetStringSlice("drop")
+	genres, _ := f.GetStringSlice("genres")
+	devGenres, _ := f.GetStringSlice("dev-genres")
+	keepEmpty, _ := f.GetBool("keep-empty")
+	lm, err := parseLabelMap(labels)
+	if err != nil {
+		return err
+	}
+	stderr := cmd.ErrOrStderr()
+	start := time.Now()
+	var train []ner.Doc
+	for _, path := range trainFiles {
+		docs, err := ner.ReadCorpus(path, lm, genres)
+		if err != nil {
+			return err
+		}
+		n := len(docs)
+		if !keepEmpty {
+			docs = slices.DeleteFunc(docs, func(d ner.Doc) bool { return !hasEntities(d) })
+		}
+		fmt.Fprintf(stderr, "train %s: %d documents (%d without entities dropped)\n", path, len(docs), n-len(docs))
+		train = append(train, docs...)
+	}
+	var dev []ner.Doc
+	if devFile != "" {
+		if dev, err = ner.ReadCorpus(devFile, lm, devGenres); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "dev %s: %d documents\n", devFile, len(dev))
+	}
+	var info strings.Builder
+	fmt.Fprintf(&info, "readout train ner --epochs %d --seed %d --buckets %d --bits %d --scheme %s --labels %s --drop %s",
+		epochs, seed, buckets, bits, scheme, labels, strings.Join(drop, ","))
+	if len(genres) > 0 {
+		fmt.Fprintf(&info, " --genres %s", strings.Join(genres, ","))
+	}
+	for _, p := range trainFiles {
+		fmt.Fprintf(&info, " --train %s", filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p))
+	}
+	m, err := ner.Train(train, dev, ner.TrainOptions{
+		Epochs: epochs, Seed: seed, Buckets: buckets, Bits: bits, Scheme: scheme, Drop: drop,
+		Info: info.String(),
+		Progress: func(epoch int, devF1 float64) {
+			fmt.Fprintf(stderr, "epoch %d/%d: dev F1 %.4f (%s)\n", epoch, epochs, devF1, time.Since(start).Round(time.Second))
+		},
+	})
+	if err != nil {
+		return err
+	}
+	if len(dev) > 0 {
+		sc := scoreNER(m, dev)
+		fmt.Fprint(stderr, sc.Table())
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	tmp := out + ".tmp"
+	w, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if err := m.Write(w); err != nil {
+		w.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := w.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, out)
+}
+
+func hasEntities(d ner.Doc) bool {
+	for _, ss := range d.Spans {
+		if len(ss) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreNER scores m on docs over the labels m outputs.
+func scoreNER(m *ner.Model, docs []ner.Doc) eval.SpanScore {
+	var sc eval.SpanScore
+	labels := m.Labels()
+	for _, d := range docs {
+		pred := m.Tag(d.Sents, d.POS)
+		for si := range d.Sents {
+			var gold, got []conll.Span
+			for _, g := range d.Spans[si] {
+				if slices.Contains(labels, g.Label) {
+					gold = append(gold, g)
+				}
+			}
+			for _, p := range pred[si] {
+				got = append(got, conll.Span{Start: p.Start, End: p.End, Label: p.Label})
+			}
+			sc.Add(gold, got)
+		}
+	}
+	return sc
+}
