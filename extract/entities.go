@@ -311,6 +311,16 @@ func (sc *sentenceScan) titledPeople() {
 			}
 			if m, ok := sc.placeAt(p); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
 				k = m.End
+			} else if sc.words[k] == "of" && p > k+1 {
+				// "speaker of the parliament Ali Larijani": a lowercase
+				// body, then a name of two words or more.
+				q := p
+				for q < len(sc.words) && q < p+2 && !isCapitalized(sc.words[q]) && strings.HasPrefix(sc.toks[q].Tag, "NN") {
+					q++
+				}
+				if q > p && sc.nameRun(q)-q >= 2 {
+					k = q
+				}
 			}
 		}
 		// "Mahan's director, Hamid Arabnejad Khanooki": a comma before a

@@ -29,7 +29,7 @@ Table Figure Photo Source Reuters AP AFP`)
 
 // honorifics precede a name but are not part of it.
 var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady sheikh sayyid seyed
-cde comrade imam monsenor shahid his her excellency majesty highness ayatollah hojatoleslam`)
+cde comrade monsenor shahid his her excellency majesty highness hojatoleslam`)
 
 func toSet(words string) map[string]bool {
 	m := map[string]bool{}

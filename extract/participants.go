@@ -392,6 +392,14 @@ func (p *Participants) roleAround(d *pipeline.Doc, ix *tokenIndex, m pipeline.Sp
 				if k < hi && strings.ToLower(d.Tokens[k].Text) == "as" {
 					k++
 				}
+			} else {
+				// "who succeeded him as Foreign Secretary"
+				for j := k + 1; j < hi && j <= k+4; j++ {
+					if strings.ToLower(d.Tokens[j].Text) == "as" {
+						k = j + 1
+						break
+					}
+				}
 			}
 		}
 		if f, ok := p.roleAfter(d, ix, k, hi); ok {
@@ -429,8 +437,8 @@ func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int
 	}
 	// "Ambassador to Germany Richard Grenell", "President of the United
 	// States Donald Trump": the complement sits between title and name.
-	var ofCountry string
-	if e, ok := ix.entityEndingAt(lo + end - 1); ok && e.Label == pipeline.Place {
+	var ofCountry, ofOrg string
+	if e, ok := ix.entityEndingAt(lo + end - 1); ok && (e.Label == pipeline.Place || e.Label == pipeline.Org) {
 		k := ix.token(e.Start) - lo
 		if k > 0 && strings.ToLower(words[k-1]) == "the" {
 			k--
@@ -439,9 +447,20 @@ func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int
 			switch strings.ToLower(words[k-1]) {
 			case "of":
 				ofCountry = p.countryOf(e)
+				if e.Label == pipeline.Org {
+					ofOrg = e.Canonical
+				}
 				end = k - 1
 			case "to", "for", "in":
-				end = k - 1
+				end = k - 1 // the post's place or body of accreditation
+			}
+		}
+	} else if k := end - 1; k > 1 && !isCapitalized(words[k]) {
+		// "speaker of the parliament": a lowercase body after "of".
+		for j := k; j > 0 && j > k-3; j-- {
+			if strings.ToLower(words[j]) == "of" {
+				end = j
+				break
 			}
 		}
 	}
@@ -450,7 +469,7 @@ func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int
 		if n == 0 || k+n != end {
 			continue
 		}
-		f := roleFact{role: roleText(canon, words[k:end]), country: ofCountry}
+		f := roleFact{role: roleText(canon, words[k:end]), country: ofCountry, org: ofOrg}
 		start := lo + k
 		// Qualifiers left of the title: an organisation, then a country.
 		j := start - 1
@@ -498,6 +517,13 @@ func (p *Participants) roleAfter(d *pipeline.Doc, ix *tokenIndex, k, hi int) (ro
 			k++
 		}
 	}
+	// Descriptive adjectives before the title: "the long-serving Sultan".
+	for n := 0; n < 2 && k+1 < hi && d.Tokens[k].Tag == "JJ" && !isCapitalized(d.Tokens[k].Text) && !formerWords[d.Tokens[k].Text]; n++ {
+		if t, _ := p.titles.Match(tokenTexts(d.Tokens[k:hi]), 0); t > 0 {
+			break // the adjective is part of a title ("foreign minister")
+		}
+		k++
+	}
 	// Qualifier before the title.
 	for k < hi {
 		e, ok := ix.entityAt(k)
@@ -508,6 +534,8 @@ func (p *Participants) roleAfter(d *pipeline.Doc, ix *tokenIndex, k, hi int) (ro
 			f.country = c
 		} else if e.Label == pipeline.Org {
 			f.org = e.Canonical
+		} else if e.Label == pipeline.Person && ix.tokenEnding(e.End)+1 < hi && isPossessive(d.Tokens[ix.tokenEnding(e.End)+1].Text) {
+			f.owner = e.Canonical // "Trump's Special Presidential Envoy"
 		} else {
 			break
 		}
@@ -557,21 +585,49 @@ func (p *Participants) roleAfter(d *pipeline.Doc, ix *tokenIndex, k, hi int) (ro
 	return f, true
 }
 
+// groupNouns are bodies of people that a country sends or has.
+var groupNouns = toSet(`delegation delegations team officials ministers diplomats envoys representatives leaders negotiators`)
+
+// groupModifiers may stand between a group's owner and its noun.
+var groupModifiers = toSet(`government senior top high-level official military foreign state`)
+
+// groupIntro reports whether the members of a group are listed from token
+// i on.
+func groupIntro(d *pipeline.Doc, i int) bool {
+	for k := i; k < len(d.Tokens) && k < i+3; k++ {
+		switch strings.ToLower(d.Tokens[k].Text) {
+		case "included", "including", "includes", "include", "comprised", "comprising", "such", "led", "headed", ":":
+			return true
+		}
+	}
+	return false
+}
+
 // groupCountries finds people named in a group that a country owns:
 // "Moscow's delegation included A, B and C", "the Egyptian delegation,
 // led by A". It maps each such person mention's start to the country.
 func (p *Participants) groupCountries(d *pipeline.Doc, ix *tokenIndex) map[int]roleFact {
 	out := map[int]roleFact{}
 	for i, t := range d.Tokens {
-		if w := strings.ToLower(t.Text); w != "delegation" && w != "delegations" && w != "team" {
+		if !groupNouns[strings.ToLower(t.Text)] {
 			continue
 		}
+		// The owner may stand a word or two before: "Iranian government
+		// officials including ...".
 		j := i - 1
+		for n := 0; n < 2 && j >= 0 && groupModifiers[strings.ToLower(d.Tokens[j].Text)]; n++ {
+			j--
+		}
 		if j >= 0 && isPossessive(d.Tokens[j].Text) {
 			j--
 		}
 		e, ok := ix.entityEndingAt(j)
 		if !ok {
+			continue
+		}
+		// Only groups that name their members: "included", "including",
+		// "such as", "led by".
+		if !groupIntro(d, i+1) {
 			continue
 		}
 		country := p.countryOf(e)
