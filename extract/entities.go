@@ -259,7 +259,10 @@ func (sc *sentenceScan) nameRun(i int) int {
 		next := j+1 < len(sc.words) && isNameWord(sc.words[j+1], false)
 		// Months that are also names may end one: "Theresa May", not "May 5".
 		inner := j > i && nameMonths[w] && !(j+1 < len(sc.words) && isDigits(sc.words[j+1]))
-		if (!isNameWord(w, next) && !inner) || sc.e.titles.IsHead(strings.ToLower(w)) {
+		// A title word that is also a given name starts a name when a
+		// title stands right before it: "health minister Amir Karimi".
+		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
+		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle) {
 			break
 		}
 		if sc.isPlaceStart(j) {

@@ -455,7 +455,7 @@ func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int
 				end = k - 1 // the post's place or body of accreditation
 			}
 		}
-	} else if k := end - 1; k > 1 && !isCapitalized(words[k]) {
+	} else if k := end - 1; k > 1 && !isCapitalized(words[k]) && !p.titleEndsAt(words, end) {
 		// "speaker of the parliament": a lowercase body after "of".
 		for j := k; j > 0 && j > k-3; j-- {
 			if strings.ToLower(words[j]) == "of" {
@@ -505,6 +505,16 @@ func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int
 		return f, true
 	}
 	return roleFact{}, false
+}
+
+// titleEndsAt reports whether a title phrase ends right before words[end].
+func (p *Participants) titleEndsAt(words []string, end int) bool {
+	for k := max(0, end-6); k < end; k++ {
+		if n, _ := p.titles.Match(words[:end], k); n > 0 && k+n == end {
+			return true
+		}
+	}
+	return false
 }
 
 // roleAfter reads a role phrase starting at token k: "[the] [Egypt's |

@@ -1,0 +1,95 @@
+package topicmodel
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+)
+
+// The file format: the line "readout-topicmodel <version>\n", then the
+// gob encoding of wireModel, gzip-compressed.
+const (
+	magic         = "readout-topicmodel"
+	formatVersion = 1
+)
+
+type wireModel struct {
+	Algorithm  string
+	MultiLabel bool
+	Bigrams    int
+	Labels     []string
+	Features   []string
+	IDF        []float32
+	W          []float32
+	Bias       []float64
+	Thresholds []float64
+}
+
+// Write saves the model.
+func (m *Model) Write(w io.Writer) error {
+	if _, err := fmt.Fprintf(w, "%s %d\n", magic, formatVersion); err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+	err := gob.NewEncoder(zw).Encode(wireModel{
+		Algorithm: m.algorithm, MultiLabel: m.multiLabel, Bigrams: m.bigrams,
+		Labels: m.labels, Features: m.features, IDF: m.idf, W: m.w, Bias: m.bias, Thresholds: m.thresholds,
+	})
+	if err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Read loads a model saved by Write.
+func Read(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	line, err := br.ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	var name string
+	var version int
+	if _, err := fmt.Sscanf(line, "%s %d\n", &name, &version); err != nil || name != magic {
+		return nil, errors.New("topicmodel: not a topic model file")
+	}
+	if version != formatVersion {
+		return nil, fmt.Errorf("topicmodel: format version %d, this build reads %d", version, formatVersion)
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, fmt.Errorf("topicmodel: %w", err)
+	}
+	var wm wireModel
+	if err := gob.NewDecoder(zr).Decode(&wm); err != nil {
+		return nil, fmt.Errorf("topicmodel: %w", err)
+	}
+	L, V := len(wm.Labels), len(wm.Features)
+	switch {
+	case wm.Algorithm != NaiveBayes && wm.Algorithm != LogReg:
+		return nil, fmt.Errorf("topicmodel: unknown algorithm %q", wm.Algorithm)
+	case L == 0 || V == 0:
+		return nil, errors.New("topicmodel: empty model")
+	case len(wm.W) != L*V || len(wm.Bias) != L || len(wm.Thresholds) != L:
+		return nil, errors.New("topicmodel: weights do not match labels and features")
+	case wm.Algorithm == LogReg && len(wm.IDF) != V, wm.Algorithm == NaiveBayes && len(wm.IDF) != 0:
+		return nil, errors.New("topicmodel: idf does not match features")
+	case wm.Bigrams < BigramsNone || wm.Bigrams > BigramsAll:
+		return nil, fmt.Errorf("topicmodel: unknown bigram mode %d", wm.Bigrams)
+	case !sort.StringsAreSorted(wm.Labels):
+		return nil, errors.New("topicmodel: labels not sorted")
+	}
+	m := &Model{
+		algorithm: wm.Algorithm, multiLabel: wm.MultiLabel, bigrams: wm.Bigrams,
+		labels: wm.Labels, features: wm.Features, idf: wm.IDF, w: wm.W, bias: wm.Bias, thresholds: wm.Thresholds,
+	}
+	if len(m.idf) == 0 {
+		m.idf = nil
+	}
+	m.buildIndex()
+	return m, nil
+}
