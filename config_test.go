@@ -35,11 +35,11 @@ func TestDefaultConfig(t *testing.T) {
 		MaxDocBytes: 50 << 20,
 		Timeout:     time.Minute,
 		Input: readout.InputConfig{
-			Format: source.Text, IDField: "id", TextField: "text",
-			Include: []string{"*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson"},
+			Format: source.Text, IDField: "id", TextField: "text", TitleField: "title", DateField: "date",
+			Include: []string{"*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson", "*.gz"},
 		},
 		Output:   readout.OutputConfig{Format: "auto", Offsets: "codepoints"},
-		Pipeline: []string{"paragraphs", "tables", "tokens", "entities", "participants", "topics", "issues"},
+		Pipeline: []string{"paragraphs", "tables", "tokens", "dates", "entities", "participants", "topics", "issues"},
 	}
 	got := cfg
 	got.Stages = nil
@@ -60,7 +60,7 @@ func TestDefaultConfig(t *testing.T) {
 			t.Errorf("stages.%s missing from the defaults", s)
 		}
 	}
-	if m := cfg.Stages["entities"]["model"]; m != "prose" {
+	if m := cfg.Stages["entities"]["model"]; m != "readout" {
 		t.Errorf("stages.entities.model = %v", m)
 	}
 	p, err := cfg.NewPipeline()

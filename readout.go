@@ -50,6 +50,8 @@ type EvalConfig struct {
 	NER struct {
 		// Schemes maps a corpus scheme to its label mapping, "CORPUS=OURS".
 		Schemes map[string][]string `mapstructure:"schemes"`
+		// StripDeterminers drops a leading "the" from gold spans.
+		StripDeterminers bool `mapstructure:"strip_determiners"`
 	} `mapstructure:"ner"`
 }
 
@@ -76,10 +78,12 @@ func (c Config) LabelMap(scheme string) (map[string]string, error) {
 }
 
 type InputConfig struct {
-	Format    string   `mapstructure:"format"`
-	IDField   string   `mapstructure:"id_field"`
-	TextField string   `mapstructure:"text_field"`
-	Include   []string `mapstructure:"include"`
+	Format     string   `mapstructure:"format"`
+	IDField    string   `mapstructure:"id_field"`
+	TextField  string   `mapstructure:"text_field"`
+	TitleField string   `mapstructure:"title_field"`
+	DateField  string   `mapstructure:"date_field"`
+	Include    []string `mapstructure:"include"`
 }
 
 type OutputConfig struct {
@@ -187,6 +191,7 @@ func (c Config) OutputOptions() pipeline.OutputOptions {
 func (c Config) SourceOptions() source.Options {
 	return source.Options{
 		Format: c.Input.Format, IDField: c.Input.IDField, TextField: c.Input.TextField,
+		TitleField: c.Input.TitleField, DateField: c.Input.DateField,
 		Include: c.Input.Include, MaxBytes: c.MaxDocBytes,
 	}
 }

@@ -21,6 +21,9 @@ type NEROptions struct {
 	// Genres keeps only documents whose name starts with one of these
 	// ("nw", "bn" in OntoNotes); empty keeps all.
 	Genres []string
+	// StripDeterminers drops a leading "the" from gold spans: OntoNotes
+	// puts it inside many names ("the Supreme Court"), readout never does.
+	StripDeterminers bool
 }
 
 // NER runs p over a corpus one document at a time (so that document-level
@@ -62,10 +65,23 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 		}
 		pred := predictedSpans(d, scored)
 		for i, s := range doc {
-			score.Add(conll.MapSpans(conll.Spans(s.Tags), labelMap), pred[i])
+			gold := conll.MapSpans(conll.Spans(s.Tags), labelMap)
+			if o.StripDeterminers {
+				gold = stripDeterminers(gold, s.Words)
+			}
+			score.Add(gold, pred[i])
 		}
 	}
 	return score, nil
+}
+
+func stripDeterminers(spans []conll.Span, words []string) []conll.Span {
+	for i, sp := range spans {
+		if sp.End-sp.Start > 1 && strings.EqualFold(words[sp.Start], "the") {
+			spans[i].Start++
+		}
+	}
+	return spans
 }
 
 func groupDocs(sents []conll.Sentence) [][]conll.Sentence {

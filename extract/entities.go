@@ -3,11 +3,14 @@ package extract
 import (
 	"context"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
+	"unicode"
 
-	"github.com/jdkato/prose/v3/ner"
+	prosener "github.com/jdkato/prose/v3/ner"
 
+	"github.com/readout/readout/extract/ner"
 	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
 )
@@ -21,17 +24,19 @@ import (
 type Entities struct {
 	gaz    *gazetteer.Gazetteer
 	titles *gazetteer.Titles
-	model  *ner.Extracter // nil when the model is switched off
+	model  *ner.Model          // readout's tagger; nil when another or none is used
+	prose  *prosener.Extracter // prose's maxent model, when chosen instead
 }
 
 type entitiesConfig struct {
-	Model         string `mapstructure:"model"`          // "prose" or "none"
+	Model         string `mapstructure:"model"`          // "readout", "prose" or "none"
+	ModelFile     string `mapstructure:"model_file"`     // a model from "readout train ner" instead of the built-in one
 	GazetteerFile string `mapstructure:"gazetteer_file"` // user entries added to the built-in gazetteer
 }
 
 // NewEntities builds the entities stage.
 func NewEntities(opts pipeline.Options) (pipeline.Stage, error) {
-	cfg := entitiesConfig{Model: "prose"}
+	cfg := entitiesConfig{Model: "readout"}
 	if err := opts.Decode("entities", &cfg); err != nil {
 		return nil, err
 	}
@@ -41,15 +46,33 @@ func NewEntities(opts pipeline.Options) (pipeline.Stage, error) {
 	}
 	e := &Entities{gaz: gaz, titles: gaz.Titles()}
 	switch cfg.Model {
+	case "readout":
+		e.model, err = loadModel(cfg.ModelFile)
+		if err != nil {
+			return nil, fmt.Errorf("stages.entities.model_file: %w", err)
+		}
 	case "prose":
-		if e.model, err = ner.New(); err != nil {
+		if e.prose, err = prosener.New(); err != nil {
 			return nil, err
 		}
 	case "none", "":
 	default:
-		return nil, fmt.Errorf("stages.entities.model: unknown model %q (want prose or none)", cfg.Model)
+		return nil, fmt.Errorf("stages.entities.model: unknown model %q (want readout, prose or none)", cfg.Model)
 	}
 	return e, nil
+}
+
+// loadModel returns the built-in entity model, or the one in path.
+func loadModel(path string) (*ner.Model, error) {
+	if path == "" {
+		return ner.Default()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ner.Read(f)
 }
 
 func (*Entities) Name() string { return "entities" }
@@ -57,9 +80,10 @@ func (*Entities) Name() string { return "entities" }
 // Candidate priorities: a rule anchored on a title or roster line is the
 // strongest evidence, the gazetteer next, the statistical model last.
 const (
-	prioModel = iota + 1
-	prioEcho  // another mention of a name found elsewhere in the document
+	prioModel = iota + 1 // prose's maxent model
+	prioEcho             // another mention of a name found elsewhere in the document
 	prioGazetteer
+	prioTagger // readout's trained tagger
 	prioRule
 )
 
@@ -71,6 +95,10 @@ type candidate struct {
 // Process fills d.Entities, sorted by position.
 func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	var cands []candidate
+	var tagged [][]ner.Span
+	if e.model != nil {
+		tagged = e.tagDoc(d)
+	}
 	for si, s := range d.Sentences {
 		if si%256 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -88,8 +116,13 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.rosterPeople()
 		sc.appositivePeople()
 		sc.organisations()
-		if e.model != nil && kind != pipeline.Heading && !(kind == pipeline.TableRow && isFirstRow(d, s.Paragraph)) && sc.uncovered() {
-			sc.modelEntities()
+		// The tagger learnt from running text; headings and table cells are
+		// fragments it reads badly ("Sudan | Regional stability" as a team).
+		if tagged != nil && kind != pipeline.Heading && kind != pipeline.TableRow {
+			sc.taggedEntities(tagged[si])
+		}
+		if e.prose != nil && kind != pipeline.Heading && !(kind == pipeline.TableRow && isFirstRow(d, s.Paragraph)) && sc.uncovered() {
+			sc.proseEntities()
 		}
 		cands = append(cands, sc.out...)
 	}
@@ -140,13 +173,14 @@ type sentenceScan struct {
 	kind  pipeline.ParagraphKind
 	gaz   []gazetteer.Match
 	out   []candidate
+	lower map[string]bool // lower-case words of the document, built on demand
 }
 
 func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *candidate {
 	start, end := sc.toks[i].Start, sc.toks[j-1].End
 	src := pipeline.SourceRule
 	switch prio {
-	case prioModel:
+	case prioModel, prioTagger:
 		src = pipeline.SourceModel
 	case prioGazetteer:
 		src = pipeline.SourceGazetteer
@@ -218,6 +252,61 @@ func (sc *sentenceScan) cityInName(m gazetteer.Match) bool {
 	}
 	if sc.e.gaz.GivenName(w[m.Start]) && m.End < len(w) && isNameWord(w[m.End], false) {
 		return true
+	}
+	return false
+}
+
+// plausibleName filters the tagger's person spans with what the document
+// and the gazetteer know: a name is not a known place or group ("Jordan's
+// Ambassador", "Israeli"), not a word the text also writes in lower case
+// ("Party", "Islam"), not a title or honorific ("Cde"), and does not end in
+// a building or an organisation ("Qaboos Grand Mosque").
+func (sc *sentenceScan) plausibleName(i, j int) bool {
+	for k := i; k < j; k++ {
+		w := sc.words[k]
+		if notNames[w] || honorifics[strings.ToLower(w)] || orgHeads[w] || facilityHeads[w] {
+			return false
+		}
+	}
+	if j-i > 1 {
+		return true
+	}
+	w := sc.words[i]
+	if strings.HasSuffix(w, "ism") || sc.e.titles.IsHead(strings.ToLower(w)) {
+		return false
+	}
+	for _, m := range sc.gaz {
+		if m.Start <= i && i < m.End {
+			return false
+		}
+	}
+	return !sc.lowerElsewhere(w)
+}
+
+// lowerElsewhere reports whether the document writes w in lower case.
+func (sc *sentenceScan) lowerElsewhere(w string) bool {
+	lw := strings.ToLower(w)
+	if lw == w {
+		return true
+	}
+	if sc.lower == nil {
+		sc.lower = map[string]bool{}
+		for _, t := range sc.d.Tokens {
+			if !isCapitalized(t.Text) {
+				sc.lower[t.Text] = true
+			}
+		}
+	}
+	return sc.lower[lw]
+}
+
+// countryAt reports whether the gazetteer matched a country, ambiguous or
+// not, on exactly token i.
+func (sc *sentenceScan) countryAt(i int) bool {
+	for _, m := range sc.gaz {
+		if m.Start == i && m.End == i+1 && m.Entries[0].Kind == gazetteer.Country {
+			return true
+		}
 	}
 	return false
 }
@@ -365,7 +454,7 @@ func (sc *sentenceScan) namedPeople() {
 			i = j - 1
 			continue // "George Washington University"
 		}
-		sc.add(i, j, pipeline.Person, prioGazetteer, 0.75).Source = pipeline.SourceRule
+		sc.add(i, j, pipeline.Person, prioTagger, 0.75).Source = pipeline.SourceRule
 		i = j - 1
 	}
 }
@@ -403,7 +492,7 @@ func (sc *sentenceScan) clausePeople() {
 			}
 		}
 		if speaker || relative || patronymic {
-			sc.add(i, j, pipeline.Person, prioGazetteer, 0.7).Source = pipeline.SourceRule
+			sc.add(i, j, pipeline.Person, prioTagger, 0.7).Source = pipeline.SourceRule
 		}
 		i = j - 1
 	}
@@ -483,6 +572,7 @@ Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Cor
 Movement Union Organization Organisation Association Federation University Institute Bank Fund
 Company Corporation Corp Inc Ltd Group Authority Service Services Bureau Secretariat Embassy
 Consulate Foundation League Alliance Coalition Brigade Brigades Airlines Airways Air Network Agency
+Times Post Telegraph Herald Journal Tribune Gazette Daily
 Centre Center Board Cabinet Presidency Directorate Administration Command Mission`)
 
 // nameMonths are month names that are also personal names.
@@ -544,7 +634,8 @@ func (sc *sentenceScan) organisations() {
 			i = end - 1
 			continue
 		}
-		c := sc.add(start, end, pipeline.Org, prioRule, 0.8)
+		c := sc.add(start, end, pipeline.Org, prioTagger, 0.8)
+		c.Source = pipeline.SourceRule
 		c.Canonical = titleCaseWords(c.Text)
 		i = end - 1
 	}
@@ -571,16 +662,77 @@ func titleCaseWords(s string) string {
 	return strings.Join(f, " ")
 }
 
-// modelEntities runs prose's entity model on the sentence and keeps what
+// tagDoc runs readout's entity model over the whole document at once, so
+// that it can use what the document says elsewhere about a word.
+func (e *Entities) tagDoc(d *pipeline.Doc) [][]ner.Span {
+	words := make([][]string, len(d.Sentences))
+	tags := make([][]string, len(d.Sentences))
+	for i, s := range d.Sentences {
+		toks := d.Tokens[s.FirstToken:s.EndToken]
+		words[i], tags[i] = make([]string, len(toks)), make([]string, len(toks))
+		for k, t := range toks {
+			words[i][k], tags[i][k] = t.Text, t.Tag
+		}
+	}
+	return e.model.Tag(words, tags)
+}
+
+// separators never stand inside a name.
+var separators = toSet(`| , ; : ( ) [ ] " “ ” ‘ – — -- ―`)
+
+// modelLabels maps the model's labels to readout's.
+var modelLabels = map[string]string{"PER": pipeline.Person, "LOC": pipeline.Place, "ORG": pipeline.Org}
+
+// taggedEntities adds the model's spans for this sentence. A span the
+// gazetteer also knows takes the gazetteer's canonical name and ids when
+// the two agree on the label.
+func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
+	for _, sp := range spans {
+		label := modelLabels[sp.Label]
+		if label == "" || sp.End > len(sc.toks) {
+			continue
+		}
+		i, j := sp.Start, sp.End
+		// Corpora disagree on a leading "the"; readout never includes it.
+		for i < j && (strings.EqualFold(sc.words[i], "the") || !hasLetter(sc.words[i])) {
+			i++
+		}
+		for j > i && (!hasLetter(sc.words[j-1]) || isPossessive(sc.words[j-1])) {
+			j--
+		}
+		// Never across a separator: "Sudan | Regional".
+		for k := i; k < j; k++ {
+			if separators[sc.words[k]] {
+				j = k
+				break
+			}
+		}
+		if i == j {
+			continue
+		}
+		if label == pipeline.Person && !sc.plausibleName(i, j) {
+			continue
+		}
+		c := sc.add(i, j, label, prioTagger, sp.Confidence)
+		for _, m := range sc.gaz {
+			if m.Start == i && m.End == j && labelOf(m.Entries[0].Kind) == label {
+				best := m.Entries[0]
+				c.Subtype, c.ID, c.Country, c.Canonical = subtypeOf(best.Kind), best.ID, best.Country, best.Name
+			}
+		}
+	}
+}
+
+// proseEntities runs prose's entity model on the sentence and keeps what
 // survives clean-up: spans are cut at dashes, pipes and possessives, titles
 // and determiners are trimmed off, and single capitalised words at the start
 // of a sentence are dropped (they are usually common nouns).
-func (sc *sentenceScan) modelEntities() {
-	pt := make([]ner.Token, len(sc.toks))
+func (sc *sentenceScan) proseEntities() {
+	pt := make([]prosener.Token, len(sc.toks))
 	for i, t := range sc.toks {
-		pt[i] = ner.Token{Text: t.Text, Tag: t.Tag, Start: t.Start}
+		pt[i] = prosener.Token{Text: t.Text, Tag: t.Tag, Start: t.Start}
 	}
-	sc.e.model.Label(pt)
+	sc.e.prose.Label(pt)
 	for i := 0; i < len(pt); {
 		lab := pt[i].Label
 		if !strings.HasPrefix(lab, "B-") && !strings.HasPrefix(lab, "I-") {
@@ -722,6 +874,13 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
 	if len(forms) == 0 {
 		return es
 	}
+	// The model reads one sentence at a time; where it gives another label
+	// to a form that a rule found to be a person's name, the rule wins.
+	for i, e := range es {
+		if src, ok := forms[e.Text]; ok && e.Source == pipeline.SourceModel && e.Label != src.Label && src.Source != pipeline.SourceModel {
+			es[i].Label, es[i].Subtype, es[i].ID, es[i].Canonical = src.Label, "", "", src.Canonical
+		}
+	}
 	covered := func(start, end int) bool {
 		i := sort.Search(len(es), func(i int) bool { return es[i].End > start })
 		return i < len(es) && es[i].Start < end
@@ -773,11 +932,18 @@ func nameForms(name string) []string {
 	for start > 1 && (nameParticles[strings.ToLower(parts[start-1])] || surnamePrefixes[parts[start-1]]) {
 		start--
 	}
+	if !isNameWord(parts[last], false) {
+		return forms // no surname to recur as
+	}
 	forms = append(forms, strings.Join(parts[start:], " "))
 	if start != last {
 		forms = append(forms, parts[last])
 	}
 	return forms
+}
+
+func hasLetter(w string) bool {
+	return strings.IndexFunc(w, unicode.IsLetter) >= 0
 }
 
 // surnamePrefixes begin compound Arabic surnames: "Abdel Atty", "Abu Bakr".

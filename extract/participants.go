@@ -121,6 +121,17 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 	}
+	weak := weakMentions(d.Entities)
+	kept := people[:0]
+	for _, per := range people {
+		// A one-word name that only the statistical model saw, with no
+		// role, is as often a place or a group as a person: leave it out.
+		if len(per.roles) == 0 && allWeak(per.mentions, weak) {
+			continue
+		}
+		kept = append(kept, per)
+	}
+	people = kept
 	for i, per := range people {
 		part := pipeline.Participant{
 			ID:       fmt.Sprintf("p%d", i+1),
@@ -163,6 +174,27 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		d.Participants = append(d.Participants, part)
 	}
 	return nil
+}
+
+// weakMentions are the starts of one-word person mentions that only the
+// statistical model found.
+func weakMentions(es []pipeline.Entity) map[int]bool {
+	weak := map[int]bool{}
+	for _, e := range es {
+		if e.Label == pipeline.Person && e.Source == pipeline.SourceModel && !strings.Contains(e.Text, " ") {
+			weak[e.Start] = true
+		}
+	}
+	return weak
+}
+
+func allWeak(ms []pipeline.Span, weak map[int]bool) bool {
+	for _, m := range ms {
+		if !weak[m.Start] {
+			return false
+		}
+	}
+	return true
 }
 
 // wikidataID returns the Wikidata id of a known official of this name,
@@ -218,6 +250,9 @@ func clusterPeople(es []pipeline.Entity) []*person {
 			}
 		}
 		if best == nil {
+			best = spellingVariant(key, byForm)
+		}
+		if best == nil {
 			best = &person{name: name}
 			people = append(people, best)
 			for _, f := range personForms(name) {
@@ -254,7 +289,49 @@ func personForms(name string) []string {
 	if len(parts) > 2 {
 		forms = append(forms, parts[0]+" "+parts[len(parts)-1])
 	}
+	if len(parts) > 1 {
+		forms = append(forms, parts[0]) // "John" for John Bolton, "Qaboos" for Qaboos bin Said
+	}
 	return forms
+}
+
+// spellingVariant finds the person a one-word form is a transliteration
+// variant of ("Soleymani" for Soleimani): one edit apart, same first
+// letter, six letters or more.
+func spellingVariant(key string, byForm map[string][]*person) *person {
+	if len(key) < 6 || strings.Contains(key, " ") {
+		return nil
+	}
+	var found *person
+	for f, ps := range byForm {
+		if len(ps) == 1 && f[0] == key[0] && !strings.Contains(f, " ") && oneEdit(f, key) {
+			if found != nil && found != ps[0] {
+				return nil // ambiguous
+			}
+			found = ps[0]
+		}
+	}
+	return found
+}
+
+// oneEdit reports whether a and b differ by one substitution, insertion or
+// deletion.
+func oneEdit(a, b string) bool {
+	if a == b || len(a)-len(b) > 1 || len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case len(a) == len(b):
+		return a[i+1:] == b[i+1:]
+	case len(a) > len(b):
+		return a[i+1:] == b[i:]
+	default:
+		return a[i:] == b[i+1:]
+	}
 }
 
 // fullest returns the form with the most name parts, the first on ties.

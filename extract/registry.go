@@ -12,6 +12,7 @@ func Registry() pipeline.Registry {
 	return pipeline.Registry{
 		"paragraphs":   NewParagraphs,
 		"tokens":       NewTokens,
+		"dates":        NewDates,
 		"entities":     NewEntities,
 		"participants": NewParticipants,
 		"topics":       NewTopics,

@@ -15,6 +15,7 @@ import (
 	"github.com/kljensen/snowball"
 	"gopkg.in/yaml.v3"
 
+	"github.com/readout/readout/extract/topicmodel"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -127,11 +128,17 @@ type TopicsConfig struct {
 	PlaceWeight   float64 `mapstructure:"place_weight"`
 	CityWeight    float64 `mapstructure:"city_weight"`
 	FeatureWeight float64 `mapstructure:"feature_weight"`
+	// Model is the path of a topic model (readout train topics); its
+	// predictions are added as "model:<label>" topics. Empty: none.
+	Model string `mapstructure:"model"`
+	// ModelThreshold is the least probability of a model topic (the
+	// document keeps its best one anyway).
+	ModelThreshold float64 `mapstructure:"model_threshold"`
 }
 
 // DefaultTopicsConfig returns the defaults of the "topics" options.
 func DefaultTopicsConfig() TopicsConfig {
-	return TopicsConfig{Threshold: 0.2, PlaceWeight: 1, CityWeight: 0.5, FeatureWeight: 0.5}
+	return TopicsConfig{Threshold: 0.2, PlaceWeight: 1, CityWeight: 0.5, FeatureWeight: 0.5, ModelThreshold: 0.5}
 }
 
 type topicCompiled struct {
@@ -146,6 +153,7 @@ type topicsStage struct {
 	topics []topicCompiled
 	// byFirst maps a first stem to (topic, phrase) pairs.
 	byFirst map[string][][2]int
+	model   *topicmodel.Model // nil without the "model" option
 }
 
 // NewTopics builds the "topics" stage.
@@ -173,7 +181,50 @@ func NewTopics(opts pipeline.Options) (pipeline.Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stages.topics: %w", err)
 	}
-	return newTopicsStage(cfg, tax)
+	s, err := newTopicsStage(cfg, tax)
+	if err != nil || cfg.Model == "" {
+		return s, err
+	}
+	if cfg.ModelThreshold < 0 || cfg.ModelThreshold > 1 {
+		return nil, fmt.Errorf("stages.topics: model_threshold must be within 0..1, got %v", cfg.ModelThreshold)
+	}
+	if s.model, err = loadTopicModel(cfg.Model); err != nil {
+		return nil, fmt.Errorf("stages.topics: model: %w", err)
+	}
+	return s, nil
+}
+
+// ModelTopicPrefix starts the id of a topic from the topic model.
+const ModelTopicPrefix = "model:"
+
+func loadTopicModel(path string) (*topicmodel.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return topicmodel.Read(f)
+}
+
+// addModelTopics appends the model's labels with probability at least
+// model_threshold to d.Topics (the best one at least) and to the topics of
+// each text paragraph.
+func (s *topicsStage) addModelTopics(d *pipeline.Doc) {
+	pick := func(text string, atLeastOne bool) []pipeline.TopicScore {
+		var out []pipeline.TopicScore
+		for i, sc := range s.model.Predict(text) {
+			if sc.Prob >= s.cfg.ModelThreshold || (i == 0 && atLeastOne) {
+				out = append(out, pipeline.TopicScore{Topic: ModelTopicPrefix + sc.Label, Label: sc.Label, Score: topicRound(sc.Prob)})
+			}
+		}
+		return out
+	}
+	d.Topics = append(d.Topics, pick(d.Text, true)...)
+	for i, p := range d.Paragraphs {
+		if p.Kind == pipeline.TextPara {
+			d.Paragraphs[i].Topics = append(d.Paragraphs[i].Topics, pick(d.Text[p.Start:p.End], false)...)
+		}
+	}
 }
 
 func newTopicsStage(cfg TopicsConfig, tax *Taxonomy) (*topicsStage, error) {
@@ -722,6 +773,9 @@ func (s *topicsStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 		return d.Topics[i].Topic < d.Topics[j].Topic
 	})
+	if s.model != nil {
+		s.addModelTopics(d)
+	}
 	return nil
 }
 

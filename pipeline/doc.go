@@ -20,6 +20,7 @@ type Doc struct {
 	Sentences    []Sentence
 	Tokens       []Token
 	Entities     []Entity
+	Dates        []DateMention
 	Participants []Participant
 	Topics       []TopicScore // document-level aggregate
 	Issues       []Issue
@@ -140,6 +141,16 @@ type Entity struct {
 	Country    string // ISO code of the country the entity belongs to, if any
 	Source     string // SourceModel, SourceGazetteer or SourceRule
 	Confidence float64
+}
+
+// DateMention is a date expression in the text ("Monday, December 22",
+// "yesterday") and the calendar date it stands for.
+type DateMention struct {
+	Start, End int
+	Text       string
+	// Value is the ISO date (2025-12-22), or "" when the expression cannot
+	// be resolved (a relative date in a document without a date).
+	Value string
 }
 
 // Participant is one person, with all the names the text uses for them.

@@ -34,6 +34,7 @@ type Output struct {
 	Sentences    []OutSpan         `json:"sentences,omitempty"`
 	Tokens       []OutToken        `json:"tokens,omitempty"`
 	Entities     []OutEntity       `json:"entities"`
+	Dates        []OutDate         `json:"dates"`
 	Participants []OutParticipant  `json:"participants"`
 	Topics       []OutTopic        `json:"topics"`
 	Issues       []OutIssue        `json:"issues"`
@@ -84,6 +85,15 @@ type OutEntity struct {
 	Country    string  `json:"country_code,omitempty"`
 	Source     string  `json:"source"`
 	Confidence float64 `json:"confidence"`
+}
+
+// OutDate is a date expression and the ISO date it resolves to ("" when it
+// cannot be resolved).
+type OutDate struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Value string `json:"value"`
 }
 
 type OutParticipant struct {
@@ -157,6 +167,7 @@ func (d *Doc) Output(o OutputOptions) *Output {
 		Meta:         d.Meta,
 		Paragraphs:   make([]OutParagraph, 0, len(d.Paragraphs)),
 		Entities:     make([]OutEntity, 0, len(d.Entities)),
+		Dates:        make([]OutDate, 0, len(d.Dates)),
 		Participants: make([]OutParticipant, 0, len(d.Participants)),
 		Topics:       topicsOut(d.Topics, span),
 		Issues:       make([]OutIssue, 0, len(d.Issues)),
@@ -202,6 +213,10 @@ func (d *Doc) Output(o OutputOptions) *Output {
 			Canonical: e.Canonical, ID: e.ID, Country: e.Country,
 			Source: e.Source, Confidence: round(e.Confidence),
 		})
+	}
+	for _, m := range d.Dates {
+		s := span(m.Start, m.End)
+		out.Dates = append(out.Dates, OutDate{Start: s.Start, End: s.End, Text: s.Text, Value: m.Value})
 	}
 	for _, p := range d.Participants {
 		op := OutParticipant{
@@ -268,7 +283,7 @@ func ErrorOutput(id string, src *Source, unit OffsetUnit, stage, msg string) *Ou
 	}
 	return &Output{
 		Schema: SchemaVersion, ID: id, Status: "error", Source: src, Offsets: unit,
-		Paragraphs: []OutParagraph{}, Entities: []OutEntity{}, Participants: []OutParticipant{},
+		Paragraphs: []OutParagraph{}, Entities: []OutEntity{}, Dates: []OutDate{}, Participants: []OutParticipant{},
 		Topics: []OutTopic{}, Issues: []OutIssue{}, Tables: []OutTable{},
 		Errors: []StageError{{Stage: stage, Message: msg}},
 	}

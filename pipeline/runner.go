@@ -7,7 +7,9 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -30,6 +32,20 @@ type Runner struct {
 	Output      OutputOptions // how each Doc is written
 	MaxDocBytes int           // larger texts become error records; 0 = no limit
 	Timeout     time.Duration // per document; 0 = none
+	// Skip, when set, is asked on a worker before a record is annotated;
+	// a record it accepts gets no output (--resume: already written). An
+	// error from it stops the run.
+	Skip func(ctx context.Context, rec Record) (bool, error)
+	// Stats, when set, is kept up to date as records pass.
+	Stats *Stats
+}
+
+// Stats counts what a run did. It is safe to read while the run goes on.
+type Stats struct {
+	Records atomic.Int64 // records emitted
+	Failed  atomic.Int64 // of those, with status other than "ok"
+	Skipped atomic.Int64 // records Skip accepted
+	Words   atomic.Int64 // words in the texts annotated
 }
 
 type job struct {
@@ -37,9 +53,13 @@ type job struct {
 	rec Record
 }
 
+// result is a worker's answer for one record: its output, or nothing when
+// the record was skipped or abandoned (the run was cancelled under it).
 type result struct {
-	seq int
-	out *Output
+	seq     int
+	out     *Output
+	skipped bool
+	err     error
 }
 
 // Run reads records from in until it is closed and calls emit once for each
@@ -64,7 +84,7 @@ func (r *Runner) Run(ctx context.Context, in <-chan Record, emit func(*Output) e
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- result{j.seq, r.annotate(ctx, j.rec)}
+				results <- r.work(ctx, j)
 			}
 		}()
 	}
@@ -102,38 +122,105 @@ func (r *Runner) Run(ctx context.Context, in <-chan Record, emit func(*Output) e
 	}()
 	go func() { wg.Wait(); close(results) }()
 
-	pending := make(map[int]*Output, window)
+	pending := make(map[int]result, window)
 	next := 0
-	var emitErr error
+	var runErr error
 	for res := range results {
-		if emitErr != nil {
+		if runErr != nil {
 			continue // drain so workers can exit
 		}
-		pending[res.seq] = res.out
+		pending[res.seq] = res
 		for {
-			out, ok := pending[next]
+			res, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			next++
 			<-slots
-			if err := emit(out); err != nil {
-				emitErr = err
+			switch {
+			case res.err != nil:
+				runErr = res.err
+			case res.skipped:
+				continue
+			case res.out == nil:
+				// Abandoned: emitting later records would leave a gap in
+				// the output, so stop here; ctx says why.
+				runErr = ctx.Err()
+			default:
+				runErr = emit(res.out)
+				if runErr == nil && r.Stats != nil {
+					r.Stats.Records.Add(1)
+					if res.out.Status != "ok" {
+						r.Stats.Failed.Add(1)
+					}
+				}
+			}
+			if runErr != nil {
 				cancel()
 				break
 			}
 		}
 	}
-	if emitErr != nil {
-		return emitErr
+	if runErr != nil {
+		return runErr
 	}
 	return ctx.Err()
 }
 
+// work handles one job on a worker.
+func (r *Runner) work(ctx context.Context, j job) result {
+	if r.Skip != nil {
+		skip, err := r.Skip(ctx, j.rec)
+		if err != nil {
+			return result{seq: j.seq, err: err}
+		}
+		if skip {
+			if r.Stats != nil {
+				r.Stats.Skipped.Add(1)
+			}
+			return result{seq: j.seq, skipped: true}
+		}
+	}
+	out := r.annotate(ctx, j.rec)
+	if out == nil {
+		return result{seq: j.seq}
+	}
+	if r.Stats != nil && out.Status != "error" {
+		r.Stats.Words.Add(int64(CountWords(j.rec.Text)))
+	}
+	return result{seq: j.seq, out: out}
+}
+
+// CountWords counts runs of non-space characters, as strings.Fields would,
+// without allocating.
+func CountWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
 // annotate turns one record into its output, never panicking: every failure
-// becomes an error record with the record's id and position.
+// becomes an error record with the record's id and position. It returns nil
+// when ctx was cancelled under the record: that is no fault of the record,
+// and a resumed run will annotate it.
 func (r *Runner) annotate(ctx context.Context, rec Record) *Output {
+	parent := ctx
 	src := rec.Source
 	fail := func(stage, msg string) *Output {
 		return ErrorOutput(rec.ID, &src, r.Output.Offsets, stage, msg)
@@ -151,6 +238,9 @@ func (r *Runner) annotate(ctx context.Context, rec Record) *Output {
 	}
 	d := &Doc{ID: rec.ID, Text: rec.Text, Meta: rec.Meta}
 	if err := r.Pipeline.Process(ctx, d); err != nil {
+		if parent.Err() != nil {
+			return nil
+		}
 		if errors.Is(err, context.DeadlineExceeded) {
 			return fail("pipeline", fmt.Sprintf("timed out after %s", r.Timeout))
 		}

@@ -332,3 +332,82 @@ func TestRunCancel(t *testing.T) {
 		}
 	})
 }
+
+func TestRunSkipAndStats(t *testing.T) {
+	var recs []pipeline.Record
+	for i := range 50 {
+		recs = append(recs, pipeline.Record{ID: fmt.Sprint(i), Text: fmt.Sprintf("word %d here", i)})
+	}
+	recs[7].Text = "" // an error record: no words counted
+	for _, workers := range []int{1, 4} {
+		stats := &pipeline.Stats{}
+		r := &pipeline.Runner{
+			Pipeline: newPipeline(jitter{}), Workers: workers, Stats: stats,
+			Skip: func(ctx context.Context, rec pipeline.Record) (bool, error) {
+				var n int
+				fmt.Sscan(rec.ID, &n)
+				return n%3 == 0, nil
+			},
+		}
+		outs := collect(t, r, recs)
+		var ids []string
+		for _, o := range outs {
+			ids = append(ids, o.ID)
+		}
+		var want []string
+		for i := range 50 {
+			if i%3 != 0 {
+				want = append(want, fmt.Sprint(i))
+			}
+		}
+		if strings.Join(ids, ",") != strings.Join(want, ",") {
+			t.Errorf("workers=%d: emitted %v, want %v", workers, ids, want)
+		}
+		if got := [4]int64{stats.Records.Load(), stats.Failed.Load(), stats.Skipped.Load(), stats.Words.Load()}; got != [4]int64{33, 1, 17, 32 * 3} {
+			t.Errorf("workers=%d: stats records/failed/skipped/words %v, want [33 1 17 96]", workers, got)
+		}
+	}
+
+	boom := errors.New("database gone")
+	r := &pipeline.Runner{Pipeline: newPipeline(), Workers: 2, Skip: func(context.Context, pipeline.Record) (bool, error) { return false, boom }}
+	if err := r.Run(context.Background(), feed(recs), func(*pipeline.Output) error { return nil }); err != boom {
+		t.Errorf("Run with a failing Skip = %v, want its error", err)
+	}
+}
+
+// TestRunAbandon: records a cancel catches mid-stage are not written as
+// errors (a resumed run redoes them), and nothing after them is emitted.
+func TestRunAbandon(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	recs := []pipeline.Record{{ID: "a", Text: "quick"}, {ID: "b", Text: "wait here"}, {ID: "c", Text: "quick too"}}
+	var emitted []string
+	started := make(chan struct{})
+	stage := stageFunc{"gate", func(ctx context.Context, d *pipeline.Doc) error {
+		if d.ID == "b" {
+			close(started)
+		}
+		return nil
+	}}
+	// One worker: "a" is done before "b" starts, so only "b" meets the cancel.
+	r := &pipeline.Runner{Pipeline: newPipeline(stage, waiter{}), Workers: 1}
+	go func() { <-started; cancel() }()
+	err := r.Run(ctx, feed(recs), func(o *pipeline.Output) error {
+		emitted = append(emitted, o.ID+":"+o.Status)
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Run = %v, want context.Canceled", err)
+	}
+	if strings.Join(emitted, " ") != "a:ok" {
+		t.Errorf("emitted %q, want only a:ok", emitted)
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", "  ", "one", " two  words ", "tab\tand\nnew\r\nline", "non\u00a0breaking\u2003em space", "é ü 中文 x"} {
+		if got, want := pipeline.CountWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -1,15 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/readout/readout"
 	"github.com/readout/readout/pipeline"
+	"github.com/readout/readout/pipeline/sink"
 	"github.com/readout/readout/pipeline/source"
 )
 
@@ -26,15 +28,26 @@ func newAnnotateCmd() *cobra.Command {
 		Short: "Annotate text files, folders, stdin (-) or JSON Lines",
 		Long: `annotate runs the pipeline over its inputs and writes one JSON record per
 input record, in input order. PATH is a file, a folder (read recursively,
-files matching input.include) or - for stdin. With no PATH it reads stdin.
+files matching input.include / --include) or - for stdin; any of them may be
+gzip-compressed. With no PATH it reads stdin.
 
 A single text document is written as indented JSON; anything else as JSON
 Lines. A record that cannot be annotated is written as an error record
 (status "error", or "partial" when only some stages failed) and the exit
-status is 1.`,
+status is 1; --fail-fast stops at the first such record.
+
+--out writes to a JSON Lines file (through a temporary file renamed at the
+end), to SQLite (sqlite:PATH) or to PostgreSQL (postgres://...). Database
+writes are idempotent, keyed by the id and the text's SHA-256, and --resume
+skips documents already written before annotating them. On SIGINT or
+SIGTERM annotate finishes the documents in flight (a second signal abandons
+them), keeps what it wrote and prints the command that resumes the run.`,
 		Example: `  readout annotate testdata/egypt-russia-cairo.txt
   cat article.txt | readout annotate -
   readout annotate --input jsonl --workers 2 dump.jsonl > out.jsonl
+  readout annotate --input jsonl --out sqlite:news.db dump.jsonl.gz
+  readout annotate --input jsonl --out sqlite:news.db --resume dump.jsonl.gz
+  readout annotate --input jsonl --out postgres://user@localhost/news dump.jsonl
   READOUT_OUTPUT_OFFSETS=utf16 readout annotate --output jsonl articles/`,
 		RunE: runAnnotate,
 	}
@@ -43,16 +56,25 @@ status is 1.`,
 	f.String("output", "", "output format: auto, json or jsonl (output.format)")
 	f.String("offsets", "", "offset unit: bytes, codepoints or utf16 (output.offsets)")
 	f.Int("workers", 0, "worker goroutines, 0 = all cores (workers)")
-	f.StringP("out", "o", "", "write to this file (via a temporary file renamed on success) instead of stdout")
+	f.StringSlice("include", nil, "file name globs taken from folders, e.g. '*.jsonl.gz' (input.include)")
+	f.Int("max-doc-bytes", 0, "larger documents become error records (max_doc_bytes)")
+	f.StringP("out", "o", "", "write to a JSON Lines file (via a temporary file renamed on success), sqlite:PATH or postgres://...")
+	f.Int("batch-size", 0, "documents per database transaction; 0 = 500")
+	f.Bool("resume", false, "skip documents already in --out (same id and text hash), checked before annotating")
+	f.Bool("fail-fast", false, "stop at the first record that fails (exit 1; everything before it is written)")
+	f.BoolP("quiet", "q", false, "no progress bar and no summary line")
+	f.String("log-format", "text", "stderr messages (summary, warnings): text or json (one JSON object a line)")
 	return cmd
 }
 
 // flagKeys maps flags to the config keys they override.
 var flagKeys = map[string]string{
-	"input":   "input.format",
-	"output":  "output.format",
-	"offsets": "output.offsets",
-	"workers": "workers",
+	"input":         "input.format",
+	"output":        "output.format",
+	"offsets":       "output.offsets",
+	"workers":       "workers",
+	"include":       "input.include",
+	"max-doc-bytes": "max_doc_bytes",
 }
 
 // loadConfig layers defaults, the --config file, the environment and the
@@ -81,7 +103,11 @@ func bindFlags(v *viper.Viper, fs *pflag.FlagSet) error {
 	return nil
 }
 
+// errFailFast stops a --fail-fast run at its first failed record.
+var errFailFast = errors.New("stopped at the first failed record (--fail-fast)")
+
 func runAnnotate(cmd *cobra.Command, args []string) error {
+	started := time.Now()
 	cfg, err := loadConfig(cmd)
 	if err != nil {
 		return err
@@ -89,61 +115,173 @@ func runAnnotate(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
+	fl := cmd.Flags()
+	target, _ := fl.GetString("out")
+	resume, _ := fl.GetBool("resume")
+	failFast, _ := fl.GetBool("fail-fast")
+	quiet, _ := fl.GetBool("quiet")
+	logFormat, _ := fl.GetString("log-format")
+	batchSize, _ := fl.GetInt("batch-size")
+	rep, err := newReporter(cmd.ErrOrStderr(), logFormat, quiet)
+	if err != nil {
+		return err
+	}
+	if resume && (target == "" || target == "-") {
+		return sink.ErrNoResume
+	}
 	runner, err := cfg.NewRunner()
 	if err != nil {
 		return err
 	}
-	indent := cfg.Output.Format == "json" || (cfg.Output.Format == "auto" && singleTextDoc(cfg, args))
+	indent := !sink.IsDatabase(target) &&
+		(cfg.Output.Format == "json" || (cfg.Output.Format == "auto" && singleTextDoc(cfg, args)))
 
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	w, commit, err := openOutput(cmd, cmd.OutOrStdout())
+	// The sink works under its own context: an interrupted run still
+	// flushes what it finished.
+	sinkCtx := context.WithoutCancel(cmd.Context())
+	snk, err := sink.Open(sinkCtx, target, sink.Options{
+		Stdout: cmd.OutOrStdout(), Indent: indent, Resume: resume, Warn: rep.warn, BatchSize: batchSize,
+	})
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	if indent {
-		enc.SetIndent("", "  ")
-	}
 
-	records := make(chan pipeline.Record, 16)
+	// The first SIGINT or SIGTERM stops reading and lets the documents in
+	// flight finish; a second abandons them.
+	runCtx, abandon := context.WithCancel(cmd.Context())
+	defer abandon()
+	readCtx, stopReading := context.WithCancel(runCtx)
+	defer stopReading()
+	var interrupted atomic.Int32
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go func() {
+		for range sigs {
+			switch interrupted.Add(1) {
+			case 1:
+				rep.warn("interrupted: finishing the documents in flight (signal again to abandon them)")
+				stopReading()
+			default:
+				abandon()
+			}
+		}
+	}()
+
+	var stats pipeline.Stats
+	var bytesRead atomic.Int64
+	runner.Stats = &stats
+	if resume {
+		runner.Skip = func(ctx context.Context, rec pipeline.Record) (bool, error) {
+			return snk.Seen(ctx, rec.ID, sink.KeyOf(rec, runner.MaxDocBytes))
+		}
+	}
 	opts := cfg.SourceOptions()
 	opts.Stdin = cmd.InOrStdin()
-	readErr := make(chan error, 1)
-	go func() { readErr <- source.Read(ctx, args, opts, records) }()
+	opts.OnRead = func(n int) { bytesRead.Add(int64(n)) }
+	total, known := source.TotalBytes(args, opts)
+	stopProgress := rep.progress(&stats, &bytesRead, total, known)
 
-	failed, total := 0, 0
-	runErr := runner.Run(ctx, records, func(o *pipeline.Output) error {
-		total++
-		if o.Status != "ok" {
-			failed++
+	records := make(chan pipeline.Record, 16)
+	readErr := make(chan error, 1)
+	go func() { readErr <- source.Read(readCtx, args, opts, records) }()
+
+	var failedID string
+	runErr := runner.Run(runCtx, records, func(o *pipeline.Output) error {
+		if err := snk.Write(sinkCtx, o); err != nil {
+			return err
 		}
-		return enc.Encode(o)
+		if failFast && o.Status != "ok" {
+			failedID = o.ID
+			return errFailFast
+		}
+		return nil
 	})
-	if runErr != nil {
-		cancel() // the reader may be blocked sending records nobody takes
+	stopReading() // the reader may be blocked sending records nobody takes
+	rerr := <-readErr
+	stopProgress()
+	if interrupted.Load() > 0 {
+		if errors.Is(rerr, context.Canceled) {
+			rerr = nil
+		}
+		if errors.Is(runErr, context.Canceled) {
+			runErr = nil
+		}
 	}
-	if err := <-readErr; err != nil && runErr == nil {
-		runErr = err
+	if runErr == nil && rerr != nil {
+		runErr = rerr
 	}
-	if err := bw.Flush(); err != nil && runErr == nil {
-		runErr = err
+	stopped := runErr != nil && !errors.Is(runErr, errFailFast)
+	var closeErr error
+	if d, ok := snk.(sink.Discarder); ok && stopped {
+		closeErr = d.Discard()
+	} else {
+		closeErr = snk.Close()
 	}
-	if err := commit(runErr == nil); err != nil && runErr == nil {
-		runErr = err
+	if runErr == nil && closeErr != nil {
+		runErr, stopped = closeErr, true
 	}
-	if runErr != nil {
+	rep.summary(&stats, time.Since(started))
+
+	resumable := target != "" && target != "-"
+	_, discarded := snk.(sink.Discarder)
+	discarded = discarded && stopped
+	switch {
+	case interrupted.Load() > 0 && runErr == nil:
+		if resumable {
+			rep.info("interrupted; to resume:", "command", resumeCommand(cmd, args))
+		} else {
+			rep.info("interrupted; the records written so far went to stdout (use --out FILE, sqlite:PATH or postgres://... to make a run resumable)")
+		}
+		return &exitError{130, errors.New("interrupted")}
+	case errors.Is(runErr, errFailFast):
+		return &exitError{1, fmt.Errorf("%w: %s", errFailFast, failedID)}
+	case runErr != nil:
+		if resumable && !discarded {
+			rep.info("the documents written so far are kept; to resume:", "command", resumeCommand(cmd, args))
+		}
 		return runErr
 	}
-	if failed > 0 {
-		return &exitError{1, fmt.Errorf("%d of %d records failed (see their errors field)", failed, total)}
+	if n := stats.Failed.Load(); n > 0 {
+		return &exitError{1, fmt.Errorf("%d of %d records failed (see their errors field)", n, stats.Records.Load())}
 	}
 	return nil
+}
+
+// resumeCommand is the command line that resumes this run: the same flags
+// and paths, with --resume.
+func resumeCommand(cmd *cobra.Command, args []string) string {
+	prog := "readout"
+	if len(os.Args) > 0 && filepath.Base(os.Args[0]) == "readout" {
+		prog = os.Args[0]
+	}
+	parts := []string{prog, cmd.Name()}
+	visit := func(f *pflag.Flag) {
+		if f.Name == "resume" {
+			return
+		}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				parts = append(parts, "--"+f.Name+"="+shellQuote(v))
+			}
+			return
+		}
+		parts = append(parts, "--"+f.Name+"="+shellQuote(f.Value.String()))
+	}
+	cmd.Flags().Visit(visit) // the flags set, the inherited --config among them
+	parts = append(parts, "--resume")
+	for _, a := range args {
+		parts = append(parts, shellQuote(a))
+	}
+	return strings.Join(parts, " ")
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=@%+,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // singleTextDoc reports whether the input is one text document.
@@ -156,25 +294,4 @@ func singleTextDoc(cfg readout.Config, args []string) bool {
 	}
 	info, err := os.Stat(args[0])
 	return err == nil && !info.IsDir()
-}
-
-// openOutput returns where records go and a commit function: with --out the
-// records go to a temporary file that is renamed over the target only when
-// the run succeeded, so a failed run never leaves a half-written file.
-func openOutput(cmd *cobra.Command, stdout io.Writer) (io.Writer, func(ok bool) error, error) {
-	path, _ := cmd.Flags().GetString("out")
-	if path == "" {
-		return stdout, func(bool) error { return nil }, nil
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, func(ok bool) error {
-		if err := f.Close(); err != nil || !ok {
-			os.Remove(f.Name())
-			return err
-		}
-		return os.Rename(f.Name(), path)
-	}, nil
 }

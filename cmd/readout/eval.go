@@ -22,7 +22,7 @@ func newEvalCmd() *cobra.Command {
 		Example: `  readout eval ner --conll ../shared/data/ner/conll2003/valid.txt --labels PER,LOC,ORG
   readout eval ner --conll dev.ner.txt --scheme ontonotes --genres nw,bn --min-f1 0.85`,
 	}
-	cmd.AddCommand(newEvalNERCmd(), newEvalParticipantsCmd())
+	cmd.AddCommand(newEvalNERCmd(), newEvalParticipantsCmd(), newEvalTopicsCmd())
 	return cmd
 }
 
@@ -184,7 +184,7 @@ func runEvalNER(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	score, err := eval.NER(cmd.Context(), p, sents, eval.NEROptions{LabelMap: labelMap, Labels: labels, Genres: genres})
+	score, err := eval.NER(cmd.Context(), p, sents, eval.NEROptions{LabelMap: labelMap, Labels: labels, Genres: genres, StripDeterminers: cfg.Eval.NER.StripDeterminers})
 	if err != nil {
 		return err
 	}

@@ -45,6 +45,6 @@ paragraph, and an issue table of who focuses on what.`,
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().String("config", "", "YAML config file layered over the built-in defaults")
-	root.AddCommand(newAnnotateCmd(), newEvalCmd(), newVersionCmd(), newConfigCmd())
+	root.AddCommand(newAnnotateCmd(), newEvalCmd(), newTrainCmd(), newVersionCmd(), newConfigCmd())
 	return root
 }

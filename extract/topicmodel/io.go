@@ -3,6 +3,7 @@ package topicmodel
 import (
 	"bufio"
 	"compress/gzip"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -24,7 +25,10 @@ type wireModel struct {
 	Labels     []string
 	Features   []string
 	IDF        []float32
-	W          []float32
+	// The non-zero weights: WIdx holds the gaps between their flat
+	// indexes (feature*labels+label) as uvarints, WVal their values.
+	WIdx       []byte
+	WVal       []float32
 	Bias       []float64
 	Thresholds []float64
 }
@@ -34,11 +38,20 @@ func (m *Model) Write(w io.Writer) error {
 	if _, err := fmt.Fprintf(w, "%s %d\n", magic, formatVersion); err != nil {
 		return err
 	}
-	zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
-	err := gob.NewEncoder(zw).Encode(wireModel{
+	wm := wireModel{
 		Algorithm: m.algorithm, MultiLabel: m.multiLabel, Bigrams: m.bigrams,
-		Labels: m.labels, Features: m.features, IDF: m.idf, W: m.w, Bias: m.bias, Thresholds: m.thresholds,
-	})
+		Labels: m.labels, Features: m.features, IDF: m.idf, Bias: m.bias, Thresholds: m.thresholds,
+	}
+	last := 0
+	for k, x := range m.w {
+		if x != 0 {
+			wm.WIdx = binary.AppendUvarint(wm.WIdx, uint64(k-last))
+			wm.WVal = append(wm.WVal, x)
+			last = k
+		}
+	}
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+	err := gob.NewEncoder(zw).Encode(wm)
 	if err != nil {
 		return err
 	}
@@ -74,7 +87,7 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("topicmodel: unknown algorithm %q", wm.Algorithm)
 	case L == 0 || V == 0:
 		return nil, errors.New("topicmodel: empty model")
-	case len(wm.W) != L*V || len(wm.Bias) != L || len(wm.Thresholds) != L:
+	case len(wm.Bias) != L || len(wm.Thresholds) != L:
 		return nil, errors.New("topicmodel: weights do not match labels and features")
 	case wm.Algorithm == LogReg && len(wm.IDF) != V, wm.Algorithm == NaiveBayes && len(wm.IDF) != 0:
 		return nil, errors.New("topicmodel: idf does not match features")
@@ -85,7 +98,21 @@ func Read(r io.Reader) (*Model, error) {
 	}
 	m := &Model{
 		algorithm: wm.Algorithm, multiLabel: wm.MultiLabel, bigrams: wm.Bigrams,
-		labels: wm.Labels, features: wm.Features, idf: wm.IDF, w: wm.W, bias: wm.Bias, thresholds: wm.Thresholds,
+		labels: wm.Labels, features: wm.Features, idf: wm.IDF, bias: wm.Bias, thresholds: wm.Thresholds,
+		w: make([]float32, L*V),
+	}
+	k, idx := 0, wm.WIdx
+	for i, x := range wm.WVal {
+		gap, n := binary.Uvarint(idx)
+		if n <= 0 || (i > 0 && gap == 0) || uint64(k)+gap >= uint64(len(m.w)) {
+			return nil, errors.New("topicmodel: bad weight index")
+		}
+		idx = idx[n:]
+		k += int(gap)
+		m.w[k] = x
+	}
+	if len(idx) != 0 {
+		return nil, errors.New("topicmodel: bad weight index")
 	}
 	if len(m.idf) == 0 {
 		m.idf = nil

@@ -1,11 +1,13 @@
 // Package source reads input documents: text files, folders of them, stdin,
-// and JSON Lines. Every record it meets is sent on, even a broken one (with
+// and JSON Lines, each possibly gzip-compressed (recognised by its magic
+// bytes, whatever the name). Every record it meets is sent on, even a broken one (with
 // Record.Err set), so that output keeps one record per input record.
 package source
 
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -28,12 +30,19 @@ const (
 
 // Options says how to read input.
 type Options struct {
-	Format    string   // Text or JSONL
-	IDField   string   // JSON Lines field holding the id
-	TextField string   // JSON Lines field holding the text
-	Include   []string // file name globs taken from folders
-	MaxBytes  int      // larger records are sent as errors without being kept in memory; 0 = no limit
-	Stdin     io.Reader
+	Format    string // Text or JSONL
+	IDField   string // JSON Lines field holding the id
+	TextField string // JSON Lines field holding the text
+	// TitleField and DateField name the JSON Lines fields carried into
+	// Meta as "title" and "date" (the date anchors relative dates).
+	TitleField string
+	DateField  string
+	Include    []string // file name globs taken from folders
+	MaxBytes   int      // larger records are sent as errors without being kept in memory; 0 = no limit
+	Stdin      io.Reader
+	// OnRead, when set, is told how many input bytes (as stored, before
+	// decompression) were read, for progress against TotalBytes.
+	OnRead func(n int)
 }
 
 // Reader sends records from paths ("-" is stdin) to out, in order, and
@@ -122,22 +131,59 @@ func (r *reader) included(name string) bool {
 }
 
 func (r *reader) file(path string, info fs.FileInfo) error {
-	if r.o.Format == JSONL {
-		f, err := os.Open(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return r.send(pipeline.Record{ID: path, Source: pipeline.Source{Path: path}, Err: err})
+	}
+	defer f.Close()
+	// A plain text file over the limit is refused without reading it; a
+	// compressed one is measured as it is decompressed.
+	if r.o.Format != JSONL && r.o.MaxBytes > 0 && info.Size() > int64(r.o.MaxBytes) && !isGzip(f) {
+		r.counted(int(info.Size()))
+		return r.send(pipeline.Record{ID: path, Source: pipeline.Source{Path: path},
+			Err: fmt.Errorf("file is %d bytes, over the limit of %d (max_doc_bytes)", info.Size(), r.o.MaxBytes)})
+	}
+	return r.stream(path, f)
+}
+
+// isGzip peeks at f's first bytes and rewinds it.
+func isGzip(f *os.File) bool {
+	var magic [2]byte
+	n, _ := io.ReadFull(f, magic[:])
+	_, _ = f.Seek(0, io.SeekStart)
+	return n == 2 && magic == [2]byte{0x1f, 0x8b}
+}
+
+func (r *reader) counted(n int) {
+	if r.o.OnRead != nil && n > 0 {
+		r.o.OnRead(n)
+	}
+}
+
+// countingReader reports the bytes read through it.
+type countingReader struct {
+	rd io.Reader
+	r  *reader
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.rd.Read(p)
+	c.r.counted(n)
+	return n, err
+}
+
+// decode returns rd's content, decompressed when it starts with gzip's
+// magic bytes (1f 8b): the name alone is not trusted either way.
+func (r *reader) decode(rd io.Reader) (*bufio.Reader, error) {
+	br := bufio.NewReaderSize(countingReader{rd, r}, 1<<16)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return r.send(pipeline.Record{ID: path, Source: pipeline.Source{Path: path}, Err: err})
+			return nil, fmt.Errorf("gzip: %w", err)
 		}
-		defer f.Close()
-		return r.stream(path, f)
+		return bufio.NewReaderSize(zr, 1<<16), nil
 	}
-	rec := pipeline.Record{ID: path, Source: pipeline.Source{Path: path}}
-	if r.o.MaxBytes > 0 && info.Size() > int64(r.o.MaxBytes) {
-		rec.Err = fmt.Errorf("file is %d bytes, over the limit of %d (max_doc_bytes)", info.Size(), r.o.MaxBytes)
-		return r.send(rec)
-	}
-	b, err := os.ReadFile(path)
-	rec.Text, rec.Err = string(stripBOM(b)), err
-	return r.send(rec)
+	return br, nil
 }
 
 // stream reads one text document, or JSON Lines, from rd.
@@ -145,11 +191,17 @@ func (r *reader) stream(name string, rd io.Reader) error {
 	if rd == nil {
 		rd = os.Stdin
 	}
+	br, err := r.decode(rd)
+	if err != nil {
+		return r.send(pipeline.Record{ID: name, Source: pipeline.Source{Path: name}, Err: err})
+	}
 	if r.o.Format != JSONL {
-		b, err := readLimited(rd, r.o.MaxBytes)
+		b, err := readLimited(br, r.o.MaxBytes)
+		if err != nil {
+			b = nil
+		}
 		return r.send(pipeline.Record{ID: name, Text: string(stripBOM(b)), Source: pipeline.Source{Path: name}, Err: err})
 	}
-	br := bufio.NewReaderSize(rd, 1<<16)
 	for line := 1; ; line++ {
 		b, tooLong, err := readLine(br, r.o.MaxBytes)
 		if len(b) == 0 && !tooLong && err == io.EOF {
@@ -197,15 +249,26 @@ func (r *reader) jsonRecord(name string, line int, b []byte, tooLong bool) pipel
 	}
 	rec.Text = text
 	for k, v := range obj {
-		if k == r.o.IDField || k == r.o.TextField || v == nil {
+		if k == r.o.IDField || k == r.o.TextField || k == r.o.TitleField || k == r.o.DateField || v == nil {
 			continue
 		}
-		if rec.Meta == nil {
-			rec.Meta = map[string]string{}
+		setMeta(&rec, k, scalar(v))
+	}
+	// The title and date fields go in under fixed names, which win over
+	// fields of those names that are not the configured ones.
+	for key, field := range map[string]string{"title": r.o.TitleField, "date": r.o.DateField} {
+		if v, ok := obj[field]; ok && field != "" && v != nil {
+			setMeta(&rec, key, scalar(v))
 		}
-		rec.Meta[k] = scalar(v)
 	}
 	return rec
+}
+
+func setMeta(rec *pipeline.Record, k, v string) {
+	if rec.Meta == nil {
+		rec.Meta = map[string]string{}
+	}
+	rec.Meta[k] = v
 }
 
 // decodeObject is json.Unmarshal keeping numbers as written (UseNumber), so
@@ -273,6 +336,33 @@ func readLimited(rd io.Reader, max int) ([]byte, error) {
 		return nil, fmt.Errorf("input is over the limit of %d bytes (max_doc_bytes)", max)
 	}
 	return b, err
+}
+
+// TotalBytes is the size of the input as stored (what OnRead counts), and
+// whether it is known: it is not when stdin is among the paths.
+func TotalBytes(paths []string, o Options) (int64, bool) {
+	r := reader{o: o}
+	var total int64
+	for _, p := range paths {
+		if p == "-" {
+			return 0, false
+		}
+		err := filepath.WalkDir(p, func(path string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if path == p || (e.Type().IsRegular() && r.included(e.Name())) {
+				if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
+					total += info.Size()
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, false
+		}
+	}
+	return total, true
 }
 
 func stripBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }

@@ -1,11 +1,14 @@
 package source_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/readout/readout/pipeline"
@@ -309,5 +312,103 @@ func TestCancel(t *testing.T) {
 	}
 	if _, open := <-out; open {
 		t.Error("out not closed")
+	}
+}
+
+func gzipped(t *testing.T, s string) string {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.String()
+}
+
+// TestGzip: compressed input is recognised by its magic bytes, whatever
+// its name; a broken stream becomes an error record.
+func TestGzip(t *testing.T) {
+	dir := t.TempDir()
+	lines := `{"id":"a","text":"one"}` + "\n" + `{"id":"b","text":"two"}` + "\n"
+	tests := []struct {
+		name  string
+		o     source.Options
+		file  string // "" means stdin
+		input string
+		want  []string // texts, or "error: ..." substrings
+	}{
+		{"jsonl.gz file", jsonl(), "a.jsonl.gz", gzipped(t, lines), []string{"one", "two"}},
+		{"gzip named .jsonl", jsonl(), "b.jsonl", gzipped(t, lines), []string{"one", "two"}},
+		{"plain named .gz", jsonl(), "c.jsonl.gz", lines, []string{"one", "two"}},
+		{"jsonl stdin", jsonl(), "", gzipped(t, lines), []string{"one", "two"}},
+		{"text file", source.Options{Format: source.Text}, "d.txt", gzipped(t, "\xef\xbb\xbfCairo talks"), []string{"Cairo talks"}},
+		{"text stdin", source.Options{Format: source.Text}, "", gzipped(t, "Cairo talks"), []string{"Cairo talks"}},
+		{"truncated stream", jsonl(), "e.jsonl.gz", gzipped(t, lines)[:30], []string{"error: unexpected EOF"}},
+		{"magic only", source.Options{Format: source.Text}, "f.txt", "\x1f\x8b", []string{"error: gzip"}},
+		{"text over the limit once decompressed", source.Options{Format: source.Text, MaxBytes: 100}, "g.txt.gz", gzipped(t, strings.Repeat("a", 1000)), []string{"over the limit of 100 bytes"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paths, o := []string{"-"}, tt.o
+			if tt.file != "" {
+				paths = []string{write(t, dir, tt.file, tt.input)}
+			} else {
+				o.Stdin = strings.NewReader(tt.input)
+			}
+			recs, err := read(t, paths, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range recs {
+				if r.Err != nil {
+					got = append(got, "error: "+r.Err.Error())
+				} else {
+					got = append(got, r.Text)
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if !strings.Contains(got[i], tt.want[i]) {
+					t.Errorf("record %d: %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestTitleDateFields(t *testing.T) {
+	o := jsonl()
+	o.TitleField, o.DateField = "headline", "published"
+	o.Stdin = strings.NewReader(`{"id":"a","text":"t","headline":"H","published":"2025-12-24","date":"ignored","title":"also ignored","x":1}`)
+	recs, err := read(t, []string{"-"}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"title": "H", "date": "2025-12-24", "x": "1"}
+	if len(recs) != 1 || !reflect.DeepEqual(recs[0].Meta, want) {
+		t.Errorf("meta %v, want %v", recs[0].Meta, want)
+	}
+}
+
+func TestBytesRead(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", "Cairo")
+	write(t, dir, "sub/b.txt", gzipped(t, strings.Repeat("talks ", 100)))
+	write(t, dir, "sub/skip.json", "{}")
+	o := source.Options{Format: source.Text, Include: []string{"*.txt"}}
+	total, known := source.TotalBytes([]string{dir}, o)
+	var read64 atomic.Int64
+	o.OnRead = func(n int) { read64.Add(int64(n)) }
+	recs, err := read(t, []string{dir}, o)
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%d records, %v", len(recs), err)
+	}
+	if !known || total != read64.Load() || total <= 5 {
+		t.Errorf("TotalBytes %d (known %v), OnRead counted %d: want them equal, the compressed size counted", total, known, read64.Load())
+	}
+	if _, known := source.TotalBytes([]string{dir, "-"}, o); known {
+		t.Error("total known with stdin among the inputs")
 	}
 }

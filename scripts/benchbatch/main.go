@@ -1,0 +1,233 @@
+// Command benchbatch is scripts/bench-batch's helper: it generates a
+// news-like JSON Lines corpus, times prose v3's NewDocument on it, and
+// checks how the pipeline's time per word scales with document length.
+//
+//	go run ./scripts/benchbatch gen -docs 2000 > corpus.jsonl
+//	go run ./scripts/benchbatch gen -bytes 1000000000 | readout annotate --input jsonl -
+//	go run ./scripts/benchbatch prose < corpus.jsonl
+//	go run ./scripts/benchbatch scale -factor 100
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/jdkato/prose/v3"
+
+	"github.com/readout/readout"
+	"github.com/readout/readout/pipeline"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: benchbatch gen|prose|scale [flags]")
+		os.Exit(2)
+	}
+	var err error
+	switch os.Args[1] {
+	case "gen":
+		err = gen(os.Args[2:])
+	case "prose":
+		err = proseRate(os.Stdin)
+	case "scale":
+		err = scale(os.Args[2:])
+	default:
+		err = fmt.Errorf("unknown command %q", os.Args[1])
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchbatch:", err)
+		os.Exit(1)
+	}
+}
+
+// The names the source articles use are swapped for others, so that the
+// corpus does not repeat the same few people.
+var (
+	given   = []string{"Maria", "Ahmed", "Olga", "Jean", "Li", "Fatima", "Carlos", "Anna", "Yusuf", "Hiroshi", "Amina", "Pavel", "Sofia", "Omar", "Ingrid", "Rahul"}
+	surname = []string{"Petrova", "Hassan", "Dubois", "Wei", "Haddad", "Santos", "Kowalski", "Demir", "Tanaka", "Okafor", "Ivanov", "Rossi", "Nasser", "Larsen", "Mehta", "Moreau"}
+	nameRE  = regexp.MustCompile(`\b(?:Sergey|Abdel|Badr|Georgy|Alexander|Mikhail|Mike|Donald|Vladimir|Emmanuel|Angela|Recep|Xi|Joe)(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}`)
+	sentRE  = regexp.MustCompile(`[^.!?\n]+[.!?]+["”’]?`)
+)
+
+// sentences is every sentence of the reference article and, when they are
+// beside the checkout, the development articles.
+func sentences() ([]string, error) {
+	root := "."
+	paths := []string{filepath.Join(root, "testdata/egypt-russia-cairo.txt")}
+	more, _ := filepath.Glob(filepath.Join(root, "../shared/data/articles/*.txt"))
+	paths = append(paths, more...)
+	var out []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range sentRE.FindAllString(string(b), -1) {
+			if s = strings.TrimSpace(s); len(strings.Fields(s)) >= 5 {
+				out = append(out, s)
+			}
+		}
+	}
+	return out, nil
+}
+
+func gen(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ExitOnError)
+	docs := fs.Int("docs", 1000, "documents to write (ignored with -bytes)")
+	bytes := fs.Int64("bytes", 0, "write documents until this many bytes")
+	words := fs.Int("words", 600, "mean words per document")
+	seed := fs.Uint64("seed", 1, "random seed")
+	fs.Parse(args)
+	pool, err := sentences()
+	if err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewPCG(*seed, 7))
+	w := bufio.NewWriterSize(os.Stdout, 1<<20)
+	defer w.Flush()
+	var written int64
+	enc := json.NewEncoder(&countWriter{w: w, n: &written})
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; ; i++ {
+		if *bytes > 0 && written >= *bytes || *bytes == 0 && i >= *docs {
+			return nil
+		}
+		var b strings.Builder
+		target := *words/2 + rng.IntN(*words+1)
+		for n, inPara := 0, 0; n < target; {
+			s := pool[rng.IntN(len(pool))]
+			s = nameRE.ReplaceAllStringFunc(s, func(string) string {
+				return given[rng.IntN(len(given))] + " " + surname[rng.IntN(len(surname))]
+			})
+			if inPara > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s)
+			n += len(strings.Fields(s))
+			if inPara++; inPara >= 2+rng.IntN(4) {
+				b.WriteString("\n\n")
+				inPara = 0
+			}
+		}
+		rec := map[string]string{
+			"id":    fmt.Sprintf("gen-%d-%08d", *seed, i),
+			"title": fmt.Sprintf("Report %d", i),
+			"date":  start.AddDate(0, 0, rng.IntN(365)).Format("2006-01-02"),
+			"text":  strings.TrimSpace(b.String()),
+		}
+		if err := enc.Encode(rec); err != nil {
+			return err
+		}
+	}
+}
+
+type countWriter struct {
+	w io.Writer
+	n *int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	*c.n += int64(n)
+	return n, err
+}
+
+// readTexts reads the text fields of JSON Lines.
+func readTexts(r io.Reader) ([]string, int, error) {
+	var texts []string
+	words := 0
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var rec struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return nil, 0, err
+		}
+		texts = append(texts, rec.Text)
+		words += len(strings.Fields(rec.Text))
+	}
+	return texts, words, sc.Err()
+}
+
+// proseRate prints prose.NewDocument's words/s on one core.
+func proseRate(r io.Reader) error {
+	runtime.GOMAXPROCS(1)
+	texts, words, err := readTexts(r)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	for _, t := range texts {
+		if _, err := prose.NewDocument(t); err != nil {
+			return err
+		}
+	}
+	el := time.Since(start)
+	fmt.Printf("prose NewDocument: %d docs, %d words, %s, %.0f words/s\n", len(texts), words, el.Round(time.Millisecond), float64(words)/el.Seconds())
+	return nil
+}
+
+// scale times the default pipeline, on one core, on documents one by one
+// and on one document made of factor of them, and prints the ratio of the
+// times per word.
+func scale(args []string) error {
+	fs := flag.NewFlagSet("scale", flag.ExitOnError)
+	factor := fs.Int("factor", 100, "documents joined into the long one")
+	rounds := fs.Int("rounds", 3, "best of this many rounds")
+	fs.Parse(args)
+	runtime.GOMAXPROCS(1)
+	texts, words, err := readTexts(os.Stdin)
+	if err != nil {
+		return err
+	}
+	if len(texts) < *factor {
+		return fmt.Errorf("need %d documents, got %d", *factor, len(texts))
+	}
+	texts = texts[:*factor]
+	words = 0
+	for _, t := range texts {
+		words += len(strings.Fields(t))
+	}
+	cfg, err := readout.LoadConfig("")
+	if err != nil {
+		return err
+	}
+	p, err := cfg.NewPipeline()
+	if err != nil {
+		return err
+	}
+	long := strings.Join(texts, "\n\n")
+	run := func(docs []string) time.Duration {
+		best := time.Duration(1<<63 - 1)
+		for range *rounds {
+			start := time.Now()
+			for _, t := range docs {
+				d := pipeline.NewDoc("x", t)
+				if err := p.Process(context.Background(), d); err != nil {
+					panic(err)
+				}
+				d.Output(pipeline.OutputOptions{})
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	short := run(texts)
+	longT := run([]string{long})
+	perShort := float64(short.Nanoseconds()) / float64(words)
+	perLong := float64(longT.Nanoseconds()) / float64(words)
+	fmt.Printf("scaling: %d docs one by one %s (%.0f ns/word); one doc of %d words %s (%.0f ns/word); ratio %.3f (limit 1.1)\n",
+		*factor, short.Round(time.Millisecond), perShort, words, longT.Round(time.Millisecond), perLong, perLong/perShort)
+	return nil
+}
