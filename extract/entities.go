@@ -96,6 +96,7 @@ type candidate struct {
 func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	var cands []candidate
 	var tagged [][]ner.Span
+	var lower map[string]bool // shared by the sentences of this document
 	if e.model != nil {
 		tagged = e.tagDoc(d)
 	}
@@ -108,7 +109,10 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		if s.Paragraph < len(d.Paragraphs) {
 			kind = d.Paragraphs[s.Paragraph].Kind
 		}
-		sc := sentenceScan{e: e, d: d, toks: toks, words: tokenTexts(toks), kind: kind}
+		sc := sentenceScan{e: e, d: d, toks: toks, words: tokenTexts(toks), kind: kind, lower: &lower}
+		if tagged != nil {
+			sc.tagged = tagged[si]
+		}
 		sc.gazetteerMatches()
 		sc.titledPeople()
 		sc.namedPeople()
@@ -166,14 +170,15 @@ func isFirstRow(d *pipeline.Doc, p int) bool {
 
 // sentenceScan collects candidates in one sentence.
 type sentenceScan struct {
-	e     *Entities
-	d     *pipeline.Doc
-	toks  []pipeline.Token
-	words []string
-	kind  pipeline.ParagraphKind
-	gaz   []gazetteer.Match
-	out   []candidate
-	lower map[string]bool // lower-case words of the document, built on demand
+	e      *Entities
+	d      *pipeline.Doc
+	toks   []pipeline.Token
+	words  []string
+	kind   pipeline.ParagraphKind
+	gaz    []gazetteer.Match
+	out    []candidate
+	lower  *map[string]bool // lower-case words of the document, built once on demand
+	tagged []ner.Span       // the tagger's spans in this sentence
 }
 
 func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *candidate {
@@ -225,6 +230,10 @@ func (sc *sentenceScan) gazetteerMatches() {
 			conf = 0.6
 		}
 		c := sc.add(m.Start, m.End, labelOf(best.Kind), prioGazetteer, conf)
+		if !sc.expansionKnown(m.Start, m.End, best) {
+			c.Confidence = 0.5 // an acronym of several bodies; keep it as written
+			continue
+		}
 		c.Subtype, c.ID, c.Country = subtypeOf(best.Kind), best.ID, best.Country
 		c.Canonical = best.Name
 		if best.Kind == gazetteer.Demonym {
@@ -264,7 +273,7 @@ func (sc *sentenceScan) cityInName(m gazetteer.Match) bool {
 func (sc *sentenceScan) plausibleName(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := sc.words[k]
-		if notNames[w] || honorifics[strings.ToLower(w)] || orgHeads[w] || facilityHeads[w] {
+		if notNames[w] || honorifics[strings.ToLower(w)] || orgHeads[w] || facilityHeads[w] || sc.e.titles.IsHead(strings.ToLower(w)) {
 			return false
 		}
 	}
@@ -272,11 +281,13 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 		return true
 	}
 	w := sc.words[i]
-	if strings.HasSuffix(w, "ism") || sc.e.titles.IsHead(strings.ToLower(w)) {
+	if n, _ := sc.e.titles.Match(sc.words, i); n > 0 || strings.HasSuffix(w, "ism") || sc.e.titles.IsHead(strings.ToLower(w)) || sc.e.titles.IsModifier(strings.ToLower(w)) {
 		return false
 	}
 	for _, m := range sc.gaz {
-		if m.Start <= i && i < m.End {
+		// A city's name is often a surname too ("Bush", "Stanley"); the
+		// tagger reads the context, so only other places and groups win.
+		if m.Start <= i && i < m.End && (m.Entries[0].Kind != gazetteer.City || m.Entries[0].Capital) {
 			return false
 		}
 	}
@@ -289,16 +300,53 @@ func (sc *sentenceScan) lowerElsewhere(w string) bool {
 	if lw == w {
 		return true
 	}
-	if sc.lower == nil {
-		sc.lower = map[string]bool{}
+	if *sc.lower == nil {
+		m := map[string]bool{}
 		for _, t := range sc.d.Tokens {
 			if !isCapitalized(t.Text) {
-				sc.lower[t.Text] = true
+				m[t.Text] = true
 			}
 		}
+		*sc.lower = m
 	}
-	return sc.lower[lw]
+	return (*sc.lower)[lw]
 }
+
+// expansionKnown reports whether the gazetteer's name for an organisation
+// acronym can be trusted here: acronyms are shared by many bodies ("SDF"),
+// so one is expanded only when the document also spells the name out.
+func (sc *sentenceScan) expansionKnown(i, j int, e gazetteer.Entry) bool {
+	if e.Kind != gazetteer.Org || j-i != 1 || !isAllCaps(sc.words[i]) || len(sc.words[i]) > 6 {
+		return true
+	}
+	return strings.Contains(sc.d.Text, e.Name)
+}
+
+// geoAt reports whether an unambiguous gazetteer place (not an
+// organisation) starts at token i.
+func (sc *sentenceScan) geoAt(i int) bool {
+	m, ok := sc.placeAt(i)
+	return ok && labelOf(m.Entries[0].Kind) == pipeline.Place
+}
+
+// taggedOther reports whether the tagger put token i inside a place or an
+// organisation: "General Motors" is a company, not General Motors.
+func (sc *sentenceScan) taggedOther(i int) bool {
+	for _, sp := range sc.tagged {
+		if sp.Start <= i && i < sp.End && sp.Label != "PER" {
+			return true
+		}
+	}
+	return false
+}
+
+// isOrgHead reports whether w ends an organisation's name ("Corp.").
+func isOrgHead(w string) bool {
+	return orgHeads[strings.TrimSuffix(w, ".")] || corpSuffixes[w]
+}
+
+// corpSuffixes end company names.
+var corpSuffixes = toSet(`Corp. Co. Inc. Ltd. LLC PLC plc AG SA GmbH Bros.`)
 
 // countryAt reports whether the gazetteer matched a country, ambiguous or
 // not, on exactly token i.
@@ -351,7 +399,7 @@ func (sc *sentenceScan) nameRun(i int) int {
 		// A title word that is also a given name starts a name when a
 		// title stands right before it: "health minister Amir Karimi".
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
-		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle) {
+		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle) || speechVerbs[strings.ToLower(w)] {
 			break
 		}
 		if sc.isPlaceStart(j) {
@@ -370,7 +418,7 @@ func (sc *sentenceScan) nameRun(i int) int {
 	}
 	// "Sultan Qaboos Grand Mosque": a run ending in a building or an
 	// organisation is that thing's name, not a person's.
-	if j > i && (facilityHeads[sc.words[j-1]] || orgHeads[sc.words[j-1]]) {
+	if j > i && (facilityHeads[sc.words[j-1]] || isOrgHead(sc.words[j-1])) {
 		return i
 	}
 	// Regnal numbers: "Elizabeth II".
@@ -426,6 +474,12 @@ func (sc *sentenceScan) titledPeople() {
 		j := sc.nameRun(k)
 		if j == k {
 			i = k - 1
+			continue
+		}
+		// "General Motors": a one-word "name" inside what the tagger reads
+		// as a company or place is part of that name.
+		if j-k == 1 && sc.taggedOther(i) {
+			i = j - 1
 			continue
 		}
 		// In a heading every word is capitalised: a single word after a
@@ -587,6 +641,10 @@ func isDigits(w string) bool {
 	return w != ""
 }
 
+// unitHeads name units of a body; they make an organisation after an
+// acronym even in lower case ("MENA department").
+var unitHeads = toSet(`department ministry office agency committee commission council division unit bureau section directorate`)
+
 // orgLinks may stand inside an organisation's name.
 var orgLinks = toSet(`of for and on the de`)
 
@@ -600,26 +658,34 @@ func (sc *sentenceScan) organisations() {
 			continue
 		}
 		head := i
-		if !isCapitalized(w[head]) && !(head > 0 && isAllCaps(w[head-1]) && len(w[head-1]) > 1) {
+		// A lower-case unit noun counts after an acronym that is not a
+		// place: "MENA department", not "U.S. airlines".
+		unit := head > 0 && isAllCaps(w[head-1]) && len(w[head-1]) > 1 && unitHeads[strings.ToLower(w[head])] && !sc.geoAt(head-1)
+		if !isCapitalized(w[head]) && !unit {
 			continue
 		}
-		// Extend right over "of Foreign Affairs".
+		// Extend right over "of Foreign Affairs", not over "on Wednesday".
 		end := head + 1
-		for end+1 < len(w) && orgLinks[w[end]] && w[end] != "and" && isCapitalized(w[end+1]) && w[end+1] != "The" {
+		for end+1 < len(w) && orgLinks[w[end]] && w[end] != "and" && isCapitalized(w[end+1]) && w[end+1] != "The" && !notNames[w[end+1]] {
 			k := end + 1
-			for k < len(w) && isCapitalized(w[k]) && !isPossessive(w[k]) {
+			for k < len(w) && k < end+5 && isCapitalized(w[k]) && !isPossessive(w[k]) && !notNames[w[k]] {
 				k++
 			}
 			end = k
 		}
-		// Extend left over capitalised words and acronyms.
+		// Extend left over capitalised words and acronyms, at most five,
+		// and not over a sentence's capitalised first word unless it is a
+		// proper noun ("Until Congress").
 		start := head
-		for start > 0 {
+		for start > 0 && head-start < 5 {
 			p := w[start-1]
-			if isPossessive(p) || notNames[p] || !(isCapitalized(p) || isAllCaps(p)) {
+			if isPossessive(p) || notNames[p] || !(isCapitalized(p) || isAllCaps(p)) || strings.HasSuffix(p, ".") && len(p) > 2 && !isAllCaps(p) {
 				break
 			}
 			if sc.e.titles.IsHead(strings.ToLower(p)) {
+				break
+			}
+			if start-1 == 0 && !strings.HasPrefix(sc.toks[0].Tag, "NNP") {
 				break
 			}
 			start--
@@ -713,9 +779,14 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Person && !sc.plausibleName(i, j) {
 			continue
 		}
+		// "US Ambassador" is a title, not an organisation: leave the
+		// country to the gazetteer.
+		if label != pipeline.Person && sc.e.titles.IsHead(strings.ToLower(sc.words[j-1])) {
+			continue
+		}
 		c := sc.add(i, j, label, prioTagger, sp.Confidence)
 		for _, m := range sc.gaz {
-			if m.Start == i && m.End == j && labelOf(m.Entries[0].Kind) == label {
+			if m.Start == i && m.End == j && labelOf(m.Entries[0].Kind) == label && sc.expansionKnown(i, j, m.Entries[0]) {
 				best := m.Entries[0]
 				c.Subtype, c.ID, c.Country, c.Canonical = subtypeOf(best.Kind), best.ID, best.Country, best.Name
 			}
@@ -822,6 +893,10 @@ func resolve(cands []candidate) []pipeline.Entity {
 		}
 		if la, lb := ca.End-ca.Start, cb.End-cb.Start; la != lb {
 			return la > lb
+		}
+		// On a tie the tagger, which reads the context, beats a rule.
+		if ma, mb := ca.Source == pipeline.SourceModel, cb.Source == pipeline.SourceModel; ma != mb {
+			return ma
 		}
 		return ca.Start < cb.Start
 	})

@@ -515,7 +515,7 @@ func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int
 	// "Ambassador to Germany Richard Grenell", "President of the United
 	// States Donald Trump": the complement sits between title and name.
 	var ofCountry, ofOrg string
-	if e, ok := ix.entityEndingAt(lo + end - 1); ok && (e.Label == pipeline.Place || e.Label == pipeline.Org) {
+	if e, ok := ix.entityEndingAt(lo + end - 1); ok && (e.Label == pipeline.Place || e.Label == pipeline.Org) && !p.titleEndsAt(words, end) {
 		k := ix.token(e.Start) - lo
 		if k > 0 && strings.ToLower(words[k-1]) == "the" {
 			k--

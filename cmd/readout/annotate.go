@@ -55,6 +55,7 @@ them), keeps what it wrote and prints the command that resumes the run.`,
 	f.String("input", "", "input format: text or jsonl (input.format)")
 	f.String("output", "", "output format: auto, json or jsonl (output.format)")
 	f.String("offsets", "", "offset unit: bytes, codepoints or utf16 (output.offsets)")
+	f.String("topic-model", "", "a model from \"readout train topics\": its labels join the topics of the document and of each paragraph (stages.topics.model)")
 	f.Int("workers", 0, "worker goroutines, 0 = all cores (workers)")
 	f.StringSlice("include", nil, "file name globs taken from folders, e.g. '*.jsonl.gz' (input.include)")
 	f.Int("max-doc-bytes", 0, "larger documents become error records (max_doc_bytes)")
@@ -75,6 +76,7 @@ var flagKeys = map[string]string{
 	"workers":       "workers",
 	"include":       "input.include",
 	"max-doc-bytes": "max_doc_bytes",
+	"topic-model":   "stages.topics.model",
 }
 
 // loadConfig layers defaults, the --config file, the environment and the
@@ -168,6 +170,8 @@ func runAnnotate(cmd *cobra.Command, args []string) error {
 		}
 	}()
 
+	// words/s counts from here: loading models is a fixed cost, not throughput.
+	runStart := time.Now()
 	var stats pipeline.Stats
 	var bytesRead atomic.Int64
 	runner.Stats = &stats
@@ -221,7 +225,7 @@ func runAnnotate(cmd *cobra.Command, args []string) error {
 	if runErr == nil && closeErr != nil {
 		runErr, stopped = closeErr, true
 	}
-	rep.summary(&stats, time.Since(started))
+	rep.summary(&stats, time.Since(started), time.Since(runStart))
 
 	resumable := target != "" && target != "-"
 	_, discarded := snk.(sink.Discarder)

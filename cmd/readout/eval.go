@@ -19,9 +19,18 @@ func newEvalCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "eval",
 		Short: "Score readout against annotated data",
-		Example: `  readout eval ner --conll ../shared/data/ner/conll2003/valid.txt --labels PER,LOC,ORG
+		Long: `eval scores readout against annotated data. With --fixtures DIR it runs
+the pipeline over every fixture (see the README, "Fixtures and regression")
+and reports entities, participants, paragraph topics and issues per fixture
+and overall, as markdown or JSON; --min-* thresholds and --baseline make it
+exit with status 1 on a regression, naming the fixtures and metrics.`,
+		Example: `  readout eval --fixtures testdata/fixtures --baseline testdata/fixtures/baseline.json
+  readout eval --fixtures testdata/fixtures --write-baseline testdata/fixtures/baseline.json
+  readout eval ner --conll ../shared/data/ner/conll2003/valid.txt --labels PER,LOC,ORG
   readout eval ner --conll dev.ner.txt --scheme ontonotes --genres nw,bn --min-f1 0.85`,
+		RunE: runEval,
 	}
+	addFixturesFlags(cmd)
 	cmd.AddCommand(newEvalNERCmd(), newEvalParticipantsCmd(), newEvalTopicsCmd())
 	return cmd
 }

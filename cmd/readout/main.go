@@ -46,5 +46,6 @@ paragraph, and an issue table of who focuses on what.`,
 	}
 	root.PersistentFlags().String("config", "", "YAML config file layered over the built-in defaults")
 	root.AddCommand(newAnnotateCmd(), newEvalCmd(), newTrainCmd(), newVersionCmd(), newConfigCmd())
+	root.AddCommand(newFixturesCmd(), newDiffCmd(), newRenderCmd())
 	return root
 }

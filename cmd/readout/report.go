@@ -68,15 +68,17 @@ func (r *reporter) info(msg string, args ...any) {
 	fmt.Fprintln(r.w, b.String())
 }
 
-// summary is the last line: documents, errors, words, words/s and time.
-func (r *reporter) summary(s *pipeline.Stats, elapsed time.Duration) {
+// summary is the last line: documents, errors, words, words/s (over the
+// annotating time, run, which leaves out loading the models) and the whole
+// time, elapsed.
+func (r *reporter) summary(s *pipeline.Stats, elapsed, run time.Duration) {
 	if r.quiet {
 		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	words := s.Words.Load()
-	rate := float64(words) / max(elapsed.Seconds(), 1e-9)
+	rate := float64(words) / max(run.Seconds(), 1e-9)
 	if r.log != nil {
 		r.log.Info("summary",
 			"documents", s.Records.Load(), "errors", s.Failed.Load(), "skipped", s.Skipped.Load(),

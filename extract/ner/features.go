@@ -53,7 +53,46 @@ const (
 	tHist
 	tHistShort
 	tCluster
+	tClusterPrev
+	tClusterNext
+	tSport
+	tResults
+	tMaj
+	tMajShort
+	tMajNbr
+	tClusterBi
+	tTag1Cluster // unused: tried, did not pay
+	tWire
+	tRunHead
+	tRunFirst
 )
+
+// runJoin are lower-case words that may sit inside a capitalised name
+// ("Bank of England", "Procter & Gamble").
+func runJoin(lw string) bool {
+	switch lw {
+	case "of", "&", "and", "de", "for", "the", "'s", "-":
+		return true
+	}
+	return false
+}
+
+// sportCues are words that mark a sports report; in such documents places
+// and countries are mostly teams (CoNLL-2003: ORG for clubs, LOC for
+// national sides), which the document flag lets the model learn apart.
+var sportCues = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"soccer", "cricket", "tennis", "golf", "rugby", "baseball", "basketball",
+		"hockey", "league", "halftime", "half-time", "scorers", "innings", "wickets", "wicket", "goals",
+		"goal", "striker", "midfielder", "goalkeeper", "championship", "cup", "match", "matches", "seeded",
+		"season", "coach", "draw", "drew", "beat", "defeated", "points", "standings", "played", "game",
+		"games", "team", "club", "olympic", "tournament", "race", "lap", "champion", "quarter-final",
+		"semi-final", "final", "win", "won", "victory", "nba", "nhl", "nfl", "runs", "batting", "bowling",
+		"premier", "division", "football", "stadium", "player", "players", "inning", "pitcher"} {
+		sportCues[w] = true
+	}
+}
 
 const (
 	hashSeed = 0xcbf29ce484222325
@@ -129,11 +168,18 @@ type scratch struct {
 	hs, hh []uint64 // shape, short shape
 	hp     []uint64
 	flags  []uint8
-	sentOf []int32 // first doc-token index of each sentence, plus the end
-	capSen []bool  // sentence is all upper case (a headline)
+	cl     []uint32 // cluster path + 1, 0 for none
+	sentOf []int32  // first doc-token index of each sentence, plus the end
+	capSen []bool   // sentence is all upper case (a headline)
+	numSen []bool   // sentence is a results line (a quarter of its tokens are numbers)
+	sport  bool     // the document reads like a sports report
+	wire   bool     // the document has an all-caps headline (wire copy)
 	docCap map[uint64]bool
 	docLow map[uint64]bool
 	hist   map[uint64]uint8
+	pass2  bool
+	first  []uint8              // first-pass class of each doc token
+	votes  map[uint64][8]uint16 // first-pass types per capitalised form: [0] O, [1+k] type k
 	gaz    []uint8
 	feats  []uint32
 	off    []int32
@@ -145,7 +191,7 @@ type scratch struct {
 }
 
 func newScratch() *scratch {
-	return &scratch{docCap: map[uint64]bool{}, docLow: map[uint64]bool{}, hist: map[uint64]uint8{}}
+	return &scratch{docCap: map[uint64]bool{}, docLow: map[uint64]bool{}, hist: map[uint64]uint8{}, votes: map[uint64][8]uint16{}}
 }
 
 // lowerInto appends the lower-case form of w to buf.
@@ -231,7 +277,7 @@ func shapes(w string) (long, short uint64, fl uint8) {
 }
 
 // prepare computes the per-token values of a document.
-func (s *scratch) prepare(sents, pos [][]string, g *gazetteer.Gazetteer) {
+func (s *scratch) prepare(sents, pos [][]string, g *gazetteer.Gazetteer, cm map[uint64]uint32) {
 	n := 0
 	bytes := 0
 	for _, st := range sents {
@@ -244,15 +290,21 @@ func (s *scratch) prepare(sents, pos [][]string, g *gazetteer.Gazetteer) {
 	s.lower = grow(s.lower, n)
 	s.hw, s.hl, s.hs, s.hh, s.hp = grow(s.hw, n), grow(s.hl, n), grow(s.hs, n), grow(s.hh, n), grow(s.hp, n)
 	s.flags = grow(s.flags, n)
+	s.cl = grow(s.cl, n)
 	s.sentOf = grow(s.sentOf, len(sents)+1)
 	s.capSen = grow(s.capSen, len(sents))
+	s.numSen = grow(s.numSen, len(sents))
+	cues := 0
 	clear(s.docCap)
 	clear(s.docLow)
 	clear(s.hist)
+	clear(s.votes)
+	s.pass2 = false
+	s.first = grow(s.first, n)
 	j := 0
 	for si, st := range sents {
 		s.sentOf[si] = int32(j)
-		letters, caps := 0, 0
+		letters, caps, nums := 0, 0, 0
 		for i, w := range st {
 			start := len(s.buf)
 			s.buf = lowerInto(s.buf, w)
@@ -266,6 +318,20 @@ func (s *scratch) prepare(sents, pos [][]string, g *gazetteer.Gazetteer) {
 				p = pos[si][i]
 			}
 			s.hp[j] = hstr(p)
+			s.cl[j] = 0
+			if cm != nil {
+				if c, ok := cm[s.hw[j]]; ok {
+					s.cl[j] = c
+				} else {
+					s.cl[j] = cm[s.hl[j]]
+				}
+			}
+			if sportCues[s.lower[j]] {
+				cues++
+			}
+			if s.flags[j]&(flDigit|flLetter) == flDigit {
+				nums++
+			}
 			if s.flags[j]&flLetter != 0 {
 				letters++
 				if s.flags[j]&flAllCap != 0 {
@@ -275,6 +341,12 @@ func (s *scratch) prepare(sents, pos [][]string, g *gazetteer.Gazetteer) {
 			j++
 		}
 		s.capSen[si] = letters >= 2 && caps == letters
+		s.numSen[si] = nums >= 2 && 4*nums >= len(st)
+	}
+	s.sport = cues >= 3
+	s.wire = false
+	for _, c := range s.capSen[:len(sents)] {
+		s.wire = s.wire || c
 	}
 	s.sentOf[len(sents)] = int32(j)
 	// Document evidence: forms written capitalised inside ordinary
@@ -303,7 +375,7 @@ func grow[T any](b []T, n int) []T {
 
 // sentence computes the static features of sentence si into s.feats and
 // s.off, with bucket indices masked by mask.
-func (s *scratch) sentence(si int, words []string, g *gazetteer.Gazetteer, titles *gazetteer.Titles, mask uint32, clusters map[uint64]uint64) {
+func (s *scratch) sentence(si int, words []string, g *gazetteer.Gazetteer, titles *gazetteer.Titles, mask uint32, cl *Clusters) {
 	a := int(s.sentOf[si])
 	n := len(words)
 	s.gaz = grow(s.gaz, n)
@@ -327,6 +399,7 @@ func (s *scratch) sentence(si int, words []string, g *gazetteer.Gazetteer, title
 	}
 	s.feats = s.feats[:0]
 	s.off = grow(s.off, n+1)
+
 	head := uint64(0)
 	if s.capSen[si] {
 		head = 1
@@ -462,13 +535,159 @@ func (s *scratch) sentence(si int, words []string, g *gazetteer.Gazetteer, title
 			}
 			add(f3(tDoc, code, fl&(flCap|flAllCap), posn))
 		}
-		if clusters != nil {
-			if c, ok := clusters[s.hl[j]]; ok {
-				add(f1(tCluster, c))
+		if s.sport {
+			add(f3(tSport, 1, gazAt(i), s.hh[j]))
+			if c := s.cl[j]; c != 0 && cl != nil {
+				add(f3(tSport, 2, uint64((c-1)>>(cl.Bits-cl.Prefixes[min(1, len(cl.Prefixes)-1)])), 0))
+			}
+		}
+		if s.pass2 {
+			if mj, u := s.majority(j); mj != 0 {
+				add(f2(tMaj, mj, u))
+				add(f2(tMajShort, mj, s.hh[j]))
+			}
+			mp, mn := uint64(0), uint64(0)
+			if i > 0 {
+				mp, _ = s.majority(j - 1)
+			}
+			if i+1 < n {
+				mn, _ = s.majority(j + 1)
+			}
+			if mp != 0 || mn != 0 {
+				add(f2(tMajNbr, mp, mn))
+			}
+		}
+		if fl&(flCap|flAllCap) != 0 && !s.capSen[si] {
+			// The capitalised run around w (joined by "of", "&", ...):
+			// its last and first words, and where w sits in it.
+			a0, b0 := i, i
+			for a0 > 0 && (s.flags[a+a0-1]&flCap != 0 || (a0 > 1 && runJoin(s.lower[a+a0-1]) && s.flags[a+a0-2]&flCap != 0)) {
+				a0--
+			}
+			for b0+1 < n && (s.flags[a+b0+1]&flCap != 0 || (b0+2 < n && runJoin(s.lower[a+b0+1]) && s.flags[a+b0+2]&flCap != 0)) {
+				b0++
+			}
+			if b0 > a0 {
+				rp := uint64(1)
+				switch i {
+				case a0:
+					rp = 0
+				case b0:
+					rp = 2
+				}
+				add(f2(tRunHead, rp, s.hl[a+b0]))
+				add(f2(tRunFirst, rp, s.hl[a+a0]))
+				add(f3(tRunFirst, 3+rp, uint64(min(b0-a0, 4)), s.hh[j]))
+				add(f3(tRunFirst, 6+rp, 0, lowAt(a0-1)))
+				add(f3(tRunFirst, 6+rp, 1, lowAt(b0+1)))
+				if c := s.cl[a+b0]; c != 0 && cl != nil {
+					add(f3(tRunHead, 3+rp, uint64((c-1)>>(cl.Bits-cl.Prefixes[min(2, len(cl.Prefixes)-1)])), 0))
+				}
+			}
+		}
+		if s.wire {
+			add(f3(tWire, 1, gazAt(i), s.hh[j]))
+			if c := s.cl[j]; c != 0 && cl != nil {
+				add(f3(tWire, 2, uint64((c-1)>>(cl.Bits-cl.Prefixes[min(1, len(cl.Prefixes)-1)])), 0))
+			}
+		}
+		if s.numSen[si] {
+			add(f3(tResults, gazAt(i), s.hh[j], shortAt(i+1)))
+		}
+		if cl != nil {
+			if c := s.cl[j]; c != 0 {
+				for _, p := range cl.Prefixes {
+					add(f2(tCluster, uint64(p), uint64((c-1)>>(cl.Bits-p))))
+				}
+			} else {
+				add(f2(tCluster, 0, s.hh[j]))
+			}
+			if i+1 < n && s.cl[j] != 0 && s.cl[j+1] != 0 {
+				p := uint(cl.Bits - cl.Prefixes[min(1, len(cl.Prefixes)-1)])
+				add(f3(tClusterBi, 6, uint64((s.cl[j]-1)>>p), uint64((s.cl[j+1]-1)>>p)))
+			}
+			if i > 0 && s.cl[j] != 0 && s.cl[j-1] != 0 {
+				p := uint(cl.Bits - cl.Prefixes[min(1, len(cl.Prefixes)-1)])
+				add(f3(tClusterBi, 7, uint64((s.cl[j-1]-1)>>p), uint64((s.cl[j]-1)>>p)))
+			}
+			np := len(cl.Prefixes)
+			for _, p := range [2]int{cl.Prefixes[min(1, np-1)], cl.Prefixes[min(3, np-1)]} {
+				prev, next := uint64(1<<40), uint64(1<<40)
+				if i > 0 && s.cl[j-1] != 0 {
+					prev = uint64((s.cl[j-1] - 1) >> (cl.Bits - p))
+				} else if i == 0 {
+					prev = 1 << 41
+				}
+				if i+1 < n && s.cl[j+1] != 0 {
+					next = uint64((s.cl[j+1] - 1) >> (cl.Bits - p))
+				} else if i+1 == n {
+					next = 1 << 41
+				}
+				add(f2(tClusterPrev, uint64(p), prev))
+				add(f2(tClusterNext, uint64(p), next))
+			}
+		}
+		if s.wire {
+			// Wire copy (an all-caps headline: CoNLL-2003's Reuters
+			// stories) gets a second copy of every feature, so that its
+			// conventions (clubs named after cities are ORG, ...) are
+			// learnt apart from those of other news (domain augmentation).
+			for _, f := range s.feats[s.off[i]:] {
+				s.feats = append(s.feats, uint32(mix(uint64(f)^0x3C6EF372FE94F82B))&mask)
 			}
 		}
 	}
 	s.off[n] = int32(len(s.feats))
+}
+
+// keep records the classes s.cls of sentence si (first pass).
+func (s *scratch) keep(si, n int) {
+	copy(s.first[s.sentOf[si]:], s.cls[:n])
+}
+
+// secondPass turns the first pass's classes into votes per capitalised
+// word form and resets the prediction history.
+func (s *scratch) secondPass(c *codec) {
+	clear(s.votes)
+	clear(s.hist)
+	n := int(s.sentOf[len(s.sentOf)-1])
+	for j := 0; j < n; j++ {
+		if s.flags[j]&(flCap|flAllCap) == 0 {
+			continue
+		}
+		v := s.votes[s.hl[j]]
+		k := 0
+		if ty := c.typ[s.first[j]]; ty >= 0 && int(ty) < 7 {
+			k = int(ty) + 1
+		}
+		v[k]++
+		s.votes[s.hl[j]] = v
+	}
+	s.pass2 = true
+}
+
+// majority returns the most voted class of doc token j's form (0 none, 1
+// O, 2+k type k) and whether the vote was unanimous over >1 mentions.
+func (s *scratch) majority(j int) (uint64, uint64) {
+	if s.flags[j]&(flCap|flAllCap) == 0 {
+		return 0, 0
+	}
+	v, ok := s.votes[s.hl[j]]
+	if !ok {
+		return 0, 0
+	}
+	best, tot := 0, 0
+	for k, c := range v {
+		tot += int(c)
+		if c > v[best] {
+			best = k
+		}
+	}
+	u := uint64(0)
+	if int(v[best]) == tot && tot > 1 {
+		u = 1
+	}
+	return uint64(best) + 1, u
 }
 
 // dynamic appends the features that depend on earlier decisions: the

@@ -1,7 +1,8 @@
 // Package ner is readout's statistical entity tagger: an averaged-perceptron
 // sequence model over hashed features (word, shape, affixes, POS, context
-// window, gazetteer, given names, titles and document-level evidence),
-// decoded greedily left to right with the previous two tags as features.
+// window, word clusters learnt from unlabelled text, gazetteer, given names,
+// titles, capitalised-run heads and document-level evidence), decoded
+// greedily left to right with the previous two tags as features.
 //
 // The shipped model is embedded (see MODEL.md for how it was trained) and
 // loaded once by Default. A Model is immutable and safe for concurrent use;
@@ -40,9 +41,12 @@ type Model struct {
 	labels []string
 	mask   uint32
 	w8     []int8
+	rows   []float32 // 8 bits: per-bucket scale, weight = code * rows[bucket]
 	w16    []int16
 	gaz    *gazetteer.Gazetteer
 	titles *gazetteer.Titles
+	cl     *Clusters
+	clMap  map[uint64]uint32 // word hash -> path+1 (exact forms, then lower-cased)
 	pool   sync.Pool
 }
 
@@ -56,11 +60,53 @@ type header struct {
 	Bits    int      `json:"bits"`
 	Scale   float64  `json:"scale"` // weight = stored value * scale
 	Info    string   `json:"info,omitempty"`
+	// Word clusters (optional): number of words, path length in bits
+	// and the path prefixes used as features.
+	ClusterWords    int   `json:"cluster_words,omitempty"`
+	ClusterBits     int   `json:"cluster_bits,omitempty"`
+	ClusterPrefixes []int `json:"cluster_prefixes,omitempty"`
+	// Passes is 2 when the document is tagged twice, the second pass
+	// seeing what the first said about every mention of a word form.
+	Passes int `json:"passes,omitempty"`
+}
+
+// Clusters are word clusters learnt from unlabelled text: every word form
+// (case kept, most frequent first) has a hierarchical path of Bits bits
+// (like a Brown-cluster bit string), and the path's Prefixes (lengths in
+// bits) are features of the word and of its neighbours.
+type Clusters struct {
+	Words    []string
+	Paths    []uint32
+	Bits     int
+	Prefixes []int
+}
+
+// setClusters installs c: exact forms, then the lower-cased form of each
+// word (the most frequent variant's path) where that form is not a word of
+// its own, so that headline capitals find their clusters.
+func (m *Model) setClusters(c *Clusters) {
+	if c == nil || len(c.Words) == 0 {
+		return
+	}
+	m.cl = c
+	m.hdr.ClusterWords, m.hdr.ClusterBits, m.hdr.ClusterPrefixes = len(c.Words), c.Bits, c.Prefixes
+	m.clMap = make(map[uint64]uint32, 2*len(c.Words))
+	for i, w := range c.Words {
+		m.clMap[hstr(w)] = c.Paths[i] + 1
+	}
+	var buf []byte
+	for i, w := range c.Words {
+		buf = lowerInto(buf[:0], w)
+		h := hstr(string(buf))
+		if _, ok := m.clMap[h]; !ok {
+			m.clMap[h] = c.Paths[i] + 1
+		}
+	}
 }
 
 const (
 	magic         = "READOUT-NER\n"
-	formatVersion = 1
+	formatVersion = 2 // 2: clusters, wire-copy and sports features
 )
 
 //go:embed model/*.bin
@@ -145,11 +191,42 @@ func Read(r io.Reader) (*Model, error) {
 		for i, b := range raw {
 			m.w8[i] = int8(b)
 		}
+		rb := make([]byte, 4*h.Buckets)
+		if _, err := io.ReadFull(zr, rb); err != nil {
+			return nil, fmt.Errorf("ner: reading row scales: %w", err)
+		}
+		m.rows = make([]float32, h.Buckets)
+		for i := range m.rows {
+			m.rows[i] = math.Float32frombits(binary.LittleEndian.Uint32(rb[4*i:]))
+		}
 	} else {
 		m.w16 = make([]int16, size)
 		for i := range m.w16 {
 			m.w16[i] = int16(binary.LittleEndian.Uint16(raw[2*i:]))
 		}
+	}
+	if n := h.ClusterWords; n > 0 {
+		if n > 1<<22 || h.ClusterBits <= 0 || h.ClusterBits > 32 {
+			return nil, errors.New("ner: bad cluster header")
+		}
+		zb := bufio.NewReader(zr)
+		c := &Clusters{Words: make([]string, n), Paths: make([]uint32, n), Bits: h.ClusterBits, Prefixes: h.ClusterPrefixes}
+		for i := range n {
+			l, err := binary.ReadUvarint(zb)
+			if err != nil || l > 1<<10 {
+				return nil, errors.New("ner: bad cluster table")
+			}
+			b := make([]byte, l)
+			if _, err := io.ReadFull(zb, b); err != nil {
+				return nil, fmt.Errorf("ner: reading clusters: %w", err)
+			}
+			p, err := binary.ReadUvarint(zb)
+			if err != nil {
+				return nil, errors.New("ner: bad cluster table")
+			}
+			c.Words[i], c.Paths[i] = string(b), uint32(p)
+		}
+		m.setClusters(c)
 	}
 	return m, nil
 }
@@ -170,14 +247,24 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	var raw []byte
 	if m.hdr.Bits == 8 {
-		raw = make([]byte, len(m.w8))
+		raw = make([]byte, len(m.w8), len(m.w8)+4*len(m.rows))
 		for i, v := range m.w8 {
 			raw[i] = byte(v)
+		}
+		for _, r := range m.rows {
+			raw = binary.LittleEndian.AppendUint32(raw, math.Float32bits(r))
 		}
 	} else {
 		raw = make([]byte, 2*len(m.w16))
 		for i, v := range m.w16 {
 			binary.LittleEndian.PutUint16(raw[2*i:], uint16(v))
+		}
+	}
+	if c := m.cl; c != nil {
+		for i, w := range c.Words {
+			raw = binary.AppendUvarint(raw, uint64(len(w)))
+			raw = append(raw, w...)
+			raw = binary.AppendUvarint(raw, uint64(c.Paths[i]))
 		}
 	}
 	if _, err := zw.Write(raw); err != nil {
@@ -197,17 +284,23 @@ func (m *Model) Tag(sents [][]string, pos [][]string) [][]Span {
 	out := make([][]Span, len(sents))
 	s := m.pool.Get().(*scratch)
 	defer m.pool.Put(s)
-	s.prepare(sents, pos, m.gaz)
+	s.prepare(sents, pos, m.gaz, m.clMap)
+	if m.hdr.Passes == 2 {
+		for si, words := range sents {
+			if len(words) > 0 {
+				s.sentence(si, words, m.gaz, m.titles, m.mask, m.cl)
+				m.decode(s, si, len(words))
+				s.keep(si, len(words))
+			}
+		}
+		s.secondPass(&m.codec)
+	}
 	for si, words := range sents {
 		if len(words) == 0 {
 			continue
 		}
-		s.sentence(si, words, m.gaz, m.titles, m.mask, nil)
-		if m.w8 != nil {
-			decodeSent(m.w8, float32(m.hdr.Scale), &m.codec, m.mask, s, si, len(words), nil)
-		} else {
-			decodeSent(m.w16, float32(m.hdr.Scale), &m.codec, m.mask, s, si, len(words), nil)
-		}
+		s.sentence(si, words, m.gaz, m.titles, m.mask, m.cl)
+		m.decode(s, si, len(words))
 		s.spans = m.codec.decode(s.cls[:len(words)], s.spans[:0])
 		var ss []Span
 		for _, sp := range s.spans {
@@ -228,9 +321,39 @@ func (m *Model) Tag(sents [][]string, pos [][]string) [][]Span {
 	return out
 }
 
-type weight interface{ ~int8 | ~int16 | ~float32 }
+// decode runs decodeSent with the model's stored weights.
+func (m *Model) decode(s *scratch, si, n int) {
+	if m.w8 != nil {
+		decodeSent(weights8{m.w8, m.rows}, 1, &m.codec, m.mask, s, si, n, nil)
+	} else {
+		decodeSent(weights16(m.w16), float32(m.hdr.Scale), &m.codec, m.mask, s, si, n, nil)
+	}
+}
 
-func addScores[T weight](w []T, nc int, feats []uint32, acc []float32) {
+// weightTable adds the weight rows of features to class scores.
+type weightTable interface {
+	add(nc int, feats []uint32, acc []float32)
+}
+
+type weights8 struct {
+	w    []int8
+	rows []float32
+}
+
+func (t weights8) add(nc int, feats []uint32, acc []float32) {
+	acc = acc[:nc]
+	for _, b := range feats {
+		row := t.w[int(b)*nc : int(b)*nc+nc]
+		sc := t.rows[b]
+		for k, v := range row {
+			acc[k] += float32(v) * sc
+		}
+	}
+}
+
+type weights16 []int16
+
+func (w weights16) add(nc int, feats []uint32, acc []float32) {
 	acc = acc[:nc]
 	for _, b := range feats {
 		row := w[int(b)*nc : int(b)*nc+nc]
@@ -240,10 +363,25 @@ func addScores[T weight](w []T, nc int, feats []uint32, acc []float32) {
 	}
 }
 
+type weights32 []float32
+
+func (w weights32) add(nc int, feats []uint32, acc []float32) {
+	acc = acc[:nc]
+	for _, b := range feats {
+		row := w[int(b)*nc : int(b)*nc+nc]
+		for k, v := range row {
+			acc[k] += v
+		}
+	}
+}
+
+// noGold marks a training token without a gold class (TrainOptions.Ignore).
+const noGold = 255
+
 // decodeSent tags sentence si of n tokens greedily into s.cls and s.conf,
 // given its static features in s.feats. With t set it learns from s.gold
 // on every wrong decision.
-func decodeSent[T weight](w []T, scale float32, c *codec, mask uint32, s *scratch, si, n int, t *trainer) {
+func decodeSent[W weightTable](w W, scale float32, c *codec, mask uint32, s *scratch, si, n int, t *trainer) {
 	nc := c.nc
 	s.cls = grow(s.cls, n)
 	s.conf = grow(s.conf, n)
@@ -261,8 +399,8 @@ func decodeSent[T weight](w []T, scale float32, c *codec, mask uint32, s *scratc
 		static := s.feats[s.off[i]:s.off[i+1]]
 		sc := s.scores[:nc]
 		clear(sc)
-		addScores(w, nc, static, sc)
-		addScores(w, nc, d, sc)
+		w.add(nc, static, sc)
+		w.add(nc, d, sc)
 		last := i == n-1
 		best := -1
 		for k := 0; k < nc; k++ {
@@ -271,7 +409,7 @@ func decodeSent[T weight](w []T, scale float32, c *codec, mask uint32, s *scratc
 			}
 		}
 		if t != nil {
-			if g := int(s.gold[i]); g != best {
+			if g := int(s.gold[i]); g != best && g != noGold {
 				t.update(static, g, best)
 				t.update(d, g, best)
 			}

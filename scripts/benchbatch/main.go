@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -185,6 +186,7 @@ func scale(args []string) error {
 	fs := flag.NewFlagSet("scale", flag.ExitOnError)
 	factor := fs.Int("factor", 100, "documents joined into the long one")
 	rounds := fs.Int("rounds", 3, "best of this many rounds")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the long document's runs to this file")
 	fs.Parse(args)
 	runtime.GOMAXPROCS(1)
 	texts, words, err := readTexts(os.Stdin)
@@ -224,6 +226,17 @@ func scale(args []string) error {
 		return best
 	}
 	short := run(texts)
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	longT := run([]string{long})
 	perShort := float64(short.Nanoseconds()) / float64(words)
 	perLong := float64(longT.Nanoseconds()) / float64(words)
