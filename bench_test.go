@@ -40,6 +40,12 @@ func BenchmarkPipeline(b *testing.B) {
 	benchStages(b, nil)
 }
 
+// BenchmarkPipelineWithoutTopics is the whole pipeline less the topics
+// stage (and issues, which needs it), to price topics in the same run.
+func BenchmarkPipelineWithoutTopics(b *testing.B) {
+	benchStages(b, []string{"paragraphs", "tables", "tokens", "dates", "entities", "participants"})
+}
+
 func BenchmarkEntities(b *testing.B) {
 	benchStages(b, []string{"paragraphs", "tokens", "entities"})
 }

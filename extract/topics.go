@@ -153,6 +153,7 @@ type topicsStage struct {
 	topics []topicCompiled
 	// byFirst maps a first stem to (topic, phrase) pairs.
 	byFirst map[string][][2]int
+	prefix  map[string]bool // first three bytes of every phrase stem, or the whole of a shorter one
 	model   *topicmodel.Model // nil without the "model" option
 }
 
@@ -228,7 +229,7 @@ func (s *topicsStage) addModelTopics(d *pipeline.Doc) {
 }
 
 func newTopicsStage(cfg TopicsConfig, tax *Taxonomy) (*topicsStage, error) {
-	s := &topicsStage{cfg: cfg, byFirst: map[string][][2]int{}}
+	s := &topicsStage{cfg: cfg, byFirst: map[string][][2]int{}, prefix: map[string]bool{}}
 	known := map[string]bool{}
 	for _, tp := range tax.Topics {
 		known[tp.ID] = true
@@ -274,6 +275,9 @@ func newTopicsStage(cfg TopicsConfig, tax *Taxonomy) (*topicsStage, error) {
 		}
 		for pi, ph := range ct.phrases {
 			s.byFirst[ph[0]] = append(s.byFirst[ph[0]], [2]int{ti, pi})
+			for _, st := range ph {
+				s.prefix[st[:min(3, len(st))]] = true
+			}
 		}
 	}
 	return s, nil
@@ -369,18 +373,46 @@ func topicWords(d *pipeline.Doc, start, end int, stems topicStems) []topicWord {
 func topicDecode(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 
 // topicStems caches stems within one document: news repeats its words,
-// and stemming is the topics stage's main cost.
-type topicStems map[string]topicWord
+// and stemming is the topics stage's main cost. Words that start no
+// taxonomy stem are not stemmed at all: snowball rewrites word endings, so
+// their stems cannot match.
+type topicStems struct {
+	cache  map[string]topicWord
+	prefix map[string]bool // first three bytes of every taxonomy stem, or the whole of a shorter one
+}
 
 func (c topicStems) word(start, end int, text string) topicWord {
-	w, ok := c[text]
+	w, ok := c.cache[text]
 	if !ok {
-		w = topicWordOf(0, 0, text)
-		c[text] = w
+		n := topicNorm(text)
+		if !c.mayMatch(n) && !topicStemExceptions[n] && n != "n't" &&
+			strings.ContainsFunc(n, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			w = topicWord{stem: "\x00"} // a word, but one that matches nothing
+		} else {
+			w = topicWordOf(0, 0, text)
+		}
+		c.cache[text] = w
 	}
 	w.start, w.end = start, end
 	return w
 }
+
+// mayMatch reports whether a normalised word can stem to a taxonomy stem:
+// its first three bytes (or, when the stem ends there, two) must start one,
+// allowing for snowball's y to i ("flying" is "fli").
+func (c topicStems) mayMatch(n string) bool {
+	if len(n) < 4 {
+		return true
+	}
+	p := n[:3]
+	if c.prefix[p] || c.prefix[n[:2]] {
+		return true
+	}
+	return p[2] == 'y' && c.prefix[p[:2]+"i"]
+}
+
+// topicStemExceptions are the words snowball rewrites from the front.
+var topicStemExceptions = map[string]bool{"dying": true, "lying": true, "tying": true}
 
 func topicWordOf(start, end int, text string) topicWord {
 	n := topicNorm(text)
@@ -663,7 +695,7 @@ func (s *topicsStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		return nil
 	}
 	mentions := s.placeMentions(d)
-	stems := topicStems{}
+	stems := topicStems{cache: map[string]topicWord{}, prefix: s.prefix}
 	labels := placeLabels(d)
 	n := len(d.Paragraphs)
 	ev := make([]*topicEvidence, n)
