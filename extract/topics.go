@@ -153,7 +153,7 @@ type topicsStage struct {
 	topics []topicCompiled
 	// byFirst maps a first stem to (topic, phrase) pairs.
 	byFirst map[string][][2]int
-	prefix  map[string]bool // first three bytes of every phrase stem, or the whole of a shorter one
+	prefix  map[string]bool   // first three bytes of every phrase stem, or the whole of a shorter one
 	model   *topicmodel.Model // nil without the "model" option
 }
 
