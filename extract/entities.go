@@ -94,7 +94,7 @@ type candidate struct {
 
 // Process fills d.Entities, sorted by position.
 func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
-	var cands []candidate
+	var ents []pipeline.Entity
 	var tagged [][]ner.Span
 	var lower map[string]bool // shared by the sentences of this document
 	if e.model != nil {
@@ -128,9 +128,11 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		if e.prose != nil && kind != pipeline.Heading && !(kind == pipeline.TableRow && isFirstRow(d, s.Paragraph)) && sc.uncovered() {
 			sc.proseEntities()
 		}
-		cands = append(cands, sc.out...)
+		// Candidates never cross a sentence: resolving them sentence by
+		// sentence keeps the cost linear in the document's length.
+		ents = append(ents, resolve(sc.out)...)
 	}
-	d.Entities = resolve(cands)
+	d.Entities = ents
 	d.Entities = echoNames(d, d.Entities)
 	canonicalPeople(d.Entities)
 	return nil

@@ -406,13 +406,11 @@ func (ix *tokenIndex) entityEndingAt(i int) (pipeline.Entity, bool) {
 		return pipeline.Entity{}, false
 	}
 	b := ix.d.Tokens[i].End
-	for _, e := range ix.d.Entities {
-		if e.End == b {
-			return e, true
-		}
-		if e.Start > b {
-			break
-		}
+	// Entities do not overlap, so their ends are sorted like their starts.
+	es := ix.d.Entities
+	k := sort.Search(len(es), func(k int) bool { return es[k].End >= b })
+	if k < len(es) && es[k].End == b {
+		return es[k], true
 	}
 	return pipeline.Entity{}, false
 }
