@@ -64,6 +64,11 @@ keeps only OntoNotes documents of those genres ("# document nw/...").`,
 	f.StringSlice("genres", nil, "keep only OntoNotes training documents of these genres (e.g. nw,bn)")
 	f.StringSlice("dev-genres", nil, "keep only OntoNotes dev documents of these genres")
 	f.Bool("keep-empty", false, "keep training documents without any entity")
+	f.String("clusters", "", "word clusters file (see extract/ner/MODEL.md); their path prefixes become features")
+	f.String("cluster-prefixes", "4,6,8,10,12", "cluster path prefix lengths used as features")
+	f.StringSlice("ignore", nil, "span labels that give no training signal (e.g. FAC)")
+	f.Int("runs", 1, "perceptrons trained with seeds seed, seed+1, ... whose weights are averaged")
+	f.Bool("strip-determiners", true, "drop a leading \"the\" from gold spans, as readout never includes it")
 	_ = cmd.MarkFlagRequired("train")
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
@@ -100,6 +105,21 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	genres, _ := f.GetStringSlice("genres")
 	devGenres, _ := f.GetStringSlice("dev-genres")
 	keepEmpty, _ := f.GetBool("keep-empty")
+	clustersPath, _ := f.GetString("clusters")
+	prefixList, _ := f.GetString("cluster-prefixes")
+	ignore, _ := f.GetStringSlice("ignore")
+	runs, _ := f.GetInt("runs")
+	strip, _ := f.GetBool("strip-determiners")
+	var clusters *ner.Clusters
+	if clustersPath != "" {
+		prefixes, err := ner.ParsePrefixes(prefixList)
+		if err != nil {
+			return fmt.Errorf("--cluster-prefixes: %w", err)
+		}
+		if clusters, err = ner.ReadClustersFile(clustersPath, prefixes); err != nil {
+			return err
+		}
+	}
 	lm, err := parseLabelMap(labels)
 	if err != nil {
 		return err
@@ -117,12 +137,18 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 			docs = slices.DeleteFunc(docs, func(d ner.Doc) bool { return !hasEntities(d) })
 		}
 		fmt.Fprintf(stderr, "train %s: %d documents (%d without entities dropped)\n", path, len(docs), n-len(docs))
+		if strip {
+			docs = ner.StripDeterminers(docs)
+		}
 		train = append(train, docs...)
 	}
 	var dev []ner.Doc
 	if devFile != "" {
 		if dev, err = ner.ReadCorpus(devFile, lm, devGenres); err != nil {
 			return err
+		}
+		if strip {
+			dev = ner.StripDeterminers(dev)
 		}
 		fmt.Fprintf(stderr, "dev %s: %d documents\n", devFile, len(dev))
 	}
@@ -132,11 +158,19 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	if len(genres) > 0 {
 		fmt.Fprintf(&info, " --genres %s", strings.Join(genres, ","))
 	}
+	if clustersPath != "" {
+		fmt.Fprintf(&info, " --clusters %s --cluster-prefixes %s", filepath.Base(clustersPath), prefixList)
+	}
+	if len(ignore) > 0 {
+		fmt.Fprintf(&info, " --ignore %s", strings.Join(ignore, ","))
+	}
+	fmt.Fprintf(&info, " --runs %d --strip-determiners=%v", runs, strip)
 	for _, p := range trainFiles {
 		fmt.Fprintf(&info, " --train %s", filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p))
 	}
 	m, err := ner.Train(train, dev, ner.TrainOptions{
 		Epochs: epochs, Seed: seed, Buckets: buckets, Bits: bits, Scheme: scheme, Drop: drop,
+		Clusters: clusters, Ignore: ignore, Runs: runs,
 		Info: info.String(),
 		Progress: func(epoch int, devF1 float64) {
 			fmt.Fprintf(stderr, "epoch %d/%d: dev F1 %.4f (%s)\n", epoch, epochs, devF1, time.Since(start).Round(time.Second))

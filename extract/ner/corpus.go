@@ -80,10 +80,10 @@ func sentenceGenres(path string) ([]string, error) {
 	return out, sc.Err()
 }
 
-// stripDeterminers drops a leading "the"/"The" from every span longer than
+// StripDeterminers drops a leading "the"/"The" from every span longer than
 // one token (OntoNotes writes "the Supreme Court"; readout never includes
 // the article, and eval.NEROptions.StripDeterminers scores the same way).
-func stripDeterminers(docs []Doc) []Doc {
+func StripDeterminers(docs []Doc) []Doc {
 	for _, d := range docs {
 		for si, ss := range d.Spans {
 			for k, sp := range ss {

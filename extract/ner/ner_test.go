@@ -266,7 +266,7 @@ func TestShippedModelDev(t *testing.T) {
 			t.Fatal(err)
 		}
 		if c.genres != nil {
-			docs = stripDeterminers(docs) // as eval.NEROptions.StripDeterminers
+			docs = StripDeterminers(docs) // as eval.NEROptions.StripDeterminers
 		}
 		if c.name == "GMB" {
 			docs = docs[len(docs)-250:] // the last 5,000 sentences, held out from training

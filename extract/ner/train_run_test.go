@@ -31,7 +31,7 @@ import (
 //	NER_ERRORS  a dev set whose span errors are written to NER_ERRORS_OUT
 //
 // Training spans (all sets) and OntoNotes dev spans lose a leading "the"
-// (stripDeterminers), as readout's evaluation scores them.
+// (StripDeterminers), as readout's evaluation scores them.
 func TestTrainRun(t *testing.T) {
 	dir := env("NER_DATA", "../../../shared/data/ner")
 	misc := env("NER_MISC", "drop") == "keep"
@@ -90,7 +90,7 @@ func TestTrainRun(t *testing.T) {
 			docs = withEntities(docs)
 		}
 		if train || strings.HasPrefix(name, "onto") {
-			docs = stripDeterminers(docs)
+			docs = StripDeterminers(docs)
 		}
 		return docs
 	}
@@ -122,7 +122,13 @@ func TestTrainRun(t *testing.T) {
 		},
 	}
 	if p := os.Getenv("NER_CLUSTERS"); p != "" {
-		opts.Clusters = readClusters(t, p, env("NER_CL_PREFIXES", "4,6,8,10,12"))
+		prefixes, err := ParsePrefixes(env("NER_CL_PREFIXES", "4,6,8,10,12"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if opts.Clusters, err = ReadClustersFile(p, prefixes); err != nil {
+			t.Fatal(err)
+		}
 		opts.Info += " clusters=" + p
 	}
 	opts.Ignore = ignore
@@ -150,33 +156,6 @@ func TestTrainRun(t *testing.T) {
 		}
 		f.Close()
 	}
-}
-
-// readClusters reads TestBuildClusters' output.
-func readClusters(t *testing.T, path, prefixes string) *Clusters {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &Clusters{}
-	for _, p := range strings.Split(prefixes, ",") {
-		n, _ := strconv.Atoi(p)
-		c.Prefixes = append(c.Prefixes, n)
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		w, v, ok := strings.Cut(l, "\t")
-		if !ok {
-			continue
-		}
-		n, _ := strconv.Atoi(v)
-		if w == "#bits" {
-			c.Bits = n
-			continue
-		}
-		c.Words = append(c.Words, w)
-		c.Paths = append(c.Paths, uint32(n))
-	}
-	return c
 }
 
 func env(k, def string) string {
