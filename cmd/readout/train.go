@@ -10,8 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/readout/readout/conll"
-	"github.com/readout/readout/eval"
 	"github.com/readout/readout/extract/ner"
 )
 
@@ -180,7 +178,7 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	if len(dev) > 0 {
-		sc := scoreNER(m, dev)
+		sc := m.Score(dev)
 		fmt.Fprint(stderr, sc.Table())
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
@@ -210,26 +208,4 @@ func hasEntities(d ner.Doc) bool {
 		}
 	}
 	return false
-}
-
-// scoreNER scores m on docs over the labels m outputs.
-func scoreNER(m *ner.Model, docs []ner.Doc) eval.SpanScore {
-	var sc eval.SpanScore
-	labels := m.Labels()
-	for _, d := range docs {
-		pred := m.Tag(d.Sents, d.POS)
-		for si := range d.Sents {
-			var gold, got []conll.Span
-			for _, g := range d.Spans[si] {
-				if slices.Contains(labels, g.Label) {
-					gold = append(gold, g)
-				}
-			}
-			for _, p := range pred[si] {
-				got = append(got, conll.Span{Start: p.Start, End: p.End, Label: p.Label})
-			}
-			sc.Add(gold, got)
-		}
-	}
-	return sc
 }

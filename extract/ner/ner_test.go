@@ -271,7 +271,7 @@ func TestShippedModelDev(t *testing.T) {
 		if c.name == "GMB" {
 			docs = docs[len(docs)-250:] // the last 5,000 sentences, held out from training
 		}
-		sc := score(m, docs)
+		sc := m.Score(docs)
 		t.Logf("%s (%d docs):\n%s", c.name, len(docs), sc.Table())
 		if f := sc.Overall.F1(); f < c.floor {
 			t.Errorf("%s: F1 %.4f below the floor %.4f", c.name, f, c.floor)

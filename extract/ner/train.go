@@ -10,6 +10,7 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 
 	"github.com/readout/readout/conll"
+	"github.com/readout/readout/eval"
 )
 
 // Doc is one training or evaluation document.
@@ -211,7 +212,7 @@ func Train(train, dev []Doc, opts TrainOptions) (*Model, error) {
 				if opts.Progress != nil {
 					f := 0.0
 					if len(dev) > 0 {
-						f = m.f1(dev)
+						f = m.Score(dev).Overall.F1()
 					}
 					opts.Progress(epoch, f)
 				}
@@ -264,31 +265,25 @@ func (m *Model) quantize(w []float32) {
 }
 
 // f1 scores the model on docs: exact spans over the labels it reports.
-func (m *Model) f1(docs []Doc) float64 {
-	tp, np, ng := 0, 0, 0
+// Score evaluates m on docs, conlleval style, over the labels m reports.
+func (m *Model) Score(docs []Doc) eval.SpanScore {
+	var sc eval.SpanScore
 	for _, d := range docs {
 		pred := m.Tag(d.Sents, d.POS)
 		for si := range d.Sents {
-			gold := map[conll.Span]bool{}
+			var gold, got []conll.Span
 			if si < len(d.Spans) {
 				for _, g := range d.Spans[si] {
 					if slices.Contains(m.labels, g.Label) {
-						gold[g] = true
-						ng++
+						gold = append(gold, g)
 					}
 				}
 			}
 			for _, p := range pred[si] {
-				np++
-				if gold[conll.Span{Start: p.Start, End: p.End, Label: p.Label}] {
-					tp++
-				}
+				got = append(got, conll.Span{Start: p.Start, End: p.End, Label: p.Label})
 			}
+			sc.Add(gold, got)
 		}
 	}
-	if tp == 0 {
-		return 0
-	}
-	p, r := float64(tp)/float64(np), float64(tp)/float64(ng)
-	return 2 * p * r / (p + r)
+	return sc
 }

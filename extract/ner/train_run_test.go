@@ -140,7 +140,7 @@ func TestTrainRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, n := range evals {
-		sc := score(m, devs[n])
+		sc := m.Score(devs[n])
 		fmt.Fprintf(os.Stderr, "== %s\n%s", n, sc.Table())
 	}
 	if e := os.Getenv("NER_ERRORS"); e != "" {
