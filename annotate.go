@@ -16,20 +16,5 @@ import (
 // records themselves (the Beam module's DoFn). Only r's Pipeline, Output,
 // MaxDocBytes and Timeout are used.
 func Annotate(ctx context.Context, r *pipeline.Runner, rec pipeline.Record) *pipeline.Output {
-	// Going through Runner.Run keeps a single implementation of the
-	// checks, the timeout and the error records; for one record its cost
-	// is a few goroutines, nothing next to the stages.
-	one := pipeline.Runner{
-		Pipeline: r.Pipeline, Workers: 1, Output: r.Output,
-		MaxDocBytes: r.MaxDocBytes, Timeout: r.Timeout,
-	}
-	in := make(chan pipeline.Record, 1)
-	in <- rec
-	close(in)
-	var out *pipeline.Output
-	_ = one.Run(ctx, in, func(o *pipeline.Output) error {
-		out = o
-		return nil
-	})
-	return out
+	return r.Annotate(ctx, rec)
 }

@@ -182,7 +182,7 @@ func (r *Runner) work(ctx context.Context, j job) result {
 			return result{seq: j.seq, skipped: true}
 		}
 	}
-	out := r.annotate(ctx, j.rec)
+	out := r.Annotate(ctx, j.rec)
 	if out == nil {
 		return result{seq: j.seq}
 	}
@@ -215,11 +215,11 @@ func CountWords(s string) int {
 	return n
 }
 
-// annotate turns one record into its output, never panicking: every failure
+// Annotate turns one record into its output, never panicking: every failure
 // becomes an error record with the record's id and position. It returns nil
 // when ctx was cancelled under the record: that is no fault of the record,
 // and a resumed run will annotate it.
-func (r *Runner) annotate(ctx context.Context, rec Record) *Output {
+func (r *Runner) Annotate(ctx context.Context, rec Record) *Output {
 	parent := ctx
 	src := rec.Source
 	fail := func(stage, msg string) *Output {
