@@ -311,6 +311,10 @@ func TestPostgresRestart(t *testing.T) {
 	if url == "" || pgctl == "" || pgdata == "" {
 		t.Skip("READOUT_TEST_POSTGRES, READOUT_TEST_PGCTL and READOUT_TEST_PGDATA are not all set: restart not tested (.ci/run sets them)")
 	}
+	// An immediate restart is a crash: with synchronous_commit off (as the
+	// CI cluster runs, for speed) the server may forget a commit it has
+	// acknowledged, which no client can mend. Ask for durable commits.
+	url += "&synchronous_commit=on"
 	var mu sync.Mutex
 	var warnings []string
 	s, err := OpenPostgres(context.Background(), url, Options{BatchSize: 40, Warn: func(m string) {
