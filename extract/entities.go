@@ -96,7 +96,7 @@ type candidate struct {
 func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	var ents []pipeline.Entity
 	var tagged [][]ner.Span
-	var lower map[string]bool // shared by the sentences of this document
+	facts := &docFacts{d: d} // shared by the sentences of this document
 	if e.model != nil {
 		tagged = e.tagDoc(d)
 	}
@@ -109,7 +109,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		if s.Paragraph < len(d.Paragraphs) {
 			kind = d.Paragraphs[s.Paragraph].Kind
 		}
-		sc := sentenceScan{e: e, d: d, toks: toks, words: tokenTexts(toks), kind: kind, lower: &lower}
+		sc := sentenceScan{e: e, d: d, toks: toks, words: tokenTexts(toks), kind: kind, facts: facts}
 		if tagged != nil {
 			sc.tagged = tagged[si]
 		}
@@ -119,6 +119,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.clausePeople()
 		sc.rosterPeople()
 		sc.appositivePeople()
+		sc.kinPeople()
 		sc.organisations()
 		// The tagger learnt from running text; headings and table cells are
 		// fragments it reads badly ("Sudan | Regional stability" as a team).
@@ -132,6 +133,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		// sentence keeps the cost linear in the document's length.
 		ents = append(ents, resolve(sc.out)...)
 	}
+	relabelNameParts(d, ents, e.gaz)
 	d.Entities = ents
 	d.Entities = echoNames(d, d.Entities)
 	canonicalPeople(d.Entities)
@@ -179,8 +181,8 @@ type sentenceScan struct {
 	kind   pipeline.ParagraphKind
 	gaz    []gazetteer.Match
 	out    []candidate
-	lower  *map[string]bool // lower-case words of the document, built once on demand
-	tagged []ner.Span       // the tagger's spans in this sentence
+	facts  *docFacts  // what the whole document says, built once on demand
+	tagged []ner.Span // the tagger's spans in this sentence
 }
 
 func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *candidate {
@@ -302,16 +304,16 @@ func (sc *sentenceScan) lowerElsewhere(w string) bool {
 	if lw == w {
 		return true
 	}
-	if *sc.lower == nil {
+	if sc.facts.lower == nil {
 		m := map[string]bool{}
 		for _, t := range sc.d.Tokens {
 			if !isCapitalized(t.Text) {
 				m[t.Text] = true
 			}
 		}
-		*sc.lower = m
+		sc.facts.lower = m
 	}
-	return (*sc.lower)[lw]
+	return sc.facts.lower[lw]
 }
 
 // expansionKnown reports whether the gazetteer's name for an organisation
@@ -474,6 +476,9 @@ func (sc *sentenceScan) titledPeople() {
 			k++
 		}
 		j := sc.nameRun(k)
+		if j == k && sc.townAsSurname(k) {
+			j = k + 1 // "national security advisor Bolton"
+		}
 		if j == k {
 			i = k - 1
 			continue
@@ -484,9 +489,11 @@ func (sc *sentenceScan) titledPeople() {
 			i = j - 1
 			continue
 		}
-		// In a heading every word is capitalised: a single word after a
-		// title there is too weak ("Minister Resigns").
-		if sc.kind == pipeline.Heading && j-k < 2 {
+		// In a title-case heading every word is capitalised: a single word
+		// after a title there is too weak ("Minister Resigns"). A
+		// lowercase title says the heading is in sentence case ("ousts
+		// national security advisor Bolton").
+		if sc.kind == pipeline.Heading && j-k < 2 && isCapitalized(sc.words[i]) {
 			i = j - 1
 			continue
 		}
@@ -499,7 +506,7 @@ func (sc *sentenceScan) titledPeople() {
 // world's officials: "Angela Merkel", "Theresa May".
 func (sc *sentenceScan) namedPeople() {
 	for i := 0; i < len(sc.words); i++ {
-		if !sc.e.gaz.GivenName(sc.words[i]) || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])]) {
+		if !sc.e.gaz.GivenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])]) {
 			continue
 		}
 		j := sc.nameRun(i)
@@ -605,6 +612,53 @@ func (sc *sentenceScan) roleFollows(i int) bool {
 
 // appositivePeople finds "Jane Doe, the foreign minister," and "Jane Doe,
 // Egypt's foreign minister".
+// townAsSurname reports whether the word at k, right after a title, is a
+// lone town name that reads as a surname: a city that is not a capital,
+// with no further name word after it ("advisor Bolton", not "envoy to
+// Paris").
+func (sc *sentenceScan) townAsSurname(k int) bool {
+	m, ok := sc.placeAt(k)
+	if !ok || m.End != k+1 || m.Entries[0].Kind != gazetteer.City || m.Entries[0].Capital {
+		return false
+	}
+	return k+1 == len(sc.words) || !isCapitalized(sc.words[k+1])
+}
+
+// kinNouns name a relative; the name in apposition to one is a person's:
+// "his widow, Denise,", "her son Ali".
+var kinNouns = toSet(`wife husband widow widower son daughter brother sister father mother
+cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother partner fiancee fiancée fiance`)
+
+// kinPeople finds the names of relatives: "his widow, Denise, was being
+// treated", "their son Omar said".
+func (sc *sentenceScan) kinPeople() {
+	for i := 1; i+1 < len(sc.words); i++ {
+		if !kinNouns[strings.ToLower(sc.words[i])] {
+			continue
+		}
+		switch strings.ToLower(sc.words[i-1]) {
+		case "his", "her", "their", "late":
+		default:
+			continue
+		}
+		k := i + 1
+		if sc.words[k] == "," {
+			k++
+		}
+		j := sc.nameRun(k)
+		if j == k || j-k > 3 || sc.geoAt(k) {
+			continue
+		}
+		// The name must end the apposition or start a clause: ", Denise,"
+		// or "son Omar said", not "his son Omar Street".
+		if j < len(sc.words) && isCapitalized(sc.words[j]) {
+			continue
+		}
+		sc.add(k, j, pipeline.Person, prioRule, 0.85)
+		i = j - 1
+	}
+}
+
 func (sc *sentenceScan) appositivePeople() {
 	for i := 0; i < len(sc.words); i++ {
 		if !isCapitalized(sc.words[i]) || (i > 0 && isNameWord(sc.words[i-1], true)) {
@@ -760,7 +814,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == "" || sp.End > len(sc.toks) {
 			continue
 		}
-		i, j := sp.Start, sp.End
+		// "States Donald Trump": a span never starts or ends inside a
+		// country's name; the gazetteer has that name.
+		i, j := sc.outsideCountries(sp.Start, sp.End)
 		// Corpora disagree on a leading "the"; readout never includes it.
 		for i < j && (strings.EqualFold(sc.words[i], "the") || !hasLetter(sc.words[i])) {
 			i++
@@ -778,6 +834,22 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if i == j {
 			continue
 		}
+		// "the United States": the gazetteer's longer unambiguous name takes
+		// the tagger's priority and beats its "United" with the same label.
+		if sc.promoteGazetteer(i, j, label) {
+			continue
+		}
+		i, j, label = sc.toponymSpan(i, j, label)
+		// "Novichok, a range of neurotoxins": the document says what the
+		// tagger's one-word person is.
+		if label == pipeline.Person && j-i == 1 {
+			if l, ok := sc.facts.thing(sc.words[i]); ok {
+				if l == "" {
+					continue
+				}
+				label = l
+			}
+		}
 		if label == pipeline.Person && !sc.plausibleName(i, j) {
 			continue
 		}
@@ -794,6 +866,62 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			}
 		}
 	}
+}
+
+// outsideCountries trims the tagger's span [i, j) so that it neither starts
+// nor ends inside an unambiguous country name.
+func (sc *sentenceScan) outsideCountries(i, j int) (int, int) {
+	for _, m := range sc.gaz {
+		if m.Ambiguous || m.Entries[0].Kind != gazetteer.Country {
+			continue
+		}
+		switch {
+		case m.Start < i && i < m.End && m.End < j:
+			i = m.End
+		case i < m.Start && m.Start < j && j < m.End:
+			j = m.Start
+		}
+	}
+	return i, max(i, j)
+}
+
+// insideGazetteer returns the unambiguous gazetteer name with the same
+// label that strictly contains the tagger's span [i, j) and is written as
+// a name: "United States", not "Israeli army" or "Gulf region".
+func (sc *sentenceScan) insideGazetteer(i, j int, label string) (gazetteer.Match, bool) {
+	for _, m := range sc.gaz {
+		if m.Ambiguous || m.Start > i || j > m.End || m.End-m.Start == j-i || labelOf(m.Entries[0].Kind) != label {
+			continue
+		}
+		named := true
+		for k := m.Start; k < m.End; k++ {
+			if w := sc.words[k]; (k < i || k >= j) && !isCapitalized(w) && !orgLinks[w] && !isPossessive(w) {
+				named = false
+			}
+		}
+		if named {
+			return m, true
+		}
+	}
+	return gazetteer.Match{}, false
+}
+
+// promoteGazetteer gives the gazetteer's candidate for the name holding the
+// tagger's span [i, j) the tagger's priority, and reports whether there is
+// one.
+func (sc *sentenceScan) promoteGazetteer(i, j int, label string) bool {
+	m, ok := sc.insideGazetteer(i, j, label)
+	if !ok {
+		return false
+	}
+	start, end := sc.toks[m.Start].Start, sc.toks[m.End-1].End
+	for k := range sc.out {
+		if c := &sc.out[k]; c.prio == prioGazetteer && c.Start == start && c.End == end {
+			c.prio = prioTagger
+			return true
+		}
+	}
+	return false
 }
 
 // proseEntities runs prose's entity model on the sentence and keeps what

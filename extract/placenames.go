@@ -1,0 +1,315 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/pipeline"
+)
+
+// Evidence that a capitalised name the tagger calls a person is a place or
+// a thing: a generic place word opening it, a longer place or organisation
+// name it opens, or an apposition saying what it is.
+
+// toponymPrefixes are generic place words that open Arabic, Hebrew, Turkish
+// and Persian place names, as transliterated in English news: "Ain Issa"
+// (spring), "Tell Tamer" (mound), "Masjid Al-Aqsa" (mosque), "Wadi Rum"
+// (valley), "Deir ez-Zor" (monastery), "Khan Younis" (caravanserai).
+var toponymPrefixes = toSet(`Masjid Ain Ein Tell Tel Tal Wadi Jebel Jabal Jbel Ras Bir Deir Dayr Kafr Kfar
+Beit Bayt Bab Khan Qasr Jisr Nahr Qalat Qalaat Shatt`)
+
+// toponymSpan reads a tagger span that opens with a generic place word
+// ("Ain Issa"), or directly follows one ("Tell" before "Tamer"), as a place;
+// a lone place word takes the name after it ("Ras" before "al-Ain"). An
+// organisation's name ending in its head noun stays one.
+func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
+	if label == pipeline.Place || (label == pipeline.Org && isOrgHead(sc.words[j-1])) {
+		return i, j, label
+	}
+	if toponymPrefixes[sc.words[i]] {
+		if j-i == 1 && j < len(sc.words) && (isNameWord(sc.words[j], false) || particlePrefixed(sc.words[j])) {
+			j++
+		}
+		if j-i >= 2 {
+			return i, j, pipeline.Place
+		}
+	}
+	// Not at a sentence's start, where the word may be a verb ("Tell").
+	if i > 1 && toponymPrefixes[sc.words[i-1]] {
+		return i - 1, j, pipeline.Place
+	}
+	return i, j, label
+}
+
+// docFacts holds what the whole document says about its words, built once
+// on demand and shared by its sentences.
+type docFacts struct {
+	d      *pipeline.Doc
+	lower  map[string]bool   // words the document writes in lower case
+	things map[string]string // names an apposition calls a thing -> their label
+}
+
+// thingNouns head appositions that describe a thing, never a person, and
+// give the label of what they describe: "" for a substance or a kind of
+// something ("Novichok, a range of neurotoxins"), a place ("a town") or an
+// organisation ("Hamas, the militant group").
+var thingNouns = func() map[string]string {
+	m := map[string]string{}
+	for label, words := range map[string]string{
+		"": `range kind type sort form class family variety series mixture strain brand substance
+chemical compound drug poison toxin neurotoxin virus disease vaccine medicine weapon`,
+		pipeline.Place: `town village city province region district river mountain island
+neighbourhood neighborhood suburb`,
+		pipeline.Org: `company firm group organisation organization party newspaper website`,
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = label
+		}
+	}
+	return m
+}()
+
+// thing returns the label of what an apposition in the document says the
+// one-word name w is ("Novichok, a range of neurotoxins": none), and
+// whether there is one.
+func (f *docFacts) thing(w string) (string, bool) {
+	if f.things == nil {
+		f.things = map[string]string{}
+		for _, s := range f.d.Sentences {
+			f.appositions(f.d.Tokens[s.FirstToken:s.EndToken])
+		}
+	}
+	label, ok := f.things[w]
+	return label, ok
+}
+
+// appositions records the one-word names of a sentence described by a
+// noun phrase after a comma. An opening phrase with no verb yet is not
+// described by what follows it: in "In Baghdad, a bomb exploded" the
+// phrase is the clause's subject.
+func (f *docFacts) appositions(t []pipeline.Token) {
+	opener := len(t) > 0 && t[0].Tag == "IN"
+	for k := 0; k+3 < len(t); k++ {
+		if strings.HasPrefix(t[k].Tag, "VB") || t[k].Tag == "MD" {
+			opener = false
+		}
+		if opener || t[k+1].Text != "," || !isCapitalized(t[k].Text) || (k > 0 && isNameWord(t[k-1].Text, true)) {
+			continue
+		}
+		switch t[k+2].Text {
+		case "a", "an", "the":
+			if label, ok := thingNouns[appositionHead(t[k+3:])]; ok {
+				f.things[t[k].Text] = label
+			}
+		}
+	}
+}
+
+// appositionHead returns the head of the noun phrase opening toks, after
+// up to three modifiers: "range" in "range of neurotoxins", "group" in
+// "militant group,". It is "" when no lower-case noun comes, when a kind
+// noun lacks its "of", and when the phrase goes on as a clause ("X, the
+// newspaper said") or a longer name ("the type F railing").
+func appositionHead(toks []pipeline.Token) string {
+	k := 0
+	for k < len(toks) && k < 3 && isModifier(toks[k]) {
+		k++
+	}
+	head := ""
+	for ; k < len(toks) && strings.HasPrefix(toks[k].Tag, "NN") && !isCapitalized(toks[k].Text); k++ {
+		head = strings.ToLower(toks[k].Text)
+	}
+	next := ""
+	if k < len(toks) {
+		next = toks[k].Text
+		if t := toks[k].Tag; !(separators[next] || next == "." || t == "IN" || t == "VBN" || t == "VBG" || t == "WDT") {
+			return ""
+		}
+	}
+	if kindNouns[head] && next != "of" {
+		return ""
+	}
+	return head
+}
+
+// kindNouns name a kind of something only with "of" after them.
+var kindNouns = toSet(`range kind type sort form class family variety series mixture strain brand`)
+
+func isModifier(t pipeline.Token) bool {
+	for _, p := range []string{"JJ", "RB", "VBN", "VBG", "CD"} {
+		if strings.HasPrefix(t.Tag, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// longName is a place or organisation name of three words or more.
+type longName struct {
+	text, label string
+}
+
+// relabelNameParts gives a tagger's person that is the leading part of a
+// longer place or organisation name in the document that name's label and
+// canonical name: "Hagia Sophia" beside "Hagia Sophia Museum", and its
+// spellings one letter apart ("Haghia Sophia"). A name that a rule found
+// (a title, a speech verb), a surname of another person and a name opening
+// with a known given name stay people: "George Washington" beside "George
+// Washington University".
+func relabelNameParts(d *pipeline.Doc, ents []pipeline.Entity, gaz *gazetteer.Gazetteer) {
+	cands := false
+	for _, e := range ents {
+		if modelPersonForm(e, gaz) != "" {
+			cands = true
+			break
+		}
+	}
+	if !cands {
+		return
+	}
+	parts := leadingParts(d, ents)
+	if len(parts) == 0 {
+		return
+	}
+	keep := map[string]bool{}
+	for _, e := range ents {
+		if e.Label != pipeline.Person {
+			continue
+		}
+		forms := nameForms(strings.Join(strings.Fields(e.Text), " "))
+		if e.Source == pipeline.SourceModel {
+			forms = forms[1:]
+		}
+		for _, f := range forms {
+			keep[f] = true
+		}
+	}
+	found := map[string]longName{}
+	for _, e := range ents {
+		if f := modelPersonForm(e, gaz); f != "" && !keep[f] {
+			if n, ok := parts[f]; ok {
+				found[f] = n
+			}
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	for i, e := range ents {
+		f := modelPersonForm(e, gaz)
+		if f == "" || keep[f] {
+			continue
+		}
+		n, ok := found[f]
+		if !ok {
+			n, ok = spellingOf(f, found)
+		}
+		if ok {
+			ents[i].Label, ents[i].Canonical, ents[i].Subtype, ents[i].ID = n.label, n.text, "", ""
+		}
+	}
+}
+
+// modelPersonForm returns the words of a tagger's person of two words or
+// more that does not open with a known given name, or "".
+func modelPersonForm(e pipeline.Entity, gaz *gazetteer.Gazetteer) string {
+	if e.Label != pipeline.Person || e.Source != pipeline.SourceModel {
+		return ""
+	}
+	f := strings.Fields(e.Text)
+	if len(f) < 2 || gaz.GivenName(f[0]) {
+		return ""
+	}
+	return strings.Join(f, " ")
+}
+
+// leadingParts maps the leading words of each long place or organisation
+// name to that name. The names are the document's places and organisations
+// of three words or more, and capitalised runs ending in a building's or a
+// body's head noun anywhere, headings included ("Hagia Sophia Museum").
+func leadingParts(d *pipeline.Doc, ents []pipeline.Entity) map[string]longName {
+	parts := map[string]longName{}
+	addName := func(words []string, label string) {
+		n := longName{strings.Join(words, " "), label}
+		for k := 2; k < len(words); k++ {
+			if p := strings.Join(words[:k], " "); parts[p].text == "" {
+				parts[p] = n
+			}
+		}
+	}
+	for _, e := range ents {
+		if f := strings.Fields(e.Text); len(f) >= 3 && (e.Label == pipeline.Place || e.Label == pipeline.Org) {
+			addName(f, e.Label)
+		}
+	}
+	for _, s := range d.Sentences {
+		toks := d.Tokens[s.FirstToken:s.EndToken]
+		for h, t := range toks {
+			label := pipeline.Place
+			if !facilityHeads[t.Text] {
+				if !orgHeads[t.Text] {
+					continue
+				}
+				label = pipeline.Org
+			}
+			start := h
+			for start > 0 && h-start < 4 && isNameWord(toks[start-1].Text, true) && !orgHeads[toks[start-1].Text] && !facilityHeads[toks[start-1].Text] {
+				start--
+			}
+			// A heading capitalises every word: any word of the run may
+			// open the name ("Converting Hagia Sophia Museum").
+			for o := start; h-o >= 2; o++ {
+				words := make([]string, 0, h-o+1)
+				for _, w := range toks[o : h+1] {
+					words = append(words, w.Text)
+				}
+				addName(words, label)
+			}
+		}
+	}
+	return parts
+}
+
+// spellingOf finds the relabelled name that f spells one letter apart,
+// with the same number of words and the same last word.
+func spellingOf(f string, found map[string]longName) (longName, bool) {
+	if len(f) < 8 {
+		return longName{}, false
+	}
+	fw := strings.Fields(f)
+	var names []string
+	for g := range found {
+		names = append(names, g)
+	}
+	sort.Strings(names) // the same answer every run
+	for _, g := range names {
+		gw := strings.Fields(g)
+		if len(gw) == len(fw) && gw[len(gw)-1] == fw[len(fw)-1] && editDistance(foldName(f), foldName(g)) == 1 {
+			return found[g], true
+		}
+	}
+	return longName{}, false
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
