@@ -294,8 +294,9 @@ func sharesWord(phrases []string, want string) bool {
 const articlesDir = "../shared/data/articles"
 
 // TestDevArticles scores participants on the development articles in
-// ../shared/data/articles. They are for development, not a target to tune
-// to; the floors catch a collapse.
+// ../shared/data/articles against the targets of the participants issue:
+// full-triple and role F1 of 0.90 or more. The articles are for
+// development, not a target to tune to: no rule names anything in them.
 func TestDevArticles(t *testing.T) {
 	golds, _ := filepath.Glob(filepath.Join(articlesDir, "*.json"))
 	if len(golds) == 0 {
@@ -317,10 +318,12 @@ func TestDevArticles(t *testing.T) {
 	}
 	t.Logf("ALL name P/R/F1 %.2f/%.2f/%.2f role F1 %.2f country F1 %.2f org F1 %.2f triple F1 %.2f",
 		total.Name.Precision(), total.Name.Recall(), total.Name.F1(), total.Role.F1(), total.Country.F1(), total.Organization.F1(), total.Triple.F1())
-	if f := total.Name.F1(); f < 0.80 {
-		t.Errorf("name F1 %.2f under the floor 0.80", f)
-	}
-	if f := total.Triple.F1(); f < 0.50 {
-		t.Errorf("full-triple F1 %.2f under the floor 0.50", f)
+	for _, c := range []struct {
+		field string
+		f1    float64
+	}{{"name", total.Name.F1()}, {"role", total.Role.F1()}, {"full-triple", total.Triple.F1()}} {
+		if c.f1 < 0.90 {
+			t.Errorf("%s F1 %.3f under the target 0.90", c.field, c.f1)
+		}
 	}
 }

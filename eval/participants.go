@@ -106,7 +106,8 @@ func (s *ParticipantScore) Add(o ParticipantScore) {
 // held-out set is scored: names match ignoring case and diacritics (a gold
 // alias matches too); a role matches when every word of the gold title is in
 // the predicted one and nothing that changes the office is added; a country
-// matches on its short name, and any country is right where gold has none.
+// matches on its short name, and any country is accepted where gold has none
+// (it then counts as neither a right nor a wrong prediction).
 func ScoreParticipants(pred []Person, gold []GoldPerson) ParticipantScore {
 	var s ParticipantScore
 	s.Name = Counts{Pred: len(pred), Gold: len(gold)}
@@ -157,6 +158,9 @@ func ScoreParticipants(pred []Person, gold []GoldPerson) ParticipantScore {
 			s.Misses = append(s.Misses, "role of "+g.Name+": got "+quote(p.Role)+", want "+quotePtr(g.Role))
 		}
 		countryOK := g.Country == nil || CountryName(p.Country) == CountryName(*g.Country)
+		if g.Country == nil && p.Country != "" {
+			s.Country.Pred-- // accepted, so neither right nor wrong
+		}
 		if g.Country != nil && countryOK && g.Role != nil {
 			s.Country.TP++
 		}

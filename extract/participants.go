@@ -47,6 +47,7 @@ type person struct {
 	mentions []pipeline.Span
 	roles    []roleFact // in order of reading, roster lines first
 	group    roleFact   // country from a group the person belongs to
+	left     bool       // the text says the person left their post
 }
 
 // formerWords before a qualified title mark an office no longer held:
@@ -94,10 +95,14 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	}
 	ix := newTokenIndex(d)
 	groups := p.groupCountries(d, ix)
+	main := p.mainCountry(d)
 	for _, per := range people {
 		for _, m := range per.mentions {
 			if f, ok := p.roleAround(d, ix, m); ok {
 				per.roles = append(per.roles, f)
+			}
+			if first, last := ix.token(m.Start), ix.tokenEnding(m.End); first >= 0 && last >= 0 && leftOffice(d, ix, first, last) {
+				per.left = true
 			}
 			if g, ok := groups[m.Start]; ok && per.group.country == "" {
 				per.group = g
@@ -143,7 +148,17 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				part.Aliases = append(part.Aliases, f)
 			}
 		}
-		for _, f := range per.roles {
+		// The first title the text gives wins; a descriptive one ("a
+		// government official") only when there is no other. Its country
+		// and organisation come first, then what other mentions say.
+		facts := per.roles
+		for i, f := range per.roles {
+			if !f.isWeak() {
+				facts = append([]roleFact{f}, append(append([]roleFact{}, per.roles[:i]...), per.roles[i+1:]...)...)
+				break
+			}
+		}
+		for _, f := range facts {
 			if part.Role == "" && f.role != "" {
 				part.Role = f.role
 				ev := f.evidence
@@ -156,6 +171,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				part.Organization = f.org
 			}
 		}
+		if per.left {
+			part.Role = formerRole(part.Role)
+		}
 		if part.Role != "" && part.CountryCode == "" {
 			part.CountryCode = per.group.country
 		}
@@ -164,8 +182,20 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				part.CountryCode = owners[f.owner]
 			}
 		}
+		if part.CountryCode != "" {
+			part.CountrySource = pipeline.CountryFromText
+		} else if part.Role != "" {
+			// What the text leaves unplaced: the reference data's record of
+			// the person, else, for a national post, the country the
+			// document is about.
+			if c := p.officialCountry(part.Name); c != "" {
+				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference
+			} else if main != "" && part.Organization == "" {
+				part.CountryCode, part.CountrySource = main, pipeline.CountryFromContext
+			}
+		}
 		if part.Role == "" {
-			part.CountryCode = "" // a country is the country of an office
+			part.CountryCode, part.CountrySource = "", "" // a country is the country of an office
 		}
 		if c, ok := p.gaz.Country(part.CountryCode); ok {
 			part.Country = c.Name
@@ -195,6 +225,27 @@ func allWeak(ms []pipeline.Span, weak map[int]bool) bool {
 		}
 	}
 	return true
+}
+
+// formerRole marks a role as no longer held.
+func formerRole(r string) string {
+	if r == "" || strings.HasPrefix(r, "Former ") {
+		return r
+	}
+	return "Former " + r
+}
+
+// officialCountry is the country of the known officials with exactly this
+// name, when they agree on one.
+func (p *Participants) officialCountry(name string) string {
+	c := ""
+	for _, o := range p.gaz.Officials(name) {
+		if c != "" && o.Country != c {
+			return ""
+		}
+		c = o.Country
+	}
+	return c
 }
 
 // wikidataID returns the Wikidata id of a known official of this name,
@@ -455,13 +506,34 @@ func (p *Participants) roleAround(d *pipeline.Doc, ix *tokenIndex, m pipeline.Sp
 			}
 		}
 	}
-	if f, ok := p.roleBefore(d, ix, lo, first); ok {
+	if f, ok := p.roleWhose(d, ix, lo, first); ok {
 		return f, true
 	}
-	// Apposition: "Name, the Egyptian foreign minister," / "Name, who is".
+	before, ok := p.roleBefore(d, ix, lo, first)
+	if ok && !before.isWeak() {
+		return before, true
+	}
+	// "Senior official X, the deputy health minister": the post named
+	// after the name says more than the description before it.
+	if f, ok := p.roleAfterName(d, ix, last, hi); ok {
+		if f.country == "" {
+			f.country = before.country
+		}
+		return f, true
+	}
+	return before, ok
+}
+
+// roleAfterName reads a role stated after the name that ends at token
+// last: an apposition or a predicate.
+func (p *Participants) roleAfterName(d *pipeline.Doc, ix *tokenIndex, last, hi int) (roleFact, bool) {
+	// Apposition: "Name, the Egyptian foreign minister," / "Name, who is" /
+	// "Name, as the new Sultan".
 	if last+2 < hi && d.Tokens[last+1].Text == "," {
 		k := last + 2
-		if w := strings.ToLower(d.Tokens[k].Text); w == "who" && k+2 < hi {
+		if w := strings.ToLower(d.Tokens[k].Text); w == "as" {
+			k++
+		} else if w == "who" && k+2 < hi {
 			if v := strings.ToLower(d.Tokens[k+1].Text); v == "is" || v == "was" || v == "serves" || v == "served" {
 				k += 2
 				if k < hi && strings.ToLower(d.Tokens[k].Text) == "as" {
@@ -478,21 +550,95 @@ func (p *Participants) roleAround(d *pipeline.Doc, ix *tokenIndex, m pipeline.Sp
 			}
 		}
 		if f, ok := p.roleAfter(d, ix, k, hi); ok {
-			return f, true
+			return p.tenure(d, ix, f, hi), true
 		}
 	}
 	// Predicate: "Name is the foreign minister of Egypt", "Name who is
-	// the secretary of state".
+	// the secretary of state", "Name was elected party leader", and the
+	// headline's "Name elected Conservative leader".
 	k := last + 1
 	if k+1 < hi && strings.ToLower(d.Tokens[k].Text) == "who" {
 		k++
 	}
 	if k+1 < hi {
-		if v := strings.ToLower(d.Tokens[k].Text); v == "is" || v == "was" || v == "became" {
-			if f, ok := p.roleAfter(d, ix, k+1, hi); ok {
-				return f, true
+		v := strings.ToLower(d.Tokens[k].Text)
+		if v == "is" || v == "was" || v == "became" || v == "becomes" {
+			k++
+			v = strings.ToLower(d.Tokens[k].Text)
+		} else if !appointVerbs[v] {
+			return roleFact{}, false
+		}
+		if appointVerbs[v] && k+1 < hi {
+			if isPersonAt(ix, k+1) {
+				return roleFact{}, false // "X named Y as ...": Y is the one appointed
+			}
+			k++
+			if strings.ToLower(d.Tokens[k].Text) == "as" {
+				k++
 			}
 		}
+		if f, ok := p.roleAfter(d, ix, k, hi); ok {
+			return p.tenure(d, ix, f, hi), true
+		}
+	}
+	return roleFact{}, false
+}
+
+// appointVerbs put a person into a post: "was elected leader", "named as
+// envoy".
+var appointVerbs = toSet(`elected named appointed chosen confirmed installed re-elected`)
+
+// isCompoundNoun reports whether a token before a title can name the post
+// with it: "airport" in "an airport protocol officer".
+func isCompoundNoun(t pipeline.Token) bool {
+	return !isCapitalized(t.Text) && (t.Tag == "NN" || (t.Tag == "JJ" && !describes(t.Text)))
+}
+
+func isPersonAt(ix *tokenIndex, i int) bool {
+	e, ok := ix.entityAt(i)
+	return ok && e.Label == pipeline.Person
+}
+
+// tenure marks a role read from a clause about the person as former when
+// the clause ends it: "who was special envoy ... until December".
+func (p *Participants) tenure(d *pipeline.Doc, ix *tokenIndex, f roleFact, hi int) roleFact {
+	if end := ix.tokenEnding(f.evidence.End); end >= 0 && heldUntil(d, end+1, hi) {
+		f.role = formerRole(f.role)
+	}
+	return f
+}
+
+// roleWhose reads "whose Title is [Title] Name": the office a body's
+// description names first ("The Syrian Army, whose commander-in-chief is
+// President Bashar al-Assad").
+func (p *Participants) roleWhose(d *pipeline.Doc, ix *tokenIndex, lo, first int) (roleFact, bool) {
+	for w := first - 2; w >= lo && w >= first-8; w-- {
+		if strings.ToLower(d.Tokens[w].Text) != "whose" {
+			continue
+		}
+		words := tokenTexts(d.Tokens[w+1 : first])
+		n, canon := p.titles.Match(words, 0)
+		if n == 0 || n >= len(words) {
+			return roleFact{}, false
+		}
+		if v := strings.ToLower(words[n]); v != "is" && v != "was" {
+			return roleFact{}, false
+		}
+		// Between the verb and the name: nothing, or another title.
+		if rest := words[n+1:]; len(rest) > 0 && !p.titleEndsAt(rest, len(rest)) {
+			return roleFact{}, false
+		}
+		f := roleFact{role: roleText(canon, words[:n])}
+		j := w - 1
+		if j >= lo && (d.Tokens[j].Text == "," || isDash(d.Tokens[j].Text)) {
+			j--
+		}
+		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Org {
+			f.org = e.Canonical
+			f.country = e.Country
+		}
+		f.evidence = d.SpanOf(d.Tokens[w+1].Start, d.Tokens[w+n].End)
+		return f, true
 	}
 	return roleFact{}, false
 }
@@ -513,6 +659,7 @@ func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int
 	// "Ambassador to Germany Richard Grenell", "President of the United
 	// States Donald Trump": the complement sits between title and name.
 	var ofCountry, ofOrg string
+	var portfolio []string // "of women and family affairs"
 	if e, ok := ix.entityEndingAt(lo + end - 1); ok && (e.Label == pipeline.Place || e.Label == pipeline.Org) && !p.titleEndsAt(words, end) {
 		k := ix.token(e.Start) - lo
 		if k > 0 && strings.ToLower(words[k-1]) == "the" {
@@ -530,6 +677,9 @@ func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int
 				end = k - 1 // the post's place or body of accreditation
 			}
 		}
+	} else if j, ok := p.portfolioBefore(words, end); ok {
+		portfolio = words[j:end]
+		end = j
 	} else if k := end - 1; k > 1 && !isCapitalized(words[k]) && !p.titleEndsAt(words, end) {
 		// "speaker of the parliament": a lowercase body after "of".
 		for j := k; j > 0 && j > k-3; j-- {
@@ -544,14 +694,22 @@ func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int
 		if n == 0 || k+n != end {
 			continue
 		}
-		f := roleFact{role: roleText(canon, words[k:end]), country: ofCountry, org: ofOrg}
+		f := roleFact{role: withPortfolio(roleText(canon, words[k:end]), portfolio), country: ofCountry, org: ofOrg}
 		start := lo + k
-		// Qualifiers left of the title: an organisation, then a country.
+		// Qualifiers left of the title: an organisation or a party, words
+		// such as "government", then a country.
 		j := start - 1
 		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Org {
 			f.org = e.Canonical
 			j = ix.token(e.Start) - 1
 			start = j + 1
+		} else if j >= lo && partyAdjectives[d.Tokens[j].Text] != "" {
+			f.org = partyAdjectives[d.Tokens[j].Text]
+			j--
+			start = j + 1
+		}
+		for n := 0; n < 2 && j >= lo && groupModifiers[strings.ToLower(d.Tokens[j].Text)]; n++ {
+			j--
 		}
 		if j >= lo && isPossessive(d.Tokens[j].Text) {
 			j--
@@ -576,10 +734,40 @@ func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int
 			f.role = "Former " + f.role
 			start--
 		}
-		f.evidence = d.SpanOf(d.Tokens[start].Start, d.Tokens[lo+end-1].End)
+		last := lo + end - 1
+		last += len(portfolio)
+		f.evidence = d.SpanOf(d.Tokens[start].Start, d.Tokens[last].End)
 		return f, true
 	}
 	return roleFact{}, false
+}
+
+// portfolioBefore finds a portfolio complement ending before words[end]:
+// "of women and family affairs", "for East African Affairs". It returns
+// the index of "of" or "for". A portfolio is part of the title; a body after
+// "of" ("speaker of the parliament") is not, and takes a determiner.
+func (p *Participants) portfolioBefore(words []string, end int) (int, bool) {
+	if end < 3 || !strings.EqualFold(words[end-1], "affairs") {
+		return 0, false
+	}
+	for j := end - 2; j > 0 && j >= end-6; j-- {
+		switch strings.ToLower(words[j]) {
+		case "of", "for":
+			return j, p.titleEndsAt(words, j)
+		case "the", "a", "an", ",", "'s", "’s":
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// withPortfolio appends a portfolio complement ("of", "for", then its
+// words) to a title, in title case.
+func withPortfolio(role string, portfolio []string) string {
+	if len(portfolio) < 2 {
+		return role
+	}
+	return role + " " + strings.ToLower(portfolio[0]) + " " + titleCaseWords(strings.ToLower(strings.Join(portfolio[1:], " ")))
 }
 
 // titleEndsAt reports whether a title phrase ends right before words[end].
@@ -603,7 +791,7 @@ func (p *Participants) roleAfter(d *pipeline.Doc, ix *tokenIndex, k, hi int) (ro
 		}
 	}
 	// Descriptive adjectives before the title: "the long-serving Sultan".
-	for n := 0; n < 2 && k+1 < hi && d.Tokens[k].Tag == "JJ" && !isCapitalized(d.Tokens[k].Text) && !formerWords[d.Tokens[k].Text]; n++ {
+	for n := 0; n < 2 && k+1 < hi && d.Tokens[k].Tag == "JJ" && !isCapitalized(d.Tokens[k].Text) && !formerWords[d.Tokens[k].Text] && describes(d.Tokens[k].Text); n++ {
 		if t, _ := p.titles.Match(tokenTexts(d.Tokens[k:hi]), 0); t > 0 {
 			break // the adjective is part of a title ("foreign minister")
 		}
@@ -613,6 +801,11 @@ func (p *Participants) roleAfter(d *pipeline.Doc, ix *tokenIndex, k, hi int) (ro
 	for k < hi {
 		e, ok := ix.entityAt(k)
 		if !ok {
+			if party := partyAdjectives[d.Tokens[k].Text]; party != "" && f.org == "" {
+				f.org = party // "the new Conservative leader"
+				k++
+				continue
+			}
 			break
 		}
 		if c := p.countryOf(e); c != "" {
@@ -631,10 +824,22 @@ func (p *Participants) roleAfter(d *pipeline.Doc, ix *tokenIndex, k, hi int) (ro
 	}
 	words := tokenTexts(d.Tokens[k:hi])
 	n, canon := p.titles.Match(words, 0)
+	// Common nouns that make a compound with the title are part of it:
+	// "an airport protocol officer", "a geostrategy expert".
+	var compound []string
+	for c := 0; n == 0 && c < 2 && c+1 < len(words) && isCompoundNoun(d.Tokens[k+c]); c++ {
+		if n, canon = p.titles.Match(words, c+1); n > 0 {
+			compound = words[:c+1]
+			n += c + 1
+		}
+	}
 	if n == 0 {
 		return roleFact{}, false
 	}
-	f.role = roleText(canon, words[:n])
+	f.role = roleText(canon, words[len(compound):n])
+	if len(compound) > 0 {
+		f.role = titleCaseWords(strings.Join(compound, " ")) + " " + f.role
+	}
 	k += n
 	end := k
 	// Complement: "of Egypt", "of Russia's MENA Department", "to Cairo",

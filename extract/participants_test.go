@@ -103,6 +103,30 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Amir Karimi", role: "Deputy Health Minister", country: "Iran"}}},
 		{"office of another person", "German Chancellor Angela Merkel’s spokesperson, Steffen Seibert, said so.",
 			[]wantPerson{{name: "Angela Merkel", role: "Chancellor", country: "Germany"}, {name: "Steffen Seibert", role: "Spokesperson", country: "Germany"}}},
+		{"removed from office", "On Friday parliament dismissed Finance Minister Kofi Mensah over the audit.",
+			[]wantPerson{{name: "Kofi Mensah", role: "Former Finance Minister"}}},
+		{"removed, then named", "After overthrowing his uncle, Emir Hamad bin Khalid, the prince took power.",
+			[]wantPerson{{name: "Hamad bin Khalid", role: "Former Emir"}}},
+		{"resigned", "Health Minister Ana Lopes resigned on Tuesday after the report.",
+			[]wantPerson{{name: "Ana Lopes", role: "Former Health Minister"}}},
+		{"held until", "Mark Ellis, who was special envoy to the talks until March, criticised the plan.",
+			[]wantPerson{{name: "Mark Ellis", role: "Former Special Envoy"}}},
+		{"whose title is", "The Iraqi Army, whose commander-in-chief is Prime Minister Ali Hassan, took the city.",
+			[]wantPerson{{name: "Ali Hassan", role: "Commander-in-Chief"}}},
+		{"apposition with as", "The council chose his brother, Omar Khalid, as the new Emir.",
+			[]wantPerson{{name: "Omar Khalid", role: "Emir"}}},
+		{"elected, headline style", "Anna Berg elected Labour leader after a long contest",
+			[]wantPerson{{name: "Anna Berg", role: "Leader", org: "Labour Party"}}},
+		{"was appointed as", "Last year Tomas Weber was appointed as finance minister by the new coalition.",
+			[]wantPerson{{name: "Tomas Weber", role: "Finance Minister"}}},
+		{"noun compound title", "Among the dead was Ali Karam, an airport security officer, officials said.",
+			[]wantPerson{{name: "Ali Karam", role: "Airport Security Officer"}}},
+		{"portfolio complement", "Guests included vice president of economic affairs Sara Nouri and others.",
+			[]wantPerson{{name: "Sara Nouri", role: "Vice President of Economic Affairs"}}},
+		{"descriptive title yields", "Senior official Hamid Rostami, the deputy health minister, said output would rise.",
+			[]wantPerson{{name: "Hamid Rostami", role: "Deputy Health Minister"}}},
+		{"descriptive title alone", "Longtime leader of Zimbabwe Tendai Moyo dies aged 90",
+			[]wantPerson{{name: "Tendai Moyo", role: "Leader", country: "Zimbabwe"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,6 +182,52 @@ func TestSharedSurnameNotMerged(t *testing.T) {
 	})
 }
 
+// TestStillInOffice holds what does not end a tenure: plans, wishes and
+// the removal of someone else.
+func TestStillInOffice(t *testing.T) {
+	for _, c := range []struct{ text, name, role string }{
+		{"The president plans to fire Defence Minister Piotr Nowak next week.", "Piotr Nowak", "Defence Minister"},
+		{"Prime Minister Ana Lopes is to step down next week.", "Ana Lopes", "Prime Minister"},
+		{"Interior Minister Omar Haddad, who fired the police chief, spoke on Monday.", "Omar Haddad", "Interior Minister"},
+		{"The army ousted the government and named General Ali Farouk as leader.", "Ali Farouk", "General"},
+		{"Mark Ellis, who was special envoy to the talks, said so until he left.", "Mark Ellis", "Special Envoy"},
+	} {
+		var found bool
+		for _, p := range people(t, c.text) {
+			if p.Name == c.name {
+				found = true
+				if p.Role != c.role {
+					t.Errorf("%q: %s is %q, want %q", c.text, p.Name, p.Role, c.role)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not found", c.text, c.name)
+		}
+	}
+}
+
+// TestCountrySource: a country the text attaches, one the reference data
+// knows, and one the document is about, each said as such.
+func TestCountrySource(t *testing.T) {
+	text := "Portugal and Spain signed the deal in Lisbon. Portuguese Foreign Minister Rui Costa praised it. " +
+		"Prime Minister Ana Lopes spoke later, and President Emmerson Mnangagwa sent a message."
+	got := people(t, text)
+	want := map[string][2]string{
+		"Rui Costa":          {"Portugal", pipeline.CountryFromText},
+		"Ana Lopes":          {"Portugal", pipeline.CountryFromContext},
+		"Emmerson Mnangagwa": {"Zimbabwe", pipeline.CountryFromReference},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d people, want %d: %+v", len(got), len(want), got)
+	}
+	for _, p := range got {
+		if w := want[p.Name]; p.Country != w[0] || p.CountrySource != w[1] {
+			t.Errorf("%s: country %q from %q, want %q from %q", p.Name, p.Country, p.CountrySource, w[0], w[1])
+		}
+	}
+}
+
 // TestNoRoleWithoutName holds the negative cases: titles without names,
 // and names whose roles the text does not give.
 func TestNoRoleWithoutName(t *testing.T) {
@@ -170,6 +240,12 @@ func TestNoRoleWithoutName(t *testing.T) {
 	} {
 		if got := people(t, text); len(got) != 0 {
 			t.Errorf("%q: got people %+v, want none", text, got)
+		}
+	}
+	// The one who elects or names is not the one elected or named.
+	for _, p := range people(t, "Maria Lopez named Tom Walker as envoy, and parliament elected Anna Berg.") {
+		if p.Name == "Maria Lopez" && p.Role != "" {
+			t.Errorf("%s got role %q from the person she named", p.Name, p.Role)
 		}
 	}
 	// A name quoted by someone else gets no role from the speaker's title.

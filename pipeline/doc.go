@@ -155,17 +155,27 @@ type DateMention struct {
 
 // Participant is one person, with all the names the text uses for them.
 type Participant struct {
-	ID           string // "p1", "p2"... in order of first mention
-	Name         string // the fullest form used in the text
-	Aliases      []string
-	Role         string
-	Country      string // short English name
-	CountryCode  string // ISO 3166 alpha-2
-	Organization string
-	Wikidata     string // Wikidata id where the gazetteer's officials know the person
-	Mentions     []Span
-	Evidence     *Span // where the role came from
+	ID          string // "p1", "p2"... in order of first mention
+	Name        string // the fullest form used in the text
+	Aliases     []string
+	Role        string
+	Country     string // short English name
+	CountryCode string // ISO 3166 alpha-2
+	// CountrySource says how the country was found: CountryFromText,
+	// CountryFromReference or CountryFromContext.
+	CountrySource string
+	Organization  string
+	Wikidata      string // Wikidata id where the gazetteer's officials know the person
+	Mentions      []Span
+	Evidence      *Span // where the role came from
 }
+
+// How a participant's country was found.
+const (
+	CountryFromText      = "text"      // the text attaches it to the person or the role
+	CountryFromReference = "reference" // the gazetteer's officials know the person
+	CountryFromContext   = "context"   // the country the document is most about
+)
 
 // TopicScore is a topic assigned to a paragraph or a document.
 type TopicScore struct {

@@ -97,18 +97,19 @@ type OutDate struct {
 }
 
 type OutParticipant struct {
-	ID           string    `json:"id"`
-	Name         string    `json:"name"`
-	Aliases      []string  `json:"aliases"`
-	Role         *string   `json:"role"`
-	Country      *string   `json:"country"`
-	CountryCode  *string   `json:"country_code"`
-	Organization *string   `json:"organization"`
-	Wikidata     *string   `json:"wikidata"`
-	FirstMention OutSpan   `json:"first_mention"`
-	MentionCount int       `json:"mention_count"`
-	Mentions     []OutSpan `json:"mentions"`
-	Evidence     *OutSpan  `json:"evidence"`
+	ID            string    `json:"id"`
+	Name          string    `json:"name"`
+	Aliases       []string  `json:"aliases"`
+	Role          *string   `json:"role"`
+	Country       *string   `json:"country"`
+	CountryCode   *string   `json:"country_code"`
+	CountrySource *string   `json:"country_source"`
+	Organization  *string   `json:"organization"`
+	Wikidata      *string   `json:"wikidata"`
+	FirstMention  OutSpan   `json:"first_mention"`
+	MentionCount  int       `json:"mention_count"`
+	Mentions      []OutSpan `json:"mentions"`
+	Evidence      *OutSpan  `json:"evidence"`
 }
 
 type OutTopic struct {
@@ -222,7 +223,8 @@ func (d *Doc) Output(o OutputOptions) *Output {
 		op := OutParticipant{
 			ID: p.ID, Name: p.Name, Aliases: append([]string{}, p.Aliases...),
 			Role: nonEmpty(p.Role), Country: nonEmpty(p.Country),
-			CountryCode: nonEmpty(p.CountryCode), Organization: nonEmpty(p.Organization),
+			CountryCode: nonEmpty(p.CountryCode), CountrySource: nonEmpty(p.CountrySource),
+			Organization: nonEmpty(p.Organization),
 			Wikidata:     nonEmpty(p.Wikidata),
 			MentionCount: len(p.Mentions),
 			Mentions:     make([]OutSpan, 0, len(p.Mentions)),

@@ -271,6 +271,9 @@ func countryOf(p pipeline.OutParticipant) string {
 	if c != "" && p.CountryCode != nil {
 		c += " (" + *p.CountryCode + ")"
 	}
+	if src := deref(p.CountrySource); c != "" && src != pipeline.CountryFromText {
+		c += ", from " + src // a guess or outside knowledge, not the text
+	}
 	return c
 }
 

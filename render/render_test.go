@@ -65,6 +65,28 @@ func TestOffsetUnits(t *testing.T) {
 	}
 }
 
+// TestCountrySourceShown: a country the text does not state is shown as
+// such on the card.
+func TestCountrySourceShown(t *testing.T) {
+	text := "Ana Lopes spoke. Tom Reis replied."
+	d := pipeline.NewDoc("t", text)
+	d.Participants = []pipeline.Participant{
+		{ID: "p1", Name: "Ana Lopes", Role: "Prime Minister", Country: "Portugal", CountryCode: "PT", CountrySource: pipeline.CountryFromContext, Mentions: []pipeline.Span{d.SpanOf(0, 9)}},
+		{ID: "p2", Name: "Tom Reis", Role: "Minister", Country: "Portugal", CountryCode: "PT", CountrySource: pipeline.CountryFromText, Mentions: []pipeline.Span{d.SpanOf(17, 25)}},
+	}
+	var b bytes.Buffer
+	if err := render.Render(&b, d.Output(pipeline.OutputOptions{}), text); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if n := strings.Count(page, "Portugal (PT), from context"); n != 1 {
+		t.Errorf("%d cards say the country came from context, want 1", n)
+	}
+	if n := strings.Count(page, ">Portugal (PT)<"); n != 1 {
+		t.Errorf("%d cards show the text's country plainly, want 1", n)
+	}
+}
+
 func TestRenderRefusesWrongText(t *testing.T) {
 	text := "Lavrov 😀 Cairo."
 	d := pipeline.NewDoc("t", text)

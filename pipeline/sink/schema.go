@@ -11,7 +11,7 @@ import (
 
 // SchemaVersion is the version of the relational schema this readout
 // writes; the schema_version table records what a database holds.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // column kinds, mapped to each database's types by dialect.
 const (
@@ -23,9 +23,10 @@ const (
 )
 
 type column struct {
-	name string
-	kind int
-	null bool
+	name  string
+	kind  int
+	null  bool
+	since int // the schema version that added the column; 0 for version 1
 }
 
 // table is one relational table: its columns, primary key and indexes.
@@ -41,7 +42,13 @@ type table struct {
 func c(name string, kind int) column  { return column{name: name, kind: kind} }
 func cn(name string, kind int) column { return column{name: name, kind: kind, null: true} }
 
-// tables is the relational schema (version 1), parents first. It is
+// added is a nullable column that schema version v added.
+func added(v int, name string, kind int) column {
+	return column{name: name, kind: kind, null: true, since: v}
+}
+
+// tables is the relational schema, parents first; columns added after
+// version 1 say when. It is
 // documented column by column in the README ("Batch and databases").
 var tables = []table{
 	{
@@ -91,6 +98,7 @@ var tables = []table{
 			cn("role", kText), cn("country", kText), cn("country_code", kText),
 			cn("organization", kText), cn("wikidata", kText), c("mention_count", kInt),
 			cn("evidence_start", kInt), cn("evidence_end", kInt), cn("evidence_text", kText),
+			added(2, "country_source", kText),
 		},
 		key:     []string{"doc_id", "participant_id"},
 		indexes: [][]string{{"name"}, {"wikidata"}},
@@ -157,6 +165,9 @@ func (d dialect) ddl() []string {
 		var b strings.Builder
 		fmt.Fprintf(&b, "CREATE TABLE IF NOT EXISTS %s (\n", t.name)
 		for _, col := range t.cols {
+			if col.since > 1 {
+				continue // added by a later migration
+			}
 			fmt.Fprintf(&b, "  %s %s", col.name, d.types[col.kind])
 			if !col.null {
 				b.WriteString(" NOT NULL")
@@ -178,10 +189,22 @@ func (d dialect) ddl() []string {
 }
 
 // migrations[i] takes a database from schema version i to i+1. Version 1
-// is the tables above; a later change appends its own statements here
-// rather than editing tables in place.
+// creates the tables above without the columns a later version added;
+// each later version adds its columns.
 func (d dialect) migrations() [][]string {
-	return [][]string{d.ddl()}
+	ms := [][]string{d.ddl()}
+	for v := 2; v <= SchemaVersion; v++ {
+		var stmts []string
+		for _, t := range tables {
+			for _, col := range t.cols {
+				if col.since == v {
+					stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", t.name, col.name, d.types[col.kind]))
+				}
+			}
+		}
+		ms = append(ms, stmts)
+	}
+	return ms
 }
 
 func (d dialect) insertSQL(t table) string {
@@ -232,7 +255,8 @@ func rowsOf(o *pipeline.Output, now time.Time) [][][]any {
 			es, ee, et = p.Evidence.Start, p.Evidence.End, p.Evidence.Text
 		}
 		add(4, o.ID, p.ID, p.Name, jsonText(orEmptyList(p.Aliases)), deref(p.Role), deref(p.Country),
-			deref(p.CountryCode), deref(p.Organization), deref(p.Wikidata), p.MentionCount, es, ee, et)
+			deref(p.CountryCode), deref(p.Organization), deref(p.Wikidata), p.MentionCount, es, ee, et,
+			deref(p.CountrySource))
 		for i, m := range p.Mentions {
 			add(5, o.ID, p.ID, i, m.Start, m.End, m.Text)
 		}

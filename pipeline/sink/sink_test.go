@@ -240,6 +240,47 @@ func TestDatabaseIdempotent(t *testing.T) {
 	}
 }
 
+// TestDatabaseMigrates opens a database that an older readout wrote
+// (schema version 1) and finds its rows kept and the new column filled.
+func TestDatabaseMigrates(t *testing.T) {
+	for _, d := range databases(t) {
+		t.Run(d.name, func(t *testing.T) {
+			dialect := sqliteDialect
+			if d.name == "postgres" {
+				dialect = postgresDialect
+			}
+			for _, q := range append(dialect.migrations()[0],
+				"CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+				"INSERT INTO schema_version (version, applied_at) VALUES (1, '2026-01-01')",
+				"INSERT INTO documents (id, text_sha256, status, schema, offsets, length, meta, errors, tables, written_at) "+
+					"VALUES ('old', 'x', 'ok', 'readout/v1', 'codepoints', 0, '{}', '[]', '[]', CURRENT_TIMESTAMP)") {
+				if _, err := d.db.Exec(q); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+			o := record("new", "Egypt met Russia")
+			o.Participants[0].CountrySource = ptr(pipeline.CountryFromContext)
+			s := d.open(t)
+			writeAll(t, s, o)
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if v := count(t, d.db, "SELECT MAX(version) FROM schema_version"); v != SchemaVersion {
+				t.Errorf("schema version %d, want %d", v, SchemaVersion)
+			}
+			if n := count(t, d.db, "SELECT COUNT(*) FROM documents"); n != 2 {
+				t.Errorf("%d documents, want the old one and the new one", n)
+			}
+			var src string
+			if err := d.db.QueryRow("SELECT country_source FROM participants WHERE doc_id = 'new'").Scan(&src); err != nil || src != "context" {
+				t.Errorf("country_source %q, %v", src, err)
+			}
+		})
+	}
+}
+
+func ptr(s string) *string { return &s }
+
 func TestDatabaseNewerSchema(t *testing.T) {
 	for _, d := range databases(t) {
 		t.Run(d.name, func(t *testing.T) {

@@ -1,0 +1,165 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/readout/readout/pipeline"
+)
+
+// What the text says about an office beyond its title: whether the person
+// still holds it, and what a bare title leaves unsaid.
+
+// weakTitles describe rather than name an office ("a government
+// official", "the longtime leader of Zimbabwe"); any other title the text
+// gives the person wins over them.
+var weakTitles = toSet(`Official Leader Figure`)
+
+// isWeak reports whether a role fact only describes its holder. A leader
+// of a named body ("Conservative leader") holds a post.
+func (f roleFact) isWeak() bool {
+	words := strings.Fields(f.role)
+	return len(words) > 0 && weakTitles[words[len(words)-1]] && f.org == ""
+}
+
+// adjectiveEndings mark a word before a title as describing its holder
+// ("long-serving", "controversial") rather than naming the post with it
+// ("airport" in "airport protocol officer", which taggers also call JJ).
+var adjectiveEndings = []string{"ing", "ed", "al", "ive", "ous", "ful", "ic", "ary", "ent", "ant", "less", "ible", "able", "ish", "ian", "ese", "est", "er"}
+
+// describes reports whether a lowercase word before a title is an
+// adjective about its holder.
+func describes(w string) bool {
+	if strings.Contains(w, "-") || len(w) <= 4 {
+		return true // "long-serving", "new", "top", "late"
+	}
+	for _, e := range adjectiveEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// removalVerbs end someone's tenure when the person is their object:
+// "Trump ousts national security advisor Bolton", "after overthrowing his
+// father, Sultan Said bin Taimur", "the ousted president". Base forms are
+// left out: "plans to fire" has not happened.
+var removalVerbs = toSet(`ousts ousted ousting fires fired firing sacks sacked sacking dismisses dismissed
+dismissing overthrew overthrown overthrowing deposes deposed deposing topples toppled toppling`)
+
+// leftVerbs after a name say its holder left: "Bolton resigned".
+var leftVerbs = toSet(`resigned resigns quit quits`)
+
+// scopeBreaks end the stretch of text a removal verb can reach across.
+var scopeBreaks = toSet(`and or but who which that ; : . " “ ”`)
+
+// leftOffice reports whether the text says the person mentioned at tokens
+// [first, last] has left their post: removed by someone ("ousts advisor
+// Bolton", "overthrowing his father, Sultan Said") or gone of their own
+// accord ("Bolton resigned", "has stepped down", "was fired").
+func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
+	lo, hi := ix.sentenceBounds(first)
+	for j, n := first-1, 0; j >= lo && n < 6; j, n = j-1, n+1 {
+		t := d.Tokens[j]
+		w := strings.ToLower(t.Text)
+		if removalVerbs[w] {
+			return j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text))
+		}
+		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") {
+			return false
+		}
+		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Person {
+			return false // the verb's object is someone else
+		}
+	}
+	k := last + 1
+	next := func() string {
+		if k < hi {
+			return strings.ToLower(d.Tokens[k].Text)
+		}
+		return ""
+	}
+	if w := next(); w == "has" || w == "had" {
+		k++
+		if next() == "been" {
+			k++
+			return removalVerbs[next()]
+		}
+	} else if w == "was" {
+		k++
+		return removalVerbs[next()]
+	}
+	switch w := next(); {
+	case leftVerbs[w]:
+		return true
+	case w == "stepped" || w == "steps":
+		k++
+		return next() == "down"
+	}
+	return false
+}
+
+// modalBefore reports whether w makes the following verb a plan or a
+// wish rather than a fact: "threatened to ... fire", "would fire".
+func modalBefore(w string) bool {
+	switch w {
+	case "to", "will", "would", "could", "may", "might", "should", "not", "never":
+		return true
+	}
+	return false
+}
+
+// months start a date that "until" can end a tenure at.
+var months = toSet(`january february march april may june july august september october november december`)
+
+// heldUntil reports whether the clause after token i says the post ended:
+// "who was Trump's special envoy ... until December".
+func heldUntil(d *pipeline.Doc, i, hi int) bool {
+	for k := i; k+1 < hi; k++ {
+		w := strings.ToLower(d.Tokens[k].Text)
+		if w == "," || w == ";" {
+			return false
+		}
+		if w == "until" || w == "till" {
+			next := strings.ToLower(d.Tokens[k+1].Text)
+			return months[next] || (len(next) == 4 && isDigits(next))
+		}
+	}
+	return false
+}
+
+// mainCountry is the country the document mentions most (names,
+// demonyms, capitals standing for governments), the first mentioned on
+// ties; "" when no country is mentioned twice.
+func (p *Participants) mainCountry(d *pipeline.Doc) string {
+	counts := map[string]int{}
+	var order []string
+	for _, e := range d.Entities {
+		c := p.countryOf(e)
+		if c == "" {
+			continue
+		}
+		if counts[c] == 0 {
+			order = append(order, c)
+		}
+		counts[c]++
+	}
+	best := ""
+	for _, c := range order {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	if counts[best] < 2 {
+		return ""
+	}
+	return best
+}
+
+// partyAdjectives name a party the way a demonym names a country:
+// "Conservative leader" is the leader of the Conservative Party.
+var partyAdjectives = map[string]string{
+	"Conservative": "Conservative Party", "Tory": "Conservative Party",
+	"Labour": "Labour Party", "Republican": "Republican Party",
+	"Democratic": "Democratic Party",
+}
