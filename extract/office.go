@@ -156,6 +156,19 @@ func (p *Participants) mainCountry(d *pipeline.Doc) string {
 	return best
 }
 
+// stateOffices are the heads of titles of state offices, the only ones
+// that take the document's main country when the text gives none: a
+// manager, a captain or a chief executive is as often from elsewhere.
+var stateOffices = toSet(`President Minister Premier Chancellor King Queen Sultan Emir Prince Princess
+Emperor Monarch Ambassador Envoy Diplomat Consul Secretary Adviser Advisor Speaker Senator Lawmaker
+Legislator Congressman Congresswoman General Commander Commander-in-Chief`)
+
+// isStateOffice reports whether a role names an office of a state.
+func isStateOffice(role string) bool {
+	words := strings.Fields(role)
+	return len(words) > 0 && stateOffices[words[len(words)-1]]
+}
+
 // partyAdjectives name a party the way a demonym names a country:
 // "Conservative leader" is the leader of the Conservative Party.
 var partyAdjectives = map[string]string{

@@ -211,12 +211,14 @@ func TestStillInOffice(t *testing.T) {
 // knows, and one the document is about, each said as such.
 func TestCountrySource(t *testing.T) {
 	text := "Portugal and Spain signed the deal in Lisbon. Portuguese Foreign Minister Rui Costa praised it. " +
-		"Prime Minister Ana Lopes spoke later, and President Emmerson Mnangagwa sent a message."
+		"Prime Minister Ana Lopes spoke later, and President Emmerson Mnangagwa sent a message. " +
+		"Club manager Jorge Mendes was there too."
 	got := people(t, text)
 	want := map[string][2]string{
 		"Rui Costa":          {"Portugal", pipeline.CountryFromText},
 		"Ana Lopes":          {"Portugal", pipeline.CountryFromContext},
 		"Emmerson Mnangagwa": {"Zimbabwe", pipeline.CountryFromReference},
+		"Jorge Mendes":       {"", ""}, // not a state office: no guess
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d people, want %d: %+v", len(got), len(want), got)
