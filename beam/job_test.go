@@ -116,36 +116,46 @@ func TestPrismJSONL(t *testing.T) {
 func TestJobServer(t *testing.T) {
 	dir := t.TempDir()
 	files := textCorpus(t, dir)
+	out, errs, stderr := submitToJobServer(t, dir, "--environment_type=LOOPBACK")
+	want := coreRecords(t, source.Text, files)
+	sameRecords(t, append(readShards(t, out, 2), readShards(t, errs, 1)...), want)
+	summary := fmt.Sprintf("readout-beam: %d documents, %d words, 2 errors, 0 partial", len(want), coreWords(t, want))
+	if !strings.Contains(stderr, summary) {
+		t.Errorf("stderr lacks %q:\n%s", summary, tail(stderr))
+	}
+}
+
+// submitToJobServer runs the readout-beam command in a child process on the
+// corpus in dir, submitting the job to a fresh Prism job server on a
+// loopback port with the given environment flags. It returns the output and
+// error shard prefixes and the command's stderr. Exit status 1 says records
+// failed, as with `readout annotate`; the corpus has two bad ones.
+func submitToJobServer(t *testing.T, dir string, envFlags ...string) (out, errs, stderr string) {
+	t.Helper()
 	bin, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-
 	ctx, cancel := context.WithTimeout(context.Background(), jobTimeout)
 	defer cancel()
 	port := freePort(t)
 	if _, err := prism.CreateJobServer(ctx, prism.Options{Port: port}); err != nil {
 		t.Fatal(err)
 	}
-	out, errs := filepath.Join(dir, "out", "part"), filepath.Join(dir, "out", "errors")
-	cmd := exec.CommandContext(ctx, bin,
-		"--runner=universal", fmt.Sprintf("--endpoint=localhost:%d", port), "--environment_type=LOOPBACK",
+	out, errs = filepath.Join(dir, "out", "part"), filepath.Join(dir, "out", "errors")
+	args := append([]string{"--runner=universal", fmt.Sprintf("--endpoint=localhost:%d", port)}, envFlags...)
+	args = append(args,
 		"--input="+filepath.Join(dir, "in", "*.txt"), "--input="+filepath.Join(dir, "in", "*.gz"),
 		"--output="+out, "--errors="+errs, "--shards=2", "--config="+testConfig)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	cmd := exec.CommandContext(ctx, bin, args...)
+	var buf bytes.Buffer
+	cmd.Stderr = &buf
 	cmd.Env = append(os.Environ(), mainEnv+"=1")
 	err = cmd.Run()
-	// Exit status 1 says records failed, as with `readout annotate`.
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-		t.Fatalf("readout-beam: %v, want exit status 1\n%s", err, tail(stderr.String()))
+		t.Fatalf("readout-beam: %v, want exit status 1\n%s", err, tail(buf.String()))
 	}
-	want := coreRecords(t, source.Text, files)
-	sameRecords(t, append(readShards(t, out, 2), readShards(t, errs, 1)...), want)
-	summary := fmt.Sprintf("readout-beam: %d documents, %d words, 2 errors, 0 partial", len(want), coreWords(t, want))
-	if !strings.Contains(stderr.String(), summary) {
-		t.Errorf("stderr lacks %q:\n%s", summary, tail(stderr.String()))
-	}
+	return out, errs, buf.String()
 }
 
 func TestBuildRejects(t *testing.T) {

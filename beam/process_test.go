@@ -1,8 +1,6 @@
 package readoutbeam
 
 import (
-	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,8 +9,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 
 	"github.com/readout/readout/pipeline/source"
 )
@@ -63,26 +59,8 @@ exec setsid %q "$id" "$@"
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), jobTimeout)
-	defer cancel()
-	port := freePort(t)
-	if _, err := prism.CreateJobServer(ctx, prism.Options{Port: port}); err != nil {
-		t.Fatal(err)
-	}
-	out, errs := filepath.Join(dir, "out", "part"), filepath.Join(dir, "out", "errors")
-	cmd := exec.CommandContext(ctx, bin,
-		"--runner=universal", fmt.Sprintf("--endpoint=localhost:%d", port),
-		"--environment_type=PROCESS", `--environment_config={"command":"`+wrapper+`"}`,
-		"--worker_binary="+bin,
-		"--input="+filepath.Join(dir, "in", "*.txt"), "--input="+filepath.Join(dir, "in", "*.gz"),
-		"--output="+out, "--errors="+errs, "--shards=2", "--config="+testConfig)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	cmd.Env = append(os.Environ(), mainEnv+"=1")
-	err = cmd.Run()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-		t.Fatalf("readout-beam: %v, want exit status 1\n%s", err, tail(stderr.String()))
-	}
+	out, errs, _ := submitToJobServer(t, dir, "--environment_type=PROCESS",
+		`--environment_config={"command":"`+wrapper+`"}`, "--worker_binary="+bin)
 	if _, err := os.Stat(pgids); err != nil {
 		t.Fatalf("boot never ran: %v", err)
 	}

@@ -211,13 +211,14 @@ func TestAppositionHead(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
+func TestOneEdit(t *testing.T) {
 	for _, c := range []struct {
 		a, b string
-		want int
-	}{{"hagia sophia", "haghia sophia", 1}, {"", "abc", 3}, {"erdoğan", "erdogan", 1}, {"same", "same", 0}} {
-		if got := editDistance(c.a, c.b); got != c.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		want bool
+	}{{"hagia sophia", "haghia sophia", true}, {"", "abc", false}, {"erdoğan", "erdogan", true},
+		{"same", "same", false}, {"soleimani", "soleymani", true}, {"abc", "ab", true}, {"abcd", "abdc", false}} {
+		if got := oneEdit(c.a, c.b); got != c.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
 }

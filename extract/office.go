@@ -109,11 +109,8 @@ func modalBefore(w string) bool {
 	return false
 }
 
-// months start a date that "until" can end a tenure at.
-var months = toSet(`january february march april may june july august september october november december`)
-
-// heldUntil reports whether the clause after token i says the post ended:
-// "who was Trump's special envoy ... until December".
+// heldUntil reports whether the clause after token i says the post ended
+// at a month or a year: "who was Trump's special envoy ... until December".
 func heldUntil(d *pipeline.Doc, i, hi int) bool {
 	for k := i; k+1 < hi; k++ {
 		w := strings.ToLower(d.Tokens[k].Text)
@@ -121,8 +118,8 @@ func heldUntil(d *pipeline.Doc, i, hi int) bool {
 			return false
 		}
 		if w == "until" || w == "till" {
-			next := strings.ToLower(d.Tokens[k+1].Text)
-			return months[next] || (len(next) == 4 && isDigits(next))
+			next := d.Tokens[k+1].Text
+			return monthOf(next) != 0 || (len(next) == 4 && isDigits(next))
 		}
 	}
 	return false

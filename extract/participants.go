@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -152,11 +153,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		// government official") only when there is no other. Its country
 		// and organisation come first, then what other mentions say.
 		facts := per.roles
-		for i, f := range per.roles {
-			if !f.isWeak() {
-				facts = append([]roleFact{f}, append(append([]roleFact{}, per.roles[:i]...), per.roles[i+1:]...)...)
-				break
-			}
+		if i := slices.IndexFunc(per.roles, func(f roleFact) bool { return !f.isWeak() }); i > 0 {
+			facts = slices.Concat(per.roles[i:i+1], per.roles[:i], per.roles[i+1:])
 		}
 		for _, f := range facts {
 			if part.Role == "" && f.role != "" {
@@ -366,23 +364,23 @@ func spellingVariant(key string, byForm map[string][]*person) *person {
 }
 
 // oneEdit reports whether a and b differ by one substitution, insertion or
-// deletion.
+// deletion of a letter.
 func oneEdit(a, b string) bool {
-	if a == b || len(a)-len(b) > 1 || len(b)-len(a) > 1 {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if a == b || len(ra)-len(rb) > 1 {
 		return false
 	}
 	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
+	for i < len(rb) && ra[i] == rb[i] {
 		i++
 	}
-	switch {
-	case len(a) == len(b):
-		return a[i+1:] == b[i+1:]
-	case len(a) > len(b):
-		return a[i+1:] == b[i:]
-	default:
-		return a[i:] == b[i+1:]
+	if len(ra) == len(rb) {
+		return string(ra[i+1:]) == string(rb[i+1:])
 	}
+	return string(ra[i+1:]) == string(rb[i:])
 }
 
 // fullest returns the form with the most name parts, the first on ties.

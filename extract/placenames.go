@@ -285,31 +285,9 @@ func spellingOf(f string, found map[string]longName) (longName, bool) {
 	sort.Strings(names) // the same answer every run
 	for _, g := range names {
 		gw := strings.Fields(g)
-		if len(gw) == len(fw) && gw[len(gw)-1] == fw[len(fw)-1] && editDistance(foldName(f), foldName(g)) == 1 {
+		if len(gw) == len(fw) && gw[len(gw)-1] == fw[len(fw)-1] && oneEdit(foldName(f), foldName(g)) {
 			return found[g], true
 		}
 	}
 	return longName{}, false
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -189,7 +189,7 @@ func NewTopics(opts pipeline.Options) (pipeline.Stage, error) {
 	if cfg.ModelThreshold < 0 || cfg.ModelThreshold > 1 {
 		return nil, fmt.Errorf("stages.topics: model_threshold must be within 0..1, got %v", cfg.ModelThreshold)
 	}
-	if s.model, err = loadTopicModel(cfg.Model); err != nil {
+	if s.model, err = topicmodel.ReadFile(cfg.Model); err != nil {
 		return nil, fmt.Errorf("stages.topics: model: %w", err)
 	}
 	return s, nil
@@ -197,15 +197,6 @@ func NewTopics(opts pipeline.Options) (pipeline.Stage, error) {
 
 // ModelTopicPrefix starts the id of a topic from the topic model.
 const ModelTopicPrefix = "model:"
-
-func loadTopicModel(path string) (*topicmodel.Model, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return topicmodel.Read(f)
-}
 
 // addModelTopics appends the model's labels with probability at least
 // model_threshold to d.Topics (the best one at least) and to the topics of

@@ -286,14 +286,7 @@ func TestRunCancel(t *testing.T) {
 				return nil
 			})
 		}()
-		select {
-		case err := <-done:
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("Run = %v, want context.Canceled", err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatal("Run did not stop after cancel")
-		}
+		waitCanceled(t, done, "Run did not stop after cancel")
 	})
 	t.Run("while waiting for input", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
@@ -304,14 +297,7 @@ func TestRunCancel(t *testing.T) {
 		}()
 		time.Sleep(20 * time.Millisecond)
 		cancel()
-		select {
-		case err := <-done:
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("Run = %v, want context.Canceled", err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatal("Run did not stop after cancel while its input was idle")
-		}
+		waitCanceled(t, done, "Run did not stop after cancel while its input was idle")
 	})
 	t.Run("while a stage works", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
@@ -322,15 +308,22 @@ func TestRunCancel(t *testing.T) {
 		}()
 		time.Sleep(20 * time.Millisecond)
 		cancel()
-		select {
-		case err := <-done:
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("Run = %v, want context.Canceled", err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatal("Run did not stop after cancel")
-		}
+		waitCanceled(t, done, "Run did not stop after cancel")
 	})
+}
+
+// waitCanceled waits for a cancelled Run to return context.Canceled,
+// failing with msg if it does not within 10 s.
+func waitCanceled(t *testing.T, done <-chan error, msg string) {
+	t.Helper()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Run = %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal(msg)
+	}
 }
 
 func TestRunSkipAndStats(t *testing.T) {

@@ -312,40 +312,55 @@ func bigCorpus(t *testing.T, n int) string {
 	return b.String()
 }
 
+// batchRun is a readout batch into SQLite, started and under way.
+type batchRun struct {
+	bin, in, db string
+	cmd         *exec.Cmd
+	done        chan error // the exit of cmd
+	stderr      *bytes.Buffer
+	h           *sql.DB // the database, for counting
+}
+
+// startRun starts readout on n generated documents into SQLite and returns
+// once 100 of them are written, so that the caller can stop it mid-run.
+func startRun(t *testing.T, n int) batchRun {
+	t.Helper()
+	r := batchRun{bin: buildReadout(t), stderr: &bytes.Buffer{}, done: make(chan error, 1)}
+	dir := t.TempDir()
+	r.in = writeFile(t, filepath.Join(dir, "in.jsonl"), bigCorpus(t, n))
+	r.db = filepath.Join(dir, "out.db")
+	r.cmd = exec.Command(r.bin, "annotate", "--input", "jsonl", "--workers", "2", "--batch-size", "25", "--out", "sqlite:"+r.db, r.in)
+	r.cmd.Stderr = r.stderr
+	if err := r.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { r.done <- r.cmd.Wait() }()
+	r.h = openDB(t, r.db)
+	written := 0
+	for written < 100 {
+		select {
+		case err := <-r.done:
+			t.Fatalf("readout exited (%v) before it could be stopped: %s", err, r.stderr.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+		_ = r.h.QueryRow("SELECT COUNT(*) FROM documents").Scan(&written) // the file may not exist yet
+	}
+	return r
+}
+
 // TestKillAndResume kills readout with SIGKILL in the middle of a run into
 // SQLite and resumes it: every document ends up written exactly once.
 func TestKillAndResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	bin := buildReadout(t)
-	dir := t.TempDir()
 	const n = 3000
-	in := writeFile(t, filepath.Join(dir, "in.jsonl"), bigCorpus(t, n))
-	db := filepath.Join(dir, "out.db")
-
-	cmd := exec.Command(bin, "annotate", "--input", "jsonl", "--workers", "2", "--batch-size", "25", "--out", "sqlite:"+db, in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
+	r := startRun(t, n)
+	bin, in, db, h := r.bin, r.in, r.db, r.h
+	if err := r.cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	h := openDB(t, db)
-	written := 0
-	for written < 100 {
-		select {
-		case err := <-done:
-			t.Fatalf("readout exited (%v) before it could be killed: %s", err, stderr.String())
-		case <-time.After(5 * time.Millisecond):
-		}
-		_ = h.QueryRow("SELECT COUNT(*) FROM documents").Scan(&written) // the file may not exist yet
-	}
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	<-done
+	<-r.done
 	before := scalar(t, h, "SELECT COUNT(*) FROM documents")
 	if before >= n {
 		t.Fatalf("all %d documents were written before the kill: nothing to resume", before)
@@ -377,34 +392,13 @@ func TestInterruptAndResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	bin := buildReadout(t)
-	dir := t.TempDir()
 	const n = 3000
-	in := writeFile(t, filepath.Join(dir, "in.jsonl"), bigCorpus(t, n))
-	db := filepath.Join(dir, "out.db")
-
-	cmd := exec.Command(bin, "annotate", "--input", "jsonl", "--workers", "2", "--batch-size", "25", "--out", "sqlite:"+db, in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
+	r := startRun(t, n)
+	bin, h, stderr := r.bin, r.h, r.stderr
+	if err := r.cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	h := openDB(t, db)
-	written := 0
-	for written < 100 {
-		select {
-		case err := <-done:
-			t.Fatalf("readout exited (%v) before it could be interrupted: %s", err, stderr.String())
-		case <-time.After(5 * time.Millisecond):
-		}
-		_ = h.QueryRow("SELECT COUNT(*) FROM documents").Scan(&written)
-	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
-	err := <-done
+	err := <-r.done
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
 		t.Fatalf("exit %v, want 130\n%s", err, stderr.String())

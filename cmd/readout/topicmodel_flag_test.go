@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,14 +24,9 @@ func TestAnnotateTopicModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "m.topicmodel")
-	f, err := os.Create(path)
-	if err != nil {
+	if err := m.WriteFile(path); err != nil {
 		t.Fatal(err)
 	}
-	if err := m.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
 	stdout, _, err := run(t, "", "annotate", "--topic-model", path, "../../testdata/egypt-russia-cairo.txt")
 	if err != nil {
 		t.Fatal(err)

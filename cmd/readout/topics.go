@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -86,36 +85,11 @@ func runTrainTopics(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	took := time.Since(start)
-	if err := writeTopicModel(out, m); err != nil {
+	if err := m.WriteFile(out); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "trained %v in %v, wrote %s\n", m, took.Round(time.Millisecond), out)
 	return nil
-}
-
-func writeTopicModel(path string, m *topicmodel.Model) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := m.Write(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-func readTopicModel(path string) (*topicmodel.Model, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	m, err := topicmodel.Read(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return m, nil
 }
 
 // newEvalTopicsCmd is "readout eval topics".
@@ -150,7 +124,7 @@ func runEvalTopics(cmd *cobra.Command, _ []string) error {
 	path, _ := cmd.Flags().GetString("model")
 	asJSON, _ := cmd.Flags().GetBool("json")
 	minAcc, _ := cmd.Flags().GetFloat64("min-accuracy")
-	m, err := readTopicModel(path)
+	m, err := topicmodel.ReadFile(path)
 	if err != nil {
 		return err
 	}

@@ -109,22 +109,31 @@ func TestTrainLearnsSynthetic(t *testing.T) {
 	}
 }
 
+// modelBytes is the model as Write saves it.
+func modelBytes(t *testing.T, m *Model) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// roundTrip writes the model and reads it back.
+func roundTrip(t *testing.T, m *Model) *Model {
+	t.Helper()
+	m2, err := Read(bytes.NewReader(modelBytes(t, m)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m2
+}
+
 func TestWriteReadRoundTrip(t *testing.T) {
 	for _, bits := range []int{8, 16} {
 		m, docs := trainSynthetic(t, SchemeBILOU, bits)
-		var buf bytes.Buffer
-		if err := m.Write(&buf); err != nil {
-			t.Fatal(err)
-		}
-		m2, err := Read(bytes.NewReader(buf.Bytes()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf2 bytes.Buffer
-		if err := m2.Write(&buf2); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+		m2 := roundTrip(t, m)
+		if !bytes.Equal(modelBytes(t, m), modelBytes(t, m2)) {
 			t.Errorf("%d bits: rewritten model differs", bits)
 		}
 		for _, d := range docs {
@@ -145,11 +154,7 @@ func TestTrainDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var buf bytes.Buffer
-		if err := m.Write(&buf); err != nil {
-			t.Fatal(err)
-		}
-		return buf.Bytes()
+		return modelBytes(t, m)
 	}
 	if !bytes.Equal(model(7), model(7)) {
 		t.Error("same seed, different model bytes")
@@ -320,25 +325,14 @@ func TestClustersRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := m.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	m2, err := Read(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	m2 := roundTrip(t, m)
 	if m2.hdr.Passes != 2 {
 		t.Errorf("passes = %d after round trip", m2.hdr.Passes)
 	}
 	if !slices.Equal(m2.cl.Words, cl.Words) || !slices.Equal(m2.cl.Paths, cl.Paths) || !slices.Equal(m2.cl.Prefixes, cl.Prefixes) {
 		t.Fatalf("clusters differ after round trip: %+v", m2.cl)
 	}
-	var buf2 bytes.Buffer
-	if err := m2.Write(&buf2); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+	if !bytes.Equal(modelBytes(t, m), modelBytes(t, m2)) {
 		t.Error("rewritten model differs")
 	}
 	for _, d := range docs {

@@ -40,6 +40,23 @@ func write(t *testing.T, dir, name, content string) string {
 	return p
 }
 
+// readInput reads input from a file of that name in dir, or from stdin
+// when file is "", and fails the test if reading stops with an error.
+func readInput(t *testing.T, dir, file, input string, o source.Options) []pipeline.Record {
+	t.Helper()
+	paths := []string{"-"}
+	if file != "" {
+		paths = []string{write(t, dir, file, input)}
+	} else {
+		o.Stdin = strings.NewReader(input)
+	}
+	recs, err := read(t, paths, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}
+
 func jsonl() source.Options {
 	return source.Options{Format: source.JSONL, IDField: "id", TextField: "text"}
 }
@@ -107,17 +124,7 @@ func TestBOM(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			paths := []string{"-"}
-			o := tt.o
-			if tt.file != "" {
-				paths = []string{write(t, dir, tt.file, tt.input)}
-			} else {
-				o.Stdin = strings.NewReader(tt.input)
-			}
-			recs, err := read(t, paths, o)
-			if err != nil {
-				t.Fatal(err)
-			}
+			recs := readInput(t, dir, tt.file, tt.input, tt.o)
 			var got []string
 			for _, r := range recs {
 				if r.Err != nil {
@@ -348,16 +355,7 @@ func TestGzip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			paths, o := []string{"-"}, tt.o
-			if tt.file != "" {
-				paths = []string{write(t, dir, tt.file, tt.input)}
-			} else {
-				o.Stdin = strings.NewReader(tt.input)
-			}
-			recs, err := read(t, paths, o)
-			if err != nil {
-				t.Fatal(err)
-			}
+			recs := readInput(t, dir, tt.file, tt.input, tt.o)
 			var got []string
 			for _, r := range recs {
 				if r.Err != nil {
