@@ -320,3 +320,19 @@ func (s ParticipantScore) Table() string {
 	}
 	return b.String()
 }
+
+// SplitTable renders the F1 of each field on the tune and check parts side
+// by side.
+func SplitTable(tune, check ParticipantScore) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-14s %9s %9s\n", "F1", "tune", "check")
+	for _, r := range []struct {
+		name        string
+		tune, check Counts
+	}{{"name", tune.Name, check.Name}, {"role", tune.Role, check.Role}, {"country", tune.Country, check.Country},
+		{"organization", tune.Organization, check.Organization}, {"triple", tune.Triple, check.Triple}} {
+		fmt.Fprintf(&b, "%-14s %9.4f %9.4f\n", r.name, r.tune.F1(), r.check.F1())
+	}
+	fmt.Fprintf(&b, "%-14s %9d %9d\n", "gold people", tune.Name.Gold, check.Name.Gold)
+	return b.String()
+}

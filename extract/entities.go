@@ -403,7 +403,9 @@ func (sc *sentenceScan) nameRun(i int) int {
 		// A title word that is also a given name starts a name when a
 		// title stands right before it: "health minister Amir Karimi".
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
-		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle) || speechVerbs[strings.ToLower(w)] {
+		// "Qaboos bin Said": after a particle a speech verb is a name.
+		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])])
+		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle) || speech {
 			break
 		}
 		if sc.isPlaceStart(j) {
@@ -683,7 +685,10 @@ Movement Union Organization Organisation Association Federation University Insti
 Company Corporation Corp Inc Ltd Group Authority Service Services Bureau Secretariat Embassy
 Consulate Foundation League Alliance Coalition Brigade Brigades Airlines Airways Air Network Agency
 Times Post Telegraph Herald Journal Tribune Gazette Daily
-Centre Center Board Cabinet Presidency Directorate Administration Command Mission`)
+Centre Center Board Cabinet Presidency Directorate Administration Command Mission
+Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
+Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records
+Publishing Investments Ventures Properties Logistics Insurance Securities`)
 
 // nameMonths are month names that are also personal names.
 var nameMonths = toSet(`May June April August`)
@@ -850,8 +855,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				label = l
 			}
 		}
-		if label == pipeline.Person && !sc.plausibleName(i, j) {
-			continue
+		if label == pipeline.Person {
+			i = sc.personStart(i, j)
+			if !sc.plausibleName(i, j) {
+				continue
+			}
 		}
 		// "US Ambassador" is a title, not an organisation: leave the
 		// country to the gazetteer.
@@ -867,6 +875,29 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 	}
 }
+
+// personStart moves the start of a person span past what opens it but is
+// not a name: a title ("Professor", "Senior Advisors", "correspondent") or
+// a party member noun ("Democrat").
+func (sc *sentenceScan) personStart(i, j int) int {
+	for j-i >= 2 {
+		w := sc.words[i]
+		switch n, _, _ := sc.e.titles.MatchPlural(sc.words[:j-1], i); {
+		case n > 0:
+			i += n
+			continue
+		case honorifics[strings.ToLower(w)] || partyMembers[w]:
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// partyMembers name a member of a party; they open a name but are not part
+// of it: "Democrat Rod Blagojevich".
+var partyMembers = toSet(`Democrat Republican Conservative Tory Labour Liberal Libertarian Socialist Communist`)
 
 // outsideCountries trims the tagger's span [i, j) so that it neither starts
 // nor ends inside an unambiguous country name.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,13 +66,7 @@ func isPossessive(w string) bool {
 }
 
 // isDash reports whether w is a dash used as a separator.
-func isDash(w string) bool {
-	switch w {
-	case "-", "–", "—", "--", "―":
-		return true
-	}
-	return false
-}
+func isDash(w string) bool { return slices.Contains(dashes, w) }
 
 // particlePrefixed reports whether w is a lowercase particle joined to a
 // capitalised name part by a hyphen: "el-Sisi", "al-Assad", "bin-Zayed".

@@ -13,17 +13,21 @@ import (
 
 // Participants turns person mentions into people: one entry per person with
 // every form of their name, and the role, country and organisation the text
-// gives them. Roles come from patterns around a mention (a title before the
-// name, an apposition after it, a roster line "Name – Role of Country", a
-// predicate "Name is the ..."); a country can also come from a group the
-// person belongs to ("Moscow's delegation included ...").
+// gives them. Roles come from the constructions of participants.yaml around
+// a mention (a title before the name, an apposition after it, a roster line
+// "Name – Role of Country", a predicate "Name is the ..."); a country can
+// also come from a group the person belongs to ("Moscow's delegation
+// included ...").
 type Participants struct {
 	gaz    *gazetteer.Gazetteer
 	titles *gazetteer.Titles
+	rules  *constructions
 }
 
 type participantsConfig struct {
 	GazetteerFile string `mapstructure:"gazetteer_file"`
+	// RulesFile replaces the built-in constructions (participants.yaml).
+	RulesFile string `mapstructure:"rules_file"`
 }
 
 // NewParticipants builds the participants stage.
@@ -36,7 +40,11 @@ func NewParticipants(opts pipeline.Options) (pipeline.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Participants{gaz: gaz, titles: gaz.Titles()}, nil
+	rules, err := loadConstructions(cfg.RulesFile)
+	if err != nil {
+		return nil, fmt.Errorf("rules_file: %w", err)
+	}
+	return &Participants{gaz: gaz, titles: gaz.Titles(), rules: rules}, nil
 }
 
 func (*Participants) Name() string { return "participants" }
@@ -49,26 +57,6 @@ type person struct {
 	roles    []roleFact // in order of reading, roster lines first
 	group    roleFact   // country from a group the person belongs to
 	left     bool       // the text says the person left their post
-}
-
-// formerWords before a qualified title mark an office no longer held:
-// "former US President".
-var formerWords = toSet(`former ex then late`)
-
-// roleText is a title's canonical form, spelled as the text spells it
-// where the two differ only in spelling ("Advisor" and "Adviser").
-func roleText(canon string, text []string) string {
-	cw := strings.Fields(canon)
-	if len(cw) != len(text) {
-		return canon
-	}
-	for i, w := range text {
-		lw, lc := strings.ToLower(w), strings.ToLower(cw[i])
-		if lw != lc && len(lw) >= 5 && len(lc) >= 5 && lw[:4] == lc[:4] && !strings.Contains(lw, "-") {
-			cw[i] = titleWord(lw)
-		}
-	}
-	return normalRole(strings.Join(cw, " "))
 }
 
 // normalRole applies the spelling conventions of roles in output.
@@ -85,6 +73,7 @@ type roleFact struct {
 	role, country, org string
 	evidence           pipeline.Span
 	roster             bool
+	former             bool // the text says the post is no longer held
 }
 
 // Process fills d.Participants in order of first mention.
@@ -97,11 +86,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	ix := newTokenIndex(d)
 	groups := p.groupCountries(d, ix)
 	main := p.mainCountry(d)
+	byMention := map[int]*person{}
 	for _, per := range people {
 		for _, m := range per.mentions {
-			if f, ok := p.roleAround(d, ix, m); ok {
-				per.roles = append(per.roles, f)
-			}
+			byMention[ix.token(m.Start)] = per
 			if first, last := ix.token(m.Start), ix.tokenEnding(m.End); first >= 0 && last >= 0 && leftOffice(d, ix, first, last) {
 				per.left = true
 			}
@@ -109,9 +97,27 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				per.group = g
 			}
 		}
-		// Roster lines state roles deliberately; put them first.
-		sort.SliceStable(per.roles, func(a, b int) bool { return per.roles[a].roster && !per.roles[b].roster })
 	}
+	m := &matcher{c: p.rules, r: newRoleReader(p, d, ix), d: d, ix: ix, person: personTokens(d, ix)}
+	facts := m.run()
+	var pending []fact
+	for _, f := range facts {
+		if f.pending != nil {
+			pending = append(pending, f)
+			continue
+		}
+		per := byMention[f.mention]
+		if per == nil {
+			continue
+		}
+		if f.left {
+			per.left = true
+			continue
+		}
+		f.roleFact.former = f.former
+		per.roles = append(per.roles, f.roleFact)
+	}
+	resolvePending(d, ix, people, byMention, pending)
 	// Countries of people's offices, for offices that hang on them.
 	owners := map[string]string{}
 	for _, per := range people {
@@ -156,9 +162,11 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if i := slices.IndexFunc(per.roles, func(f roleFact) bool { return !f.isWeak() }); i > 0 {
 			facts = slices.Concat(per.roles[i:i+1], per.roles[:i], per.roles[i+1:])
 		}
+		former := false
 		for _, f := range facts {
 			if part.Role == "" && f.role != "" {
 				part.Role = f.role
+				former = f.former
 				ev := f.evidence
 				part.Evidence = &ev
 			}
@@ -169,7 +177,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				part.Organization = f.org
 			}
 		}
-		if per.left {
+		if per.left || former {
 			part.Role = formerRole(part.Role)
 		}
 		if part.Role != "" && part.CountryCode == "" {
@@ -487,392 +495,6 @@ func (p *Participants) countryOf(e pipeline.Entity) string {
 	return ""
 }
 
-// roleAround reads the role that the text around mention m gives.
-func (p *Participants) roleAround(d *pipeline.Doc, ix *tokenIndex, m pipeline.Span) (roleFact, bool) {
-	first, last := ix.token(m.Start), ix.tokenEnding(m.End)
-	if first < 0 || last < 0 {
-		return roleFact{}, false
-	}
-	lo, hi := ix.sentenceBounds(first)
-	para := d.Paragraphs[d.Sentences[d.Tokens[first].Sentence].Paragraph]
-	// A roster line: the name opens the line and a separator follows.
-	if first == lo && (para.Kind == pipeline.ListItem || para.Kind == pipeline.TableRow) && last+1 < hi {
-		if sep := d.Tokens[last+1].Text; isDash(sep) || sep == ":" || sep == "," || sep == "(" {
-			if f, ok := p.roleAfter(d, ix, last+2, hi); ok {
-				f.roster = true
-				return f, true
-			}
-		}
-	}
-	if f, ok := p.roleWhose(d, ix, lo, first); ok {
-		return f, true
-	}
-	before, ok := p.roleBefore(d, ix, lo, first)
-	if ok && !before.isWeak() {
-		return before, true
-	}
-	// "Senior official X, the deputy health minister": the post named
-	// after the name says more than the description before it.
-	if f, ok := p.roleAfterName(d, ix, last, hi); ok {
-		if f.country == "" {
-			f.country = before.country
-		}
-		return f, true
-	}
-	return before, ok
-}
-
-// roleAfterName reads a role stated after the name that ends at token
-// last: an apposition or a predicate.
-func (p *Participants) roleAfterName(d *pipeline.Doc, ix *tokenIndex, last, hi int) (roleFact, bool) {
-	// Apposition: "Name, the Egyptian foreign minister," / "Name, who is" /
-	// "Name, as the new Sultan".
-	if last+2 < hi && d.Tokens[last+1].Text == "," {
-		k := last + 2
-		if w := strings.ToLower(d.Tokens[k].Text); w == "as" {
-			k++
-		} else if w == "who" && k+2 < hi {
-			if v := strings.ToLower(d.Tokens[k+1].Text); v == "is" || v == "was" || v == "serves" || v == "served" {
-				k += 2
-				if k < hi && strings.ToLower(d.Tokens[k].Text) == "as" {
-					k++
-				}
-			} else {
-				// "who succeeded him as Foreign Secretary"
-				for j := k + 1; j < hi && j <= k+4; j++ {
-					if strings.ToLower(d.Tokens[j].Text) == "as" {
-						k = j + 1
-						break
-					}
-				}
-			}
-		}
-		if f, ok := p.roleAfter(d, ix, k, hi); ok {
-			return p.tenure(d, ix, f, hi), true
-		}
-	}
-	// Predicate: "Name is the foreign minister of Egypt", "Name who is
-	// the secretary of state", "Name was elected party leader", and the
-	// headline's "Name elected Conservative leader".
-	k := last + 1
-	if k+1 < hi && strings.ToLower(d.Tokens[k].Text) == "who" {
-		k++
-	}
-	if k+1 < hi {
-		v := strings.ToLower(d.Tokens[k].Text)
-		if v == "is" || v == "was" || v == "became" || v == "becomes" {
-			k++
-			v = strings.ToLower(d.Tokens[k].Text)
-		} else if !appointVerbs[v] {
-			return roleFact{}, false
-		}
-		if appointVerbs[v] && k+1 < hi {
-			if isPersonAt(ix, k+1) {
-				return roleFact{}, false // "X named Y as ...": Y is the one appointed
-			}
-			k++
-			if strings.ToLower(d.Tokens[k].Text) == "as" {
-				k++
-			}
-		}
-		if f, ok := p.roleAfter(d, ix, k, hi); ok {
-			return p.tenure(d, ix, f, hi), true
-		}
-	}
-	return roleFact{}, false
-}
-
-// appointVerbs put a person into a post: "was elected leader", "named as
-// envoy".
-var appointVerbs = toSet(`elected named appointed chosen confirmed installed re-elected`)
-
-// isCompoundNoun reports whether a token before a title can name the post
-// with it: "airport" in "an airport protocol officer".
-func isCompoundNoun(t pipeline.Token) bool {
-	return !isCapitalized(t.Text) && (t.Tag == "NN" || (t.Tag == "JJ" && !describes(t.Text)))
-}
-
-func isPersonAt(ix *tokenIndex, i int) bool {
-	e, ok := ix.entityAt(i)
-	return ok && e.Label == pipeline.Person
-}
-
-// tenure marks a role read from a clause about the person as former when
-// the clause ends it: "who was special envoy ... until December".
-func (p *Participants) tenure(d *pipeline.Doc, ix *tokenIndex, f roleFact, hi int) roleFact {
-	if end := ix.tokenEnding(f.evidence.End); end >= 0 && heldUntil(d, end+1, hi) {
-		f.role = formerRole(f.role)
-	}
-	return f
-}
-
-// roleWhose reads "whose Title is [Title] Name": the office a body's
-// description names first ("The Syrian Army, whose commander-in-chief is
-// President Bashar al-Assad").
-func (p *Participants) roleWhose(d *pipeline.Doc, ix *tokenIndex, lo, first int) (roleFact, bool) {
-	for w := first - 2; w >= lo && w >= first-8; w-- {
-		if strings.ToLower(d.Tokens[w].Text) != "whose" {
-			continue
-		}
-		words := tokenTexts(d.Tokens[w+1 : first])
-		n, canon := p.titles.Match(words, 0)
-		if n == 0 || n >= len(words) {
-			return roleFact{}, false
-		}
-		if v := strings.ToLower(words[n]); v != "is" && v != "was" {
-			return roleFact{}, false
-		}
-		// Between the verb and the name: nothing, or another title.
-		if rest := words[n+1:]; len(rest) > 0 && !p.titleEndsAt(rest, len(rest)) {
-			return roleFact{}, false
-		}
-		f := roleFact{role: roleText(canon, words[:n])}
-		j := w - 1
-		if j >= lo && (d.Tokens[j].Text == "," || isDash(d.Tokens[j].Text)) {
-			j--
-		}
-		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Org {
-			f.org = e.Canonical
-			f.country = e.Country
-		}
-		f.evidence = d.SpanOf(d.Tokens[w+1].Start, d.Tokens[w+n].End)
-		return f, true
-	}
-	return roleFact{}, false
-}
-
-// roleBefore reads a title that ends right before the name, and what
-// qualifies it on the left: "Russian Foreign Minister", "Egypt's Deputy
-// Foreign Minister", "MENA department chief", "Ambassador".
-func (p *Participants) roleBefore(d *pipeline.Doc, ix *tokenIndex, lo, first int) (roleFact, bool) {
-	words := tokenTexts(d.Tokens[lo:first])
-	end := len(words)
-	for end > 0 && honorifics[strings.ToLower(words[end-1])] {
-		end--
-	}
-	// "spokesperson, Steffen Seibert"
-	if end > 1 && words[end-1] == "," {
-		end--
-	}
-	// "Ambassador to Germany Richard Grenell", "President of the United
-	// States Donald Trump": the complement sits between title and name.
-	var ofCountry, ofOrg string
-	var portfolio []string // "of women and family affairs"
-	if e, ok := ix.entityEndingAt(lo + end - 1); ok && (e.Label == pipeline.Place || e.Label == pipeline.Org) && !p.titleEndsAt(words, end) {
-		k := ix.token(e.Start) - lo
-		if k > 0 && strings.ToLower(words[k-1]) == "the" {
-			k--
-		}
-		if k > 1 {
-			switch strings.ToLower(words[k-1]) {
-			case "of":
-				ofCountry = p.countryOf(e)
-				if e.Label == pipeline.Org {
-					ofOrg = e.Canonical
-				}
-				end = k - 1
-			case "to", "for", "in":
-				end = k - 1 // the post's place or body of accreditation
-			}
-		}
-	} else if j, ok := p.portfolioBefore(words, end); ok {
-		portfolio = words[j:end]
-		end = j
-	} else if k := end - 1; k > 1 && !isCapitalized(words[k]) && !p.titleEndsAt(words, end) {
-		// "speaker of the parliament": a lowercase body after "of".
-		for j := k; j > 0 && j > k-3; j-- {
-			if strings.ToLower(words[j]) == "of" {
-				end = j
-				break
-			}
-		}
-	}
-	for k := max(0, end-6); k < end; k++ {
-		n, canon := p.titles.Match(words[:end], k)
-		if n == 0 || k+n != end {
-			continue
-		}
-		f := roleFact{role: withPortfolio(roleText(canon, words[k:end]), portfolio), country: ofCountry, org: ofOrg}
-		start := lo + k
-		// Qualifiers left of the title: an organisation or a party, words
-		// such as "government", then a country.
-		j := start - 1
-		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Org {
-			f.org = e.Canonical
-			j = ix.token(e.Start) - 1
-			start = j + 1
-		} else if j >= lo && partyAdjectives[d.Tokens[j].Text] != "" {
-			f.org = partyAdjectives[d.Tokens[j].Text]
-			j--
-			start = j + 1
-		}
-		for n := 0; n < 2 && j >= lo && groupModifiers[strings.ToLower(d.Tokens[j].Text)]; n++ {
-			j--
-		}
-		if j >= lo && isPossessive(d.Tokens[j].Text) {
-			j--
-		}
-		if e, ok := ix.entityEndingAt(j); ok && j >= lo {
-			if c := p.countryOf(e); c != "" {
-				if f.country == "" {
-					f.country = c
-				}
-				start = ix.token(e.Start)
-			} else if e.Label == pipeline.Person && isPossessive(d.Tokens[j+1].Text) {
-				// "Angela Merkel's spokesperson": the office hangs on
-				// another person's, and takes its country from it.
-				f.owner = e.Canonical
-				start = ix.token(e.Start)
-			} else if e.Label == pipeline.Org && f.org == "" && isPossessive(d.Tokens[j+1].Text) {
-				f.org = e.Canonical
-				start = ix.token(e.Start)
-			}
-		}
-		if start > lo && formerWords[strings.ToLower(d.Tokens[start-1].Text)] && !strings.HasPrefix(f.role, "Former ") {
-			f.role = "Former " + f.role
-			start--
-		}
-		last := lo + end - 1
-		last += len(portfolio)
-		f.evidence = d.SpanOf(d.Tokens[start].Start, d.Tokens[last].End)
-		return f, true
-	}
-	return roleFact{}, false
-}
-
-// portfolioBefore finds a portfolio complement ending before words[end]:
-// "of women and family affairs", "for East African Affairs". It returns
-// the index of "of" or "for". A portfolio is part of the title; a body after
-// "of" ("speaker of the parliament") is not, and takes a determiner.
-func (p *Participants) portfolioBefore(words []string, end int) (int, bool) {
-	if end < 3 || !strings.EqualFold(words[end-1], "affairs") {
-		return 0, false
-	}
-	for j := end - 2; j > 0 && j >= end-6; j-- {
-		switch strings.ToLower(words[j]) {
-		case "of", "for":
-			return j, p.titleEndsAt(words, j)
-		case "the", "a", "an", ",", "'s", "’s":
-			return 0, false
-		}
-	}
-	return 0, false
-}
-
-// withPortfolio appends a portfolio complement ("of", "for", then its
-// words) to a title, in title case.
-func withPortfolio(role string, portfolio []string) string {
-	if len(portfolio) < 2 {
-		return role
-	}
-	return role + " " + strings.ToLower(portfolio[0]) + " " + titleCaseWords(strings.ToLower(strings.Join(portfolio[1:], " ")))
-}
-
-// titleEndsAt reports whether a title phrase ends right before words[end].
-func (p *Participants) titleEndsAt(words []string, end int) bool {
-	for k := max(0, end-6); k < end; k++ {
-		if n, _ := p.titles.Match(words[:end], k); n > 0 && k+n == end {
-			return true
-		}
-	}
-	return false
-}
-
-// roleAfter reads a role phrase starting at token k: "[the] [Egypt's |
-// Russian] Title [of | to Country's] [Org]", stopping at the sentence end.
-func (p *Participants) roleAfter(d *pipeline.Doc, ix *tokenIndex, k, hi int) (roleFact, bool) {
-	var f roleFact
-	start := k
-	if k < hi {
-		if w := strings.ToLower(d.Tokens[k].Text); w == "the" || w == "a" || w == "an" {
-			k++
-		}
-	}
-	// Descriptive adjectives before the title: "the long-serving Sultan".
-	for n := 0; n < 2 && k+1 < hi && d.Tokens[k].Tag == "JJ" && !isCapitalized(d.Tokens[k].Text) && !formerWords[d.Tokens[k].Text] && describes(d.Tokens[k].Text); n++ {
-		if t, _ := p.titles.Match(tokenTexts(d.Tokens[k:hi]), 0); t > 0 {
-			break // the adjective is part of a title ("foreign minister")
-		}
-		k++
-	}
-	// Qualifier before the title.
-	for k < hi {
-		e, ok := ix.entityAt(k)
-		if !ok {
-			if party := partyAdjectives[d.Tokens[k].Text]; party != "" && f.org == "" {
-				f.org = party // "the new Conservative leader"
-				k++
-				continue
-			}
-			break
-		}
-		if c := p.countryOf(e); c != "" {
-			f.country = c
-		} else if e.Label == pipeline.Org {
-			f.org = e.Canonical
-		} else if e.Label == pipeline.Person && ix.tokenEnding(e.End)+1 < hi && isPossessive(d.Tokens[ix.tokenEnding(e.End)+1].Text) {
-			f.owner = e.Canonical // "Trump's Special Presidential Envoy"
-		} else {
-			break
-		}
-		k = ix.tokenEnding(e.End) + 1
-		if k < hi && isPossessive(d.Tokens[k].Text) {
-			k++
-		}
-	}
-	words := tokenTexts(d.Tokens[k:hi])
-	n, canon := p.titles.Match(words, 0)
-	// Common nouns that make a compound with the title are part of it:
-	// "an airport protocol officer", "a geostrategy expert".
-	var compound []string
-	for c := 0; n == 0 && c < 2 && c+1 < len(words) && isCompoundNoun(d.Tokens[k+c]); c++ {
-		if n, canon = p.titles.Match(words, c+1); n > 0 {
-			compound = words[:c+1]
-			n += c + 1
-		}
-	}
-	if n == 0 {
-		return roleFact{}, false
-	}
-	f.role = roleText(canon, words[len(compound):n])
-	if len(compound) > 0 {
-		f.role = titleCaseWords(strings.Join(compound, " ")) + " " + f.role
-	}
-	k += n
-	end := k
-	// Complement: "of Egypt", "of Russia's MENA Department", "to Cairo",
-	// ", MENA Department".
-	if k < hi {
-		switch w := strings.ToLower(d.Tokens[k].Text); w {
-		case "of", "for", "at", "in", "to", ",":
-			j := k + 1
-			if j < hi && strings.ToLower(d.Tokens[j].Text) == "the" {
-				j++
-			}
-			for j < hi {
-				e, ok := ix.entityAt(j)
-				if !ok {
-					break
-				}
-				if c := p.countryOf(e); c != "" && w != "to" && f.country == "" {
-					f.country = c
-				} else if e.Label == pipeline.Org && f.org == "" {
-					f.org = e.Canonical
-				} else if e.Label != pipeline.Place {
-					break
-				}
-				j = ix.tokenEnding(e.End) + 1
-				end = j
-				if j < hi && isPossessive(d.Tokens[j].Text) {
-					j++
-				}
-			}
-		}
-	}
-	f.evidence = d.SpanOf(d.Tokens[start].Start, d.Tokens[end-1].End)
-	return f, true
-}
-
 // groupNouns are bodies of people that a country sends or has.
 var groupNouns = toSet(`delegation delegations team officials ministers diplomats envoys representatives leaders negotiators`)
 
@@ -930,4 +552,117 @@ func (p *Participants) groupCountries(d *pipeline.Doc, ix *tokenIndex) map[int]r
 		}
 	}
 	return out
+}
+
+// personTokens maps the first token of each person mention to the token
+// after its last.
+func personTokens(d *pipeline.Doc, ix *tokenIndex) map[int]int {
+	out := map[int]int{}
+	for _, e := range d.Entities {
+		if e.Label != pipeline.Person {
+			continue
+		}
+		if i, j := ix.token(e.Start), ix.tokenEnding(e.End); i >= 0 && j >= 0 {
+			out[i] = j + 1
+		}
+	}
+	return out
+}
+
+// resolvePending gives roles that refer back to someone to that person:
+// a counterpart takes the title of the person named before it in its
+// sentence ("Kenya's foreign minister A and his Ugandan counterpart, B"),
+// and a description such as "the prime minister said" goes to the nearest
+// person mentioned before it whom nothing else contradicts.
+func resolvePending(d *pipeline.Doc, ix *tokenIndex, people []*person, byMention map[int]*person, pending []fact) {
+	if len(pending) == 0 {
+		return
+	}
+	// Mention starts in reading order, to look back from a position.
+	var starts []int
+	for tok := range byMention {
+		starts = append(starts, tok)
+	}
+	sort.Ints(starts)
+	before := func(tok int) []int { // mentions before tok, nearest first
+		k := sort.SearchInts(starts, tok)
+		out := make([]int, 0, k)
+		for i := k - 1; i >= 0; i-- {
+			out = append(out, starts[i])
+		}
+		return out
+	}
+	touched := map[*person]bool{}
+	for _, f := range pending {
+		phStart := ix.token(f.evidence.Start)
+		if f.pending.counterpart {
+			self := byMention[f.mention]
+			sent := d.Tokens[f.mention].Sentence
+			for _, tok := range before(min(phStart, f.mention)) {
+				if d.Tokens[tok].Sentence < sent-1 {
+					break
+				}
+				other := byMention[tok]
+				if other == self || len(other.roles) == 0 || relationalTitles[other.roles[0].role] {
+					continue
+				}
+				rf := f.roleFact
+				rf.role = other.roles[0].role
+				rf.former = f.former
+				self.roles = append(self.roles, rf)
+				touched[self] = true
+				break
+			}
+			continue
+		}
+		ph := f.pending.role
+		sent := d.Tokens[phStart].Sentence
+		for _, tok := range before(phStart) {
+			if d.Tokens[tok].Sentence < sent-4 {
+				break
+			}
+			other := byMention[tok]
+			if insideQuote(d, tok) {
+				continue
+			}
+			if len(other.roles) > 0 {
+				r := other.roles[0]
+				if !strings.EqualFold(strings.TrimPrefix(r.role, "Former "), ph.title) || (r.country != "" && ph.country() != "" && r.country != ph.country()) {
+					break // the nearest person is someone else
+				}
+			}
+			rf := f.roleFact
+			rf.former = ph.former
+			other.roles = append(other.roles, rf)
+			touched[other] = true
+			break
+		}
+	}
+	for per := range touched {
+		sort.SliceStable(per.roles, func(a, b int) bool {
+			ra, rb := per.roles[a], per.roles[b]
+			if ra.roster != rb.roster {
+				return ra.roster
+			}
+			return ra.evidence.Start < rb.evidence.Start
+		})
+	}
+}
+
+// insideQuote reports whether token i stands between quotation marks in its
+// sentence: a name a speaker mentions, not the speaker.
+func insideQuote(d *pipeline.Doc, i int) bool {
+	s := d.Sentences[d.Tokens[i].Sentence]
+	open := false
+	for k := s.FirstToken; k < i; k++ {
+		switch d.Tokens[k].Text {
+		case "“":
+			open = true
+		case "”":
+			open = false
+		case "\"", "``", "''":
+			open = !open
+		}
+	}
+	return open
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"strings"
+	"unicode"
 
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
@@ -67,7 +69,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			sents = []segment.Sentence{{Text: text, Start: 0}}
 		}
 		for _, s := range sents {
-			toks := t.tok.Tokenize(s.Text)
+			toks := splitTimePrefixes(t.tok.Tokenize(s.Text))
 			if len(toks) == 0 {
 				continue
 			}
@@ -88,6 +90,43 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	return nil
+}
+
+// timePrefixes glue to the word they date: "ex-UK Prime Minister",
+// "then-governor", "then-New Jersey Governor".
+var timePrefixes = []string{"ex-", "then-", "Ex-", "Then-"}
+
+// splitTimePrefixes splits a time prefix from the word it is glued to, so
+// that the title or the place after it is a token of its own.
+func splitTimePrefixes(toks []tokenize.Token) []tokenize.Token {
+	split := 0
+	for _, tk := range toks {
+		if timePrefixed(tk.Text) {
+			split++
+		}
+	}
+	if split == 0 {
+		return toks
+	}
+	out := make([]tokenize.Token, 0, len(toks)+split)
+	for _, tk := range toks {
+		if timePrefixed(tk.Text) {
+			n := strings.IndexByte(tk.Text, '-') + 1
+			out = append(out, tokenize.Token{Text: tk.Text[:n], Start: tk.Start}, tokenize.Token{Text: tk.Text[n:], Start: tk.Start + n})
+			continue
+		}
+		out = append(out, tk)
+	}
+	return out
+}
+
+func timePrefixed(w string) bool {
+	for _, p := range timePrefixes {
+		if len(w) > len(p)+1 && strings.HasPrefix(w, p) && unicode.IsLetter(rune(w[len(p)])) {
+			return true
+		}
+	}
+	return false
 }
 
 // pretokenized reports whether d came with its tokens and sentences (from

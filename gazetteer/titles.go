@@ -6,16 +6,33 @@ import (
 )
 
 // Titles is the lexicon of official titles: phrases with canonical forms,
-// head nouns, and modifiers that compose with any title.
+// head nouns, and modifiers that compose with any title. Professional heads
+// ("economist", "lawyer") name a post only when the text ties them to a body
+// or a person; portfolio words ("affairs", "transport") follow "Minister
+// of" or "Minister for" as part of a title.
 type Titles struct {
-	root      *titleNode
-	heads     map[string]bool
-	modifiers map[string]string
+	root         *titleNode
+	heads        map[string]bool
+	modifiers    map[string]string
+	professional map[string]bool
+	portfolio    map[string]bool
 }
 
 type titleNode struct {
-	next      map[string]*titleNode
-	canonical string
+	next         map[string]*titleNode
+	canonical    string
+	professional bool
+}
+
+// node returns the trie node of a phrase, or nil.
+func (t *Titles) node(phrase string) *titleNode {
+	n := t.root
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		if n = n.next[w]; n == nil {
+			return nil
+		}
+	}
+	return n
 }
 
 func (t *Titles) add(phrase, canonical string) {
@@ -35,12 +52,19 @@ func (t *Titles) add(phrase, canonical string) {
 }
 
 func loadTitles() (*Titles, error) {
-	t := &Titles{root: &titleNode{next: make(map[string]*titleNode)}, heads: make(map[string]bool), modifiers: make(map[string]string)}
+	t := &Titles{root: &titleNode{next: make(map[string]*titleNode)}, heads: make(map[string]bool),
+		modifiers: make(map[string]string), professional: make(map[string]bool), portfolio: make(map[string]bool)}
 	err := eachRow("title_words.tsv", func(f []string) error {
 		p, kind, c := field(f, 0), field(f, 1), field(f, 2)
 		switch kind {
 		case "modifier":
 			t.modifiers[p] = c
+		case "portfolio":
+			t.portfolio[p] = true
+		case "professional":
+			t.professional[p] = true
+			t.add(p, c)
+			t.node(p).professional = true
 		case "head":
 			t.heads[p] = true
 			t.add(p, c)
@@ -59,12 +83,24 @@ func loadTitles() (*Titles, error) {
 	return t, err
 }
 
-// Match returns the length in tokens of the longest title phrase starting
+// Match returns the length in tokens of the longest office title starting
 // at words[i], compared case-insensitively, and its canonical form; 0 if
-// none. Modifiers compose: "acting deputy foreign minister" yields
+// none. Professional heads ("analyst") are not offices here. Modifiers compose: "acting deputy foreign minister" yields
 // "Acting Deputy Foreign Minister". A hyphenated modifier prefix
 // ("vice-president", "under-secretary") is treated the same way.
 func (t *Titles) Match(words []string, i int) (n int, canonical string) {
+	n, canonical, _ = t.match(words, i, false)
+	return n, canonical
+}
+
+// MatchPlural is Match that also reads a plural last word ("Presidents",
+// "foreign ministers", "spokesmen"), reporting it, and professional heads;
+// the canonical form is singular.
+func (t *Titles) MatchPlural(words []string, i int) (n int, canonical string, plural bool) {
+	return t.match(words, i, true)
+}
+
+func (t *Titles) match(words []string, i int, plurals bool) (n int, canonical string, plural bool) {
 	var mods []string
 	j := i
 	for ; j < len(words); j++ {
@@ -78,24 +114,25 @@ func (t *Titles) Match(words []string, i int) (n int, canonical string) {
 	// Back off modifiers that turn out to be the start of a phrase
 	// ("first lady") or are not followed by a title.
 	for {
-		if k, c := t.phrase(words, j); k > 0 {
+		if k, c, pl := t.phrase(words, j, plurals); k > 0 {
 			if len(mods) > 0 {
 				c = strings.Join(mods, " ") + " " + c
 			}
-			return j + k - i, c
+			return j + k - i, c, pl
 		}
 		if len(mods) == 0 {
-			return 0, ""
+			return 0, "", false
 		}
 		mods = mods[:len(mods)-1]
 		j--
 	}
 }
 
-// phrase matches the longest title phrase at words[j].
-func (t *Titles) phrase(words []string, j int) (int, string) {
+// phrase matches the longest title phrase at words[j]; its last word may
+// be plural.
+func (t *Titles) phrase(words []string, j int, plurals bool) (int, string, bool) {
 	if j >= len(words) {
-		return 0, ""
+		return 0, "", false
 	}
 	first := strings.ToLower(words[j])
 	var prefix string
@@ -107,21 +144,56 @@ func (t *Titles) phrase(words []string, j int) (int, string) {
 			}
 		}
 	}
-	n, best, bestLen := t.root.next[first], "", 0
-	for k := j + 1; n != nil; k++ {
-		if n.canonical != "" {
-			best, bestLen = n.canonical, k-j
+	best, bestLen, plural := "", 0, false
+	parent := t.root
+	for k := j; k < len(words) && parent != nil; k++ {
+		w := strings.ToLower(words[k])
+		if k == j {
+			w = first
 		}
-		if k >= len(words) {
-			break
+		c := parent.next[w]
+		if c != nil && c.canonical != "" && (plurals || !c.professional) {
+			best, bestLen, plural = c.canonical, k-j+1, false
+		} else if sg, ok := singular(w); ok && plurals {
+			if sc := parent.next[sg]; sc != nil && sc.canonical != "" && (plurals || !sc.professional) {
+				best, bestLen, plural = sc.canonical, k-j+1, true
+			}
 		}
-		n = n.next[strings.ToLower(words[k])]
+		parent = c
 	}
 	if bestLen == 0 {
-		return 0, ""
+		return 0, "", false
 	}
-	return bestLen, prefix + best
+	return bestLen, prefix + best, plural
 }
+
+// singular returns the singular of a plural noun: "ministers",
+// "secretaries", "spokesmen".
+func singular(w string) (string, bool) {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y", true
+	case len(w) > 4 && strings.HasSuffix(w, "men"):
+		return w[:len(w)-3] + "man", true
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1], true
+	}
+	return "", false
+}
+
+// IsProfessional reports whether a title's last word is a professional
+// head ("economist", "analyst"): a post only when tied to a body or person.
+func (t *Titles) IsProfessional(canonical string) bool {
+	w := canonical
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		w = w[i+1:]
+	}
+	return t.professional[strings.ToLower(w)]
+}
+
+// IsPortfolio reports whether a lowercase word names a portfolio of
+// government ("affairs", "transport", "fisheries").
+func (t *Titles) IsPortfolio(word string) bool { return t.portfolio[strings.ToLower(word)] }
 
 // IsHead reports whether a single lowercase word is a title head noun.
 func (t *Titles) IsHead(word string) bool { return t.heads[strings.ToLower(word)] }

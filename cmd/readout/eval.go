@@ -45,9 +45,14 @@ match ignoring case and diacritics (a gold alias matches too); a role matches
 when every word of the gold title is in the predicted one and nothing that
 changes the office is added; a country matches on its short name. It prints
 precision, recall and F1 per field and for the full (name, role, country)
-triple, per article and overall. The exit status is 1 when the triple F1 is
-under --min-f1.`,
+triple, per article and overall, and for the tune and check parts of the
+folder side by side (eval.SplitOf: a hash of the file name; the parts are
+listed in testdata/splits). --misses lists misses on the tune part only,
+unless --split check asks for the check part: misses are read on tune, and
+check judges a finished change. The exit status is 1 when the triple F1 of
+the scored part is under --min-f1.`,
 		Example: `  readout eval participants --gold ../shared/data/articles
+  readout eval participants --gold ../shared/data/articles --split tune --misses
   readout eval participants --gold testdata/fixtures --json --min-f1 0.9`,
 		Args: cobra.NoArgs,
 		RunE: runEvalParticipants,
@@ -57,6 +62,7 @@ under --min-f1.`,
 	f.Bool("json", false, "print the scores as JSON")
 	f.Bool("misses", false, "list every miss under its article")
 	f.Float64("min-f1", 0, "exit with status 1 when the full-triple F1 is under this")
+	f.String("split", "all", "score only this part of the folder: all, tune or check")
 	_ = cmd.MarkFlagRequired("gold")
 	return cmd
 }
@@ -70,6 +76,10 @@ func runEvalParticipants(cmd *cobra.Command, _ []string) error {
 	asJSON, _ := cmd.Flags().GetBool("json")
 	misses, _ := cmd.Flags().GetBool("misses")
 	minF1, _ := cmd.Flags().GetFloat64("min-f1")
+	split, _ := cmd.Flags().GetString("split")
+	if split != "all" && split != eval.Tune && split != eval.Check {
+		return fmt.Errorf("--split %q: want all, tune or check", split)
+	}
 	p, err := cfg.NewPipeline()
 	if err != nil {
 		return err
@@ -80,14 +90,20 @@ func runEvalParticipants(cmd *cobra.Command, _ []string) error {
 	}
 	type article struct {
 		File  string                 `json:"file"`
+		Split string                 `json:"split"`
 		Score eval.ParticipantReport `json:"score"`
 	}
 	var (
 		total    eval.ParticipantScore
+		parts    = map[string]*eval.ParticipantScore{eval.Tune: {}, eval.Check: {}}
 		articles []article
 	)
 	out := cmd.OutOrStdout()
 	for _, gp := range golds {
+		part := eval.SplitOf(strings.TrimSuffix(gp, ".json") + ".txt")
+		if split != "all" && part != split {
+			continue
+		}
 		g, err := eval.ReadGold(gp)
 		if err != nil {
 			return fmt.Errorf("%s: %w", gp, err)
@@ -102,10 +118,14 @@ func runEvalParticipants(cmd *cobra.Command, _ []string) error {
 			return err
 		}
 		s := eval.ScoreParticipants(eval.PeopleOf(d.Participants), g.People)
+		if part == eval.Check && split != eval.Check {
+			s.Misses = nil // read check misses only when asked for by name
+		}
 		total.Add(s)
-		articles = append(articles, article{filepath.Base(txt), s.Report()})
+		parts[part].Add(s)
+		articles = append(articles, article{filepath.Base(txt), part, s.Report()})
 		if !asJSON {
-			fmt.Fprintf(out, "%-72s name %.2f role %.2f country %.2f org %.2f triple %.2f\n", filepath.Base(txt),
+			fmt.Fprintf(out, "%-5s %-72s name %.2f role %.2f country %.2f org %.2f triple %.2f\n", part, filepath.Base(txt),
 				s.Name.F1(), s.Role.F1(), s.Country.F1(), s.Organization.F1(), s.Triple.F1())
 			if misses {
 				for _, m := range s.Misses {
@@ -114,20 +134,23 @@ func runEvalParticipants(cmd *cobra.Command, _ []string) error {
 			}
 		}
 	}
-	if len(golds) == 0 {
-		return fmt.Errorf("no gold .json files in %s", dir)
+	if len(articles) == 0 {
+		return fmt.Errorf("no gold .json files in %s (split %s)", dir, split)
 	}
 	if asJSON {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
+		tune, check := parts[eval.Tune].Report(), parts[eval.Check].Report()
 		if err := enc.Encode(struct {
 			Articles []article              `json:"articles"`
 			Overall  eval.ParticipantReport `json:"overall"`
-		}{articles, total.Report()}); err != nil {
+			Tune     eval.ParticipantReport `json:"tune"`
+			Check    eval.ParticipantReport `json:"check"`
+		}{articles, total.Report(), tune, check}); err != nil {
 			return err
 		}
 	} else {
-		fmt.Fprintf(out, "\n%s", total.Table())
+		fmt.Fprintf(out, "\n%s\n%s", total.Table(), eval.SplitTable(*parts[eval.Tune], *parts[eval.Check]))
 	}
 	if f1 := total.Triple.F1(); f1 < minF1 {
 		return &exitError{1, fmt.Errorf("full-triple F1 %.4f is under --min-f1 %.4f", f1, minF1)}

@@ -1,0 +1,84 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/readout/readout/pipeline"
+)
+
+var (
+	ruleTestOnce sync.Once
+	ruleTestPipe *pipeline.Pipeline
+	ruleTestErr  error
+)
+
+// annotatePeople runs the stages that find people over text.
+func annotatePeople(t *testing.T, text string) []pipeline.Participant {
+	t.Helper()
+	ruleTestOnce.Do(func() {
+		ruleTestPipe, ruleTestErr = Registry().Build([]string{"paragraphs", "tokens", "entities", "participants"}, nil)
+	})
+	if ruleTestErr != nil {
+		t.Fatal(ruleTestErr)
+	}
+	d := pipeline.NewDoc("t", text)
+	if err := ruleTestPipe.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d.Participants
+}
+
+// checkWant compares people with "Name | Role | Country | Organisation"
+// lines: an empty field means none, a field left out is not checked.
+func checkWant(t *testing.T, text string, got []pipeline.Participant, want []string) {
+	t.Helper()
+	for _, w := range want {
+		f := strings.Split(w, "|")
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		var p *pipeline.Participant
+		for i := range got {
+			if got[i].Name == f[0] {
+				p = &got[i]
+			}
+		}
+		if p == nil {
+			var names []string
+			for _, g := range got {
+				names = append(names, g.Name)
+			}
+			t.Errorf("%q: no person %q (got %q)", text, f[0], names)
+			continue
+		}
+		fields := []string{p.Role, p.Country, p.Organization}
+		labels := []string{"role", "country", "organisation"}
+		for i := 1; i < len(f) && i <= 3; i++ {
+			if fields[i-1] != f[i] {
+				t.Errorf("%q: %s's %s is %q, want %q", text, f[0], labels[i-1], fields[i-1], f[i])
+			}
+		}
+	}
+}
+
+// TestConstructionExamples runs every example sentence of the built-in
+// rules file.
+func TestConstructionExamples(t *testing.T) {
+	c, err := loadConstructions("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ru := range c.rules {
+		if len(ru.Examples) == 0 {
+			t.Errorf("rule %q has no example", ru.Name)
+		}
+		t.Run(ru.Name, func(t *testing.T) {
+			for _, ex := range ru.Examples {
+				checkWant(t, ex.Text, annotatePeople(t, ex.Text), ex.Want)
+			}
+		})
+	}
+}

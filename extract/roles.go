@@ -1,0 +1,506 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/readout/readout/pipeline"
+)
+
+// The grammar of a role phrase in English news: what may stand around a
+// title and what each part says about the post.
+//
+//	[the|a|his] [former|then-] [Egypt's|Russian|the Senate|Merkel's]* [portfolio words]* TITLE
+//	    [of|for portfolio words] [of|for|at|with|from|to|in the ENTITY ['s ENTITY]]*
+//
+// "former New Mexico governor", "Lib Dem home affairs spokesman", "England's
+// transport secretary", "chief economist for the region at Societe
+// Generale", "Deputy Prime Minister for the Economy". The constructions in
+// participants.yaml say where such a phrase stands relative to a name; this
+// file reads the phrase itself.
+
+// rolePhrase is one reading of a role phrase over tokens [start, end).
+type rolePhrase struct {
+	start, end  int
+	titleStart  int // first token of the title proper
+	title       string
+	former      bool
+	countries   []string // ISO codes, in order ("his Ugandan and Kenyan counterparts")
+	subnational bool     // a state, province or city qualifies the post
+	org         string
+	owner       string // a person whose office this one hangs on ("Merkel's spokesperson")
+	ownerPron   bool   // "his", "her", "their": hangs on someone named earlier
+	plural      bool
+	tied        bool // a body or a person is named with the title
+	professional bool
+}
+
+func (r rolePhrase) country() string {
+	if len(r.countries) == 0 {
+		return ""
+	}
+	return r.countries[0]
+}
+
+// titleAt is the title lexicon's match at a token.
+type titleAt struct {
+	n      int
+	canon  string
+	plural bool
+}
+
+// roleReader reads role phrases in one document.
+type roleReader struct {
+	p      *Participants
+	d      *pipeline.Doc
+	ix     *tokenIndex
+	lower  []string
+	titles []titleAt // by token; filled per sentence
+	done   []bool    // sentences whose titles are filled
+}
+
+func newRoleReader(p *Participants, d *pipeline.Doc, ix *tokenIndex) *roleReader {
+	r := &roleReader{p: p, d: d, ix: ix, lower: make([]string, len(d.Tokens)), titles: make([]titleAt, len(d.Tokens)), done: make([]bool, len(d.Sentences))}
+	for i, t := range d.Tokens {
+		r.lower[i] = strings.ToLower(t.Text)
+	}
+	return r
+}
+
+// title returns the title match at token i, filling its sentence's matches
+// on first use.
+func (r *roleReader) title(i int) titleAt {
+	si := r.d.Tokens[i].Sentence
+	if !r.done[si] {
+		r.done[si] = true
+		s := r.d.Sentences[si]
+		words := tokenTexts(r.d.Tokens[s.FirstToken:s.EndToken])
+		for k := range words {
+			if r.p.rules.words.has("former", r.lower[s.FirstToken+k]) {
+				continue // "former" is read by the grammar, not as a title word
+			}
+			n, c, pl := r.p.titles.MatchPlural(words, k)
+			r.titles[s.FirstToken+k] = titleAt{n, c, pl}
+		}
+	}
+	return r.titles[i]
+}
+
+// startingAt returns the role phrases that begin at token k, longest
+// first. hi is the sentence end.
+func (r *roleReader) startingAt(k, hi int) []rolePhrase {
+	var out []rolePhrase
+	for t := k; t < hi && t < k+9; t++ {
+		ta := r.title(t)
+		if ta.n == 0 || t+ta.n > hi {
+			continue
+		}
+		ph := r.core(t, ta, k)
+		if ph.start != k {
+			continue
+		}
+		out = append(out, r.withComplements(ph, hi)...)
+	}
+	slices.SortStableFunc(out, func(a, b rolePhrase) int { return b.end - a.end })
+	return out
+}
+
+// endingAt returns the role phrase that ends right before token e, reading
+// no further left than lo.
+func (r *roleReader) endingAt(e, lo int) (rolePhrase, bool) {
+	for t := max(lo, e-12); t < e; t++ {
+		ta := r.title(t)
+		if ta.n == 0 || t+ta.n > e {
+			continue
+		}
+		ph := r.core(t, ta, lo)
+		for _, c := range r.withComplements(ph, e) {
+			if c.end == e {
+				return c, true
+			}
+		}
+	}
+	return rolePhrase{}, false
+}
+
+// core reads the title at token t and what qualifies it on the left, no
+// further than lo.
+func (r *roleReader) core(t int, ta titleAt, lo int) rolePhrase {
+	ph := rolePhrase{start: t, titleStart: t, end: t + ta.n, plural: ta.plural}
+	w := r.p.rules.words
+	var mods []int
+	qualified := false
+	j := t - 1
+loop:
+	for j >= lo {
+		tok := r.d.Tokens[j]
+		lw := r.lower[j]
+		if e, ok := r.ix.entityEndingAt(j); ok {
+			es := r.ix.token(e.Start)
+			if es < lo {
+				break
+			}
+			switch c := r.p.countryOf(e); {
+			case c != "":
+				ph.countries = append([]string{c}, ph.countries...)
+			case e.Label == pipeline.Place:
+				ph.subnational = true
+			case e.Label == pipeline.Org:
+				if ph.org == "" {
+					ph.org = e.Canonical
+				}
+				ph.tied = true
+			case e.Label == pipeline.Person && j+1 < t && isPossessive(r.d.Tokens[j+1].Text):
+				ph.owner = e.Canonical
+				ph.tied = true
+			default:
+				break loop
+			}
+			qualified = true
+			ph.start = es
+			j = es - 1
+			// A list of countries: "his Ugandan, Tanzanian and Rwandan counterparts".
+			if j-1 >= lo && (r.lower[j] == "," || r.lower[j] == "and") {
+				if e2, ok := r.ix.entityEndingAt(j - 1); ok && r.p.countryOf(e2) != "" {
+					j--
+				}
+			}
+			continue
+		}
+		switch {
+		case isPossessive(tok.Text):
+			// After an entity the loop reads it next; after a common noun
+			// the post belongs to that noun's referent: "the magazine's
+			// editor".
+			if _, ok := r.ix.entityEndingAt(j - 1); ok && j-1 >= lo {
+				j--
+				continue
+			}
+			k := j - 1
+			for k >= lo && strings.HasPrefix(r.d.Tokens[k].Tag, "NN") && !isCapitalized(r.d.Tokens[k].Text) && k > j-4 {
+				k--
+			}
+			if k < j-1 && k >= lo && w.has("determiner", r.lower[k]) {
+				ph.tied = true
+				ph.start = k
+			}
+			break loop
+		case partyOK(r.p.rules.partyAt(r.d.Tokens, j)):
+			party, n := r.p.rules.partyAt(r.d.Tokens, j)
+			if ph.org == "" {
+				ph.org = party
+			}
+			qualified = true
+			j -= n
+			ph.start = j + 1
+			continue
+		case w.has("scope", lw) || w.has("body", lw):
+			ph.start = j
+			j--
+			continue
+		case isAllCaps(tok.Text) && len(tok.Text) > 1 && !isPossessive(tok.Text):
+			// An acronym the entity stage did not know names a body:
+			// "EU department chief".
+			qualified = true
+			ph.start = j
+			j--
+			continue
+		case w.has("former", lw) || formerPrefixed(lw):
+			ph.former = true
+			ph.start = j
+			j--
+			continue
+		case w.has("describer", lw) || w.has("current", lw):
+			ph.start = j
+			j--
+			continue
+		case w.has("determiner", lw):
+			ph.start = j
+			break loop
+		case w.has("possessor", lw):
+			ph.start = j
+			ph.ownerPron = true
+			break loop
+		case !qualified && len(mods) < 3 && r.modifier(j):
+			if w.has("ties", lw) {
+				ph.tied = true
+			}
+			mods = append(mods, j)
+			ph.start = j
+			j--
+			continue
+		}
+		break
+	}
+	ph.title = r.titleText(mods, t, ta)
+	ph.professional = r.p.titles.IsProfessional(ph.title)
+	return ph
+}
+
+// formerPrefixed reports whether a word carries its own "ex-" or "then-":
+// "ex-minister", "then-governor".
+func formerPrefixed(w string) bool {
+	return (strings.HasPrefix(w, "ex-") || strings.HasPrefix(w, "then-")) && !strings.HasSuffix(w, "-")
+}
+
+// modifier reports whether token j can name a post together with the title
+// after it: "transport" in "transport secretary", "Emergencies Minister",
+// "chief economist", "presidential physician".
+func (r *roleReader) modifier(j int) bool {
+	t := r.d.Tokens[j]
+	lw := r.lower[j]
+	w := r.p.rules.words
+	switch t.Tag {
+	case "NN", "NNS", "NNP", "NNPS", "JJ":
+	case "VBN": // "an accredited reporter", not "named General X"
+		if j == 0 || !(w.has("determiner", r.lower[j-1]) || w.has("possessor", r.lower[j-1])) {
+			return false
+		}
+	default:
+		return false
+	}
+	if w.has("time", lw) || monthOf(t.Text) != 0 || w.has("stop", lw) || w.has("appoint", lw) || isAllCaps(t.Text) {
+		return false
+	}
+	for _, c := range lw {
+		if !(c >= 'a' && c <= 'z') && c != '-' && c < 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// titleText is the role as written: modifier words and the title's own
+// words in title case, with the lexicon's spelling conventions.
+func (r *roleReader) titleText(mods []int, t int, ta titleAt) string {
+	var parts []string
+	for i := len(mods) - 1; i >= 0; i-- {
+		parts = append(parts, titleCaseHyphen(r.lower[mods[i]]))
+	}
+	surface := make([]string, 0, ta.n)
+	for k := t; k < t+ta.n; k++ {
+		surface = append(surface, r.d.Tokens[k].Text)
+	}
+	if ta.plural {
+		last := strings.ToLower(surface[len(surface)-1])
+		if sg, ok := singularWord(last); ok {
+			surface[len(surface)-1] = sg
+		}
+	}
+	canon := strings.Fields(ta.canon)
+	if sameWords(canon, surface) {
+		// "Minister for Trade", not the lexicon's "Trade Minister".
+		for i, s := range surface {
+			surface[i] = titleCaseHyphen(strings.ToLower(s))
+		}
+		parts = append(parts, surface...)
+	} else if len(canon) == len(surface) {
+		// The text's own words, except abbreviations ("Sec.") and case.
+		for i, s := range surface {
+			if strings.HasSuffix(s, ".") || strings.EqualFold(s, canon[i]) {
+				surface[i] = canon[i]
+			} else {
+				surface[i] = titleCaseHyphen(strings.ToLower(s))
+			}
+		}
+		parts = append(parts, surface...)
+	} else {
+		parts = append(parts, ta.canon)
+	}
+	return normalRole(titleMinorWords(strings.Join(parts, " ")))
+}
+
+// titleCaseHyphen capitalises each part of a hyphenated word except minor
+// words: "commander-in-chief" -> "Commander-in-Chief".
+func titleCaseHyphen(w string) string {
+	parts := strings.Split(w, "-")
+	for i, p := range parts {
+		if i > 0 && titleMinor[p] {
+			continue
+		}
+		parts[i] = titleWord(p)
+	}
+	return strings.Join(parts, "-")
+}
+
+var titleMinor = toSet(`of for and to in the on at`)
+
+func partyOK(party string, _ int) bool { return party != "" }
+
+// titleMinorWords lower-cases the minor words inside a title.
+func titleMinorWords(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if i > 0 && titleMinor[strings.ToLower(w)] {
+			f[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// withComplements returns ph extended over what may follow the title, no
+// further than hi: the longest reading first, the bare title last.
+func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
+	out := []rolePhrase{ph}
+	k := ph.end
+	// A portfolio: "Minister for Pacific Affairs", "Secretary of
+	// Commerce", "Deputy Prime Minister for the Economy".
+	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for") {
+		if end, words := r.portfolio(k+1, hi); end > 0 {
+			ph.title = normalRole(ph.title + " " + r.lower[k] + " " + titleMinorWords(titleCaseWords(strings.Join(words, " "))))
+			ph.end = end
+			k = end
+			out = append([]rolePhrase{ph}, out...)
+		}
+	}
+	// Places and bodies: "of Egypt", "of the Port Authority", "at Societe
+	// Generale", "to Germany" (where the post is accredited), "from
+	// Vermont", "of Russia's MENA Department". A lowercase scope between
+	// them is passed over: "for the region at Societe Generale".
+	for n := 0; n < 3 && k+1 < hi; n++ {
+		prep := r.lower[k]
+		if !r.p.rules.words.has("complement", prep) {
+			break
+		}
+		j := k + 1
+		if r.lower[j] == "the" {
+			j++
+		}
+		if prep == "," {
+			if e, ok := r.ix.entityAt(j); !ok || e.Label != pipeline.Org {
+				break
+			}
+		}
+		next := ph
+		found := false
+		for j < hi {
+			e, ok := r.ix.entityAt(j)
+			if !ok {
+				break
+			}
+			switch c := r.p.countryOf(e); {
+			case c != "" && prep != "to":
+				if next.country() == "" {
+					next.countries = []string{c}
+				}
+			case c != "":
+			case e.Label == pipeline.Org:
+				if next.org == "" && prep != "to" {
+					next.org = e.Canonical
+					next.tied = true
+				}
+			case e.Label == pipeline.Place:
+				if prep != "to" {
+					next.subnational = next.subnational || next.country() == ""
+				}
+			default:
+				j = -1
+			}
+			if j < 0 {
+				break
+			}
+			found = true
+			j = r.ix.tokenEnding(e.End) + 1
+			if j < hi && isPossessive(r.d.Tokens[j].Text) {
+				j++
+				continue
+			}
+			break
+		}
+		if found && j > 0 {
+			next.end = j
+			ph = next
+			k = j
+			out = append([]rolePhrase{ph}, out...)
+			continue
+		}
+		// A lowercase body or scope: "of the rail union", "for the
+		// region at Societe Generale". It ends a reading, and a body
+		// named after it may follow.
+		if j < 0 || j >= hi {
+			break
+		}
+		m := j
+		for m < hi && m < j+3 && !isCapitalized(r.d.Tokens[m].Text) && strings.HasPrefix(r.d.Tokens[m].Tag, "NN") {
+			m++
+		}
+		if m == j {
+			break
+		}
+		lower := ph
+		lower.end = m
+		out = append([]rolePhrase{lower}, out...)
+		k = m
+	}
+	return out
+}
+
+// portfolio reads the words of a portfolio from token j: lowercase or
+// capitalised nouns, joined by "and" or commas, ending in a portfolio word
+// ("affairs", "transport", "the economy"). It returns their end and words.
+func (r *roleReader) portfolio(j, hi int) (int, []string) {
+	if j < hi && r.lower[j] == "the" {
+		j++
+	}
+	end := 0
+	var words []string
+	for k := j; k < hi && k < j+6; k++ {
+		lw := r.lower[k]
+		if lw == "and" || lw == "&" || lw == "," {
+			continue
+		}
+		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP {
+			break // a body or a place is a complement, not a portfolio
+		}
+		tag := r.d.Tokens[k].Tag
+		if !strings.HasPrefix(tag, "NN") && tag != "JJ" {
+			break
+		}
+		if r.p.titles.IsPortfolio(lw) {
+			end = k + 1
+		}
+	}
+	if end == 0 {
+		return 0, nil
+	}
+	for k := j; k < end; k++ {
+		words = append(words, r.lower[k])
+	}
+	return end, words
+}
+
+// singularWord returns the singular of a plural noun: "ministers",
+// "secretaries", "spokesmen".
+func singularWord(w string) (string, bool) {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y", true
+	case len(w) > 4 && strings.HasSuffix(w, "men"):
+		return w[:len(w)-3] + "man", true
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1], true
+	}
+	return "", false
+}
+
+// sameWords reports whether two titles have the same content words in any
+// order: "Minister for Trade" and "Trade Minister".
+func sameWords(a, b []string) bool {
+	count := map[string]int{}
+	for _, w := range a {
+		if !titleMinor[strings.ToLower(w)] {
+			count[strings.ToLower(w)]++
+		}
+	}
+	for _, w := range b {
+		if !titleMinor[strings.ToLower(w)] {
+			count[strings.ToLower(w)]--
+		}
+	}
+	for _, n := range count {
+		if n != 0 {
+			return false
+		}
+	}
+	return len(a) != len(b) || !slices.EqualFunc(a, b, strings.EqualFold)
+}
