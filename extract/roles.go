@@ -21,17 +21,17 @@ import (
 
 // rolePhrase is one reading of a role phrase over tokens [start, end).
 type rolePhrase struct {
-	start, end  int
-	titleStart  int // first token of the title proper
-	title       string
-	former      bool
-	countries   []string // ISO codes, in order ("his Ugandan and Kenyan counterparts")
-	subnational bool     // a state, province or city qualifies the post
-	org         string
-	owner       string // a person whose office this one hangs on ("Merkel's spokesperson")
-	ownerPron   bool   // "his", "her", "their": hangs on someone named earlier
-	plural      bool
-	tied        bool // a body or a person is named with the title
+	start, end   int
+	titleStart   int // first token of the title proper
+	title        string
+	former       bool
+	countries    []string // ISO codes, in order ("his Ugandan and Kenyan counterparts")
+	subnational  bool     // a state, province or city qualifies the post
+	org          string
+	owner        string // a person whose office this one hangs on ("Merkel's spokesperson")
+	ownerPron    bool   // "his", "her", "their": hangs on someone named earlier
+	plural       bool
+	tied         bool // a body or a person is named with the title
 	professional bool
 }
 
