@@ -26,9 +26,11 @@ import (
 //	ROLE     a role phrase (roles.go); ROLES the same with a plural head
 //	COUNTRY  a country, demonym or capital; PLACE any place; ORG a body
 //	QUOTE    a closing quotation mark; DASH any dash
+//	CLAUSE   a clause between commas: ", a Saudi national,"
+//	BRACKET  words in brackets: "(National Union of Rail Workers)"
 //	^        the start of the sentence; $ the end of an apposition (a
-//	         comma, a full stop, a bracket, a dash or the sentence end,
-//	         not consumed)
+//	         comma, a full stop, a bracket, a dash, the sentence end or a
+//	         word of the class @apposition_end such as "who"; not consumed)
 //	@class   a word from the file's word classes
 //	a|b      one of these words (compared in lower case), punctuation too
 //
@@ -63,8 +65,11 @@ type ruleSpec struct {
 	// Antecedent gives the role to the person the phrase refers back to
 	// ("the prime minister said"); Counterpart gives the named people the
 	// title of that person ("his Kenyan counterpart, X").
-	Antecedent  bool `yaml:"antecedent"`
-	Counterpart bool `yaml:"counterpart"`
+	Antecedent bool `yaml:"antecedent"`
+	// Possessor gives the role to the person named before in the sentence,
+	// whom a possessive refers to ("X ... his time as bond department
+	// head").
+	Possessor bool `yaml:"possessor"`
 	// ShareCountry lets a role without a country take another's in the
 	// same match ("Dutch prime minister A and finance minister B").
 	ShareCountry bool `yaml:"share_country"`
@@ -97,6 +102,8 @@ const (
 	elDash
 	elStart
 	elEnd
+	elClause
+	elBracket
 )
 
 type elem struct {
@@ -192,6 +199,10 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elQuote
 		case "DASH":
 			e.kind = elDash
+		case "CLAUSE":
+			e.kind = elClause
+		case "BRACKET":
+			e.kind = elBracket
 		case "^":
 			e.kind = elStart
 		case "$":
@@ -315,8 +326,35 @@ func (m *matcher) options(el elem, pos, lo, hi int) []option {
 			return []option{{next: pos}}
 		}
 		switch w := m.r.lower[pos]; {
-		case w == "," || w == "." || w == ";" || w == ")" || w == ":" || isDash(w) || isQuote(w):
+		case w == "," || w == "." || w == ";" || w == ")" || w == ":" || isDash(w) || isQuote(w) || m.c.words.has("apposition_end", w):
 			return []option{{next: pos}}
+		}
+		return nil
+	case elClause:
+		// ", a Saudi national," : a comma, then words up to the next comma.
+		if pos >= hi || m.r.lower[pos] != "," {
+			return nil
+		}
+		for k := pos + 1; k < hi && k <= pos+30; k++ {
+			switch w := m.r.lower[k]; {
+			case w == ",":
+				if k > pos+1 {
+					return []option{{next: k + 1}}
+				}
+				return nil
+			case w == ";" || w == "." || w == ":" || isQuote(w):
+				return nil
+			}
+		}
+		return nil
+	case elBracket:
+		if pos >= hi || m.r.lower[pos] != "(" {
+			return nil
+		}
+		for k := pos + 1; k < hi && k <= pos+20; k++ {
+			if m.r.lower[k] == ")" {
+				return []option{{next: k + 1}}
+			}
 		}
 		return nil
 	}
@@ -469,8 +507,8 @@ type fact struct {
 // pendingRef is a role waiting for the person it refers to.
 type pendingRef struct {
 	role        rolePhrase
-	counterpart bool
-	index       int // position in a "respectively" list
+	counterpart bool // takes the title of the person named before it
+	possessor   bool // belongs to the person named before it
 }
 
 // run applies every rule at every token of every sentence and returns the
@@ -599,16 +637,16 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 					f.former = true // "who was special envoy ... until March"
 				}
 				if relationalTitles[ph.title] {
-					f.pending = &pendingRef{role: ph, counterpart: true, index: k}
+					f.pending = &pendingRef{role: ph, counterpart: true}
 				}
 				out = append(out, f)
 			}
 		}
 	}
-	if ru.Antecedent {
+	if ru.Antecedent || ru.Possessor {
 		for _, c := range caps {
 			if c.kind == elRole {
-				f := fact{mention: -1, pending: &pendingRef{role: c.role}, roleFact: m.roleFactOf(c.role)}
+				f := fact{mention: -1, pending: &pendingRef{role: c.role, possessor: ru.Possessor}, roleFact: m.roleFactOf(c.role)}
 				f.former = c.role.former
 				out = append(out, f)
 				break

@@ -882,9 +882,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 func (sc *sentenceScan) personStart(i, j int) int {
 	for j-i >= 2 {
 		w := sc.words[i]
-		switch n, _, _ := sc.e.titles.MatchPlural(sc.words[:j-1], i); {
-		case n > 0:
-			i += n
+		switch m := sc.e.titles.MatchPlural(sc.words[:j-1], i); {
+		case m.N > 0:
+			i += m.N
 			continue
 		case honorifics[strings.ToLower(w)] || partyMembers[w]:
 			i++

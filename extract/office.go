@@ -91,7 +91,8 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	}
 	switch w := next(); {
 	case leftVerbs[w]:
-		return true
+		// "resigned to become secretary of state": the new post is held.
+		return !(k+2 < hi && strings.ToLower(d.Tokens[k+1].Text) == "to")
 	case w == "stepped" || w == "steps":
 		k++
 		return next() == "down"

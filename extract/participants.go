@@ -595,6 +595,24 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, people []*person, byMention
 	touched := map[*person]bool{}
 	for _, f := range pending {
 		phStart := ix.token(f.evidence.Start)
+		if f.pending.possessor {
+			sent := d.Tokens[phStart].Sentence
+			for _, tok := range before(phStart) {
+				if d.Tokens[tok].Sentence != sent {
+					break
+				}
+				if insideQuote(d, tok) {
+					continue
+				}
+				other := byMention[tok]
+				rf := f.roleFact
+				rf.former = f.former
+				other.roles = append(other.roles, rf)
+				touched[other] = true
+				break
+			}
+			continue
+		}
 		if f.pending.counterpart {
 			self := byMention[f.mention]
 			sent := d.Tokens[f.mention].Sentence

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -42,25 +43,18 @@ func (r rolePhrase) country() string {
 	return r.countries[0]
 }
 
-// titleAt is the title lexicon's match at a token.
-type titleAt struct {
-	n      int
-	canon  string
-	plural bool
-}
-
 // roleReader reads role phrases in one document.
 type roleReader struct {
 	p      *Participants
 	d      *pipeline.Doc
 	ix     *tokenIndex
 	lower  []string
-	titles []titleAt // by token; filled per sentence
-	done   []bool    // sentences whose titles are filled
+	titles []gazetteer.TitleMatch // by token; filled per sentence
+	done   []bool                 // sentences whose titles are filled
 }
 
 func newRoleReader(p *Participants, d *pipeline.Doc, ix *tokenIndex) *roleReader {
-	r := &roleReader{p: p, d: d, ix: ix, lower: make([]string, len(d.Tokens)), titles: make([]titleAt, len(d.Tokens)), done: make([]bool, len(d.Sentences))}
+	r := &roleReader{p: p, d: d, ix: ix, lower: make([]string, len(d.Tokens)), titles: make([]gazetteer.TitleMatch, len(d.Tokens)), done: make([]bool, len(d.Sentences))}
 	for i, t := range d.Tokens {
 		r.lower[i] = strings.ToLower(t.Text)
 	}
@@ -69,7 +63,7 @@ func newRoleReader(p *Participants, d *pipeline.Doc, ix *tokenIndex) *roleReader
 
 // title returns the title match at token i, filling its sentence's matches
 // on first use.
-func (r *roleReader) title(i int) titleAt {
+func (r *roleReader) title(i int) gazetteer.TitleMatch {
 	si := r.d.Tokens[i].Sentence
 	if !r.done[si] {
 		r.done[si] = true
@@ -79,8 +73,7 @@ func (r *roleReader) title(i int) titleAt {
 			if r.p.rules.words.has("former", r.lower[s.FirstToken+k]) {
 				continue // "former" is read by the grammar, not as a title word
 			}
-			n, c, pl := r.p.titles.MatchPlural(words, k)
-			r.titles[s.FirstToken+k] = titleAt{n, c, pl}
+			r.titles[s.FirstToken+k] = r.p.titles.MatchPlural(words, k)
 		}
 	}
 	return r.titles[i]
@@ -92,7 +85,7 @@ func (r *roleReader) startingAt(k, hi int) []rolePhrase {
 	var out []rolePhrase
 	for t := k; t < hi && t < k+9; t++ {
 		ta := r.title(t)
-		if ta.n == 0 || t+ta.n > hi {
+		if ta.N == 0 || t+ta.N > hi {
 			continue
 		}
 		ph := r.core(t, ta, k)
@@ -110,7 +103,7 @@ func (r *roleReader) startingAt(k, hi int) []rolePhrase {
 func (r *roleReader) endingAt(e, lo int) (rolePhrase, bool) {
 	for t := max(lo, e-12); t < e; t++ {
 		ta := r.title(t)
-		if ta.n == 0 || t+ta.n > e {
+		if ta.N == 0 || t+ta.N > e {
 			continue
 		}
 		ph := r.core(t, ta, lo)
@@ -125,8 +118,8 @@ func (r *roleReader) endingAt(e, lo int) (rolePhrase, bool) {
 
 // core reads the title at token t and what qualifies it on the left, no
 // further than lo.
-func (r *roleReader) core(t int, ta titleAt, lo int) rolePhrase {
-	ph := rolePhrase{start: t, titleStart: t, end: t + ta.n, plural: ta.plural}
+func (r *roleReader) core(t int, ta gazetteer.TitleMatch, lo int) rolePhrase {
+	ph := rolePhrase{start: t, titleStart: t, end: t + ta.N, plural: ta.Plural, professional: ta.Professional}
 	w := r.p.rules.words
 	var mods []int
 	qualified := false
@@ -153,6 +146,13 @@ loop:
 			case e.Label == pipeline.Person && j+1 < t && isPossessive(r.d.Tokens[j+1].Text):
 				ph.owner = e.Canonical
 				ph.tied = true
+				// "then-New Jersey Governor Chris Christie's deputy chief of
+				// staff": the owner's own title belongs to the phrase, and
+				// so does its time.
+				if own, ok := r.endingAt(es, lo); ok {
+					ph.former = ph.former || own.former
+					es = own.start
+				}
 			default:
 				break loop
 			}
@@ -220,6 +220,7 @@ loop:
 		case w.has("possessor", lw):
 			ph.start = j
 			ph.ownerPron = true
+			ph.tied = true // "his lawyer", "its chief executive"
 			break loop
 		case !qualified && len(mods) < 3 && r.modifier(j):
 			if w.has("ties", lw) {
@@ -233,7 +234,6 @@ loop:
 		break
 	}
 	ph.title = r.titleText(mods, t, ta)
-	ph.professional = r.p.titles.IsProfessional(ph.title)
 	return ph
 }
 
@@ -272,22 +272,22 @@ func (r *roleReader) modifier(j int) bool {
 
 // titleText is the role as written: modifier words and the title's own
 // words in title case, with the lexicon's spelling conventions.
-func (r *roleReader) titleText(mods []int, t int, ta titleAt) string {
+func (r *roleReader) titleText(mods []int, t int, ta gazetteer.TitleMatch) string {
 	var parts []string
 	for i := len(mods) - 1; i >= 0; i-- {
 		parts = append(parts, titleCaseHyphen(r.lower[mods[i]]))
 	}
-	surface := make([]string, 0, ta.n)
-	for k := t; k < t+ta.n; k++ {
+	surface := make([]string, 0, ta.N)
+	for k := t; k < t+ta.N; k++ {
 		surface = append(surface, r.d.Tokens[k].Text)
 	}
-	if ta.plural {
+	if ta.Plural {
 		last := strings.ToLower(surface[len(surface)-1])
 		if sg, ok := singularWord(last); ok {
 			surface[len(surface)-1] = sg
 		}
 	}
-	canon := strings.Fields(ta.canon)
+	canon := strings.Fields(ta.Canonical)
 	if sameWords(canon, surface) {
 		// "Minister for Trade", not the lexicon's "Trade Minister".
 		for i, s := range surface {
@@ -305,7 +305,7 @@ func (r *roleReader) titleText(mods []int, t int, ta titleAt) string {
 		}
 		parts = append(parts, surface...)
 	} else {
-		parts = append(parts, ta.canon)
+		parts = append(parts, ta.Canonical)
 	}
 	return normalRole(titleMinorWords(strings.Join(parts, " ")))
 }
@@ -366,65 +366,26 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		if r.lower[j] == "the" {
 			j++
 		}
-		if prep == "," {
-			if e, ok := r.ix.entityAt(j); !ok || e.Label != pipeline.Org {
-				break
-			}
-		}
 		next := ph
-		found := false
-		for j < hi {
-			e, ok := r.ix.entityAt(j)
-			if !ok {
-				break
-			}
-			switch c := r.p.countryOf(e); {
-			case c != "" && prep != "to":
-				if next.country() == "" {
-					next.countries = []string{c}
-				}
-			case c != "":
-			case e.Label == pipeline.Org:
-				if next.org == "" && prep != "to" {
-					next.org = e.Canonical
-					next.tied = true
-				}
-			case e.Label == pipeline.Place:
-				if prep != "to" {
-					next.subnational = next.subnational || next.country() == ""
-				}
-			default:
-				j = -1
-			}
-			if j < 0 {
-				break
-			}
-			found = true
-			j = r.ix.tokenEnding(e.End) + 1
-			if j < hi && isPossessive(r.d.Tokens[j].Text) {
-				j++
-				continue
-			}
-			break
-		}
-		if found && j > 0 {
-			next.end = j
+		end := r.bodies(&next, prep, j, hi)
+		if end > j {
+			next.end = end
 			ph = next
-			k = j
+			k = end
 			out = append([]rolePhrase{ph}, out...)
 			continue
 		}
-		// A lowercase body or scope: "of the rail union", "for the
-		// region at Societe Generale". It ends a reading, and a body
-		// named after it may follow.
-		if j < 0 || j >= hi {
+		if end < 0 {
 			break
 		}
+		// A lowercase body or scope: "of the rail union", "for the
+		// provincial governor", "for the region at Societe Generale". It
+		// ends a reading, and a body named after it may follow.
 		m := j
-		for m < hi && m < j+3 && !isCapitalized(r.d.Tokens[m].Text) && strings.HasPrefix(r.d.Tokens[m].Tag, "NN") {
+		for m < hi && m < j+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || r.d.Tokens[m].Tag == "JJ") {
 			m++
 		}
-		if m == j {
+		if m == j || !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") {
 			break
 		}
 		lower := ph
@@ -432,7 +393,128 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		out = append([]rolePhrase{lower}, out...)
 		k = m
 	}
+	// Coordinated titles: "the president and chief executive officer of
+	// Symplicity Corporation" holds the first, and the body of the last.
+	for _, c := range slices.Clone(out) {
+		if c.end+1 >= hi || (r.lower[c.end] != "and" && r.lower[c.end] != "&") {
+			continue
+		}
+		for _, second := range r.startingAt(c.end+1, hi) {
+			if second.plural != c.plural {
+				continue
+			}
+			co := c
+			co.end = second.end
+			if co.org == "" {
+				co.org, co.tied = second.org, co.tied || second.tied
+			}
+			if co.country() == "" {
+				co.countries = second.countries
+			}
+			out = append([]rolePhrase{co}, out...)
+			break
+		}
+	}
 	return out
+}
+
+// bodies reads the places and bodies that complete a title after a
+// preposition, from token j: "Egypt", "the Port Authority", "Russia's MENA
+// Department", "the New York police", "the United States' Centers for
+// Disease Control and Prevention". It fills ph and returns their end; j
+// when there is no entity at j, and -1 when the entity there cannot
+// complete a title.
+func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
+	if prep == "," {
+		if e, ok := r.ix.entityAt(j); !ok || e.Label != pipeline.Org {
+			return -1
+		}
+	}
+	found := false
+	for j < hi {
+		e, ok := r.ix.entityAt(j)
+		if !ok {
+			// A capitalised name the entity stage did not tag: "the
+			// Office of the High Commissioner".
+			if end := r.nameContinues(j-1, hi); !found && end > j && prep != "to" && j+r.title(j).N < end {
+				if r.lower[j-1] == "the" || r.p.rules.words.has("complement", r.lower[j-1]) {
+					ph.org = r.d.Text[r.d.Tokens[j].Start:r.d.Tokens[end-1].End]
+					ph.tied = true
+					found = true
+					j = end
+				}
+			}
+			break
+		}
+		switch c := r.p.countryOf(e); {
+		case c != "" && prep != "to":
+			if ph.country() == "" {
+				ph.countries = []string{c}
+			}
+		case c != "":
+		case e.Label == pipeline.Org:
+			if ph.org == "" && prep != "to" {
+				ph.org = e.Canonical
+				ph.tied = true
+			}
+		case e.Label == pipeline.Place:
+			if prep != "to" {
+				ph.subnational = ph.subnational || ph.country() == ""
+			}
+		default:
+			if !found {
+				return -1
+			}
+			return j
+		}
+		found = true
+		j = r.ix.tokenEnding(e.End) + 1
+		if e.Label == pipeline.Org {
+			// An organisation's name the entity stage cut short: "Centers
+			// for Disease Control and Prevention".
+			j = r.nameContinues(j, hi)
+		}
+		if j < hi && isPossessive(r.d.Tokens[j].Text) {
+			j++
+			continue
+		}
+		break
+	}
+	if !found {
+		return j
+	}
+	// "the New York police": a lowercase head after the name.
+	for n := 0; n < 2 && j < hi && !isCapitalized(r.d.Tokens[j].Text) && strings.HasPrefix(r.d.Tokens[j].Tag, "NN") && r.p.rules.words.has("body", r.lower[j]); n++ {
+		j++
+	}
+	return j
+}
+
+// nameContinues returns the end of a name that goes on past token j with
+// "for", "of", "and", "on" or "the" and capitalised words.
+func (r *roleReader) nameContinues(j, hi int) int {
+	for j+1 < hi {
+		switch r.lower[j] {
+		case "for", "of", "and", "on", "&", "the":
+		default:
+			return j
+		}
+		k := j + 1
+		if k+1 < hi && r.lower[k] == "the" && r.lower[j] != "the" {
+			k++
+		}
+		for k < hi && isCapitalized(r.d.Tokens[k].Text) && !isPossessive(r.d.Tokens[k].Text) {
+			if _, ok := r.ix.entityAt(k); ok && k > j+1 {
+				break
+			}
+			k++
+		}
+		if !isCapitalized(r.d.Tokens[k-1].Text) {
+			return j
+		}
+		j = k
+	}
+	return j
 }
 
 // portfolio reads the words of a portfolio from token j: lowercase or

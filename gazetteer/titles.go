@@ -89,18 +89,27 @@ func loadTitles() (*Titles, error) {
 // "Acting Deputy Foreign Minister". A hyphenated modifier prefix
 // ("vice-president", "under-secretary") is treated the same way.
 func (t *Titles) Match(words []string, i int) (n int, canonical string) {
-	n, canonical, _ = t.match(words, i, false)
-	return n, canonical
+	m := t.match(words, i, false)
+	return m.N, m.Canonical
+}
+
+// TitleMatch is a title found in a run of words.
+type TitleMatch struct {
+	N         int    // length in words
+	Canonical string // singular, with composed modifiers
+	Plural    bool   // the last word is plural ("Presidents")
+	// Professional: the head names a post only when the text ties it to a
+	// body or a person ("an analyst", "a Deutsche Bank analyst").
+	Professional bool
 }
 
 // MatchPlural is Match that also reads a plural last word ("Presidents",
-// "foreign ministers", "spokesmen"), reporting it, and professional heads;
-// the canonical form is singular.
-func (t *Titles) MatchPlural(words []string, i int) (n int, canonical string, plural bool) {
+// "foreign ministers", "spokesmen") and professional heads.
+func (t *Titles) MatchPlural(words []string, i int) TitleMatch {
 	return t.match(words, i, true)
 }
 
-func (t *Titles) match(words []string, i int, plurals bool) (n int, canonical string, plural bool) {
+func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
 	var mods []string
 	j := i
 	for ; j < len(words); j++ {
@@ -111,28 +120,30 @@ func (t *Titles) match(words []string, i int, plurals bool) (n int, canonical st
 		}
 		break
 	}
-	// Back off modifiers that turn out to be the start of a phrase
-	// ("first lady") or are not followed by a title.
-	for {
-		if k, c, pl := t.phrase(words, j, plurals); k > 0 {
-			if len(mods) > 0 {
-				c = strings.Join(mods, " ") + " " + c
+	// A phrase that starts with a modifier word ("chief executive",
+	// "first lady") wins over the modifier composed with a shorter title.
+	direct := t.phrase(words, i, roles)
+	// Back off modifiers that are not followed by a title.
+	for len(mods) > 0 {
+		if m := t.phrase(words, j, roles); m.N > 0 {
+			m.Canonical = strings.Join(mods, " ") + " " + m.Canonical
+			m.N += j - i
+			if m.N > direct.N {
+				return m
 			}
-			return j + k - i, c, pl
-		}
-		if len(mods) == 0 {
-			return 0, "", false
+			break
 		}
 		mods = mods[:len(mods)-1]
 		j--
 	}
+	return direct
 }
 
-// phrase matches the longest title phrase at words[j]; its last word may
-// be plural.
-func (t *Titles) phrase(words []string, j int, plurals bool) (int, string, bool) {
+// phrase matches the longest title phrase at words[j]; when roles is set,
+// its last word may be plural and its head professional.
+func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 	if j >= len(words) {
-		return 0, "", false
+		return TitleMatch{}
 	}
 	first := strings.ToLower(words[j])
 	var prefix string
@@ -144,7 +155,7 @@ func (t *Titles) phrase(words []string, j int, plurals bool) (int, string, bool)
 			}
 		}
 	}
-	best, bestLen, plural := "", 0, false
+	var best TitleMatch
 	parent := t.root
 	for k := j; k < len(words) && parent != nil; k++ {
 		w := strings.ToLower(words[k])
@@ -152,19 +163,16 @@ func (t *Titles) phrase(words []string, j int, plurals bool) (int, string, bool)
 			w = first
 		}
 		c := parent.next[w]
-		if c != nil && c.canonical != "" && (plurals || !c.professional) {
-			best, bestLen, plural = c.canonical, k-j+1, false
-		} else if sg, ok := singular(w); ok && plurals {
-			if sc := parent.next[sg]; sc != nil && sc.canonical != "" && (plurals || !sc.professional) {
-				best, bestLen, plural = sc.canonical, k-j+1, true
+		if c != nil && c.canonical != "" && (roles || !c.professional) {
+			best = TitleMatch{N: k - j + 1, Canonical: prefix + c.canonical, Professional: c.professional}
+		} else if sg, ok := singular(w); ok && roles {
+			if sc := parent.next[sg]; sc != nil && sc.canonical != "" {
+				best = TitleMatch{N: k - j + 1, Canonical: prefix + sc.canonical, Plural: true, Professional: sc.professional}
 			}
 		}
 		parent = c
 	}
-	if bestLen == 0 {
-		return 0, "", false
-	}
-	return bestLen, prefix + best, plural
+	return best
 }
 
 // singular returns the singular of a plural noun: "ministers",
@@ -179,16 +187,6 @@ func singular(w string) (string, bool) {
 		return w[:len(w)-1], true
 	}
 	return "", false
-}
-
-// IsProfessional reports whether a title's last word is a professional
-// head ("economist", "analyst"): a post only when tied to a body or person.
-func (t *Titles) IsProfessional(canonical string) bool {
-	w := canonical
-	if i := strings.LastIndexByte(w, ' '); i >= 0 {
-		w = w[i+1:]
-	}
-	return t.professional[strings.ToLower(w)]
 }
 
 // IsPortfolio reports whether a lowercase word names a portfolio of
