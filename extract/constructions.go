@@ -73,6 +73,9 @@ type ruleSpec struct {
 	// ShareCountry lets a role without a country take another's in the
 	// same match ("Dutch prime minister A and finance minister B").
 	ShareCountry bool `yaml:"share_country"`
+	// Title is the role a rule gives by itself, for a verb that names a
+	// post ("who heads the bank": Head).
+	Title string `yaml:"title"`
 	// Roster facts come before others: a list line states a role
 	// deliberately.
 	Roster   bool          `yaml:"roster"`
@@ -605,6 +608,15 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		}
 		nameNo++
 		roles := rolesFor(caps, ci)
+		if ru.Title != "" {
+			ph := rolePhrase{start: c.start, end: m.person[c.mentions[0]], title: ru.Title}
+			for _, o := range caps {
+				if o.kind == elOrg {
+					ph.org, ph.end = o.org, max(ph.end, o.start+1)
+				}
+			}
+			roles = append(roles, ph)
+		}
 		for k, mention := range c.mentions {
 			end := m.person[mention]
 			if len(roles) == 0 || ru.LeftOffice {

@@ -2,9 +2,14 @@ package extract
 
 import (
 	"context"
+	"maps"
+	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/readout/readout/pipeline"
 )
@@ -78,6 +83,45 @@ func TestConstructionExamples(t *testing.T) {
 		t.Run(ru.Name, func(t *testing.T) {
 			for _, ex := range ru.Examples {
 				checkWant(t, ex.Text, annotatePeople(t, ex.Text), ex.Want)
+			}
+		})
+	}
+}
+
+// bankItem is one sentence of the construction bank.
+type bankItem struct {
+	Text   string   `yaml:"text"`
+	Want   []string `yaml:"want"`
+	Absent []string `yaml:"absent"`
+}
+
+// TestConstructionBank runs the construction bank: invented sentences for
+// each kind of construction in the participants issue, with near misses.
+func TestConstructionBank(t *testing.T) {
+	b, err := os.ReadFile("testdata/construction_bank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bank map[string][]bankItem
+	if err := yaml.Unmarshal(b, &bank); err != nil {
+		t.Fatal(err)
+	}
+	for _, cat := range slices.Sorted(maps.Keys(bank)) {
+		items := bank[cat]
+		if len(items) < 10 {
+			t.Errorf("category %s has %d sentences, want at least 10", cat, len(items))
+		}
+		t.Run(cat, func(t *testing.T) {
+			for _, it := range items {
+				got := annotatePeople(t, it.Text)
+				checkWant(t, it.Text, got, it.Want)
+				for _, a := range it.Absent {
+					for _, p := range got {
+						if p.Name == a {
+							t.Errorf("%q: %q is not a person", it.Text, a)
+						}
+					}
+				}
 			}
 		})
 	}

@@ -277,9 +277,12 @@ func (sc *sentenceScan) cityInName(m gazetteer.Match) bool {
 func (sc *sentenceScan) plausibleName(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := sc.words[k]
-		if notNames[w] || honorifics[strings.ToLower(w)] || orgHeads[w] || facilityHeads[w] || sc.e.titles.IsHead(strings.ToLower(w)) {
+		if notNames[w] || honorifics[strings.ToLower(w)] || orgHeads[w] || facilityHeads[w] || faithWords[w] || eventHeads[w] || sc.e.titles.IsHead(strings.ToLower(w)) {
 			return false
 		}
+	}
+	if stormWords[sc.words[i]] {
+		return false // "Hurricane Maria"
 	}
 	if j-i > 1 {
 		return true
@@ -373,6 +376,51 @@ func (sc *sentenceScan) isPlaceStart(i int) bool {
 	return ok
 }
 
+// surnamePlace reports whether the one-word place at token j ends the name
+// that starts at token i with a known given name: "Pedro Lima", "Emre
+// Kaya". A place name followed by more capitalised words is a place.
+func (sc *sentenceScan) surnamePlace(i, j int) bool {
+	m, ok := sc.placeAt(j)
+	if !ok || m.End != j+1 || j != i+1 || !(sc.e.gaz.GivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City) {
+		return false
+	}
+	if i > 0 && isCapitalized(sc.words[i-1]) && sc.isPlaceStart(i-1) {
+		return false
+	}
+	return j+1 == len(sc.words) || !isCapitalized(sc.words[j+1])
+}
+
+// listedNames reports whether the words from token k read as the first of
+// several names after a plural title: a known given name, or a name of two
+// words followed by "and", a comma or "of".
+func (sc *sentenceScan) listedNames(k int) bool {
+	if k >= len(sc.words) {
+		return false
+	}
+	if sc.e.gaz.GivenName(sc.words[k]) {
+		return true
+	}
+	j := sc.nameRun(k)
+	if j-k < 2 || j >= len(sc.words) {
+		return false
+	}
+	switch sc.words[j] {
+	case "and", ",", "of", "&":
+		return true
+	}
+	return false
+}
+
+// titleBefore reports whether a title ends right before token i.
+func (sc *sentenceScan) titleBefore(i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if n, _ := sc.e.titles.Match(sc.words, k); k+n == i {
+			return true
+		}
+	}
+	return false
+}
+
 func labelOf(kind string) string {
 	switch kind {
 	case gazetteer.Org:
@@ -405,10 +453,10 @@ func (sc *sentenceScan) nameRun(i int) int {
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
 		// "Qaboos bin Said": after a particle a speech verb is a name.
 		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])])
-		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle) || speech {
+		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle) || speech || faithWords[w] || eventHeads[w] {
 			break
 		}
-		if sc.isPlaceStart(j) {
+		if sc.isPlaceStart(j) && !sc.surnamePlace(i, j) {
 			break
 		}
 		// An initial the tokenizer split from its dot: "John R . Bolton".
@@ -441,9 +489,25 @@ func (sc *sentenceScan) nameRun(i int) int {
 // Borisenko", "section director Mikhail Dzhirgenya".
 func (sc *sentenceScan) titledPeople() {
 	for i := 0; i < len(sc.words); i++ {
-		n, _ := sc.e.titles.Match(sc.words, i)
+		// Plural titles name several people ("Senators A and B");
+		// professional ones a post only in lower case ("correspondent X").
+		tm := sc.e.titles.MatchPlural(sc.words, i)
+		n := tm.N
+		if tm.Professional && isCapitalized(sc.words[i]) {
+			n = 0
+		}
 		if n == 0 && isCapitalized(sc.words[i]) && honorifics[strings.ToLower(sc.words[i])] && sc.words[i] != "His" && sc.words[i] != "Her" {
 			n = 1 // "Mr Brown", "Imam Khomeini"
+		}
+		// A party member noun, a plural or a professional title needs a
+		// full name after it: "Republican Jim Cole", "Senators Mark Cole",
+		// "correspondent Kristen Welker" (not "Queens Park Rangers").
+		member := n == 0 && partyMembers[sc.words[i]] || tm.Plural || tm.Professional
+		if n == 0 && member {
+			n = 1
+		}
+		if tm.Plural && (!isCapitalized(sc.words[i]) || !sc.listedNames(i+n)) {
+			n = 0 // "who heads Morgan Stanley", "Queens Park Rangers"
 		}
 		if n == 0 {
 			continue
@@ -455,7 +519,9 @@ func (sc *sentenceScan) titledPeople() {
 			if sc.words[p] == "the" && p+1 < len(sc.words) {
 				p++ // "President of the United States Donald Trump"
 			}
-			if m, ok := sc.placeAt(p); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
+			if end := sc.portfolioEnd(p); end > p && (sc.words[k] == "of" || sc.words[k] == "for") {
+				k = end // "Secretary of Commerce Laura Finch"
+			} else if m, ok := sc.placeAt(p); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
 				k = m.End
 			} else if sc.words[k] == "of" && p > k+1 {
 				// "speaker of the parliament Ali Larijani": a lowercase
@@ -478,10 +544,10 @@ func (sc *sentenceScan) titledPeople() {
 			k++
 		}
 		j := sc.nameRun(k)
-		if j == k && sc.townAsSurname(k) {
+		if j == k && sc.townAsSurname(k) && !member {
 			j = k + 1 // "national security advisor Bolton"
 		}
-		if j == k {
+		if j == k || member && j-k < 2 {
 			i = k - 1
 			continue
 		}
@@ -504,11 +570,24 @@ func (sc *sentenceScan) titledPeople() {
 	}
 }
 
+// portfolioEnd returns the end of a capitalised portfolio starting at
+// token p, such as "Commerce", "Pacific Affairs" or "the Economy", or p
+// when none does.
+func (sc *sentenceScan) portfolioEnd(p int) int {
+	end := p
+	for k := p; k < len(sc.words) && k < p+4 && isCapitalized(sc.words[k]); k++ {
+		if sc.e.titles.IsPortfolio(sc.words[k]) {
+			end = k + 1
+		}
+	}
+	return end
+}
+
 // namedPeople finds names that open with a given name known from the
 // world's officials: "Angela Merkel", "Theresa May".
 func (sc *sentenceScan) namedPeople() {
 	for i := 0; i < len(sc.words); i++ {
-		if !sc.e.gaz.GivenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])]) {
+		if !sc.e.gaz.GivenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]]) {
 			continue
 		}
 		j := sc.nameRun(i)
@@ -863,7 +942,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "US Ambassador" is a title, not an organisation: leave the
 		// country to the gazetteer.
-		if label != pipeline.Person && sc.e.titles.IsHead(strings.ToLower(sc.words[j-1])) {
+		if label != pipeline.Person && (sc.e.titles.IsHead(strings.ToLower(sc.words[j-1])) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
 			continue
 		}
 		c := sc.add(i, j, label, prioTagger, sp.Confidence)
@@ -894,6 +973,20 @@ func (sc *sentenceScan) personStart(i, j int) int {
 	}
 	return i
 }
+
+// faithWords name faiths and the groups of their followers: "Orthodox
+// Christian", "Sunni Muslim" are no one's names.
+var faithWords = toSet(`Catholic Catholics Orthodox Christians Muslim Muslims Sunni Sunnis Shia Shias
+Shiite Shiites Jewish Jews Buddhist Buddhists Hindu Hindus Protestant Protestants Coptic Copts Evangelical
+Evangelicals Anglican Anglicans Methodist Methodists Baptists Lutheran Lutherans Mormon Mormons
+Sikh Sikhs Islamist Islamists Alawite Alawites Druze Yazidi Yazidis Jihadist Jihadists`)
+
+// eventHeads end the names of events, prizes and competitions.
+var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympics Championship Championships Festival
+Conference Summit Congress Expo Exhibition Marathon Open Watch Trophy`)
+
+// stormWords open the names of storms.
+var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)
 
 // partyMembers name a member of a party; they open a name but are not part
 // of it: "Democrat Rod Blagojevich".

@@ -136,6 +136,14 @@ loop:
 			switch c := r.p.countryOf(e); {
 			case c != "":
 				ph.countries = append([]string{c}, ph.countries...)
+			case portfolioPlace(e) && !qualified:
+				// "Shadow Europe Minister", "Africa minister": a portfolio.
+				for k := j; k >= es && len(mods) < 3; k-- {
+					mods = append(mods, k)
+				}
+				ph.start = es
+				j = es - 1
+				continue
 			case e.Label == pipeline.Place:
 				ph.subnational = true
 			case e.Label == pipeline.Org:
@@ -143,6 +151,11 @@ loop:
 					ph.org = e.Canonical
 				}
 				ph.tied = true
+				// "Treasury Secretary", "Interior Under-Secretary": a body
+				// named by its portfolio is part of the title too.
+				if es == j && j+1 == t && r.p.titles.IsPortfolio(r.lower[j]) && !qualified {
+					mods = append(mods, j)
+				}
 			case e.Label == pipeline.Person && j+1 < t && isPossessive(r.d.Tokens[j+1].Text):
 				ph.owner = e.Canonical
 				ph.tied = true
@@ -531,7 +544,7 @@ func (r *roleReader) portfolio(j, hi int) (int, []string) {
 		if lw == "and" || lw == "&" || lw == "," {
 			continue
 		}
-		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP {
+		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) {
 			break // a body or a place is a complement, not a portfolio
 		}
 		tag := r.d.Tokens[k].Tag
@@ -585,4 +598,18 @@ func sameWords(a, b []string) bool {
 		}
 	}
 	return len(a) != len(b) || !slices.EqualFunc(a, b, strings.EqualFold)
+}
+
+// portfolioPlace reports whether a place names a portfolio rather than a
+// post's seat: a continent, a region or a sea ("Europe Minister",
+// "Minister for Pacific Affairs").
+func portfolioPlace(e pipeline.Entity) bool {
+	if e.Label != pipeline.Place {
+		return false
+	}
+	switch e.Subtype {
+	case gazetteer.Continent, gazetteer.Region, gazetteer.Feature:
+		return true
+	}
+	return false
 }
