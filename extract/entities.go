@@ -186,6 +186,9 @@ type sentenceScan struct {
 }
 
 func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *candidate {
+	if label == pipeline.Person {
+		i = sc.personStart(i, j)
+	}
 	start, end := sc.toks[i].Start, sc.toks[j-1].End
 	src := pipeline.SourceRule
 	switch prio {
@@ -934,11 +937,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				label = l
 			}
 		}
-		if label == pipeline.Person {
-			i = sc.personStart(i, j)
-			if !sc.plausibleName(i, j) {
-				continue
-			}
+		if label == pipeline.Person && !sc.plausibleName(sc.personStart(i, j), j) {
+			continue
 		}
 		// "US Ambassador" is a title, not an organisation: leave the
 		// country to the gazetteer.
@@ -962,7 +962,7 @@ func (sc *sentenceScan) personStart(i, j int) int {
 	for j-i >= 2 {
 		w := sc.words[i]
 		switch m := sc.e.titles.MatchPlural(sc.words[:j-1], i); {
-		case m.N > 0:
+		case m.N > 0 && !sc.e.gaz.GivenName(w): // "Amir Karimi" keeps his name
 			i += m.N
 			continue
 		case honorifics[strings.ToLower(w)] || partyMembers[w]:

@@ -133,6 +133,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 	}
+	orgNames := orgForms(d.Entities)
 	weak := weakMentions(d.Entities)
 	kept := people[:0]
 	for _, per := range people {
@@ -175,6 +176,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 			if part.Organization == "" && f.org != "" {
 				part.Organization = f.org
+				if n, ok := orgNames[f.org]; ok {
+					part.Organization = n
+				}
 			}
 		}
 		if per.left || former {
@@ -348,6 +352,11 @@ func personForms(name string) []string {
 	}
 	if len(parts) > 1 {
 		forms = append(forms, parts[0]) // "John" for John Bolton, "Qaboos" for Qaboos bin Said
+	}
+	if len(parts) > 2 && !nameParticles[strings.ToLower(parts[len(parts)-2])] {
+		// A father's surname before a mother's: "Rosselló" for Ricardo
+		// Rosselló Nevares.
+		forms = append(forms, parts[len(parts)-2])
 	}
 	return forms
 }
@@ -683,4 +692,40 @@ func insideQuote(d *pipeline.Doc, i int) bool {
 		}
 	}
 	return open
+}
+
+// orgForms maps each organisation's canonical name to the fullest form the
+// document writes it in: the name a reader of this text knows it by
+// ("Lib Dems" is "Liberal Democrats" where the text spells that out).
+func orgForms(es []pipeline.Entity) map[string]string {
+	out := map[string]string{}
+	for _, e := range es {
+		if e.Label != pipeline.Org {
+			continue
+		}
+		if cur, ok := out[e.Canonical]; !ok || fuller(e.Text, cur) {
+			out[e.Canonical] = e.Text
+		}
+	}
+	return out
+}
+
+// fuller reports whether name a is a fuller form than b: more words, or as
+// many with more of them capitalised ("MENA Department", not "MENA
+// department").
+func fuller(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) != len(fb) {
+		return len(fa) > len(fb)
+	}
+	caps := func(ws []string) int {
+		n := 0
+		for _, w := range ws {
+			if isCapitalized(w) {
+				n++
+			}
+		}
+		return n
+	}
+	return caps(fa) > caps(fb)
 }

@@ -153,7 +153,7 @@ loop:
 				ph.tied = true
 				// "Treasury Secretary", "Interior Under-Secretary": a body
 				// named by its portfolio is part of the title too.
-				if es == j && j+1 == t && r.p.titles.IsPortfolio(r.lower[j]) && !qualified {
+				if es == j && j+1 == t && r.p.titles.IsPortfolio(r.lower[j]) && e.Canonical == e.Text && !qualified {
 					mods = append(mods, j)
 				}
 			case e.Label == pipeline.Person && j+1 < t && isPossessive(r.d.Tokens[j+1].Text):
