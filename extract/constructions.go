@@ -26,6 +26,7 @@ import (
 //	ROLE     a role phrase (roles.go); ROLES the same with a plural head
 //	COUNTRY  a country, demonym or capital; PLACE any place; ORG a body
 //	QUOTE    a closing quotation mark; DASH any dash
+//	NUM      a number: "Tom Hale, 45, a police officer"
 //	CLAUSE   a clause between commas: ", a Saudi national,"
 //	BRACKET  words in brackets: "(National Union of Rail Workers)"
 //	^        the start of the sentence; $ the end of an apposition (a
@@ -107,6 +108,7 @@ const (
 	elEnd
 	elClause
 	elBracket
+	elNum
 )
 
 type elem struct {
@@ -202,6 +204,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elQuote
 		case "DASH":
 			e.kind = elDash
+		case "NUM":
+			e.kind = elNum
 		case "CLAUSE":
 			e.kind = elClause
 		case "BRACKET":
@@ -382,6 +386,10 @@ func (m *matcher) options(el elem, pos, lo, hi int) []option {
 		}
 	case elQuote:
 		if isQuote(m.r.lower[pos]) {
+			return []option{{next: pos + 1}}
+		}
+	case elNum:
+		if m.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos]) {
 			return []option{{next: pos + 1}}
 		}
 	case elDash:
@@ -620,7 +628,10 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		for k, mention := range c.mentions {
 			end := m.person[mention]
 			if len(roles) == 0 || ru.LeftOffice {
+				// An affiliation without a post: "Sam Ortiz of Human
+				// Rights Watch".
 				f := fact{mention: mention, left: ru.LeftOffice}
+				f.org = org
 				f.evidence = m.d.SpanOf(m.d.Tokens[mention].Start, m.d.Tokens[end-1].End)
 				out = append(out, f)
 				continue

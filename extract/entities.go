@@ -358,6 +358,17 @@ func isOrgHead(w string) bool {
 // corpSuffixes end company names.
 var corpSuffixes = toSet(`Corp. Co. Inc. Ltd. LLC PLC plc AG SA GmbH Bros.`)
 
+// countryEnds reports whether the gazetteer's country match at token i ends
+// at token j.
+func (sc *sentenceScan) countryEnds(i, j int) bool {
+	for _, m := range sc.gaz {
+		if m.Start == i && m.End == j && !m.Ambiguous && m.Entries[0].Kind == gazetteer.Country {
+			return true
+		}
+	}
+	return false
+}
+
 // countryAt reports whether the gazetteer matched a country, ambiguous or
 // not, on exactly token i.
 func (sc *sentenceScan) countryAt(i int) bool {
@@ -925,6 +936,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// the tagger's priority and beats its "United" with the same label.
 		if sc.promoteGazetteer(i, j, label) {
 			continue
+		}
+		if label != pipeline.Place && sc.countryAt(i) && sc.countryEnds(i, j) {
+			continue // "DRC", "UAE": a country, whatever the tagger says
 		}
 		i, j, label = sc.toponymSpan(i, j, label)
 		// "Novichok, a range of neurotoxins": the document says what the

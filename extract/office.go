@@ -111,16 +111,21 @@ func modalBefore(w string) bool {
 }
 
 // heldUntil reports whether the clause after token i says the post ended
-// at a month or a year: "who was Trump's special envoy ... until December".
+// at a month or a year: "who was Trump's special envoy ... until December",
+// "who served as mayor from 1990 to 1998".
 func heldUntil(d *pipeline.Doc, i, hi int) bool {
+	isYear := func(w string) bool { return len(w) == 4 && isDigits(w) }
 	for k := i; k+1 < hi; k++ {
 		w := strings.ToLower(d.Tokens[k].Text)
 		if w == "," || w == ";" {
 			return false
 		}
-		if w == "until" || w == "till" {
-			next := d.Tokens[k+1].Text
-			return monthOf(next) != 0 || (len(next) == 4 && isDigits(next))
+		next := d.Tokens[k+1].Text
+		switch {
+		case w == "until" || w == "till":
+			return monthOf(next) != 0 || isYear(next)
+		case (w == "to" || isDash(w)) && isYear(next) && k > i && isYear(d.Tokens[k-1].Text):
+			return true // "from 1990 to 1998", "1990-1998"
 		}
 	}
 	return false

@@ -207,7 +207,7 @@ loop:
 			j -= n
 			ph.start = j + 1
 			continue
-		case w.has("scope", lw) || w.has("body", lw):
+		case w.has("scope", lw):
 			ph.start = j
 			j--
 			continue
@@ -221,10 +221,12 @@ loop:
 		case w.has("former", lw) || formerPrefixed(lw):
 			ph.former = true
 			ph.start = j
+			qualified = true // what stands before "former" is not the post's
 			j--
 			continue
 		case w.has("describer", lw) || w.has("current", lw):
 			ph.start = j
+			qualified = true
 			j--
 			continue
 		case w.has("determiner", lw):
