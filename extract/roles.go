@@ -73,6 +73,9 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			if r.p.rules.words.has("former", r.lower[s.FirstToken+k]) {
 				continue // "former" is read by the grammar, not as a title word
 			}
+			if r.insideName(s.FirstToken + k) {
+				continue // "House of Representatives" names a body
+			}
 			r.titles[s.FirstToken+k] = r.p.titles.MatchPlural(words, k)
 		}
 	}
@@ -213,8 +216,9 @@ loop:
 			continue
 		case isAllCaps(tok.Text) && len(tok.Text) > 1 && !isPossessive(tok.Text):
 			// An acronym the entity stage did not know names a body:
-			// "EU department chief".
+			// "EU department chief", "NBC News correspondent".
 			qualified = true
+			ph.tied = true
 			ph.start = j
 			j--
 			continue
@@ -250,6 +254,17 @@ loop:
 	}
 	ph.title = r.titleText(mods, t, ta)
 	return ph
+}
+
+// insideName reports whether token i is inside a place's or a body's name,
+// after its first word.
+func (r *roleReader) insideName(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if e, ok := r.ix.entityAt(k); ok {
+			return (e.Label == pipeline.Org || e.Label == pipeline.Place) && e.End > r.d.Tokens[i].Start
+		}
+	}
+	return false
 }
 
 // formerPrefixed reports whether a word carries its own "ex-" or "then-":

@@ -9,6 +9,7 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 
+	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -16,9 +17,10 @@ import (
 // prose's part-of-speech tagger. prose's packages are used directly rather
 // than through prose.NewDocument so that its entity model is not run.
 type Tokens struct {
-	seg *segment.Segmenter
-	tok *tokenize.Tokenizer
-	tag *tag.Tagger
+	seg    *segment.Segmenter
+	tok    *tokenize.Tokenizer
+	tag    *tag.Tagger
+	titles *gazetteer.Titles
 }
 
 // NewTokens builds the tokens stage; it takes no options.
@@ -35,7 +37,11 @@ func NewTokens(opts pipeline.Options) (pipeline.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tokens{seg: seg, tok: tokenize.New(), tag: tg}, nil
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Tokens{seg: seg, tok: tokenize.New(), tag: tg, titles: gaz.Titles()}, nil
 }
 
 func (*Tokens) Name() string { return "tokens" }
@@ -67,6 +73,8 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 		// on abbreviations that are not sentence ends there.
 		if p.Kind == pipeline.Heading || p.Kind == pipeline.ListItem || p.Kind == pipeline.TableRow {
 			sents = []segment.Sentence{{Text: text, Start: 0}}
+		} else {
+			sents = t.joinAbbreviations(text, sents)
 		}
 		for _, s := range sents {
 			toks := splitTimePrefixes(t.tok.Tokenize(s.Text))
@@ -90,6 +98,55 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	return nil
+}
+
+// joinAbbreviations undoes sentence breaks after a dotted abbreviation that
+// modifies the noun after it: "a sitting U.S. | Senator from California".
+// A title followed by a name ("the U.S. | President Biden said") may start
+// a sentence, and stays split.
+func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segment.Sentence {
+	out := sents[:1]
+	for _, s := range sents[1:] {
+		prev := &out[len(out)-1]
+		if dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) {
+			prev.Text = text[prev.Start : s.Start+len(s.Text)]
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// continues reports whether a sentence reads as the rest of a noun phrase:
+// it opens with a title that no name follows ("Senator from California").
+func (t *Tokens) continues(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	n, _ := t.titles.Match(words, 0)
+	return n > 0 && n < len(words) && !isCapitalized(words[n])
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// dottedAbbreviation reports whether w is written like "U.S." or "U.K.".
+func dottedAbbreviation(w string) bool {
+	if len(w) < 4 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // timePrefixes glue to the word they date: "ex-UK Prime Minister",
