@@ -600,10 +600,13 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			org = c.org
 		}
 	}
+	// shared is the country of the first role in the match, which scopes
+	// over the state offices after it ("Dutch prime minister A and
+	// finance minister B", not "Gazprom chairman A and India's minister B").
 	shared := ""
 	if ru.ShareCountry {
 		for _, c := range caps {
-			if c.kind == elRole && c.role.country() != "" {
+			if c.kind == elRole {
 				shared = c.role.country()
 				break
 			}
@@ -644,7 +647,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 					ph.countries = ph.countries[k : k+1] // "respectively"
 				case ph.country() == "" && country != "":
 					ph.countries = []string{country}
-				case ph.country() == "" && shared != "":
+				case ph.country() == "" && shared != "" && ph.org == "":
 					ph.countries = []string{shared}
 				}
 				if ph.org == "" && org != "" {

@@ -85,6 +85,12 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 // startingAt returns the role phrases that begin at token k, longest
 // first. hi is the sentence end.
 func (r *roleReader) startingAt(k, hi int) []rolePhrase {
+	// No phrase starts inside a title: "minister" of "prime minister".
+	for t := max(r.d.Sentences[r.d.Tokens[k].Sentence].FirstToken, k-4); t < k; t++ {
+		if t+r.title(t).N > k {
+			return nil
+		}
+	}
 	var out []rolePhrase
 	for t := k; t < hi && t < k+9; t++ {
 		ta := r.title(t)
@@ -254,6 +260,12 @@ loop:
 	}
 	ph.title = r.titleText(mods, t, ta)
 	return ph
+}
+
+// definite reports whether a phrase starting at token i is, or follows, a
+// definite article.
+func (r *roleReader) definite(i int) bool {
+	return r.lower[i] == "the" || i > 0 && r.lower[i-1] == "the"
 }
 
 // insideName reports whether token i is inside a place's or a body's name,
@@ -430,7 +442,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			continue
 		}
 		for _, second := range r.startingAt(c.end+1, hi) {
-			if second.plural != c.plural {
+			// "the prime minister and Chancellor Gordon Brown" are two
+			// people: a definite description, then a title of address.
+			if second.plural != c.plural || r.definite(c.start) && !isCapitalized(r.d.Tokens[c.titleStart].Text) && isCapitalized(r.d.Tokens[second.titleStart].Text) {
 				continue
 			}
 			co := c

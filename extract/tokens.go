@@ -77,7 +77,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			sents = t.joinAbbreviations(text, sents)
 		}
 		for _, s := range sents {
-			toks := splitTimePrefixes(t.tok.Tokenize(s.Text))
+			toks := splitFinalStop(splitTimePrefixes(t.tok.Tokenize(s.Text)))
 			if len(toks) == 0 {
 				continue
 			}
@@ -147,6 +147,25 @@ func dottedAbbreviation(w string) bool {
 		}
 	}
 	return true
+}
+
+// abbreviations end in a full stop that is part of them.
+var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. rep. gov. prof. rev. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
+
+// splitFinalStop splits the full stop from the last word of a sentence
+// that the tokenizer left attached ("Wim Kok."), unless the word is an
+// abbreviation or an initial.
+func splitFinalStop(toks []tokenize.Token) []tokenize.Token {
+	if len(toks) == 0 {
+		return toks
+	}
+	last := toks[len(toks)-1]
+	w := last.Text
+	if len(w) < 3 || !strings.HasSuffix(w, ".") || strings.Count(w, ".") > 1 || abbreviations[strings.ToLower(w)] || !unicode.IsLetter(rune(w[len(w)-2])) {
+		return toks
+	}
+	n := len(w) - 1
+	return append(toks[:len(toks)-1:len(toks)-1], tokenize.Token{Text: w[:n], Start: last.Start}, tokenize.Token{Text: ".", Start: last.Start + n})
 }
 
 // timePrefixes glue to the word they date: "ex-UK Prime Minister",
