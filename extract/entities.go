@@ -188,6 +188,9 @@ type sentenceScan struct {
 func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *candidate {
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
+		for j-i > 1 && postNominals[sc.words[j-1]] {
+			j-- // "Guy Mansfield QC"
+		}
 	}
 	start, end := sc.toks[i].Start, sc.toks[j-1].End
 	src := pipeline.SourceRule
@@ -467,7 +470,10 @@ func (sc *sentenceScan) nameRun(i int) int {
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
 		// "Qaboos bin Said": after a particle a speech verb is a name.
 		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])])
-		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle) || speech || faithWords[w] || eventHeads[w] {
+		// "Oona King", "John Major": a title word can end a name that a
+		// given name opens.
+		titleSurname := j == i+1 && (sc.e.gaz.GivenName(sc.words[i]) || sc.titleBefore(i)) && !next && !(j+1 < len(sc.words) && isCapitalized(sc.words[j+1]))
+		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle && !titleSurname) || speech || faithWords[w] || eventHeads[w] {
 			break
 		}
 		if sc.isPlaceStart(j) && !sc.surnamePlace(i, j) {
@@ -566,8 +572,9 @@ func (sc *sentenceScan) titledPeople() {
 			continue
 		}
 		// "General Motors": a one-word "name" inside what the tagger reads
-		// as a company or place is part of that name.
-		if j-k == 1 && sc.taggedOther(i) {
+		// as a company or place is part of that name; "the next General
+		// Election": a word the text also writes in lower case is no name.
+		if j-k == 1 && (sc.taggedOther(i) || sc.lowerElsewhere(sc.words[k])) {
 			i = j - 1
 			continue
 		}
@@ -1001,6 +1008,10 @@ Conference Summit Congress Expo Exhibition Marathon Open Watch Trophy`)
 
 // stormWords open the names of storms.
 var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)
+
+// postNominals follow a name but are not part of it: honours, degrees,
+// ranks of counsel.
+var postNominals = toSet(`QC KC OBE MBE CBE KBE DBE GBE CH PhD MD MP MEP MSP`)
 
 // partyMembers name a member of a party; they open a name but are not part
 // of it: "Democrat Rod Blagojevich".

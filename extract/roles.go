@@ -225,6 +225,9 @@ loop:
 			// "EU department chief", "NBC News correspondent".
 			qualified = true
 			ph.tied = true
+			if ph.org == "" {
+				ph.org = tok.Text // "PCS leader"
+			}
 			ph.start = j
 			j--
 			continue
