@@ -394,11 +394,17 @@ func (sc *sentenceScan) isPlaceStart(i int) bool {
 }
 
 // surnamePlace reports whether the one-word place at token j ends the name
-// that starts at token i with a known given name: "Pedro Lima", "Emre
-// Kaya". A place name followed by more capitalised words is a place.
+// that starts at token i with a known given name or an initial: "Pedro
+// Lima", "Emre Kaya", "George W Bush". A place name followed by more
+// capitalised words is a place.
 func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	m, ok := sc.placeAt(j)
-	if !ok || m.End != j+1 || j != i+1 || !(sc.e.gaz.GivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City) {
+	if !ok || m.End != j+1 {
+		return false
+	}
+	// "George W Bush": an initial says a surname follows.
+	initial := j > i && len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1])
+	if !initial && (j != i+1 || !(sc.e.gaz.GivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City)) {
 		return false
 	}
 	if i > 0 && isCapitalized(sc.words[i-1]) && sc.isPlaceStart(i-1) {

@@ -73,10 +73,11 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			if r.p.rules.words.has("former", r.lower[s.FirstToken+k]) {
 				continue // "former" is read by the grammar, not as a title word
 			}
-			if r.insideName(s.FirstToken + k) {
+			m := r.p.titles.MatchPlural(words, k)
+			if m.N > 0 && r.insideName(s.FirstToken+k, s.FirstToken+k+m.N) {
 				continue // "House of Representatives" names a body
 			}
-			r.titles[s.FirstToken+k] = r.p.titles.MatchPlural(words, k)
+			r.titles[s.FirstToken+k] = m
 		}
 	}
 	return r.titles[i]
@@ -160,9 +161,10 @@ loop:
 					ph.org = e.Canonical
 				}
 				ph.tied = true
-				// "Treasury Secretary", "Interior Under-Secretary": a body
-				// named by its portfolio is part of the title too.
-				if es == j && j+1 == t && r.p.titles.IsPortfolio(r.lower[j]) && e.Canonical == e.Text && !qualified {
+				// "Treasury Secretary", "Labour Minister": a body named by
+				// its portfolio is part of a minister's title too (but
+				// "Labour leader" leads a party).
+				if es == j && j+1 == t && r.p.titles.IsPortfolio(r.lower[j]) && portfolioHead(ta.Canonical) && !qualified {
 					mods = append(mods, j)
 				}
 			case e.Label == pipeline.Person && j+1 < t && isPossessive(r.d.Tokens[j+1].Text):
@@ -250,6 +252,9 @@ loop:
 			ph.ownerPron = true
 			ph.tied = true // "his lawyer", "its chief executive"
 			break loop
+		case r.titleEndsAt(j + 1, lo):
+			// Stacked titles, "Foreign Minister Prince", are two.
+			break loop
 		case !qualified && len(mods) < 3 && r.modifier(j):
 			if w.has("ties", lw) {
 				ph.tied = true
@@ -265,18 +270,41 @@ loop:
 	return ph
 }
 
+// titleEndsAt reports whether a title of its own ends right before token
+// e, no further left than lo.
+func (r *roleReader) titleEndsAt(e, lo int) bool {
+	for t := max(lo, e-4); t < e; t++ {
+		if r.title(t).N == e-t {
+			return true
+		}
+	}
+	return false
+}
+
+// portfolioHeads take a portfolio before them: "Labour Minister",
+// "Treasury Secretary", "home affairs spokesman".
+var portfolioHeads = toSet(`Minister Secretary Under-Secretary Undersecretary Spokesperson Spokesman Spokeswoman
+Commissioner Correspondent Editor Director Chief Adviser Advisor`)
+
+func portfolioHead(title string) bool {
+	f := strings.Fields(title)
+	return len(f) > 0 && portfolioHeads[f[len(f)-1]]
+}
+
 // definite reports whether a phrase starting at token i is, or follows, a
 // definite article.
 func (r *roleReader) definite(i int) bool {
 	return r.lower[i] == "the" || i > 0 && r.lower[i-1] == "the"
 }
 
-// insideName reports whether token i is inside a place's or a body's name,
-// after its first word.
-func (r *roleReader) insideName(i int) bool {
+// insideName reports whether tokens [i, j) are inside a place's or a
+// body's name, after its first word. A title that runs past the name's end
+// ("Senate Majority | Leader") says the name was cut short, not that the
+// title is part of it.
+func (r *roleReader) insideName(i, j int) bool {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if e, ok := r.ix.entityAt(k); ok {
-			return (e.Label == pipeline.Org || e.Label == pipeline.Place) && e.End > r.d.Tokens[i].Start
+			return (e.Label == pipeline.Org || e.Label == pipeline.Place) && e.End >= r.d.Tokens[j-1].End
 		}
 	}
 	return false
