@@ -252,7 +252,7 @@ loop:
 			ph.ownerPron = true
 			ph.tied = true // "his lawyer", "its chief executive"
 			break loop
-		case r.titleEndsAt(j + 1, lo):
+		case r.titleEndsAt(j+1, lo):
 			// Stacked titles, "Foreign Minister Prince", are two.
 			break loop
 		case !qualified && len(mods) < 3 && r.modifier(j):
