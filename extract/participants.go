@@ -196,11 +196,11 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			part.CountrySource = pipeline.CountryFromText
 		} else if part.Role != "" {
 			// What the text leaves unplaced: the reference data's record of
-			// the person, else, for a state office, the country the
-			// document is about.
+			// the person, else, for a state office that country has, the
+			// country the document is about.
 			if c := p.officialCountry(part.Name); c != "" {
 				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference
-			} else if main != "" && part.Organization == "" && isStateOffice(part.Role) {
+			} else if main != "" && part.Organization == "" && isStateOffice(part.Role) && p.gaz.HasOffice(main, strings.TrimPrefix(part.Role, "Former ")) {
 				part.CountryCode, part.CountrySource = main, pipeline.CountryFromContext
 			}
 		}

@@ -64,6 +64,7 @@ func (g *Gazetteer) WithFile(path string) (*Gazetteer, error) {
 	}
 	ng := build(recs, g.ambiguous, g.officials, g.titles)
 	ng.given = g.given
+	ng.offices = g.offices
 	return ng, nil
 }
 
