@@ -174,6 +174,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			if part.CountryCode == "" && f.country != "" {
 				part.CountryCode = f.country
 			}
+			// Another post's body counts too: a minister's party is their
+			// organisation ("X, the Labour leader").
 			if part.Organization == "" && f.org != "" {
 				part.Organization = f.org
 				if n, ok := orgNames[f.org]; ok {
