@@ -12,7 +12,7 @@ import (
 // weakTitles describe rather than name an office ("a government
 // official", "the longtime leader of Zimbabwe"); any other title the text
 // gives the person wins over them.
-var weakTitles = toSet(`Official Leader Figure`)
+var weakTitles = toSet(`Official Leader Figure Sheikh`)
 
 // isWeak reports whether a role fact only describes its holder. A leader
 // of a named body ("Conservative leader") holds a post.

@@ -298,13 +298,19 @@ func (r *roleReader) definite(i int) bool {
 }
 
 // insideName reports whether tokens [i, j) are inside a place's or a
-// body's name, after its first word. A title that runs past the name's end
-// ("Senate Majority | Leader") says the name was cut short, not that the
-// title is part of it.
+// body's name, after its first word. A title that runs past the end of a
+// name ("Senate Majority | Leader") says the name was cut short, not that
+// the title is part of it.
 func (r *roleReader) insideName(i, j int) bool {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if e, ok := r.ix.entityAt(k); ok {
-			return (e.Label == pipeline.Org || e.Label == pipeline.Place) && e.End >= r.d.Tokens[j-1].End
+			if e.Label != pipeline.Org && e.Label != pipeline.Place {
+				return false
+			}
+			// A name that ends in a body's head noun is whole ("Liberal
+			// Party | leader"); one that does not was cut short.
+			f := strings.Fields(e.Text)
+			return e.End >= r.d.Tokens[j-1].End || orgHeads[f[len(f)-1]] && e.End > r.d.Tokens[i].Start
 		}
 	}
 	return false
