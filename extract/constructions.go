@@ -31,7 +31,9 @@ import (
 //	BRACKET  words in brackets: "(National Union of Rail Workers)"
 //	^        the start of the sentence; $ the end of an apposition (a
 //	         comma, a full stop, a bracket, a dash, the sentence end or a
-//	         word of the class @apposition_end such as "who"; not consumed)
+//	         word of the class @apposition_end such as "who"; not
+//	         consumed); $say also a word of @say ("X, Plaid health
+//	         spokesman said")
 //	@class   a word from the file's word classes
 //	a|b      one of these words (compared in lower case), punctuation too
 //
@@ -116,6 +118,7 @@ type elem struct {
 	words map[string]bool
 	opt   bool
 	star  bool
+	say   bool // $say: a speech verb ends an apposition too
 }
 
 type rule struct {
@@ -214,6 +217,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elStart
 		case "$":
 			e.kind = elEnd
+		case "$say":
+			e.kind, e.say = elEnd, true
 		default:
 			e.words = map[string]bool{}
 			if class, ok := strings.CutPrefix(f, "@"); ok {
@@ -333,7 +338,7 @@ func (m *matcher) options(el elem, pos, lo, hi int) []option {
 			return []option{{next: pos}}
 		}
 		switch w := m.r.lower[pos]; {
-		case w == "," || w == "." || w == ";" || w == ")" || w == ":" || isDash(w) || isQuote(w) || m.c.words.has("apposition_end", w):
+		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w) || m.c.words.has("apposition_end", w) || el.say && m.c.words.has("say", w):
 			return []option{{next: pos}}
 		}
 		return nil

@@ -602,8 +602,17 @@ func (sc *sentenceScan) titledPeople() {
 // when none does.
 func (sc *sentenceScan) portfolioEnd(p int) int {
 	end := p
-	for k := p; k < len(sc.words) && k < p+4 && isCapitalized(sc.words[k]); k++ {
-		if sc.e.titles.IsPortfolio(sc.words[k]) {
+	// "Children, Young People and Families": capitalised words joined by
+	// commas and "and", ending in a portfolio word.
+	for k := p; k < len(sc.words) && k < p+8; k++ {
+		w := sc.words[k]
+		if w == "," || w == "and" || w == "&" {
+			continue
+		}
+		if !isCapitalized(w) {
+			break
+		}
+		if sc.e.titles.IsPortfolio(w) {
 			end = k + 1
 		}
 	}

@@ -255,7 +255,14 @@ loop:
 		case r.titleEndsAt(j+1, lo):
 			// Stacked titles, "Foreign Minister Prince", are two.
 			break loop
-		case !qualified && len(mods) < 3 && r.modifier(j):
+		case !qualified && len(mods) > 0 && len(mods) < 4 && j > lo && (lw == "and" || lw == "&") && r.modifier(j-1) && r.portfolios(j-1, mods):
+			// "shadow work and pensions secretary", "the Trade and Industry
+			// Secretary"; not "First Family and Senior Advisors".
+			mods = append(mods, j)
+			ph.start = j
+			j--
+			continue
+		case !qualified && len(mods) < 4 && r.modifier(j):
 			if w.has("ties", lw) {
 				ph.tied = true
 			}
@@ -268,6 +275,17 @@ loop:
 	}
 	ph.title = r.titleText(mods, t, ta)
 	return ph
+}
+
+// portfolios reports whether the word at j and the modifier words in mods
+// all name portfolios.
+func (r *roleReader) portfolios(j int, mods []int) bool {
+	for _, k := range append(mods, j) {
+		if !r.p.titles.IsPortfolio(r.lower[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleEndsAt reports whether a title of its own ends right before token
@@ -469,8 +487,24 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		}
 		lower := ph
 		lower.end = m
+		// "counsel for the petitioners": a post held for someone.
+		lower.tied = lower.tied || prep == "for"
+		// "director of anti-constitution group Vote No": the body's name
+		// after its description.
+		if end := r.capitalRun(m, hi); end > m {
+			if lower.org == "" {
+				lower.org = r.d.Text[r.d.Tokens[m].Start:r.d.Tokens[end-1].End]
+			}
+			lower.end = end
+		} else if e, ok := r.ix.entityAt(m); ok && e.Label == pipeline.Org {
+			if lower.org == "" {
+				lower.org = e.Canonical
+			}
+			lower.end = r.ix.tokenEnding(e.End) + 1
+		}
 		out = append([]rolePhrase{lower}, out...)
-		k = m
+		ph = lower
+		k = lower.end
 	}
 	// Coordinated titles: "the president and chief executive officer of
 	// Symplicity Corporation" holds the first, and the body of the last.
@@ -512,6 +546,9 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		}
 	}
 	found := false
+	for j < hi && honorifics[r.lower[j]] {
+		j++ // "for Mr Begg"
+	}
 	for j < hi {
 		e, ok := r.ix.entityAt(j)
 		if !ok {
@@ -542,6 +579,8 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			if prep != "to" {
 				ph.subnational = ph.subnational || ph.country() == ""
 			}
+		case e.Label == pipeline.Person && (prep == "for" || prep == "to"):
+			ph.tied = true // "a lawyer for Mr Begg"
 		default:
 			if !found {
 				return -1
@@ -564,11 +603,28 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	if !found {
 		return j
 	}
-	// "the New York police": a lowercase head after the name.
-	for n := 0; n < 2 && j < hi && !isCapitalized(r.d.Tokens[j].Text) && strings.HasPrefix(r.d.Tokens[j].Tag, "NN") && r.p.rules.words.has("body", r.lower[j]); n++ {
+	// "the New York police", "the Plaid Cymru group": a lowercase head
+	// after the name.
+	for n := 0; n < 2 && j < hi && !isCapitalized(r.d.Tokens[j].Text) && strings.HasPrefix(r.d.Tokens[j].Tag, "NN"); n++ {
 		j++
 	}
 	return j
+}
+
+// capitalRun returns the end of the capitalised name that starts at token
+// m ("Vote No", "Office of the High Commissioner"), or m when none does.
+func (r *roleReader) capitalRun(m, hi int) int {
+	if m >= hi || !isCapitalized(r.d.Tokens[m].Text) || isPossessive(r.d.Tokens[m].Text) {
+		return m
+	}
+	if e, ok := r.ix.entityAt(m); ok && e.Label != pipeline.Org {
+		return m
+	}
+	k := m
+	for k < hi && isCapitalized(r.d.Tokens[k].Text) && !isPossessive(r.d.Tokens[k].Text) {
+		k++
+	}
+	return r.nameContinues(k, hi)
 }
 
 // nameContinues returns the end of a name that goes on past token j with
