@@ -3,6 +3,8 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"maps"
+	"math/bits"
 	"os"
 	"slices"
 	"strings"
@@ -115,7 +117,8 @@ const (
 
 type elem struct {
 	kind  elemKind
-	words map[string]bool
+	lits  []uint16  // the numbers of literal words, or
+	class wordClass // a word class
 	opt   bool
 	star  bool
 	say   bool // $say: a speech verb ends an apposition too
@@ -124,6 +127,7 @@ type elem struct {
 type rule struct {
 	ruleSpec
 	elems []elem
+	named bool // the pattern has a NAME or NAMES
 }
 
 // constructions is a loaded rules file.
@@ -131,11 +135,46 @@ type constructions struct {
 	words   wordClasses
 	parties map[string]string // "Lib Dem" -> "Liberal Democrats"
 	rules   []rule
+	lits    uint16 // literal words numbered so far
+	// byStart lists the rules by what their first element needs at a
+	// token; wordRules those that open with words, looked up by word.
+	byStart   [startKinds][]int
+	wordRules []int   // rules opening with a word class or an optional element
+	byWord    [][]int // rules opening with literal words, by the number of the word
+	// The classes the engine and the role grammar read themselves.
+	determiner, possessor, former, current, describer, scope, time, stop, appoint, complement, ties, say, appositionEnd wordClass
 }
 
-type wordClasses map[string]map[string]bool
+// wordClasses maps a lowercase word to the classes it belongs to, one bit
+// per class, and to its number among the words patterns name literally:
+// one lookup per token answers every word test of every rule.
+type wordClasses struct {
+	bit  map[string]wordClass // class name -> its bit
+	word map[string]wordInfo
+}
 
-func (w wordClasses) has(class, word string) bool { return w[class][word] }
+type wordClass uint64
+
+type wordInfo struct {
+	classes wordClass
+	lit     uint16 // 0 when no pattern names the word
+}
+
+func (w wordClasses) info(word string) wordInfo { return w.word[word] }
+
+func (w wordClasses) has(class, word string) bool { return w.word[word].classes&w.bit[class] != 0 }
+
+// literal returns the number of a word a pattern names, giving it the
+// next one if it has none.
+func (c *constructions) literal(word string) uint16 {
+	info := c.words.word[word]
+	if info.lit == 0 {
+		c.lits++
+		info.lit = c.lits
+		c.words.word[word] = info
+	}
+	return info.lit
+}
 
 // loadConstructions reads a rules file; "" means the built-in one.
 func loadConstructions(path string) (*constructions, error) {
@@ -150,24 +189,56 @@ func loadConstructions(path string) (*constructions, error) {
 	if err := yaml.Unmarshal(b, &f); err != nil {
 		return nil, fmt.Errorf("%s: %w", ruleFileName(path), err)
 	}
-	c := &constructions{words: wordClasses{}, parties: f.Parties}
-	for class, ws := range f.Words {
-		c.words[class] = map[string]bool{}
-		for _, w := range ws {
-			c.words[class][strings.ToLower(w)] = true
+	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties}
+	if len(f.Words) > 63 {
+		return nil, fmt.Errorf("%s: %d word classes, at most 63", ruleFileName(path), len(f.Words))
+	}
+	for _, class := range slices.Sorted(maps.Keys(f.Words)) {
+		bit := wordClass(1) << len(c.words.bit)
+		c.words.bit[class] = bit
+		for _, w := range f.Words[class] {
+			info := c.words.word[strings.ToLower(w)]
+			info.classes |= bit
+			c.words.word[strings.ToLower(w)] = info
 		}
 	}
-	for _, class := range []string{"determiner", "possessor", "former", "complement"} {
-		if c.words[class] == nil {
-			return nil, fmt.Errorf("%s: word class %q is missing", ruleFileName(path), class)
+	for w := range honorifics {
+		info := c.words.word[w]
+		info.classes |= honorificClass
+		c.words.word[w] = info
+	}
+	for name, into := range map[string]*wordClass{"determiner": &c.determiner, "possessor": &c.possessor, "former": &c.former,
+		"current": &c.current, "describer": &c.describer, "scope": &c.scope, "time": &c.time, "stop": &c.stop,
+		"appoint": &c.appoint, "complement": &c.complement, "ties": &c.ties, "say": &c.say, "apposition_end": &c.appositionEnd} {
+		bit, ok := c.words.bit[name]
+		if !ok {
+			return nil, fmt.Errorf("%s: word class %q is missing", ruleFileName(path), name)
 		}
+		*into = bit
 	}
 	for _, s := range f.Rules {
 		els, err := c.compile(s.Pattern)
 		if err != nil {
 			return nil, fmt.Errorf("%s: rule %q: %w", ruleFileName(path), s.Name, err)
 		}
-		c.rules = append(c.rules, rule{s, els})
+		named := slices.ContainsFunc(els, func(e elem) bool { return e.kind == elName || e.kind == elNames })
+		c.rules = append(c.rules, rule{s, els, named})
+	}
+	for ri, ru := range c.rules {
+		el := &ru.elems[0]
+		if need := el.needs(); need != 0 {
+			k := bits.TrailingZeros8(uint8(need))
+			c.byStart[k] = append(c.byStart[k], ri)
+		} else if el.kind == elWord && el.class == 0 && !el.opt {
+			for _, lit := range el.lits {
+				for int(lit) >= len(c.byWord) {
+					c.byWord = append(c.byWord, nil)
+				}
+				c.byWord[lit] = append(c.byWord[lit], ri)
+			}
+		} else {
+			c.wordRules = append(c.wordRules, ri)
+		}
 	}
 	return c, nil
 }
@@ -220,27 +291,26 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 		case "$say":
 			e.kind, e.say = elEnd, true
 		default:
-			e.words = map[string]bool{}
 			if class, ok := strings.CutPrefix(f, "@"); ok {
-				ws, ok := c.words[class]
+				bit, ok := c.words.bit[class]
 				if !ok {
 					return nil, fmt.Errorf("unknown word class @%s", class)
 				}
-				e.words = ws
+				e.class = bit
 			} else {
+				var words []string
 				for _, w := range strings.Split(f, "|") {
 					switch w {
 					case "DASH":
-						for _, d := range dashes {
-							e.words[d] = true
-						}
+						words = append(words, dashes...)
 					case "QUOTE":
-						for _, q := range quotes {
-							e.words[q] = true
-						}
+						words = append(words, quotes...)
 					default:
-						e.words[strings.ToLower(w)] = true
+						words = append(words, strings.ToLower(w))
 					}
+				}
+				for _, w := range words {
+					e.lits = append(e.lits, c.literal(w))
 				}
 			}
 		}
@@ -273,9 +343,9 @@ func (c *constructions) partyAt(toks []pipeline.Token, j int) (string, int) {
 type capture struct {
 	kind      elemKind
 	start     int
-	mentions  []int    // person mention starts (tokens), for NAME and NAMES
-	countries []string // per mention, "of Chile"; or the COUNTRY element's
-	role      rolePhrase
+	mentions  []int       // person mention starts (tokens), for NAME and NAMES
+	countries []string    // per mention, "of Chile"; or the COUNTRY element's
+	role      *rolePhrase // read-only: the role reader's own
 	org       string
 }
 
@@ -285,166 +355,173 @@ type matcher struct {
 	r      *roleReader
 	d      *pipeline.Doc
 	ix     *tokenIndex
-	person map[int]int // token -> end token (exclusive) of the person mention starting there
+	person []int  // by token: the end (exclusive) of the person mention starting there, or 0
+	entity []bool // by token: an entity starts there
 }
 
-// option is one way an element can match: where the match goes on, and
-// what the element took.
-type option struct {
-	next int
-	cap  *capture
+// attempt is one try of a rule at a token: the backtracking state.
+type attempt struct {
+	m      *matcher
+	ru     *rule
+	lo, hi int
+	caps   []capture
 }
 
 // match tries rule ru at token i in the sentence [lo, hi) and returns its
-// captures.
-func (m *matcher) match(ru *rule, i, lo, hi int) ([]capture, bool) {
-	var caps []capture
-	var try func(ei, pos int) bool
-	try = func(ei, pos int) bool {
-		if ei == len(ru.elems) {
-			return true
-		}
-		el := ru.elems[ei]
-		for _, o := range m.options(el, pos, lo, hi) {
-			if o.cap != nil {
-				caps = append(caps, *o.cap)
-			}
-			if try(ei+1, o.next) {
-				return true
-			}
-			if o.cap != nil {
-				caps = caps[:len(caps)-1]
-			}
-		}
-		return el.opt && !el.star && try(ei+1, pos)
-	}
-	if !try(0, i) {
-		return nil, false
-	}
-	return caps, true
+// captures, reusing caps' storage.
+func (m *matcher) match(ru *rule, i, lo, hi int, caps []capture) ([]capture, bool) {
+	a := attempt{m: m, ru: ru, lo: lo, hi: hi, caps: caps[:0]}
+	ok := a.from(0, i)
+	return a.caps, ok
 }
 
-// options returns the ways element el matches at pos, most preferred
-// first.
-func (m *matcher) options(el elem, pos, lo, hi int) []option {
+// from matches the rule's elements from the ei-th on at token pos.
+func (a *attempt) from(ei, pos int) bool {
+	if ei == len(a.ru.elems) {
+		return true
+	}
+	el := &a.ru.elems[ei]
+	n := len(a.caps)
+	if a.m.each(el, pos, a, ei) {
+		return true
+	}
+	a.caps = a.caps[:n]
+	return el.opt && !el.star && a.from(ei+1, pos)
+}
+
+// next goes on after the ei-th element matched up to token next, taking c
+// when it captured something.
+func (a *attempt) next(ei, n, next int, c *capture) bool {
+	a.caps = a.caps[:n]
+	if c != nil {
+		a.caps = append(a.caps, *c)
+	}
+	return a.from(ei+1, next)
+}
+
+// word reports whether token i is one of el's words.
+func (m *matcher) word(el *elem, i int) bool {
+	if el.class != 0 {
+		return m.r.classes[i]&uint64(el.class) != 0
+	}
+	return slices.Contains(el.lits, m.r.lits[i])
+}
+
+// each goes on with attempt a after every way element el (the ei-th)
+// matches at pos, most preferred first, with what the element took; it
+// stops at the first way the rest of the rule matches after, and reports
+// whether there was one.
+func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
+	lo, hi, n := a.lo, a.hi, len(a.caps)
+	next := func(to int, c *capture) bool { return a.next(ei, n, to, c) }
 	switch el.kind {
 	case elStart:
-		if pos == lo {
-			return []option{{next: pos}}
-		}
-		return nil
+		return pos == lo && next(pos, nil)
 	case elEnd:
 		if pos >= hi {
-			return []option{{next: pos}}
+			return next(pos, nil)
 		}
 		switch w := m.r.lower[pos]; {
-		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w) || m.c.words.has("apposition_end", w) || el.say && m.c.words.has("say", w):
-			return []option{{next: pos}}
+		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w),
+			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say):
+			return next(pos, nil)
 		}
-		return nil
+		return false
 	case elClause:
 		// ", a Saudi national," : a comma, then words up to the next comma.
 		if pos >= hi || m.r.lower[pos] != "," {
-			return nil
+			return false
 		}
 		for k := pos + 1; k < hi && k <= pos+30; k++ {
 			switch w := m.r.lower[k]; {
 			case w == ",":
-				if k > pos+1 {
-					return []option{{next: k + 1}}
-				}
-				return nil
+				return k > pos+1 && next(k+1, nil)
 			case w == ";" || w == "." || w == ":" || isQuote(w):
-				return nil
+				return false
 			}
 		}
-		return nil
+		return false
 	case elBracket:
 		if pos >= hi || m.r.lower[pos] != "(" {
-			return nil
+			return false
 		}
 		for k := pos + 1; k < hi && k <= pos+20; k++ {
 			if m.r.lower[k] == ")" {
-				return []option{{next: k + 1}}
+				return next(k+1, nil)
 			}
 		}
-		return nil
+		return false
 	}
 	if el.star {
 		end := pos
-		for end < hi && el.words[m.r.lower[end]] {
+		for end < hi && m.word(el, end) {
 			end++
 		}
-		var out []option
 		for e := end; e >= pos; e-- {
-			out = append(out, option{next: e})
+			if next(e, nil) {
+				return true
+			}
 		}
-		return out
+		return false
 	}
 	if pos >= hi {
-		return nil
+		return false
 	}
 	switch el.kind {
 	case elWord:
-		if el.words[m.r.lower[pos]] {
-			return []option{{next: pos + 1}}
-		}
+		return m.word(el, pos) && next(pos+1, nil)
 	case elQuote:
-		if isQuote(m.r.lower[pos]) {
-			return []option{{next: pos + 1}}
-		}
+		return isQuote(m.r.lower[pos]) && next(pos+1, nil)
 	case elNum:
-		if m.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos]) {
-			return []option{{next: pos + 1}}
-		}
+		return (m.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos])) && next(pos+1, nil)
 	case elDash:
-		if isDash(m.r.lower[pos]) {
-			return []option{{next: pos + 1}}
-		}
+		return isDash(m.r.lower[pos]) && next(pos+1, nil)
 	case elName:
 		if start, end, ok := m.name(pos, hi); ok {
-			return []option{{next: end, cap: &capture{kind: elName, start: start, mentions: []int{start}, countries: []string{""}}}}
+			return next(end, &capture{kind: elName, start: start})
 		}
 	case elNames:
 		if c, end, ok := m.names(pos, hi); ok {
-			return []option{{next: end, cap: &c}}
+			return next(end, &c)
 		}
 	case elRole, elRoles:
-		var out []option
-		for _, ph := range m.r.startingAt(pos, hi) {
+		phs := m.r.startingAt(pos, hi)
+		for i := range phs {
+			ph := &phs[i]
 			if ph.plural != (el.kind == elRoles) {
 				continue
 			}
-			out = append(out, option{next: ph.end, cap: &capture{kind: elRole, start: ph.start, role: ph}})
+			if next(ph.end, &capture{kind: elRole, start: ph.start, role: ph}) {
+				return true
+			}
 		}
-		return out
 	case elCountry, elPlace, elOrg:
 		e, ok := m.ix.entityAt(pos)
 		if !ok {
-			return nil
+			return false
 		}
 		c := capture{kind: el.kind, start: pos}
 		switch el.kind {
 		case elCountry:
 			cc := m.r.p.countryOf(e)
 			if cc == "" {
-				return nil
+				return false
 			}
 			c.countries = []string{cc}
 		case elPlace:
 			if e.Label != pipeline.Place && e.Label != pipeline.NORP {
-				return nil
+				return false
 			}
 			c.countries = []string{m.r.p.countryOf(e)}
 		case elOrg:
 			if e.Label != pipeline.Org {
-				return nil
+				return false
 			}
 			c.org = e.Canonical
 		}
-		return []option{{next: m.ix.tokenEnding(e.End) + 1, cap: &c}}
+		return next(m.ix.tokenEnding(e.End)+1, &c)
 	}
-	return nil
+	return false
 }
 
 var (
@@ -452,19 +529,24 @@ var (
 	dashes = []string{"-", "–", "—", "--", "―"}
 )
 
-func isQuote(w string) bool { return slices.Contains(quotes, w) }
+func isQuote(w string) bool {
+	if w == "" || w[0] != '"' && w[0] != '\'' && w[0] != '`' && w[0] != 0xe2 {
+		return false
+	}
+	return slices.Contains(quotes, w)
+}
 
 // name matches a person mention at pos, after titles of address ("Mr",
 // "Lord"), and returns the mention's start and end tokens.
 func (m *matcher) name(pos, hi int) (int, int, bool) {
 	for pos < hi && honorifics[m.r.lower[pos]] {
-		if _, ok := m.person[pos]; ok {
+		if m.person[pos] > 0 {
 			break
 		}
 		pos++
 	}
-	end, ok := m.person[pos]
-	if !ok || end > hi {
+	end := m.person[pos]
+	if end == 0 || end > hi {
 		return 0, 0, false
 	}
 	return pos, end, true
@@ -531,23 +613,52 @@ type pendingRef struct {
 // facts in reading order.
 func (m *matcher) run() []fact {
 	var out []fact
+	var caps []capture
 	seen := map[[2]int]int{}
 	for _, s := range m.d.Sentences {
 		lo, hi := s.FirstToken, s.EndToken
 		kind := m.d.Paragraphs[s.Paragraph].Kind
 		list := kind == pipeline.ListItem || kind == pipeline.TableRow
+		// Facts are about people: a sentence that names nobody can only
+		// hold a description of someone named before ("the prime
+		// minister said"), which the rules without names read.
+		named := false
+		for i := lo; i < hi && !named; i++ {
+			named = m.person[i] > 0
+		}
+		if !named && !m.c.hasNameless(m, lo, hi) {
+			continue
+		}
+		m.r.prep(m.d.Tokens[lo].Sentence)
+		// A role phrase matters only before a name it can reach.
+		nextName := hi
+		for i := hi - 1; i >= lo; i-- {
+			if m.person[i] > 0 {
+				nextName = i
+			}
+		}
 		for i := lo; i < hi; i++ {
-			for ri := range m.c.rules {
+			if i >= nextName {
+				nextName = hi
+				for j := i + 1; j < hi; j++ {
+					if m.person[j] > 0 {
+						nextName = j
+						break
+					}
+				}
+			}
+			at := m.startsAt(i, lo, named && nextName-i <= roleReach)
+			if at == 0 && m.r.lits[i] == 0 && len(m.c.wordRules) == 0 {
+				continue // nothing can start here
+			}
+			try := func(ri int) {
 				ru := &m.c.rules[ri]
-				if ru.Where == "list" && !list {
-					continue
+				if ru.Where == "list" && !list || !named && ru.named || !m.canStart(&ru.elems[0], i, at) || !m.canGoOn(ru, i, hi) {
+					return
 				}
-				if !m.canStart(ru.elems[0], i, lo) {
-					continue
-				}
-				caps, ok := m.match(ru, i, lo, hi)
-				if !ok {
-					continue
+				var ok bool
+				if caps, ok = m.match(ru, i, lo, hi, caps); !ok || m.said(ri, i, caps, seen) {
+					return
 				}
 				for _, f := range m.facts(ru, caps) {
 					// A rule says one thing about a mention: its longest
@@ -558,6 +669,21 @@ func (m *matcher) run() []fact {
 					}
 					seen[key] = i
 					out = append(out, f)
+				}
+			}
+			for k, rules := range m.c.byStart {
+				if at&(1<<k) != 0 {
+					for _, ri := range rules {
+						try(ri)
+					}
+				}
+			}
+			for _, ri := range m.c.wordRules {
+				try(ri)
+			}
+			if lit := int(m.r.lits[i]); lit > 0 && lit < len(m.c.byWord) {
+				for _, ri := range m.c.byWord[lit] {
+					try(ri)
 				}
 			}
 		}
@@ -574,21 +700,150 @@ func (m *matcher) run() []fact {
 	return out
 }
 
-// canStart is a cheap test of a rule's first element at token i.
-func (m *matcher) canStart(el elem, i, lo int) bool {
+// roleReach is the furthest a role phrase that opens a construction
+// stands from the name it gives a role to, in tokens.
+const roleReach = 30
+
+// starts says what may begin at a token: a cheap test for a rule's first
+// element, computed once per token for all rules.
+type starts uint8
+
+const (
+	startsSentence starts = 1 << iota
+	startsName
+	startsRole
+	startsEntity
+	startsQuote
+	startKinds = iota
+)
+
+func (m *matcher) startsAt(i, lo int, role bool) starts {
+	var s starts
+	if i == lo {
+		s |= startsSentence
+	}
+	if m.person[i] > 0 || m.r.is(i, honorificClass) {
+		s |= startsName
+	}
+	if role && m.r.mayStart(i) {
+		s |= startsRole
+	}
+	if m.entity[i] {
+		s |= startsEntity
+	}
+	if isQuote(m.r.lower[i]) {
+		s |= startsQuote
+	}
+	return s
+}
+
+// hasNameless reports whether a rule without a name may match in the
+// sentence [lo, hi): whether one of its tokens is a quotation mark or its
+// first word is one that such a rule opens with. Other sentences that name
+// nobody are not read at all.
+func (c *constructions) hasNameless(m *matcher, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if isQuote(m.d.Tokens[i].Text) {
+			return true
+		}
+	}
+	first := c.words.info(strings.ToLower(m.d.Tokens[lo].Text))
+	for _, ru := range c.rules {
+		if ru.named || len(ru.elems) < 2 || ru.elems[0].kind != elStart {
+			continue
+		}
+		if el := &ru.elems[1]; el.kind != elWord || el.class&first.classes != 0 || slices.Contains(el.lits, first.lit) {
+			return true
+		}
+	}
+	return false
+}
+
+// said reports whether rule ri has already said all it says about the
+// people of this match at another token (a longer match), so that facts
+// are not built again.
+func (m *matcher) said(ri, i int, caps []capture, seen map[[2]int]int) bool {
+	n := 0
+	for _, c := range caps {
+		switch c.kind {
+		case elName:
+			if at, ok := seen[[2]int{ri, c.start}]; !ok || at == i {
+				return false
+			}
+			n++
+		case elNames:
+			for _, mention := range c.mentions {
+				if at, ok := seen[[2]int{ri, mention}]; !ok || at == i {
+					return false
+				}
+				n++
+			}
+		}
+	}
+	return n > 0
+}
+
+// canGoOn is a cheap test of a rule that opens with a name, or the
+// sentence start, and then a word: the word must come next ("NAME ,
+// ROLE", "NAME is ROLE", "^ the ROLE said"), which most tokens fail.
+func (m *matcher) canGoOn(ru *rule, i, hi int) bool {
+	if len(ru.elems) < 2 || ru.elems[0].opt {
+		return true
+	}
+	el := &ru.elems[1]
+	if el.kind != elWord || el.opt {
+		return true
+	}
+	switch ru.elems[0].kind {
+	case elName:
+		_, end, ok := m.name(i, hi)
+		return !ok || end < hi && m.word(el, end)
+	case elStart:
+		return m.word(el, i) // "^ the ROLE said"
+	}
+	return true
+}
+
+// needs is what a rule opening with el needs at its first token; 0 for
+// words and optional elements, which are tested one by one.
+func (el *elem) needs() starts {
+	if el.opt {
+		return 0
+	}
+	switch el.kind {
+	case elStart:
+		return startsSentence
+	case elName, elNames:
+		return startsName
+	case elQuote:
+		return startsQuote
+	case elRole, elRoles:
+		return startsRole
+	case elCountry, elPlace, elOrg:
+		return startsEntity
+	}
+	return 0
+}
+
+// canStart is a cheap test of a rule's first element at token i, given
+// what may start there.
+func (m *matcher) canStart(el *elem, i int, at starts) bool {
 	if el.opt {
 		return true
 	}
 	switch el.kind {
 	case elWord:
-		return el.words[m.r.lower[i]]
+		return m.word(el, i)
 	case elStart:
-		return i == lo
+		return at&startsSentence != 0
 	case elName, elNames:
-		_, ok := m.person[i]
-		return ok || honorifics[m.r.lower[i]]
+		return at&startsName != 0
 	case elQuote:
-		return isQuote(m.r.lower[i])
+		return at&startsQuote != 0
+	case elRole, elRoles:
+		return at&startsRole != 0
+	case elCountry, elPlace, elOrg:
+		return at&startsEntity != 0
 	}
 	return true
 }
@@ -623,9 +878,12 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			continue
 		}
 		nameNo++
+		if c.kind == elName {
+			c.mentions, c.countries = []int{c.start}, []string{""}
+		}
 		roles := rolesFor(caps, ci)
 		if ru.Title != "" {
-			ph := rolePhrase{start: c.start, end: m.person[c.mentions[0]], title: ru.Title}
+			ph := rolePhrase{start: c.start, end: m.person[c.mentions[0]], fixed: ru.Title}
 			for _, o := range caps {
 				if o.kind == elOrg {
 					ph.org, ph.end = o.org, max(ph.end, o.start+1)
@@ -667,7 +925,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				if ph.start > mention && heldUntil(m.d, ph.end, m.d.Sentences[m.d.Tokens[mention].Sentence].EndToken) {
 					f.former = true // "who was special envoy ... until March"
 				}
-				if relationalTitles[ph.title] {
+				if relationalTitles[f.role] {
 					f.pending = &pendingRef{role: ph, counterpart: true}
 				}
 				out = append(out, f)
@@ -677,7 +935,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 	if ru.Antecedent || ru.Possessor {
 		for _, c := range caps {
 			if c.kind == elRole {
-				f := fact{mention: -1, pending: &pendingRef{role: c.role, possessor: ru.Possessor}, roleFact: m.roleFactOf(c.role)}
+				f := fact{mention: -1, pending: &pendingRef{role: *c.role, possessor: ru.Possessor}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
 				out = append(out, f)
 				break
@@ -697,7 +955,7 @@ func rolesFor(caps []capture, ci int) []rolePhrase {
 	var out []rolePhrase
 	for k := ci - 1; k >= 0 && caps[k].kind != elName && caps[k].kind != elNames; k-- {
 		if caps[k].kind == elRole {
-			out = append([]rolePhrase{caps[k].role}, out...)
+			out = append([]rolePhrase{*caps[k].role}, out...)
 		}
 	}
 	if len(out) > 0 {
@@ -705,7 +963,7 @@ func rolesFor(caps []capture, ci int) []rolePhrase {
 	}
 	for k := ci + 1; k < len(caps); k++ {
 		if caps[k].kind == elRole {
-			return []rolePhrase{caps[k].role}
+			return []rolePhrase{*caps[k].role}
 		}
 	}
 	return nil
@@ -713,7 +971,7 @@ func rolesFor(caps []capture, ci int) []rolePhrase {
 
 // roleFactOf turns a role phrase into what the person gets from it.
 func (m *matcher) roleFactOf(ph rolePhrase) roleFact {
-	f := roleFact{role: ph.title, country: ph.country(), org: ph.org, owner: ph.owner}
+	f := roleFact{role: m.r.text(ph), country: ph.country(), org: ph.org, owner: ph.owner}
 	f.evidence = m.d.SpanOf(m.d.Tokens[ph.start].Start, m.d.Tokens[ph.end-1].End)
 	return f
 }

@@ -113,17 +113,48 @@ func stripHonorific(words []string) []string {
 // foldName is the key two spellings of one name share: lower case,
 // diacritics and punctuation dropped ("Erdoğan" and "Erdogan").
 func foldName(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if f, ok := foldRune[r]; ok {
-			b.WriteString(f)
-			continue
+	b := make([]byte, 0, len(s))
+	space := true // drop leading and repeated spaces
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			switch {
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				b = append(b, c)
+			case c == ' ' || c == '-':
+				if !space {
+					b = append(b, ' ')
+				}
+				space = true
+				continue
+			default:
+				continue
+			}
+		default:
+			r = unicode.ToLower(r)
+			if f, ok := foldRune[r]; ok {
+				b = append(b, f...)
+			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b = utf8.AppendRune(b, r)
+			} else if unicode.IsSpace(r) {
+				if !space {
+					b = append(b, ' ')
+				}
+				space = true
+				continue
+			} else {
+				continue
+			}
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' {
-			b.WriteRune(r)
-		}
+		space = false
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	if len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return string(b)
 }
 
 var foldRune = func() map[rune]string {

@@ -137,8 +137,8 @@ func heldUntil(d *pipeline.Doc, i, hi int) bool {
 func (p *Participants) mainCountry(d *pipeline.Doc) string {
 	counts := map[string]int{}
 	var order []string
-	for _, e := range d.Entities {
-		c := p.countryOf(e)
+	for i := range d.Entities {
+		c := p.countryOf(&d.Entities[i])
 		if c == "" {
 			continue
 		}

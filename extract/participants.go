@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
@@ -22,6 +23,9 @@ type Participants struct {
 	gaz    *gazetteer.Gazetteer
 	titles *gazetteer.Titles
 	rules  *constructions
+	// readers holds role readers between documents: their per-token
+	// arrays are scratch space, reused rather than collected.
+	readers sync.Pool
 }
 
 type participantsConfig struct {
@@ -44,7 +48,9 @@ func NewParticipants(opts pipeline.Options) (pipeline.Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rules_file: %w", err)
 	}
-	return &Participants{gaz: gaz, titles: gaz.Titles(), rules: rules}, nil
+	p := &Participants{gaz: gaz, titles: gaz.Titles(), rules: rules}
+	p.readers.New = func() any { return &roleReader{texts: map[[3]int]string{}} }
+	return p, nil
 }
 
 func (*Participants) Name() string { return "participants" }
@@ -83,8 +89,19 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	if len(people) == 0 {
 		return nil
 	}
-	ix := newTokenIndex(d)
-	groups := p.groupCountries(d, ix)
+	rr := p.readers.Get().(*roleReader)
+	defer p.readers.Put(rr)
+	rr.reset(p, d)
+	ix := rr.ix
+	persons := rr.persons
+	named := make([]bool, len(d.Sentences)) // sentences that name someone
+	for i, end := range persons {
+		if end > 0 {
+			named[d.Tokens[i].Sentence] = true
+			rr.prep(d.Tokens[i].Sentence)
+		}
+	}
+	groups := p.groupCountries(d, ix, named)
 	main := p.mainCountry(d)
 	byMention := map[int]*person{}
 	for _, per := range people {
@@ -98,7 +115,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 	}
-	m := &matcher{c: p.rules, r: newRoleReader(p, d, ix), d: d, ix: ix, person: personTokens(d, ix)}
+	m := &matcher{c: p.rules, r: rr, d: d, ix: ix, person: persons, entity: rr.entities}
 	facts := m.run()
 	var pending []fact
 	for _, f := range facts {
@@ -275,10 +292,17 @@ func (p *Participants) wikidataID(part pipeline.Participant) string {
 // form ("Lavrov", "John Bolton") joins the one person whose fuller name it
 // is a form of; a form shared by two people joins the nearest one before it.
 func clusterPeople(es []pipeline.Entity) []*person {
-	var mentions []pipeline.Entity
-	for _, e := range es {
-		if e.Label == pipeline.Person {
-			mentions = append(mentions, e)
+	// Each mention's name without titles of address, and its key.
+	type mention struct {
+		e         *pipeline.Entity
+		name, key string
+		words     int
+	}
+	var mentions []mention
+	for i := range es {
+		if e := &es[i]; e.Label == pipeline.Person {
+			name := strings.Join(stripHonorific(strings.Fields(e.Text)), " ")
+			mentions = append(mentions, mention{e, name, foldName(name), strings.Count(name, " ") + 1})
 		}
 	}
 	// Fullest names first, so short forms find them.
@@ -286,17 +310,13 @@ func clusterPeople(es []pipeline.Entity) []*person {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		return len(strings.Fields(mentions[order[a]].Text)) > len(strings.Fields(mentions[order[b]].Text))
-	})
+	sort.SliceStable(order, func(a, b int) bool { return mentions[order[a]].words > mentions[order[b]].words })
 	var people []*person
 	owner := make([]*person, len(mentions))
 	byForm := map[string][]*person{}
 	for _, mi := range order {
 		m := mentions[mi]
-		name := strings.Join(stripHonorific(strings.Fields(m.Text)), " ")
-		key := foldName(name)
-		cands := byForm[key]
+		cands := byForm[m.key]
 		var best *person
 		switch len(cands) {
 		case 0:
@@ -304,7 +324,7 @@ func clusterPeople(es []pipeline.Entity) []*person {
 			best = cands[0]
 		default: // shared surname: the nearest full mention before this one
 			for _, c := range cands {
-				if c.mentions[0].Start <= m.Start && (best == nil || c.mentions[0].Start > best.mentions[0].Start) {
+				if c.mentions[0].Start <= m.e.Start && (best == nil || c.mentions[0].Start > best.mentions[0].Start) {
 					best = c
 				}
 			}
@@ -313,17 +333,18 @@ func clusterPeople(es []pipeline.Entity) []*person {
 			}
 		}
 		if best == nil {
-			best = spellingVariant(key, byForm)
+			best = spellingVariant(m.key, byForm)
 		}
 		if best == nil {
-			best = &person{name: name}
+			best = &person{name: m.name}
 			people = append(people, best)
-			for _, f := range personForms(name) {
-				byForm[foldName(f)] = append(byForm[foldName(f)], best)
+			for _, f := range personForms(m.name) {
+				k := foldName(f)
+				byForm[k] = append(byForm[k], best)
 			}
 		}
 		owner[mi] = best
-		best.mentions = append(best.mentions, pipeline.Span{Start: m.Start, End: m.End, Text: m.Text})
+		best.mentions = append(best.mentions, pipeline.Span{Start: m.e.Start, End: m.e.End, Text: m.e.Text})
 	}
 	// Mentions and forms in reading order; people in order of first mention.
 	for _, per := range people {
@@ -331,10 +352,9 @@ func clusterPeople(es []pipeline.Entity) []*person {
 	}
 	for i, m := range mentions {
 		per := owner[i]
-		per.mentions = append(per.mentions, pipeline.Span{Start: m.Start, End: m.End, Text: m.Text})
-		form := strings.Join(stripHonorific(strings.Fields(m.Text)), " ")
-		if !contains(per.forms, form) {
-			per.forms = append(per.forms, form)
+		per.mentions = append(per.mentions, pipeline.Span{Start: m.e.Start, End: m.e.End, Text: m.e.Text})
+		if !contains(per.forms, m.name) {
+			per.forms = append(per.forms, m.name)
 		}
 	}
 	sort.SliceStable(people, func(a, b int) bool { return people[a].mentions[0].Start < people[b].mentions[0].Start })
@@ -422,18 +442,45 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
-// tokenIndex finds tokens and entities by byte offset.
+// tokenIndex finds tokens and entities by byte offset and by token.
 type tokenIndex struct {
-	d      *pipeline.Doc
-	starts []int
+	d                *pipeline.Doc
+	starts           []int
+	entStart, entEnd []int32 // by token: the entity starting, or ending, there; -1 when none
 }
 
 func newTokenIndex(d *pipeline.Doc) *tokenIndex {
-	ix := &tokenIndex{d: d, starts: make([]int, len(d.Tokens))}
+	ix := &tokenIndex{}
+	ix.reset(d)
+	return ix
+}
+
+// reset indexes document d, reusing ix's storage.
+func (ix *tokenIndex) reset(d *pipeline.Doc) {
+	n := len(d.Tokens)
+	ix.d = d
+	ix.starts, ix.entStart, ix.entEnd = grow(ix.starts, n), grow(ix.entStart, n), grow(ix.entEnd, n)
 	for i, t := range d.Tokens {
 		ix.starts[i] = t.Start
+		ix.entStart[i], ix.entEnd[i] = -1, -1
 	}
-	return ix
+	// Entities are sorted and do not overlap: one walk finds their tokens.
+	i := 0
+	for k, e := range d.Entities {
+		for i < n && d.Tokens[i].Start < e.Start {
+			i++
+		}
+		if i < n && d.Tokens[i].Start == e.Start {
+			ix.entStart[i] = int32(k)
+		}
+		j := i
+		for j < n && d.Tokens[j].End < e.End {
+			j++
+		}
+		if j < n && d.Tokens[j].End == e.End {
+			ix.entEnd[j] = int32(k)
+		}
+	}
 }
 
 // token returns the index of the token starting at byte b, or -1.
@@ -455,32 +502,19 @@ func (ix *tokenIndex) tokenEnding(b int) int {
 }
 
 // entityAt returns the entity that starts at token i, if any.
-func (ix *tokenIndex) entityAt(i int) (pipeline.Entity, bool) {
-	if i < 0 || i >= len(ix.d.Tokens) {
-		return pipeline.Entity{}, false
+func (ix *tokenIndex) entityAt(i int) (*pipeline.Entity, bool) {
+	if i < 0 || i >= len(ix.entStart) || ix.entStart[i] < 0 {
+		return nil, false
 	}
-	b := ix.d.Tokens[i].Start
-	es := ix.d.Entities
-	k := sort.Search(len(es), func(k int) bool { return es[k].Start >= b })
-	if k < len(es) && es[k].Start == b {
-		return es[k], true
-	}
-	return pipeline.Entity{}, false
+	return &ix.d.Entities[ix.entStart[i]], true
 }
 
 // entityEndingAt returns the entity whose last token is i, if any.
-func (ix *tokenIndex) entityEndingAt(i int) (pipeline.Entity, bool) {
-	if i < 0 || i >= len(ix.d.Tokens) {
-		return pipeline.Entity{}, false
+func (ix *tokenIndex) entityEndingAt(i int) (*pipeline.Entity, bool) {
+	if i < 0 || i >= len(ix.entEnd) || ix.entEnd[i] < 0 {
+		return nil, false
 	}
-	b := ix.d.Tokens[i].End
-	// Entities do not overlap, so their ends are sorted like their starts.
-	es := ix.d.Entities
-	k := sort.Search(len(es), func(k int) bool { return es[k].End >= b })
-	if k < len(es) && es[k].End == b {
-		return es[k], true
-	}
-	return pipeline.Entity{}, false
+	return &ix.d.Entities[ix.entEnd[i]], true
 }
 
 // sentenceBounds returns the token range of the sentence holding token i.
@@ -492,7 +526,7 @@ func (ix *tokenIndex) sentenceBounds(i int) (int, int) {
 // countryOf resolves an entity to the country it stands for: a country
 // itself, a demonym's country, or a capital city used for its government.
 // Other cities do not stand for a country.
-func (p *Participants) countryOf(e pipeline.Entity) string {
+func (p *Participants) countryOf(e *pipeline.Entity) string {
 	switch {
 	case e.Label == pipeline.NORP:
 		return e.Country
@@ -527,10 +561,12 @@ func groupIntro(d *pipeline.Doc, i int) bool {
 // groupCountries finds people named in a group that a country owns:
 // "Moscow's delegation included A, B and C", "the Egyptian delegation,
 // led by A". It maps each such person mention's start to the country.
-func (p *Participants) groupCountries(d *pipeline.Doc, ix *tokenIndex) map[int]roleFact {
+func (p *Participants) groupCountries(d *pipeline.Doc, ix *tokenIndex, named []bool) map[int]roleFact {
 	out := map[int]roleFact{}
 	for i, t := range d.Tokens {
-		if !groupNouns[strings.ToLower(t.Text)] {
+		// Members are named in the group's sentence; group nouns are
+		// lowercase but at a sentence's start.
+		if !named[t.Sentence] || !groupNouns[t.Text] && !(d.Sentences[t.Sentence].FirstToken == i && groupNouns[strings.ToLower(t.Text)]) {
 			continue
 		}
 		// The owner may stand a word or two before: "Iranian government
@@ -560,21 +596,6 @@ func (p *Participants) groupCountries(d *pipeline.Doc, ix *tokenIndex) map[int]r
 			if pe, ok := ix.entityAt(k); ok && pe.Label == pipeline.Person {
 				out[pe.Start] = roleFact{country: country, evidence: d.SpanOf(e.Start, pe.End)}
 			}
-		}
-	}
-	return out
-}
-
-// personTokens maps the first token of each person mention to the token
-// after its last.
-func personTokens(d *pipeline.Doc, ix *tokenIndex) map[int]int {
-	out := map[int]int{}
-	for _, e := range d.Entities {
-		if e.Label != pipeline.Person {
-			continue
-		}
-		if i, j := ix.token(e.Start), ix.tokenEnding(e.End); i >= 0 && j >= 0 {
-			out[i] = j + 1
 		}
 	}
 	return out
@@ -656,7 +677,7 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, people []*person, byMention
 			}
 			if len(other.roles) > 0 {
 				r := other.roles[0]
-				if !strings.EqualFold(strings.TrimPrefix(r.role, "Former "), ph.title) || (r.country != "" && ph.country() != "" && r.country != ph.country()) {
+				if !strings.EqualFold(strings.TrimPrefix(r.role, "Former "), f.role) || (r.country != "" && ph.country() != "" && r.country != ph.country()) {
 					break // the nearest person is someone else
 				}
 			}

@@ -24,7 +24,10 @@ import (
 type rolePhrase struct {
 	start, end   int
 	titleStart   int // first token of the title proper
-	title        string
+	match        gazetteer.TitleMatch
+	mods         []int  // modifier tokens, right to left ("press" in "press officer")
+	portfolio    [2]int // "for Pacific Affairs": its first and end tokens, when there is one
+	fixed        string // a title a rule gives by itself ("who heads": Head)
 	former       bool
 	countries    []string // ISO codes, in order ("his Ugandan and Kenyan counterparts")
 	subnational  bool     // a state, province or city qualifies the post
@@ -43,49 +46,167 @@ func (r rolePhrase) country() string {
 	return r.countries[0]
 }
 
-// roleReader reads role phrases in one document.
+// roleReader reads role phrases in one document. Its per-token arrays
+// are reused from document to document (see scratch).
 type roleReader struct {
-	p      *Participants
-	d      *pipeline.Doc
-	ix     *tokenIndex
-	lower  []string
-	titles []gazetteer.TitleMatch // by token; filled per sentence
-	done   []bool                 // sentences whose titles are filled
+	p        *Participants
+	d        *pipeline.Doc
+	ix       *tokenIndex
+	persons  []int  // by token: the end (exclusive) of the person mention starting there, or 0
+	entities []bool // by token: an entity starts there
+	lower    []string
+	classes  []uint64 // by token: its word classes (participants.yaml), one bit each
+	lits     []uint16 // by token: its number among the words patterns name, or 0
+	ready    []bool   // by sentence: lower, classes and lits are filled
+	// By token, each read on first use: the title there (an index into
+	// found, plus one; -1 for none), whether a role phrase may start
+	// there (1 yes, -1 no), and the phrases that do (an index into
+	// startLists, plus one).
+	title1     []int32
+	reach1     []int32 // by title token: where its qualifiers reach back to, plus one
+	open       []int8
+	start1     []int32
+	found      []gazetteer.TitleMatch
+	startLists [][]rolePhrase
+	texts      map[[3]int]string // titles as written, by title, phrase start and portfolio end
 }
 
-func newRoleReader(p *Participants, d *pipeline.Doc, ix *tokenIndex) *roleReader {
-	r := &roleReader{p: p, d: d, ix: ix, lower: make([]string, len(d.Tokens)), titles: make([]gazetteer.TitleMatch, len(d.Tokens)), done: make([]bool, len(d.Sentences))}
-	for i, t := range d.Tokens {
-		r.lower[i] = strings.ToLower(t.Text)
+// reset readies r for document d, growing its arrays as needed.
+func (r *roleReader) reset(p *Participants, d *pipeline.Doc) {
+	n := len(d.Tokens)
+	r.p, r.d = p, d
+	if r.ix == nil {
+		r.ix = &tokenIndex{}
 	}
-	return r
-}
-
-// title returns the title match at token i, filling its sentence's matches
-// on first use.
-func (r *roleReader) title(i int) gazetteer.TitleMatch {
-	si := r.d.Tokens[i].Sentence
-	if !r.done[si] {
-		r.done[si] = true
-		s := r.d.Sentences[si]
-		words := tokenTexts(r.d.Tokens[s.FirstToken:s.EndToken])
-		for k := range words {
-			if r.p.rules.words.has("former", r.lower[s.FirstToken+k]) {
-				continue // "former" is read by the grammar, not as a title word
+	r.ix.reset(d)
+	r.persons, r.entities = grow(r.persons, n), grow(r.entities, n)
+	for i, k := range r.ix.entStart {
+		if k < 0 {
+			continue
+		}
+		r.entities[i] = true
+		if e := &d.Entities[k]; e.Label == pipeline.Person {
+			for j := i; j < n; j++ {
+				if r.ix.entEnd[j] == k {
+					r.persons[i] = j + 1
+					break
+				}
 			}
-			m := r.p.titles.MatchPlural(words, k)
-			if m.N > 0 && r.insideName(s.FirstToken+k, s.FirstToken+k+m.N) {
-				continue // "House of Representatives" names a body
-			}
-			r.titles[s.FirstToken+k] = m
 		}
 	}
-	return r.titles[i]
+	r.lower = grow(r.lower, n)
+	r.classes = grow(r.classes, n)
+	r.lits = grow(r.lits, n)
+	r.title1 = grow(r.title1, n)
+	r.reach1 = grow(r.reach1, n)
+	r.open = grow(r.open, n)
+	r.start1 = grow(r.start1, n)
+	r.ready = grow(r.ready, len(d.Sentences))
+	r.found, r.startLists = r.found[:0], r.startLists[:0]
+	clear(r.texts)
+}
+
+// grow returns s with length n and zero elements, reusing its storage.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// prep fills the lower-case words and word classes of sentence si; the
+// reader reads only sentences prepared.
+func (r *roleReader) prep(si int) {
+	if r.ready[si] {
+		return
+	}
+	r.ready[si] = true
+	s := r.d.Sentences[si]
+	for i := s.FirstToken; i < s.EndToken; i++ {
+		r.lower[i] = strings.ToLower(r.d.Tokens[i].Text)
+		info := r.p.rules.words.info(r.lower[i])
+		r.classes[i], r.lits[i] = uint64(info.classes), info.lit
+	}
+}
+
+// honorificClass marks titles of address ("Mr", "Lord"), which the rules
+// file does not list: the top bit, above its own classes.
+const honorificClass wordClass = 1 << 63
+
+// is reports whether token i is a word of class c.
+func (r *roleReader) is(i int, c wordClass) bool { return r.classes[i]&uint64(c) != 0 }
+
+// titleTag reports whether a word with this part-of-speech tag can open a
+// title: nouns, adjectives ("deputy", "acting"), participles ("managing").
+func titleTag(tag string) bool {
+	return tag == "" || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "VB") || tag == "FW" || tag == "RB"
+}
+
+// title returns the title match at token i.
+func (r *roleReader) title(i int) gazetteer.TitleMatch {
+	if r.title1[i] == 0 {
+		r.title1[i] = -1
+		si := r.d.Tokens[i].Sentence
+		r.prep(si)
+		// "former" is read by the grammar, not as a title word; a title
+		// inside a body's name ("House of Representatives") names the body.
+		if !r.is(i, r.p.rules.former) && titleTag(r.d.Tokens[i].Tag) {
+			s := r.d.Sentences[si]
+			if m := r.p.titles.MatchPlural(r.lower[s.FirstToken:s.EndToken], i-s.FirstToken); m.N > 0 && !r.insideName(i, i+m.N) {
+				r.found = append(r.found, m)
+				r.title1[i] = int32(len(r.found))
+			}
+		}
+	}
+	if r.title1[i] < 0 {
+		return gazetteer.TitleMatch{}
+	}
+	return r.found[r.title1[i]-1]
+}
+
+// mayStart reports whether a role phrase may start at token k: a title
+// within a few words whose qualifiers reach back to k or further.
+func (r *roleReader) mayStart(k int) bool {
+	if r.open[k] == 0 {
+		r.open[k] = -1
+		s := r.d.Sentences[r.d.Tokens[k].Sentence]
+		for t := k; t < s.EndToken && t < k+9; t++ {
+			ta := r.title(t)
+			if ta.N == 0 {
+				continue
+			}
+			if r.reach1[t] == 0 {
+				r.reach1[t] = int32(r.core(t, ta, s.FirstToken).start) + 1
+			}
+			if int(r.reach1[t])-1 <= k {
+				r.open[k] = 1
+				break
+			}
+		}
+	}
+	return r.open[k] > 0
 }
 
 // startingAt returns the role phrases that begin at token k, longest
 // first. hi is the sentence end.
 func (r *roleReader) startingAt(k, hi int) []rolePhrase {
+	if !r.mayStart(k) {
+		return nil
+	}
+	if hi != r.d.Sentences[r.d.Tokens[k].Sentence].EndToken {
+		return r.readStarts(k, hi)
+	}
+	if r.start1[k] == 0 {
+		r.startLists = append(r.startLists, r.readStarts(k, hi))
+		r.start1[k] = int32(len(r.startLists))
+	}
+	return r.startLists[r.start1[k]-1]
+}
+
+// readStarts reads the role phrases that begin at token k, longest first.
+func (r *roleReader) readStarts(k, hi int) []rolePhrase {
 	// No phrase starts inside a title: "minister" of "prime minister".
 	for t := max(r.d.Sentences[r.d.Tokens[k].Sentence].FirstToken, k-4); t < k; t++ {
 		if t+r.title(t).N > k {
@@ -129,8 +250,8 @@ func (r *roleReader) endingAt(e, lo int) (rolePhrase, bool) {
 // core reads the title at token t and what qualifies it on the left, no
 // further than lo.
 func (r *roleReader) core(t int, ta gazetteer.TitleMatch, lo int) rolePhrase {
-	ph := rolePhrase{start: t, titleStart: t, end: t + ta.N, plural: ta.Plural, professional: ta.Professional}
-	w := r.p.rules.words
+	ph := rolePhrase{start: t, titleStart: t, end: t + ta.N, plural: ta.Plural, professional: ta.Professional, match: ta}
+	c := r.p.rules
 	var mods []int
 	qualified := false
 	j := t - 1
@@ -204,7 +325,7 @@ loop:
 			for k >= lo && strings.HasPrefix(r.d.Tokens[k].Tag, "NN") && !isCapitalized(r.d.Tokens[k].Text) && k > j-4 {
 				k--
 			}
-			if k < j-1 && k >= lo && w.has("determiner", r.lower[k]) {
+			if k < j-1 && k >= lo && r.is(k, c.determiner) {
 				ph.tied = true
 				ph.start = k
 			}
@@ -218,7 +339,7 @@ loop:
 			j -= n
 			ph.start = j + 1
 			continue
-		case w.has("scope", lw):
+		case r.is(j, c.scope):
 			ph.start = j
 			j--
 			continue
@@ -233,21 +354,21 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case w.has("former", lw) || formerPrefixed(lw):
+		case r.is(j, c.former) || formerPrefixed(lw):
 			ph.former = true
 			ph.start = j
 			qualified = true // what stands before "former" is not the post's
 			j--
 			continue
-		case w.has("describer", lw) || w.has("current", lw):
+		case r.is(j, c.describer|c.current):
 			ph.start = j
 			qualified = true
 			j--
 			continue
-		case w.has("determiner", lw):
+		case r.is(j, c.determiner):
 			ph.start = j
 			break loop
-		case w.has("possessor", lw):
+		case r.is(j, c.possessor):
 			ph.start = j
 			ph.ownerPron = true
 			ph.tied = true // "his lawyer", "its chief executive"
@@ -263,7 +384,7 @@ loop:
 			j--
 			continue
 		case !qualified && len(mods) < 4 && r.modifier(j):
-			if w.has("ties", lw) {
+			if r.is(j, c.ties) {
 				ph.tied = true
 			}
 			mods = append(mods, j)
@@ -273,7 +394,7 @@ loop:
 		}
 		break
 	}
-	ph.title = r.titleText(mods, t, ta)
+	ph.mods = mods
 	return ph
 }
 
@@ -346,17 +467,17 @@ func formerPrefixed(w string) bool {
 func (r *roleReader) modifier(j int) bool {
 	t := r.d.Tokens[j]
 	lw := r.lower[j]
-	w := r.p.rules.words
+	c := r.p.rules
 	switch t.Tag {
 	case "NN", "NNS", "NNP", "NNPS", "JJ":
 	case "VBN": // "an accredited reporter", not "named General X"
-		if j == 0 || !(w.has("determiner", r.lower[j-1]) || w.has("possessor", r.lower[j-1])) {
+		if j == 0 || !r.is(j-1, c.determiner|c.possessor) {
 			return false
 		}
 	default:
 		return false
 	}
-	if w.has("time", lw) || monthOf(t.Text) != 0 || w.has("stop", lw) || w.has("appoint", lw) || isAllCaps(t.Text) {
+	if r.is(j, c.time|c.stop|c.appoint) || monthOf(t.Text) != 0 || isAllCaps(t.Text) {
 		return false
 	}
 	for _, c := range lw {
@@ -367,7 +488,32 @@ func (r *roleReader) modifier(j int) bool {
 	return true
 }
 
-// titleText is the role as written: modifier words and the title's own
+// text is a role phrase's title as written: modifier words, the title's
+// own words and its portfolio in title case, with the lexicon's spelling
+// conventions.
+func (r *roleReader) text(ph rolePhrase) string {
+	if ph.fixed != "" {
+		return ph.fixed
+	}
+	key := [3]int{ph.titleStart, ph.start, ph.portfolio[1]}
+	if s, ok := r.texts[key]; ok {
+		return s
+	}
+	s := r.titleText(ph.mods, ph.titleStart, ph.match)
+	if p := ph.portfolio; p[1] > 0 {
+		var words []string
+		for k := p[0] + 1; k < p[1]; k++ {
+			if r.lower[k] != "the" || k > p[0]+1 {
+				words = append(words, r.lower[k])
+			}
+		}
+		s = normalRole(s + " " + r.lower[p[0]] + " " + titleMinorWords(titleCaseWords(strings.Join(words, " "))))
+	}
+	r.texts[key] = s
+	return s
+}
+
+// titleText is the title as written: modifier words and the title's own
 // words in title case, with the lexicon's spelling conventions.
 func (r *roleReader) titleText(mods []int, t int, ta gazetteer.TitleMatch) string {
 	var parts []string
@@ -443,8 +589,8 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	// A portfolio: "Minister for Pacific Affairs", "Secretary of
 	// Commerce", "Deputy Prime Minister for the Economy".
 	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for") {
-		if end, words := r.portfolio(k+1, hi); end > 0 {
-			ph.title = normalRole(ph.title + " " + r.lower[k] + " " + titleMinorWords(titleCaseWords(strings.Join(words, " "))))
+		if end := r.portfolio(k+1, hi); end > 0 {
+			ph.portfolio = [2]int{k, end}
 			ph.end = end
 			k = end
 			out = append([]rolePhrase{ph}, out...)
@@ -456,7 +602,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	// them is passed over: "for the region at Societe Generale".
 	for n := 0; n < 3 && k+1 < hi; n++ {
 		prep := r.lower[k]
-		if !r.p.rules.words.has("complement", prep) {
+		if !r.is(k, r.p.rules.complement) {
 			break
 		}
 		j := k + 1
@@ -555,7 +701,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			// A capitalised name the entity stage did not tag: "the
 			// Office of the High Commissioner".
 			if end := r.nameContinues(j-1, hi); !found && end > j && prep != "to" && j+r.title(j).N < end {
-				if r.lower[j-1] == "the" || r.p.rules.words.has("complement", r.lower[j-1]) {
+				if r.lower[j-1] == "the" || r.is(j-1, r.p.rules.complement) {
 					ph.org = r.d.Text[r.d.Tokens[j].Start:r.d.Tokens[end-1].End]
 					ph.tied = true
 					found = true
@@ -656,13 +802,12 @@ func (r *roleReader) nameContinues(j, hi int) int {
 
 // portfolio reads the words of a portfolio from token j: lowercase or
 // capitalised nouns, joined by "and" or commas, ending in a portfolio word
-// ("affairs", "transport", "the economy"). It returns their end and words.
-func (r *roleReader) portfolio(j, hi int) (int, []string) {
+// ("affairs", "transport", "the economy"). It returns their end, or 0.
+func (r *roleReader) portfolio(j, hi int) int {
 	if j < hi && r.lower[j] == "the" {
 		j++
 	}
 	end := 0
-	var words []string
 	for k := j; k < hi && k < j+6; k++ {
 		lw := r.lower[k]
 		if lw == "and" || lw == "&" || lw == "," {
@@ -679,13 +824,7 @@ func (r *roleReader) portfolio(j, hi int) (int, []string) {
 			end = k + 1
 		}
 	}
-	if end == 0 {
-		return 0, nil
-	}
-	for k := j; k < end; k++ {
-		words = append(words, r.lower[k])
-	}
-	return end, words
+	return end
 }
 
 // singularWord returns the singular of a plural noun: "ministers",
@@ -705,19 +844,20 @@ func singularWord(w string) (string, bool) {
 // sameWords reports whether two titles have the same content words in any
 // order: "Minister for Trade" and "Trade Minister".
 func sameWords(a, b []string) bool {
-	count := map[string]int{}
+	content := func(ws []string) int {
+		n := 0
+		for _, w := range ws {
+			if !titleMinor[strings.ToLower(w)] {
+				n++
+			}
+		}
+		return n
+	}
+	if content(a) != content(b) {
+		return false
+	}
 	for _, w := range a {
-		if !titleMinor[strings.ToLower(w)] {
-			count[strings.ToLower(w)]++
-		}
-	}
-	for _, w := range b {
-		if !titleMinor[strings.ToLower(w)] {
-			count[strings.ToLower(w)]--
-		}
-	}
-	for _, n := range count {
-		if n != 0 {
+		if !titleMinor[strings.ToLower(w)] && !slices.ContainsFunc(b, func(v string) bool { return strings.EqualFold(v, w) }) {
 			return false
 		}
 	}
@@ -727,7 +867,7 @@ func sameWords(a, b []string) bool {
 // portfolioPlace reports whether a place names a portfolio rather than a
 // post's seat: a continent, a region or a sea ("Europe Minister",
 // "Minister for Pacific Affairs").
-func portfolioPlace(e pipeline.Entity) bool {
+func portfolioPlace(e *pipeline.Entity) bool {
 	if e.Label != pipeline.Place {
 		return false
 	}

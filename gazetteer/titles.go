@@ -16,6 +16,10 @@ type Titles struct {
 	modifiers    map[string]string
 	professional map[string]bool
 	portfolio    map[string]bool
+	// opens holds every lowercase word a match can start with: a
+	// phrase's first word, its plural, a modifier. Other words are
+	// rejected with one lookup.
+	opens map[string]bool
 }
 
 type titleNode struct {
@@ -80,6 +84,20 @@ func loadTitles() (*Titles, error) {
 		t.add(field(f, 0), field(f, 1))
 		return nil
 	})
+	t.opens = map[string]bool{}
+	for w := range t.root.next {
+		t.opens[w] = true
+		t.opens[w+"s"] = true
+		if strings.HasSuffix(w, "y") {
+			t.opens[w[:len(w)-1]+"ies"] = true
+		}
+		if strings.HasSuffix(w, "man") {
+			t.opens[w[:len(w)-3]+"men"] = true
+		}
+	}
+	for w := range t.modifiers {
+		t.opens[w] = true
+	}
 	return t, err
 }
 
@@ -110,6 +128,9 @@ func (t *Titles) MatchPlural(words []string, i int) TitleMatch {
 }
 
 func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
+	if w := strings.ToLower(words[i]); !t.opens[w] && !strings.ContainsRune(w, '-') {
+		return TitleMatch{}
+	}
 	var mods []string
 	j := i
 	for ; j < len(words); j++ {
