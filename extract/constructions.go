@@ -537,7 +537,8 @@ func isQuote(w string) bool {
 }
 
 // name matches a person mention at pos, after titles of address ("Mr",
-// "Lord"), and returns the mention's start and end tokens.
+// "Lord") and with honours after it ("QC"), and returns the mention's
+// start and end tokens.
 func (m *matcher) name(pos, hi int) (int, int, bool) {
 	for pos < hi && honorifics[m.r.lower[pos]] {
 		if m.person[pos] > 0 {
@@ -548,6 +549,9 @@ func (m *matcher) name(pos, hi int) (int, int, bool) {
 	end := m.person[pos]
 	if end == 0 || end > hi {
 		return 0, 0, false
+	}
+	for end < hi && postNominals[m.d.Tokens[end].Text] {
+		end++ // "Joanna Cherry QC, the SNP's justice spokeswoman"
 	}
 	return pos, end, true
 }

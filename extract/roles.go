@@ -254,6 +254,7 @@ func (r *roleReader) core(t int, ta gazetteer.TitleMatch, lo int) rolePhrase {
 	c := r.p.rules
 	var mods []int
 	qualified := false
+	described := false // a word about the holder stands before the title
 	j := t - 1
 loop:
 	for j >= lo {
@@ -357,12 +358,14 @@ loop:
 		case r.is(j, c.former) || formerPrefixed(lw):
 			ph.former = true
 			ph.start = j
-			qualified = true // what stands before "former" is not the post's
+			qualified, described = true, true // what stands before "former" is not the post's
 			j--
 			continue
-		case r.is(j, c.describer|c.current):
+		case r.is(j, c.describer|c.current) || described && describing(tok) && !r.is(j, c.time|c.stop):
+			// "the long-serving", "the billionaire former mayor", "the
+			// 78-year-old former president": said of the holder.
 			ph.start = j
-			qualified = true
+			qualified, described = true, true
 			j--
 			continue
 		case r.is(j, c.determiner):
@@ -373,8 +376,9 @@ loop:
 			ph.ownerPron = true
 			ph.tied = true // "his lawyer", "its chief executive"
 			break loop
-		case r.titleEndsAt(j+1, lo):
-			// Stacked titles, "Foreign Minister Prince", are two.
+		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw):
+			// Stacked titles, "Foreign Minister Prince", are two; a
+			// portfolio is not a title here ("justice spokeswoman").
 			break loop
 		case !qualified && len(mods) > 0 && len(mods) < 4 && j > lo && (lw == "and" || lw == "&") && r.modifier(j-1) && r.portfolios(j-1, mods):
 			// "shadow work and pensions secretary", "the Trade and Industry
@@ -451,6 +455,16 @@ func (r *roleReader) insideName(i, j int) bool {
 			f := strings.Fields(e.Text)
 			return e.End >= r.d.Tokens[j-1].End || orgHeads[f[len(f)-1]] && e.End > r.d.Tokens[i].Start
 		}
+	}
+	return false
+}
+
+// describing reports whether a lowercase word before "former" can describe
+// the holder: "billionaire", "78-year-old", "popular".
+func describing(t pipeline.Token) bool {
+	switch t.Tag {
+	case "JJ", "NN", "CD", "VBN":
+		return !isCapitalized(t.Text)
 	}
 	return false
 }
