@@ -403,7 +403,8 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 		return false
 	}
 	// "George W Bush": an initial says a surname follows.
-	initial := j > i && len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1])
+	initial := j > i && len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1]) ||
+		j > i+1 && sc.words[j-1] == "." && len(sc.words[j-2]) == 1 && isAllCaps(sc.words[j-2])
 	if !initial && (j != i+1 || !(sc.e.gaz.GivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City)) {
 		return false
 	}
@@ -466,7 +467,7 @@ func subtypeOf(kind string) string {
 // when none does. A name is one to four name words, not a known place.
 func (sc *sentenceScan) nameRun(i int) int {
 	j := i
-	for j < len(sc.words) && j-i < 5 {
+	for j < len(sc.words) && j-i < 9 {
 		w := sc.words[j]
 		next := j+1 < len(sc.words) && isNameWord(sc.words[j+1], false)
 		// Months that are also names may end one: "Theresa May", not "May 5".
@@ -479,16 +480,17 @@ func (sc *sentenceScan) nameRun(i int) int {
 		// "Oona King", "John Major": a title word can end a name that a
 		// given name opens.
 		titleSurname := j == i+1 && (sc.e.gaz.GivenName(sc.words[i]) || sc.titleBefore(i)) && !next && !(j+1 < len(sc.words) && isCapitalized(sc.words[j+1]))
+		// An initial the tokenizer split from its dot, even one that is also
+		// a word: "Wayne A . I . Frederick", "John R . Bolton".
+		if j > i && len(w) == 1 && isCapitalized(w) && j+2 < len(sc.words) && sc.words[j+1] == "." && isCapitalized(sc.words[j+2]) {
+			j += 2
+			continue
+		}
 		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle && !titleSurname) || speech || faithWords[w] || eventHeads[w] {
 			break
 		}
 		if sc.isPlaceStart(j) && !sc.surnamePlace(i, j) {
 			break
-		}
-		// An initial the tokenizer split from its dot: "John R . Bolton".
-		if j > i && len(w) == 1 && j+2 < len(sc.words) && sc.words[j+1] == "." && isCapitalized(sc.words[j+2]) {
-			j += 2
-			continue
 		}
 		j++
 	}
@@ -505,7 +507,14 @@ func (sc *sentenceScan) nameRun(i int) int {
 	if j > i && j < len(sc.words) && romanNumerals[sc.words[j]] {
 		j++
 	}
-	if j-i > 4 {
+	// At most four name words, not counting the dots of initials.
+	words := 0
+	for k := i; k < j; k++ {
+		if sc.words[k] != "." {
+			words++
+		}
+	}
+	if words > 4 {
 		return i
 	}
 	return j
@@ -540,7 +549,7 @@ func (sc *sentenceScan) titledPeople() {
 		}
 		k := i + n
 		// "Ambassador to Germany Richard Grenell": skip the post's complement.
-		if k+1 < len(sc.words) && (sc.words[k] == "to" || sc.words[k] == "of" || sc.words[k] == "for") {
+		if k+1 < len(sc.words) && (sc.words[k] == "to" || sc.words[k] == "of" || sc.words[k] == "for" || sc.words[k] == "from") {
 			p := k + 1
 			if sc.words[p] == "the" && p+1 < len(sc.words) {
 				p++ // "President of the United States Donald Trump"
