@@ -118,6 +118,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.namedPeople()
 		sc.clausePeople()
 		sc.rosterPeople()
+		sc.creditedPeople()
 		sc.appositivePeople()
 		sc.kinPeople()
 		sc.organisations()
@@ -632,7 +633,7 @@ func (sc *sentenceScan) portfolioEnd(p int) int {
 // world's officials: "Angela Merkel", "Theresa May".
 func (sc *sentenceScan) namedPeople() {
 	for i := 0; i < len(sc.words); i++ {
-		if !sc.e.gaz.GivenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]]) {
+		if !sc.e.gaz.GivenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1])) {
 			continue
 		}
 		j := sc.nameRun(i)
@@ -709,6 +710,23 @@ func (sc *sentenceScan) rosterPeople() {
 	}
 	if sc.roleFollows(j + 1) {
 		sc.add(0, j, pipeline.Person, prioRule, 0.9)
+	}
+}
+
+// creditWords introduce who made a picture or a text: "Image: Gage
+// Skidmore", "Photo: Ana Ruiz".
+var creditWords = toSet(`Image Photo Photograph Picture Credit Video`)
+
+// creditedPeople finds the names after a credit word and a colon.
+func (sc *sentenceScan) creditedPeople() {
+	for i := 0; i+2 < len(sc.words); i++ {
+		if !creditWords[sc.words[i]] || sc.words[i+1] != ":" {
+			continue
+		}
+		if j := sc.nameRun(i + 2); j-(i+2) >= 2 {
+			sc.add(i+2, j, pipeline.Person, prioRule, 0.8)
+			i = j - 1
+		}
 	}
 }
 
@@ -1001,8 +1019,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 }
 
 // personStart moves the start of a person span past what opens it but is
-// not a name: a title ("Professor", "Senior Advisors", "correspondent") or
-// a party member noun ("Democrat").
+// not a name: a title ("Professor", "Senior Advisors", "correspondent"), a
+// party member noun ("Democrat") or a word for a person
+// ("Whistleblower").
 func (sc *sentenceScan) personStart(i, j int) int {
 	for j-i >= 2 {
 		w := sc.words[i]
@@ -1010,8 +1029,8 @@ func (sc *sentenceScan) personStart(i, j int) int {
 		case m.N > 0 && !sc.e.gaz.GivenName(w): // "Amir Karimi" keeps his name
 			i += m.N
 			continue
-		case honorifics[strings.ToLower(w)] || partyMembers[w]:
-			i++
+		case honorifics[strings.ToLower(w)] || partyMembers[w] || sc.e.titles.IsDescriptor(w):
+			i++ // "Mr", "Democrat", "Whistleblower"
 			continue
 		}
 		break
@@ -1028,7 +1047,7 @@ Sikh Sikhs Islamist Islamists Alawite Alawites Druze Yazidi Yazidis Jihadist Jih
 
 // eventHeads end the names of events, prizes and competitions.
 var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympics Championship Championships Festival
-Conference Summit Congress Expo Exhibition Marathon Open Watch Trophy`)
+Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy`)
 
 // stormWords open the names of storms.
 var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)

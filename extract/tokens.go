@@ -77,7 +77,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			sents = t.joinAbbreviations(text, sents)
 		}
 		for _, s := range sents {
-			toks := splitFinalStop(splitTimePrefixes(t.tok.Tokenize(s.Text)))
+			toks := splitFinalStop(splitGluedStops(splitTimePrefixes(t.tok.Tokenize(s.Text))))
 			if len(toks) == 0 {
 				continue
 			}
@@ -147,6 +147,47 @@ func dottedAbbreviation(w string) bool {
 		}
 	}
 	return true
+}
+
+// splitGluedStops splits a word from the next that a full stop without a
+// space joins: "Snowden.Image" in a caption, "Amash.Image". Abbreviations
+// ("U.S."), domains ("Znak.com") and decimals keep their stops.
+func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
+	glued := func(w string) int {
+		i := strings.IndexByte(w, '.')
+		if i < 2 || i+2 >= len(w) || strings.Count(w, ".") != 1 {
+			return -1
+		}
+		for _, r := range w[:i] {
+			if !unicode.IsLetter(r) {
+				return -1
+			}
+		}
+		if r := rune(w[i+1]); !unicode.IsUpper(r) || !unicode.IsLower(rune(w[i+2])) {
+			return -1
+		}
+		return i
+	}
+	n := 0
+	for _, tk := range toks {
+		if glued(tk.Text) > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return toks
+	}
+	out := make([]tokenize.Token, 0, len(toks)+2*n)
+	for _, tk := range toks {
+		if i := glued(tk.Text); i > 0 {
+			out = append(out, tokenize.Token{Text: tk.Text[:i], Start: tk.Start},
+				tokenize.Token{Text: ".", Start: tk.Start + i},
+				tokenize.Token{Text: tk.Text[i+1:], Start: tk.Start + i + 1})
+			continue
+		}
+		out = append(out, tk)
+	}
+	return out
 }
 
 // abbreviations end in a full stop that is part of them.

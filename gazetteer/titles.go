@@ -16,6 +16,7 @@ type Titles struct {
 	modifiers    map[string]string
 	professional map[string]bool
 	portfolio    map[string]bool
+	descriptor   map[string]bool
 	// opens holds every lowercase word a match can start with: a
 	// phrase's first word, its plural, a modifier. Other words are
 	// rejected with one lookup.
@@ -57,7 +58,8 @@ func (t *Titles) add(phrase, canonical string) {
 
 func loadTitles() (*Titles, error) {
 	t := &Titles{root: &titleNode{next: make(map[string]*titleNode)}, heads: make(map[string]bool),
-		modifiers: make(map[string]string), professional: make(map[string]bool), portfolio: make(map[string]bool)}
+		modifiers: make(map[string]string), professional: make(map[string]bool), portfolio: make(map[string]bool),
+		descriptor: make(map[string]bool)}
 	err := eachRow("title_words.tsv", func(f []string) error {
 		p, kind, c := field(f, 0), field(f, 1), field(f, 2)
 		switch kind {
@@ -65,6 +67,8 @@ func loadTitles() (*Titles, error) {
 			t.modifiers[p] = c
 		case "portfolio":
 			t.portfolio[p] = true
+		case "descriptor":
+			t.descriptor[p] = true
 		case "professional":
 			t.professional[p] = true
 			t.add(p, c)
@@ -209,6 +213,11 @@ func singular(w string) (string, bool) {
 	}
 	return "", false
 }
+
+// IsDescriptor reports whether a word describes a person without naming a
+// post ("whistleblower", "actor", "suspect"): it may stand before a name
+// but is never part of it, nor a role.
+func (t *Titles) IsDescriptor(word string) bool { return t.descriptor[strings.ToLower(word)] }
 
 // IsPortfolio reports whether a lowercase word names a portfolio of
 // government ("affairs", "transport", "fisheries").
