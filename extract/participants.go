@@ -232,7 +232,54 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		part.Wikidata = p.wikidataID(part)
 		d.Participants = append(d.Participants, part)
 	}
+	succeeded(d.Participants)
 	return nil
+}
+
+// singleOffices are held by one person at a time in a country or a body.
+var singleOffices = toSet(`President Vice-President Prime-Minister Premier Chancellor King Queen Sultan Emir Emperor Pope
+Secretary-of-State Foreign-Minister Foreign-Secretary Home-Secretary Defence-Minister Defense-Secretary Finance-Minister
+Chancellor-of-the-Exchequer Secretary-General First-Minister Supreme-Leader Chief-Executive Director-General`)
+
+// succeeded marks as former the holders of an office that someone else in
+// the document holds now: two presidents of one country are the one the
+// text is about and a predecessor ("President Trump ... the impeachment of
+// President Bill Clinton in 1998"). The current holder is the one the text
+// mentions most, the first on ties; the office must be the same title of
+// the same stated country or body.
+func succeeded(ps []pipeline.Participant) {
+	type office struct{ role, where string }
+	holders := map[office][]int{}
+	for i, p := range ps {
+		if p.Role == "" || strings.HasPrefix(p.Role, "Former ") || !singleOffices[strings.ReplaceAll(p.Role, " ", "-")] {
+			continue
+		}
+		where := p.Organization
+		if where == "" && p.CountrySource != pipeline.CountryFromContext {
+			where = p.CountryCode
+		}
+		if where == "" {
+			continue
+		}
+		o := office{p.Role, where}
+		holders[o] = append(holders[o], i)
+	}
+	for _, hs := range holders {
+		if len(hs) < 2 {
+			continue
+		}
+		current := hs[0]
+		for _, i := range hs[1:] {
+			if len(ps[i].Mentions) > len(ps[current].Mentions) {
+				current = i
+			}
+		}
+		for _, i := range hs {
+			if i != current {
+				ps[i].Role = formerRole(ps[i].Role)
+			}
+		}
+	}
 }
 
 // weakMentions are the starts of one-word person mentions that only the
