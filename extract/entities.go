@@ -362,11 +362,11 @@ func isOrgHead(w string) bool {
 // corpSuffixes end company names.
 var corpSuffixes = toSet(`Corp. Co. Inc. Ltd. LLC PLC plc AG SA GmbH Bros.`)
 
-// countryEnds reports whether the gazetteer's country match at token i ends
-// at token j.
-func (sc *sentenceScan) countryEnds(i, j int) bool {
+// countryEnds reports whether an unambiguous gazetteer match of a kind
+// (a country, a demonym) spans tokens [i, j).
+func (sc *sentenceScan) countryEnds(i, j int, kind string) bool {
 	for _, m := range sc.gaz {
-		if m.Start == i && m.End == j && !m.Ambiguous && m.Entries[0].Kind == gazetteer.Country {
+		if m.Start == i && m.End == j && !m.Ambiguous && m.Entries[0].Kind == kind {
 			return true
 		}
 	}
@@ -986,7 +986,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if sc.promoteGazetteer(i, j, label) {
 			continue
 		}
-		if label != pipeline.Place && sc.countryAt(i) && sc.countryEnds(i, j) {
+		if label != pipeline.Place && sc.countryAt(i) && sc.countryEnds(i, j, gazetteer.Country) {
 			continue // "DRC", "UAE": a country, whatever the tagger says
 		}
 		i, j, label = sc.toponymSpan(i, j, label)

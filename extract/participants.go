@@ -583,6 +583,13 @@ func (p *Participants) countryOf(e *pipeline.Entity) string {
 		if c, ok := p.gaz.Capital(e.Country); ok && c.Name == e.Canonical {
 			return e.Country
 		}
+	case e.Label == pipeline.Org && !strings.Contains(e.Text, " "):
+		// A demonym the tagger read as a body: "Philippine President".
+		for _, g := range p.gaz.Lookup(e.Text) {
+			if g.Kind == gazetteer.Demonym {
+				return g.Country
+			}
+		}
 	}
 	return ""
 }
