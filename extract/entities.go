@@ -528,6 +528,9 @@ func (sc *sentenceScan) titledPeople() {
 		// Plural titles name several people ("Senators A and B");
 		// professional ones a post only in lower case ("correspondent X").
 		tm := sc.e.titles.MatchPlural(sc.words, i)
+		if rankAdjective(sc.words[i]) && tm.N == 1 {
+			tm = gazetteer.TitleMatch{} // "a major New York bank"
+		}
 		n := tm.N
 		if tm.Professional && isCapitalized(sc.words[i]) {
 			n = 0

@@ -138,6 +138,12 @@ const honorificClass wordClass = 1 << 63
 // is reports whether token i is a word of class c.
 func (r *roleReader) is(i int, c wordClass) bool { return r.classes[i]&uint64(c) != 0 }
 
+// rankAdjectives are ranks in capitals and adjectives in lower case: "a
+// major bank", "the general public".
+var rankAdjectives = toSet(`major general private`)
+
+func rankAdjective(w string) bool { return rankAdjectives[w] }
+
 // titleTag reports whether a word with this part-of-speech tag can open a
 // title: nouns, adjectives ("deputy", "acting"), participles ("managing").
 func titleTag(tag string) bool {
@@ -152,7 +158,7 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 		r.prep(si)
 		// "former" is read by the grammar, not as a title word; a title
 		// inside a body's name ("House of Representatives") names the body.
-		if !r.is(i, r.p.rules.former) && titleTag(r.d.Tokens[i].Tag) {
+		if !r.is(i, r.p.rules.former) && titleTag(r.d.Tokens[i].Tag) && !rankAdjective(r.d.Tokens[i].Text) {
 			s := r.d.Sentences[si]
 			if m := r.p.titles.MatchPlural(r.lower[s.FirstToken:s.EndToken], i-s.FirstToken); m.N > 0 && !r.insideName(i, i+m.N) {
 				r.found = append(r.found, m)
