@@ -844,6 +844,11 @@ func (r *roleReader) portfolio(j, hi int) int {
 			end = k + 1
 		}
 	}
+	// "head of the research team": a portfolio word that a noun follows
+	// only describes that noun.
+	if end > 0 && end < hi && !isCapitalized(r.d.Tokens[end].Text) && strings.HasPrefix(r.d.Tokens[end].Tag, "NN") {
+		return 0
+	}
 	return end
 }
 
