@@ -490,9 +490,9 @@ func (r *roleReader) modifier(j int) bool {
 	c := r.p.rules
 	switch t.Tag {
 	case "NN", "NNS", "NNP", "NNPS", "JJ":
-	case "VBN": // "an accredited reporter", not "named General X"
-		if j == 0 || !r.is(j-1, c.determiner|c.possessor) {
-			return false
+	case "VBN": // "an accredited reporter"; "named General X" is in @appoint
+		if j > 0 && r.d.Tokens[j-1].Tag == "PRP" {
+			return false // "he appointed ambassador X"
 		}
 	default:
 		return false
