@@ -406,7 +406,7 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	// "George W Bush": an initial says a surname follows.
 	initial := j > i && len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1]) ||
 		j > i+1 && sc.words[j-1] == "." && len(sc.words[j-2]) == 1 && isAllCaps(sc.words[j-2])
-	if !initial && (j != i+1 || !(sc.e.gaz.GivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City)) {
+	if !initial && (j != i+1 || !(sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City)) {
 		return false
 	}
 	if i > 0 && isCapitalized(sc.words[i-1]) && sc.isPlaceStart(i-1) {
@@ -480,7 +480,7 @@ func (sc *sentenceScan) nameRun(i int) int {
 		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])])
 		// "Oona King", "John Major": a title word can end a name that a
 		// given name opens.
-		titleSurname := j == i+1 && (sc.e.gaz.GivenName(sc.words[i]) || sc.titleBefore(i)) && !next && !(j+1 < len(sc.words) && isCapitalized(sc.words[j+1]))
+		titleSurname := j == i+1 && (sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i)) && !next && !(j+1 < len(sc.words) && isCapitalized(sc.words[j+1]))
 		// An initial the tokenizer split from its dot, even one that is also
 		// a word: "Wayne A . I . Frederick", "John R . Bolton".
 		if j > i && len(w) == 1 && isCapitalized(w) && j+2 < len(sc.words) && sc.words[j+1] == "." && isCapitalized(sc.words[j+2]) {
@@ -1007,6 +1007,14 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Person && !sc.plausibleName(sc.personStart(i, j), j) {
 			continue
 		}
+		// "the House Nancy Pelosi", "New York Hillary Clinton": a body or a
+		// place the tagger ran on into a name that follows it.
+		if label != pipeline.Person {
+			if k := sc.nameInside(i, j); k > i {
+				sc.add(k, j, pipeline.Person, prioTagger, sp.Confidence).Source = pipeline.SourceRule
+				j = k
+			}
+		}
 		// "US Ambassador" is a title, not an organisation: leave the
 		// country to the gazetteer.
 		if label != pipeline.Person && (sc.e.titles.IsHead(strings.ToLower(sc.words[j-1])) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
@@ -1036,6 +1044,9 @@ func (sc *sentenceScan) personStart(i, j int) int {
 		case honorifics[strings.ToLower(w)] || partyMembers[w] || sc.e.titles.IsDescriptor(w):
 			i++ // "Mr", "Democrat", "Whistleblower"
 			continue
+		case i > 0 && sc.words[i-1] == "the" && (orgHeads[w] || w == "House") && sc.e.gaz.CommonGivenName(sc.words[i+1]):
+			i++ // "Speaker of the House Nancy Pelosi"
+			continue
 		}
 		break
 	}
@@ -1063,6 +1074,34 @@ var postNominals = toSet(`QC KC OBE MBE CBE KBE DBE GBE CH PhD MD MP MEP MSP`)
 // partyMembers name a member of a party; they open a name but are not part
 // of it: "Democrat Rod Blagojevich".
 var partyMembers = toSet(`Democrat Republican Conservative Tory Labour Liberal Libertarian Socialist Communist`)
+
+func isComplementWord(w string) bool { return w == "of" || w == "from" || w == "for" }
+
+// nameInside returns where a personal name starts inside the tagger's
+// place or body [i, j): a known given name and a surname after a body's head
+// noun or a known place, as in "House Nancy Pelosi"; i when there is none.
+func (sc *sentenceScan) nameInside(i, j int) int {
+	// After a title's complement ("Senator from New York Hillary Clinton")
+	// a common given name will do; elsewhere only an official's.
+	given := sc.e.gaz.GivenName
+	if k := i; k > 0 && (sc.words[k-1] == "the" && k > 1 && isComplementWord(sc.words[k-2]) && sc.titleBefore(k-2) || isComplementWord(sc.words[k-1]) && sc.titleBefore(k-1)) {
+		given = sc.e.gaz.CommonGivenName
+	}
+	for k := i + 1; k+1 < j; k++ {
+		if !given(sc.words[k]) || !isCapitalized(sc.words[k+1]) {
+			continue
+		}
+		if orgHeads[sc.words[k-1]] || sc.words[k-1] == "House" {
+			return k
+		}
+		for _, m := range sc.gaz {
+			if m.Start >= i && m.End == k && !m.Ambiguous && m.Entries[0].Kind != gazetteer.Demonym && m.Entries[0].Kind != gazetteer.Org {
+				return k
+			}
+		}
+	}
+	return i
+}
 
 // outsideCountries trims the tagger's span [i, j) so that it neither starts
 // nor ends inside an unambiguous country name.

@@ -769,10 +769,14 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	if !found {
 		return j
 	}
-	// "the New York police", "the Plaid Cymru group": a lowercase head
-	// after the name.
-	for n := 0; n < 2 && j < hi && !isCapitalized(r.d.Tokens[j].Text) && strings.HasPrefix(r.d.Tokens[j].Tag, "NN"); n++ {
-		j++
+	// "the New York police", "the Plaid Cymru group", "the Brexit select
+	// committee": a lowercase head after the name.
+	k := j
+	for n := 0; n < 3 && k < hi && !isCapitalized(r.d.Tokens[k].Text) && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ"); n++ {
+		k++
+		if strings.HasPrefix(r.d.Tokens[k-1].Tag, "NN") {
+			j = k
+		}
 	}
 	return j
 }

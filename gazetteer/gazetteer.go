@@ -66,6 +66,7 @@ type Gazetteer struct {
 	officials map[string][]Official
 	titles    *Titles
 	given     map[string]bool            // given names of officials worldwide
+	common    map[string]bool            // those and common English given names
 	offices   map[string]map[string]bool // per country, the words of its office titles
 }
 
@@ -127,6 +128,12 @@ func (g *Gazetteer) HasOffice(country, role string) bool {
 	}
 	return true
 }
+
+// CommonGivenName reports whether w is a given name of an official or a
+// common English given name ("Hillary", "Kristen"): a wider list than
+// GivenName, for rules that read a name's shape. The entity model's
+// features use GivenName, the list it was trained with.
+func (g *Gazetteer) CommonGivenName(w string) bool { return g.common[w] }
 
 // GivenName reports whether w is a given name that officials worldwide
 // carry ("Sergey", "Angela", "Abdel"): evidence that a capitalised word

@@ -132,6 +132,17 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	common := make(map[string]bool, len(given))
+	for n := range given {
+		common[n] = true
+	}
+	err = eachRow("given_names_en.txt", func(f []string) error {
+		common[field(f, 0)] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	officials := make(map[string][]Official)
 	// officials: name role title country qid asof
 	err = eachRow("officials.tsv", func(f []string) error {
@@ -161,7 +172,7 @@ func load() (*Gazetteer, error) {
 		return nil, err
 	}
 	g := build(recs, ambiguous, officials, titles)
-	g.given = given
+	g.given, g.common = given, common
 	g.offices = offices
 	return g, nil
 }
