@@ -540,17 +540,17 @@ func isQuote(w string) bool {
 // "Lord") and with honours after it ("QC"), and returns the mention's
 // start and end tokens.
 func (m *matcher) name(pos, hi int) (int, int, bool) {
-	for pos < hi && honorifics[m.r.lower[pos]] {
-		if m.person[pos] > 0 {
-			break
-		}
+	for pos < hi && m.person[pos] == 0 && m.r.is(pos, honorificClass) {
 		pos++
+	}
+	if pos >= hi {
+		return 0, 0, false
 	}
 	end := m.person[pos]
 	if end == 0 || end > hi {
 		return 0, 0, false
 	}
-	for end < hi && postNominals[m.d.Tokens[end].Text] {
+	for end < hi && isCapitalized(m.d.Tokens[end].Text) && postNominals[m.d.Tokens[end].Text] {
 		end++ // "Joanna Cherry QC, the SNP's justice spokeswoman"
 	}
 	return pos, end, true
@@ -794,16 +794,54 @@ func (m *matcher) canGoOn(ru *rule, i, hi int) bool {
 	if len(ru.elems) < 2 || ru.elems[0].opt {
 		return true
 	}
-	el := &ru.elems[1]
-	if el.kind != elWord || el.opt {
+	end := i
+	switch ru.elems[0].kind {
+	case elStart:
+	case elName:
+		_, e, ok := m.name(i, hi)
+		if !ok {
+			return true
+		}
+		end = e
+	case elOrg, elCountry, elPlace:
+		e, ok := m.ix.entityAt(i)
+		if !ok {
+			return true
+		}
+		end = m.ix.tokenEnding(e.End) + 1
+	default:
 		return true
 	}
-	switch ru.elems[0].kind {
-	case elName:
-		_, end, ok := m.name(i, hi)
-		return !ok || end < hi && m.word(el, end)
-	case elStart:
-		return m.word(el, i) // "^ the ROLE said"
+	return m.mayFollow(ru.elems[1:], end, hi)
+}
+
+// mayFollow reports whether els may match at token pos, judged by the
+// tokens they can open with: a word, a comma, a bracket, a quotation mark.
+// Elements it cannot judge so cheaply may always match.
+func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
+	for i := range els {
+		el := &els[i]
+		var ok bool
+		switch el.kind {
+		case elWord:
+			ok = pos < hi && m.word(el, pos)
+		case elClause:
+			ok = pos < hi && m.r.lower[pos] == ","
+		case elBracket:
+			ok = pos < hi && m.r.lower[pos] == "("
+		case elQuote:
+			ok = pos < hi && isQuote(m.r.lower[pos])
+		case elDash:
+			ok = pos < hi && isDash(m.r.lower[pos])
+		default:
+			return true
+		}
+		if ok {
+			return true
+		}
+		if !el.opt && !el.star {
+			return false
+		}
 	}
 	return true
 }

@@ -176,23 +176,30 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 // within a few words whose qualifiers reach back to k or further.
 func (r *roleReader) mayStart(k int) bool {
 	if r.open[k] == 0 {
-		r.open[k] = -1
-		s := r.d.Sentences[r.d.Tokens[k].Sentence]
-		for t := k; t < s.EndToken && t < k+9; t++ {
-			ta := r.title(t)
-			if ta.N == 0 {
-				continue
-			}
-			if r.reach1[t] == 0 {
-				r.reach1[t] = int32(r.core(t, ta, s.FirstToken).start) + 1
-			}
-			if int(r.reach1[t])-1 <= k {
-				r.open[k] = 1
-				break
-			}
-		}
+		r.openSentence(r.d.Tokens[k].Sentence)
 	}
 	return r.open[k] > 0
+}
+
+// openSentence fills open for every token of sentence si in one pass over
+// its titles.
+func (r *roleReader) openSentence(si int) {
+	s := r.d.Sentences[si]
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		r.open[k] = -1
+	}
+	for t := s.FirstToken; t < s.EndToken; t++ {
+		ta := r.title(t)
+		if ta.N == 0 {
+			continue
+		}
+		if r.reach1[t] == 0 {
+			r.reach1[t] = int32(r.core(t, ta, s.FirstToken).start) + 1
+		}
+		for k := max(int(r.reach1[t])-1, t-8); k <= t; k++ {
+			r.open[k] = 1
+		}
+	}
 }
 
 // startingAt returns the role phrases that begin at token k, longest
