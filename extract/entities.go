@@ -552,18 +552,18 @@ func (sc *sentenceScan) titledPeople() {
 			continue
 		}
 		k := i + n
-		// "Ambassador to Germany Richard Grenell": skip the post's complement.
+		// "Ambassador to Peru Ann Kerr": skip the post's complement.
 		if k+1 < len(sc.words) && (sc.words[k] == "to" || sc.words[k] == "of" || sc.words[k] == "for" || sc.words[k] == "from") {
 			p := k + 1
 			if sc.words[p] == "the" && p+1 < len(sc.words) {
-				p++ // "President of the United States Donald Trump"
+				p++ // "Prime Minister of the Netherlands Ann Kerr"
 			}
 			if end := sc.portfolioEnd(p); end > p && (sc.words[k] == "of" || sc.words[k] == "for") {
 				k = end // "Secretary of Commerce Laura Finch"
 			} else if m, ok := sc.placeAt(p); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
 				k = m.End
 			} else if sc.words[k] == "of" && p > k+1 {
-				// "speaker of the parliament Ali Larijani": a lowercase
+				// "speaker of the parliament Omar Nadiri": a lowercase
 				// body, then a name of two words or more.
 				q := p
 				for q < len(sc.words) && q < p+2 && !isCapitalized(sc.words[q]) && strings.HasPrefix(sc.toks[q].Tag, "NN") {
@@ -574,7 +574,7 @@ func (sc *sentenceScan) titledPeople() {
 				}
 			}
 		}
-		// "Mahan's director, Hamid Arabnejad Khanooki": a comma before a
+		// "the airline's director, Reza Tavakoli Nasab": a comma before a
 		// name of two words or more.
 		if k+2 < len(sc.words) && sc.words[k] == "," && sc.nameRun(k+1)-(k+1) >= 2 {
 			k++
@@ -995,8 +995,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		i, j, label = sc.toponymSpan(i, j, label)
 		// "Novichok, a range of neurotoxins": the document says what the
-		// tagger's one-word person is.
-		if label == pipeline.Person && j-i == 1 {
+		// tagger's one-word name is.
+		if j-i == 1 {
 			if l, ok := sc.facts.thing(sc.words[i]); ok {
 				if l == "" {
 					continue
@@ -1007,11 +1007,14 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Person && !sc.plausibleName(sc.personStart(i, j), j) {
 			continue
 		}
-		// "the House Nancy Pelosi", "New York Hillary Clinton": a body or a
-		// place the tagger ran on into a name that follows it.
+		// "the House Mary Quinn", "Ohio Kristen Dale": a body or a place
+		// the tagger ran on into a name that follows it. The name ends
+		// where its run of name words does.
 		if label != pipeline.Person {
 			if k := sc.nameInside(i, j); k > i {
-				sc.add(k, j, pipeline.Person, prioTagger, sp.Confidence).Source = pipeline.SourceRule
+				if end := min(j, sc.nameRun(k)); end > k+1 {
+					sc.add(k, end, pipeline.Person, prioTagger, sp.Confidence).Source = pipeline.SourceRule
+				}
 				j = k
 			}
 		}
@@ -1045,7 +1048,7 @@ func (sc *sentenceScan) personStart(i, j int) int {
 			i++ // "Mr", "Democrat", "Whistleblower"
 			continue
 		case i > 0 && sc.words[i-1] == "the" && (orgHeads[w] || w == "House") && sc.e.gaz.CommonGivenName(sc.words[i+1]):
-			i++ // "Speaker of the House Nancy Pelosi"
+			i++ // "Speaker of the House Janet Corwin"
 			continue
 		}
 		break
@@ -1079,9 +1082,9 @@ func isComplementWord(w string) bool { return w == "of" || w == "from" || w == "
 
 // nameInside returns where a personal name starts inside the tagger's
 // place or body [i, j): a known given name and a surname after a body's head
-// noun or a known place, as in "House Nancy Pelosi"; i when there is none.
+// noun or a known place, as in "House Mary Quinn"; i when there is none.
 func (sc *sentenceScan) nameInside(i, j int) int {
-	// After a title's complement ("Senator from New York Hillary Clinton")
+	// After a title's complement ("Senator from Ohio Kristen Dale")
 	// a common given name will do; elsewhere only an official's.
 	given := sc.e.gaz.GivenName
 	if k := i; k > 0 && (sc.words[k-1] == "the" && k > 1 && isComplementWord(sc.words[k-2]) && sc.titleBefore(k-2) || isComplementWord(sc.words[k-1]) && sc.titleBefore(k-1)) {

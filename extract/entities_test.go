@@ -82,10 +82,10 @@ func dumpEntities(es []pipeline.Entity) string {
 
 func TestGazetteerNameBeatsTaggerPart(t *testing.T) {
 	// The tagger reads "United" alone; the gazetteer knows the country.
-	checkEntities(t, "Hello there.\n\nHe was hit by the President of the United States Donald Trump today.",
+	checkEntities(t, "Hello there.\n\nHe thanked the President of the United States William Hale today.",
 		[]wantEntity{
 			{"United States", pipeline.Place, "United States", pipeline.SourceGazetteer},
-			{"Donald Trump", pipeline.Person, "", ""},
+			{"William Hale", pipeline.Person, "", ""},
 		}, "United")
 	checkEntities(t, "Hello there.\n\nHe visited the United States and Egypt.",
 		[]wantEntity{{"United States", pipeline.Place, "United States", ""}, {"Egypt", pipeline.Place, "", ""}}, "United")
@@ -98,21 +98,21 @@ func TestTaggerSpanOutsideCountries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words := strings.Fields("hit by the President of the United States Donald Trump today")
+	words := strings.Fields("thanked the President of the United States Ann Kerr today")
 	sc := sentenceScan{e: &Entities{gaz: g, titles: g.Titles()}, words: words, gaz: g.Match(words)}
-	// "States Donald Trump" starts inside the country's name.
-	if i, j := sc.outsideCountries(7, 10); i != 8 || j != 10 {
-		t.Errorf("States Donald Trump: got [%d, %d), want [8, 10)", i, j)
+	// "States Ann Kerr" starts inside the country's name.
+	if i, j := sc.outsideCountries(6, 9); i != 7 || j != 9 {
+		t.Errorf("States Ann Kerr: got [%d, %d), want [7, 9)", i, j)
 	}
 	// "the United" ends inside it.
-	if i, j := sc.outsideCountries(5, 7); i != 5 || j != 6 {
-		t.Errorf("the United: got [%d, %d), want [5, 6)", i, j)
+	if i, j := sc.outsideCountries(4, 6); i != 4 || j != 5 {
+		t.Errorf("the United: got [%d, %d), want [4, 5)", i, j)
 	}
 	// A span holding the whole name is left alone.
-	if i, j := sc.outsideCountries(6, 10); i != 6 || j != 10 {
-		t.Errorf("United States Donald Trump: got [%d, %d), want [6, 10)", i, j)
+	if i, j := sc.outsideCountries(5, 9); i != 5 || j != 9 {
+		t.Errorf("United States Ann Kerr: got [%d, %d), want [5, 9)", i, j)
 	}
-	if _, ok := sc.insideGazetteer(6, 7, pipeline.Place); !ok {
+	if _, ok := sc.insideGazetteer(5, 6, pipeline.Place); !ok {
 		t.Error(`"United" should give way to "United States"`)
 	}
 }
@@ -134,9 +134,9 @@ func TestInsideGazetteerNeedsAName(t *testing.T) {
 func TestPersonOpeningPlaceNameIsPlace(t *testing.T) {
 	// The headline names the museum; the body's "Hagia Sophia" and its
 	// spelling "Haghia Sophia" are the tagger's people.
-	text := "Turkey's President Erdogan proposes converting Hagia Sophia Museum to mosque\n\n" +
-		"On Wednesday, the Turkish President Recep Tayyip Erdoğan pledged converting Hagia Sophia, formerly a Greek Orthodox church and now a museum, to a mosque. " +
-		"Erdogan said, \"Ayasofya [Haghia Sophia] will no longer be called a museum.\""
+	text := "Plan to turn Hagia Sophia Museum into a mosque draws protest\n\n" +
+		"On Monday, Turkish President Recep Tayyip Erdoğan repeated his plan for Hagia Sophia, a church for centuries and a museum since 1934. " +
+		"Critics said, \"Haghia Sophia [Ayasofya] belongs to the whole world.\""
 	checkEntities(t, text, []wantEntity{
 		{"Hagia Sophia", pipeline.Place, "Hagia Sophia Museum", ""},
 		{"Haghia Sophia", pipeline.Place, "Hagia Sophia Museum", ""},
@@ -152,7 +152,7 @@ func TestTitledPersonInsideOrganisationNameStaysPerson(t *testing.T) {
 	// A name opening with a known given name stays a person too.
 	checkEntities(t, "Hello there.\n\nShe studied at George Washington University in the capital. As a general, George Washington led the army.",
 		[]wantEntity{{"George Washington", pipeline.Person, "", ""}})
-	got := entitiesOf(t, "Qaboos became Sultan in 1970\n\nOn Friday, Sultan Qaboos bin Said of Oman died aged 79. His successor attended funeral prayers at the Sultan Qaboos Grand Mosque in Muscat. Sultan Qaboos was known for a neutral foreign policy.")
+	got := entitiesOf(t, "Sultan Qaboos ruled for five decades\n\nSultan Qaboos bin Said of Oman died on Friday at 79. Crowds filled the Sultan Qaboos Grand Mosque on Saturday. Sultan Qaboos had kept Oman neutral for decades.")
 	for _, e := range got {
 		if strings.Contains(e.Text, "Qaboos") && e.Label != pipeline.Person {
 			t.Errorf("%q: got %s, want PERSON", e.Text, e.Label)
@@ -164,9 +164,9 @@ func TestTitledPersonInsideOrganisationNameStaysPerson(t *testing.T) {
 }
 
 func TestToponymPrefixes(t *testing.T) {
-	checkEntities(t, "Hello there.\n\nThe Syrian Army entered Tell Tamer and Ain Issa yesterday according to state media.",
+	checkEntities(t, "Hello there.\n\nGovernment forces reached Tell Tamer and Ain Issa on Sunday, officials said.",
 		[]wantEntity{{"Tell Tamer", pipeline.Place, "", ""}, {"Ain Issa", pipeline.Place, "", ""}})
-	checkEntities(t, "Hello there.\n\nThose who remain silent when Masjid Al-Aqsa is attacked cannot tell us what to do.",
+	checkEntities(t, "Hello there.\n\nThousands of worshippers gathered at Masjid Al-Aqsa for Friday prayers.",
 		[]wantEntity{{"Masjid Al-Aqsa", pipeline.Place, "", ""}})
 	checkEntities(t, "Hello there.\n\nTurkish troops moved on Tal Abyad and Ras al-Ain on Wednesday.",
 		[]wantEntity{{"Tal Abyad", pipeline.Place, "", ""}, {"Ras al-Ain", pipeline.Place, "", ""}}, "Ras")
@@ -178,9 +178,9 @@ func TestToponymPrefixes(t *testing.T) {
 func TestAppositionSaysWhatANameIs(t *testing.T) {
 	// The tagger calls Novichok a person; the apposition says it is a
 	// range of neurotoxins, so no mention of it is one.
-	checkEntities(t, "Germany says Alexei Navalny poisoned with Novichok\n\n"+
-		"On Wednesday, the German government said Russian opposition leader Alexei Navalny was poisoned with Novichok, a range of neurotoxins developed by the Soviet Union. "+
-		"The tests by a military laboratory found Novichok in Navalny's blood.",
+	checkEntities(t, "Doctors find Novichok in samples from Alexei Navalny\n\n"+
+		"On Monday, doctors in Berlin said the opposition politician Alexei Navalny had been given Novichok, a range of nerve agents first made in the Soviet Union. "+
+		"A laboratory in Sweden later found Novichok in samples from Navalny.",
 		[]wantEntity{{"Alexei Navalny", pipeline.Person, "", ""}, {"Soviet Union", pipeline.Place, "", ""}}, "Novichok")
 	// People in apposition, and a source after a quote, keep their labels.
 	checkEntities(t, "Hello there.\n\nTianjin, the newspaper said, had grown. Navalny, a lawyer, said so.",
@@ -224,7 +224,7 @@ func TestOneEdit(t *testing.T) {
 }
 
 func TestKinPeople(t *testing.T) {
-	checkEntities(t, "Hello there.\n\nAs of Tuesday, his widow, Denise, was being treated in Kenya. Their son Omar said so.",
+	checkEntities(t, "Hello there.\n\nBy Monday, his widow, Denise, had returned to Kenya. Their son Omar confirmed it.",
 		[]wantEntity{{"Denise", pipeline.Person, "", pipeline.SourceRule}, {"Omar", pipeline.Person, "", pipeline.SourceRule}})
 	// A relative's noun before a street or a place is not an apposition.
 	checkEntities(t, "Hello there.\n\nHis son lives on Omar Street. Her brother, Kenya's envoy, spoke.",

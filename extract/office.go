@@ -41,8 +41,8 @@ func describes(w string) bool {
 }
 
 // removalVerbs end someone's tenure when the person is their object:
-// "Trump ousts national security advisor Bolton", "after overthrowing his
-// father, Sultan Said bin Taimur", "the ousted president". Base forms are
+// "President sacks defence adviser Kerr", "after overthrowing his
+// uncle, Emir Hamad bin Khalid", "the ousted president". Base forms are
 // left out: "plans to fire" has not happened.
 var removalVerbs = toSet(`ousts ousted ousting fires fired firing sacks sacked sacking dismisses dismissed
 dismissing overthrew overthrown overthrowing deposes deposed deposing topples toppled toppling`)

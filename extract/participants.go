@@ -590,6 +590,21 @@ func (p *Participants) countryOf(e *pipeline.Entity) string {
 				return g.Country
 			}
 		}
+	case e.Label == pipeline.Org:
+		// A country's government stands for the state: "the Austrian
+		// Government", "the UK government".
+		owner, head, ok := strings.Cut(e.Text, " ")
+		if !ok || !strings.EqualFold(head, "government") {
+			break
+		}
+		for _, g := range p.gaz.Lookup(owner) {
+			switch g.Kind {
+			case gazetteer.Demonym:
+				return g.Country
+			case gazetteer.Country:
+				return g.ID
+			}
+		}
 	}
 	return ""
 }

@@ -15,8 +15,8 @@ import (
 //	    [of|for portfolio words] [of|for|at|with|from|to|in the ENTITY ['s ENTITY]]*
 //
 // "former New Mexico governor", "Lib Dem home affairs spokesman", "England's
-// transport secretary", "chief economist for the region at Societe
-// Generale", "Deputy Prime Minister for the Economy". The constructions in
+// transport secretary", "chief economist for the eurozone at
+// Nordbank", "Deputy Prime Minister for the Economy". The constructions in
 // participants.yaml say where such a phrase stands relative to a name; this
 // file reads the phrase itself.
 
@@ -305,7 +305,7 @@ loop:
 			case e.Label == pipeline.Person && j+1 < t && isPossessive(r.d.Tokens[j+1].Text):
 				ph.owner = e.Canonical
 				ph.tied = true
-				// "then-New Jersey Governor Chris Christie's deputy chief of
+				// "then-Ohio Governor Tom Hale's deputy chief of
 				// staff": the owner's own title belongs to the phrase, and
 				// so does its time.
 				if own, ok := r.endingAt(es, lo); ok {
@@ -623,10 +623,10 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			out = append([]rolePhrase{ph}, out...)
 		}
 	}
-	// Places and bodies: "of Egypt", "of the Port Authority", "at Societe
-	// Generale", "to Germany" (where the post is accredited), "from
+	// Places and bodies: "of Egypt", "of the Port Authority", "at
+	// Nordbank", "to Germany" (where the post is accredited), "from
 	// Vermont", "of Russia's MENA Department". A lowercase scope between
-	// them is passed over: "for the region at Societe Generale".
+	// them is passed over: "for the eurozone at Nordbank".
 	for n := 0; n < 3 && k+1 < hi; n++ {
 		prep := r.lower[k]
 		if !r.is(k, r.p.rules.complement) {
@@ -649,7 +649,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			break
 		}
 		// A lowercase body or scope: "of the rail union", "for the
-		// provincial governor", "for the region at Societe Generale". It
+		// district mayor", "for the eurozone at Nordbank". It
 		// ends a reading, and a body named after it may follow.
 		m := j
 		for m < hi && m < j+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || r.d.Tokens[m].Tag == "JJ") {
@@ -679,14 +679,14 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		ph = lower
 		k = lower.end
 	}
-	// Coordinated titles: "the president and chief executive officer of
-	// Symplicity Corporation" holds the first, and the body of the last.
+	// Coordinated titles: "the chairman and chief executive of Lowe
+	// Systems" holds the first, and the body of the last.
 	for _, c := range slices.Clone(out) {
 		if c.end+1 >= hi || (r.lower[c.end] != "and" && r.lower[c.end] != "&") {
 			continue
 		}
 		for _, second := range r.startingAt(c.end+1, hi) {
-			// "the prime minister and Chancellor Gordon Brown" are two
+			// "the foreign minister and Finance Minister Sara Holm" are two
 			// people: a definite description, then a title of address.
 			if second.plural != c.plural || r.definite(c.start) && !isCapitalized(r.d.Tokens[c.titleStart].Text) && isCapitalized(r.d.Tokens[second.titleStart].Text) {
 				continue

@@ -101,7 +101,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 }
 
 // joinAbbreviations undoes sentence breaks after a dotted abbreviation that
-// modifies the noun after it: "a sitting U.S. | Senator from California".
+// modifies the noun after it: "a retired U.S. | Senator from Oregon".
 // A title followed by a name ("the U.S. | President Biden said") may start
 // a sentence, and stays split.
 func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segment.Sentence {
