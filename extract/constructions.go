@@ -72,8 +72,8 @@ type ruleSpec struct {
 	// title of that person ("his Kenyan counterpart, X").
 	Antecedent bool `yaml:"antecedent"`
 	// Possessor gives the role to the person named before in the sentence,
-	// whom a possessive refers to ("X ... his time as bond department
-	// head").
+	// whom a possessive refers to ("X ... his time as finance
+	// director").
 	Possessor bool `yaml:"possessor"`
 	// ShareCountry lets a role without a country take another's in the
 	// same match ("Dutch prime minister A and finance minister B").

@@ -658,7 +658,7 @@ replied tweeted noted claimed`)
 
 // clausePeople finds names that a clause marks as people: a name of two
 // words or more before a speech verb ("Kino Gabriel said") or before
-// ", who" ("Abu Mahdi al-Muhandis, who"), and names joined by a patronymic
+// ", who" ("Abu Karim al-Hashimi, who"), and names joined by a patronymic
 // particle ("Qaboos bin Said").
 func (sc *sentenceScan) clausePeople() {
 	w := sc.words
@@ -777,8 +777,8 @@ func (sc *sentenceScan) townAsSurname(k int) bool {
 var kinNouns = toSet(`wife husband widow widower son daughter brother sister father mother
 cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother partner fiancee fiancée fiance`)
 
-// kinPeople finds the names of relatives: "his widow, Denise, was being
-// treated", "their son Omar said".
+// kinPeople finds the names of relatives: "his widow, Denise, had
+// returned", "their son Omar said".
 func (sc *sentenceScan) kinPeople() {
 	for i := 1; i+1 < len(sc.words); i++ {
 		if !kinNouns[strings.ToLower(sc.words[i])] {
@@ -994,7 +994,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			continue // "DRC", "UAE": a country, whatever the tagger says
 		}
 		i, j, label = sc.toponymSpan(i, j, label)
-		// "Novichok, a range of neurotoxins": the document says what the
+		// "Novichok, a range of nerve agents": the document says what the
 		// tagger's one-word name is.
 		if j-i == 1 {
 			if l, ok := sc.facts.thing(sc.words[i]); ok {

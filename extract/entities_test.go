@@ -233,7 +233,7 @@ func TestKinPeople(t *testing.T) {
 
 func TestTownAsSurnameAfterTitle(t *testing.T) {
 	// A sentence-case headline: a lowercase title before a lone town name.
-	checkEntities(t, "US president ousts national security advisor Bolton\n\nText.",
+	checkEntities(t, "Prime minister sacks defence adviser Bolton\n\nText.",
 		[]wantEntity{{"Bolton", pipeline.Person, "", pipeline.SourceRule}})
 	// A title-case headline says nothing by its capitals; a capital city
 	// after "to" is a place.

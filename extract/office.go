@@ -54,8 +54,8 @@ var leftVerbs = toSet(`resigned resigns quit quits`)
 var scopeBreaks = toSet(`and or but who which that ; : . " “ ”`)
 
 // leftOffice reports whether the text says the person mentioned at tokens
-// [first, last] has left their post: removed by someone ("ousts advisor
-// Bolton", "overthrowing his father, Sultan Said") or gone of their own
+// [first, last] has left their post: removed by someone ("sacks adviser
+// Bolton", "overthrowing his uncle, Emir Hamad") or gone of their own
 // accord ("Bolton resigned", "has stepped down", "was fired").
 func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	lo, hi := ix.sentenceBounds(first)
@@ -111,7 +111,7 @@ func modalBefore(w string) bool {
 }
 
 // heldUntil reports whether the clause after token i says the post ended
-// at a month or a year: "who was Trump's special envoy ... until December",
+// at a month or a year: "who was the president's special envoy ... until March",
 // "who served as mayor from 1990 to 1998".
 func heldUntil(d *pipeline.Doc, i, hi int) bool {
 	isYear := func(w string) bool { return len(w) == 4 && isDigits(w) }

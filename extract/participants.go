@@ -243,8 +243,8 @@ Chancellor-of-the-Exchequer Secretary-General First-Minister Supreme-Leader Chie
 
 // succeeded marks as former the holders of an office that someone else in
 // the document holds now: two presidents of one country are the one the
-// text is about and a predecessor ("President Trump ... the impeachment of
-// President Bill Clinton in 1998"). The current holder is the one the text
+// text is about and a predecessor ("President Lowe ... the trial of
+// President Ann Kerr in 1998"). The current holder is the one the text
 // mentions most, the first on ties; the office must be the same title of
 // the same stated country or body.
 func succeeded(ps []pipeline.Participant) {

@@ -52,7 +52,7 @@ type docFacts struct {
 
 // thingNouns head appositions that describe a thing, never a person, and
 // give the label of what they describe: "" for a substance or a kind of
-// something ("Novichok, a range of neurotoxins"), a place ("a town") or an
+// something ("Novichok, a range of nerve agents"), a place ("a town") or an
 // organisation ("Hamas, the militant group").
 var thingNouns = func() map[string]string {
 	m := map[string]string{}
@@ -71,7 +71,7 @@ neighbourhood neighborhood suburb`,
 }()
 
 // thing returns the label of what an apposition in the document says the
-// one-word name w is ("Novichok, a range of neurotoxins": none), and
+// one-word name w is ("Novichok, a range of nerve agents": none), and
 // whether there is one.
 func (f *docFacts) thing(w string) (string, bool) {
 	if f.things == nil {

@@ -14,7 +14,7 @@ import (
 //	[the|a|his] [former|then-] [Egypt's|Russian|the Senate|Merkel's]* [portfolio words]* TITLE
 //	    [of|for portfolio words] [of|for|at|with|from|to|in the ENTITY ['s ENTITY]]*
 //
-// "former New Mexico governor", "Lib Dem home affairs spokesman", "England's
+// "former New Mexico governor", "Lib Dem transport spokesman", "England's
 // transport secretary", "chief economist for the eurozone at
 // Nordbank", "Deputy Prime Minister for the Economy". The constructions in
 // participants.yaml say where such a phrase stands relative to a name; this
@@ -395,7 +395,7 @@ loop:
 			break loop
 		case !qualified && len(mods) > 0 && len(mods) < 4 && j > lo && (lw == "and" || lw == "&") && r.modifier(j-1) && r.portfolios(j-1, mods):
 			// "shadow work and pensions secretary", "the Trade and Industry
-			// Secretary"; not "First Family and Senior Advisors".
+			// Secretary"; not "Royal Household and Senior Advisers".
 			mods = append(mods, j)
 			ph.start = j
 			j--
@@ -708,8 +708,8 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 
 // bodies reads the places and bodies that complete a title after a
 // preposition, from token j: "Egypt", "the Port Authority", "Russia's MENA
-// Department", "the New York police", "the United States' Centers for
-// Disease Control and Prevention". It fills ph and returns their end; j
+// Department", "the New York police", "the United States' National Institute
+// of Standards and Technology". It fills ph and returns their end; j
 // when there is no entity at j, and -1 when the entity there cannot
 // complete a title.
 func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
@@ -763,8 +763,8 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		found = true
 		j = r.ix.tokenEnding(e.End) + 1
 		if e.Label == pipeline.Org {
-			// An organisation's name the entity stage cut short: "Centers
-			// for Disease Control and Prevention".
+			// An organisation's name the entity stage cut short: "National
+			// Institute of Standards and Technology".
 			j = r.nameContinues(j, hi)
 		}
 		if j < hi && isPossessive(r.d.Tokens[j].Text) {
