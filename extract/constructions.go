@@ -29,7 +29,7 @@ import (
 //	COUNTRY  a country, demonym or capital; PLACE any place; ORG a body
 //	QUOTE    a closing quotation mark; DASH any dash
 //	NUM      a number: "Tom Hale, 45, a police officer"
-//	CLAUSE   a clause between commas: ", a Saudi national,"
+//	CLAUSE   a clause between commas: ", a Chilean citizen,"
 //	BRACKET  words in brackets: "(National Union of Rail Workers)"
 //	^        the start of the sentence; $ the end of an apposition (a
 //	         comma, a full stop, a bracket, a dash, the sentence end or a
@@ -428,7 +428,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		}
 		return false
 	case elClause:
-		// ", a Saudi national," : a comma, then words up to the next comma.
+		// ", a Chilean citizen," : a comma, then words up to the next comma.
 		if pos >= hi || m.r.lower[pos] != "," {
 			return false
 		}

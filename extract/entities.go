@@ -289,7 +289,7 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 		}
 	}
 	if stormWords[sc.words[i]] {
-		return false // "Hurricane Maria"
+		return false // "Hurricane Lena"
 	}
 	if j-i > 1 {
 		return true
@@ -396,14 +396,14 @@ func (sc *sentenceScan) isPlaceStart(i int) bool {
 
 // surnamePlace reports whether the one-word place at token j ends the name
 // that starts at token i with a known given name or an initial: "Pedro
-// Lima", "Emre Kaya", "George W Bush". A place name followed by more
+// Lima", "Emre Kaya", "Mary K Preston". A place name followed by more
 // capitalised words is a place.
 func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	m, ok := sc.placeAt(j)
 	if !ok || m.End != j+1 {
 		return false
 	}
-	// "George W Bush": an initial says a surname follows.
+	// "Mary K Preston": an initial says a surname follows.
 	initial := j > i && len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1]) ||
 		j > i+1 && sc.words[j-1] == "." && len(sc.words[j-2]) == 1 && isAllCaps(sc.words[j-2])
 	if !initial && (j != i+1 || !(sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City)) {
@@ -476,7 +476,7 @@ func (sc *sentenceScan) nameRun(i int) int {
 		// A title word that is also a given name starts a name when a
 		// title stands right before it: "health minister Amir Karimi".
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
-		// "Qaboos bin Said": after a particle a speech verb is a name.
+		// "Hamad bin Khalid": after a particle a speech verb is a name.
 		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])])
 		// "Oona King", "John Major": a title word can end a name that a
 		// given name opens.
@@ -540,7 +540,7 @@ func (sc *sentenceScan) titledPeople() {
 		}
 		// A party member noun, a plural or a professional title needs a
 		// full name after it: "Republican Jim Cole", "Senators Mark Cole",
-		// "correspondent Kristen Welker" (not "Queens Park Rangers").
+		// "correspondent Dana Kerr" (not "Queens Park Rangers").
 		member := n == 0 && partyMembers[sc.words[i]] || tm.Plural || tm.Professional
 		if n == 0 && member {
 			n = 1
@@ -659,7 +659,7 @@ replied tweeted noted claimed`)
 // clausePeople finds names that a clause marks as people: a name of two
 // words or more before a speech verb ("Kino Gabriel said") or before
 // ", who" ("Abu Karim al-Hashimi, who"), and names joined by a patronymic
-// particle ("Qaboos bin Said").
+// particle ("Hamad bin Khalid").
 func (sc *sentenceScan) clausePeople() {
 	w := sc.words
 	for i := 0; i < len(w); i++ {
@@ -1034,7 +1034,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 }
 
 // personStart moves the start of a person span past what opens it but is
-// not a name: a title ("Professor", "Senior Advisors", "correspondent"), a
+// not a name: a title ("Professor", "Senior Aides", "correspondent"), a
 // party member noun ("Democrat") or a word for a person
 // ("Whistleblower").
 func (sc *sentenceScan) personStart(i, j int) int {
@@ -1075,7 +1075,7 @@ var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)
 var postNominals = toSet(`QC KC OBE MBE CBE KBE DBE GBE CH PhD MD MP MEP MSP`)
 
 // partyMembers name a member of a party; they open a name but are not part
-// of it: "Democrat Rod Blagojevich".
+// of it: "Democrat Paul Ryder".
 var partyMembers = toSet(`Democrat Republican Conservative Tory Labour Liberal Libertarian Socialist Communist`)
 
 func isComplementWord(w string) bool { return w == "of" || w == "from" || w == "for" }

@@ -420,7 +420,7 @@ func personForms(name string) []string {
 		forms = append(forms, parts[0]+" "+parts[len(parts)-1])
 	}
 	if len(parts) > 1 {
-		forms = append(forms, parts[0]) // "John" for John Bolton, "Qaboos" for Qaboos bin Said
+		forms = append(forms, parts[0]) // "John" for John Bolton, "Hamad" for Hamad bin Khalid
 	}
 	if len(parts) > 2 && !nameParticles[strings.ToLower(parts[len(parts)-2])] {
 		// A father's surname before a mother's: "Rosselló" for Ricardo

@@ -14,7 +14,7 @@ import (
 //	[the|a|his] [former|then-] [Egypt's|Russian|the Senate|Merkel's]* [portfolio words]* TITLE
 //	    [of|for portfolio words] [of|for|at|with|from|to|in the ENTITY ['s ENTITY]]*
 //
-// "former New Mexico governor", "Lib Dem transport spokesman", "England's
+// "former Idaho governor", "Lib Dem transport spokesman", "England's
 // transport secretary", "chief economist for the eurozone at
 // Nordbank", "Deputy Prime Minister for the Economy". The constructions in
 // participants.yaml say where such a phrase stands relative to a name; this
@@ -32,7 +32,7 @@ type rolePhrase struct {
 	countries    []string // ISO codes, in order ("his Ugandan and Kenyan counterparts")
 	subnational  bool     // a state, province or city qualifies the post
 	org          string
-	owner        string // a person whose office this one hangs on ("Merkel's spokesperson")
+	owner        string // a person whose office this one hangs on ("the chancellor's spokesperson")
 	ownerPron    bool   // "his", "her", "their": hangs on someone named earlier
 	plural       bool
 	tied         bool // a body or a person is named with the title
@@ -359,7 +359,7 @@ loop:
 			continue
 		case isAllCaps(tok.Text) && len(tok.Text) > 1 && !isPossessive(tok.Text):
 			// An acronym the entity stage did not know names a body:
-			// "EU department chief", "NBC News correspondent".
+			// "EU department chief", "Channel 5 News correspondent".
 			qualified = true
 			ph.tied = true
 			if ph.org == "" {
@@ -489,7 +489,7 @@ func formerPrefixed(w string) bool {
 }
 
 // modifier reports whether token j can name a post together with the title
-// after it: "transport" in "transport secretary", "Emergencies Minister",
+// after it: "transport" in "transport secretary", "Fisheries Minister",
 // "chief economist", "presidential physician".
 func (r *roleReader) modifier(j int) bool {
 	t := r.d.Tokens[j]
@@ -623,7 +623,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			out = append([]rolePhrase{ph}, out...)
 		}
 	}
-	// Places and bodies: "of Egypt", "of the Port Authority", "at
+	// Places and bodies: "of Egypt", "of the Harbour Board", "at
 	// Nordbank", "to Germany" (where the post is accredited), "from
 	// Vermont", "of Russia's MENA Department". A lowercase scope between
 	// them is passed over: "for the eurozone at Nordbank".
@@ -707,8 +707,8 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 }
 
 // bodies reads the places and bodies that complete a title after a
-// preposition, from token j: "Egypt", "the Port Authority", "Russia's MENA
-// Department", "the New York police", "the United States' National Institute
+// preposition, from token j: "Egypt", "the Harbour Board", "Russia's MENA
+// Department", "the Chicago police", "the United States' National Institute
 // of Standards and Technology". It fills ph and returns their end; j
 // when there is no entity at j, and -1 when the entity there cannot
 // complete a title.
@@ -776,7 +776,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	if !found {
 		return j
 	}
-	// "the New York police", "the Plaid Cymru group", "the Brexit select
+	// "the Chicago police", "the Green Party group", "the Senate select
 	// committee": a lowercase head after the name.
 	k := j
 	for n := 0; n < 3 && k < hi && !isCapitalized(r.d.Tokens[k].Text) && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ"); n++ {

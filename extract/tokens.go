@@ -118,7 +118,7 @@ func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segm
 }
 
 // continues reports whether a sentence reads as the rest of a noun phrase:
-// it opens with a title that no name follows ("Senator from California").
+// it opens with a title that no name follows ("Senator from Oregon").
 func (t *Tokens) continues(s string) bool {
 	words := strings.Fields(s)
 	if len(words) < 2 {
@@ -194,7 +194,7 @@ func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
 var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. rep. gov. prof. rev. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
 
 // splitFinalStop splits the full stop from the last word of a sentence
-// that the tokenizer left attached ("Wim Kok."), unless the word is an
+// that the tokenizer left attached ("Jan Smit."), unless the word is an
 // abbreviation or an initial.
 func splitFinalStop(toks []tokenize.Token) []tokenize.Token {
 	if len(toks) == 0 {
@@ -209,8 +209,8 @@ func splitFinalStop(toks []tokenize.Token) []tokenize.Token {
 	return append(toks[:len(toks)-1:len(toks)-1], tokenize.Token{Text: w[:n], Start: last.Start}, tokenize.Token{Text: ".", Start: last.Start + n})
 }
 
-// timePrefixes glue to the word they date: "ex-UK Prime Minister",
-// "then-governor", "then-New Jersey Governor".
+// timePrefixes glue to the word they date: "ex-French Prime Minister",
+// "then-governor", "then-Ohio Governor".
 var timePrefixes = []string{"ex-", "then-", "Ex-", "Then-"}
 
 // splitTimePrefixes splits a time prefix from the word it is glued to, so
