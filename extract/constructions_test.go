@@ -1,12 +1,10 @@
 package extract
 
 import (
-	"context"
 	"maps"
 	"os"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -14,26 +12,10 @@ import (
 	"github.com/readout/readout/pipeline"
 )
 
-var (
-	ruleTestOnce sync.Once
-	ruleTestPipe *pipeline.Pipeline
-	ruleTestErr  error
-)
-
 // annotatePeople runs the stages that find people over text.
 func annotatePeople(t *testing.T, text string) []pipeline.Participant {
 	t.Helper()
-	ruleTestOnce.Do(func() {
-		ruleTestPipe, ruleTestErr = Registry().Build([]string{"paragraphs", "tokens", "entities", "participants"}, nil)
-	})
-	if ruleTestErr != nil {
-		t.Fatal(ruleTestErr)
-	}
-	d := pipeline.NewDoc("t", text)
-	if err := ruleTestPipe.Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
-	return d.Participants
+	return runStages(t, text, "paragraphs", "tokens", "entities", "participants").Participants
 }
 
 // checkWant compares people with "Name | Role | Country | Organisation"

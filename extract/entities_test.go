@@ -10,24 +10,28 @@ import (
 	"github.com/readout/readout/pipeline"
 )
 
-var (
-	entOnce sync.Once
-	entPipe *pipeline.Pipeline
-	entErr  error
-)
+// builtPipeline is a stage list the tests run, built once.
+type builtPipeline struct {
+	once sync.Once
+	p    *pipeline.Pipeline
+	err  error
+}
 
-// entitiesOf runs the stages up to entities over text, whose first line is
-// a headline, as "readout annotate" does.
-func entitiesOf(t *testing.T, text string) []pipeline.Entity {
+var builtPipelines sync.Map // stage names joined by spaces -> *builtPipeline
+
+// runStages runs the named stages over text, whose first line is a
+// headline, as "readout annotate" does. It fails t on a document error or
+// an entity that does not locate its text.
+func runStages(t *testing.T, text string, stages ...string) *pipeline.Doc {
 	t.Helper()
-	entOnce.Do(func() {
-		entPipe, entErr = Registry().Build([]string{"paragraphs", "tokens", "entities"}, nil)
-	})
-	if entErr != nil {
-		t.Fatal(entErr)
+	v, _ := builtPipelines.LoadOrStore(strings.Join(stages, " "), &builtPipeline{})
+	b := v.(*builtPipeline)
+	b.once.Do(func() { b.p, b.err = Registry().Build(stages, nil) })
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
 	d := pipeline.NewDoc("t", text)
-	if err := entPipe.Process(context.Background(), d); err != nil {
+	if err := b.p.Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	if len(d.Errors) > 0 {
@@ -38,7 +42,13 @@ func entitiesOf(t *testing.T, text string) []pipeline.Entity {
 			t.Fatalf("entity %+v does not locate its text", e)
 		}
 	}
-	return d.Entities
+	return d
+}
+
+// entitiesOf runs the stages up to entities over text.
+func entitiesOf(t *testing.T, text string) []pipeline.Entity {
+	t.Helper()
+	return runStages(t, text, "paragraphs", "tokens", "entities").Entities
 }
 
 // wantEntity is one mention: its text, label and, when set, canonical name

@@ -553,7 +553,7 @@ func (r *roleReader) titleText(mods []int, t int, ta gazetteer.TitleMatch) strin
 	}
 	if ta.Plural {
 		last := strings.ToLower(surface[len(surface)-1])
-		if sg, ok := singularWord(last); ok {
+		if sg, ok := gazetteer.Singular(last); ok {
 			surface[len(surface)-1] = sg
 		}
 	}
@@ -861,20 +861,6 @@ func (r *roleReader) portfolio(j, hi int) int {
 		return 0
 	}
 	return end
-}
-
-// singularWord returns the singular of a plural noun: "ministers",
-// "secretaries", "spokesmen".
-func singularWord(w string) (string, bool) {
-	switch {
-	case len(w) > 4 && strings.HasSuffix(w, "ies"):
-		return w[:len(w)-3] + "y", true
-	case len(w) > 4 && strings.HasSuffix(w, "men"):
-		return w[:len(w)-3] + "man", true
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
-		return w[:len(w)-1], true
-	}
-	return "", false
 }
 
 // sameWords reports whether two titles have the same content words in any

@@ -190,7 +190,7 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 		c := parent.next[w]
 		if c != nil && c.canonical != "" && (roles || !c.professional) {
 			best = TitleMatch{N: k - j + 1, Canonical: prefix + c.canonical, Professional: c.professional}
-		} else if sg, ok := singular(w); ok && roles {
+		} else if sg, ok := Singular(w); ok && roles {
 			if sc := parent.next[sg]; sc != nil && sc.canonical != "" {
 				best = TitleMatch{N: k - j + 1, Canonical: prefix + sc.canonical, Plural: true, Professional: sc.professional}
 			}
@@ -200,9 +200,9 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 	return best
 }
 
-// singular returns the singular of a plural noun: "ministers",
+// Singular returns the singular of a lower-case plural noun: "ministers",
 // "secretaries", "spokesmen".
-func singular(w string) (string, bool) {
+func Singular(w string) (string, bool) {
 	switch {
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		return w[:len(w)-3] + "y", true
