@@ -355,8 +355,7 @@ type matcher struct {
 	r      *roleReader
 	d      *pipeline.Doc
 	ix     *tokenIndex
-	person []int  // by token: the end (exclusive) of the person mention starting there, or 0
-	entity []bool // by token: an entity starts there
+	person []int // by token: the end (exclusive) of the person mention starting there, or 0
 }
 
 // attempt is one try of a rule at a token: the backtracking state.
@@ -488,7 +487,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		phs := m.r.startingAt(pos, hi)
 		for i := range phs {
 			ph := &phs[i]
-			if ph.plural != (el.kind == elRoles) {
+			if ph.match.Plural != (el.kind == elRoles) {
 				continue
 			}
 			if next(ph.end, &capture{kind: elRole, start: ph.start, role: ph}) {
@@ -732,7 +731,7 @@ func (m *matcher) startsAt(i, lo int, role bool) starts {
 	if role && m.r.mayStart(i) {
 		s |= startsRole
 	}
-	if m.entity[i] {
+	if m.ix.entStart[i] >= 0 {
 		s |= startsEntity
 	}
 	if isQuote(m.r.lower[i]) {
@@ -958,7 +957,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				if ph.org == "" && org != "" {
 					ph.org, ph.tied = org, true
 				}
-				if ph.professional && !ph.tied {
+				if ph.match.Professional && !ph.tied {
 					continue // "a lawyer": a profession, not a post
 				}
 				f := fact{mention: mention, roleFact: m.roleFactOf(ph)}

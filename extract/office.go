@@ -21,25 +21,6 @@ func (f roleFact) isWeak() bool {
 	return len(words) > 0 && weakTitles[words[len(words)-1]] && f.org == ""
 }
 
-// adjectiveEndings mark a word before a title as describing its holder
-// ("long-serving", "controversial") rather than naming the post with it
-// ("airport" in "airport protocol officer", which taggers also call JJ).
-var adjectiveEndings = []string{"ing", "ed", "al", "ive", "ous", "ful", "ic", "ary", "ent", "ant", "less", "ible", "able", "ish", "ian", "ese", "est", "er"}
-
-// describes reports whether a lowercase word before a title is an
-// adjective about its holder.
-func describes(w string) bool {
-	if strings.Contains(w, "-") || len(w) <= 4 {
-		return true // "long-serving", "new", "top", "late"
-	}
-	for _, e := range adjectiveEndings {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
-}
-
 // removalVerbs end someone's tenure when the person is their object:
 // "President sacks defence adviser Kerr", "after overthrowing his
 // uncle, Emir Hamad bin Khalid", "the ousted president". Base forms are
@@ -170,12 +151,4 @@ Legislator Congressman Congresswoman General Commander Commander-in-Chief`)
 func isStateOffice(role string) bool {
 	words := strings.Fields(role)
 	return len(words) > 0 && stateOffices[words[len(words)-1]]
-}
-
-// partyAdjectives name a party the way a demonym names a country:
-// "Conservative leader" is the leader of the Conservative Party.
-var partyAdjectives = map[string]string{
-	"Conservative": "Conservative Party", "Tory": "Conservative Party",
-	"Labour": "Labour Party", "Republican": "Republican Party",
-	"Democratic": "Democratic Party",
 }

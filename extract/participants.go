@@ -98,7 +98,6 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	for i, end := range persons {
 		if end > 0 {
 			named[d.Tokens[i].Sentence] = true
-			rr.prep(d.Tokens[i].Sentence)
 		}
 	}
 	groups := p.groupCountries(d, ix, named)
@@ -115,7 +114,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 	}
-	m := &matcher{c: p.rules, r: rr, d: d, ix: ix, person: persons, entity: rr.entities}
+	m := &matcher{c: p.rules, r: rr, d: d, ix: ix, person: persons}
 	facts := m.run()
 	var pending []fact
 	for _, f := range facts {

@@ -22,21 +22,17 @@ import (
 
 // rolePhrase is one reading of a role phrase over tokens [start, end).
 type rolePhrase struct {
-	start, end   int
-	titleStart   int // first token of the title proper
-	match        gazetteer.TitleMatch
-	mods         []int  // modifier tokens, right to left ("press" in "press officer")
-	portfolio    [2]int // "for Pacific Affairs": its first and end tokens, when there is one
-	fixed        string // a title a rule gives by itself ("who heads": Head)
-	former       bool
-	countries    []string // ISO codes, in order ("his Ugandan and Kenyan counterparts")
-	subnational  bool     // a state, province or city qualifies the post
-	org          string
-	owner        string // a person whose office this one hangs on ("the chancellor's spokesperson")
-	ownerPron    bool   // "his", "her", "their": hangs on someone named earlier
-	plural       bool
-	tied         bool // a body or a person is named with the title
-	professional bool
+	start, end int
+	titleStart int // first token of the title proper
+	match      gazetteer.TitleMatch
+	mods       []int  // modifier tokens, right to left ("press" in "press officer")
+	portfolio  [2]int // "for Pacific Affairs": its first and end tokens, when there is one
+	fixed      string // a title a rule gives by itself ("who heads": Head)
+	former     bool
+	countries  []string // ISO codes, in order ("his Ugandan and Kenyan counterparts")
+	org        string
+	owner      string // a person whose office this one hangs on ("the chancellor's spokesperson")
+	tied       bool   // a body or a person is named with the title
 }
 
 func (r rolePhrase) country() string {
@@ -49,21 +45,19 @@ func (r rolePhrase) country() string {
 // roleReader reads role phrases in one document. Its per-token arrays
 // are reused from document to document (see scratch).
 type roleReader struct {
-	p        *Participants
-	d        *pipeline.Doc
-	ix       *tokenIndex
-	persons  []int  // by token: the end (exclusive) of the person mention starting there, or 0
-	entities []bool // by token: an entity starts there
-	lower    []string
-	classes  []uint64 // by token: its word classes (participants.yaml), one bit each
-	lits     []uint16 // by token: its number among the words patterns name, or 0
-	ready    []bool   // by sentence: lower, classes and lits are filled
+	p       *Participants
+	d       *pipeline.Doc
+	ix      *tokenIndex
+	persons []int // by token: the end (exclusive) of the person mention starting there, or 0
+	lower   []string
+	classes []uint64 // by token: its word classes (participants.yaml), one bit each
+	lits    []uint16 // by token: its number among the words patterns name, or 0
+	ready   []bool   // by sentence: lower, classes and lits are filled
 	// By token, each read on first use: the title there (an index into
 	// found, plus one; -1 for none), whether a role phrase may start
 	// there (1 yes, -1 no), and the phrases that do (an index into
 	// startLists, plus one).
 	title1     []int32
-	reach1     []int32 // by title token: where its qualifiers reach back to, plus one
 	open       []int8
 	start1     []int32
 	found      []gazetteer.TitleMatch
@@ -79,18 +73,14 @@ func (r *roleReader) reset(p *Participants, d *pipeline.Doc) {
 		r.ix = &tokenIndex{}
 	}
 	r.ix.reset(d)
-	r.persons, r.entities = grow(r.persons, n), grow(r.entities, n)
+	r.persons = grow(r.persons, n)
 	for i, k := range r.ix.entStart {
 		if k < 0 {
 			continue
 		}
-		r.entities[i] = true
 		if e := &d.Entities[k]; e.Label == pipeline.Person {
-			for j := i; j < n; j++ {
-				if r.ix.entEnd[j] == k {
-					r.persons[i] = j + 1
-					break
-				}
+			if j := r.ix.tokenEnding(e.End); j >= 0 {
+				r.persons[i] = j + 1
 			}
 		}
 	}
@@ -98,7 +88,6 @@ func (r *roleReader) reset(p *Participants, d *pipeline.Doc) {
 	r.classes = grow(r.classes, n)
 	r.lits = grow(r.lits, n)
 	r.title1 = grow(r.title1, n)
-	r.reach1 = grow(r.reach1, n)
 	r.open = grow(r.open, n)
 	r.start1 = grow(r.start1, n)
 	r.ready = grow(r.ready, len(d.Sentences))
@@ -193,10 +182,7 @@ func (r *roleReader) openSentence(si int) {
 		if ta.N == 0 {
 			continue
 		}
-		if r.reach1[t] == 0 {
-			r.reach1[t] = int32(r.core(t, ta, s.FirstToken).start) + 1
-		}
-		for k := max(int(r.reach1[t])-1, t-8); k <= t; k++ {
+		for k := max(r.core(t, ta, s.FirstToken).start, t-8); k <= t; k++ {
 			r.open[k] = 1
 		}
 	}
@@ -263,7 +249,7 @@ func (r *roleReader) endingAt(e, lo int) (rolePhrase, bool) {
 // core reads the title at token t and what qualifies it on the left, no
 // further than lo.
 func (r *roleReader) core(t int, ta gazetteer.TitleMatch, lo int) rolePhrase {
-	ph := rolePhrase{start: t, titleStart: t, end: t + ta.N, plural: ta.Plural, professional: ta.Professional, match: ta}
+	ph := rolePhrase{start: t, titleStart: t, end: t + ta.N, match: ta}
 	c := r.p.rules
 	var mods []int
 	qualified := false
@@ -290,7 +276,7 @@ loop:
 				j = es - 1
 				continue
 			case e.Label == pipeline.Place:
-				ph.subnational = true
+				// A state, province or city qualifies the post: read on.
 			case e.Label == pipeline.Org:
 				if ph.org == "" {
 					ph.org = e.Canonical
@@ -326,6 +312,7 @@ loop:
 			}
 			continue
 		}
+		party, partyWords := r.p.rules.partyAt(r.d.Tokens, j)
 		switch {
 		case isPossessive(tok.Text):
 			// After an entity the loop reads it next; after a common noun
@@ -344,13 +331,12 @@ loop:
 				ph.start = k
 			}
 			break loop
-		case partyOK(r.p.rules.partyAt(r.d.Tokens, j)):
-			party, n := r.p.rules.partyAt(r.d.Tokens, j)
+		case partyWords > 0:
 			if ph.org == "" {
 				ph.org = party
 			}
 			qualified = true
-			j -= n
+			j -= partyWords
 			ph.start = j + 1
 			continue
 		case r.is(j, c.scope):
@@ -386,7 +372,6 @@ loop:
 			break loop
 		case r.is(j, c.possessor):
 			ph.start = j
-			ph.ownerPron = true
 			ph.tied = true // "his lawyer", "its chief executive"
 			break loop
 		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw):
@@ -595,8 +580,6 @@ func titleCaseHyphen(w string) string {
 
 var titleMinor = toSet(`of for and to in the on at`)
 
-func partyOK(party string, _ int) bool { return party != "" }
-
 // titleMinorWords lower-cases the minor words inside a title.
 func titleMinorWords(s string) string {
 	f := strings.Fields(s)
@@ -681,14 +664,14 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	}
 	// Coordinated titles: "the chairman and chief executive of Lowe
 	// Systems" holds the first, and the body of the last.
-	for _, c := range slices.Clone(out) {
+	for _, c := range out {
 		if c.end+1 >= hi || (r.lower[c.end] != "and" && r.lower[c.end] != "&") {
 			continue
 		}
 		for _, second := range r.startingAt(c.end+1, hi) {
 			// "the foreign minister and Finance Minister Sara Holm" are two
 			// people: a definite description, then a title of address.
-			if second.plural != c.plural || r.definite(c.start) && !isCapitalized(r.d.Tokens[c.titleStart].Text) && isCapitalized(r.d.Tokens[second.titleStart].Text) {
+			if second.match.Plural != c.match.Plural || r.definite(c.start) && !isCapitalized(r.d.Tokens[c.titleStart].Text) && isCapitalized(r.d.Tokens[second.titleStart].Text) {
 				continue
 			}
 			co := c
@@ -749,9 +732,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 				ph.tied = true
 			}
 		case e.Label == pipeline.Place:
-			if prep != "to" {
-				ph.subnational = ph.subnational || ph.country() == ""
-			}
+			// A state, province or city completes the title.
 		case e.Label == pipeline.Person && (prep == "for" || prep == "to"):
 			ph.tied = true // "a lawyer for Mr Begg"
 		default:

@@ -130,7 +130,7 @@ func (g *Gazetteer) HasOffice(country, role string) bool {
 }
 
 // CommonGivenName reports whether w is a given name of an official or a
-// common English given name ("Hillary", "Kristen"): a wider list than
+// common English given name ("Janet", "Tom"): a wider list than
 // GivenName, for rules that read a name's shape. The entity model's
 // features use GivenName, the list it was trained with.
 func (g *Gazetteer) CommonGivenName(w string) bool { return g.common[w] }

@@ -11,12 +11,11 @@ import (
 // or a person; portfolio words ("affairs", "transport") follow "Minister
 // of" or "Minister for" as part of a title.
 type Titles struct {
-	root         *titleNode
-	heads        map[string]bool
-	modifiers    map[string]string
-	professional map[string]bool
-	portfolio    map[string]bool
-	descriptor   map[string]bool
+	root       *titleNode
+	heads      map[string]bool
+	modifiers  map[string]string
+	portfolio  map[string]bool
+	descriptor map[string]bool
 	// opens holds every lowercase word a match can start with: a
 	// phrase's first word, its plural, a modifier. Other words are
 	// rejected with one lookup.
@@ -29,18 +28,8 @@ type titleNode struct {
 	professional bool
 }
 
-// node returns the trie node of a phrase, or nil.
-func (t *Titles) node(phrase string) *titleNode {
-	n := t.root
-	for _, w := range strings.Fields(strings.ToLower(phrase)) {
-		if n = n.next[w]; n == nil {
-			return nil
-		}
-	}
-	return n
-}
-
-func (t *Titles) add(phrase, canonical string) {
+// add puts a phrase in the trie and returns its node.
+func (t *Titles) add(phrase, canonical string) *titleNode {
 	n := t.root
 	for _, w := range strings.Fields(strings.ToLower(phrase)) {
 		c := n.next[w]
@@ -54,11 +43,12 @@ func (t *Titles) add(phrase, canonical string) {
 	if n.canonical == "" {
 		n.canonical = canonical
 	}
+	return n
 }
 
 func loadTitles() (*Titles, error) {
 	t := &Titles{root: &titleNode{next: make(map[string]*titleNode)}, heads: make(map[string]bool),
-		modifiers: make(map[string]string), professional: make(map[string]bool), portfolio: make(map[string]bool),
+		modifiers: make(map[string]string), portfolio: make(map[string]bool),
 		descriptor: make(map[string]bool)}
 	err := eachRow("title_words.tsv", func(f []string) error {
 		p, kind, c := field(f, 0), field(f, 1), field(f, 2)
@@ -70,9 +60,7 @@ func loadTitles() (*Titles, error) {
 		case "descriptor":
 			t.descriptor[p] = true
 		case "professional":
-			t.professional[p] = true
-			t.add(p, c)
-			t.node(p).professional = true
+			t.add(p, c).professional = true
 		case "head":
 			t.heads[p] = true
 			t.add(p, c)
@@ -190,9 +178,11 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 		c := parent.next[w]
 		if c != nil && c.canonical != "" && (roles || !c.professional) {
 			best = TitleMatch{N: k - j + 1, Canonical: prefix + c.canonical, Professional: c.professional}
-		} else if sg, ok := Singular(w); ok && roles {
-			if sc := parent.next[sg]; sc != nil && sc.canonical != "" {
-				best = TitleMatch{N: k - j + 1, Canonical: prefix + sc.canonical, Plural: true, Professional: sc.professional}
+		} else if roles {
+			if sg, ok := Singular(w); ok {
+				if sc := parent.next[sg]; sc != nil && sc.canonical != "" {
+					best = TitleMatch{N: k - j + 1, Canonical: prefix + sc.canonical, Plural: true, Professional: sc.professional}
+				}
 			}
 		}
 		parent = c
