@@ -600,7 +600,6 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 type fact struct {
 	mention int // token where the person mention starts
 	roleFact
-	former  bool // the role is no longer held
 	left    bool // the person left their post
 	pending *pendingRef
 }

@@ -130,10 +130,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			per.left = true
 			continue
 		}
-		f.roleFact.former = f.former
 		per.roles = append(per.roles, f.roleFact)
 	}
-	resolvePending(d, ix, people, byMention, pending)
+	resolvePending(d, ix, byMention, pending)
 	// Countries of people's offices, for offices that hang on them.
 	owners := map[string]string{}
 	for _, per := range people {
@@ -495,12 +494,6 @@ type tokenIndex struct {
 	entStart, entEnd []int32 // by token: the entity starting, or ending, there; -1 when none
 }
 
-func newTokenIndex(d *pipeline.Doc) *tokenIndex {
-	ix := &tokenIndex{}
-	ix.reset(d)
-	return ix
-}
-
 // reset indexes document d, reusing ix's storage.
 func (ix *tokenIndex) reset(d *pipeline.Doc) {
 	n := len(d.Tokens)
@@ -674,7 +667,7 @@ func (p *Participants) groupCountries(d *pipeline.Doc, ix *tokenIndex, named []b
 // sentence ("Kenya's foreign minister A and his Ugandan counterpart, B"),
 // and a description such as "the prime minister said" goes to the nearest
 // person mentioned before it whom nothing else contradicts.
-func resolvePending(d *pipeline.Doc, ix *tokenIndex, people []*person, byMention map[int]*person, pending []fact) {
+func resolvePending(d *pipeline.Doc, ix *tokenIndex, byMention map[int]*person, pending []fact) {
 	if len(pending) == 0 {
 		return
 	}
@@ -705,9 +698,7 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, people []*person, byMention
 					continue
 				}
 				other := byMention[tok]
-				rf := f.roleFact
-				rf.former = f.former
-				other.roles = append(other.roles, rf)
+				other.roles = append(other.roles, f.roleFact)
 				touched[other] = true
 				break
 			}
@@ -726,7 +717,6 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, people []*person, byMention
 				}
 				rf := f.roleFact
 				rf.role = other.roles[0].role
-				rf.former = f.former
 				self.roles = append(self.roles, rf)
 				touched[self] = true
 				break
@@ -749,9 +739,7 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, people []*person, byMention
 					break // the nearest person is someone else
 				}
 			}
-			rf := f.roleFact
-			rf.former = ph.former
-			other.roles = append(other.roles, rf)
+			other.roles = append(other.roles, f.roleFact)
 			touched[other] = true
 			break
 		}
