@@ -351,11 +351,8 @@ type capture struct {
 
 // matcher runs the rules over one document.
 type matcher struct {
-	c      *constructions
-	r      *roleReader
-	d      *pipeline.Doc
-	ix     *tokenIndex
-	person []int // by token: the end (exclusive) of the person mention starting there, or 0
+	c *constructions
+	r *roleReader // the document, its index and its person mentions
 }
 
 // attempt is one try of a rule at a token: the backtracking state.
@@ -472,7 +469,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 	case elQuote:
 		return isQuote(m.r.lower[pos]) && next(pos+1, nil)
 	case elNum:
-		return (m.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos])) && next(pos+1, nil)
+		return (m.r.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos])) && next(pos+1, nil)
 	case elDash:
 		return isDash(m.r.lower[pos]) && next(pos+1, nil)
 	case elName:
@@ -495,7 +492,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			}
 		}
 	case elCountry, elPlace, elOrg:
-		e, ok := m.ix.entityAt(pos)
+		e, ok := m.r.ix.entityAt(pos)
 		if !ok {
 			return false
 		}
@@ -518,7 +515,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			}
 			c.org = e.Canonical
 		}
-		return next(m.ix.tokenEnding(e.End)+1, &c)
+		return next(m.r.ix.tokenEnding(e.End)+1, &c)
 	}
 	return false
 }
@@ -539,17 +536,17 @@ func isQuote(w string) bool {
 // "Lord") and with honours after it ("QC"), and returns the mention's
 // start and end tokens.
 func (m *matcher) name(pos, hi int) (int, int, bool) {
-	for pos < hi && m.person[pos] == 0 && m.r.is(pos, honorificClass) {
+	for pos < hi && m.r.persons[pos] == 0 && m.r.is(pos, honorificClass) {
 		pos++
 	}
 	if pos >= hi {
 		return 0, 0, false
 	}
-	end := m.person[pos]
+	end := m.r.persons[pos]
 	if end == 0 || end > hi {
 		return 0, 0, false
 	}
-	for end < hi && isCapitalized(m.d.Tokens[end].Text) && postNominals[m.d.Tokens[end].Text] {
+	for end < hi && isCapitalized(m.r.d.Tokens[end].Text) && postNominals[m.r.d.Tokens[end].Text] {
 		end++ // "Joanna Cherry QC, the SNP's justice spokeswoman"
 	}
 	return pos, end, true
@@ -571,9 +568,9 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 			if m.r.lower[j] == "the" {
 				j++
 			}
-			if e, ok := m.ix.entityAt(j); ok && j < hi && (e.Label == pipeline.Place || e.Label == pipeline.Org) {
+			if e, ok := m.r.ix.entityAt(j); ok && j < hi && (e.Label == pipeline.Place || e.Label == pipeline.Org) {
 				country = m.r.p.countryOf(e)
-				end = m.ix.tokenEnding(e.End) + 1
+				end = m.r.ix.tokenEnding(e.End) + 1
 			}
 		}
 		c.mentions = append(c.mentions, start)
@@ -617,25 +614,25 @@ func (m *matcher) run() []fact {
 	var out []fact
 	var caps []capture
 	seen := map[[2]int]int{}
-	for _, s := range m.d.Sentences {
+	for _, s := range m.r.d.Sentences {
 		lo, hi := s.FirstToken, s.EndToken
-		kind := m.d.Paragraphs[s.Paragraph].Kind
+		kind := m.r.d.Paragraphs[s.Paragraph].Kind
 		list := kind == pipeline.ListItem || kind == pipeline.TableRow
 		// Facts are about people: a sentence that names nobody can only
 		// hold a description of someone named before ("the prime
 		// minister said"), which the rules without names read.
 		named := false
 		for i := lo; i < hi && !named; i++ {
-			named = m.person[i] > 0
+			named = m.r.persons[i] > 0
 		}
 		if !named && !m.c.hasNameless(m, lo, hi) {
 			continue
 		}
-		m.r.prep(m.d.Tokens[lo].Sentence)
+		m.r.prep(m.r.d.Tokens[lo].Sentence)
 		// A role phrase matters only before a name it can reach.
 		nextName := hi
 		for i := hi - 1; i >= lo; i-- {
-			if m.person[i] > 0 {
+			if m.r.persons[i] > 0 {
 				nextName = i
 			}
 		}
@@ -643,7 +640,7 @@ func (m *matcher) run() []fact {
 			if i >= nextName {
 				nextName = hi
 				for j := i + 1; j < hi; j++ {
-					if m.person[j] > 0 {
+					if m.r.persons[j] > 0 {
 						nextName = j
 						break
 					}
@@ -724,13 +721,13 @@ func (m *matcher) startsAt(i, lo int, role bool) starts {
 	if i == lo {
 		s |= startsSentence
 	}
-	if m.person[i] > 0 || m.r.is(i, honorificClass) {
+	if m.r.persons[i] > 0 || m.r.is(i, honorificClass) {
 		s |= startsName
 	}
 	if role && m.r.mayStart(i) {
 		s |= startsRole
 	}
-	if m.ix.entStart[i] >= 0 {
+	if m.r.ix.entStart[i] >= 0 {
 		s |= startsEntity
 	}
 	if isQuote(m.r.lower[i]) {
@@ -745,11 +742,11 @@ func (m *matcher) startsAt(i, lo int, role bool) starts {
 // nobody are not read at all.
 func (c *constructions) hasNameless(m *matcher, lo, hi int) bool {
 	for i := lo; i < hi; i++ {
-		if isQuote(m.d.Tokens[i].Text) {
+		if isQuote(m.r.d.Tokens[i].Text) {
 			return true
 		}
 	}
-	first := c.words.info(strings.ToLower(m.d.Tokens[lo].Text))
+	first := c.words.info(strings.ToLower(m.r.d.Tokens[lo].Text))
 	for _, ru := range c.rules {
 		if ru.named || len(ru.elems) < 2 || ru.elems[0].kind != elStart {
 			continue
@@ -802,11 +799,11 @@ func (m *matcher) canGoOn(ru *rule, i, hi int) bool {
 		}
 		end = e
 	case elOrg, elCountry, elPlace:
-		e, ok := m.ix.entityAt(i)
+		e, ok := m.r.ix.entityAt(i)
 		if !ok {
 			return true
 		}
-		end = m.ix.tokenEnding(e.End) + 1
+		end = m.r.ix.tokenEnding(e.End) + 1
 	default:
 		return true
 	}
@@ -923,7 +920,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		}
 		roles := rolesFor(caps, ci)
 		if ru.Title != "" {
-			ph := rolePhrase{start: c.start, end: m.person[c.mentions[0]], fixed: ru.Title}
+			ph := rolePhrase{start: c.start, end: m.r.persons[c.mentions[0]], fixed: ru.Title}
 			for _, o := range caps {
 				if o.kind == elOrg {
 					ph.org, ph.end = o.org, max(ph.end, o.start+1)
@@ -932,13 +929,13 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			roles = append(roles, ph)
 		}
 		for k, mention := range c.mentions {
-			end := m.person[mention]
+			end := m.r.persons[mention]
 			if len(roles) == 0 || ru.LeftOffice {
 				// An affiliation without a post: "Sam Ortiz of Human
 				// Rights Watch".
 				f := fact{mention: mention, left: ru.LeftOffice}
 				f.org = org
-				f.evidence = m.d.SpanOf(m.d.Tokens[mention].Start, m.d.Tokens[end-1].End)
+				f.evidence = m.r.d.SpanOf(m.r.d.Tokens[mention].Start, m.r.d.Tokens[end-1].End)
 				out = append(out, f)
 				continue
 			}
@@ -962,7 +959,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				f := fact{mention: mention, roleFact: m.roleFactOf(ph)}
 				f.roster = ru.Roster
 				f.former = ph.former || ru.Former || ru.FormerName == nameNo
-				if ph.start > mention && heldUntil(m.d, ph.end, m.d.Sentences[m.d.Tokens[mention].Sentence].EndToken) {
+				if ph.start > mention && heldUntil(m.r.d, ph.end, m.r.d.Sentences[m.r.d.Tokens[mention].Sentence].EndToken) {
 					f.former = true // "who was special envoy ... until March"
 				}
 				if relationalTitles[f.role] {
@@ -1012,6 +1009,6 @@ func rolesFor(caps []capture, ci int) []rolePhrase {
 // roleFactOf turns a role phrase into what the person gets from it.
 func (m *matcher) roleFactOf(ph rolePhrase) roleFact {
 	f := roleFact{role: m.r.text(ph), country: ph.country(), org: ph.org, owner: ph.owner}
-	f.evidence = m.d.SpanOf(m.d.Tokens[ph.start].Start, m.d.Tokens[ph.end-1].End)
+	f.evidence = m.r.d.SpanOf(m.r.d.Tokens[ph.start].Start, m.r.d.Tokens[ph.end-1].End)
 	return f
 }

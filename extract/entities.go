@@ -362,22 +362,14 @@ func isOrgHead(w string) bool {
 // corpSuffixes end company names.
 var corpSuffixes = toSet(`Corp. Co. Inc. Ltd. LLC PLC plc AG SA GmbH Bros.`)
 
-// countryEnds reports whether an unambiguous gazetteer match of a kind
-// (a country, a demonym) spans tokens [i, j).
-func (sc *sentenceScan) countryEnds(i, j int, kind string) bool {
-	for _, m := range sc.gaz {
-		if m.Start == i && m.End == j && !m.Ambiguous && m.Entries[0].Kind == kind {
-			return true
-		}
+// countryWord reports whether tokens [i, j) are one word that the
+// gazetteer reads unambiguously as a country ("DRC", "UAE").
+func (sc *sentenceScan) countryWord(i, j int) bool {
+	if j != i+1 {
+		return false
 	}
-	return false
-}
-
-// countryAt reports whether the gazetteer matched a country, ambiguous or
-// not, on exactly token i.
-func (sc *sentenceScan) countryAt(i int) bool {
 	for _, m := range sc.gaz {
-		if m.Start == i && m.End == i+1 && m.Entries[0].Kind == gazetteer.Country {
+		if m.Start == i && m.End == j && !m.Ambiguous && m.Entries[0].Kind == gazetteer.Country {
 			return true
 		}
 	}
@@ -990,7 +982,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if sc.promoteGazetteer(i, j, label) {
 			continue
 		}
-		if label != pipeline.Place && sc.countryAt(i) && sc.countryEnds(i, j, gazetteer.Country) {
+		if label != pipeline.Place && sc.countryWord(i, j) {
 			continue // "DRC", "UAE": a country, whatever the tagger says
 		}
 		i, j, label = sc.toponymSpan(i, j, label)

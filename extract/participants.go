@@ -114,7 +114,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 	}
-	m := &matcher{c: p.rules, r: rr, d: d, ix: ix, person: persons}
+	m := &matcher{c: p.rules, r: rr}
 	facts := m.run()
 	var pending []fact
 	for _, f := range facts {
