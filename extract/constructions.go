@@ -68,8 +68,8 @@ type ruleSpec struct {
 	// from elsewhere).
 	LeftOffice bool `yaml:"left_office"`
 	// Antecedent gives the role to the person the phrase refers back to
-	// ("the prime minister said"); Counterpart gives the named people the
-	// title of that person ("his Kenyan counterpart, X").
+	// ("the prime minister said"). A "counterpart" (relationalTitles)
+	// takes the title of the person named before it in any rule.
 	Antecedent bool `yaml:"antecedent"`
 	// Possessor gives the role to the person named before in the sentence,
 	// whom a possessive refers to ("X ... his time as finance
@@ -161,8 +161,6 @@ type wordInfo struct {
 }
 
 func (w wordClasses) info(word string) wordInfo { return w.word[word] }
-
-func (w wordClasses) has(class, word string) bool { return w.word[word].classes&w.bit[class] != 0 }
 
 // literal returns the number of a word a pattern names, giving it the
 // next one if it has none.
@@ -603,7 +601,6 @@ type fact struct {
 
 // pendingRef is a role waiting for the person it refers to.
 type pendingRef struct {
-	role        rolePhrase
 	counterpart bool // takes the title of the person named before it
 	possessor   bool // belongs to the person named before it
 }
@@ -687,15 +684,7 @@ func (m *matcher) run() []fact {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b fact) int {
-		if a.roster != b.roster {
-			if a.roster {
-				return -1
-			}
-			return 1
-		}
-		return a.evidence.Start - b.evidence.Start
-	})
+	slices.SortStableFunc(out, func(a, b fact) int { return readingOrder(a.roleFact, b.roleFact) })
 	return out
 }
 
@@ -963,7 +952,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 					f.former = true // "who was special envoy ... until March"
 				}
 				if relationalTitles[f.role] {
-					f.pending = &pendingRef{role: ph, counterpart: true}
+					f.pending = &pendingRef{counterpart: true}
 				}
 				out = append(out, f)
 			}
@@ -972,7 +961,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 	if ru.Antecedent || ru.Possessor {
 		for _, c := range caps {
 			if c.kind == elRole {
-				f := fact{mention: -1, pending: &pendingRef{role: *c.role, possessor: ru.Possessor}, roleFact: m.roleFactOf(*c.role)}
+				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
 				out = append(out, f)
 				break

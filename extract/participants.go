@@ -82,6 +82,18 @@ type roleFact struct {
 	former             bool // the text says the post is no longer held
 }
 
+// readingOrder orders role facts as they are read: roster lines first,
+// then by where their evidence starts.
+func readingOrder(a, b roleFact) int {
+	if a.roster != b.roster {
+		if a.roster {
+			return -1
+		}
+		return 1
+	}
+	return a.evidence.Start - b.evidence.Start
+}
+
 // Process fills d.Participants in order of first mention.
 func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	d.Participants = d.Participants[:0]
@@ -723,7 +735,6 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, byMention map[int]*person, 
 			}
 			continue
 		}
-		ph := f.pending.role
 		sent := d.Tokens[phStart].Sentence
 		for _, tok := range before(phStart) {
 			if d.Tokens[tok].Sentence < sent-4 {
@@ -735,7 +746,7 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, byMention map[int]*person, 
 			}
 			if len(other.roles) > 0 {
 				r := other.roles[0]
-				if !strings.EqualFold(strings.TrimPrefix(r.role, "Former "), f.role) || (r.country != "" && ph.country() != "" && r.country != ph.country()) {
+				if !strings.EqualFold(strings.TrimPrefix(r.role, "Former "), f.role) || (r.country != "" && f.country != "" && r.country != f.country) {
 					break // the nearest person is someone else
 				}
 			}
@@ -745,13 +756,7 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, byMention map[int]*person, 
 		}
 	}
 	for per := range touched {
-		sort.SliceStable(per.roles, func(a, b int) bool {
-			ra, rb := per.roles[a], per.roles[b]
-			if ra.roster != rb.roster {
-				return ra.roster
-			}
-			return ra.evidence.Start < rb.evidence.Start
-		})
+		slices.SortStableFunc(per.roles, readingOrder)
 	}
 }
 
