@@ -506,7 +506,6 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			if e.Label != pipeline.Place && e.Label != pipeline.NORP {
 				return false
 			}
-			c.countries = []string{m.r.p.countryOf(e)}
 		case elOrg:
 			if e.Label != pipeline.Org {
 				return false
