@@ -471,8 +471,17 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 	case elDash:
 		return isDash(m.r.lower[pos]) && next(pos+1, nil)
 	case elName:
-		if start, end, ok := m.name(pos, hi); ok {
-			return next(end, &capture{kind: elName, start: start})
+		start, end, ok := m.name(pos, hi)
+		if !ok {
+			return false
+		}
+		if next(end, &capture{kind: elName, start: start}) {
+			return true
+		}
+		// An office after the name is a role the name states: "Jon
+		// Hart MP said".
+		if k := m.r.persons[start]; k < end && postNominalOffices[m.r.d.Tokens[k].Text] {
+			return next(k, &capture{kind: elName, start: start})
 		}
 	case elNames:
 		if c, end, ok := m.names(pos, hi); ok {
@@ -908,7 +917,10 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		}
 		roles := rolesFor(caps, ci)
 		if ru.Title != "" {
-			ph := rolePhrase{start: c.start, end: m.r.persons[c.mentions[0]], fixed: ru.Title}
+			// The verb's phrase follows the name, and so does a
+			// post-nominal read before it ("X MP, who chairs ...").
+			after := min(m.r.persons[c.mentions[0]], len(m.r.d.Tokens)-1)
+			ph := rolePhrase{start: after, end: after + 1, fixed: ru.Title}
 			for _, o := range caps {
 				if o.kind == elOrg {
 					ph.org, ph.end = o.org, max(ph.end, o.start+1)

@@ -189,9 +189,7 @@ type sentenceScan struct {
 func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *candidate {
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
-		for j-i > 1 && postNominals[sc.words[j-1]] {
-			j-- // "Guy Mansfield QC"
-		}
+		j = namesEnd(sc.words, i, j)
 	}
 	start, end := sc.toks[i].Start, sc.toks[j-1].End
 	src := pipeline.SourceRule
@@ -582,10 +580,11 @@ func (sc *sentenceScan) titledPeople() {
 			i = k - 1
 			continue
 		}
-		// "General Motors": a one-word "name" inside what the tagger reads
-		// as a company or place is part of that name; "the next General
+		// "General Motors", "MP for Leeds Central": a one-word "name"
+		// inside what the tagger reads as a company or place is part of
+		// that name; "the next General
 		// Election": a word the text also writes in lower case is no name.
-		if j-k == 1 && (sc.taggedOther(i) || sc.lowerElsewhere(sc.words[k])) {
+		if j-k == 1 && (sc.taggedOther(i) || sc.taggedOther(k) && sc.taggedOther(k-1) || sc.lowerElsewhere(sc.words[k])) {
 			i = j - 1
 			continue
 		}
@@ -996,7 +995,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				label = l
 			}
 		}
-		if label == pipeline.Person && !sc.plausibleName(sc.personStart(i, j), j) {
+		if label == pipeline.Person && !sc.plausibleName(sc.personStart(i, j), namesEnd(sc.words, i, j)) {
 			continue
 		}
 		// "the House Mary Quinn", "Ohio Kristen Dale": a body or a place
@@ -1064,7 +1063,19 @@ var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)
 
 // postNominals follow a name but are not part of it: honours, degrees,
 // ranks of counsel.
-var postNominals = toSet(`QC KC OBE MBE CBE KBE DBE GBE CH PhD MD MP MEP MSP`)
+var postNominals = toSet(`QC KC OBE MBE CBE KBE DBE GBE CH PhD MD MP MEP MSP MLA`)
+
+// namesEnd is the end of the name in words[i:j] without the post-nominals
+// after it: "Guy Mansfield QC".
+func namesEnd(words []string, i, j int) int {
+	for j-i > 1 && postNominals[words[j-1]] {
+		j--
+	}
+	return j
+}
+
+// postNominalOffices are the post-nominals that name a post or a rank.
+var postNominalOffices = toSet(`QC KC MP MEP MSP MLA`)
 
 // partyMembers name a member of a party; they open a name but are not part
 // of it: "Democrat Paul Ryder".

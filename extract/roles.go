@@ -277,6 +277,15 @@ loop:
 				continue
 			case e.Label == pipeline.Place:
 				// A state, province or city qualifies the post: read on.
+			case e.Label == pipeline.Org && !qualified && len(mods) < 4 && r.portfolioName(es, j, ta):
+				// "Water Resources Minister": what the tagger took for
+				// a body is the minister's portfolio.
+				for k := j; k >= es; k-- {
+					mods = append(mods, k)
+				}
+				ph.start = es
+				j = es - 1
+				continue
 			case e.Label == pipeline.Org:
 				if ph.org == "" {
 					ph.org = e.Canonical
@@ -378,14 +387,15 @@ loop:
 			// Stacked titles, "Foreign Minister Prince", are two; a
 			// portfolio is not a title here ("justice spokeswoman").
 			break loop
-		case !qualified && len(mods) > 0 && len(mods) < 4 && j > lo && (lw == "and" || lw == "&") && r.modifier(j-1) && r.portfolios(j-1, mods):
+		case !qualified && len(mods) > 0 && len(mods) < 6 && j > lo && r.modifier(j-1) && r.coordinated(j, mods, ta):
 			// "shadow work and pensions secretary", "the Trade and Industry
-			// Secretary"; not "Royal Household and Senior Advisers".
+			// Secretary", "Culture, Media and Sport Secretary"; not "Royal
+			// Household and Senior Advisers".
 			mods = append(mods, j)
 			ph.start = j
 			j--
 			continue
-		case !qualified && len(mods) < 4 && r.modifier(j):
+		case !qualified && len(mods) < 6 && r.modifier(j):
 			if r.is(j, c.ties) {
 				ph.tied = true
 			}
@@ -400,15 +410,69 @@ loop:
 	return ph
 }
 
-// portfolios reports whether the word at j and the modifier words in mods
-// all name portfolios.
-func (r *roleReader) portfolios(j int, mods []int) bool {
-	for _, k := range append(mods, j) {
-		if !r.p.titles.IsPortfolio(r.lower[k]) {
+// coordinated reports whether the "and" or comma at j joins the word before
+// it to the modifier words in mods as portfolios of the title ta: all are
+// portfolio words, or the title takes a portfolio and the words are
+// capitalised nouns, one of them a portfolio word ("Road Transport and
+// Highways Minister"). A comma joins only a list that an "and" ends.
+func (r *roleReader) coordinated(j int, mods []int, ta gazetteer.TitleMatch) bool {
+	switch r.lower[j] {
+	case "and", "&":
+	case ",":
+		if !slices.ContainsFunc(mods, func(k int) bool { return r.lower[k] == "and" || r.lower[k] == "&" }) {
 			return false
 		}
+	default:
+		return false
 	}
-	return true
+	all, any, capital := true, false, true
+	for _, k := range append(mods, j-1) {
+		switch w := r.lower[k]; {
+		case w == "and" || w == "&" || w == ",":
+			continue
+		case r.p.titles.IsModifier(w):
+			return false // "First Family and Senior Advisor"
+		case r.p.titles.IsPortfolio(w):
+			any = true
+		default:
+			all = false
+		}
+		capital = capital && isCapitalized(r.d.Tokens[k].Text) && strings.HasPrefix(r.d.Tokens[k].Tag, "NN")
+	}
+	return all || any && capital && ministerial(ta)
+}
+
+// portfolioName reports whether the name in tokens [i, j] before the title
+// ta is a portfolio, not a body: capitalised nouns, one a portfolio word,
+// none a body's head ("Water Resources Minister", not "Labour Party
+// leader").
+func (r *roleReader) portfolioName(i, j int, ta gazetteer.TitleMatch) bool {
+	if !ministerial(ta) {
+		return false
+	}
+	any := false
+	for k := i; k <= j; k++ {
+		t := r.d.Tokens[k]
+		if orgHeads[t.Text] || !isCapitalized(t.Text) || !strings.HasPrefix(t.Tag, "NN") {
+			return false
+		}
+		any = any || r.p.titles.IsPortfolio(r.lower[k])
+	}
+	return any
+}
+
+// ministerial reports whether a title is a minister's or a secretary's,
+// which a portfolio of any words may name.
+func ministerial(ta gazetteer.TitleMatch) bool {
+	f := strings.Fields(ta.Canonical)
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "Minister", "Secretary", "Under-Secretary", "Undersecretary", "Commissioner":
+		return true
+	}
+	return false
 }
 
 // titleEndsAt reports whether a title of its own ends right before token
@@ -530,7 +594,11 @@ func (r *roleReader) text(ph rolePhrase) string {
 func (r *roleReader) titleText(mods []int, t int, ta gazetteer.TitleMatch) string {
 	var parts []string
 	for i := len(mods) - 1; i >= 0; i-- {
-		parts = append(parts, titleCaseHyphen(r.lower[mods[i]]))
+		if w := r.lower[mods[i]]; w == "," && len(parts) > 0 {
+			parts[len(parts)-1] += w // "Culture, Media and Sport"
+		} else {
+			parts = append(parts, titleCaseHyphen(w))
+		}
 	}
 	surface := make([]string, 0, ta.N)
 	for k := t; k < t+ta.N; k++ {
@@ -598,7 +666,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	k := ph.end
 	// A portfolio: "Minister for Pacific Affairs", "Secretary of
 	// Commerce", "Deputy Prime Minister for the Economy".
-	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for") {
+	// A profession is practised for someone, not for a portfolio: "a
+	// lawyer for the family".
+	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for" && !ph.match.Professional) {
 		if end := r.portfolio(k+1, hi); end > 0 {
 			ph.portfolio = [2]int{k, end}
 			ph.end = end
@@ -643,8 +713,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		}
 		lower := ph
 		lower.end = m
-		// "counsel for the petitioners": a post held for someone.
-		lower.tied = lower.tied || prep == "for"
+		// "counsel for the petitioners", "an economist at the central
+		// bank": a post held for someone or at a body.
+		lower.tied = lower.tied || prep == "for" || prep == "at" || prep == "with"
 		// "director of anti-constitution group Vote No": the body's name
 		// after its description.
 		if end := r.capitalRun(m, hi); end > m {

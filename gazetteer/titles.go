@@ -3,6 +3,8 @@ package gazetteer
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Titles is the lexicon of official titles: phrases with canonical forms,
@@ -120,7 +122,7 @@ func (t *Titles) MatchPlural(words []string, i int) TitleMatch {
 }
 
 func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
-	if w := strings.ToLower(words[i]); !t.opens[w] && !strings.ContainsRune(w, '-') {
+	if w := strings.ToLower(words[i]); !t.opens[w] && !strings.ContainsRune(w, '-') && !(roles && t.professionalWord(w)) {
 		return TitleMatch{}
 	}
 	var mods []string
@@ -187,7 +189,34 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 		}
 		parent = c
 	}
+	if best.N == 0 && roles && t.professionalWord(first) {
+		best = TitleMatch{N: 1, Canonical: prefix + capitalize(first), Professional: true}
+	}
 	return best
+}
+
+// professionalSuffixes make nouns for people by their science or craft:
+// "anthropologist", "statistician", "photographer", "psychiatrist".
+var professionalSuffixes = []string{"ologist", "ician", "ographer", "iatrist"}
+
+// capitalize upper-cases the first letter of w.
+func capitalize(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// professionalWord reports whether a lowercase word the lexicon does not
+// list names a profession by its form.
+func (t *Titles) professionalWord(w string) bool {
+	if t.root.next[w] != nil || t.descriptor[w] {
+		return false
+	}
+	for _, s := range professionalSuffixes {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Singular returns the singular of a lower-case plural noun: "ministers",
