@@ -432,10 +432,24 @@ func personForms(name string) []string {
 	if len(parts) > 1 {
 		forms = append(forms, parts[0]) // "John" for John Bolton, "Hamad" for Hamad bin Khalid
 	}
-	if len(parts) > 2 && !nameParticles[strings.ToLower(parts[len(parts)-2])] {
+	if n := len(parts); n > 2 && !nameParticles[strings.ToLower(parts[n-2])] {
 		// A father's surname before a mother's: "Rosselló" for Ricardo
-		// Rosselló Nevares.
-		forms = append(forms, parts[len(parts)-2])
+		// Rosselló Nevares, "de la Fuente" for Carlos de la Fuente Ortega.
+		s := n - 2
+		for s > 1 && nameParticles[strings.ToLower(parts[s-1])] {
+			s--
+		}
+		forms = append(forms, strings.Join(parts[s:n-1], " "))
+		if s < n-2 {
+			forms = append(forms, parts[n-2])
+		}
+	}
+	// Both surnames without the given names: "Rosselló Nevares", "de la
+	// Fuente Ortega".
+	for k := 1; k < len(parts)-1; k++ {
+		if !nameParticles[strings.ToLower(parts[k-1])] {
+			forms = append(forms, strings.Join(parts[k:], " "))
+		}
 	}
 	return forms
 }
