@@ -941,6 +941,24 @@ func (e *Entities) tagDoc(d *pipeline.Doc) [][]ner.Span {
 	return e.model.Tag(words, tags)
 }
 
+// wholeNames joins the tagger's person spans that a lowercase particle
+// between them cut one name into: "Hamad | bin | Khalid Al Thani".
+func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
+	var out []ner.Span
+	for _, sp := range spans {
+		if sp.Label != "PER" {
+			out = append(out, sp)
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Label == "PER" && out[n-1].End+1 == sp.Start && nameParticles[sc.words[sp.Start-1]] {
+			out[n-1].End = sp.End
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
 // separators never stand inside a name.
 var separators = toSet(`| , ; : ( ) [ ] " “ ” ‘ – — -- ―`)
 
@@ -951,7 +969,7 @@ var modelLabels = map[string]string{"PER": pipeline.Person, "LOC": pipeline.Plac
 // gazetteer also knows takes the gazetteer's canonical name and ids when
 // the two agree on the label.
 func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
-	for _, sp := range spans {
+	for _, sp := range sc.wholeNames(spans) {
 		label := modelLabels[sp.Label]
 		if label == "" || sp.End > len(sc.toks) {
 			continue
