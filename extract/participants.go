@@ -221,6 +221,11 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				part.CountryCode = owners[f.owner]
 			}
 		}
+		if part.CountryCode == "" && part.Role != "" {
+			// "spokesperson for the Indonesian National Police": the
+			// post sits in a state body that the country names.
+			part.CountryCode = p.nationalBody(part.Organization)
+		}
 		if part.CountryCode != "" {
 			part.CountrySource = pipeline.CountryFromText
 		} else if part.Role != "" {
@@ -790,6 +795,39 @@ func insideQuote(d *pipeline.Doc, i int) bool {
 		}
 	}
 	return open
+}
+
+// stateBodyHeads are the head nouns of the bodies of a state.
+var stateBodyHeads = toSet(`House Senate Parliament Congress Assembly Ministry Department Police Army Navy Force
+Forces Court Agency Institute Institutes Service Office Commission Bureau Administration Treasury Cabinet
+Government Guard Embassy`)
+
+// nationalBody returns the country whose name or demonym opens the name of
+// a state body ("United States House of Representatives", "Indonesian
+// National Police"), or "".
+func (p *Participants) nationalBody(org string) string {
+	words := strings.Fields(org)
+	if len(words) > 0 && words[0] == "the" {
+		words = words[1:]
+	}
+	head := len(words) - 1
+	if i := slices.Index(words, "of"); i > 0 {
+		head = i - 1 // "Institute of Allergy"
+	}
+	if head < 1 || !stateBodyHeads[words[head]] {
+		return ""
+	}
+	for n := min(3, head); n >= 1; n-- {
+		for _, g := range p.gaz.Lookup(strings.Join(words[:n], " ")) {
+			switch g.Kind {
+			case gazetteer.Country:
+				return g.ID
+			case gazetteer.Demonym:
+				return g.Country
+			}
+		}
+	}
+	return ""
 }
 
 // orgForms maps each organisation's canonical name to the fullest form the
