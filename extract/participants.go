@@ -800,7 +800,7 @@ func insideQuote(d *pipeline.Doc, i int) bool {
 // stateBodyHeads are the head nouns of the bodies of a state.
 var stateBodyHeads = toSet(`House Senate Parliament Congress Assembly Ministry Department Police Army Navy Force
 Forces Court Agency Institute Institutes Service Office Commission Bureau Administration Treasury Cabinet
-Government Guard Embassy`)
+Government Guard Embassy Authority`)
 
 // nationalBody returns the country whose name or demonym opens the name of
 // a state body ("United States House of Representatives", "Indonesian
@@ -811,14 +811,15 @@ func (p *Participants) nationalBody(org string) string {
 		words = words[1:]
 	}
 	head := len(words) - 1
-	if i := slices.Index(words, "of"); i > 0 {
-		head = i - 1 // "Institute of Allergy"
+	of := slices.Index(words, "of")
+	if of > 0 {
+		head = of - 1 // "Institute of Allergy"
 	}
-	if head < 1 || !stateBodyHeads[words[head]] {
+	if head < 0 || !stateBodyHeads[words[head]] {
 		return ""
 	}
-	for n := min(3, head); n >= 1; n-- {
-		for _, g := range p.gaz.Lookup(strings.Join(words[:n], " ")) {
+	country := func(name string) string {
+		for _, g := range p.gaz.Lookup(name) {
 			switch g.Kind {
 			case gazetteer.Country:
 				return g.ID
@@ -826,6 +827,20 @@ func (p *Participants) nationalBody(org string) string {
 				return g.Country
 			}
 		}
+		return ""
+	}
+	for n := min(3, head); n >= 1; n-- {
+		if c := country(strings.Join(words[:n], " ")); c != "" {
+			return c
+		}
+	}
+	// "the Tourism Authority of Thailand"
+	if of > 0 {
+		rest := words[of+1:]
+		if len(rest) > 0 && rest[0] == "the" {
+			rest = rest[1:]
+		}
+		return country(strings.Join(rest, " "))
 	}
 	return ""
 }

@@ -781,7 +781,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		if !ok {
 			// A capitalised name the entity stage did not tag: "the
 			// Office of the High Commissioner".
-			if end := r.nameContinues(j-1, hi); !found && end > j && prep != "to" && j+r.title(j).N < end {
+			if end := r.nameContinues(j-1, hi); !found && end > j && prep != "to" && j+r.title(j).N < end && !r.is(j, r.p.rules.time) && monthOf(r.d.Tokens[j].Text) == 0 {
 				if r.lower[j-1] == "the" || r.is(j-1, r.p.rules.complement) {
 					ph.org = r.d.Text[r.d.Tokens[j].Start:r.d.Tokens[end-1].End]
 					ph.tied = true
