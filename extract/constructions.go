@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -162,6 +163,13 @@ type wordInfo struct {
 
 func (w wordClasses) info(word string) wordInfo { return w.word[word] }
 
+// add puts word in the classes c.
+func (w wordClasses) add(word string, c wordClass) {
+	info := w.word[word]
+	info.classes |= c
+	w.word[word] = info
+}
+
 // literal returns the number of a word a pattern names, giving it the
 // next one if it has none.
 func (c *constructions) literal(word string) uint16 {
@@ -174,8 +182,9 @@ func (c *constructions) literal(word string) uint16 {
 	return info.lit
 }
 
-// loadConstructions reads a rules file; "" means the built-in one.
-func loadConstructions(path string) (*constructions, error) {
+// loadConstructions reads a rules file; "" means the built-in one. The
+// titles' opening words become a word class of their own.
+func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, error) {
 	b := defaultConstructions
 	if path != "" {
 		var err error
@@ -188,22 +197,21 @@ func loadConstructions(path string) (*constructions, error) {
 		return nil, fmt.Errorf("%s: %w", ruleFileName(path), err)
 	}
 	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties}
-	if len(f.Words) > 63 {
-		return nil, fmt.Errorf("%s: %d word classes, at most 63", ruleFileName(path), len(f.Words))
+	if len(f.Words) > 62 {
+		return nil, fmt.Errorf("%s: %d word classes, at most 62", ruleFileName(path), len(f.Words))
 	}
 	for _, class := range slices.Sorted(maps.Keys(f.Words)) {
 		bit := wordClass(1) << len(c.words.bit)
 		c.words.bit[class] = bit
 		for _, w := range f.Words[class] {
-			info := c.words.word[strings.ToLower(w)]
-			info.classes |= bit
-			c.words.word[strings.ToLower(w)] = info
+			c.words.add(strings.ToLower(w), bit)
 		}
 	}
 	for w := range honorifics {
-		info := c.words.word[w]
-		info.classes |= honorificClass
-		c.words.word[w] = info
+		c.words.add(w, honorificClass)
+	}
+	for _, w := range titles.Openers() {
+		c.words.add(w, titleOpenClass)
 	}
 	for name, into := range map[string]*wordClass{"determiner": &c.determiner, "possessor": &c.possessor, "former": &c.former,
 		"current": &c.current, "describer": &c.describer, "scope": &c.scope, "time": &c.time, "stop": &c.stop,

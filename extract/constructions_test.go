@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/readout/readout/gazetteer"
 	"maps"
 	"os"
 	"slices"
@@ -54,7 +55,11 @@ func checkWant(t *testing.T, text string, got []pipeline.Participant, want []str
 // TestConstructionExamples runs every example sentence of the built-in
 // rules file.
 func TestConstructionExamples(t *testing.T) {
-	c, err := loadConstructions("")
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadConstructions("", g.Titles())
 	if err != nil {
 		t.Fatal(err)
 	}

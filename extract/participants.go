@@ -44,7 +44,7 @@ func NewParticipants(opts pipeline.Options) (pipeline.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, err := loadConstructions(cfg.RulesFile)
+	rules, err := loadConstructions(cfg.RulesFile, gaz.Titles())
 	if err != nil {
 		return nil, fmt.Errorf("rules_file: %w", err)
 	}

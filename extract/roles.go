@@ -120,9 +120,13 @@ func (r *roleReader) prep(si int) {
 	}
 }
 
-// honorificClass marks titles of address ("Mr", "Lord"), which the rules
-// file does not list: the top bit, above its own classes.
-const honorificClass wordClass = 1 << 63
+// honorificClass marks titles of address ("Mr", "Lord") and
+// titleOpenClass the words a title may start with, which the rules file
+// does not list: the top bits, above its own classes.
+const (
+	honorificClass wordClass = 1 << 63
+	titleOpenClass wordClass = 1 << 62
+)
 
 // is reports whether token i is a word of class c.
 func (r *roleReader) is(i int, c wordClass) bool { return r.classes[i]&uint64(c) != 0 }
@@ -147,7 +151,8 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 		r.prep(si)
 		// "former" is read by the grammar, not as a title word; a title
 		// inside a body's name ("House of Representatives") names the body.
-		if !r.is(i, r.p.rules.former) && titleTag(r.d.Tokens[i].Tag) && !rankAdjective(r.d.Tokens[i].Text) {
+		opens := r.is(i, titleOpenClass) || strings.ContainsRune(r.lower[i], '-') || r.p.titles.ProfessionalWord(r.lower[i])
+		if opens && !r.is(i, r.p.rules.former) && titleTag(r.d.Tokens[i].Tag) && !rankAdjective(r.d.Tokens[i].Text) {
 			s := r.d.Sentences[si]
 			if m := r.p.titles.MatchPlural(r.lower[s.FirstToken:s.EndToken], i-s.FirstToken); m.N > 0 && !r.insideName(i, i+m.N) {
 				r.found = append(r.found, m)

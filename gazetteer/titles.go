@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -122,7 +123,7 @@ func (t *Titles) MatchPlural(words []string, i int) TitleMatch {
 }
 
 func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
-	if w := strings.ToLower(words[i]); !t.opens[w] && !strings.ContainsRune(w, '-') && !(roles && t.professionalWord(w)) {
+	if w := strings.ToLower(words[i]); !t.opens[w] && !strings.ContainsRune(w, '-') && !(roles && t.ProfessionalWord(w)) {
 		return TitleMatch{}
 	}
 	var mods []string
@@ -189,7 +190,7 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 		}
 		parent = c
 	}
-	if best.N == 0 && roles && t.professionalWord(first) {
+	if best.N == 0 && roles && t.ProfessionalWord(first) {
 		best = TitleMatch{N: 1, Canonical: prefix + capitalize(first), Professional: true}
 	}
 	return best
@@ -205,19 +206,20 @@ func capitalize(w string) string {
 	return string(unicode.ToUpper(r)) + w[n:]
 }
 
-// professionalWord reports whether a lowercase word the lexicon does not
+// ProfessionalWord reports whether a lowercase word the lexicon does not
 // list names a profession by its form.
-func (t *Titles) professionalWord(w string) bool {
-	if t.root.next[w] != nil || t.descriptor[w] {
-		return false
-	}
+func (t *Titles) ProfessionalWord(w string) bool {
 	for _, s := range professionalSuffixes {
 		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
-			return true
+			return t.root.next[w] == nil && !t.descriptor[w]
 		}
 	}
 	return false
 }
+
+// Openers returns every lowercase word a title match can start with, other
+// than hyphenated words and professions known by their form, in order.
+func (t *Titles) Openers() []string { return slices.Sorted(maps.Keys(t.opens)) }
 
 // Singular returns the singular of a lower-case plural noun: "ministers",
 // "secretaries", "spokesmen".
