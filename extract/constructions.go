@@ -427,6 +427,8 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w),
 			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say):
 			return next(pos, nil)
+		case (w == "from" || w == "between" || w == "in") && pos+1 < hi && len(m.r.lower[pos+1]) == 4 && isDigits(m.r.lower[pos+1]):
+			return next(pos, nil) // "X, president of Chile from 2001 to 2006"
 		}
 		return false
 	case elClause:

@@ -107,6 +107,8 @@ func heldUntil(d *pipeline.Doc, i, hi int) bool {
 			return monthOf(next) != 0 || isYear(next)
 		case (w == "to" || isDash(w)) && isYear(next) && k > i && isYear(d.Tokens[k-1].Text):
 			return true // "from 1990 to 1998", "1990-1998"
+		case w == "and" && isYear(next) && k > i+1 && isYear(d.Tokens[k-1].Text) && strings.EqualFold(d.Tokens[k-2].Text, "between"):
+			return true // "between 1990 and 1998"
 		}
 	}
 	return false
