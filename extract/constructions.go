@@ -427,8 +427,8 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w),
 			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say):
 			return next(pos, nil)
-		case (w == "from" || w == "between" || w == "in") && pos+1 < hi && len(m.r.lower[pos+1]) == 4 && isDigits(m.r.lower[pos+1]):
-			return next(pos, nil) // "X, president of Chile from 2001 to 2006"
+		case pos+1 < hi && m.timeAt(pos+1) && (w == "from" || w == "between" || w == "in" || w == "on" || w == "last" || w == "this" || w == "next"):
+			return next(pos, nil) // "X, president of Chile from 2001 to 2006", "X, named minister last year"
 		}
 		return false
 	case elClause:
@@ -534,6 +534,13 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		return next(m.r.ix.tokenEnding(e.End)+1, &c)
 	}
 	return false
+}
+
+// timeAt reports whether token i is a year, a month or a word of time
+// ("week", "Monday").
+func (m *matcher) timeAt(i int) bool {
+	w := m.r.lower[i]
+	return len(w) == 4 && isDigits(w) || monthOf(m.r.d.Tokens[i].Text) != 0 || m.r.is(i, m.c.time)
 }
 
 var (
