@@ -27,7 +27,8 @@ import (
 //	NAMES    person mentions joined by commas and "and", each
 //	         optionally followed by "of PLACE" ("A of Chile and B of Peru")
 //	ROLE     a role phrase (roles.go); ROLES the same with a plural head
-//	COUNTRY  a country, demonym or capital; PLACE any place; ORG a body
+//	COUNTRY  a country, demonym or capital; PLACE any place; ORG a body;
+//	         PARTY a party adjective or member noun of the file's parties
 //	QUOTE    a closing quotation mark; DASH any dash
 //	NUM      a number: "Tom Hale, 45, a police officer"
 //	CLAUSE   a clause between commas: ", a Chilean citizen,"
@@ -114,6 +115,7 @@ const (
 	elClause
 	elBracket
 	elNum
+	elParty
 )
 
 type elem struct {
@@ -197,8 +199,8 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 		return nil, fmt.Errorf("%s: %w", ruleFileName(path), err)
 	}
 	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties}
-	if len(f.Words) > 62 {
-		return nil, fmt.Errorf("%s: %d word classes, at most 62", ruleFileName(path), len(f.Words))
+	if len(f.Words) > 61 {
+		return nil, fmt.Errorf("%s: %d word classes, at most 61", ruleFileName(path), len(f.Words))
 	}
 	for _, class := range slices.Sorted(maps.Keys(f.Words)) {
 		bit := wordClass(1) << len(c.words.bit)
@@ -212,6 +214,10 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	}
 	for _, w := range titles.Openers() {
 		c.words.add(w, titleOpenClass)
+	}
+	for name := range c.parties {
+		first, _, _ := strings.Cut(name, " ")
+		c.words.add(strings.ToLower(first), partyClass)
 	}
 	for name, into := range map[string]*wordClass{"determiner": &c.determiner, "possessor": &c.possessor, "former": &c.former,
 		"current": &c.current, "describer": &c.describer, "scope": &c.scope, "time": &c.time, "stop": &c.stop,
@@ -280,6 +286,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elPlace
 		case "ORG":
 			e.kind = elOrg
+		case "PARTY":
+			e.kind = elParty
 		case "QUOTE":
 			e.kind = elQuote
 		case "DASH":
@@ -336,6 +344,20 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 func (c *constructions) partyAt(toks []pipeline.Token, j int) (string, int) {
 	if j >= 1 {
 		if p, ok := c.parties[toks[j-1].Text+" "+toks[j].Text]; ok {
+			return p, 2
+		}
+	}
+	if p, ok := c.parties[toks[j].Text]; ok {
+		return p, 1
+	}
+	return "", 0
+}
+
+// partyFrom returns the party named by the one or two words at j, and
+// how many words name it.
+func (c *constructions) partyFrom(toks []pipeline.Token, j, hi int) (string, int) {
+	if j+1 < hi {
+		if p, ok := c.parties[toks[j].Text+" "+toks[j+1].Text]; ok {
 			return p, 2
 		}
 	}
@@ -507,6 +529,10 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			if next(ph.end, &capture{kind: elRole, start: ph.start, role: ph}) {
 				return true
 			}
+		}
+	case elParty:
+		if party, n := m.c.partyFrom(m.r.d.Tokens, pos, hi); n > 0 {
+			return next(pos+n, &capture{kind: elOrg, start: pos, org: party})
 		}
 	case elCountry, elPlace, elOrg:
 		e, ok := m.r.ix.entityAt(pos)
@@ -895,6 +921,8 @@ func (m *matcher) canStart(el *elem, i int, at starts) bool {
 		return at&startsRole != 0
 	case elCountry, elPlace, elOrg:
 		return at&startsEntity != 0
+	case elParty:
+		return m.r.is(i, partyClass)
 	}
 	return true
 }

@@ -120,12 +120,14 @@ func (r *roleReader) prep(si int) {
 	}
 }
 
-// honorificClass marks titles of address ("Mr", "Lord") and
-// titleOpenClass the words a title may start with, which the rules file
-// does not list: the top bits, above its own classes.
+// honorificClass marks titles of address ("Mr", "Lord"), titleOpenClass
+// the words a title may start with and partyClass the first words of
+// party names, which the rules file does not list: the top bits, above
+// its own classes.
 const (
 	honorificClass wordClass = 1 << 63
 	titleOpenClass wordClass = 1 << 62
+	partyClass     wordClass = 1 << 61
 )
 
 // is reports whether token i is a word of class c.
