@@ -160,7 +160,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 	}
-	orgNames := orgForms(d.Entities)
+	orgNames := orgForms(d.Text, d.Entities)
 	weak := weakMentions(d.Entities)
 	kept := people[:0]
 	for _, per := range people {
@@ -848,17 +848,40 @@ func (p *Participants) nationalBody(org string) string {
 // orgForms maps each organisation's canonical name to the fullest form the
 // document writes it in: the name a reader of this text knows it by
 // ("Lib Dems" is "Liberal Democrats" where the text spells that out).
-func orgForms(es []pipeline.Entity) map[string]string {
+func orgForms(text string, es []pipeline.Entity) map[string]string {
 	out := map[string]string{}
 	for _, e := range es {
 		if e.Label != pipeline.Org {
 			continue
 		}
-		if cur, ok := out[e.Canonical]; !ok || fuller(e.Text, cur) {
-			out[e.Canonical] = e.Text
+		name := e.Text
+		if nameArticle(text, e.Start) {
+			name = "The " + name
+		}
+		if cur, ok := out[e.Canonical]; !ok || fuller(name, cur) {
+			out[e.Canonical] = name
 		}
 	}
 	return out
+}
+
+// nameArticle reports whether a capitalised "The" inside a sentence stands
+// right before offset start: part of the name ("editor of The Spectator"),
+// where a sentence's first word says nothing.
+func nameArticle(text string, start int) bool {
+	before, ok := strings.CutSuffix(text[:start], "The ")
+	if !ok {
+		return false
+	}
+	before = strings.TrimRight(before, " ")
+	if before == "" {
+		return false
+	}
+	switch before[len(before)-1] {
+	case '.', '!', '?', '"', '\n', ':', '(':
+		return false
+	}
+	return !strings.HasSuffix(before, "“") && !strings.HasSuffix(before, "”")
 }
 
 // fuller reports whether name a is a fuller form than b: more words, or as
