@@ -833,8 +833,12 @@ func (m *matcher) canGoOn(ru *rule, i, hi int) bool {
 	switch ru.elems[0].kind {
 	case elStart:
 	case elName:
-		_, e, ok := m.name(i, hi)
+		start, e, ok := m.name(i, hi)
 		if !ok {
+			return false
+		}
+		// The name may end before a post-nominal office (see each).
+		if k := m.r.persons[start]; k < e && postNominalOffices[m.r.d.Tokens[k].Text] && m.mayFollow(ru.elems[1:], k, hi) {
 			return true
 		}
 		end = e
@@ -844,6 +848,11 @@ func (m *matcher) canGoOn(ru *rule, i, hi int) bool {
 			return true
 		}
 		end = m.r.ix.tokenEnding(e.End) + 1
+	case elWord, elQuote:
+		if ru.elems[0].star {
+			return true
+		}
+		end = i + 1 // canStart tested the word itself
 	default:
 		return true
 	}
@@ -851,8 +860,9 @@ func (m *matcher) canGoOn(ru *rule, i, hi int) bool {
 }
 
 // mayFollow reports whether els may match at token pos, judged by the
-// tokens they can open with: a word, a comma, a bracket, a quotation mark.
-// Elements it cannot judge so cheaply may always match.
+// tokens they can open with: a word, a comma, a bracket, a quotation mark,
+// a title; after a one-word element, by what may follow it. Elements it
+// cannot judge so cheaply may always match.
 func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 	for i := range els {
 		el := &els[i]
@@ -868,15 +878,26 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 			ok = pos < hi && isQuote(m.r.lower[pos])
 		case elDash:
 			ok = pos < hi && isDash(m.r.lower[pos])
+		case elRole, elRoles:
+			ok = pos < hi && m.r.mayStart(pos)
+		case elParty:
+			ok = pos < hi && m.r.is(pos, partyClass)
+		case elNum:
+			ok = pos < hi && (m.r.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos]))
 		default:
 			return true
 		}
-		if ok {
-			return true
-		}
-		if !el.opt && !el.star {
+		switch {
+		case !ok && !el.opt && !el.star:
 			return false
+		case !ok:
+			continue // an optional element not taken
+		case el.star || el.kind == elClause || el.kind == elBracket || el.kind == elRole || el.kind == elRoles || el.kind == elParty:
+			return true // where it ends is not known here
+		case el.opt:
+			return m.mayFollow(els[i+1:], pos+1, hi) || m.mayFollow(els[i+1:], pos, hi)
 		}
+		pos++ // one word: judge the next element after it
 	}
 	return true
 }
