@@ -19,13 +19,22 @@ import (
 var toponymPrefixes = toSet(`Masjid Ain Ein Tell Tel Tal Wadi Jebel Jabal Jbel Ras Bir Deir Dayr Kafr Kfar
 Beit Bayt Bab Khan Qasr Jisr Nahr Qalat Qalaat Shatt`)
 
+// divisionHeads end the names of administrative divisions: "Tomsk
+// Oblast", "Altai Krai", "Kandahar Province", "Orange County".
+var divisionHeads = toSet(`Oblast Krai Kray Okrug Raion Rayon Governorate Prefecture Province Voivodeship
+Canton County Parish Municipality Emirate Sultanate`)
+
 // toponymSpan reads a tagger span that opens with a generic place word
-// ("Ain Issa"), or directly follows one ("Tell" before "Tamer"), as a place;
+// ("Ain Issa"), or directly follows one ("Tell" before "Tamer"), or ends
+// in a division's head ("Altai Krai") as a place;
 // a lone place word takes the name after it ("Ras" before "al-Ain"). An
 // organisation's name ending in its head noun stays one.
 func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 	if label == pipeline.Place || (label == pipeline.Org && isOrgHead(sc.words[j-1])) {
 		return i, j, label
+	}
+	if label == pipeline.Person && j-i >= 2 && divisionHeads[sc.words[j-1]] {
+		return i, j, pipeline.Place
 	}
 	if toponymPrefixes[sc.words[i]] {
 		if j-i == 1 && j < len(sc.words) && (isNameWord(sc.words[j], false) || particlePrefixed(sc.words[j])) {
