@@ -29,7 +29,7 @@ There Here Then Than So Yet Also Just Only Even Still Meanwhile However Accordin
 Table Figure Photo Source Reuters AP AFP`)
 
 // honorifics precede a name but are not part of it.
-var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady sheikh sayyid seyed sen. rep. gov. gen. lt. col. capt. sgt. adm. maj.
+var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady baroness baron countess earl viscount viscountess marquess marchioness sheikh sayyid seyed sen. rep. gov. gen. lt. col. capt. sgt. adm. maj.
 cde comrade monsenor shahid his her excellency majesty highness hojatoleslam`)
 
 func toSet(words string) map[string]bool {
