@@ -903,8 +903,8 @@ func (r *roleReader) portfolio(j, hi int) int {
 		if lw == "and" || lw == "&" || lw == "," {
 			continue
 		}
-		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) {
-			break // a body or a place is a complement, not a portfolio
+		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && r.complementEntity(e) {
+			break // a country or a body is a complement, not a portfolio
 		}
 		tag := r.d.Tokens[k].Tag
 		if !strings.HasPrefix(tag, "NN") && tag != "JJ" {
@@ -920,6 +920,24 @@ func (r *roleReader) portfolio(j, hi int) int {
 		return 0
 	}
 	return end
+}
+
+// complementEntity reports whether an entity after "Minister for" is what
+// the post is of (a country, a body with a head noun, a place the
+// gazetteer knows) rather than words of a portfolio the tagger read as a
+// name ("East | African Affairs").
+func (r *roleReader) complementEntity(e *pipeline.Entity) bool {
+	if r.p.countryOf(e) != "" || e.Source == pipeline.SourceGazetteer {
+		return true
+	}
+	f := strings.Fields(e.Text)
+	switch e.Label {
+	case pipeline.Org:
+		return orgHeads[f[len(f)-1]] || !r.p.titles.IsPortfolio(f[len(f)-1])
+	case pipeline.Place:
+		return !r.p.titles.IsPortfolio(f[len(f)-1]) && len(f) > 1
+	}
+	return true
 }
 
 // sameWords reports whether two titles have the same content words in any
