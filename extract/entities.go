@@ -1072,9 +1072,11 @@ Shiite Shiites Jewish Jews Buddhist Buddhists Hindu Hindus Protestant Protestant
 Evangelicals Anglican Anglicans Methodist Methodists Baptists Lutheran Lutherans Mormon Mormons
 Sikh Sikhs Islamist Islamists Alawite Alawites Druze Yazidi Yazidis Jihadist Jihadists`)
 
-// eventHeads end the names of events, prizes and competitions.
+// eventHeads end the names of events, prizes, competitions, plans, laws
+// and treaties, which are often named after people ("the Marshall Plan").
 var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympics Championship Championships Festival
-Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy`)
+Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy Plan Doctrine Act Treaty
+Accord Accords Agreement Declaration`)
 
 // stormWords open the names of storms.
 var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)
