@@ -769,14 +769,19 @@ var kinNouns = toSet(`wife husband widow widower son daughter brother sister fat
 cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother partner fiancee fiancée fiance`)
 
 // kinPeople finds the names of relatives: "his widow, Denise, had
-// returned", "their son Omar said".
+// returned", "their son Omar said", "the couple's 14-year-old son Omar".
 func (sc *sentenceScan) kinPeople() {
 	for i := 1; i+1 < len(sc.words); i++ {
 		if !kinNouns[strings.ToLower(sc.words[i])] {
 			continue
 		}
-		switch strings.ToLower(sc.words[i-1]) {
-		case "his", "her", "their", "late":
+		// "his son", "the couple's son", "their 14-year-old son"
+		p := i - 1
+		if p > 0 && strings.HasSuffix(sc.words[p], "-year-old") {
+			p--
+		}
+		switch w := strings.ToLower(sc.words[p]); {
+		case w == "his" || w == "her" || w == "their" || w == "late" || isPossessive(w):
 		default:
 			continue
 		}
