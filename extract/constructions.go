@@ -602,7 +602,7 @@ func (m *matcher) name(pos, hi int) (int, int, bool) {
 }
 
 // names matches "A, B and C" (one or more person mentions), each optionally
-// followed by "of PLACE".
+// followed by "of PLACE" or "(COUNTRY)".
 func (m *matcher) names(pos, hi int) (capture, int, bool) {
 	c := capture{kind: elNames, start: pos}
 	k, last := pos, pos
@@ -620,6 +620,13 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 			if e, ok := m.r.ix.entityAt(j); ok && j < hi && (e.Label == pipeline.Place || e.Label == pipeline.Org) {
 				country = m.r.p.countryOf(e)
 				end = m.r.ix.tokenEnding(e.End) + 1
+			}
+		} else if end+2 < hi && m.r.lower[end] == "(" {
+			// "Ana Ruiz (Chile)"
+			if e, ok := m.r.ix.entityAt(end + 1); ok {
+				if c, k := m.r.p.countryOf(e), m.r.ix.tokenEnding(e.End)+1; c != "" && k < hi && m.r.lower[k] == ")" {
+					country, end = c, k+1
+				}
 			}
 		}
 		c.mentions = append(c.mentions, start)
