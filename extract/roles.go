@@ -821,6 +821,9 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		}
 		found = true
 		j = r.ix.tokenEnding(e.End) + 1
+		if ph.match.Plural && len(ph.countries) > 0 {
+			j = r.countryList(ph, j, hi) // "the foreign ministers of Chile and Peru"
+		}
 		if e.Label == pipeline.Org {
 			// An organisation's name the entity stage cut short: "National
 			// Institute of Standards and Technology".
@@ -843,6 +846,28 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		if strings.HasPrefix(r.d.Tokens[k-1].Tag, "NN") {
 			j = k
 		}
+	}
+	return j
+}
+
+// countryList reads more countries of a plural title from token j: ", Peru
+// and Bolivia". It returns where they end.
+func (r *roleReader) countryList(ph *rolePhrase, j, hi int) int {
+	for j+1 < hi && (r.lower[j] == "and" || r.lower[j] == ",") {
+		k := j + 1
+		if r.lower[j] == "," && r.lower[k] == "and" && k+1 < hi {
+			k++
+		}
+		e, ok := r.ix.entityAt(k)
+		if !ok {
+			break
+		}
+		c := r.p.countryOf(e)
+		if c == "" {
+			break
+		}
+		ph.countries = append(slices.Clip(ph.countries), c)
+		j = r.ix.tokenEnding(e.End) + 1
 	}
 	return j
 }
