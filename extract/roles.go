@@ -376,9 +376,10 @@ loop:
 			qualified, described = true, true // what stands before "former" is not the post's
 			j--
 			continue
-		case r.is(j, c.describer|c.current) || described && describing(tok) && !r.is(j, c.time|c.stop):
-			// "the long-serving", "the billionaire former mayor", "the
-			// 78-year-old former president": said of the holder.
+		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || described && describing(tok) && !r.is(j, c.time|c.stop):
+			// "the long-serving", "the 65-year-old", "the billionaire
+			// former mayor", "the 78-year-old former president": said of
+			// the holder.
 			ph.start = j
 			qualified, described = true, true
 			j--
