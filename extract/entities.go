@@ -1326,6 +1326,11 @@ func sortEntities(es []pipeline.Entity) {
 // given a label: a person's full name or surname elsewhere ("Lavrov",
 // "el-Sisi"), an organisation's name repeated in a heading.
 func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
+	inHeading := func(start int) bool {
+		i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > start })
+		return i < len(d.Sentences) && d.Paragraphs[d.Sentences[i].Paragraph].Kind == pipeline.Heading
+	}
+	trimHeadingNames(d, es, inHeading)
 	forms := map[string]pipeline.Entity{} // surface form -> entity it echoes
 	for _, e := range es {
 		if e.Source == pipeline.SourceModel && e.Label != pipeline.Person {
@@ -1367,8 +1372,9 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
 				if !ok || covered(start, end) {
 					continue
 				}
-				// The form must not be glued to more name words.
-				if i+n < len(toks) && isNameWord(toks[i+n].Text, false) && src.Label == pipeline.Person {
+				// The form must not be glued to more name words, except in
+				// a heading, where every word is capitalised.
+				if i+n < len(toks) && isNameWord(toks[i+n].Text, false) && src.Label == pipeline.Person && !inHeading(start) {
 					continue
 				}
 				added = append(added, pipeline.Entity{
@@ -1387,6 +1393,35 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
 	es = append(es, added...)
 	sortEntities(es)
 	return es
+}
+
+// trimHeadingNames cuts a person's name in a heading back to the longest
+// of its beginnings that the body names someone by: in "President Ruiz
+// Resigns After Protests" every word is capitalised, and "Ruiz" is the
+// name the body gives.
+func trimHeadingNames(d *pipeline.Doc, es []pipeline.Entity, inHeading func(int) bool) {
+	body := map[string]bool{}
+	for _, e := range es {
+		if e.Label == pipeline.Person && !inHeading(e.Start) {
+			for _, f := range nameForms(e.Text) {
+				body[f] = true
+			}
+		}
+	}
+	for i := range es {
+		e := &es[i]
+		if e.Label != pipeline.Person || body[e.Text] || !inHeading(e.Start) {
+			continue
+		}
+		for end := strings.LastIndexByte(e.Text, ' '); end > 0; end = strings.LastIndexByte(e.Text[:end], ' ') {
+			if body[e.Text[:end]] {
+				e.End = e.Start + end
+				e.Text = d.Text[e.Start:e.End]
+				e.Canonical = e.Text
+				break
+			}
+		}
+	}
 }
 
 // nameForms are the forms under which a person's name recurs: the whole
