@@ -829,9 +829,10 @@ func (m *matcher) said(ri, i int, caps []capture, seen map[[2]int]int) bool {
 	return n > 0
 }
 
-// canGoOn is a cheap test of a rule that opens with a name, or the
-// sentence start, and then a word: the word must come next ("NAME ,
-// ROLE", "NAME is ROLE", "^ the ROLE said"), which most tokens fail.
+// canGoOn is a cheap test of a rule by what its first element is followed
+// by: the word after a name, an entity, a word or a role phrase must be
+// one the rule can go on with ("NAME , ROLE", "NAME is ROLE", "ROLE
+// NAME"), which most tokens fail.
 func (m *matcher) canGoOn(ru *rule, i, hi int) bool {
 	if len(ru.elems) < 2 || ru.elems[0].opt {
 		return true
@@ -860,6 +861,13 @@ func (m *matcher) canGoOn(ru *rule, i, hi int) bool {
 			return true
 		}
 		end = i + 1 // canStart tested the word itself
+	case elRole, elRoles:
+		for _, ph := range m.r.startingAt(i, hi) {
+			if ph.match.Plural == (ru.elems[0].kind == elRoles) && m.mayFollow(ru.elems[1:], ph.end, hi) {
+				return true
+			}
+		}
+		return false
 	default:
 		return true
 	}
