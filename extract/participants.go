@@ -186,8 +186,21 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		// The first title the text gives wins; a descriptive one ("a
 		// government official") only when there is no other. Its country
 		// and organisation come first, then what other mentions say.
+		// A post held at the time of the article comes before one that
+		// was ("Ana Ruiz, a former finance minister, is now president").
 		facts := per.roles
-		if i := slices.IndexFunc(per.roles, func(f roleFact) bool { return !f.isWeak() }); i > 0 {
+		held := func(f roleFact) bool {
+			// Another rule may read the same phrase as a past post: "his
+			// predecessor as Cabinet Secretary, Lord Hollis".
+			return !f.former && !slices.ContainsFunc(per.roles, func(g roleFact) bool {
+				return g.former && g.role == f.role && g.evidence.Start == f.evidence.Start
+			})
+		}
+		i := slices.IndexFunc(per.roles, func(f roleFact) bool { return !f.isWeak() && f.role != "" && held(f) })
+		if i < 0 {
+			i = slices.IndexFunc(per.roles, func(f roleFact) bool { return !f.isWeak() })
+		}
+		if i > 0 {
 			facts = slices.Concat(per.roles[i:i+1], per.roles[:i], per.roles[i+1:])
 		}
 		former := false
