@@ -325,8 +325,8 @@ func TestDevArticles(t *testing.T) {
 	// Floors a little under what the rules score today: a change that
 	// lowers check is reverted, so these only catch accidents.
 	floors := map[string]map[string]float64{
-		eval.Tune:  {"name": 0.96, "role": 0.92, "country": 0.88, "triple": 0.86},
-		eval.Check: {"name": 0.91, "role": 0.79, "country": 0.89, "triple": 0.73},
+		eval.Tune:  {"name": 0.97, "role": 0.93, "country": 0.91, "triple": 0.89},
+		eval.Check: {"name": 0.94, "role": 0.87, "country": 0.90, "triple": 0.80},
 	}
 	for _, part := range []string{eval.Tune, eval.Check} {
 		s := parts[part]
