@@ -186,12 +186,13 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		// The first title the text gives wins; a descriptive one ("a
 		// government official") only when there is no other. Its country
 		// and organisation come first, then what other mentions say.
-		// A post held at the time of the article comes before one that
-		// was ("Ana Ruiz, a former finance minister, is now president").
+		// A post held when the article was written comes before one
+		// that was ("Ana Ruiz, a former finance minister, is now
+		// president").
 		facts := per.roles
 		held := func(f roleFact) bool {
-			// Another rule may read the same phrase as a past post: "his
-			// predecessor as Cabinet Secretary, Lord Hollis".
+			// Another rule may read the same phrase as a past post: "her
+			// predecessor as Attorney General, Lord Hollis".
 			return !f.former && !slices.ContainsFunc(per.roles, func(g roleFact) bool {
 				return g.former && g.role == f.role && g.evidence.Start == f.evidence.Start
 			})
@@ -816,8 +817,7 @@ Forces Court Agency Institute Institutes Service Office Commission Bureau Admini
 Government Guard Embassy Authority`)
 
 // nationalBody returns the country whose name or demonym opens the name of
-// a state body ("United States House of Representatives", "Indonesian
-// National Police"), or "".
+// a state body ("Chilean Navy", "Kenyan Wildlife Service"), or "".
 func (p *Participants) nationalBody(org string) string {
 	words := strings.Fields(org)
 	if len(words) > 0 && words[0] == "the" {
@@ -847,7 +847,7 @@ func (p *Participants) nationalBody(org string) string {
 			return c
 		}
 	}
-	// "the Tourism Authority of Thailand"
+	// "the Ports Authority of Ghana"
 	if of > 0 {
 		rest := words[of+1:]
 		if len(rest) > 0 && rest[0] == "the" {
@@ -879,7 +879,7 @@ func orgForms(text string, es []pipeline.Entity) map[string]string {
 }
 
 // nameArticle reports whether a capitalised "The" inside a sentence stands
-// right before offset start: part of the name ("editor of The Spectator"),
+// right before offset start: part of the name ("columnist for The Daily Courier"),
 // where a sentence's first word says nothing.
 func nameArticle(text string, start int) bool {
 	before, ok := strings.CutSuffix(text[:start], "The ")

@@ -421,8 +421,8 @@ loop:
 // coordinated reports whether the "and" or comma at j joins the word before
 // it to the modifier words in mods as portfolios of the title ta: all are
 // portfolio words, or the title takes a portfolio and the words are
-// capitalised nouns, one of them a portfolio word ("Road Transport and
-// Highways Minister"). A comma joins only a list that an "and" ends.
+// capitalised nouns, one of them a portfolio word ("Inland Transport
+// and Waterways Minister"). A comma joins only a list that an "and" ends.
 func (r *roleReader) coordinated(j int, mods []int, ta gazetteer.TitleMatch) bool {
 	switch r.lower[j] {
 	case "and", "&":
@@ -439,7 +439,7 @@ func (r *roleReader) coordinated(j int, mods []int, ta gazetteer.TitleMatch) boo
 		case w == "and" || w == "&" || w == ",":
 			continue
 		case r.p.titles.IsModifier(w):
-			return false // "First Family and Senior Advisor"
+			return false // "Royal Household and Senior Advisers"
 		case r.p.titles.IsPortfolio(w):
 			any = true
 		default:
