@@ -199,8 +199,8 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 		return nil, fmt.Errorf("%s: %w", ruleFileName(path), err)
 	}
 	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties}
-	if len(f.Words) > 61 {
-		return nil, fmt.Errorf("%s: %d word classes, at most 61", ruleFileName(path), len(f.Words))
+	if len(f.Words) > 60 {
+		return nil, fmt.Errorf("%s: %d word classes, at most 60", ruleFileName(path), len(f.Words))
 	}
 	for _, class := range slices.Sorted(maps.Keys(f.Words)) {
 		bit := wordClass(1) << len(c.words.bit)
@@ -214,6 +214,9 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	}
 	for _, w := range titles.Openers() {
 		c.words.add(w, titleOpenClass)
+	}
+	for w := range groupNouns {
+		c.words.add(w, groupClass)
 	}
 	for name := range c.parties {
 		first, _, _ := strings.Cut(name, " ")

@@ -112,7 +112,6 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			named[d.Tokens[i].Sentence] = true
 		}
 	}
-	groups := p.groupCountries(d, ix, named)
 	main := p.mainCountry(d)
 	byMention := map[int]*person{}
 	for _, per := range people {
@@ -121,13 +120,19 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			if first, last := ix.token(m.Start), ix.tokenEnding(m.End); first >= 0 && last >= 0 && leftOffice(d, ix, first, last) {
 				per.left = true
 			}
+		}
+	}
+	m := &matcher{c: p.rules, r: rr}
+	facts := m.run()
+	// After run, which prepared every sentence that names someone.
+	groups := p.groupCountries(rr, named)
+	for _, per := range people {
+		for _, m := range per.mentions {
 			if g, ok := groups[m.Start]; ok && per.group.country == "" {
 				per.group = g
 			}
 		}
 	}
-	m := &matcher{c: p.rules, r: rr}
-	facts := m.run()
 	var pending []fact
 	for _, f := range facts {
 		if f.pending != nil {
@@ -667,12 +672,13 @@ func groupIntro(d *pipeline.Doc, i int) bool {
 // groupCountries finds people named in a group that a country owns:
 // "Moscow's delegation included A, B and C", "the Egyptian delegation,
 // led by A". It maps each such person mention's start to the country.
-func (p *Participants) groupCountries(d *pipeline.Doc, ix *tokenIndex, named []bool) map[int]roleFact {
+func (p *Participants) groupCountries(r *roleReader, named []bool) map[int]roleFact {
+	d, ix := r.d, r.ix
 	out := map[int]roleFact{}
 	for i, t := range d.Tokens {
 		// Members are named in the group's sentence; group nouns are
 		// lowercase but at a sentence's start.
-		if !named[t.Sentence] || !groupNouns[t.Text] && !(d.Sentences[t.Sentence].FirstToken == i && groupNouns[strings.ToLower(t.Text)]) {
+		if !named[t.Sentence] || !r.is(i, groupClass) || t.Text != r.lower[i] && d.Sentences[t.Sentence].FirstToken != i {
 			continue
 		}
 		// The owner may stand a word or two before: "Iranian government

@@ -62,7 +62,8 @@ type roleReader struct {
 	start1     []int32
 	found      []gazetteer.TitleMatch
 	startLists [][]rolePhrase
-	texts      map[[3]int]string // titles as written, by title, phrase start and portfolio end
+	texts      map[[3]int]string     // titles as written, by title, phrase start and portfolio end
+	words      map[string]cachedWord // by the word as written, across documents
 }
 
 // reset readies r for document d, growing its arrays as needed.
@@ -113,21 +114,40 @@ func (r *roleReader) prep(si int) {
 	}
 	r.ready[si] = true
 	s := r.d.Sentences[si]
+	if r.words == nil || len(r.words) > maxWordCache {
+		r.words = make(map[string]cachedWord, 1024)
+	}
 	for i := s.FirstToken; i < s.EndToken; i++ {
-		r.lower[i] = strings.ToLower(r.d.Tokens[i].Text)
-		info := r.p.rules.words.info(r.lower[i])
-		r.classes[i], r.lits[i] = uint64(info.classes), info.lit
+		text := r.d.Tokens[i].Text
+		w, ok := r.words[text]
+		if !ok {
+			text = strings.Clone(text) // not to keep the document alive
+			w.lower = strings.ToLower(text)
+			w.wordInfo = r.p.rules.words.info(w.lower)
+			r.words[text] = w
+		}
+		r.lower[i], r.classes[i], r.lits[i] = w.lower, uint64(w.classes), w.lit
 	}
 }
 
+// cachedWord is what prep knows of a word as written.
+type cachedWord struct {
+	lower string
+	wordInfo
+}
+
+// maxWordCache bounds the words a reader remembers across documents.
+const maxWordCache = 1 << 16
+
 // honorificClass marks titles of address ("Mr", "Lord"), titleOpenClass
-// the words a title may start with and partyClass the first words of
-// party names, which the rules file does not list: the top bits, above
-// its own classes.
+// the words a title may start with, partyClass the first words of party
+// names and groupClass the nouns of delegations, which the rules file does
+// not list: the top bits, above its own classes.
 const (
 	honorificClass wordClass = 1 << 63
 	titleOpenClass wordClass = 1 << 62
 	partyClass     wordClass = 1 << 61
+	groupClass     wordClass = 1 << 60 // groupNouns
 )
 
 // is reports whether token i is a word of class c.
