@@ -701,7 +701,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			ph.portfolio = [2]int{k, end}
 			ph.end = end
 			k = end
-			out = append([]rolePhrase{ph}, out...)
+			out = append(out, ph)
 		}
 	}
 	// Places and bodies: "of Egypt", "of the Harbour Board", "at
@@ -723,7 +723,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			next.end = end
 			ph = next
 			k = end
-			out = append([]rolePhrase{ph}, out...)
+			out = append(out, ph)
 			continue
 		}
 		if end < 0 {
@@ -757,13 +757,14 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			}
 			lower.end = r.ix.tokenEnding(e.End) + 1
 		}
-		out = append([]rolePhrase{lower}, out...)
+		out = append(out, lower)
 		ph = lower
 		k = lower.end
 	}
 	// Coordinated titles: "the chairman and chief executive of Lowe
 	// Systems" holds the first, and the body of the last.
-	for _, c := range out {
+	for i := len(out) - 1; i >= 0; i-- {
+		c := out[i]
 		if c.end+1 >= hi || (r.lower[c.end] != "and" && r.lower[c.end] != "&") {
 			continue
 		}
@@ -781,10 +782,11 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			if co.country() == "" {
 				co.countries = second.countries
 			}
-			out = append([]rolePhrase{co}, out...)
+			out = append(out, co)
 			break
 		}
 	}
+	slices.Reverse(out) // longest reading first
 	return out
 }
 
