@@ -24,11 +24,22 @@ type NEROptions struct {
 	// StripDeterminers drops a leading "the" from gold spans: OntoNotes
 	// puts it inside many names ("the Supreme Court"), readout never does.
 	StripDeterminers bool
+	// Tokens feeds the corpus's own tokens and sentences to the stages
+	// (the protocol of published figures). Otherwise each document is
+	// rebuilt as text, as a user would have it, and the pipeline finds
+	// paragraphs, sentences and tokens itself.
+	Tokens bool
+	// Lines writes one corpus sentence a line in the rebuilt text; by
+	// default sentences are joined by one space, as in running prose.
+	Lines bool
 }
 
 // NER runs p over a corpus one document at a time (so that document-level
 // evidence works as on real articles) and scores the entities found against
-// the corpus's, in readout's label space, conlleval style.
+// the corpus's, in readout's label space, conlleval style. With o.Tokens, p
+// gets the corpus's tokens; otherwise p gets the document's text and must
+// find its paragraphs, sentences and tokens, and each entity found counts
+// as the corpus tokens its characters cover.
 func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NEROptions) (SpanScore, error) {
 	labelMap := o.LabelMap
 	if len(o.Labels) > 0 {
@@ -55,6 +66,31 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 		if err := ctx.Err(); err != nil {
 			return score, err
 		}
+		golds := make([][]conll.Span, len(doc))
+		for i, s := range doc {
+			golds[i] = conll.MapSpans(conll.Spans(s.Tags), labelMap)
+			if o.StripDeterminers {
+				golds[i] = stripDeterminers(golds[i], s.Words)
+			}
+		}
+		if !o.Tokens {
+			text, offsets := DocText(doc, o.Lines)
+			d := pipeline.NewDoc(doc[0].Name, text)
+			if err := p.Process(ctx, d); err != nil {
+				return score, err
+			}
+			// One document-wide list: an entity the pipeline finds across
+			// two corpus sentences is simply wrong.
+			var gold []conll.Span
+			for i, g := range golds {
+				for _, sp := range g {
+					sp.Start, sp.End = sp.Start+offsets[i], sp.End+offsets[i]
+					gold = append(gold, sp)
+				}
+			}
+			score.Add(gold, textSpans(d, doc, scored))
+			continue
+		}
 		words := make([][]string, len(doc))
 		for i, s := range doc {
 			words[i] = s.Words
@@ -64,15 +100,66 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 			return score, err
 		}
 		pred := predictedSpans(d, scored)
-		for i, s := range doc {
-			gold := conll.MapSpans(conll.Spans(s.Tags), labelMap)
-			if o.StripDeterminers {
-				gold = stripDeterminers(gold, s.Words)
-			}
-			score.Add(gold, pred[i])
+		for i := range doc {
+			score.Add(golds[i], pred[i])
 		}
 	}
 	return score, nil
+}
+
+// DocText rebuilds a corpus document as text: its tokens joined by one
+// space, its sentences by one space (or one a line). It also returns the
+// document-wide index of each sentence's first token.
+func DocText(doc []conll.Sentence, lines bool) (string, []int) {
+	var b strings.Builder
+	offsets := make([]int, len(doc))
+	n := 0
+	for i, s := range doc {
+		offsets[i] = n
+		n += len(s.Words)
+		if i > 0 {
+			if lines {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(strings.Join(s.Words, " "))
+	}
+	return b.String(), offsets
+}
+
+// textSpans maps the entities found in a rebuilt document to the corpus
+// tokens their characters cover, as document-wide token spans.
+func textSpans(d *pipeline.Doc, doc []conll.Sentence, scored map[string]bool) []conll.Span {
+	// The byte offsets of every corpus token, in DocText's layout.
+	var starts, ends []int
+	pos := 0
+	for i, s := range doc {
+		if i > 0 {
+			pos++ // the one-byte space or line break between sentences
+		}
+		for j, w := range s.Words {
+			if j > 0 {
+				pos++
+			}
+			starts, ends = append(starts, pos), append(ends, pos+len(w))
+			pos += len(w)
+		}
+	}
+	var out []conll.Span
+	for _, e := range d.Entities {
+		if !scored[e.Label] {
+			continue
+		}
+		first := sort.SearchInts(ends, e.Start+1)  // the first token ending after e starts
+		last := sort.SearchInts(starts, e.End) - 1 // the last token starting before e ends
+		if first >= len(starts) || last < first {
+			continue
+		}
+		out = append(out, conll.Span{Start: first, End: last + 1, Label: e.Label})
+	}
+	return out
 }
 
 func stripDeterminers(spans []conll.Span, words []string) []conll.Span {

@@ -255,3 +255,21 @@ func TestTownAsSurnameAfterTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialsKeepTheirStop: the tokenizer splits "P." in two; a name
+// after it joins them back, so that the initial is part of the name.
+func TestInitialsKeepTheirStop(t *testing.T) {
+	d := runStages(t, "Kent 214 ( P. Johnson 84 ; M. Ruiz 4-55 ) won. He was in Group B. The end.", "paragraphs", "tokens")
+	var words []string
+	for _, tk := range d.Tokens {
+		words = append(words, tk.Text)
+	}
+	got := strings.Join(words, "|")
+	for _, want := range []string{"(|P.|Johnson|84", ";|M.|Ruiz|4-55", "Group|B|."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("tokens %s, want %s in them", got, want)
+		}
+	}
+	checkEntities(t, "The bowling of P. Johnson won the match for Kent.", []wantEntity{{text: "P. Johnson", label: pipeline.Person}})
+	checkEntities(t, "The Honourable Ann Lowe opened the session.", []wantEntity{{text: "Ann Lowe", label: pipeline.Person}}, "Honourable")
+}

@@ -77,7 +77,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			sents = t.joinAbbreviations(text, sents)
 		}
 		for _, s := range sents {
-			toks := splitFinalStop(splitGluedStops(splitTimePrefixes(t.tok.Tokenize(s.Text))))
+			toks := joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(t.tok.Tokenize(s.Text)))))
 			if len(toks) == 0 {
 				continue
 			}
@@ -186,6 +186,31 @@ func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
 			continue
 		}
 		out = append(out, tk)
+	}
+	return out
+}
+
+// joinInitials joins an initial to its full stop, which the tokenizer
+// splits off, when a name word follows: "P. Johnson", "John F. Kerrigan".
+func joinInitials(toks []tokenize.Token) []tokenize.Token {
+	out := toks[:0:0]
+	for i := 0; i < len(toks); i++ {
+		tk := toks[i]
+		if i+2 < len(toks) && len(tk.Text) == 1 && tk.Text[0] >= 'A' && tk.Text[0] <= 'Z' &&
+			toks[i+1].Text == "." && toks[i+1].Start == tk.Start+1 && isNameWord(toks[i+2].Text, false) {
+			if out == nil {
+				out = append(make([]tokenize.Token, 0, len(toks)), toks[:i]...)
+			}
+			out = append(out, tokenize.Token{Text: tk.Text + ".", Start: tk.Start})
+			i++
+			continue
+		}
+		if out != nil {
+			out = append(out, tk)
+		}
+	}
+	if out == nil {
+		return toks
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -162,14 +163,21 @@ func newEvalNERCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "ner --conll FILE",
 		Short: "Exact-span precision, recall and F1 of entities on a CoNLL-style corpus",
-		Long: `ner runs the tokens and entities stages over a token-per-line corpus
-(CoNLL-2003, OntoNotes, GMB, WikiANN), one document at a time, and scores
-the entities exactly as conlleval does: an entity counts when its span and
-label both match. Corpus labels are mapped to readout's through the scheme
+		Long: `ner scores the entities readout finds in a token-per-line corpus
+(CoNLL-2003, OntoNotes, GMB, WikiANN), one document at a time, exactly as
+conlleval does: an entity counts when its span and label both match. By
+default it takes the path users take: each document is rebuilt as text
+(its tokens and sentences joined by one space, or one sentence a line with
+--lines), the configured pipeline up to the entities stage finds its
+paragraphs, sentences and tokens, and each entity counts as the corpus
+tokens its characters cover. --tokens feeds the corpus's own tokens and
+sentences to the tokens and entities stages instead, the protocol behind
+published figures. Corpus labels are mapped to readout's through the scheme
 in config (eval.ner.schemes); the scheme is guessed from the labels when
 --scheme is not given. The exit status is 1 when overall F1 is under
 --min-f1.`,
 		Example: `  readout eval ner --conll ../shared/data/ner/conll2003/valid.txt --labels PER,LOC,ORG
+  readout eval ner --conll ../shared/data/ner/conll2003/valid.txt --labels PER,LOC,ORG --tokens
   readout eval ner --conll dev.ner.txt --scheme ontonotes --genres nw,bn --json`,
 		Args: cobra.NoArgs,
 		RunE: runEvalNER,
@@ -181,6 +189,8 @@ in config (eval.ner.schemes); the scheme is guessed from the labels when
 	f.StringSlice("genres", nil, "keep documents whose name starts with these genres (OntoNotes: nw,bn)")
 	f.Bool("json", false, "print the scores as JSON")
 	f.Float64("min-f1", 0, "exit with status 1 when overall F1 is under this")
+	f.Bool("tokens", false, "feed the corpus's own tokens and sentences to the stages (the protocol of published figures)")
+	f.Bool("lines", false, "rebuild each document with one corpus sentence a line (default: sentences joined by one space)")
 	_ = cmd.MarkFlagRequired("conll")
 	return cmd
 }
@@ -196,6 +206,8 @@ func runEvalNER(cmd *cobra.Command, _ []string) error {
 	genres, _ := cmd.Flags().GetStringSlice("genres")
 	asJSON, _ := cmd.Flags().GetBool("json")
 	minF1, _ := cmd.Flags().GetFloat64("min-f1")
+	tokens, _ := cmd.Flags().GetBool("tokens")
+	lines, _ := cmd.Flags().GetBool("lines")
 
 	var sents []conll.Sentence
 	for _, f := range files {
@@ -212,11 +224,22 @@ func runEvalNER(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := extract.Registry().Build([]string{"tokens", "entities"}, cfg.Stages)
+	// The user's path runs the configured stages up to the entities; the
+	// corpus's own tokens need only tagging and the entities.
+	stages := []string{"tokens", "entities"}
+	if !tokens {
+		i := slices.Index(cfg.Pipeline, "entities")
+		if i < 0 {
+			return fmt.Errorf("the pipeline in config has no entities stage")
+		}
+		stages = cfg.Pipeline[:i+1]
+	}
+	p, err := extract.Registry().Build(stages, cfg.Stages)
 	if err != nil {
 		return err
 	}
-	score, err := eval.NER(cmd.Context(), p, sents, eval.NEROptions{LabelMap: labelMap, Labels: labels, Genres: genres, StripDeterminers: cfg.Eval.NER.StripDeterminers})
+	score, err := eval.NER(cmd.Context(), p, sents, eval.NEROptions{LabelMap: labelMap, Labels: labels, Genres: genres,
+		StripDeterminers: cfg.Eval.NER.StripDeterminers, Tokens: tokens, Lines: lines})
 	if err != nil {
 		return err
 	}

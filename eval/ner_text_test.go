@@ -1,0 +1,53 @@
+package eval
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/readout/readout/conll"
+	"github.com/readout/readout/pipeline"
+)
+
+// TestTextSpans: a rebuilt document's entities count as the corpus tokens
+// their characters cover, document-wide.
+func TestTextSpans(t *testing.T) {
+	doc := []conll.Sentence{
+		{Words: []string{"P.", "Johnson", "won", "."}},
+		{Words: []string{"U.S.", "officials", "met", "in", "New", "York", "."}},
+	}
+	text, offsets := DocText(doc, false)
+	if want := "P. Johnson won . U.S. officials met in New York ."; text != want {
+		t.Fatalf("text %q, want %q", text, want)
+	}
+	if !slices.Equal(offsets, []int{0, 4}) {
+		t.Errorf("offsets %v, want [0 4]", offsets)
+	}
+	lines, _ := DocText(doc, true)
+	if want := "P. Johnson won .\nU.S. officials met in New York ."; lines != want {
+		t.Errorf("lines %q, want %q", lines, want)
+	}
+	at := func(s string) (int, int) {
+		for i := 0; i+len(s) <= len(text); i++ {
+			if text[i:i+len(s)] == s {
+				return i, i + len(s)
+			}
+		}
+		t.Fatalf("%q not in text", s)
+		return 0, 0
+	}
+	d := pipeline.NewDoc("t", text)
+	for _, e := range []struct{ s, label string }{
+		{"P. Johnson", pipeline.Person},
+		{"U.S", pipeline.Place}, // ends inside a corpus token: that token counts
+		{"New York", pipeline.Place},
+		{"officials", "DATE"}, // not scored
+	} {
+		start, end := at(e.s)
+		d.Entities = append(d.Entities, pipeline.Entity{Start: start, End: end, Text: e.s, Label: e.label})
+	}
+	got := textSpans(d, doc, map[string]bool{pipeline.Person: true, pipeline.Place: true})
+	want := []conll.Span{{Start: 0, End: 2, Label: pipeline.Person}, {Start: 4, End: 5, Label: pipeline.Place}, {Start: 8, End: 10, Label: pipeline.Place}}
+	if !slices.Equal(got, want) {
+		t.Errorf("spans %v, want %v", got, want)
+	}
+}
