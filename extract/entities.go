@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	prosener "github.com/jdkato/prose/v3/ner"
 
@@ -964,6 +965,14 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 	return out
 }
 
+// capsAfterTitleCase reports whether word b, four letters or more in
+// capitals, follows word a, in title case, other than as a company's
+// suffix ("Nordex PLC").
+func capsAfterTitleCase(a, b string) bool {
+	return utf8.RuneCountInString(b) >= 4 && isAllCaps(b) && !strings.Contains(b, ".") && !corpSuffixes[b] &&
+		isCapitalized(a) && !isAllCaps(a) && hasLetter(a)
+}
+
 // separators never stand inside a name.
 var separators = toSet(`| , ; : ( ) [ ] " “ ” ‘ – — -- ―`)
 
@@ -989,9 +998,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		for j > i && (!hasLetter(sc.words[j-1]) || isPossessive(sc.words[j-1])) {
 			j--
 		}
-		// Never across a separator: "Sudan | Regional".
+		// Never across a separator: "Sudan | Regional"; nor from a word in
+		// title case into one in capitals, where a byline runs into a
+		// dateline ("Adrian Warner | BERLIN").
 		for k := i; k < j; k++ {
-			if separators[sc.words[k]] {
+			if separators[sc.words[k]] || k > i && capsAfterTitleCase(sc.words[k-1], sc.words[k]) {
 				j = k
 				break
 			}

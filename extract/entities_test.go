@@ -273,3 +273,12 @@ func TestInitialsKeepTheirStop(t *testing.T) {
 	checkEntities(t, "The bowling of P. Johnson won the match for Kent.", []wantEntity{{text: "P. Johnson", label: pipeline.Person}})
 	checkEntities(t, "The Honourable Ann Lowe opened the session.", []wantEntity{{text: "Ann Lowe", label: pipeline.Person}}, "Honourable")
 }
+
+// TestBylineIntoDateline: a name in title case does not run on into a
+// word in capitals, as a byline into a dateline when lines are joined.
+func TestBylineIntoDateline(t *testing.T) {
+	checkEntities(t, "JOHNSON WINS . Adrian Warner BERLIN 1996-08-30 Michael Johnson won the race on Friday .",
+		[]wantEntity{{text: "Adrian Warner", label: pipeline.Person}, {text: "Michael Johnson", label: pipeline.Person}}, "Adrian Warner BERLIN")
+	checkEntities(t, "Shares in Nordex PLC fell on Monday . Analysts at Halvorsen ASA said so .",
+		[]wantEntity{{text: "Nordex PLC", label: pipeline.Org}, {text: "Halvorsen ASA", label: pipeline.Org}})
+}
