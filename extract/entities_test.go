@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -281,4 +282,18 @@ func TestBylineIntoDateline(t *testing.T) {
 		[]wantEntity{{text: "Adrian Warner", label: pipeline.Person}, {text: "Michael Johnson", label: pipeline.Person}}, "Adrian Warner BERLIN")
 	checkEntities(t, "Shares in Nordex PLC fell on Monday . Analysts at Halvorsen ASA said so .",
 		[]wantEntity{{text: "Nordex PLC", label: pipeline.Org}, {text: "Halvorsen ASA", label: pipeline.Org}})
+}
+
+// TestDatelineEndsASentence: a wire dateline that runs on into the story
+// ends a sentence, so the story's first word is a sentence's first word.
+func TestDatelineEndsASentence(t *testing.T) {
+	d := runStages(t, "Adrian Warner BERLIN 1996-08-30 Flamboyant sprinter Tom Hale won on Friday. It rained on 1996-08-31 at noon.", "paragraphs", "tokens")
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, d.Text[s.Start:s.End])
+	}
+	want := []string{"Adrian Warner BERLIN 1996-08-30", "Flamboyant sprinter Tom Hale won on Friday.", "It rained on 1996-08-31 at noon."}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
 }

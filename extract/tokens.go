@@ -74,7 +74,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 		if p.Kind == pipeline.Heading || p.Kind == pipeline.ListItem || p.Kind == pipeline.TableRow {
 			sents = []segment.Sentence{{Text: text, Start: 0}}
 		} else {
-			sents = t.joinAbbreviations(text, sents)
+			sents = splitDatelines(t.joinAbbreviations(text, sents))
 		}
 		for _, s := range sents {
 			toks := joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(t.tok.Tokenize(s.Text)))))
@@ -115,6 +115,45 @@ func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segm
 		out = append(out, s)
 	}
 	return out
+}
+
+// splitDatelines ends a sentence after a wire dateline that opens it, a
+// place and a date in figures, when the story runs on without a break:
+// "BERLIN 1996-08-30 | Michael Johnson won ...".
+func splitDatelines(sents []segment.Sentence) []segment.Sentence {
+	var out []segment.Sentence
+	for _, s := range sents {
+		words := 0
+		for i := 0; i < len(s.Text) && words < 8; {
+			j := strings.IndexByte(s.Text[i:], ' ')
+			if j < 0 {
+				break
+			}
+			w := s.Text[i : i+j]
+			next := i + j + 1
+			if isoDate(w) && next < len(s.Text) && unicode.IsUpper(rune(s.Text[next])) {
+				out = append(out, segment.Sentence{Text: s.Text[:i+j], Start: s.Start})
+				s = segment.Sentence{Text: s.Text[next:], Start: s.Start + next}
+				break
+			}
+			i, words = next, words+1
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// isoDate reports whether w is a date written 1996-08-30.
+func isoDate(w string) bool {
+	if len(w) != 10 || w[4] != '-' || w[7] != '-' {
+		return false
+	}
+	for i, c := range []byte(w) {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // continues reports whether a sentence reads as the rest of a noun phrase:
