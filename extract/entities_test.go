@@ -260,13 +260,13 @@ func TestTownAsSurnameAfterTitle(t *testing.T) {
 // TestInitialsKeepTheirStop: the tokenizer splits "P." in two; a name
 // after it joins them back, so that the initial is part of the name.
 func TestInitialsKeepTheirStop(t *testing.T) {
-	d := runStages(t, "Kent 214 ( P. Johnson 84 ; M. Ruiz 4-55 ) won. He was in Group B. The end.", "paragraphs", "tokens")
+	d := runStages(t, "Kent 214 ( P. Johnson 84 ; M. Ruiz 4-55 ) won. He was in Group B. The end. Prices rose in ST. LOUIS on Friday.", "paragraphs", "tokens")
 	var words []string
 	for _, tk := range d.Tokens {
 		words = append(words, tk.Text)
 	}
 	got := strings.Join(words, "|")
-	for _, want := range []string{"(|P.|Johnson|84", ";|M.|Ruiz|4-55", "Group|B|."} {
+	for _, want := range []string{"(|P.|Johnson|84", ";|M.|Ruiz|4-55", "Group|B|.", "in|ST.|LOUIS|on"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("tokens %s, want %s in them", got, want)
 		}

@@ -229,14 +229,16 @@ func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
 	return out
 }
 
-// joinInitials joins an initial to its full stop, which the tokenizer
-// splits off, when a name word follows: "P. Johnson", "John F. Kerrigan".
+// joinInitials joins an initial, or an abbreviation that opens a name, to
+// its full stop, which the tokenizer splits off, when a name word follows:
+// "P. Johnson", "John F. Kerrigan", "ST. LOUIS".
 func joinInitials(toks []tokenize.Token) []tokenize.Token {
 	out := toks[:0:0]
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
-		if i+2 < len(toks) && len(tk.Text) == 1 && tk.Text[0] >= 'A' && tk.Text[0] <= 'Z' &&
-			toks[i+1].Text == "." && toks[i+1].Start == tk.Start+1 && isNameWord(toks[i+2].Text, false) {
+		initial := len(tk.Text) == 1 && tk.Text[0] >= 'A' && tk.Text[0] <= 'Z' || nameAbbreviations[strings.ToLower(tk.Text)+"."]
+		if i+2 < len(toks) && initial && toks[i+1].Text == "." && toks[i+1].Start == tk.Start+len(tk.Text) &&
+			(isNameWord(toks[i+2].Text, false) || isAllCaps(tk.Text) && isAllCaps(toks[i+2].Text)) {
 			if out == nil {
 				out = append(make([]tokenize.Token, 0, len(toks)), toks[:i]...)
 			}
@@ -253,6 +255,9 @@ func joinInitials(toks []tokenize.Token) []tokenize.Token {
 	}
 	return out
 }
+
+// nameAbbreviations open names: "St. Louis", "Mt. Kenya", "Gen. Smith".
+var nameAbbreviations = toSet(`st. mt. ft. gen. col. sen. rep. gov. prof. rev. dr. mr. mrs. ms. lt. capt. sgt.`)
 
 // abbreviations end in a full stop that is part of them.
 var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. rep. gov. prof. rev. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
