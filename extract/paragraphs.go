@@ -212,11 +212,35 @@ func (p *Paragraphs) split(text string) []pipeline.Paragraph {
 		}
 	}
 
+	headingLike := make([]bool, len(paras))
+	for k := range paras {
+		pp := &paras[k]
+		headingLike[k] = pp.Kind == pipeline.TextPara && state[k].lines == 1 && p.standsAlone(text, paras, state[k].prev) &&
+			p.isHeading(text[pp.Start:pp.End], k == 0)
+	}
+	// A heading heads text: three or more short lines in a row, none
+	// followed by a paragraph of its own, are a list without markers (a
+	// table of results, a byline and a dateline), not a run of headings.
+	// The document's first line stays its headline.
+	for k := 0; k < len(paras); {
+		n := 0
+		for k+n < len(paras) && headingLike[k+n] {
+			n++
+		}
+		if n >= 3 {
+			for i := k; i < k+n; i++ {
+				if i > 0 {
+					headingLike[i] = false
+					paras[i].Kind = pipeline.ListItem
+				}
+			}
+		}
+		k += max(n, 1)
+	}
 	section := -1
 	for k := range paras {
 		pp := &paras[k]
-		if pp.Kind == pipeline.TextPara && state[k].lines == 1 && p.standsAlone(text, paras, state[k].prev) &&
-			p.isHeading(text[pp.Start:pp.End], k == 0) {
+		if headingLike[k] {
 			pp.Kind = pipeline.Heading
 		}
 		if pp.Kind == pipeline.Heading {

@@ -200,6 +200,19 @@ func TestParagraphsCases(t *testing.T) {
 			[]para{text("First paragraph here.", -1), text("Second paragraph here.", -1), text("Third one.", -1)},
 		},
 		{
+			// Short lines in a row are a list without markers, not headings;
+			// the first line stays the headline.
+			"short lines in a row",
+			"Results From Berlin\nTom Hale Norway\nAna Ruiz Chile\nLena Vogt Germany\nThe race ended late.",
+			[]para{head("Results From Berlin", 0), item("Tom Hale Norway", "", 0, 0), item("Ana Ruiz Chile", "", 0, 0),
+				item("Lena Vogt Germany", "", 0, 0), text("The race ended late.", 0)},
+		},
+		{
+			"a heading and a subheading",
+			"Talks in Cairo\n\nA Day of Meetings\n\nThe ministers met.",
+			[]para{head("Talks in Cairo", 0), head("A Day of Meetings", 1), text("The ministers met.", 1)},
+		},
+		{
 			"one paragraph per line",
 			"The talks began on Monday.\nThey ended on Tuesday.",
 			[]para{text("The talks began on Monday.", -1), text("They ended on Tuesday.", -1)},
