@@ -965,11 +965,12 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 	return out
 }
 
-// capsAfterTitleCase reports whether word b, four letters or more in
-// capitals, follows word a, in title case, other than as a company's
-// suffix ("Nordex PLC").
-func capsAfterTitleCase(a, b string) bool {
-	return utf8.RuneCountInString(b) >= 4 && isAllCaps(b) && !strings.Contains(b, ".") && !corpSuffixes[b] &&
+// capsAfterTitleCase reports whether word b, in capitals, follows word a,
+// in title case, other than as a company's suffix ("Nordex PLC"): b has
+// four letters or more, or three and more capitals follow ("NEW YORK").
+func capsAfterTitleCase(a, b string, capsAfter bool) bool {
+	n := utf8.RuneCountInString(b)
+	return (n >= 4 || n == 3 && capsAfter) && isAllCaps(b) && !strings.Contains(b, ".") && !corpSuffixes[b] &&
 		isCapitalized(a) && !isAllCaps(a) && hasLetter(a)
 }
 
@@ -1002,7 +1003,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// title case into one in capitals, where a byline runs into a
 		// dateline ("Adrian Warner | BERLIN").
 		for k := i; k < j; k++ {
-			if separators[sc.words[k]] || k > i && capsAfterTitleCase(sc.words[k-1], sc.words[k]) {
+			if separators[sc.words[k]] || k > i && capsAfterTitleCase(sc.words[k-1], sc.words[k], k+1 < j && isAllCaps(sc.words[k+1])) {
 				j = k
 				break
 			}

@@ -280,6 +280,8 @@ func TestInitialsKeepTheirStop(t *testing.T) {
 func TestBylineIntoDateline(t *testing.T) {
 	checkEntities(t, "JOHNSON WINS . Adrian Warner BERLIN 1996-08-30 Michael Johnson won the race on Friday .",
 		[]wantEntity{{text: "Adrian Warner", label: pipeline.Person}, {text: "Michael Johnson", label: pipeline.Person}}, "Adrian Warner BERLIN")
+	checkEntities(t, "HALE WINS . Adrian Warner NEW YORK 1996-08-30 Tom Hale won on Friday .",
+		[]wantEntity{{text: "Adrian Warner", label: pipeline.Person}}, "Adrian Warner NEW")
 	checkEntities(t, "Shares in Nordex PLC fell on Monday . Analysts at Halvorsen ASA said so .",
 		[]wantEntity{{text: "Nordex PLC", label: pipeline.Org}, {text: "Halvorsen ASA", label: pipeline.Org}})
 }
