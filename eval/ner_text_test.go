@@ -12,18 +12,18 @@ import (
 // their characters cover, document-wide.
 func TestTextSpans(t *testing.T) {
 	doc := []conll.Sentence{
-		{Words: []string{"P.", "Johnson", "won", "."}},
+		{Words: []string{"P.", "Larsen", "won", "."}},
 		{Words: []string{"U.S.", "officials", "met", "in", "New", "York", "."}},
 	}
 	text, offsets := DocText(doc, false)
-	if want := "P. Johnson won . U.S. officials met in New York ."; text != want {
+	if want := "P. Larsen won . U.S. officials met in New York ."; text != want {
 		t.Fatalf("text %q, want %q", text, want)
 	}
 	if !slices.Equal(offsets, []int{0, 4}) {
 		t.Errorf("offsets %v, want [0 4]", offsets)
 	}
 	lines, _ := DocText(doc, true)
-	if want := "P. Johnson won .\nU.S. officials met in New York ."; lines != want {
+	if want := "P. Larsen won .\nU.S. officials met in New York ."; lines != want {
 		t.Errorf("lines %q, want %q", lines, want)
 	}
 	at := func(s string) (int, int) {
@@ -37,7 +37,7 @@ func TestTextSpans(t *testing.T) {
 	}
 	d := pipeline.NewDoc("t", text)
 	for _, e := range []struct{ s, label string }{
-		{"P. Johnson", pipeline.Person},
+		{"P. Larsen", pipeline.Person},
 		{"U.S", pipeline.Place}, // ends inside a corpus token: that token counts
 		{"New York", pipeline.Place},
 		{"officials", "DATE"}, // not scored

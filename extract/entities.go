@@ -1001,7 +1001,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// Never across a separator: "Sudan | Regional"; nor from a word in
 		// title case into one in capitals, where a byline runs into a
-		// dateline ("Adrian Warner | BERLIN").
+		// dateline ("Ivo Brandt | BERLIN").
 		for k := i; k < j; k++ {
 			if separators[sc.words[k]] || k > i && capsAfterTitleCase(sc.words[k-1], sc.words[k], k+1 < j && isAllCaps(sc.words[k+1])) {
 				j = k

@@ -260,28 +260,28 @@ func TestTownAsSurnameAfterTitle(t *testing.T) {
 // TestInitialsKeepTheirStop: the tokenizer splits "P." in two; a name
 // after it joins them back, so that the initial is part of the name.
 func TestInitialsKeepTheirStop(t *testing.T) {
-	d := runStages(t, "Kent 214 ( P. Johnson 84 ; M. Ruiz 4-55 ) won. He was in Group B. The end. Prices rose in ST. LOUIS on Friday.", "paragraphs", "tokens")
+	d := runStages(t, "Harwick 214 ( P. Larsen 84 ; M. Ruiz 4-55 ) won. He was in Group B. The end. Prices rose in ST. ALBANS on Friday.", "paragraphs", "tokens")
 	var words []string
 	for _, tk := range d.Tokens {
 		words = append(words, tk.Text)
 	}
 	got := strings.Join(words, "|")
-	for _, want := range []string{"(|P.|Johnson|84", ";|M.|Ruiz|4-55", "Group|B|.", "in|ST.|LOUIS|on"} {
+	for _, want := range []string{"(|P.|Larsen|84", ";|M.|Ruiz|4-55", "Group|B|.", "in|ST.|ALBANS|on"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("tokens %s, want %s in them", got, want)
 		}
 	}
-	checkEntities(t, "The bowling of P. Johnson won the match for Kent.", []wantEntity{{text: "P. Johnson", label: pipeline.Person}})
+	checkEntities(t, "The goal was scored by P. Larsen, who joined last year.", []wantEntity{{text: "P. Larsen", label: pipeline.Person}})
 	checkEntities(t, "The Honourable Ann Lowe opened the session.", []wantEntity{{text: "Ann Lowe", label: pipeline.Person}}, "Honourable")
 }
 
 // TestBylineIntoDateline: a name in title case does not run on into a
 // word in capitals, as a byline into a dateline when lines are joined.
 func TestBylineIntoDateline(t *testing.T) {
-	checkEntities(t, "JOHNSON WINS . Adrian Warner BERLIN 1996-08-30 Michael Johnson won the race on Friday .",
-		[]wantEntity{{text: "Adrian Warner", label: pipeline.Person}, {text: "Michael Johnson", label: pipeline.Person}}, "Adrian Warner BERLIN")
-	checkEntities(t, "HALE WINS . Adrian Warner NEW YORK 1996-08-30 Tom Hale won on Friday .",
-		[]wantEntity{{text: "Adrian Warner", label: pipeline.Person}}, "Adrian Warner NEW")
+	checkEntities(t, "LARSEN WINS . Ivo Brandt BERLIN 2031-05-14 Mona Larsen won the race on Friday .",
+		[]wantEntity{{text: "Ivo Brandt", label: pipeline.Person}, {text: "Mona Larsen", label: pipeline.Person}}, "Ivo Brandt BERLIN")
+	checkEntities(t, "HALE WINS . Ivo Brandt NEW YORK 2031-05-14 Tom Hale won on Friday .",
+		[]wantEntity{{text: "Ivo Brandt", label: pipeline.Person}}, "Ivo Brandt NEW")
 	checkEntities(t, "Shares in Nordex PLC fell on Monday . Analysts at Halvorsen ASA said so .",
 		[]wantEntity{{text: "Nordex PLC", label: pipeline.Org}, {text: "Halvorsen ASA", label: pipeline.Org}})
 }
@@ -289,12 +289,12 @@ func TestBylineIntoDateline(t *testing.T) {
 // TestDatelineEndsASentence: a wire dateline that runs on into the story
 // ends a sentence, so the story's first word is a sentence's first word.
 func TestDatelineEndsASentence(t *testing.T) {
-	d := runStages(t, "Adrian Warner BERLIN 1996-08-30 Flamboyant sprinter Tom Hale won on Friday. It rained on 1996-08-31 at noon.", "paragraphs", "tokens")
+	d := runStages(t, "Ivo Brandt BERLIN 2031-05-14 Veteran sprinter Tom Hale won on Friday. It rained on 2031-05-15 at noon.", "paragraphs", "tokens")
 	var got []string
 	for _, s := range d.Sentences {
 		got = append(got, d.Text[s.Start:s.End])
 	}
-	want := []string{"Adrian Warner BERLIN 1996-08-30", "Flamboyant sprinter Tom Hale won on Friday.", "It rained on 1996-08-31 at noon."}
+	want := []string{"Ivo Brandt BERLIN 2031-05-14", "Veteran sprinter Tom Hale won on Friday.", "It rained on 2031-05-15 at noon."}
 	if !slices.Equal(got, want) {
 		t.Errorf("sentences %q, want %q", got, want)
 	}

@@ -119,7 +119,7 @@ func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segm
 
 // splitDatelines ends a sentence after a wire dateline that opens it, a
 // place and a date in figures, when the story runs on without a break:
-// "BERLIN 1996-08-30 | Michael Johnson won ...".
+// "BERLIN 2031-05-14 | Mona Larsen won ...".
 func splitDatelines(sents []segment.Sentence) []segment.Sentence {
 	var out []segment.Sentence
 	for _, s := range sents {
@@ -231,7 +231,7 @@ func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
 
 // joinInitials joins an initial, or an abbreviation that opens a name, to
 // its full stop, which the tokenizer splits off, when a name word follows:
-// "P. Johnson", "John F. Kerrigan", "ST. LOUIS".
+// "P. Larsen", "Anna F. Lowe", "ST. ALBANS".
 func joinInitials(toks []tokenize.Token) []tokenize.Token {
 	out := toks[:0:0]
 	for i := 0; i < len(toks); i++ {

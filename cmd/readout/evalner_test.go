@@ -18,7 +18,7 @@ Anna B-PER
 Lindqvist I-PER
 and O
 P. B-PER
-Johnson I-PER
+Larsen I-PER
 opened O
 in O
 Stockholm B-LOC
