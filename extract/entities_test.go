@@ -299,3 +299,17 @@ func TestDatelineEndsASentence(t *testing.T) {
 		t.Errorf("sentences %q, want %q", got, want)
 	}
 }
+
+// TestResultsRows: a results table whose line breaks were lost is read
+// row by row, each a sentence.
+func TestResultsRows(t *testing.T) {
+	d := runStages(t, "Standings : HARWICK 75 58 .564 - DENVER 80 53 .602 4 LEEDS 72 63 .533 7 . The league resumes on Friday , when 12 teams play .", "paragraphs", "tokens")
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, d.Text[s.Start:s.End])
+	}
+	want := []string{"Standings : HARWICK 75 58 .564 -", "DENVER 80 53 .602 4", "LEEDS 72 63 .533 7 .", "The league resumes on Friday , when 12 teams play ."}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
@@ -78,23 +79,30 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 		for _, s := range sents {
 			toks := joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(t.tok.Tokenize(s.Text)))))
-			if len(toks) == 0 {
-				continue
-			}
-			t.tag.TagTokens(toks)
-			si := len(d.Sentences)
 			base := p.Start + s.Start
-			first := len(d.Tokens)
-			for _, tk := range toks {
-				start := base + tk.Start
-				d.Tokens = append(d.Tokens, pipeline.Token{
-					Start: start, End: start + len(tk.Text), Text: tk.Text, Tag: tk.Tag, Sentence: si,
+			rows := tableRows(toks)
+			for ri, row := range rows {
+				t.tag.TagTokens(row)
+				si := len(d.Sentences)
+				first := len(d.Tokens)
+				for _, tk := range row {
+					start := base + tk.Start
+					d.Tokens = append(d.Tokens, pipeline.Token{
+						Start: start, End: start + len(tk.Text), Text: tk.Text, Tag: tk.Tag, Sentence: si,
+					})
+				}
+				start, end := base, base+len(s.Text)
+				if ri > 0 {
+					start = d.Tokens[first].Start
+				}
+				if ri < len(rows)-1 {
+					end = d.Tokens[len(d.Tokens)-1].End
+				}
+				d.Sentences = append(d.Sentences, pipeline.Sentence{
+					Start: start, End: end, Paragraph: pi,
+					FirstToken: first, EndToken: len(d.Tokens),
 				})
 			}
-			d.Sentences = append(d.Sentences, pipeline.Sentence{
-				Start: base, End: base + len(s.Text), Paragraph: pi,
-				FirstToken: first, EndToken: len(d.Tokens),
-			})
 		}
 	}
 	return nil
@@ -115,6 +123,51 @@ func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segm
 		out = append(out, s)
 	}
 	return out
+}
+
+// tableRows splits a "sentence" that is a results table whose line breaks
+// were lost ("TEXAS 75 58 .564 - CLEVELAND 80 53 .602 -") into its rows:
+// in a run of words at least a third of them figures, a capitalised word
+// after a figure or a dash opens a row. Other sentences are one row.
+func tableRows(toks []tokenize.Token) [][]tokenize.Token {
+	if len(toks) == 0 {
+		return nil
+	}
+	figures := 0
+	for _, tk := range toks {
+		if isFigure(tk.Text) {
+			figures++
+		}
+	}
+	if len(toks) < 12 || figures*3 < len(toks) {
+		return [][]tokenize.Token{toks}
+	}
+	var rows [][]tokenize.Token
+	from := 0
+	for k := 1; k < len(toks); k++ {
+		prev := toks[k-1].Text
+		if r, _ := utf8.DecodeRuneInString(toks[k].Text); unicode.IsUpper(r) && (isFigure(prev) || isDash(prev)) {
+			rows = append(rows, toks[from:k])
+			from = k
+		}
+	}
+	return append(rows, toks[from:])
+}
+
+// isFigure reports whether w is a number as results write them: "75",
+// ".564", "3-1", "15:09.00", "4.".
+func isFigure(w string) bool {
+	digits := 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '.' || r == ',' || r == ':' || r == '-' || r == '/':
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // splitDatelines ends a sentence after a wire dateline that opens it, a
