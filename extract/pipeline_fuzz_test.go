@@ -17,6 +17,9 @@ import (
 // every UTF-8 length, astral runes (two UTF-16 units), CRLF, tabs, NBSP,
 // typographic punctuation, tables, lists, headings and non-Latin names.
 var fuzzPipelineSeeds = []string{
+	"HALE WINS . Ivo Brandt BERLIN 2031-05-14 Veteran P. Larsen won in ST. ALBANS .",
+	"Standings : HARWICK 75 58 .564 - DENVER 80 53 .602 4 LEEDS 72 63 .533 7 .",
+	"Results\nTom Hale Norway\nAna Ruiz Chile\nLena Vogt Germany\n",
 	"Égypte and Россия met in Cairo. Президент Владимир Путин spoke.",
 	"Egypt and Russia met.\r\nSergey Lavrov said “Libya” matters.\r\n\r\nNext paragraph.\r\n",
 	"\tIndented\ttabs\tand Cairo\t\n\tSergey Lavrov\t",
