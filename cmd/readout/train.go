@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -122,11 +123,12 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
+	trainMap := withIgnored(lm, ignore)
 	stderr := cmd.ErrOrStderr()
 	start := time.Now()
 	var train []ner.Doc
 	for _, path := range trainFiles {
-		docs, err := ner.ReadCorpus(path, lm, genres)
+		docs, err := ner.ReadCorpus(path, trainMap, genres)
 		if err != nil {
 			return err
 		}
@@ -208,4 +210,15 @@ func hasEntities(d ner.Doc) bool {
 		}
 	}
 	return false
+}
+
+// withIgnored is the label map for training: ignored types must reach the
+// trainer as spans of their own to be ignored; mapped to nothing they would
+// be taught as outside.
+func withIgnored(lm map[string]string, ignore []string) map[string]string {
+	out := maps.Clone(lm)
+	for _, l := range ignore {
+		out[l] = l
+	}
+	return out
 }
