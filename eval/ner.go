@@ -74,8 +74,8 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 			}
 		}
 		if !o.Tokens {
-			text, offsets := DocText(doc, o.Lines)
-			d := pipeline.NewDoc(doc[0].Name, text)
+			r := rebuild(doc, o.Lines)
+			d := pipeline.NewDoc(doc[0].Name, r.text)
 			if err := p.Process(ctx, d); err != nil {
 				return score, err
 			}
@@ -84,11 +84,11 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 			var gold []conll.Span
 			for i, g := range golds {
 				for _, sp := range g {
-					sp.Start, sp.End = sp.Start+offsets[i], sp.End+offsets[i]
+					sp.Start, sp.End = sp.Start+r.first[i], sp.End+r.first[i]
 					gold = append(gold, sp)
 				}
 			}
-			score.Add(gold, textSpans(d, doc, scored))
+			score.Add(gold, r.spans(d, scored))
 			continue
 		}
 		words := make([][]string, len(doc))
@@ -107,16 +107,18 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 	return score, nil
 }
 
-// DocText rebuilds a corpus document as text: its tokens joined by one
-// space, its sentences by one space (or one a line). It also returns the
-// document-wide index of each sentence's first token.
-func DocText(doc []conll.Sentence, lines bool) (string, []int) {
+// rebuilt is a corpus document written out as text: its tokens joined by
+// one space, its sentences by one space or one a line.
+type rebuilt struct {
+	text         string
+	first        []int // by sentence: the document-wide index of its first token
+	starts, ends []int // by token: its bytes in text
+}
+
+func rebuild(doc []conll.Sentence, lines bool) rebuilt {
 	var b strings.Builder
-	offsets := make([]int, len(doc))
-	n := 0
+	var r rebuilt
 	for i, s := range doc {
-		offsets[i] = n
-		n += len(s.Words)
 		if i > 0 {
 			if lines {
 				b.WriteByte('\n')
@@ -124,37 +126,31 @@ func DocText(doc []conll.Sentence, lines bool) (string, []int) {
 				b.WriteByte(' ')
 			}
 		}
-		b.WriteString(strings.Join(s.Words, " "))
-	}
-	return b.String(), offsets
-}
-
-// textSpans maps the entities found in a rebuilt document to the corpus
-// tokens their characters cover, as document-wide token spans.
-func textSpans(d *pipeline.Doc, doc []conll.Sentence, scored map[string]bool) []conll.Span {
-	// The byte offsets of every corpus token, in DocText's layout.
-	var starts, ends []int
-	pos := 0
-	for i, s := range doc {
-		if i > 0 {
-			pos++ // the one-byte space or line break between sentences
-		}
+		r.first = append(r.first, len(r.starts))
 		for j, w := range s.Words {
 			if j > 0 {
-				pos++
+				b.WriteByte(' ')
 			}
-			starts, ends = append(starts, pos), append(ends, pos+len(w))
-			pos += len(w)
+			r.starts = append(r.starts, b.Len())
+			b.WriteString(w)
+			r.ends = append(r.ends, b.Len())
 		}
 	}
+	r.text = b.String()
+	return r
+}
+
+// spans maps the entities found in the rebuilt text to the corpus tokens
+// their characters cover, as document-wide token spans.
+func (r rebuilt) spans(d *pipeline.Doc, scored map[string]bool) []conll.Span {
 	var out []conll.Span
 	for _, e := range d.Entities {
 		if !scored[e.Label] {
 			continue
 		}
-		first := sort.SearchInts(ends, e.Start+1)  // the first token ending after e starts
-		last := sort.SearchInts(starts, e.End) - 1 // the last token starting before e ends
-		if first >= len(starts) || last < first {
+		first := sort.SearchInts(r.ends, e.Start+1)  // the first token ending after e starts
+		last := sort.SearchInts(r.starts, e.End) - 1 // the last token starting before e ends
+		if first >= len(r.starts) || last < first {
 			continue
 		}
 		out = append(out, conll.Span{Start: first, End: last + 1, Label: e.Label})

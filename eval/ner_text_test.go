@@ -15,14 +15,15 @@ func TestTextSpans(t *testing.T) {
 		{Words: []string{"P.", "Larsen", "won", "."}},
 		{Words: []string{"U.S.", "officials", "met", "in", "New", "York", "."}},
 	}
-	text, offsets := DocText(doc, false)
+	r := rebuild(doc, false)
+	text, offsets := r.text, r.first
 	if want := "P. Larsen won . U.S. officials met in New York ."; text != want {
 		t.Fatalf("text %q, want %q", text, want)
 	}
 	if !slices.Equal(offsets, []int{0, 4}) {
 		t.Errorf("offsets %v, want [0 4]", offsets)
 	}
-	lines, _ := DocText(doc, true)
+	lines := rebuild(doc, true).text
 	if want := "P. Larsen won .\nU.S. officials met in New York ."; lines != want {
 		t.Errorf("lines %q, want %q", lines, want)
 	}
@@ -45,7 +46,7 @@ func TestTextSpans(t *testing.T) {
 		start, end := at(e.s)
 		d.Entities = append(d.Entities, pipeline.Entity{Start: start, End: end, Text: e.s, Label: e.label})
 	}
-	got := textSpans(d, doc, map[string]bool{pipeline.Person: true, pipeline.Place: true})
+	got := r.spans(d, map[string]bool{pipeline.Person: true, pipeline.Place: true})
 	want := []conll.Span{{Start: 0, End: 2, Label: pipeline.Person}, {Start: 4, End: 5, Label: pipeline.Place}, {Start: 8, End: 10, Label: pipeline.Place}}
 	if !slices.Equal(got, want) {
 		t.Errorf("spans %v, want %v", got, want)

@@ -360,7 +360,7 @@ func (c *constructions) partyAt(toks []pipeline.Token, j int) (string, int) {
 // how many words name it.
 func (c *constructions) partyFrom(toks []pipeline.Token, j, hi int) (string, int) {
 	if j+1 < hi {
-		if p, ok := c.parties[toks[j].Text+" "+toks[j+1].Text]; ok {
+		if p, n := c.partyAt(toks, j+1); n == 2 {
 			return p, 2
 		}
 	}

@@ -639,13 +639,20 @@ func (p *Participants) countryOf(e *pipeline.Entity) string {
 		if !ok || !strings.EqualFold(head, "government") {
 			break
 		}
-		for _, g := range p.gaz.Lookup(owner) {
-			switch g.Kind {
-			case gazetteer.Demonym:
-				return g.Country
-			case gazetteer.Country:
-				return g.ID
-			}
+		return p.countryNamed(owner)
+	}
+	return ""
+}
+
+// countryNamed returns the country that a country's name or a demonym
+// names, or "".
+func (p *Participants) countryNamed(name string) string {
+	for _, g := range p.gaz.Lookup(name) {
+		switch g.Kind {
+		case gazetteer.Demonym:
+			return g.Country
+		case gazetteer.Country:
+			return g.ID
 		}
 	}
 	return ""
@@ -837,19 +844,8 @@ func (p *Participants) nationalBody(org string) string {
 	if head < 0 || !stateBodyHeads[words[head]] {
 		return ""
 	}
-	country := func(name string) string {
-		for _, g := range p.gaz.Lookup(name) {
-			switch g.Kind {
-			case gazetteer.Country:
-				return g.ID
-			case gazetteer.Demonym:
-				return g.Country
-			}
-		}
-		return ""
-	}
 	for n := min(3, head); n >= 1; n-- {
-		if c := country(strings.Join(words[:n], " ")); c != "" {
+		if c := p.countryNamed(strings.Join(words[:n], " ")); c != "" {
 			return c
 		}
 	}
@@ -859,7 +855,7 @@ func (p *Participants) nationalBody(org string) string {
 		if len(rest) > 0 && rest[0] == "the" {
 			rest = rest[1:]
 		}
-		return country(strings.Join(rest, " "))
+		return p.countryNamed(strings.Join(rest, " "))
 	}
 	return ""
 }

@@ -286,7 +286,7 @@ func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
 // its full stop, which the tokenizer splits off, when a name word follows:
 // "P. Larsen", "Anna F. Lowe", "ST. ALBANS".
 func joinInitials(toks []tokenize.Token) []tokenize.Token {
-	out := toks[:0:0]
+	var out []tokenize.Token // nil until a stop is joined
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
 		initial := len(tk.Text) == 1 && tk.Text[0] >= 'A' && tk.Text[0] <= 'Z' || nameAbbreviations[strings.ToLower(tk.Text)+"."]

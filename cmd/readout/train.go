@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -123,7 +122,7 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	trainMap := withIgnored(lm, ignore)
+	trainMap := ner.WithIgnored(lm, ignore)
 	stderr := cmd.ErrOrStderr()
 	start := time.Now()
 	var train []ner.Doc
@@ -210,15 +209,4 @@ func hasEntities(d ner.Doc) bool {
 		}
 	}
 	return false
-}
-
-// withIgnored is the label map for training: ignored types must reach the
-// trainer as spans of their own to be ignored; mapped to nothing they would
-// be taught as outside.
-func withIgnored(lm map[string]string, ignore []string) map[string]string {
-	out := maps.Clone(lm)
-	for _, l := range ignore {
-		out[l] = l
-	}
-	return out
 }

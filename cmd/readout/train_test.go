@@ -24,7 +24,7 @@ func TestTrainKeepsIgnoredSpans(t *testing.T) {
 		ignore []string
 		want   int // spans read
 	}{{nil, 1}, {[]string{"FAC"}, 2}} {
-		docs, err := ner.ReadCorpus(path, withIgnored(lm, tc.ignore), nil)
+		docs, err := ner.ReadCorpus(path, ner.WithIgnored(lm, tc.ignore), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

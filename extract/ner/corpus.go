@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -94,4 +95,15 @@ func StripDeterminers(docs []Doc) []Doc {
 		}
 	}
 	return docs
+}
+
+// WithIgnored is a label map for training that keeps the types in ignore
+// as spans of their own, which the trainer skips (TrainOptions.Ignore);
+// mapped to nothing they would be taught as outside.
+func WithIgnored(lm map[string]string, ignore []string) map[string]string {
+	out := maps.Clone(lm)
+	for _, l := range ignore {
+		out[l] = l
+	}
+	return out
 }

@@ -4,7 +4,6 @@ package ner
 
 import (
 	"fmt"
-	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -44,11 +43,8 @@ func TestTrainRun(t *testing.T) {
 		var docs []Doc
 		var err error
 		lm := lm
-		if train && ignore != nil {
-			lm = maps.Clone(lm)
-			for _, l := range ignore {
-				lm[l] = l
-			}
+		if train {
+			lm = WithIgnored(lm, ignore)
 		}
 		switch name {
 		case "conll":
