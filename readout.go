@@ -156,8 +156,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("config: input.format: want text or jsonl, got %q", c.Input.Format)
 	case c.Input.Format == source.JSONL && (c.Input.IDField == "" || c.Input.TextField == ""):
 		return fmt.Errorf("config: input.id_field and input.text_field must be set for jsonl")
-	case c.Output.Format != "auto" && c.Output.Format != "json" && c.Output.Format != "jsonl":
-		return fmt.Errorf("config: output.format: want auto, json or jsonl, got %q", c.Output.Format)
+	case c.Output.Format != "auto" && c.Output.Format != "json" && c.Output.Format != "jsonl" && c.Output.Format != "markdown":
+		return fmt.Errorf("config: output.format: want auto, json, jsonl or markdown, got %q", c.Output.Format)
 	case len(c.Pipeline) == 0:
 		return fmt.Errorf("config: pipeline: no stages listed")
 	}

@@ -139,7 +139,7 @@ func build(rec *pipeline.Output, text string) (*view, error) {
 	for _, e := range rec.Entities {
 		s, err1 := conv.toByte(e.Start)
 		en, err2 := conv.toByte(e.End)
-		if err := firstErr(err1, err2); err != nil {
+		if err := firstErr(err1, err2, ordered(e.Start, e.End)); err != nil {
 			return nil, fmt.Errorf("entity %q: %w", e.Text, err)
 		}
 		if text[s:en] != e.Text {
@@ -172,7 +172,7 @@ func build(rec *pipeline.Output, text string) (*view, error) {
 	for _, p := range rec.Paragraphs {
 		s, err1 := conv.toByte(p.Start)
 		en, err2 := conv.toByte(p.End)
-		if err := firstErr(err1, err2); err != nil {
+		if err := firstErr(err1, err2, ordered(p.Start, p.End)); err != nil {
 			return nil, fmt.Errorf("paragraph %d: %w", p.Index, err)
 		}
 		pa := para{Index: p.Index, Kind: p.Kind, Topics: p.Topics}
@@ -213,17 +213,24 @@ func build(rec *pipeline.Output, text string) (*view, error) {
 		v.Participants = append(v.Participants, participantCard{p, deref(p.Role), countryOf(p), deref(p.Organization)})
 	}
 
-	// The issue table: one column per party, in order of first appearance.
+	v.PartyNames, v.Issues = issueTable(rec)
+	return v, nil
+}
+
+// issueTable lays out rec's issues as the page and the markdown show them:
+// one column per party, in order of first appearance, and one row per issue
+// with each party's focus phrases, without repeats.
+func issueTable(rec *pipeline.Output) (parties []string, rows []issueRow) {
 	for _, is := range rec.Issues {
 		for _, p := range is.Parties {
-			if !contains(v.PartyNames, p.Name) {
-				v.PartyNames = append(v.PartyNames, p.Name)
+			if !contains(parties, p.Name) {
+				parties = append(parties, p.Name)
 			}
 		}
 	}
 	for _, is := range rec.Issues {
 		row := issueRow{Label: is.Label, Topic: is.Topic, Paragraphs: is.Paragraphs, Table: is.Table != nil}
-		for _, name := range v.PartyNames {
+		for _, name := range parties {
 			var c issueCell
 			for _, p := range is.Parties {
 				if p.Name == name {
@@ -238,9 +245,9 @@ func build(rec *pipeline.Output, text string) (*view, error) {
 			}
 			row.Cells = append(row.Cells, c)
 		}
-		v.Issues = append(v.Issues, row)
+		rows = append(rows, row)
 	}
-	return v, nil
+	return parties, rows
 }
 
 // sameBlock reports whether paragraph p continues the list or table of b.
@@ -291,6 +298,15 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ordered refuses a span that ends before it starts: a record not written
+// by readout, which would otherwise cut the text backwards.
+func ordered(start, end int) error {
+	if start > end {
+		return fmt.Errorf("starts at %d after it ends at %d", start, end)
+	}
+	return nil
 }
 
 func firstErr(errs ...error) error {

@@ -102,6 +102,16 @@ func TestRenderRefusesWrongText(t *testing.T) {
 	if err := render.Render(&b, rec, text); err == nil || !strings.Contains(err.Error(), "surrogate") {
 		t.Errorf("offset inside a surrogate pair: %v", err)
 	}
+	// A span that ends before it starts is refused, not sliced.
+	rec.Entities[0].Start, rec.Entities[0].End = 14, 12
+	if err := render.Render(&b, rec, text); err == nil || !strings.Contains(err.Error(), "after it ends") {
+		t.Errorf("entity ending before it starts: %v", err)
+	}
+	rec.Entities = nil
+	rec.Paragraphs = []pipeline.OutParagraph{{Start: 5, End: 2}}
+	if err := render.Render(&b, rec, text); err == nil || !strings.Contains(err.Error(), "after it ends") {
+		t.Errorf("paragraph ending before it starts: %v", err)
+	}
 }
 
 // luminance and contrast follow WCAG 2.x.

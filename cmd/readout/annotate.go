@@ -20,6 +20,7 @@ import (
 	"github.com/readout/readout/pipeline"
 	"github.com/readout/readout/pipeline/sink"
 	"github.com/readout/readout/pipeline/source"
+	"github.com/readout/readout/render"
 )
 
 func newAnnotateCmd() *cobra.Command {
@@ -53,7 +54,7 @@ them), keeps what it wrote and prints the command that resumes the run.`,
 	}
 	f := cmd.Flags()
 	f.String("input", "", "input format: text or jsonl (input.format)")
-	f.String("output", "", "output format: auto, json or jsonl (output.format)")
+	f.String("output", "", "output format: auto, json, jsonl or markdown, a summary to read (output.format)")
 	f.String("offsets", "", "offset unit: bytes, codepoints or utf16 (output.offsets)")
 	f.String("topic-model", "", "a model from \"readout train topics\": its labels join the topics of the document and of each paragraph (stages.topics.model)")
 	f.Int("workers", 0, "worker goroutines, 0 = all cores (workers)")
@@ -141,9 +142,13 @@ func runAnnotate(cmd *cobra.Command, args []string) error {
 	// The sink works under its own context: an interrupted run still
 	// flushes what it finished.
 	sinkCtx := context.WithoutCancel(cmd.Context())
-	snk, err := sink.Open(sinkCtx, target, sink.Options{
+	sopts := sink.Options{
 		Stdout: cmd.OutOrStdout(), Indent: indent, Resume: resume, Warn: rep.warn, BatchSize: batchSize,
-	})
+	}
+	if cfg.Output.Format == "markdown" {
+		sopts.Encode = render.Markdown
+	}
+	snk, err := sink.Open(sinkCtx, target, sopts)
 	if err != nil {
 		return err
 	}

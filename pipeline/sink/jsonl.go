@@ -13,10 +13,13 @@ import (
 	"github.com/readout/readout/pipeline"
 )
 
-// jsonl writes one JSON record a line (or one indented record) to w.
+// jsonl writes one JSON record a line (or one indented record) to w, or
+// each record as Options.Encode writes it, a blank line between two.
 type jsonl struct {
-	bw  *bufio.Writer
-	enc *json.Encoder
+	bw     *bufio.Writer
+	enc    *json.Encoder
+	encode func(io.Writer, *pipeline.Output) error
+	n      int // records written
 	// keys holds the id and text hash of every record a resumed file
 	// already had; nil when not resuming.
 	keys map[string]string
@@ -24,17 +27,17 @@ type jsonl struct {
 	path string   // the target it is renamed to
 }
 
-func newJSONL(w io.Writer, indent bool) *jsonl {
+func newJSONL(w io.Writer, o Options) *jsonl {
 	if w == nil {
 		w = os.Stdout
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	if indent {
+	if o.Indent {
 		enc.SetIndent("", "  ")
 	}
-	return &jsonl{bw: bw, enc: enc}
+	return &jsonl{bw: bw, enc: enc, encode: o.Encode}
 }
 
 // OpenFile writes JSON Lines to a temporary file beside path that Close
@@ -46,7 +49,7 @@ func OpenFile(path string, o Options) (Sink, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := newJSONL(f, o.Indent)
+	s := newJSONL(f, o)
 	s.file, s.path = f, path
 	if o.Resume {
 		s.keys = map[string]string{}
@@ -110,7 +113,15 @@ func (s *jsonl) Write(ctx context.Context, o *pipeline.Output) error {
 			return nil
 		}
 	}
-	return s.enc.Encode(o)
+	if s.encode == nil {
+		return s.enc.Encode(o)
+	}
+	if s.n++; s.n > 1 {
+		if err := s.bw.WriteByte('\n'); err != nil {
+			return err
+		}
+	}
+	return s.encode(s.bw, o)
 }
 
 func (s *jsonl) Seen(ctx context.Context, id, sha string) (bool, error) {

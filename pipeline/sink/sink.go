@@ -43,11 +43,19 @@ type Discarder interface {
 // ErrNoResume is returned by Seen when the target cannot be resumed (stdout).
 var ErrNoResume = errors.New("--resume needs --out: a file or a database to compare with")
 
+// ErrNotJSON is returned by Open for text output (Options.Encode) that
+// was asked to go to a database or to be resumed.
+var ErrNotJSON = errors.New("only JSON output can be resumed or stored in a database")
+
 // Options says how a sink writes.
 type Options struct {
 	Stdout io.Writer // where "" and "-" write
 	Indent bool      // indented JSON instead of JSON Lines (one document on stdout)
-	Resume bool      // a JSON Lines file keeps its records and learns their keys
+	// Encode, when set, writes each record as text instead of JSON (the
+	// markdown summary), to stdout or a file; such output cannot be
+	// resumed or go to a database.
+	Encode func(w io.Writer, o *pipeline.Output) error
+	Resume bool // a JSON Lines file keeps its records and learns their keys
 	// BatchSize is how many documents a database transaction holds (0 = 500);
 	// FlushEvery bounds how long a record waits in a batch (0 = 2s).
 	BatchSize  int
@@ -91,9 +99,12 @@ func (o Options) warn(format string, args ...any) {
 // for SQLite, "postgres://..." or "postgresql://..." for PostgreSQL, and
 // any other string as a JSON Lines file path.
 func Open(ctx context.Context, target string, o Options) (Sink, error) {
+	if o.Encode != nil && (o.Resume || IsDatabase(target)) {
+		return nil, ErrNotJSON
+	}
 	switch {
 	case target == "" || target == "-":
-		return newJSONL(o.Stdout, o.Indent), nil
+		return newJSONL(o.Stdout, o), nil
 	case strings.HasPrefix(target, "sqlite:"):
 		return OpenSQLite(ctx, strings.TrimPrefix(target, "sqlite:"), o)
 	case strings.HasPrefix(target, "postgres://") || strings.HasPrefix(target, "postgresql://"):

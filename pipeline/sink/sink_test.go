@@ -467,7 +467,7 @@ func TestJSONLFile(t *testing.T) {
 		t.Errorf("%d files in the directory, want 1", len(entries))
 	}
 
-	if _, err := newJSONL(&strings.Builder{}, false).Seen(context.Background(), "a", ""); err != ErrNoResume {
+	if _, err := newJSONL(&strings.Builder{}, Options{}).Seen(context.Background(), "a", ""); err != ErrNoResume {
 		t.Errorf("Seen on stdout = %v, want ErrNoResume", err)
 	}
 }
