@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	_ "embed"
 	"fmt"
 	"maps"
@@ -667,12 +668,15 @@ type pendingRef struct {
 }
 
 // run applies every rule at every token of every sentence and returns the
-// facts in reading order.
-func (m *matcher) run() []fact {
+// facts in reading order. It stops with ctx's error once ctx is done.
+func (m *matcher) run(ctx context.Context) ([]fact, error) {
 	var out []fact
 	var caps []capture
 	seen := map[[2]int]int{}
 	for _, s := range m.r.d.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		lo, hi := s.FirstToken, s.EndToken
 		kind := m.r.d.Paragraphs[s.Paragraph].Kind
 		list := kind == pipeline.ListItem || kind == pipeline.TableRow
@@ -746,7 +750,7 @@ func (m *matcher) run() []fact {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b fact) int { return readingOrder(a.roleFact, b.roleFact) })
-	return out
+	return out, nil
 }
 
 // roleReach is the furthest a role phrase that opens a construction

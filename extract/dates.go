@@ -32,8 +32,28 @@ func (*Dates) Name() string { return "dates" }
 // Process fills d.Dates.
 func (*Dates) Process(ctx context.Context, d *pipeline.Doc) error {
 	anchor, ok := ParseDocDate(d.Meta["date"])
-	d.Dates = FindDates(d.Text, anchor, ok, func(pos int) bool { return futureAt(d, pos) })
-	return nil
+	// One answer per sentence: a sentence may hold thousands of dates.
+	future := map[[2]int]bool{}
+	var sentences, between [][2]int
+	for _, s := range d.Sentences {
+		sentences = append(sentences, [2]int{s.Start, s.End})
+	}
+	d.Dates = FindDates(d.Text, anchor, ok, func(pos int) bool {
+		span, ok := spanAt(sentences, pos)
+		if !ok {
+			if between == nil {
+				between = punctuationSpans(d.Text)
+			}
+			span, _ = spanAt(between, pos)
+		}
+		f, ok := future[span]
+		if !ok {
+			f = futureRE.MatchString(d.Text[span[0]:span[1]])
+			future[span] = f
+		}
+		return f
+	})
+	return ctx.Err()
 }
 
 // ParseDocDate reads a document date given as RFC 3339 or YYYY-MM-DD. The
@@ -366,20 +386,25 @@ func (r resolver) shift(days int) string {
 	return r.anchor.AddDate(0, 0, days).Format(isoDay)
 }
 
-// futureAt reports whether the sentence holding byte offset pos speaks of
-// the future. It uses the tokens stage's sentences when there are some, and
-// the text between sentence punctuation otherwise.
-func futureAt(d *pipeline.Doc, pos int) bool {
-	start, end := 0, len(d.Text)
-	if i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > pos }); i < len(d.Sentences) && d.Sentences[i].Start <= pos {
-		start, end = d.Sentences[i].Start, d.Sentences[i].End
-	} else {
-		if i := strings.LastIndexAny(d.Text[:pos], ".!?\n"); i >= 0 {
+// punctuationSpans split text at sentence punctuation and line breaks:
+// the sentences of a text the tokens stage did not read.
+func punctuationSpans(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c == '.' || c == '!' || c == '?' || c == '\n' {
+			out = append(out, [2]int{start, i})
 			start = i + 1
 		}
-		if i := strings.IndexAny(d.Text[pos:], ".!?\n"); i >= 0 {
-			end = pos + i
-		}
 	}
-	return futureRE.MatchString(d.Text[start:end])
+	return append(out, [2]int{start, len(text)})
+}
+
+// spanAt is the span of spans (sorted, not overlapping) holding byte
+// offset pos.
+func spanAt(spans [][2]int, pos int) ([2]int, bool) {
+	if i := sort.Search(len(spans), func(i int) bool { return spans[i][1] > pos }); i < len(spans) && spans[i][0] <= pos {
+		return spans[i], true
+	}
+	return [2]int{}, false
 }

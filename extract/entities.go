@@ -99,11 +99,14 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	var tagged [][]ner.Span
 	facts := &docFacts{d: d} // shared by the sentences of this document
 	if e.model != nil {
-		tagged = e.tagDoc(d)
+		var err error
+		if tagged, err = e.tagDoc(ctx, d); err != nil {
+			return err
+		}
 	}
 	for si, s := range d.Sentences {
-		if si%256 == 0 && ctx.Err() != nil {
-			return ctx.Err()
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		toks := d.Tokens[s.FirstToken:s.EndToken]
 		kind := pipeline.TextPara
@@ -332,7 +335,7 @@ func (sc *sentenceScan) expansionKnown(i, j int, e gazetteer.Entry) bool {
 	if e.Kind != gazetteer.Org || j-i != 1 || !isAllCaps(sc.words[i]) || len(sc.words[i]) > 6 {
 		return true
 	}
-	return strings.Contains(sc.d.Text, e.Name)
+	return sc.facts.spells(e.Name)
 }
 
 // geoAt reports whether an unambiguous gazetteer place (not an
@@ -934,7 +937,7 @@ func titleCaseWords(s string) string {
 
 // tagDoc runs readout's entity model over the whole document at once, so
 // that it can use what the document says elsewhere about a word.
-func (e *Entities) tagDoc(d *pipeline.Doc) [][]ner.Span {
+func (e *Entities) tagDoc(ctx context.Context, d *pipeline.Doc) ([][]ner.Span, error) {
 	words := make([][]string, len(d.Sentences))
 	tags := make([][]string, len(d.Sentences))
 	for i, s := range d.Sentences {
@@ -944,7 +947,7 @@ func (e *Entities) tagDoc(d *pipeline.Doc) [][]ner.Span {
 			words[i][k], tags[i][k] = t.Text, t.Tag
 		}
 	}
-	return e.model.Tag(words, tags)
+	return e.model.TagContext(ctx, words, tags)
 }
 
 // wholeNames joins the tagger's person spans that a lowercase particle

@@ -326,8 +326,14 @@ func issueBlocked(d *pipeline.Doc) []bool {
 func issueSentences(d *pipeline.Doc, pi int) [][2]int {
 	var out [][2]int
 	para := d.Paragraphs[pi]
-	for _, s := range d.Sentences {
-		if s.Start >= para.Start && s.End <= para.End && s.FirstToken >= 0 && s.EndToken <= len(d.Tokens) && s.FirstToken < s.EndToken {
+	// Sentences are in text order: search, do not scan them all for every
+	// paragraph.
+	first := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].Start >= para.Start })
+	for _, s := range d.Sentences[first:] {
+		if s.Start >= para.End {
+			break
+		}
+		if s.End <= para.End && s.FirstToken >= 0 && s.EndToken <= len(d.Tokens) && s.FirstToken < s.EndToken {
 			out = append(out, [2]int{s.FirstToken, s.EndToken})
 		}
 	}

@@ -123,7 +123,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	m := &matcher{c: p.rules, r: rr}
-	facts := m.run()
+	facts, err := m.run(ctx)
+	if err != nil {
+		return err
+	}
 	// After run, which prepared every sentence that names someone.
 	groups := p.groupCountries(rr, named)
 	for _, per := range people {

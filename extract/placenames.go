@@ -54,9 +54,24 @@ func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 // docFacts holds what the whole document says about its words, built once
 // on demand and shared by its sentences.
 type docFacts struct {
-	d      *pipeline.Doc
-	lower  map[string]bool   // words the document writes in lower case
-	things map[string]string // names an apposition calls a thing -> their label
+	d       *pipeline.Doc
+	lower   map[string]bool   // words the document writes in lower case
+	things  map[string]string // names an apposition calls a thing -> their label
+	spelled map[string]bool   // whether the text holds a name, for expansionKnown
+}
+
+// spells reports whether the document's text holds name, searching the
+// text once per name, not once per mention.
+func (f *docFacts) spells(name string) bool {
+	ok, seen := f.spelled[name]
+	if !seen {
+		if f.spelled == nil {
+			f.spelled = map[string]bool{}
+		}
+		ok = strings.Contains(f.d.Text, name)
+		f.spelled[name] = ok
+	}
+	return ok
 }
 
 // thingNouns head appositions that describe a thing, never a person, and

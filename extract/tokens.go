@@ -62,7 +62,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 		paras = []pipeline.Paragraph{{Start: 0, End: len(d.Text)}}
 	}
 	for pi, p := range paras {
-		if pi%64 == 0 && ctx.Err() != nil {
+		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		text := d.Text[p.Start:p.End]
@@ -78,9 +78,12 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			sents = splitDatelines(t.joinAbbreviations(text, sents))
 		}
 		for _, s := range sents {
-			toks := joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(t.tok.Tokenize(s.Text)))))
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			toks := joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(t.tokenize(s.Text)))))
 			base := p.Start + s.Start
-			rows := tableRows(toks)
+			rows := capSentences(tableRows(toks))
 			for ri, row := range rows {
 				t.tag.TagTokens(row)
 				si := len(d.Sentences)
@@ -106,6 +109,105 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	return nil
+}
+
+// maxRunBytes bounds the runs without spaces that prose's tokenizer reads:
+// it peels such a run one character at a time, matching the rest again
+// each time, at a cost quadratic in the run's length (a line of 100,000
+// full stops would take minutes). No word of news is this long.
+const maxRunBytes = 256
+
+// tokenize is prose's tokenizer, with runs without spaces longer than
+// maxRunBytes split by splitRun instead.
+func (t *Tokens) tokenize(s string) []tokenize.Token {
+	var out []tokenize.Token
+	done := 0 // s[:done] is tokenized
+	for i := 0; i < len(s); {
+		if isSpaceByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !isSpaceByte(s[j]) {
+			j++
+		}
+		if j-i > maxRunBytes {
+			out = appendTokens(out, t.tok.Tokenize(s[done:i]), done)
+			out = splitRun(out, s[i:j], i)
+			done = j
+		}
+		i = j
+	}
+	if done == 0 {
+		return t.tok.Tokenize(s)
+	}
+	return appendTokens(out, t.tok.Tokenize(s[done:]), done)
+}
+
+// maxSentenceTokens bounds a sentence. Text without sentence punctuation
+// (a list run together, a scrape without line breaks) can make one
+// "sentence" of the whole document, and the rules that read a sentence
+// compare its words with each other. News sentences are far shorter.
+const maxSentenceTokens = 300
+
+// capSentences cuts sentences longer than maxSentenceTokens, after the
+// last comma, semicolon or colon in the final quarter of the limit when
+// there is one.
+func capSentences(rows [][]tokenize.Token) [][]tokenize.Token {
+	var out [][]tokenize.Token
+	for _, row := range rows {
+		for len(row) > maxSentenceTokens {
+			cut := maxSentenceTokens
+			for k := maxSentenceTokens - 1; k >= maxSentenceTokens*3/4; k-- {
+				if w := row[k].Text; w == "," || w == ";" || w == ":" {
+					cut = k + 1
+					break
+				}
+			}
+			out = append(out, row[:cut])
+			row = row[cut:]
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// isSpaceByte is an ASCII space: a long run split at any other byte could
+// cut a character, so runs are only ever cut here or by splitRun.
+func isSpaceByte(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
+}
+
+func appendTokens(out, toks []tokenize.Token, offset int) []tokenize.Token {
+	for _, tk := range toks {
+		tk.Start += offset
+		out = append(out, tk)
+	}
+	return out
+}
+
+// splitRun tokenizes a long run without ASCII spaces in one pass: letters
+// and digits together, each other character repeated ("....") together,
+// other spaces (no-break) left out.
+func splitRun(out []tokenize.Token, run string, offset int) []tokenize.Token {
+	start := -1
+	var prev rune
+	for i, r := range run {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		same := word && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) || !word && r == prev
+		if start >= 0 && !same {
+			out = append(out, tokenize.Token{Text: run[start:i], Start: offset + start})
+			start = -1
+		}
+		if start < 0 && !unicode.IsSpace(r) {
+			start = i
+		}
+		prev = r
+	}
+	if start >= 0 {
+		out = append(out, tokenize.Token{Text: run[start:], Start: offset + start})
+	}
+	return out
 }
 
 // joinAbbreviations undoes sentence breaks after a dotted abbreviation that

@@ -570,6 +570,12 @@ func (s *topicsStage) placeMentions(d *pipeline.Doc) []topicPlace {
 	return out
 }
 
+// mentionsFrom is the tail of mentions (sorted by start) that starts at
+// byte start or later: a paragraph's are found without a scan of all.
+func mentionsFrom(mentions []topicPlace, start int) []topicPlace {
+	return mentions[sort.Search(len(mentions), func(i int) bool { return mentions[i].span.Start >= start }):]
+}
+
 func topicCanonical(e pipeline.Entity) string {
 	if e.Canonical != "" {
 		return e.Canonical
@@ -594,8 +600,11 @@ func (s *topicsStage) evidence(d *pipeline.Doc, start, end int, mentions []topic
 		placeW:  map[string]float64{},
 		placeEv: map[string][]pipeline.Span{},
 	}
-	for _, m := range mentions {
-		if m.span.Start < start || m.span.End > end {
+	for _, m := range mentionsFrom(mentions, start) {
+		if m.span.Start >= end {
+			break
+		}
+		if m.span.End > end {
 			continue
 		}
 		if _, ok := pe.placeW[m.key]; !ok {
@@ -885,8 +894,11 @@ func (s *topicsStage) firstCellPlace(d *pipeline.Doc, p pipeline.Paragraph, ment
 		return ""
 	}
 	var keys []string
-	for _, m := range mentions {
-		if m.feature || m.span.Start < p.Start || m.span.End > p.Start+cut {
+	for _, m := range mentionsFrom(mentions, p.Start) {
+		if m.span.Start >= p.Start+cut {
+			break
+		}
+		if m.feature || m.span.End > p.Start+cut {
 			continue
 		}
 		if !topicContains(keys, m.key) {

@@ -13,6 +13,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"context"
 	"embed"
 	"encoding/binary"
 	"encoding/json"
@@ -281,12 +282,22 @@ func (m *Model) Write(w io.Writer) error {
 // missing or short pos[i] counts as empty tags). It returns the entity
 // spans of each sentence.
 func (m *Model) Tag(sents [][]string, pos [][]string) [][]Span {
+	out, _ := m.TagContext(context.Background(), sents, pos)
+	return out
+}
+
+// TagContext is Tag that stops, with ctx's error, once ctx is done: it
+// looks at ctx before every sentence.
+func (m *Model) TagContext(ctx context.Context, sents [][]string, pos [][]string) ([][]Span, error) {
 	out := make([][]Span, len(sents))
 	s := m.pool.Get().(*scratch)
 	defer m.pool.Put(s)
 	s.prepare(sents, pos, m.gaz, m.clMap)
 	if m.hdr.Passes == 2 {
 		for si, words := range sents {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			if len(words) > 0 {
 				s.sentence(si, words, m.gaz, m.titles, m.mask, m.cl)
 				m.decode(s, si, len(words))
@@ -296,6 +307,9 @@ func (m *Model) Tag(sents [][]string, pos [][]string) [][]Span {
 		s.secondPass(&m.codec)
 	}
 	for si, words := range sents {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if len(words) == 0 {
 			continue
 		}
@@ -318,7 +332,7 @@ func (m *Model) Tag(sents [][]string, pos [][]string) [][]Span {
 		}
 		out[si] = ss
 	}
-	return out
+	return out, nil
 }
 
 // decode runs decodeSent with the model's stored weights.

@@ -17,6 +17,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/readout/readout/pipeline"
@@ -236,10 +238,18 @@ func (r *reader) jsonRecord(name string, line int, b []byte, tooLong bool) pipel
 		return rec
 	}
 	if id, ok := obj[r.o.IDField]; ok && id != nil {
+		if strings.TrimSpace(scalar(id)) == "" {
+			rec.Err = fmt.Errorf("line %d: empty %q: a record needs an id to be found again (leave the field out for %s)", line, r.o.IDField, rec.ID)
+			return rec
+		}
 		rec.ID = scalar(id)
 	}
 	if !utf8.Valid(b) { // json would quietly turn the bad bytes into U+FFFD
 		rec.Err = fmt.Errorf("line %d: invalid UTF-8 at byte %d", line, invalidAt(b))
+		return rec
+	}
+	if esc := loneSurrogate(b); esc != "" { // and a lone surrogate too
+		rec.Err = fmt.Errorf("line %d: %s is half of a UTF-16 surrogate pair, not a character", line, esc)
 		return rec
 	}
 	text, ok := obj[r.o.TextField].(string)
@@ -283,6 +293,43 @@ func decodeObject(b []byte, obj *map[string]any) error {
 		return errors.New("invalid data after top-level value")
 	}
 	return nil
+}
+
+// loneSurrogate returns the first \u escape in JSON text b that is half
+// of a UTF-16 surrogate pair without its other half, or "".
+func loneSurrogate(b []byte) string {
+	if !bytes.Contains(b, []byte(`\u`)) {
+		return ""
+	}
+	hex := func(i int) (rune, bool) { // the escape \uXXXX at b[i]
+		if i+6 > len(b) || b[i] != '\\' || b[i+1] != 'u' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 16)
+		return rune(v), err == nil
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' {
+			continue
+		}
+		r, ok := hex(i)
+		if !ok {
+			i++ // an escape such as \\ or \n
+			continue
+		}
+		switch {
+		case r >= 0xD800 && r < 0xDC00:
+			if lo, ok := hex(i + 6); ok && lo >= 0xDC00 && lo < 0xE000 {
+				i += 11
+				continue
+			}
+			return string(b[i : i+6])
+		case r >= 0xDC00 && r < 0xE000:
+			return string(b[i : i+6])
+		}
+		i += 5
+	}
+	return ""
 }
 
 // invalidAt is the offset of the first invalid UTF-8 byte in b.
@@ -332,7 +379,7 @@ func readLimited(rd io.Reader, max int) ([]byte, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(rd, int64(max)+1))
 	if err == nil && len(b) > max {
-		_, _ = io.Copy(io.Discard, rd)
+		// The rest is not read: it may never end (/dev/zero).
 		return nil, fmt.Errorf("input is over the limit of %d bytes (max_doc_bytes)", max)
 	}
 	return b, err

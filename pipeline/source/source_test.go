@@ -220,6 +220,25 @@ func TestJSONLines(t *testing.T) {
 			},
 		},
 		{
+			name: "an empty id and a lone surrogate are errors",
+			input: strings.Join([]string{
+				`{"id":"","text":"t"}`,
+				`{"id":"  ","text":"t"}`,
+				`{"id":"a","text":"half \ud800 a pair"}`,
+				`{"id":"b","text":"low \udc00 first"}`,
+				`{"id":"c","text":"a pair \ud83d\ude00 and \\ud800 written out"}`,
+				`{"id":"d","text":"end \ud800"}`,
+			}, "\n"),
+			want: []rec{
+				{ID: "in:1", Line: 1, Err: `line 1: empty "id"`},
+				{ID: "in:2", Line: 2, Err: `line 2: empty "id"`},
+				{ID: "a", Line: 3, Err: `line 3: \ud800 is half of a UTF-16 surrogate pair`},
+				{ID: "b", Line: 4, Err: `line 4: \udc00 is half`},
+				{ID: "c", Text: "a pair 😀 and \\ud800 written out", Line: 5},
+				{ID: "d", Line: 6, Err: `line 6: \ud800 is half`},
+			},
+		},
+		{
 			name: "over MaxBytes becomes an error record and reading goes on",
 			max:  40,
 			input: strings.Join([]string{
@@ -293,6 +312,19 @@ func TestTextMaxBytes(t *testing.T) {
 	if recs[2].Err == nil || recs[2].ID != "stdin" || recs[2].Source.Record != 2 {
 		t.Errorf("stdin over the limit: %+v", recs[2])
 	}
+	// An input that never ends (/dev/zero) is not read past the limit.
+	recs, err = read(t, []string{"-"}, source.Options{Format: source.Text, MaxBytes: 1 << 20, Stdin: endless{}})
+	if err != nil || len(recs) != 1 || recs[0].Err == nil || !strings.Contains(recs[0].Err.Error(), "max_doc_bytes") {
+		t.Errorf("endless input: %v, %+v", err, recs)
+	}
+}
+
+// endless reads as zero bytes for ever.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
 
 func TestMissingPath(t *testing.T) {

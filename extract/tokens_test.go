@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/readout/readout/pipeline"
+)
+
+// checkTokens fails t unless every token and sentence locates its text
+// and no token is blank.
+func checkTokens(t *testing.T, d *pipeline.Doc) {
+	t.Helper()
+	for _, tk := range d.Tokens {
+		if d.Text[tk.Start:tk.End] != tk.Text || strings.TrimFunc(tk.Text, unicode.IsSpace) == "" {
+			t.Fatalf("token %+v: text %q", tk, d.Text[tk.Start:tk.End])
+		}
+	}
+	for _, s := range d.Sentences {
+		if s.FirstToken >= s.EndToken || d.Tokens[s.FirstToken].Start < s.Start || d.Tokens[s.EndToken-1].End > s.End {
+			t.Fatalf("sentence %+v does not hold its tokens", s)
+		}
+	}
+}
+
+// TestLongRuns: a run without spaces too long for prose's tokenizer is
+// split in one pass (letters together, a repeated mark together, a
+// no-break space left out); a run within the limit is prose's, as before.
+func TestLongRuns(t *testing.T) {
+	dots := strings.Repeat(".", 1000)
+	word := strings.Repeat("ab", 150)
+	text := "Headline\n\nHe said " + dots + " then " + word + "\u00a0" + word + ",,x9 left.\n"
+	d := runStages(t, text, "paragraphs", "tokens")
+	checkTokens(t, d)
+	got := strings.Join(tokenTexts(d.Tokens), " ")
+	want := "Headline He said " + dots + " then " + word + " " + word + " ,, x9 left ."
+	if got != want {
+		t.Errorf("tokens\n got %.200q\nwant %.200q", got, want)
+	}
+
+	// Near miss: a run within the limit keeps prose's reading.
+	short := "Headline\n\nThe U.S.-led talks (in Geneva) ended.\n"
+	d = runStages(t, short, "paragraphs", "tokens")
+	if got := strings.Join(tokenTexts(d.Tokens), " "); got != "Headline The U.S.-led talks ( in Geneva ) ended ." {
+		t.Errorf("short run: %q", got)
+	}
+}
+
+// TestCapSentences: text without sentence punctuation is cut into
+// sentences of at most maxSentenceTokens, after a comma when one is near
+// the limit; a long but ordinary sentence stays whole.
+func TestCapSentences(t *testing.T) {
+	text := "Headline\n\n" + strings.Repeat("Ana Ruiz of Chile, Tom Berg of Norway, ", 100) + "and more\n"
+	d := runStages(t, text, "paragraphs", "tokens")
+	checkTokens(t, d)
+	if len(d.Sentences) < 5 {
+		t.Fatalf("%d sentences, want the run cut", len(d.Sentences))
+	}
+	for _, s := range d.Sentences[1 : len(d.Sentences)-1] {
+		if n := s.EndToken - s.FirstToken; n > maxSentenceTokens || d.Tokens[s.EndToken-1].Text != "," {
+			t.Errorf("sentence of %d tokens ending %q", n, d.Tokens[s.EndToken-1].Text)
+		}
+	}
+	long := "Headline\n\n" + strings.Repeat("the talks went on, ", 35) + "and ended.\n"
+	d = runStages(t, long, "paragraphs", "tokens")
+	if len(d.Sentences) != 2 || d.Sentences[1].EndToken-d.Sentences[1].FirstToken != 35*5+3 {
+		t.Errorf("a sentence of 178 tokens: %d sentences", len(d.Sentences))
+	}
+}
+
+// TestDatesInOneSentence: every date of a sentence holding thousands is
+// read, each with the tense of the sentence.
+func TestDatesInOneSentence(t *testing.T) {
+	got := dates(t, "It will meet on "+strings.Repeat("Monday, December 22, ", 3000)+"in Cairo.", "2025-12-01")
+	if len(got) != 3000 || got[0] != "Monday, December 22=2025-12-22" || got[2999] != got[0] {
+		t.Errorf("%d dates, first %q", len(got), got[:min(len(got), 1)])
+	}
+}
+
+// TestStagesCancelled: every stage of the default pipeline stops with the
+// context's error when it is cancelled, on a document each would
+// otherwise read in full.
+func TestStagesCancelled(t *testing.T) {
+	stages := []string{"paragraphs", "tables", "tokens", "dates", "entities", "participants", "topics", "issues"}
+	text := "Talks\n\n" + strings.Repeat("Foreign Minister Ana Ruiz of Chile met Tom Berg in Oslo on Monday. ", 50)
+	for i, name := range stages {
+		d := runStages(t, text, stages[:i]...)
+		p, err := Registry().Build([]string{name}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if err := p.Stages[0].Process(ctx, d); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: %v, want context.Canceled", name, err)
+		}
+	}
+}
