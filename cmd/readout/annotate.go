@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -109,7 +110,7 @@ func bindFlags(v *viper.Viper, fs *pflag.FlagSet) error {
 // errFailFast stops a --fail-fast run at its first failed record.
 var errFailFast = errors.New("stopped at the first failed record (--fail-fast)")
 
-func runAnnotate(cmd *cobra.Command, args []string) error {
+func runAnnotate(cmd *cobra.Command, args []string) (err error) {
 	started := time.Now()
 	cfg, err := loadConfig(cmd)
 	if err != nil {
@@ -128,6 +129,18 @@ func runAnnotate(cmd *cobra.Command, args []string) error {
 	rep, err := newReporter(cmd.ErrOrStderr(), logFormat, quiet)
 	if err != nil {
 		return err
+	}
+	if rep.secret = passwordOf(target); rep.secret != "" {
+		defer func() {
+			if err != nil {
+				code := 2
+				var ee *exitError
+				if errors.As(err, &ee) {
+					code = ee.code
+				}
+				err = &exitError{code, errors.New(hide(err.Error(), rep.secret))}
+			}
+		}()
 	}
 	if resume && (target == "" || target == "-") {
 		return sink.ErrNoResume
@@ -238,7 +251,7 @@ func runAnnotate(cmd *cobra.Command, args []string) error {
 	switch {
 	case interrupted.Load() > 0 && runErr == nil:
 		if resumable {
-			rep.info("interrupted; to resume:", "command", resumeCommand(cmd, args))
+			rep.info("interrupted; to resume"+passwordNote(rep.secret)+":", "command", resumeCommand(cmd, args))
 		} else {
 			rep.info("interrupted; the records written so far went to stdout (use --out FILE, sqlite:PATH or postgres://... to make a run resumable)")
 		}
@@ -247,7 +260,7 @@ func runAnnotate(cmd *cobra.Command, args []string) error {
 		return &exitError{1, fmt.Errorf("%w: %s", errFailFast, failedID)}
 	case runErr != nil:
 		if resumable && !discarded {
-			rep.info("the documents written so far are kept; to resume:", "command", resumeCommand(cmd, args))
+			rep.info("the documents written so far are kept; to resume"+passwordNote(rep.secret)+":", "command", resumeCommand(cmd, args))
 		}
 		return runErr
 	}
@@ -283,6 +296,29 @@ func resumeCommand(cmd *cobra.Command, args []string) string {
 		parts = append(parts, shellQuote(a))
 	}
 	return strings.Join(parts, " ")
+}
+
+// passwordOf is the password in a database URL given to --out, in its
+// user part or as ?password=.
+func passwordOf(target string) string {
+	if !sink.IsDatabase(target) {
+		return ""
+	}
+	u, err := url.Parse(target)
+	if err != nil {
+		return ""
+	}
+	if p, ok := u.User.Password(); ok && p != "" {
+		return p
+	}
+	return u.Query().Get("password")
+}
+
+func passwordNote(secret string) string {
+	if secret == "" {
+		return ""
+	}
+	return " (with the password where it says xxxxx, or in PGPASSWORD)"
 }
 
 // shellQuote quotes s for a POSIX shell when it needs it.

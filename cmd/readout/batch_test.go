@@ -284,6 +284,32 @@ func TestResumeCommand(t *testing.T) {
 	}
 }
 
+// TestPasswordHidden: the password of a database URL is never printed,
+// in the resume hint, a warning or the error a run ends with.
+func TestPasswordHidden(t *testing.T) {
+	for target, want := range map[string]string{
+		"postgres://u:s3cr3t@db.example/news":          "s3cr3t",
+		"postgresql://u@db.example/news?password=pw42": "pw42",
+		"postgres://u@db.example/news":                 "",
+		"out.jsonl":                                    "",
+	} {
+		if got := passwordOf(target); got != want {
+			t.Errorf("passwordOf(%q) = %q, want %q", target, got, want)
+		}
+	}
+	var b strings.Builder
+	rep := &reporter{w: &b, secret: "s3cr3t"}
+	rep.warn("postgres: batch failed for postgres://u:s3cr3t@db/x")
+	rep.info("to resume:", "command", "readout annotate --out=postgres://u:s3cr3t@db/x --resume in.jsonl")
+	if strings.Contains(b.String(), "s3cr3t") || strings.Count(b.String(), "xxxxx") != 2 {
+		t.Errorf("printed:\n%s", b.String())
+	}
+	_, stderr, err := run(t, "", "annotate", "-q", "--out", "postgres://u:s3cr3t@127.0.0.1:1/x?connect_timeout=1&application_name=s3cr3t", article)
+	if err == nil || strings.Contains(err.Error()+stderr, "s3cr3t") {
+		t.Errorf("unreachable database: %v\n%s", err, stderr)
+	}
+}
+
 // buildReadout builds the binary for tests that signal or kill it.
 func buildReadout(t *testing.T) string {
 	t.Helper()

@@ -24,6 +24,16 @@ type reporter struct {
 	log   *slog.Logger // set for --log-format json
 	quiet bool
 	bar   *progressbar.ProgressBar
+	// secret is the database password of --out, never printed.
+	secret string
+}
+
+// hide masks the database password in a message.
+func hide(msg, secret string) string {
+	if secret == "" {
+		return msg
+	}
+	return strings.ReplaceAll(msg, secret, "xxxxx")
 }
 
 func newReporter(w io.Writer, format string, quiet bool) (*reporter, error) {
@@ -39,6 +49,7 @@ func newReporter(w io.Writer, format string, quiet bool) (*reporter, error) {
 }
 
 func (r *reporter) warn(msg string) {
+	msg = hide(msg, r.secret)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.log != nil {
@@ -56,6 +67,11 @@ func (r *reporter) warn(msg string) {
 func (r *reporter) info(msg string, args ...any) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = hide(s, r.secret)
+		}
+	}
 	if r.log != nil {
 		r.log.Info(msg, args...)
 		return

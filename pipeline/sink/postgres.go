@@ -61,7 +61,7 @@ func (s *postgresSink) Seen(ctx context.Context, id, sha string) (bool, error) {
 	var seen bool
 	err := s.retry(ctx, "resume lookup", func(ctx context.Context) error {
 		return s.pool.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM documents WHERE id = $1 AND text_sha256 = $2)",
-			pgText(id), sha).Scan(&seen)
+			pgText(docKey(id)), sha).Scan(&seen)
 	})
 	return seen, err
 }
@@ -75,19 +75,47 @@ func (s *postgresSink) flush(ctx context.Context) error {
 	// records come in separate batches.
 	last := map[string]int{}
 	for i, o := range docs {
-		last[pgText(o.ID)] = i
+		last[pgKey(o.ID)] = i
 	}
 	var uniq []*pipeline.Output
 	for i, o := range docs {
-		if last[pgText(o.ID)] == i {
+		if last[pgKey(o.ID)] == i {
 			uniq = append(uniq, o)
 		}
 	}
 	now := time.Now().UTC()
-	return s.retry(ctx, fmt.Sprintf("batch of %d documents", len(uniq)), func(ctx context.Context) error {
+	err := s.retry(ctx, fmt.Sprintf("batch of %d documents", len(uniq)), func(ctx context.Context) error {
 		return s.writeBatch(ctx, uniq, now)
 	})
+	if err == nil || retryable(err) || len(uniq) == 1 && uniq[0].Status == "error" {
+		return err
+	}
+	// The data of one document failed the batch (a value too large for an
+	// index, say): write them one by one, and the one that fails as an
+	// error record saying why, so that the others are kept.
+	for _, o := range uniq {
+		err := s.retry(ctx, fmt.Sprintf("document %.80q", o.ID), func(ctx context.Context) error {
+			return s.writeBatch(ctx, []*pipeline.Output{o}, now)
+		})
+		if err == nil {
+			continue
+		}
+		if retryable(err) {
+			return err
+		}
+		s.o.warn("postgres: document %.80q stored as an error record: %v", o.ID, err)
+		e := pipeline.ErrorOutput(o.ID, o.Source, o.Offsets, "sink", err.Error())
+		if err := s.retry(ctx, fmt.Sprintf("error record of %.80q", o.ID), func(ctx context.Context) error {
+			return s.writeBatch(ctx, []*pipeline.Output{e}, now)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+// pgKey is the key PostgreSQL stores a document with this id under.
+func pgKey(id string) string { return pgText(docKey(id)) }
 
 // writeBatch is one attempt at a batch, in one transaction. Since it reads
 // what is stored inside the transaction, a retry after a commit whose
@@ -100,7 +128,7 @@ func (s *postgresSink) writeBatch(ctx context.Context, docs []*pipeline.Output, 
 	defer tx.Rollback(context.Background())
 	ids := make([]string, len(docs))
 	for i, o := range docs {
-		ids[i] = pgText(o.ID)
+		ids[i] = pgKey(o.ID)
 	}
 	stored := map[string]string{}
 	rows, err := tx.Query(ctx, "SELECT id, text_sha256 FROM documents WHERE id = ANY($1)", ids)

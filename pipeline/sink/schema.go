@@ -1,17 +1,20 @@
 package sink
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/readout/readout/pipeline"
 )
 
 // SchemaVersion is the version of the relational schema this readout
 // writes; the schema_version table records what a database holds.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // column kinds, mapped to each database's types by dialect.
 const (
@@ -59,6 +62,7 @@ var tables = []table{
 			cn("source_path", kText), cn("source_line", kInt), cn("source_record", kInt),
 			cn("title", kText), cn("published", kText),
 			c("meta", kJSON), c("errors", kJSON), c("tables", kJSON), c("written_at", kTime),
+			added(3, "original_id", kText),
 		},
 		key:     []string{"id"},
 		indexes: [][]string{{"status"}, {"published"}},
@@ -217,11 +221,37 @@ func (d dialect) insertSQL(t table) string {
 	return fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", t.name, strings.Join(names, ", "), strings.Join(params, ", "))
 }
 
+// maxKeyBytes bounds the id a document is keyed by: a B-tree index entry
+// must fit in a third of a PostgreSQL page, and an id from the input may
+// be any length.
+const maxKeyBytes = 512
+
+// docKey is the key a document with this id is stored under: the id
+// itself, or for a longer one its first 128 bytes and its SHA-256, with
+// the whole id kept in documents.original_id.
+func docKey(id string) string {
+	if len(id) <= maxKeyBytes {
+		return id
+	}
+	cut := 128
+	for cut > 0 && !utf8.RuneStart(id[cut]) {
+		cut--
+	}
+	sum := sha256.Sum256([]byte(id))
+	return id[:cut] + "…sha256:" + hex.EncodeToString(sum[:])
+}
+
 // rowsOf flattens a record into rows, one slice per table in the order of
-// tables. JSON columns hold JSON text; absent values are nil.
+// tables. JSON columns hold JSON text; absent values are nil. Rows are
+// keyed by docKey(o.ID).
 func rowsOf(o *pipeline.Output, now time.Time) [][][]any {
 	rows := make([][][]any, len(tables))
 	add := func(t int, vals ...any) { rows[t] = append(rows[t], vals) }
+	key := docKey(o.ID)
+	var original any
+	if key != o.ID {
+		original = o.ID
+	}
 	var path, line, record any
 	if o.Source != nil {
 		path, record = nilIfEmpty(o.Source.Path), o.Source.Record
@@ -229,49 +259,49 @@ func rowsOf(o *pipeline.Output, now time.Time) [][][]any {
 			line = o.Source.Line
 		}
 	}
-	add(0, o.ID, o.TextSHA256, o.Status, o.Schema, string(o.Offsets), o.Length,
+	add(0, key, o.TextSHA256, o.Status, o.Schema, string(o.Offsets), o.Length,
 		path, line, record, nilIfEmpty(o.Meta["title"]), nilIfEmpty(o.Meta["date"]),
-		jsonText(orEmpty(o.Meta)), jsonText(o.Errors), jsonText(o.Tables), now)
+		jsonText(orEmpty(o.Meta)), jsonText(o.Errors), jsonText(o.Tables), now, original)
 	for i, p := range o.Paragraphs {
 		var marker any
 		if p.Marker != nil {
 			marker = p.Marker.Text
 		}
-		add(1, o.ID, i, p.Kind, p.Start, p.End, p.Section, p.Block, marker)
+		add(1, key, i, p.Kind, p.Start, p.End, p.Section, p.Block, marker)
 		for r, tp := range p.Topics {
-			add(6, o.ID, i, r, tp.Topic, tp.Label, tp.Score, jsonText(orEmptyList(tp.Evidence)))
+			add(6, key, i, r, tp.Topic, tp.Label, tp.Score, jsonText(orEmptyList(tp.Evidence)))
 		}
 	}
 	for i, e := range o.Entities {
-		add(2, o.ID, i, e.Start, e.End, e.Text, e.Label, nilIfEmpty(e.Subtype), e.Canonical,
+		add(2, key, i, e.Start, e.End, e.Text, e.Label, nilIfEmpty(e.Subtype), e.Canonical,
 			nilIfEmpty(e.ID), nilIfEmpty(e.Country), e.Source, e.Confidence)
 	}
 	for i, d := range o.Dates {
-		add(3, o.ID, i, d.Start, d.End, d.Text, nilIfEmpty(d.Value))
+		add(3, key, i, d.Start, d.End, d.Text, nilIfEmpty(d.Value))
 	}
 	for _, p := range o.Participants {
 		var es, ee, et any
 		if p.Evidence != nil {
 			es, ee, et = p.Evidence.Start, p.Evidence.End, p.Evidence.Text
 		}
-		add(4, o.ID, p.ID, p.Name, jsonText(orEmptyList(p.Aliases)), deref(p.Role), deref(p.Country),
+		add(4, key, p.ID, p.Name, jsonText(orEmptyList(p.Aliases)), deref(p.Role), deref(p.Country),
 			deref(p.CountryCode), deref(p.Organization), deref(p.Wikidata), p.MentionCount, es, ee, et,
 			deref(p.CountrySource))
 		for i, m := range p.Mentions {
-			add(5, o.ID, p.ID, i, m.Start, m.End, m.Text)
+			add(5, key, p.ID, i, m.Start, m.End, m.Text)
 		}
 	}
 	for r, tp := range o.Topics {
-		add(6, o.ID, -1, r, tp.Topic, tp.Label, tp.Score, jsonText(orEmptyList(tp.Evidence)))
+		add(6, key, -1, r, tp.Topic, tp.Label, tp.Score, jsonText(orEmptyList(tp.Evidence)))
 	}
 	for i, is := range o.Issues {
 		var ti any
 		if is.Table != nil {
 			ti = *is.Table
 		}
-		add(7, o.ID, i, is.Topic, is.Label, jsonText(orEmptyList(is.Paragraphs)), ti)
+		add(7, key, i, is.Topic, is.Label, jsonText(orEmptyList(is.Paragraphs)), ti)
 		for j, p := range is.Parties {
-			add(8, o.ID, i, j, p.Name, p.Kind, nilIfEmpty(p.CountryCode), jsonText(orEmptyList(p.Focus)))
+			add(8, key, i, j, p.Name, p.Kind, nilIfEmpty(p.CountryCode), jsonText(orEmptyList(p.Focus)))
 		}
 	}
 	return rows

@@ -68,11 +68,6 @@ func OpenSQLite(ctx context.Context, path string, o Options) (Sink, error) {
 // in each transaction (PostgreSQL's advisory lock; SQLite's immediate
 // transactions already exclude each other).
 func migrate(ctx context.Context, db *sql.DB, d dialect, lock string) error {
-	ts := d.types[kTime]
-	if _, err := db.ExecContext(ctx, fmt.Sprintf(
-		"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at %s NOT NULL)", ts)); err != nil {
-		return err
-	}
 	for {
 		done, err := migrateOne(ctx, db, d, lock)
 		if err != nil || done {
@@ -91,6 +86,12 @@ func migrateOne(ctx context.Context, db *sql.DB, d dialect, lock string) (done b
 		if _, err := tx.ExecContext(ctx, lock); err != nil {
 			return false, err
 		}
+	}
+	// Under the lock: two processes creating a table at once collide in
+	// PostgreSQL's catalog, IF NOT EXISTS or not.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(
+		"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at %s NOT NULL)", d.types[kTime])); err != nil {
+		return false, err
 	}
 	var v int
 	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&v); err != nil {
@@ -124,7 +125,7 @@ func (s *sqliteSink) Write(ctx context.Context, o *pipeline.Output) error {
 
 func (s *sqliteSink) Seen(ctx context.Context, id, sha string) (bool, error) {
 	var one int
-	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM documents WHERE id = ? AND text_sha256 = ?", id, sha).Scan(&one)
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM documents WHERE id = ? AND text_sha256 = ?", docKey(id), sha).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -152,8 +153,9 @@ func (s *sqliteSink) flush(ctx context.Context) error {
 	}
 	now := time.Now().UTC()
 	for _, o := range docs {
+		key := docKey(o.ID)
 		var sha string
-		err := tx.QueryRowContext(ctx, "SELECT text_sha256 FROM documents WHERE id = ?", o.ID).Scan(&sha)
+		err := tx.QueryRowContext(ctx, "SELECT text_sha256 FROM documents WHERE id = ?", key).Scan(&sha)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:
@@ -161,7 +163,7 @@ func (s *sqliteSink) flush(ctx context.Context) error {
 		case sha == o.TextSHA256:
 			continue
 		default:
-			if _, err := tx.ExecContext(ctx, "DELETE FROM documents WHERE id = ?", o.ID); err != nil {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM documents WHERE id = ?", key); err != nil {
 				return fmt.Errorf("sqlite: %w", err)
 			}
 		}
