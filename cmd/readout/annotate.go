@@ -38,10 +38,11 @@ Lines. A record that cannot be annotated is written as an error record
 (status "error", or "partial" when only some stages failed) and the exit
 status is 1; --fail-fast stops at the first such record.
 
---out writes to a JSON Lines file (through a temporary file renamed at the
-end), to SQLite (sqlite:PATH) or to PostgreSQL (postgres://...). Database
-writes are idempotent, keyed by the id and the text's SHA-256, and --resume
-skips documents already written before annotating them. On SIGINT or
+--out writes to a JSON Lines file (through a journal, PATH.journal, that a
+killed run leaves for --resume), to SQLite (sqlite:PATH) or to PostgreSQL
+(postgres://...). Each keeps one record per id, keyed by the id and the
+text's SHA-256, and --resume skips documents already written before
+annotating them. On SIGINT or
 SIGTERM annotate finishes the documents in flight (a second signal abandons
 them), keeps what it wrote and prints the command that resumes the run.`,
 		Example: `  readout annotate testdata/egypt-russia-cairo.txt
@@ -61,7 +62,7 @@ them), keeps what it wrote and prints the command that resumes the run.`,
 	f.Int("workers", 0, "worker goroutines, 0 = all cores (workers)")
 	f.StringSlice("include", nil, "file name globs taken from folders, e.g. '*.jsonl.gz' (input.include)")
 	f.Int("max-doc-bytes", 0, "larger documents become error records (max_doc_bytes)")
-	f.StringP("out", "o", "", "write to a JSON Lines file (via a temporary file renamed on success), sqlite:PATH or postgres://...")
+	f.StringP("out", "o", "", "write to a JSON Lines file (one record per id, through PATH.journal), sqlite:PATH or postgres://...")
 	f.Int("batch-size", 0, "documents per database transaction; 0 = 500")
 	f.Bool("resume", false, "skip documents already in --out (same id and text hash), checked before annotating")
 	f.Bool("fail-fast", false, "stop at the first record that fails (exit 1; everything before it is written)")
@@ -245,9 +246,9 @@ func runAnnotate(cmd *cobra.Command, args []string) (err error) {
 	}
 	rep.summary(&stats, time.Since(started), time.Since(runStart))
 
-	resumable := target != "" && target != "-"
-	_, discarded := snk.(sink.Discarder)
-	discarded = discarded && stopped
+	// A database keeps what it committed and a JSON Lines file its
+	// journal: both resume. Text output does not.
+	resumable := target != "" && target != "-" && sopts.Encode == nil
 	switch {
 	case interrupted.Load() > 0 && runErr == nil:
 		if resumable {
@@ -259,7 +260,7 @@ func runAnnotate(cmd *cobra.Command, args []string) (err error) {
 	case errors.Is(runErr, errFailFast):
 		return &exitError{1, fmt.Errorf("%w: %s", errFailFast, failedID)}
 	case runErr != nil:
-		if resumable && !discarded {
+		if resumable {
 			rep.info("the documents written so far are kept; to resume"+passwordNote(rep.secret)+":", "command", resumeCommand(cmd, args))
 		}
 		return runErr

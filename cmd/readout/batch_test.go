@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"database/sql"
@@ -11,11 +12,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	_ "modernc.org/sqlite"
+
+	"github.com/readout/readout/pipeline"
+	"github.com/readout/readout/pipeline/sink"
 )
 
 func gz(t *testing.T, b []byte) []byte {
@@ -409,6 +416,70 @@ func TestKillAndResume(t *testing.T) {
 	if orphans := scalar(t, h, "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM participants p WHERE p.doc_id = d.id)"); orphans != 0 {
 		t.Errorf("%d documents without participants", orphans)
 	}
+}
+
+// TestKillAndResumeFile kills readout with SIGKILL in the middle of a run
+// into a JSON Lines file: the records it finished wait in the journal, and
+// --resume skips them and ends with every document once, in input order.
+func TestKillAndResumeFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	const n = 3000
+	bin := buildReadout(t)
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "in.jsonl"), bigCorpus(t, n))
+	out := filepath.Join(dir, "out.jsonl")
+	cmd := exec.Command(bin, "annotate", "--input", "jsonl", "--workers", "2", "--batch-size", "25", "--out", out, in)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for lines := 0; lines < 100; {
+		select {
+		case err := <-done:
+			t.Fatalf("readout exited (%v) before it could be killed", err)
+		case <-time.After(5 * time.Millisecond):
+		}
+		b, _ := os.ReadFile(sink.JournalPath(out))
+		lines = bytes.Count(b, []byte("\n"))
+	}
+	cmd.Process.Kill()
+	<-done
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("the output exists after the kill: %v", err)
+	}
+	res, err := exec.Command(bin, "annotate", "--input", "jsonl", "--workers", "2", "--out", out, "--resume", in).CombinedOutput()
+	if err != nil {
+		t.Fatalf("resume: %v\n%s", err, res)
+	}
+	if m := regexp.MustCompile(`(\d+) skipped`).FindSubmatch(res); m == nil || atoi(string(m[1])) < 100 {
+		t.Errorf("resume did not skip the records finished before the kill: %s", res)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	var got []int
+	for sc.Scan() {
+		var o pipeline.Output
+		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, o.Source.Record)
+	}
+	if len(got) != n || !slices.IsSorted(got) || got[0] != 0 || got[n-1] != n-1 {
+		t.Errorf("%d records after resuming, want %d, one per input record in input order", len(got), n)
+	}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 // TestInterruptAndResume sends SIGINT: readout finishes what is in flight,

@@ -294,14 +294,28 @@ func TestAnnotateOutFile(t *testing.T) {
 		t.Errorf("directory holds %q, want only out.jsonl", names)
 	}
 
-	// A failed run leaves neither the target nor a temporary file.
+	// A failed run leaves no target, only the journal of what it finished,
+	// which --resume takes up.
 	failed := filepath.Join(dir, "failed.jsonl")
-	_, _, err = run(t, "", "annotate", "--out", failed, article, filepath.Join(dir, "missing.txt"))
-	if code := exitCode(err); code != 2 || !os.IsNotExist(err) {
-		t.Errorf("missing input: exit %d (%v), want 2 and a not-exist error", code, err)
+	_, stderr, err := run(t, "", "annotate", "--out", failed, article, filepath.Join(dir, "missing.txt"))
+	if code := exitCode(err); code != 2 || !os.IsNotExist(err) || !strings.Contains(stderr, "--resume") {
+		t.Errorf("missing input: exit %d (%v), want 2, a not-exist error and a resume command\n%s", code, err, stderr)
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("failed run left %d files", len(entries)-1)
+	if _, err := os.Stat(failed); !os.IsNotExist(err) {
+		t.Errorf("failed run left its target: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("failed run left %d files, want its journal", len(entries)-1)
+	}
+	_, stderr, err = run(t, "", "annotate", "--output", "jsonl", "--out", failed, "--resume", article)
+	if err != nil || !strings.Contains(stderr, "1 skipped") {
+		t.Errorf("resume: %v\n%s", err, stderr)
+	}
+	if b, err := os.ReadFile(failed); err != nil || len(decodeLines(t, string(b))) != 1 {
+		t.Errorf("resumed file: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("after resuming the directory holds %d files, want 2", len(entries))
 	}
 }
 

@@ -4,11 +4,8 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/readout/readout/pipeline"
 )
@@ -19,12 +16,9 @@ type jsonl struct {
 	bw     *bufio.Writer
 	enc    *json.Encoder
 	encode func(io.Writer, *pipeline.Output) error
-	n      int // records written
-	// keys holds the id and text hash of every record a resumed file
-	// already had; nil when not resuming.
-	keys map[string]string
-	file *os.File // the temporary file, when writing to a path
-	path string   // the target it is renamed to
+	n      int      // records written
+	file   *os.File // the temporary file, when writing text to a path
+	path   string   // the target it is renamed to
 }
 
 func newJSONL(w io.Writer, o Options) *jsonl {
@@ -40,79 +34,19 @@ func newJSONL(w io.Writer, o Options) *jsonl {
 	return &jsonl{bw: bw, enc: enc, encode: o.Encode}
 }
 
-// OpenFile writes JSON Lines to a temporary file beside path that Close
-// renames over it, so that a failed run never leaves a half-written file.
-// With o.Resume the records of an existing file at path are carried over
-// (except error records, which are tried again) and their keys answer Seen.
-func OpenFile(path string, o Options) (Sink, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+// openTextFile writes text output (Options.Encode) to a temporary file
+// beside path that Close renames over it.
+func openTextFile(path string, o Options) (Sink, error) {
+	f, err := createTemp(path)
 	if err != nil {
 		return nil, err
 	}
 	s := newJSONL(f, o)
 	s.file, s.path = f, path
-	if o.Resume {
-		s.keys = map[string]string{}
-		if err := s.carryOver(path); err != nil {
-			s.Discard()
-			return nil, err
-		}
-	}
 	return s, nil
 }
 
-// carryOver copies the good records of an earlier output into the new file.
-func (s *jsonl) carryOver(path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	br := bufio.NewReaderSize(f, 1<<16)
-	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if len(line) > 0 {
-			var rec struct {
-				ID     string `json:"id"`
-				Status string `json:"status"`
-				SHA    string `json:"text_sha256"`
-			}
-			if jerr := json.Unmarshal(line, &rec); jerr != nil {
-				if err == io.EOF { // a last line cut short by a crash
-					return nil
-				}
-				return fmt.Errorf("%s:%d: cannot resume from this file: %v", path, n, jerr)
-			}
-			if rec.Status != "error" {
-				if _, dup := s.keys[rec.ID]; !dup {
-					s.keys[rec.ID] = rec.SHA
-					if line[len(line)-1] != '\n' {
-						line = append(line, '\n')
-					}
-					if _, werr := s.bw.Write(line); werr != nil {
-						return werr
-					}
-				}
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
 func (s *jsonl) Write(ctx context.Context, o *pipeline.Output) error {
-	if s.keys != nil {
-		if sha, ok := s.keys[o.ID]; ok && sha == o.TextSHA256 {
-			return nil
-		}
-	}
 	if s.encode == nil {
 		return s.enc.Encode(o)
 	}
@@ -125,14 +59,7 @@ func (s *jsonl) Write(ctx context.Context, o *pipeline.Output) error {
 }
 
 func (s *jsonl) Seen(ctx context.Context, id, sha string) (bool, error) {
-	if s.keys == nil {
-		if s.file == nil {
-			return false, ErrNoResume
-		}
-		return false, nil
-	}
-	got, ok := s.keys[id]
-	return ok && got == sha, nil
+	return false, ErrNoResume
 }
 
 func (s *jsonl) Close() error {

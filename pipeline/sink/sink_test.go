@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -542,7 +543,8 @@ func TestJSONLFile(t *testing.T) {
 		t.Errorf("resumed file holds %q, want a b c", got)
 	}
 
-	// Discard leaves the earlier file as it was and no temporary file.
+	// Discard leaves the earlier file as it was and the journal for
+	// --resume; no temporary file.
 	s, _ = OpenFile(target, Options{})
 	writeAll(t, s, b)
 	if err := s.(Discarder).Discard(); err != nil {
@@ -551,13 +553,123 @@ func TestJSONLFile(t *testing.T) {
 	if got := ids(t, target); got != "a b c" {
 		t.Errorf("after Discard the file holds %q", got)
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("%d files in the directory, want 1", len(entries))
+	if got := ids(t, JournalPath(target)); got != "b" {
+		t.Errorf("after Discard the journal holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("%d files in the directory, want the file and its journal", len(entries))
 	}
 
 	if _, err := newJSONL(&strings.Builder{}, Options{}).Seen(context.Background(), "a", ""); err != ErrNoResume {
 		t.Errorf("Seen on stdout = %v, want ErrNoResume", err)
 	}
+}
+
+// TestJSONLFileOneRecordPerID: like the databases, a JSON Lines file
+// holds one record per id, the last written: a resumed run with a changed
+// text replaces the record, and a repeated id in one input keeps its last
+// record, whether the run is fresh or resumed.
+func TestJSONLFileOneRecordPerID(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "out.jsonl")
+	a1, a2, b, c := record("a", "First text"), record("a", "Second text"), record("b", "Beta"), record("c", "Gamma")
+	changed := record("b", "Beta, changed")
+	for i, o := range []*pipeline.Output{a1, b, a2, c} {
+		o.Source.Record = i // the input's order
+	}
+	changed.Source.Record = 1
+	for _, resume := range []bool{false, true} {
+		s, err := OpenFile(target, Options{Resume: resume})
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeAll(t, s, a1, b, a2, c)
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(t, target); got != "b a c" {
+			t.Errorf("resume %v: file holds %q, want b a c", resume, got)
+		}
+	}
+	s, _ := OpenFile(target, Options{Resume: true})
+	writeAll(t, s, a1, changed, a2, c)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, target); got != "b a c" {
+		t.Errorf("changed text: file holds %q, want b a c", got)
+	}
+	if got := shas(t, target)["a"]; got != a2.TextSHA256 {
+		t.Errorf("a is not the input's last record of a")
+	}
+	if got := shas(t, target)["b"]; got != changed.TextSHA256 {
+		t.Errorf("b kept its old text")
+	}
+}
+
+// TestJSONLFileKilled: a run killed after some batches leaves its journal
+// synced; --resume finds those records, cuts a record the kill left
+// half-written, and ends with every record once. Files get the mode the
+// umask gives.
+func TestJSONLFileKilled(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "out.jsonl")
+	var outs []*pipeline.Output
+	for i := range 10 {
+		outs = append(outs, record(fmt.Sprintf("d%d", i), fmt.Sprintf("Text %d", i)))
+	}
+	s, err := OpenFile(target, Options{BatchSize: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeAll(t, s, outs[:7]...) // two batches synced, one record buffered
+	// The kill: nothing more is flushed, and a record is cut mid-write.
+	f, _ := os.OpenFile(JournalPath(target), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(`{"id":"d6","status":"ok","text_sha`)
+	f.Close()
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Fatalf("the file exists before the run ended: %v", err)
+	}
+	s, err = OpenFile(target, Options{Resume: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, o := range outs {
+		if ok, _ := s.Seen(context.Background(), o.ID, o.TextSHA256); ok {
+			seen++
+		}
+	}
+	if seen != 6 {
+		t.Errorf("resume finds %d records, want the 6 synced", seen)
+	}
+	writeAll(t, s, outs...)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ids(t, target), "d0 d1 d2 d3 d4 d5 d6 d7 d8 d9"; got != want {
+		t.Errorf("file holds %q, want %q", got, want)
+	}
+	if _, err := os.Stat(JournalPath(target)); !os.IsNotExist(err) {
+		t.Errorf("journal left after a finished run: %v", err)
+	}
+	info, err := os.Stat(target)
+	old := syscall.Umask(0o022)
+	syscall.Umask(old)
+	if want := os.FileMode(0o666) &^ os.FileMode(old); err != nil || info.Mode().Perm() != want {
+		t.Errorf("file mode %v (%v), want %v", info.Mode().Perm(), err, want)
+	}
+}
+
+func shas(t *testing.T, path string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	if _, err := eachLine(path, func(rec lineKey, _ []byte) error {
+		out[rec.ID] = rec.SHA
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func ids(t *testing.T, path string) string {
@@ -584,7 +696,7 @@ func TestOpenTargets(t *testing.T) {
 	for target, want := range map[string]string{
 		"":                                   "*sink.jsonl",
 		"-":                                  "*sink.jsonl",
-		filepath.Join(dir, "x.jsonl"):        "*sink.jsonl",
+		filepath.Join(dir, "x.jsonl"):        "*sink.fileSink",
 		"sqlite:" + filepath.Join(dir, "db"): "*sink.sqliteSink",
 	} {
 		s, err := Open(context.Background(), target, Options{Stdout: &strings.Builder{}})
