@@ -119,6 +119,11 @@ func TestBadConfig(t *testing.T) {
 		{"bad entities model", "stages:\n  entities:\n    model: gpt\n", []string{"stages.entities", "gpt"}},
 		{"missing taxonomy file", "stages:\n  topics:\n    taxonomy: /nonexistent/tax.yaml\n", []string{"stages.topics", "/nonexistent/tax.yaml"}},
 		{"not YAML", "workers: [\n", []string{"user.yaml"}},
+		{"empty unknown stage section", "stages:\n  nosuchstage: {}\n", []string{"stages.nosuchstage", "unknown stage"}},
+		{"timeout without a unit", "timeout: 60\n", []string{"timeout", "unit"}},
+		{"fractional workers", "workers: 1.5\n", []string{"workers", "1.5"}},
+		{"workers too large", "workers: 99999999999999999999\n", []string{"workers", "whole number"}},
+		{"fractional max_focus", "stages:\n  issues:\n    max_focus: 2.5\n", []string{"stages.issues", "max_focus"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,6 +246,53 @@ func TestConfigLayers(t *testing.T) {
 }
 
 // TestEnvBadValue: a bad value from the environment names its key too.
+// TestEnvTyped: a setting from the environment is read as the type of
+// the setting, as the same value in YAML would be.
+func TestEnvTyped(t *testing.T) {
+	for name, value := range map[string]string{
+		"READOUT_STAGES_ISSUES_MAX_FOCUS":       "3",
+		"READOUT_STAGES_TOPICS_MODEL_THRESHOLD": "0.7",
+		"READOUT_TIMEOUT":                       "5s",
+		"READOUT_WORKERS":                       "2",
+		"READOUT_OUTPUT_TEXT":                   "true",
+		"READOUT_PIPELINE":                      "paragraphs, tokens",
+	} {
+		t.Setenv(name, value)
+	}
+	cfg, err := readout.LoadConfig("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cfg.NewPipeline(); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Timeout != 5*time.Second || cfg.Workers != 2 || !cfg.Output.Text || strings.Join(cfg.Pipeline, " ") != "paragraphs tokens" {
+		t.Errorf("config %+v", cfg)
+	}
+}
+
+// TestEnvRefused: a variable that names no setting is refused rather than
+// ignored, and so is a value the setting's type cannot hold.
+func TestEnvRefused(t *testing.T) {
+	for name, value := range map[string]string{
+		"READOUT_STAGES_TOPICS_THRESHOLD": "0.7",  // no such setting
+		"READOUT_STAGES_ISSUES_MAX_FOCUS": "many", // not a number
+		"READOUT_TIMEOUT":                 "60",   // no unit
+		"READOUT_WORKERS":                 "1.5",
+	} {
+		t.Run(name+"="+value, func(t *testing.T) {
+			t.Setenv(name, value)
+			cfg, err := readout.LoadConfig("")
+			if err == nil {
+				_, err = cfg.NewPipeline()
+			}
+			if err == nil {
+				t.Errorf("accepted")
+			}
+		})
+	}
+}
+
 func TestEnvBadValue(t *testing.T) {
 	t.Setenv("READOUT_OUTPUT_OFFSETS", "chars")
 	_, err := readout.LoadConfig("")

@@ -8,13 +8,16 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
+	"gopkg.in/yaml.v3"
 
 	"github.com/readout/readout/extract"
 	"github.com/readout/readout/pipeline"
@@ -119,16 +122,59 @@ func MergeConfigFile(v *viper.Viper, path string) error {
 	if err := v.MergeConfig(f); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	// viper drops an empty section ("nosuchstage: {}"), which would then
+	// never be checked: look at the file's own stage names.
+	if _, err := f.Seek(0, 0); err != nil {
+		return err
+	}
+	var raw struct {
+		Stages map[string]any `yaml:"stages"`
+	}
+	if err := yaml.NewDecoder(f).Decode(&raw); err != nil && err != io.EOF {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	known := extract.Registry()
+	for name := range raw.Stages {
+		if _, ok := known[name]; !ok {
+			return fmt.Errorf("%s: stages.%s: unknown stage (known: %v)", path, name, known.Names())
+		}
+	}
 	return nil
 }
 
 // DecodeConfig reads v into a Config, rejecting unknown keys and bad values.
 func DecodeConfig(v *viper.Viper) (Config, error) {
 	var c Config
-	if err := v.UnmarshalExact(&c); err != nil {
+	strict := func(dc *mapstructure.DecoderConfig) {
+		dc.WeaklyTypedInput = false
+		dc.DecodeHook = pipeline.DecodeValue
+	}
+	if err := v.UnmarshalExact(&c, strict); err != nil {
 		return c, fmt.Errorf("config: %w", err)
 	}
+	if err := checkEnv(v); err != nil {
+		return c, err
+	}
 	return c, c.Validate()
+}
+
+// checkEnv refuses READOUT_* variables of the configuration's sections
+// that name no setting: viper reads the environment only for the keys it
+// knows, so a misspelt one would be ignored without a word.
+func checkEnv(v *viper.Viper) error {
+	known := map[string]bool{}
+	for _, k := range v.AllKeys() {
+		known["READOUT_"+strings.ToUpper(strings.ReplaceAll(k, ".", "_"))] = true
+	}
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		for _, section := range []string{"READOUT_STAGES_", "READOUT_INPUT_", "READOUT_OUTPUT_", "READOUT_EVAL_"} {
+			if strings.HasPrefix(name, section) && !known[name] {
+				return fmt.Errorf("config: %s names no setting (see readout config)", name)
+			}
+		}
+	}
+	return nil
 }
 
 // LoadConfig is DefaultConfig with an optional user file over it (path may

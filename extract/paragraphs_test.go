@@ -391,9 +391,15 @@ func TestNewParagraphsOptions(t *testing.T) {
 	if k := d.Paragraphs[1].Kind; k != pipeline.TextPara {
 		t.Errorf("four words with max_heading_words 3: kind %s, want text", k)
 	}
+	// A string is read as the environment gives it ("3"), and nothing is
+	// bent to fit.
+	if _, err := NewParagraphs(pipeline.Options{"max_heading_words": "3"}); err != nil {
+		t.Errorf(`max_heading_words "3": %v`, err)
+	}
 	for _, opts := range []pipeline.Options{
 		{"max_heading_word": 3},
-		{"max_heading_words": "3"},
+		{"max_heading_words": "three"},
+		{"max_heading_words": 2.5},
 		{"max_heading_words": 0},
 	} {
 		if _, err := NewParagraphs(opts); err == nil {

@@ -26,7 +26,7 @@ func (o Options) Decode(stage string, into any) error {
 		WeaklyTypedInput: false,
 		Result:           into,
 		TagName:          "mapstructure",
-		DecodeHook:       mapstructure.StringToTimeDurationHookFunc(),
+		DecodeHook:       DecodeValue,
 	})
 	if err != nil {
 		return err
