@@ -184,7 +184,7 @@ func proseRate(r io.Reader) error {
 // times per word.
 func scale(args []string) error {
 	fs := flag.NewFlagSet("scale", flag.ExitOnError)
-	factor := fs.Int("factor", 100, "documents joined into the long one")
+	factor := fs.Int("factor", 100, "documents joined into the longest one")
 	rounds := fs.Int("rounds", 3, "best of this many rounds")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the long document's runs to this file")
 	fs.Parse(args)
@@ -209,10 +209,15 @@ func scale(args []string) error {
 	if err != nil {
 		return err
 	}
-	long := strings.Join(texts, "\n\n")
-	run := func(docs []string) time.Duration {
+	// The same texts as documents of 1, 10, ... of them joined: the cost
+	// per word should not grow with a document's length.
+	run := func(docs []string) (time.Duration, uint64) {
 		best := time.Duration(1<<63 - 1)
+		var peak uint64
 		for range *rounds {
+			runtime.GC()
+			var before runtime.MemStats
+			runtime.ReadMemStats(&before)
 			start := time.Now()
 			for _, t := range docs {
 				d := pipeline.NewDoc("x", t)
@@ -222,25 +227,36 @@ func scale(args []string) error {
 				d.Output(pipeline.OutputOptions{})
 			}
 			best = min(best, time.Since(start))
+			var after runtime.MemStats
+			runtime.ReadMemStats(&after)
+			peak = max(peak, after.TotalAlloc-before.TotalAlloc)
 		}
-		return best
+		return best, peak
 	}
-	short := run(texts)
-	if *profile != "" {
-		f, err := os.Create(*profile)
-		if err != nil {
-			return err
+	var base float64
+	for f := 1; f <= *factor; f *= 10 {
+		var docs []string
+		for i := 0; i+f <= len(texts); i += f {
+			docs = append(docs, strings.Join(texts[i:i+f], "\n\n"))
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
+		if f == *factor && *profile != "" {
+			pf, err := os.Create(*profile)
+			if err != nil {
+				return err
+			}
+			if err := pprof.StartCPUProfile(pf); err != nil {
+				return err
+			}
+			defer pf.Close()
+			defer pprof.StopCPUProfile()
 		}
-		defer pprof.StopCPUProfile()
+		took, alloc := run(docs)
+		per := float64(took.Nanoseconds()) / float64(words)
+		if f == 1 {
+			base = per
+		}
+		fmt.Printf("scaling: %3d docs of %3dx: %s, %.0f ns/word, ratio to 1x %.3f (limit 1.2); %.1f MB allocated per MB of text\n",
+			len(docs), f, took.Round(time.Millisecond), per, per/base, float64(alloc)/float64(len(strings.Join(docs, ""))))
 	}
-	longT := run([]string{long})
-	perShort := float64(short.Nanoseconds()) / float64(words)
-	perLong := float64(longT.Nanoseconds()) / float64(words)
-	fmt.Printf("scaling: %d docs one by one %s (%.0f ns/word); one doc of %d words %s (%.0f ns/word); ratio %.3f (limit 1.1)\n",
-		*factor, short.Round(time.Millisecond), perShort, words, longT.Round(time.Millisecond), perLong, perLong/perShort)
 	return nil
 }
