@@ -56,6 +56,9 @@ func hostileCases() []hostileCase {
 		{name: "no-line-breaks", content: func() []byte {
 			return bytes.ReplaceAll(bytes.Repeat(reference, 50), []byte("\n"), []byte(" "))
 		}, records: 1},
+		{name: "jsonl-blank-lines", args: []string{"--input", "jsonl"}, content: func() []byte {
+			return append(bytes.Repeat([]byte("\n"), 20_000_000), `{"id":"last","text":"Ana Ruiz met Tom Berg."}`+"\n"...)
+		}, records: 1},
 		{name: "jsonl-bad-lines", args: []string{"--input", "jsonl"}, content: func() []byte {
 			return []byte(strings.Join([]string{
 				`{"id":"ok","text":"Ana Ruiz met Tom Berg in Oslo."}`,

@@ -270,6 +270,20 @@ func errorsOf(rec *pipeline.Output) string {
 	return strings.Join(msgs, "; ")
 }
 
+// loopbackHost reports whether a request's Host header names this server
+// by a loopback name and its port.
+func loopbackHost(host, port string) bool {
+	h, p, err := net.SplitHostPort(host)
+	if err != nil || p != port {
+		return false
+	}
+	if h == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
+}
+
 // checkLoopback refuses addresses other machines could reach: the page
 // shows whatever text it was given.
 func checkLoopback(addr string) error {
@@ -295,7 +309,14 @@ func serve(cmd *cobra.Command, addr string, page []byte) error {
 		return err
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, _ *http.Request) {
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		// A page another site's name resolves to here (DNS rebinding)
+		// would let that site read it: answer only to loopback names.
+		if !loopbackHost(r.Host, port) {
+			http.Error(w, "readout serves only http://127.0.0.1, [::1] or localhost", http.StatusMisdirectedRequest)
+			return
+		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 		_, _ = w.Write(page)

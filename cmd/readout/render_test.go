@@ -135,6 +135,17 @@ func TestRenderServesText(t *testing.T) {
 	if resp.StatusCode != 200 || cards(string(body)) != 7 {
 		t.Errorf("GET %s: %d, %d cards", url, resp.StatusCode, cards(string(body)))
 	}
+	// Another name for this address (DNS rebinding) gets no page.
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Host = "attacker.example:" + regexp.MustCompile(`:(\d+)/$`).FindStringSubmatch(url)[1]
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("Host %s: %v", req.Host, err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("Host %s: %s, want 421", req.Host, resp.Status)
+	}
 	cmd.Process.Signal(syscall.SIGINT)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()

@@ -91,29 +91,53 @@ func (r *reader) path(p string) error {
 	if !info.IsDir() {
 		return r.file(p, info)
 	}
-	var files []string
+	// A folder that cannot be read, or a link to nothing, becomes an error
+	// record in its place, and the walk goes on. A link to a file is read
+	// as the file; a link to a folder is not followed (it could loop).
+	type entry struct {
+		path string
+		err  error
+	}
+	var files []entry
 	err = filepath.WalkDir(p, func(path string, e fs.DirEntry, err error) error {
-		if err != nil {
+		switch {
+		case err != nil && path == p:
 			return err
-		}
-		if e.Type().IsRegular() && r.included(e.Name()) {
-			files = append(files, path)
+		case err != nil:
+			files = append(files, entry{path, err})
+			if e != nil && e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case e.Type()&fs.ModeSymlink != 0 && r.included(e.Name()):
+			info, err := os.Stat(path)
+			switch {
+			case err != nil:
+				files = append(files, entry{path, err})
+			case info.Mode().IsRegular():
+				files = append(files, entry{path: path})
+			}
+		case e.Type().IsRegular() && r.included(e.Name()):
+			files = append(files, entry{path: path})
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	sort.Strings(files) // WalkDir is lexical already; make it explicit
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path }) // WalkDir is lexical already; make it explicit
 	for _, f := range files {
-		info, err := os.Stat(f)
+		info, err := os.Stat(f.path)
+		if f.err != nil {
+			err = f.err
+		}
 		if err != nil {
-			if err := r.send(pipeline.Record{ID: f, Source: pipeline.Source{Path: f}, Err: err}); err != nil {
+			if err := r.send(pipeline.Record{ID: f.path, Source: pipeline.Source{Path: f.path}, Err: err}); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := r.file(f, info); err != nil {
+		if err := r.file(f.path, info); err != nil {
 			return err
 		}
 	}
@@ -205,6 +229,10 @@ func (r *reader) stream(name string, rd io.Reader) error {
 		return r.send(pipeline.Record{ID: name, Text: string(stripBOM(b)), Source: pipeline.Source{Path: name}, Err: err})
 	}
 	for line := 1; ; line++ {
+		if line%4096 == 0 && r.ctx.Err() != nil {
+			return r.ctx.Err()
+		}
+		line += skipBlankLines(br)
 		b, tooLong, err := readLine(br, r.o.MaxBytes)
 		if len(b) == 0 && !tooLong && err == io.EOF {
 			return nil
@@ -356,6 +384,30 @@ func scalar(v any) string {
 
 // readLine reads one line without its newline. A line longer than max is
 // consumed and reported as tooLong without being kept.
+// skipBlankLines reads past empty lines ("\n", "\r\n") a buffer at a time
+// and returns how many it passed: a dump padded with millions of them
+// costs no more than its bytes.
+func skipBlankLines(br *bufio.Reader) int {
+	n := 0
+	for {
+		if _, err := br.Peek(1); err != nil {
+			return n
+		}
+		buf, _ := br.Peek(br.Buffered())
+		k := 0
+		for k < len(buf) && (buf[k] == '\n' || buf[k] == '\r' && k+1 < len(buf) && buf[k+1] == '\n') {
+			if buf[k] == '\n' {
+				n++
+			}
+			k++
+		}
+		br.Discard(k)
+		if k < len(buf) {
+			return n
+		}
+	}
+}
+
 func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
 	for {
 		chunk, err := br.ReadSlice('\n')

@@ -61,6 +61,48 @@ func jsonl() source.Options {
 	return source.Options{Format: source.JSONL, IDField: "id", TextField: "text"}
 }
 
+// TestFolderLinksAndErrors: a link to a file is read as the file, a link
+// to nothing and a folder that cannot be read become error records in
+// their places, and the rest of the folder is still read.
+func TestFolderLinksAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	outside := write(t, t.TempDir(), "real.txt", "Real")
+	write(t, dir, "a.txt", "A")
+	write(t, dir, "locked/x.txt", "X")
+	write(t, dir, "z.txt", "Z")
+	for link, target := range map[string]string{"b-link.txt": outside, "c-broken.txt": filepath.Join(dir, "nothing.txt"), "d-dir": filepath.Join(dir, "locked")} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	want := "a.txt=A b-link.txt=Real c-broken.txt error locked/x.txt=X z.txt=Z"
+	if err := os.Chmod(filepath.Join(dir, "locked"), 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(dir, "locked"), 0o755)
+	if _, err := os.ReadDir(filepath.Join(dir, "locked")); err == nil {
+		t.Log("running as a user who reads any folder (root): the unreadable folder is not tested")
+	} else {
+		want = "a.txt=A b-link.txt=Real c-broken.txt error locked error z.txt=Z"
+	}
+	recs, err := read(t, []string{dir}, source.Options{Format: source.Text, Include: []string{"*.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range recs {
+		rel, _ := filepath.Rel(dir, r.Source.Path)
+		s := rel + "=" + r.Text
+		if r.Err != nil {
+			s = rel + " error"
+		}
+		got = append(got, s)
+	}
+	if strings.Join(got, " ") != want {
+		t.Errorf("records %q, want %q", got, want)
+	}
+}
+
 func TestFolderInclude(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "b.txt", "B")
@@ -159,6 +201,14 @@ func TestJSONLines(t *testing.T) {
 			want: []rec{
 				{ID: "a", Text: "one", Line: 1},
 				{ID: "b", Text: "two\r\n", Line: 4},
+			},
+		},
+		{
+			name:  "a long run of blank lines keeps the line count",
+			input: strings.Repeat("\n", 100_000) + strings.Repeat("\r\n", 70_000) + `{"id":"a","text":"one"}` + "\n\n\r\n" + `{"id":"b","text":"two"}`,
+			want: []rec{
+				{ID: "a", Text: "one", Line: 170_001},
+				{ID: "b", Text: "two", Line: 170_004},
 			},
 		},
 		{
