@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -32,7 +33,7 @@ exit with status 1 on a regression, naming the fixtures and metrics.`,
 		RunE: runEval,
 	}
 	addFixturesFlags(cmd)
-	cmd.AddCommand(newEvalNERCmd(), newEvalParticipantsCmd(), newEvalTopicsCmd())
+	cmd.AddCommand(newEvalNERCmd(), newEvalParticipantsCmd(), newEvalIssuesCmd(), newEvalTopicsCmd())
 	return cmd
 }
 
@@ -85,10 +86,6 @@ func runEvalParticipants(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	golds, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil {
-		return err
-	}
 	type article struct {
 		File  string                 `json:"file"`
 		Split string                 `json:"split"`
@@ -100,23 +97,10 @@ func runEvalParticipants(cmd *cobra.Command, _ []string) error {
 		articles []article
 	)
 	out := cmd.OutOrStdout()
-	for _, gp := range golds {
-		part := eval.SplitOf(strings.TrimSuffix(gp, ".json") + ".txt")
-		if split != "all" && part != split {
-			continue
-		}
+	err = eachGold(cmd.Context(), p, dir, split, func(gp, name, part string, d *pipeline.Doc) error {
 		g, err := eval.ReadGold(gp)
 		if err != nil {
 			return fmt.Errorf("%s: %w", gp, err)
-		}
-		txt := strings.TrimSuffix(gp, ".json") + ".txt"
-		b, err := os.ReadFile(txt)
-		if err != nil {
-			return err
-		}
-		d := pipeline.NewDoc(filepath.Base(txt), string(b))
-		if err := p.Process(cmd.Context(), d); err != nil {
-			return err
 		}
 		s := eval.ScoreParticipants(eval.PeopleOf(d.Participants), g.People)
 		if part == eval.Check && split != eval.Check {
@@ -124,9 +108,9 @@ func runEvalParticipants(cmd *cobra.Command, _ []string) error {
 		}
 		total.Add(s)
 		parts[part].Add(s)
-		articles = append(articles, article{filepath.Base(txt), part, s.Report()})
+		articles = append(articles, article{name, part, s.Report()})
 		if !asJSON {
-			fmt.Fprintf(out, "%-5s %-72s name %.2f role %.2f country %.2f org %.2f triple %.2f\n", part, filepath.Base(txt),
+			fmt.Fprintf(out, "%-5s %-72s name %.2f role %.2f country %.2f org %.2f triple %.2f\n", part, name,
 				s.Name.F1(), s.Role.F1(), s.Country.F1(), s.Organization.F1(), s.Triple.F1())
 			if misses {
 				for _, m := range s.Misses {
@@ -134,6 +118,10 @@ func runEvalParticipants(cmd *cobra.Command, _ []string) error {
 				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if len(articles) == 0 {
 		return fmt.Errorf("no gold .json files in %s (split %s)", dir, split)
@@ -155,6 +143,148 @@ func runEvalParticipants(cmd *cobra.Command, _ []string) error {
 	}
 	if f1 := total.Triple.F1(); f1 < minF1 {
 		return &exitError{1, fmt.Errorf("full-triple F1 %.4f is under --min-f1 %.4f", f1, minF1)}
+	}
+	return nil
+}
+
+// eachGold annotates with p every NAME.txt of dir that has a NAME.json
+// gold file and is in the asked part (all, tune or check, by
+// eval.SplitOf), and calls f with the gold file, the text's name, its part
+// and the annotated document.
+func eachGold(ctx context.Context, p *pipeline.Pipeline, dir, split string, f func(gold, name, part string, d *pipeline.Doc) error) error {
+	golds, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, gp := range golds {
+		txt := strings.TrimSuffix(gp, ".json") + ".txt"
+		part := eval.SplitOf(txt)
+		if split != "all" && part != split {
+			continue
+		}
+		b, err := os.ReadFile(txt)
+		if err != nil {
+			return err
+		}
+		d := pipeline.NewDoc(filepath.Base(txt), string(b))
+		if err := p.Process(ctx, d); err != nil {
+			return err
+		}
+		if err := f(gp, filepath.Base(txt), part, d); err != nil {
+			return err
+		}
+		n++
+	}
+	if n == 0 {
+		return fmt.Errorf("no gold .json files in %s (split %s)", dir, split)
+	}
+	return nil
+}
+
+func newEvalIssuesCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "issues --gold DIR",
+		Short: "Score issue tables against gold JSON files",
+		Long: `issues annotates every NAME.txt that has a NAME.json gold issue table in DIR
+(the format of ../shared/data/issues/README.md) and scores the issue table
+exactly as that README says: issue F1 (issues matched one to one in gold
+order on a shared content stem of the label, or of the place of a place
+topic, and the gold name), party-on-issue F1 (parties of a matched issue by
+country name), focus F1 (phrases of a matched party sharing a content stem
+with a gold phrase; precision over every predicted phrase, recall over every
+gold one), and their mean, the headline figure. It prints them per article
+and overall, and for the tune and check parts of the folder side by side
+(eval.SplitOf; the parts are listed in testdata/splits/issues.tsv).
+--misses lists misses on the tune part only, unless --split check asks for
+the check part. The exit status is 1 when the mean of the scored part is
+under --min-mean.`,
+		Example: `  readout eval issues --gold ../shared/data/issues
+  readout eval issues --gold ../shared/data/issues --split tune --misses
+  readout eval issues --gold ../shared/data/issues --json`,
+		Args: cobra.NoArgs,
+		RunE: runEvalIssues,
+	}
+	f := cmd.Flags()
+	f.String("gold", "", "folder of NAME.txt and NAME.json gold issue tables (required)")
+	f.Bool("json", false, "print the scores as JSON")
+	f.Bool("misses", false, "list every miss under its article")
+	f.Float64("min-mean", 0, "exit with status 1 when the mean of issue, party and focus F1 is under this")
+	f.String("split", "all", "score only this part of the folder: all, tune or check")
+	_ = cmd.MarkFlagRequired("gold")
+	return cmd
+}
+
+func runEvalIssues(cmd *cobra.Command, _ []string) error {
+	cfg, err := loadConfig(cmd)
+	if err != nil {
+		return err
+	}
+	dir, _ := cmd.Flags().GetString("gold")
+	asJSON, _ := cmd.Flags().GetBool("json")
+	misses, _ := cmd.Flags().GetBool("misses")
+	minMean, _ := cmd.Flags().GetFloat64("min-mean")
+	split, _ := cmd.Flags().GetString("split")
+	if split != "all" && split != eval.Tune && split != eval.Check {
+		return fmt.Errorf("--split %q: want all, tune or check", split)
+	}
+	p, err := cfg.NewPipeline()
+	if err != nil {
+		return err
+	}
+	type article struct {
+		File  string                `json:"file"`
+		Split string                `json:"split"`
+		Score eval.IssueTableReport `json:"score"`
+	}
+	var (
+		total    eval.IssueTableScore
+		parts    = map[string]*eval.IssueTableScore{eval.Tune: {}, eval.Check: {}}
+		articles []article
+	)
+	out := cmd.OutOrStdout()
+	err = eachGold(cmd.Context(), p, dir, split, func(gp, name, part string, d *pipeline.Doc) error {
+		g, err := eval.ReadGoldIssueTable(gp)
+		if err != nil {
+			return fmt.Errorf("%s: %w", gp, err)
+		}
+		s := eval.ScoreIssueTable(eval.IssuesOf(d.Issues), g.Issues)
+		if part == eval.Check && split != eval.Check {
+			s.Misses = nil // read check misses only when asked for by name
+		}
+		total.Add(s)
+		parts[part].Add(s)
+		articles = append(articles, article{name, part, s.Report()})
+		if !asJSON {
+			fmt.Fprintf(out, "%-5s %-72s issue %.2f party %.2f focus %.2f mean %.2f\n", part, name,
+				s.Issue.F1(), s.Party.F1(), s.Focus.F1(), s.Mean())
+			if misses {
+				for _, m := range s.Misses {
+					fmt.Fprintf(out, "    %s\n", m)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Articles []article             `json:"articles"`
+			Overall  eval.IssueTableReport `json:"overall"`
+			Tune     eval.IssueTableReport `json:"tune"`
+			Check    eval.IssueTableReport `json:"check"`
+		}{articles, total.Report(), parts[eval.Tune].Report(), parts[eval.Check].Report()}); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(out, "\n%s", eval.IssueTableSplit(total, *parts[eval.Tune], *parts[eval.Check]))
+	}
+	if m := total.Mean(); m < minMean {
+		return &exitError{1, fmt.Errorf("mean %.4f is under --min-mean %.4f", m, minMean)}
 	}
 	return nil
 }
