@@ -277,7 +277,7 @@ func shapes(w string) (long, short uint64, fl uint8) {
 }
 
 // prepare computes the per-token values of a document.
-func (s *scratch) prepare(sents, pos [][]string, g *gazetteer.Gazetteer, cm map[uint64]uint32) {
+func (s *scratch) prepare(sents, pos [][]string, g *gazetteer.Gazetteer, cm pathLookup) {
 	n := 0
 	bytes := 0
 	for _, st := range sents {
@@ -320,10 +320,10 @@ func (s *scratch) prepare(sents, pos [][]string, g *gazetteer.Gazetteer, cm map[
 			s.hp[j] = hstr(p)
 			s.cl[j] = 0
 			if cm != nil {
-				if c, ok := cm[s.hw[j]]; ok {
+				if c := cm.path(s.hw[j]); c != 0 {
 					s.cl[j] = c
 				} else {
-					s.cl[j] = cm[s.hl[j]]
+					s.cl[j] = cm.path(s.hl[j])
 				}
 			}
 			if sportCues[s.lower[j]] {

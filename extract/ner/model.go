@@ -14,7 +14,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
-	"embed"
+	_ "embed"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -23,6 +23,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/readout/readout/gazetteer"
 )
@@ -36,19 +37,32 @@ type Span struct {
 
 // Model is a trained tagger. It is immutable after load.
 type Model struct {
-	hdr    header
-	codec  codec
-	output []bool // per type: reported by Tag
-	labels []string
-	mask   uint32
-	w8     []int8
-	rows   []float32 // 8 bits: per-bucket scale, weight = code * rows[bucket]
-	w16    []int16
-	gaz    *gazetteer.Gazetteer
-	titles *gazetteer.Titles
-	cl     *Clusters
-	clMap  map[uint64]uint32 // word hash -> path+1 (exact forms, then lower-cased)
-	pool   sync.Pool
+	hdr     header
+	codec   codec
+	output  []bool // per type: reported by Tag
+	labels  []string
+	mask    uint32
+	w8      []int8
+	rows    []float32 // 8 bits: per-bucket scale, weight = code * rows[bucket]
+	w16     []int16
+	wc      *compact16 // 16-bit weights as the compact format stores them
+	gaz     *gazetteer.Gazetteer
+	titles  *gazetteer.Titles
+	cl      *Clusters
+	clMap   clusterMap   // word hash -> path+1 (exact forms, then lower-cased)
+	clTable clusterTable // the same, as the compact format stores it
+	pool    sync.Pool
+}
+
+// clusters is the model's word-cluster lookup, or nil.
+func (m *Model) clusters() pathLookup {
+	switch {
+	case m.clTable != nil:
+		return m.clTable
+	case m.clMap != nil:
+		return m.clMap
+	}
+	return nil
 }
 
 // header is the model file's metadata.
@@ -69,6 +83,10 @@ type header struct {
 	// Passes is 2 when the document is tagged twice, the second pass
 	// seeing what the first said about every mention of a word form.
 	Passes int `json:"passes,omitempty"`
+	// The compact format's sections: weight rows stored, and slots of
+	// the cluster table.
+	Rows         int `json:"rows,omitempty"`
+	ClusterSlots int `json:"cluster_slots,omitempty"`
 }
 
 // Clusters are word clusters learnt from unlabelled text: every word form
@@ -91,7 +109,7 @@ func (m *Model) setClusters(c *Clusters) {
 	}
 	m.cl = c
 	m.hdr.ClusterWords, m.hdr.ClusterBits, m.hdr.ClusterPrefixes = len(c.Words), c.Bits, c.Prefixes
-	m.clMap = make(map[uint64]uint32, 2*len(c.Words))
+	m.clMap = make(clusterMap, 2*len(c.Words))
 	for i, w := range c.Words {
 		m.clMap[hstr(w)] = c.Paths[i] + 1
 	}
@@ -110,24 +128,21 @@ const (
 	formatVersion = 2 // 2: clusters, wire-copy and sports features
 )
 
-//go:embed model/*.bin
-var modelFS embed.FS
+//go:embed model/ner.bin
+var embedded string
 
-// Default returns the embedded model, loaded once.
+// Default returns the embedded model, loaded once. Its weights are read
+// where they lie in the binary, never copied.
 var Default = sync.OnceValues(func() (*Model, error) {
-	data, err := modelFS.ReadFile("model/ner.bin")
-	if err != nil {
-		return nil, err
-	}
-	return Read(bytes.NewReader(data))
+	return ReadBytes(unsafe.Slice(unsafe.StringData(embedded), len(embedded)))
 })
 
 // Labels returns the entity types Tag reports, sorted.
 func (m *Model) Labels() []string { return slices.Clone(m.labels) }
 
 func newModel(h header) (*Model, error) {
-	if h.Version != formatVersion {
-		return nil, fmt.Errorf("ner: model format %d, want %d", h.Version, formatVersion)
+	if h.Version != formatVersion && h.Version != compactVersion {
+		return nil, fmt.Errorf("ner: model format %d, want %d or %d", h.Version, formatVersion, compactVersion)
 	}
 	if h.Scheme != SchemeBILOU && h.Scheme != SchemeIOB2 {
 		return nil, fmt.Errorf("ner: unknown scheme %q", h.Scheme)
@@ -160,32 +175,81 @@ func newModel(h header) (*Model, error) {
 // Read loads a model written by Write.
 func Read(r io.Reader) (*Model, error) {
 	br := bufio.NewReader(r)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, errors.New("ner: not a readout entity model")
-	}
-	n, err := binary.ReadUvarint(br)
-	if err != nil || n > 1<<20 {
-		return nil, errors.New("ner: bad model header")
-	}
-	js := make([]byte, n)
-	if _, err := io.ReadFull(br, js); err != nil {
-		return nil, fmt.Errorf("ner: reading header: %w", err)
-	}
-	var h header
-	if err := json.Unmarshal(js, &h); err != nil {
-		return nil, fmt.Errorf("ner: header: %w", err)
-	}
-	m, err := newModel(h)
+	m, n, err := readHeader(br)
 	if err != nil {
 		return nil, err
 	}
+	if m.hdr.Version == compactVersion {
+		data, err := io.ReadAll(br)
+		if err != nil {
+			return nil, err
+		}
+		return m, m.readCompact(unpad(data, n))
+	}
+	return m, m.readFlate(br)
+}
+
+// ReadBytes loads a model from data, which it keeps and must not change:
+// a compact model's weights are used where they lie.
+func ReadBytes(data []byte) (*Model, error) {
+	r := bytes.NewReader(data)
+	m, n, err := readHeader(r)
+	if err != nil {
+		return nil, err
+	}
+	rest := data[n:]
+	if m.hdr.Version == compactVersion {
+		return m, m.readCompact(unpad(rest, n))
+	}
+	return m, m.readFlate(bufio.NewReader(bytes.NewReader(rest)))
+}
+
+type byteReader interface {
+	io.Reader
+	io.ByteReader
+}
+
+// readHeader reads the magic and the header, makes the model and says how
+// many bytes it read.
+func readHeader(br byteReader) (*Model, int, error) {
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, 0, errors.New("ner: not a readout entity model")
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<20 {
+		return nil, 0, errors.New("ner: bad model header")
+	}
+	js := make([]byte, n)
+	if _, err := io.ReadFull(br, js); err != nil {
+		return nil, 0, fmt.Errorf("ner: reading header: %w", err)
+	}
+	var h header
+	if err := json.Unmarshal(js, &h); err != nil {
+		return nil, 0, fmt.Errorf("ner: header: %w", err)
+	}
+	m, err := newModel(h)
+	return m, len(magic) + len(binary.AppendUvarint(nil, n)) + int(n), err
+}
+
+// padding is how many zero bytes follow a header of n bytes in the
+// compact format, so that its sections start at a multiple of 8.
+func padding(n int) int { return (8 - n%8) % 8 }
+
+// unpad drops the padding from rest, the bytes after a header of n bytes.
+func unpad(rest []byte, n int) []byte {
+	return rest[min(len(rest), padding(n)):]
+}
+
+// readFlate reads the weights and clusters of a format 2 model.
+func (m *Model) readFlate(br *bufio.Reader) error {
+	h := m.hdr
 	size := h.Buckets * m.codec.nc
 	zr := flate.NewReader(br)
 	defer zr.Close()
 	raw := make([]byte, size*h.Bits/8)
 	if _, err := io.ReadFull(zr, raw); err != nil {
-		return nil, fmt.Errorf("ner: reading weights: %w", err)
+		return fmt.Errorf("ner: reading weights: %w", err)
 	}
 	if h.Bits == 8 {
 		m.w8 = make([]int8, size)
@@ -194,7 +258,7 @@ func Read(r io.Reader) (*Model, error) {
 		}
 		rb := make([]byte, 4*h.Buckets)
 		if _, err := io.ReadFull(zr, rb); err != nil {
-			return nil, fmt.Errorf("ner: reading row scales: %w", err)
+			return fmt.Errorf("ner: reading row scales: %w", err)
 		}
 		m.rows = make([]float32, h.Buckets)
 		for i := range m.rows {
@@ -208,40 +272,49 @@ func Read(r io.Reader) (*Model, error) {
 	}
 	if n := h.ClusterWords; n > 0 {
 		if n > 1<<22 || h.ClusterBits <= 0 || h.ClusterBits > 32 {
-			return nil, errors.New("ner: bad cluster header")
+			return errors.New("ner: bad cluster header")
 		}
 		zb := bufio.NewReader(zr)
 		c := &Clusters{Words: make([]string, n), Paths: make([]uint32, n), Bits: h.ClusterBits, Prefixes: h.ClusterPrefixes}
 		for i := range n {
 			l, err := binary.ReadUvarint(zb)
 			if err != nil || l > 1<<10 {
-				return nil, errors.New("ner: bad cluster table")
+				return errors.New("ner: bad cluster table")
 			}
 			b := make([]byte, l)
 			if _, err := io.ReadFull(zb, b); err != nil {
-				return nil, fmt.Errorf("ner: reading clusters: %w", err)
+				return fmt.Errorf("ner: reading clusters: %w", err)
 			}
 			p, err := binary.ReadUvarint(zb)
 			if err != nil {
-				return nil, errors.New("ner: bad cluster table")
+				return errors.New("ner: bad cluster table")
 			}
 			c.Words[i], c.Paths[i] = string(b), uint32(p)
 		}
 		m.setClusters(c)
 	}
-	return m, nil
+	return nil
 }
 
-// Write stores the model. The bytes depend only on the model.
+// Write stores the model: a 16-bit one in the compact format, an 8-bit
+// one compressed (format 2). The bytes depend only on the model.
 func (m *Model) Write(w io.Writer) error {
-	js, err := json.Marshal(m.hdr)
+	if m.hdr.Bits == 16 {
+		h, sections := m.compactSections()
+		bw, n, err := writeHeader(w, h)
+		if err != nil {
+			return err
+		}
+		bw.Write(make([]byte, padding(n)))
+		for _, sec := range sections {
+			bw.Write(sec)
+		}
+		return bw.Flush()
+	}
+	bw, _, err := writeHeader(w, m.hdr)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	bw.WriteString(magic)
-	bw.Write(binary.AppendUvarint(nil, uint64(len(js))))
-	bw.Write(js)
 	zw, err := flate.NewWriter(bw, flate.BestCompression)
 	if err != nil {
 		return err
@@ -277,6 +350,20 @@ func (m *Model) Write(w io.Writer) error {
 	return bw.Flush()
 }
 
+// writeHeader writes the magic and the header, and says how many bytes.
+func writeHeader(w io.Writer, h header) (*bufio.Writer, int, error) {
+	js, err := json.Marshal(h)
+	if err != nil {
+		return nil, 0, err
+	}
+	bw := bufio.NewWriter(w)
+	size := binary.AppendUvarint(nil, uint64(len(js)))
+	bw.WriteString(magic)
+	bw.Write(size)
+	bw.Write(js)
+	return bw, len(magic) + len(size) + len(js), nil
+}
+
 // Tag labels one document: sents[i] are the token texts of sentence i and
 // pos[i] their POS tags (Penn Treebank, as prose's tagger gives them; a
 // missing or short pos[i] counts as empty tags). It returns the entity
@@ -292,7 +379,7 @@ func (m *Model) TagContext(ctx context.Context, sents [][]string, pos [][]string
 	out := make([][]Span, len(sents))
 	s := m.pool.Get().(*scratch)
 	defer m.pool.Put(s)
-	s.prepare(sents, pos, m.gaz, m.clMap)
+	s.prepare(sents, pos, m.gaz, m.clusters())
 	if m.hdr.Passes == 2 {
 		for si, words := range sents {
 			if err := ctx.Err(); err != nil {
@@ -337,6 +424,10 @@ func (m *Model) TagContext(ctx context.Context, sents [][]string, pos [][]string
 
 // decode runs decodeSent with the model's stored weights.
 func (m *Model) decode(s *scratch, si, n int) {
+	if m.wc != nil {
+		decodeSent(*m.wc, float32(m.hdr.Scale), &m.codec, m.mask, s, si, n, nil)
+		return
+	}
 	if m.w8 != nil {
 		decodeSent(weights8{m.w8, m.rows}, 1, &m.codec, m.mask, s, si, n, nil)
 	} else {

@@ -329,8 +329,15 @@ func TestClustersRoundTrip(t *testing.T) {
 	if m2.hdr.Passes != 2 {
 		t.Errorf("passes = %d after round trip", m2.hdr.Passes)
 	}
-	if !slices.Equal(m2.cl.Words, cl.Words) || !slices.Equal(m2.cl.Paths, cl.Paths) || !slices.Equal(m2.cl.Prefixes, cl.Prefixes) {
+	// The compact format keeps the lookup, not the word list: exact forms,
+	// then lower-cased ones.
+	if m2.cl.Bits != cl.Bits || !slices.Equal(m2.cl.Prefixes, cl.Prefixes) {
 		t.Fatalf("clusters differ after round trip: %+v", m2.cl)
+	}
+	for w, want := range map[string]uint32{"Cairo": 0b0001 + 1, "anna": 0b1000 + 1, "visited": 0b0110 + 1, "Paris": 0} {
+		if got := m2.clusters().path(hstr(w)); got != want {
+			t.Errorf("cluster path of %q after round trip = %d, want %d", w, got, want)
+		}
 	}
 	if !bytes.Equal(modelBytes(t, m), modelBytes(t, m2)) {
 		t.Error("rewritten model differs")
@@ -345,5 +352,38 @@ func TestClustersRoundTrip(t *testing.T) {
 				t.Errorf("got %v, want %v", got, d.Spans[si])
 			}
 		}
+	}
+}
+
+// TestCompactInPlace: a compact model read from bytes tags as the model it
+// was written from, its weights and clusters are those bytes (not copies),
+// and a file cut short anywhere is refused, never read past its end.
+func TestCompactInPlace(t *testing.T) {
+	cl := &Clusters{Words: []string{"Cairo", "Oslo", "Anna"}, Paths: []uint32{1, 1, 8}, Bits: 4, Prefixes: []int{2, 4}}
+	docs := synthetic()
+	m, err := Train(docs, nil, TrainOptions{Epochs: 3, Seed: 1, Buckets: 1 << 12, Clusters: cl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := modelBytes(t, m)
+	m2, err := ReadBytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.wc == nil || &m2.wc.rows[0] != &data[len(data)-len(m2.clTable)-len(m2.wc.rows)] {
+		t.Fatal("weights are not read in place")
+	}
+	for _, d := range docs {
+		if a, b := m.Tag(d.Sents, d.POS), m2.Tag(d.Sents, d.POS); fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Fatalf("tags differ:\n%v\n%v", a, b)
+		}
+	}
+	for _, n := range []int{0, 5, len(magic) + 3, len(data) / 2, len(data) - 1} {
+		if _, err := ReadBytes(data[:n]); err == nil {
+			t.Errorf("cut at %d of %d bytes: no error", n, len(data))
+		}
+	}
+	if _, err := ReadBytes(append(slices.Clone(data), 0)); err == nil {
+		t.Error("a byte after the model: no error")
 	}
 }

@@ -161,7 +161,7 @@ func Train(train, dev []Doc, opts TrainOptions) (*Model, error) {
 			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 			for _, di := range order {
 				d := &train[di]
-				s.prepare(d.Sents, d.POS, m.gaz, m.clMap)
+				s.prepare(d.Sents, d.POS, m.gaz, m.clusters())
 				for pass := 1; pass <= max(1, opts.Passes); pass++ {
 					if pass == 2 {
 						s.secondPass(&m.codec)
