@@ -14,18 +14,20 @@ import (
 // The "issues" stage builds d.Issues from the paragraph topics of the
 // "topics" stage.
 //
-// Which topics become issues: every place issue ("place:<Canonical>") that
-// is the primary topic of at least one paragraph, in order of its first
-// paragraph; then (option thematic, default true) every thematic topic that
-// is primary for at least one paragraph that is not a heading, again in
-// order of first paragraph. Thematic issues come last because they are the
-// frame of the talks (e.g. "Diplomacy and mediation") rather than a file
-// the parties take positions on.
+// Which issues: every place issue ("place:<Canonical>") that is the
+// primary topic of at least one paragraph and is not a party, in order of
+// its first paragraph; then, unless a table in the article agrees with
+// those (the article's own issue table is its list of issues), the
+// article's subjects (subjects.go; "subject:<stem>"), in order of first
+// mention. Thematic topics of the taxonomy are the frame of the talks
+// ("Diplomacy and mediation") rather than a file the parties take
+// positions on; option thematic adds them after the place issues.
 //
-// Parties of an issue: the document's party countries (countries of the
-// participants) mentioned in the issue's paragraphs, directly, through one
-// of their cities, a NORP demonym, a participant mention, or "both sides" /
-// "the two sides" (all parties), in order of first mention.
+// Parties: the countries of the participants, and the countries and
+// international bodies the document shows taking a position (issueActors);
+// the parties of an issue are those mentioned in its paragraphs, directly,
+// through one of their cities, a NORP demonym, a participant mention, or
+// "both sides" / "the two sides" (all parties), in order of first mention.
 //
 // Focus of a party: noun phrases (runs of JJ/NN* tokens, with VBG/VBN after
 // a determiner or adjective read as adjectives, ending in a noun, 1-4 words,
@@ -34,8 +36,10 @@ import (
 // continues the one before it in the same paragraph. When a sentence names
 // several parties in different clauses (split at , ; : and dashes), each
 // party gets the phrases of its own clauses. Headings and table rows give
-// no prose focus. Phrases are deduplicated by lowercase text in order of
-// appearance and capped at max_focus; then, when a table agrees with the
+// no prose focus. Phrases after a verb of stance or saying in their
+// sentence come first; dates, people and vague heads ("officials") are
+// never focus. Phrases are deduplicated by lowercase text and capped at
+// max_focus; then, when a table agrees with the
 // issue (a row whose first cell names it and a header cell naming the
 // party), the comma-separated pieces of the party's cell are appended
 // (deduplicated, also capped at max_focus) and Issue.Table is set.
@@ -45,13 +49,16 @@ type IssuesConfig struct {
 	// MaxFocus caps the prose focus phrases of a party, and separately the
 	// table ones.
 	MaxFocus int `mapstructure:"max_focus"`
-	// Thematic adds thematic topics that are primary somewhere as issues,
-	// after the place issues.
+	// Thematic adds thematic topics of the taxonomy that are primary
+	// somewhere as issues, after the place issues.
 	Thematic bool `mapstructure:"thematic"`
+	// Subjects adds the article's subjects (see subjects.go) as issues,
+	// unless a table in the article agrees with its place issues.
+	Subjects bool `mapstructure:"subjects"`
 }
 
 // DefaultIssuesConfig returns the defaults of the "issues" options.
-func DefaultIssuesConfig() IssuesConfig { return IssuesConfig{MaxFocus: 6, Thematic: true} }
+func DefaultIssuesConfig() IssuesConfig { return IssuesConfig{MaxFocus: 6, Subjects: true} }
 
 type issuesStage struct{ cfg IssuesConfig }
 
@@ -76,9 +83,16 @@ type issueParty struct {
 	forms      []string        // lowercase names for table headers
 }
 
-// issueParties collects the document's party countries and their mentions.
+// issueParties collects the document's parties and their mentions: the
+// countries of its participants, and the countries and international
+// bodies it shows acting (issueActors).
 func issueParties(d *pipeline.Doc) []*issueParty {
 	codes := topicPartyCodes(d)
+	for _, c := range issueActors(d) {
+		if !topicContains(codes, c) {
+			codes = append(codes, c)
+		}
+	}
 	var ps []*issueParty
 	byCode := map[string]*issueParty{}
 	for _, c := range codes {
@@ -112,6 +126,14 @@ func issueParties(d *pipeline.Doc) []*issueParty {
 			}
 		case pipeline.NORP:
 			p = byCode[e.Country]
+			if p != nil {
+				addForm(p, e.Text)
+			}
+		case pipeline.Org:
+			p = byCode[issueBodyKey(e)]
+			if p != nil && p.name == "" {
+				p.name = e.Canonical
+			}
 			if p != nil {
 				addForm(p, e.Text)
 			}
@@ -164,6 +186,96 @@ func issueParties(d *pipeline.Doc) []*issueParty {
 	return ps
 }
 
+// issueBodyKey is the party key of an organisation entity: its canonical
+// name, marked so that it is never taken for a country code.
+func issueBodyKey(e pipeline.Entity) string {
+	if e.Canonical == "" {
+		return ""
+	}
+	return "org:" + e.Canonical
+}
+
+// issueActors are the countries (by code) and international bodies (by
+// issueBodyKey) the document shows taking a position: a mention that is
+// the subject of a verb of saying or of stance ("the US said", "the EU has
+// agreed", "France will oppose"), in order of first such mention. A body
+// is an organisation the gazetteer knows (by name or id). A place that only is somewhere
+// or has something ("Libya is next door", "Libya's deadlock") is what
+// parties talk about, not a party.
+func issueActors(d *pipeline.Doc) []string {
+	known := map[string]bool{}
+	for _, e := range d.Entities {
+		if e.Label == pipeline.Org && (e.Source == pipeline.SourceGazetteer || e.ID != "") {
+			known[e.Canonical] = true
+		}
+	}
+	var out []string
+	for _, e := range d.Entities {
+		var key string
+		switch {
+		case e.Label == pipeline.Place && e.Subtype == "country":
+			key = topicEntityCode(e)
+		case e.Label == pipeline.Org && known[e.Canonical]:
+			key = issueBodyKey(e)
+		}
+		if key == "" || topicContains(out, key) {
+			continue
+		}
+		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= e.End })
+		for i < len(d.Tokens) && isQuote(d.Tokens[i].Text) {
+			i++
+		}
+		if i >= len(d.Tokens) || d.Tokens[i].Sentence != d.Tokens[max(0, i-1)].Sentence {
+			continue
+		}
+		aux := false
+		for ; i+1 < len(d.Tokens); i++ {
+			w := strings.ToLower(d.Tokens[i].Text)
+			if issueAuxiliaries[w] {
+				aux = true // "has agreed", "will oppose"
+			} else if !issueAdverbs[w] {
+				break
+			}
+		}
+		finite := false
+		switch d.Tokens[i].Tag {
+		case "VBZ", "VBD", "VBP":
+			finite = true
+		case "VB", "VBN", "VBG":
+			finite = aux
+		}
+		if w := strings.ToLower(d.Tokens[i].Text); finite && (stanceVerbs[w] || issueSayVerbs[w]) {
+			out = append(out, key)
+		}
+	}
+	return out
+}
+
+var (
+	issueAuxiliaries = toSet(`has have had will would should could can may might must is are was were`)
+	issueAdverbs     = toSet(`also still not never already now then`)
+)
+
+// issueSayVerbs report what a party says or thinks.
+var issueSayVerbs = toSet(`said says say told tells stated states announced announces insisted insists argued argues
+warned warns believes believe believed hopes hope hoped plans plan planned vowed vows signed signs denied denies
+agreed agrees wants wanted asked asks added noted confirmed confirms claimed claims accused accuses`)
+
+// SubjectTopicPrefix starts the topic id of an issue that is one of the
+// article's subjects: "subject:" and the stem of its head noun.
+const SubjectTopicPrefix = "subject:"
+
+// issueIsParty reports whether the place named canonical is one of the
+// parties.
+func issueIsParty(ps []*issueParty, canonical string) bool {
+	for _, p := range ps {
+		if strings.EqualFold(p.name, canonical) || topicContains(p.forms, strings.ToLower(canonical)) {
+			return true
+		}
+	}
+	return false
+}
+
 func issueWordBoundary(text string, start, end int) bool {
 	if start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
@@ -205,6 +317,9 @@ func issueMentionedIn(ps []*issueParty, start, end int) []*issueParty {
 // Process fills d.Issues.
 func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	d.Issues = nil
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	type group struct {
 		topic, label string
 		paras        []int
@@ -232,7 +347,19 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 			g.body = true
 		}
 	}
-	groups := places
+	parties := issueParties(d)
+	// A place is no issue of its own parties: "the US said" makes the US
+	// a party, not a subject.
+	var groups []*group
+	tableAgrees := false
+	for _, g := range places {
+		if !issueIsParty(parties, strings.TrimPrefix(g.topic, PlaceTopicPrefix)) {
+			groups = append(groups, g)
+			if ti, _ := issueTableRow(d, g.topic, g.label); ti >= 0 {
+				tableAgrees = true
+			}
+		}
+	}
 	if s.cfg.Thematic {
 		for _, g := range themes {
 			if g.body {
@@ -240,10 +367,16 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 	}
+	// The article's own issue table, when it has one, is its list of
+	// subjects.
+	if s.cfg.Subjects && !tableAgrees {
+		for _, sg := range findSubjects(d, subjectBlocked(d)) {
+			groups = append(groups, &group{topic: SubjectTopicPrefix + sg.head, label: sg.label, paras: sg.paras, body: true})
+		}
+	}
 	if len(groups) == 0 {
 		return nil
 	}
-	parties := issueParties(d)
 	blocked := issueBlocked(d)
 	for _, g := range groups {
 		if err := ctx.Err(); err != nil {
@@ -271,7 +404,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 		for p := range focus {
-			focus[p] = issueDedup(focus[p], nil, s.cfg.MaxFocus)
+			focus[p] = issueDedup(issueStanceFirst(d, focus[p]), nil, s.cfg.MaxFocus)
 		}
 		// Table agreement.
 		if ti, row := issueTableRow(d, g.topic, g.label); ti >= 0 {
@@ -317,6 +450,9 @@ func issueBlocked(d *pipeline.Doc) []bool {
 		for _, m := range p.Mentions {
 			mark(m.Start, m.End)
 		}
+	}
+	for _, m := range d.Dates { // "next week", "last year"
+		mark(m.Start, m.End)
 	}
 	return out
 }
@@ -497,8 +633,8 @@ func issueNounPhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span
 		if first.Start < 0 || lastTok.End > len(d.Text) || first.Start >= lastTok.End {
 			continue
 		}
-		if len(run) == 1 && issueStopNouns[strings.ToLower(first.Text)] {
-			continue
+		if len(run) == 1 && issueStopNouns[strings.ToLower(first.Text)] || subjectVagueHeads[strings.ToLower(lastTok.Text)] {
+			continue // "officials", "the commission president"
 		}
 		// The speaker of a report ("officials said") is no focus.
 		if k := run[len(run)-1] + 1; k < b && issueReportVerbs[strings.ToLower(d.Tokens[k].Text)] {
@@ -507,6 +643,35 @@ func issueNounPhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span
 		out = append(out, d.SpanOf(first.Start, lastTok.End))
 	}
 	return out
+}
+
+// issueStanceFirst puts first the phrases a verb of stance or of saying
+// comes before in their sentence ("insisted the rebate was not for
+// negotiation"): what a party says it wants, before what is only near it.
+func issueStanceFirst(d *pipeline.Doc, spans []pipeline.Span) []pipeline.Span {
+	stance := func(sp pipeline.Span) bool {
+		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= sp.Start })
+		if i >= len(d.Tokens) {
+			return false
+		}
+		for k := i - 1; k >= 0 && d.Tokens[k].Sentence == d.Tokens[i].Sentence; k-- {
+			t := d.Tokens[k]
+			if w := strings.ToLower(t.Text); strings.HasPrefix(t.Tag, "VB") && (stanceVerbs[w] || issueSayVerbs[w]) {
+				return true
+			}
+		}
+		return false
+	}
+	out := make([]pipeline.Span, 0, len(spans))
+	var rest []pipeline.Span
+	for _, sp := range spans {
+		if stance(sp) {
+			out = append(out, sp)
+		} else {
+			rest = append(rest, sp)
+		}
+	}
+	return append(out, rest...)
 }
 
 // issueDedup keeps the spans of xs whose lowercase text is not in have or

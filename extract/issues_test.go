@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,8 +58,9 @@ func TestIssuesReferenceArticle(t *testing.T) {
 			t.Errorf("issue %d is %s: place issues come first", k, iss.Topic)
 		}
 	}
-	// Thematic issues, if any, come after: here diplomacy.
-	if len(d.Issues) != 4 || d.Issues[3].Topic != "diplomacy" || d.Issues[3].Table != -1 {
+	// The article's own table agrees with them: it is the list of issues,
+	// and no subject or taxonomy topic is added.
+	if len(d.Issues) != 3 {
 		t.Errorf("issues after the places: %+v", d.Issues[3:])
 	}
 
@@ -235,5 +237,62 @@ func TestIssuesWithoutTopicsOrParties(t *testing.T) {
 	}
 	if len(d.Issues) == 0 || d.Issues[0].Topic != "place:Sudan" || len(d.Issues[0].Parties) != 0 || d.Issues[0].Table != -1 {
 		t.Errorf("issues %+v", d.Issues)
+	}
+}
+
+// TestSubjects: the subjects of invented reports: what the headline names
+// and the body comes back to, what stance verbs take ("called for"), named
+// in the article's words; never a person, an office, the frame of a report
+// (talks, officials) or a date.
+func TestSubjects(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string // labels, in order
+	}{
+		{"Norway and Chile clash over fishing quotas\n\n" +
+			"Norway said on Monday that fishing quotas in the southern sea must fall by a third.\n\n" +
+			"Chile rejected the cut and called for higher quotas for its coastal fleets.\n\n" +
+			"Talks between the two fisheries ministers ended without a deal, officials said.\n",
+			[]string{"Fishing Quotas"}},
+		// A headline word the body uses as a modifier: the body's phrase.
+		{"Leaders press Norway on climate\n\n" +
+			"The leaders urged Norway to act on climate change before the summit.\n\n" +
+			"Norway said climate change would top its agenda next year.\n",
+			[]string{"Climate Change"}},
+		// Near miss: a subject named once, in one paragraph, is no issue.
+		{"Ministers meet in Oslo\n\n" +
+			"The ministers of Chile and Norway met in Oslo on Monday.\n\n" +
+			"They also mentioned a bridge project in passing.\n",
+			nil},
+	} {
+		d := runStages(t, tt.text, "paragraphs", "tables", "tokens", "dates", "entities", "participants")
+		var got []string
+		for _, g := range findSubjects(d, subjectBlocked(d)) {
+			got = append(got, g.label)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%.40q: subjects %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestIssueActors: a country or an international body that says or takes
+// a position is a party; one that only is somewhere or owns something is
+// what parties talk about.
+func TestIssueActors(t *testing.T) {
+	text := "Talks on fish\n\n" +
+		"Norway has rejected the plan, and the European Union said it would wait. " +
+		"Cyprus is a small island, and Chile's coast is long. Peru kept growing.\n"
+	d := runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants")
+	got := issueActors(d)
+	for _, want := range []string{"NO", "org:European Union"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("actors %q lack %q", got, want)
+		}
+	}
+	for _, not := range []string{"CY", "CL", "PE"} {
+		if slices.Contains(got, not) {
+			t.Errorf("actors %q hold %q", got, not)
+		}
 	}
 }
