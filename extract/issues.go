@@ -198,7 +198,8 @@ func issueBodyKey(e pipeline.Entity) string {
 // issueActors are the countries (by code) and international bodies (by
 // issueBodyKey) the document shows taking a position: a mention that is
 // the subject of a verb of saying or of stance ("the US said", "the EU has
-// agreed", "France will oppose"), in order of first such mention. A body
+// agreed", "France will oppose", "France and Sweden have called"), in
+// order of first such mention. A body
 // is an organisation the gazetteer knows (by name or id). A place that only is somewhere
 // or has something ("Libya is next door", "Libya's deadlock") is what
 // parties talk about, not a party.
@@ -209,19 +210,39 @@ func issueActors(d *pipeline.Doc) []string {
 			known[e.Canonical] = true
 		}
 	}
-	var out []string
-	for _, e := range d.Entities {
-		var key string
+	keyOf := func(e pipeline.Entity) string {
 		switch {
 		case e.Label == pipeline.Place && e.Subtype == "country":
-			key = topicEntityCode(e)
+			return topicEntityCode(e)
 		case e.Label == pipeline.Org && known[e.Canonical]:
-			key = issueBodyKey(e)
+			return issueBodyKey(e)
 		}
+		return ""
+	}
+	// Where each party mention starts, to walk a coordination: "France,
+	// Germany and Sweden have called for".
+	startsAt := map[int]pipeline.Entity{}
+	for _, e := range d.Entities {
+		if keyOf(e) != "" {
+			startsAt[e.Start] = e
+		}
+	}
+	var out []string
+	for _, e := range d.Entities {
+		key := keyOf(e)
 		if key == "" || topicContains(out, key) {
 			continue
 		}
-		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= e.End })
+		end := e.End
+		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= end })
+		for i+1 < len(d.Tokens) && (d.Tokens[i].Text == "," || strings.EqualFold(d.Tokens[i].Text, "and")) {
+			next, ok := startsAt[d.Tokens[i+1].Start]
+			if !ok {
+				break
+			}
+			end = next.End
+			i = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= end })
+		}
 		for i < len(d.Tokens) && isQuote(d.Tokens[i].Text) {
 			i++
 		}
