@@ -38,7 +38,7 @@ func TestDefaultConfig(t *testing.T) {
 			Format: source.Text, IDField: "id", TextField: "text", TitleField: "title", DateField: "date",
 			Include: []string{"*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson", "*.gz"},
 		},
-		Output:   readout.OutputConfig{Format: "auto", Offsets: "codepoints"},
+		Output:   readout.OutputConfig{Format: "auto", Offsets: "codepoints", Evidence: true},
 		Pipeline: []string{"paragraphs", "tables", "tokens", "dates", "entities", "participants", "topics", "issues"},
 	}
 	got := cfg

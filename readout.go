@@ -95,6 +95,7 @@ type OutputConfig struct {
 	Text      bool   `mapstructure:"text"`
 	Sentences bool   `mapstructure:"sentences"`
 	Tokens    bool   `mapstructure:"tokens"`
+	Evidence  bool   `mapstructure:"evidence"`
 }
 
 // NewViper returns a viper holding the default configuration, with
@@ -226,10 +227,11 @@ func (c Config) Validate() error {
 // OutputOptions is how records are written under c.
 func (c Config) OutputOptions() pipeline.OutputOptions {
 	return pipeline.OutputOptions{
-		Offsets:   pipeline.OffsetUnit(c.Output.Offsets),
-		Text:      c.Output.Text,
-		Sentences: c.Output.Sentences,
-		Tokens:    c.Output.Tokens,
+		Offsets:      pipeline.OffsetUnit(c.Output.Offsets),
+		Text:         c.Output.Text,
+		Sentences:    c.Output.Sentences,
+		Tokens:       c.Output.Tokens,
+		OmitEvidence: !c.Output.Evidence,
 	}
 }
 

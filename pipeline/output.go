@@ -16,6 +16,9 @@ type OutputOptions struct {
 	Text      bool // include the document text
 	Sentences bool
 	Tokens    bool
+	// OmitEvidence leaves out the evidence of topics, a fifth of the
+	// bytes, for users who pay for them.
+	OmitEvidence bool
 }
 
 // Output is one record of readout's JSON output (schema readout/v1, see
@@ -170,7 +173,7 @@ func (d *Doc) Output(o OutputOptions) *Output {
 		Entities:     make([]OutEntity, 0, len(d.Entities)),
 		Dates:        make([]OutDate, 0, len(d.Dates)),
 		Participants: make([]OutParticipant, 0, len(d.Participants)),
-		Topics:       topicsOut(d.Topics, span),
+		Topics:       topicsOut(d.Topics, span, o.OmitEvidence),
 		Issues:       make([]OutIssue, 0, len(d.Issues)),
 		Tables:       make([]OutTable, 0, len(d.Tables)),
 		Errors:       append([]StageError{}, d.Errors...),
@@ -187,7 +190,7 @@ func (d *Doc) Output(o OutputOptions) *Output {
 			Index: i, Kind: string(p.Kind),
 			Start: c.convert(p.Start), End: c.convert(p.End),
 			Section: p.Section, Block: p.Block,
-			Topics: topicsOut(p.Topics, span),
+			Topics: topicsOut(p.Topics, span, o.OmitEvidence),
 		}
 		if p.Marker != nil {
 			m := span(p.Marker.Start, p.Marker.End)
@@ -291,11 +294,14 @@ func ErrorOutput(id string, src *Source, unit OffsetUnit, stage, msg string) *Ou
 	}
 }
 
-func topicsOut(ts []TopicScore, span func(int, int) OutSpan) []OutTopic {
+func topicsOut(ts []TopicScore, span func(int, int) OutSpan, omitEvidence bool) []OutTopic {
 	out := make([]OutTopic, 0, len(ts))
 	for _, t := range ts {
 		ot := OutTopic{Topic: t.Topic, Label: t.Label, Score: round(t.Score)}
 		for _, e := range t.Evidence {
+			if omitEvidence {
+				break
+			}
 			s := span(e.Start, e.End)
 			ot.Evidence = append(ot.Evidence, OutEvidence{Kind: e.Kind, Start: s.Start, End: s.End, Text: s.Text})
 		}

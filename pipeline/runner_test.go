@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -402,5 +403,25 @@ func TestCountWords(t *testing.T) {
 		if got, want := pipeline.CountWords(s), len(strings.Fields(s)); got != want {
 			t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// TestOmitEvidence: the compact output drops the evidence of topics and
+// nothing else.
+func TestOmitEvidence(t *testing.T) {
+	d := pipeline.NewDoc("x", "Talks on trade.")
+	d.Paragraphs = []pipeline.Paragraph{{Start: 0, End: 15, Kind: pipeline.TextPara, Section: -1, Block: -1,
+		Topics: []pipeline.TopicScore{{Topic: "trade", Label: "Trade", Score: 1, Evidence: []pipeline.Evidence{{Kind: "stem", Span: d.SpanOf(9, 14)}}}}}}
+	d.Topics = d.Paragraphs[0].Topics
+	full, compact := d.Output(pipeline.OutputOptions{}), d.Output(pipeline.OutputOptions{OmitEvidence: true})
+	if len(full.Topics[0].Evidence) != 1 || len(full.Paragraphs[0].Topics[0].Evidence) != 1 {
+		t.Fatalf("default output lost the evidence: %+v", full.Topics)
+	}
+	if compact.Topics[0].Evidence != nil || compact.Paragraphs[0].Topics[0].Evidence != nil {
+		t.Errorf("compact output kept evidence: %+v", compact.Topics)
+	}
+	compact.Topics[0].Evidence, compact.Paragraphs[0].Topics[0].Evidence = full.Topics[0].Evidence, full.Paragraphs[0].Topics[0].Evidence
+	if !reflect.DeepEqual(full, compact) {
+		t.Error("compact output differs in more than the evidence")
 	}
 }
