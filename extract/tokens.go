@@ -57,6 +57,12 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 		return nil
 	}
 	d.Sentences, d.Tokens = d.Sentences[:0], d.Tokens[:0]
+	// News has about one token per 6 bytes: room for them at once spares
+	// a long document the copies of a growing slice (and the old copies
+	// alive beside the new).
+	if want := len(d.Text) / 5; cap(d.Tokens) < want {
+		d.Tokens = make([]pipeline.Token, 0, want)
+	}
 	paras := d.Paragraphs
 	if len(paras) == 0 && len(d.Text) > 0 {
 		paras = []pipeline.Paragraph{{Start: 0, End: len(d.Text)}}
