@@ -451,9 +451,15 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 }
 
 // issueBlocked marks the tokens no focus phrase may contain: tokens inside
-// named entities other than geographic features, or inside participant
-// mentions.
+// named entities other than geographic features, participant mentions and
+// dates ("next week").
 func issueBlocked(d *pipeline.Doc) []bool {
+	return maskTokens(d, func(e pipeline.Entity) bool { return e.Label != pipeline.Place || e.Subtype != "feature" }, true)
+}
+
+// maskTokens marks the tokens of d inside the entities for which entity is
+// true, inside participant mentions, and with dates set inside dates.
+func maskTokens(d *pipeline.Doc, entity func(pipeline.Entity) bool, dates bool) []bool {
 	out := make([]bool, len(d.Tokens))
 	mark := func(start, end int) {
 		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > start })
@@ -462,18 +468,19 @@ func issueBlocked(d *pipeline.Doc) []bool {
 		}
 	}
 	for _, e := range d.Entities {
-		if e.Label == pipeline.Place && e.Subtype == "feature" {
-			continue
+		if entity(e) {
+			mark(e.Start, e.End)
 		}
-		mark(e.Start, e.End)
 	}
 	for _, p := range d.Participants {
 		for _, m := range p.Mentions {
 			mark(m.Start, m.End)
 		}
 	}
-	for _, m := range d.Dates { // "next week", "last year"
-		mark(m.Start, m.End)
+	for _, m := range d.Dates {
+		if dates {
+			mark(m.Start, m.End)
+		}
 	}
 	return out
 }

@@ -272,22 +272,5 @@ func subjectLabel(g *subjectGroup) string {
 
 // subjectBlocked marks the tokens no subject may contain: people.
 func subjectBlocked(d *pipeline.Doc) []bool {
-	out := make([]bool, len(d.Tokens))
-	mark := func(start, end int) {
-		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > start })
-		for ; i < len(d.Tokens) && d.Tokens[i].Start < end; i++ {
-			out[i] = true
-		}
-	}
-	for _, e := range d.Entities {
-		if e.Label == pipeline.Person {
-			mark(e.Start, e.End)
-		}
-	}
-	for _, p := range d.Participants {
-		for _, m := range p.Mentions {
-			mark(m.Start, m.End)
-		}
-	}
-	return out
+	return maskTokens(d, func(e pipeline.Entity) bool { return e.Label == pipeline.Person }, false)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -70,81 +71,118 @@ the scored part is under --min-f1.`,
 }
 
 func runEvalParticipants(cmd *cobra.Command, _ []string) error {
-	cfg, err := loadConfig(cmd)
+	g, err := newGoldEval(cmd)
 	if err != nil {
 		return err
 	}
-	dir, _ := cmd.Flags().GetString("gold")
-	asJSON, _ := cmd.Flags().GetBool("json")
-	misses, _ := cmd.Flags().GetBool("misses")
 	minF1, _ := cmd.Flags().GetFloat64("min-f1")
-	split, _ := cmd.Flags().GetString("split")
-	if split != "all" && split != eval.Tune && split != eval.Check {
-		return fmt.Errorf("--split %q: want all, tune or check", split)
-	}
-	p, err := cfg.NewPipeline()
-	if err != nil {
-		return err
-	}
-	type article struct {
-		File  string                 `json:"file"`
-		Split string                 `json:"split"`
-		Score eval.ParticipantReport `json:"score"`
-	}
-	var (
-		total    eval.ParticipantScore
-		parts    = map[string]*eval.ParticipantScore{eval.Tune: {}, eval.Check: {}}
-		articles []article
-	)
-	out := cmd.OutOrStdout()
-	err = eachGold(cmd.Context(), p, dir, split, func(gp, name, part string, d *pipeline.Doc) error {
-		g, err := eval.ReadGold(gp)
+	var total eval.ParticipantScore
+	parts := map[string]*eval.ParticipantScore{eval.Tune: {}, eval.Check: {}}
+	err = g.run(cmd.Context(), func(gp, part string, d *pipeline.Doc) (any, string, []string, error) {
+		gold, err := eval.ReadGold(gp)
 		if err != nil {
-			return fmt.Errorf("%s: %w", gp, err)
+			return nil, "", nil, err
 		}
-		s := eval.ScoreParticipants(eval.PeopleOf(d.Participants), g.People)
-		if part == eval.Check && split != eval.Check {
-			s.Misses = nil // read check misses only when asked for by name
+		s := eval.ScoreParticipants(eval.PeopleOf(d.Participants), gold.People)
+		if g.hidden(part) {
+			s.Misses = nil
 		}
 		total.Add(s)
 		parts[part].Add(s)
-		articles = append(articles, article{name, part, s.Report()})
-		if !asJSON {
-			fmt.Fprintf(out, "%-5s %-72s name %.2f role %.2f country %.2f org %.2f triple %.2f\n", part, name,
-				s.Name.F1(), s.Role.F1(), s.Country.F1(), s.Organization.F1(), s.Triple.F1())
-			if misses {
-				for _, m := range s.Misses {
-					fmt.Fprintf(out, "    %s\n", m)
-				}
-			}
-		}
-		return nil
+		return s.Report(), fmt.Sprintf("name %.2f role %.2f country %.2f org %.2f triple %.2f",
+			s.Name.F1(), s.Role.F1(), s.Country.F1(), s.Organization.F1(), s.Triple.F1()), s.Misses, nil
 	})
 	if err != nil {
 		return err
 	}
-	if len(articles) == 0 {
-		return fmt.Errorf("no gold .json files in %s (split %s)", dir, split)
-	}
-	if asJSON {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		tune, check := parts[eval.Tune].Report(), parts[eval.Check].Report()
-		if err := enc.Encode(struct {
-			Articles []article              `json:"articles"`
-			Overall  eval.ParticipantReport `json:"overall"`
-			Tune     eval.ParticipantReport `json:"tune"`
-			Check    eval.ParticipantReport `json:"check"`
-		}{articles, total.Report(), tune, check}); err != nil {
-			return err
-		}
+	if g.asJSON {
+		err = g.writeJSON(total.Report(), parts[eval.Tune].Report(), parts[eval.Check].Report())
 	} else {
-		fmt.Fprintf(out, "\n%s\n%s", total.Table(), eval.SplitTable(*parts[eval.Tune], *parts[eval.Check]))
+		_, err = fmt.Fprintf(g.out, "\n%s\n%s", total.Table(), eval.SplitTable(*parts[eval.Tune], *parts[eval.Check]))
+	}
+	if err != nil {
+		return err
 	}
 	if f1 := total.Triple.F1(); f1 < minF1 {
 		return &exitError{1, fmt.Errorf("full-triple F1 %.4f is under --min-f1 %.4f", f1, minF1)}
 	}
 	return nil
+}
+
+// goldEval is what the evaluations against a folder of gold files share:
+// the folder, the part of it scored, the pipeline and what was printed.
+type goldEval struct {
+	dir, split     string
+	asJSON, misses bool
+	p              *pipeline.Pipeline
+	out            io.Writer
+	articles       []goldArticle
+}
+
+type goldArticle struct {
+	File  string `json:"file"`
+	Split string `json:"split"`
+	Score any    `json:"score"`
+}
+
+// newGoldEval reads the flags --gold, --json, --misses and --split and
+// builds the configured pipeline.
+func newGoldEval(cmd *cobra.Command) (*goldEval, error) {
+	cfg, err := loadConfig(cmd)
+	if err != nil {
+		return nil, err
+	}
+	f := cmd.Flags()
+	g := &goldEval{out: cmd.OutOrStdout()}
+	g.dir, _ = f.GetString("gold")
+	g.asJSON, _ = f.GetBool("json")
+	g.misses, _ = f.GetBool("misses")
+	g.split, _ = f.GetString("split")
+	if g.split != "all" && g.split != eval.Tune && g.split != eval.Check {
+		return nil, fmt.Errorf("--split %q: want all, tune or check", g.split)
+	}
+	g.p, err = cfg.NewPipeline()
+	return g, err
+}
+
+// hidden reports whether the misses of an article of this part are kept
+// from the reader: misses are read on the tune part, and on the check
+// part only when it is asked for by name.
+func (g *goldEval) hidden(part string) bool { return part == eval.Check && g.split != eval.Check }
+
+// run scores every article of the folder with score, which returns the
+// article's report, its line of figures and its misses, and prints them.
+func (g *goldEval) run(ctx context.Context, score func(gold, part string, d *pipeline.Doc) (any, string, []string, error)) error {
+	return eachGold(ctx, g.p, g.dir, g.split, func(gp, name, part string, d *pipeline.Doc) error {
+		report, line, misses, err := score(gp, part, d)
+		if err != nil {
+			return fmt.Errorf("%s: %w", gp, err)
+		}
+		g.articles = append(g.articles, goldArticle{name, part, report})
+		if g.asJSON {
+			return nil
+		}
+		fmt.Fprintf(g.out, "%-5s %-72s %s\n", part, name, line)
+		if g.misses {
+			for _, m := range misses {
+				fmt.Fprintf(g.out, "    %s\n", m)
+			}
+		}
+		return nil
+	})
+}
+
+// writeJSON prints the articles' reports and the overall, tune and check
+// ones.
+func (g *goldEval) writeJSON(overall, tune, check any) error {
+	enc := json.NewEncoder(g.out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Articles []goldArticle `json:"articles"`
+		Overall  any           `json:"overall"`
+		Tune     any           `json:"tune"`
+		Check    any           `json:"check"`
+	}{g.articles, overall, tune, check})
 }
 
 // eachGold annotates with p every NAME.txt of dir that has a NAME.json
@@ -216,72 +254,37 @@ under --min-mean.`,
 }
 
 func runEvalIssues(cmd *cobra.Command, _ []string) error {
-	cfg, err := loadConfig(cmd)
+	g, err := newGoldEval(cmd)
 	if err != nil {
 		return err
 	}
-	dir, _ := cmd.Flags().GetString("gold")
-	asJSON, _ := cmd.Flags().GetBool("json")
-	misses, _ := cmd.Flags().GetBool("misses")
 	minMean, _ := cmd.Flags().GetFloat64("min-mean")
-	split, _ := cmd.Flags().GetString("split")
-	if split != "all" && split != eval.Tune && split != eval.Check {
-		return fmt.Errorf("--split %q: want all, tune or check", split)
-	}
-	p, err := cfg.NewPipeline()
-	if err != nil {
-		return err
-	}
-	type article struct {
-		File  string                `json:"file"`
-		Split string                `json:"split"`
-		Score eval.IssueTableReport `json:"score"`
-	}
-	var (
-		total    eval.IssueTableScore
-		parts    = map[string]*eval.IssueTableScore{eval.Tune: {}, eval.Check: {}}
-		articles []article
-	)
-	out := cmd.OutOrStdout()
-	err = eachGold(cmd.Context(), p, dir, split, func(gp, name, part string, d *pipeline.Doc) error {
-		g, err := eval.ReadGoldIssueTable(gp)
+	var total eval.IssueTableScore
+	parts := map[string]*eval.IssueTableScore{eval.Tune: {}, eval.Check: {}}
+	err = g.run(cmd.Context(), func(gp, part string, d *pipeline.Doc) (any, string, []string, error) {
+		gold, err := eval.ReadGoldIssueTable(gp)
 		if err != nil {
-			return fmt.Errorf("%s: %w", gp, err)
+			return nil, "", nil, err
 		}
-		s := eval.ScoreIssueTable(eval.IssuesOf(d.Issues), g.Issues)
-		if part == eval.Check && split != eval.Check {
-			s.Misses = nil // read check misses only when asked for by name
+		s := eval.ScoreIssueTable(eval.IssuesOf(d.Issues), gold.Issues)
+		if g.hidden(part) {
+			s.Misses = nil
 		}
 		total.Add(s)
 		parts[part].Add(s)
-		articles = append(articles, article{name, part, s.Report()})
-		if !asJSON {
-			fmt.Fprintf(out, "%-5s %-72s issue %.2f party %.2f focus %.2f mean %.2f\n", part, name,
-				s.Issue.F1(), s.Party.F1(), s.Focus.F1(), s.Mean())
-			if misses {
-				for _, m := range s.Misses {
-					fmt.Fprintf(out, "    %s\n", m)
-				}
-			}
-		}
-		return nil
+		return s.Report(), fmt.Sprintf("issue %.2f party %.2f focus %.2f mean %.2f",
+			s.Issue.F1(), s.Party.F1(), s.Focus.F1(), s.Mean()), s.Misses, nil
 	})
 	if err != nil {
 		return err
 	}
-	if asJSON {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(struct {
-			Articles []article             `json:"articles"`
-			Overall  eval.IssueTableReport `json:"overall"`
-			Tune     eval.IssueTableReport `json:"tune"`
-			Check    eval.IssueTableReport `json:"check"`
-		}{articles, total.Report(), parts[eval.Tune].Report(), parts[eval.Check].Report()}); err != nil {
-			return err
-		}
+	if g.asJSON {
+		err = g.writeJSON(total.Report(), parts[eval.Tune].Report(), parts[eval.Check].Report())
 	} else {
-		fmt.Fprintf(out, "\n%s", eval.IssueTableSplit(total, *parts[eval.Tune], *parts[eval.Check]))
+		_, err = fmt.Fprintf(g.out, "\n%s", eval.IssueTableSplit(total, *parts[eval.Tune], *parts[eval.Check]))
+	}
+	if err != nil {
+		return err
 	}
 	if m := total.Mean(); m < minMean {
 		return &exitError{1, fmt.Errorf("mean %.4f is under --min-mean %.4f", m, minMean)}
