@@ -391,7 +391,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	// The article's own issue table, when it has one, is its list of
 	// subjects.
 	if s.cfg.Subjects && !tableAgrees {
-		for _, sg := range findSubjects(d, subjectBlocked(d)) {
+		for _, sg := range findSubjects(d, subjectBlocked(d), maxSubjects) {
 			groups = append(groups, &group{topic: SubjectTopicPrefix + sg.head, label: sg.label, paras: sg.paras, body: true})
 		}
 	}

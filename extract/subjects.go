@@ -33,14 +33,15 @@ type subjectGroup struct {
 // the headline, or three body paragraphs, or stances in two.
 const subjectMinScore = 3
 
-// maxSubjects caps the subjects an article gets.
+// maxSubjects caps an article's subjects: a report on relations argues
+// over a few files, and a longer tail of subjects is mostly noise.
 const maxSubjects = 3
 
-// findSubjects returns the article's subjects by score, at most
-// maxSubjects, in order of first mention. blocked marks tokens no phrase
+// findSubjects returns the article's subjects by score, at most most, in
+// order of first mention. blocked marks tokens no phrase
 // may contain (people, parties).
-func findSubjects(d *pipeline.Doc, blocked []bool) []*subjectGroup {
-	return selectSubjects(subjectGroups(d, blocked))
+func findSubjects(d *pipeline.Doc, blocked []bool, most int) []*subjectGroup {
+	return selectSubjects(subjectGroups(d, blocked), most)
 }
 
 // subjectGroups scores every candidate phrase of d, grouped by head stem.
@@ -122,9 +123,9 @@ func (g *subjectGroup) inParagraph(pi int) {
 	}
 }
 
-// selectSubjects keeps the groups that score enough, at most maxSubjects
-// of the best, in order of first mention, and names them.
-func selectSubjects(groups map[string]*subjectGroup) []*subjectGroup {
+// selectSubjects keeps the groups that score enough, at most most of the
+// best, in order of first mention, and names them.
+func selectSubjects(groups map[string]*subjectGroup, most int) []*subjectGroup {
 	var out []*subjectGroup
 	for _, g := range groups {
 		if g.score >= subjectMinScore && len(g.paras) > 0 {
@@ -140,8 +141,8 @@ func selectSubjects(groups map[string]*subjectGroup) []*subjectGroup {
 		}
 		return out[i].first < out[j].first
 	})
-	if len(out) > maxSubjects {
-		out = out[:maxSubjects]
+	if len(out) > most {
+		out = out[:most]
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].first < out[j].first })
 	for _, g := range out {
