@@ -103,22 +103,23 @@ func subjectGroups(d *pipeline.Doc, blocked []bool) map[string]*subjectGroup {
 				if o == g || !slices.ContainsFunc(strings.Fields(phrase), func(w string) bool { return stem(w) == g.head }) {
 					continue
 				}
-				for _, pi := range o.paras {
-					g.inParagraph(pi)
-				}
+				g.paras = append(g.paras, o.paras...)
 				g.counts[phrase] += o.counts[phrase]
 				g.surface[phrase] = o.surface[phrase]
 			}
 		}
+		slices.Sort(g.paras)
+		g.paras = slices.Compact(g.paras)
+		g.score += len(g.paras)
 	}
 	return groups
 }
 
-// inParagraph counts a mention in body paragraph pi, once a paragraph.
+// inParagraph counts a mention in body paragraph pi, once a paragraph;
+// paragraphs come in order.
 func (g *subjectGroup) inParagraph(pi int) {
-	if !slices.Contains(g.paras, pi) {
+	if n := len(g.paras); n == 0 || g.paras[n-1] != pi {
 		g.paras = append(g.paras, pi)
-		slices.Sort(g.paras)
 		g.score++
 	}
 }

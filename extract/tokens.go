@@ -157,7 +157,7 @@ func (t *Tokens) tokenize(s string) []tokenize.Token {
 const maxSentenceTokens = 300
 
 // capSentences cuts sentences longer than maxSentenceTokens, after the
-// last comma, semicolon or colon in the final quarter of the limit when
+// last comma, semicolon or colon of its last 75 tokens before the limit when
 // there is one.
 func capSentences(rows [][]tokenize.Token) [][]tokenize.Token {
 	var out [][]tokenize.Token
