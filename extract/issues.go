@@ -282,6 +282,32 @@ var issueSayVerbs = toSet(`said says say told tells stated states announced anno
 warned warns believes believe believed hopes hope hoped plans plan planned vowed vows signed signs denied denies
 agreed agrees wants wanted asked asks added noted confirmed confirms claimed claims accused accuses`)
 
+// issueTheme is the thematic topic that comes first in most of the
+// paragraphs paras (the earliest on a tie), and its label.
+func issueTheme(d *pipeline.Doc, paras []int) (string, string) {
+	count := map[string]int{}
+	var order []pipeline.TopicScore
+	for _, pi := range paras {
+		for _, t := range d.Paragraphs[pi].Topics {
+			if strings.HasPrefix(t.Topic, PlaceTopicPrefix) {
+				continue
+			}
+			if count[t.Topic] == 0 {
+				order = append(order, t)
+			}
+			count[t.Topic]++
+			break
+		}
+	}
+	var best pipeline.TopicScore
+	for _, t := range order {
+		if count[t.Topic] > count[best.Topic] {
+			best = t
+		}
+	}
+	return best.Topic, best.Label
+}
+
 // SubjectTopicPrefix starts the topic id of an issue that is one of the
 // article's subjects: "subject:" and the stem of its head noun.
 const SubjectTopicPrefix = "subject:"
@@ -404,6 +430,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 			return err
 		}
 		iss := pipeline.Issue{Topic: g.topic, Label: g.label, Paragraphs: append([]int{}, g.paras...), Table: -1}
+		iss.Theme, iss.ThemeLabel = issueTheme(d, g.paras)
 		focus := map[*issueParty][]pipeline.Span{}
 		var order []*issueParty
 		addParty := func(p *issueParty) {

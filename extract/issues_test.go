@@ -59,9 +59,15 @@ func TestIssuesReferenceArticle(t *testing.T) {
 		}
 	}
 	// The article's own table agrees with them: it is the list of issues,
-	// and no subject or taxonomy topic is added.
+	// and no subject or taxonomy topic is added. Each keeps the theme of
+	// its paragraphs for filtering.
 	if len(d.Issues) != 3 {
 		t.Errorf("issues after the places: %+v", d.Issues[3:])
+	}
+	for k, want := range []string{"diplomacy", "ceasefire-conflict", "diplomacy"} {
+		if d.Issues[k].Theme != want || d.Issues[k].ThemeLabel == "" {
+			t.Errorf("%s: theme %q (%q), want %q", d.Issues[k].Label, d.Issues[k].Theme, d.Issues[k].ThemeLabel, want)
+		}
 	}
 
 	// Focus phrases each party must have, per issue (lowercase).

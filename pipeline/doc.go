@@ -194,10 +194,13 @@ type Evidence struct {
 // Issue is one row of the issue table: a topic, the paragraphs about it, and
 // what each party focuses on.
 type Issue struct {
-	Topic      string
-	Label      string
-	Paragraphs []int
-	Parties    []Party
+	Topic string
+	Label string
+	// Theme is the taxonomy topic most of the issue's paragraphs are
+	// about (their first thematic topic), for filtering; "" when none.
+	Theme, ThemeLabel string
+	Paragraphs        []int
+	Parties           []Party
 	// Table is the index of a parsed table whose rows and header agree with
 	// this issue and its parties, or -1.
 	Table int

@@ -132,6 +132,8 @@ type OutEvidence struct {
 type OutIssue struct {
 	Topic      string     `json:"topic"`
 	Label      string     `json:"label"`
+	Theme      string     `json:"theme,omitempty"`
+	ThemeLabel string     `json:"theme_label,omitempty"`
 	Paragraphs []int      `json:"paragraphs"`
 	Parties    []OutParty `json:"parties"`
 	Table      *int       `json:"table"`
@@ -246,7 +248,7 @@ func (d *Doc) Output(o OutputOptions) *Output {
 	}
 	for _, is := range d.Issues {
 		oi := OutIssue{
-			Topic: is.Topic, Label: is.Label,
+			Topic: is.Topic, Label: is.Label, Theme: is.Theme, ThemeLabel: is.ThemeLabel,
 			Paragraphs: append([]int{}, is.Paragraphs...),
 			Parties:    make([]OutParty, 0, len(is.Parties)),
 		}

@@ -14,7 +14,7 @@ import (
 
 // SchemaVersion is the version of the relational schema this readout
 // writes; the schema_version table records what a database holds.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // column kinds, mapped to each database's types by dialect.
 const (
@@ -129,6 +129,7 @@ var tables = []table{
 		cols: []column{
 			c("doc_id", kText), c("idx", kInt), c("topic", kText), c("label", kText),
 			c("paragraphs", kJSON), cn("table_index", kInt),
+			added(4, "theme", kText), added(4, "theme_label", kText),
 		},
 		key:     []string{"doc_id", "idx"},
 		indexes: [][]string{{"topic"}},
@@ -299,7 +300,7 @@ func rowsOf(o *pipeline.Output, now time.Time) [][][]any {
 		if is.Table != nil {
 			ti = *is.Table
 		}
-		add(7, key, i, is.Topic, is.Label, jsonText(orEmptyList(is.Paragraphs)), ti)
+		add(7, key, i, is.Topic, is.Label, jsonText(orEmptyList(is.Paragraphs)), ti, nilIfEmpty(is.Theme), nilIfEmpty(is.ThemeLabel))
 		for j, p := range is.Parties {
 			add(8, key, i, j, p.Name, p.Kind, nilIfEmpty(p.CountryCode), jsonText(orEmptyList(p.Focus)))
 		}

@@ -36,7 +36,7 @@ func record(id, text string) *pipeline.Output {
 	d.Dates = []pipeline.DateMention{{Start: 0, End: 1, Text: text[:1], Value: "2025-12-22"}, {Start: 1, End: 2, Text: text[1:2]}}
 	d.Participants = []pipeline.Participant{{ID: "p1", Name: "P", Role: "Minister", Mentions: []pipeline.Span{d.SpanOf(0, 1), d.SpanOf(1, 2)}, Evidence: &pipeline.Span{Start: 0, End: 2, Text: text[:2]}}}
 	d.Topics = []pipeline.TopicScore{{Topic: "diplomacy", Label: "Diplomacy", Score: 2}}
-	d.Issues = []pipeline.Issue{{Topic: "place:Libya", Label: "Libya", Paragraphs: []int{0}, Table: -1,
+	d.Issues = []pipeline.Issue{{Topic: "place:Libya", Label: "Libya", Theme: "diplomacy", ThemeLabel: "Diplomacy", Paragraphs: []int{0}, Table: -1,
 		Parties: []pipeline.Party{{Name: "Egypt", Kind: "country", CountryCode: "EG", Focus: []pipeline.Span{d.SpanOf(0, 2)}}}}}
 	o := d.Output(pipeline.OutputOptions{})
 	o.Source = &pipeline.Source{Path: "in.jsonl", Line: 1, Record: 0}
@@ -272,9 +272,12 @@ func TestDatabaseMigrates(t *testing.T) {
 			if n := count(t, d.db, "SELECT COUNT(*) FROM documents"); n != 2 {
 				t.Errorf("%d documents, want the old one and the new one", n)
 			}
-			var src string
+			var src, theme string
 			if err := d.db.QueryRow("SELECT country_source FROM participants WHERE doc_id = 'new'").Scan(&src); err != nil || src != "context" {
 				t.Errorf("country_source %q, %v", src, err)
+			}
+			if err := d.db.QueryRow("SELECT theme FROM issues WHERE doc_id = 'new'").Scan(&theme); err != nil || theme != "diplomacy" {
+				t.Errorf("theme %q, %v", theme, err)
 			}
 		})
 	}
