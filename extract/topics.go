@@ -416,21 +416,49 @@ func topicWordOf(start, end int, text string) topicWord {
 
 // ---- thematic matching ----
 
+// topicHits are the thematic scores and evidence of a text, one entry per
+// topic of the taxonomy; both are nil while nothing matched, so that a
+// document of a million short paragraphs does not hold a million rows.
 type topicHits struct {
-	raw  []float64
-	ev   [][]pipeline.Span
-	seen []bool
+	raw []float64
+	ev  [][]pipeline.Span
+}
+
+func (h *topicHits) grow(n int) {
+	if h.raw == nil {
+		h.raw, h.ev = make([]float64, n), make([][]pipeline.Span, n)
+	}
+}
+
+// at is topic i's score, 0 when nothing matched.
+func (h topicHits) at(i int) float64 {
+	if h.raw == nil {
+		return 0
+	}
+	return h.raw[i]
+}
+
+// evAt is topic i's evidence.
+func (h topicHits) evAt(i int) []pipeline.Span {
+	if h.ev == nil {
+		return nil
+	}
+	return h.ev[i]
 }
 
 func (s *topicsStage) match(d *pipeline.Doc, words []topicWord) topicHits {
-	h := topicHits{raw: make([]float64, len(s.topics)), ev: make([][]pipeline.Span, len(s.topics))}
-	covered := make([]int, len(s.topics)) // per topic: words before this index are used
+	var h topicHits
+	var covered []int // per topic: words before this index are used
 	for i, w := range words {
-		if w.stem == "" {
+		refs := s.byFirst[w.stem]
+		if w.stem == "" || len(refs) == 0 {
 			continue
 		}
+		if covered == nil {
+			covered = make([]int, len(s.topics))
+		}
 		best := map[int]int{} // topic -> end word index of the longest phrase here
-		for _, ref := range s.byFirst[w.stem] {
+		for _, ref := range refs {
 			ti, pi := ref[0], ref[1]
 			if i < covered[ti] {
 				continue
@@ -447,6 +475,7 @@ func (s *topicsStage) match(d *pipeline.Doc, words []topicWord) topicHits {
 		for _, ti := range tis {
 			e := best[ti]
 			covered[ti] = e
+			h.grow(len(s.topics))
 			h.raw[ti] += s.topics[ti].weight
 			h.ev[ti] = append(h.ev[ti], d.SpanOf(w.start, words[e-1].end))
 		}
@@ -595,11 +624,7 @@ type topicEvidence struct {
 }
 
 func (s *topicsStage) evidence(d *pipeline.Doc, start, end int, mentions []topicPlace, stems topicStems) *topicEvidence {
-	pe := &topicEvidence{
-		hits:    s.match(d, topicWords(d, start, end, stems)),
-		placeW:  map[string]float64{},
-		placeEv: map[string][]pipeline.Span{},
-	}
+	pe := &topicEvidence{hits: s.match(d, topicWords(d, start, end, stems))}
 	for _, m := range mentionsFrom(mentions, start) {
 		if m.span.Start >= end {
 			break
@@ -616,10 +641,19 @@ func (s *topicsStage) evidence(d *pipeline.Doc, start, end int, mentions []topic
 		} else if !m.feature && topicContains(pe.features, m.key) && !topicContains(pe.places, m.key) {
 			pe.places = append(pe.places, m.key)
 		}
-		pe.placeW[m.key] += m.weight
-		pe.placeEv[m.key] = append(pe.placeEv[m.key], m.span)
+		pe.addPlace(m.key, m.weight, m.span)
 	}
 	return pe
+}
+
+// addPlace adds weight and evidence to a place, making the maps on the
+// first one: most short paragraphs name no place.
+func (pe *topicEvidence) addPlace(key string, w float64, ev ...pipeline.Span) {
+	if pe.placeW == nil {
+		pe.placeW, pe.placeEv = map[string]float64{}, map[string][]pipeline.Span{}
+	}
+	pe.placeW[key] += w
+	pe.placeEv[key] = append(pe.placeEv[key], ev...)
 }
 
 func topicContains(xs []string, x string) bool {
@@ -633,7 +667,10 @@ func topicContains(xs []string, x string) bool {
 
 // merge adds o into pe (to judge a block or a section as a whole).
 func (pe *topicEvidence) merge(o *topicEvidence) {
-	for i := range pe.hits.raw {
+	if o.hits.raw != nil {
+		pe.hits.grow(len(o.hits.raw))
+	}
+	for i := range o.hits.raw {
 		pe.hits.raw[i] += o.hits.raw[i]
 		pe.hits.ev[i] = append(pe.hits.ev[i], o.hits.ev[i]...)
 	}
@@ -648,18 +685,11 @@ func (pe *topicEvidence) merge(o *topicEvidence) {
 		}
 	}
 	for k, w := range o.placeW {
-		pe.placeW[k] += w
-		pe.placeEv[k] = append(pe.placeEv[k], o.placeEv[k]...)
+		pe.addPlace(k, w, o.placeEv[k]...)
 	}
 }
 
-func (s *topicsStage) emptyEvidence() *topicEvidence {
-	return &topicEvidence{
-		hits:    topicHits{raw: make([]float64, len(s.topics)), ev: make([][]pipeline.Span, len(s.topics))},
-		placeW:  map[string]float64{},
-		placeEv: map[string][]pipeline.Span{},
-	}
-}
+func (s *topicsStage) emptyEvidence() *topicEvidence { return &topicEvidence{} }
 
 // strongest returns the index of the thematic topic with the highest score
 // (ties: taxonomy order), or -1.
@@ -846,7 +876,7 @@ func (s *topicsStage) paragraphChoice(pe *topicEvidence, sec int, secC, docTheme
 			return secC, "section"
 		case len(pe.places) == 1 || (len(pe.places) == 0 && len(pe.features) == 1):
 			k := append(pe.places, pe.features...)[0]
-			if own.none() || pe.placeW[k] >= pe.hits.raw[own.thematic] {
+			if own.none() || pe.placeW[k] >= pe.hits.at(own.thematic) {
 				return topicChoice{thematic: -1, place: k}, "entity"
 			}
 			return own, "stem"
@@ -977,7 +1007,7 @@ func (s *topicsStage) paragraphTopics(d *pipeline.Doc, pe *topicEvidence, c topi
 		} else {
 			t := s.topics[c.thematic]
 			ts.Topic, ts.Label = t.id, t.label
-			for _, sp := range pe.hits.ev[c.thematic] {
+			for _, sp := range pe.hits.evAt(c.thematic) {
 				ts.Evidence = append(ts.Evidence, pipeline.Evidence{Kind: "stem", Span: sp})
 			}
 		}
