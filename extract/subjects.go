@@ -25,7 +25,7 @@ type subjectGroup struct {
 	paras   []int
 	first   int               // token of the first mention
 	counts  map[string]int    // lower-cased phrase -> mentions
-	surface map[string]string // lower-cased phrase -> as first written
+	surface map[string]string // lower-cased phrase -> as the body writes it
 	inHead  string            // the headline's phrase, if any
 }
 
@@ -37,9 +37,9 @@ const subjectMinScore = 3
 // over a few files, and a longer tail of subjects is mostly noise.
 const maxSubjects = 3
 
-// findSubjects returns the article's subjects by score, at most most, in
-// order of first mention. blocked marks tokens no phrase
-// may contain (people, parties).
+// findSubjects returns the article's best subjects, no more than most of
+// them, in order of first mention. blocked marks the tokens no phrase may
+// contain (subjectBlocked: people).
 func findSubjects(d *pipeline.Doc, blocked []bool, most int) []*subjectGroup {
 	return selectSubjects(subjectGroups(d, blocked), most)
 }
