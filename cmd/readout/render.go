@@ -159,9 +159,12 @@ func recordText(ctx context.Context, cfg readout.Config, path string, rec *pipel
 	}
 	tried := []string{"the record does not carry its text (annotate with output.text: true, READOUT_OUTPUT_TEXT=true)"}
 	src := rec.Source
-	if src == nil || src.Path == "" || src.Path == "-" {
+	switch {
+	case src == nil || src.Path == "" || src.Path == "-":
 		tried = append(tried, "it names no source file")
-	} else {
+	case src.Path == "stdin" && !exists(src.Path):
+		tried = append(tried, "it was read from standard input")
+	default:
 		for _, cand := range sourcePaths(path, src.Path) {
 			text, err := sourceText(ctx, cfg, cand, src)
 			if err != nil {
@@ -177,6 +180,11 @@ func recordText(ctx context.Context, cfg readout.Config, path string, rec *pipel
 		}
 	}
 	return "", fmt.Errorf("%s: cannot find the text of record %q: %s; pass the text with --text FILE", path, rec.ID, strings.Join(tried, "; "))
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // sourcePaths are where a record's source file may be: the path as it was

@@ -82,6 +82,17 @@ func TestRenderFindsText(t *testing.T) {
 	if _, stderr, code = runBin(t, bin, dir, "render", "a.json"); code != 2 || !strings.Contains(stderr, "its source a.txt: no such file") {
 		t.Errorf("missing source: exit %d\n%s", code, stderr)
 	}
+	// A record of standard input has no file to look in.
+	cmd := exec.Command(bin, "annotate", "-q", "-")
+	cmd.Dir, cmd.Stdin = dir, bytes.NewReader(b)
+	piped, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "piped.json"), string(piped))
+	if _, stderr, code := runBin(t, bin, dir, "render", "piped.json"); code != 2 || !strings.Contains(stderr, "read from standard input") {
+		t.Errorf("record of stdin: exit %d\n%s", code, stderr)
+	}
 	writeFile(t, filepath.Join(root, "kept.txt"), string(b))
 	if page, stderr, code := runBin(t, bin, dir, "render", "--text", "../kept.txt", "a.json"); code != 0 || cards(page) != 7 {
 		t.Errorf("render --text: exit %d, %d cards\n%s", code, cards(page), stderr)
