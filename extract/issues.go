@@ -467,7 +467,11 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 		for _, p := range order {
-			iss.Parties = append(iss.Parties, pipeline.Party{Name: p.name, Kind: "country", CountryCode: p.code, Focus: focus[p]})
+			party := pipeline.Party{Name: p.name, Kind: "country", CountryCode: p.code, Focus: focus[p]}
+			if strings.HasPrefix(p.code, "org:") {
+				party.Kind, party.CountryCode = "org", ""
+			}
+			iss.Parties = append(iss.Parties, party)
 		}
 		if iss.Parties == nil {
 			iss.Parties = []pipeline.Party{}

@@ -303,3 +303,22 @@ func TestIssueActors(t *testing.T) {
 		}
 	}
 }
+
+// TestIssueBodyParty: an international body on an issue is a party of
+// kind org, with no country code.
+func TestIssueBodyParty(t *testing.T) {
+	text := "EU and Norway clash over fishing quotas\n\n" +
+		"The European Union said fishing quotas must fall by a third next year.\n\n" +
+		"Norway rejected the cut and called for higher fishing quotas.\n\n" +
+		"The European Union has insisted that the quotas protect cod stocks.\n"
+	d := runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants", "topics", "issues")
+	kinds := map[string]string{}
+	for _, is := range d.Issues {
+		for _, p := range is.Parties {
+			kinds[p.Name] = p.Kind + "/" + p.CountryCode
+		}
+	}
+	if kinds["European Union"] != "org/" || kinds["Norway"] != "country/NO" {
+		t.Errorf("parties %v, want the European Union as org/ and Norway as country/NO", kinds)
+	}
+}
