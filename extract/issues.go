@@ -25,9 +25,10 @@ import (
 //
 // Parties: the countries of the participants, and the countries and
 // international bodies the document shows taking a position (issueActors);
-// the parties of an issue are those mentioned in its paragraphs, directly,
-// through one of their cities, a NORP demonym, a participant mention, or
-// "both sides" / "the two sides" (all parties), in order of first mention.
+// the parties of an issue are those mentioned in its paragraphs (for a
+// subject, in a sentence that names it), directly, through one of their
+// cities, a NORP demonym, a participant mention, or "both sides" / "the two
+// sides" (all parties), in order of first mention.
 //
 // Focus of a party: noun phrases (runs of JJ/NN* tokens, with VBG/VBN after
 // a determiner or adjective read as adjectives, ending in a noun, 1-4 words,
@@ -439,10 +440,27 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 				order = append(order, p)
 			}
 		}
+		head, subject := strings.CutPrefix(g.topic, SubjectTopicPrefix)
 		for _, pi := range g.paras {
 			para := d.Paragraphs[pi]
-			for _, p := range issueMentionedIn(parties, para.Start, para.End) {
-				addParty(p)
+			if !subject {
+				for _, p := range issueMentionedIn(parties, para.Start, para.End) {
+					addParty(p)
+				}
+			} else {
+				// A subject's parties are named in a sentence that names it.
+				for _, rng := range issueSentences(d, pi) {
+					a, b := rng[0], rng[1]
+					names := false
+					for k := a; k < b && !names; k++ {
+						names = topicStem(d.Tokens[k].Text) == head
+					}
+					if names {
+						for _, p := range issueMentionedIn(parties, d.Tokens[a].Start, d.Tokens[b-1].End) {
+							addParty(p)
+						}
+					}
+				}
 			}
 			if para.Kind == pipeline.Heading || para.Kind == pipeline.TableRow {
 				continue

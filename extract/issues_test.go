@@ -322,3 +322,24 @@ func TestIssueBodyParty(t *testing.T) {
 		t.Errorf("parties %v, want the European Union as org/ and Norway as country/NO", kinds)
 	}
 }
+
+// TestSubjectParties: a subject's parties are the ones named in a sentence
+// that names it; a party named elsewhere in the paragraph is not one.
+func TestSubjectParties(t *testing.T) {
+	text := "Row over fishing quotas\n\n" +
+		"Norway said fishing quotas must fall by a third. Peru said the weather was fine.\n\n" +
+		"Chile rejected the cut in fishing quotas.\n\n" +
+		"Talks on the quotas go on, and Chile has called for a review.\n"
+	d := runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants", "topics", "issues")
+	var got []string
+	for _, is := range d.Issues {
+		if strings.HasPrefix(is.Topic, SubjectTopicPrefix) {
+			for _, p := range is.Parties {
+				got = append(got, p.Name)
+			}
+		}
+	}
+	if want := []string{"Norway", "Chile"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("parties of the subject %q, want %q (issues %+v)", got, want, d.Issues)
+	}
+}
