@@ -317,8 +317,11 @@ func topicIsWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigi
 // topicWords returns the words of d.Text[start:end], from d.Tokens when the
 // tokenizer ran, else from a simple split on letters, digits and inner
 // hyphens or apostrophes.
-func topicWords(d *pipeline.Doc, start, end int, stems topicStems) []topicWord {
-	var out []topicWord
+func topicWords(d *pipeline.Doc, start, end int, stems topicStems) (out []topicWord) {
+	if stems.words != nil {
+		out = (*stems.words)[:0]
+		defer func() { *stems.words = out }()
+	}
 	if len(d.Tokens) > 0 {
 		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= start })
 		for ; i < len(d.Tokens) && d.Tokens[i].End <= end; i++ {
@@ -370,6 +373,9 @@ func topicDecode(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 type topicStems struct {
 	cache  map[string]topicWord
 	prefix map[string]bool // first three bytes of every taxonomy stem, or the whole of a shorter one
+	// words is topicWords' buffer, reused paragraph after paragraph: the
+	// words of one are read before the next's are made.
+	words *[]topicWord
 }
 
 func (c topicStems) word(start, end int, text string) topicWord {
@@ -725,7 +731,7 @@ func (s *topicsStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		return nil
 	}
 	mentions := s.placeMentions(d)
-	stems := topicStems{cache: map[string]topicWord{}, prefix: s.prefix}
+	stems := topicStems{cache: map[string]topicWord{}, prefix: s.prefix, words: new([]topicWord)}
 	labels := placeLabels(d)
 	n := len(d.Paragraphs)
 	ev := make([]*topicEvidence, n)
