@@ -63,7 +63,7 @@ func jsonl() source.Options {
 
 // TestFolderLinksAndErrors: a link to a file is read as the file, a link
 // to nothing and a folder that cannot be read become error records in
-// their places, and the rest of the folder is still read.
+// their places, and the other files of the folder are still read.
 func TestFolderLinksAndErrors(t *testing.T) {
 	dir := t.TempDir()
 	outside := write(t, t.TempDir(), "real.txt", "Real")
