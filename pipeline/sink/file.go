@@ -29,7 +29,6 @@ type fileSink struct {
 	o       Options
 	journal *os.File
 	bw      *bufio.Writer
-	enc     *json.Encoder
 	// keys holds the id and text hash of every good record stored
 	// before this run (the file and a killed run's journal) when resuming.
 	keys     map[string]string
@@ -72,8 +71,6 @@ func OpenFile(path string, o Options) (Sink, error) {
 	}
 	s.journal = f
 	s.bw = bufio.NewWriterSize(f, 1<<16)
-	s.enc = json.NewEncoder(s.bw)
-	s.enc.SetEscapeHTML(false)
 	return s, nil
 }
 
@@ -81,7 +78,7 @@ func (s *fileSink) Write(ctx context.Context, o *pipeline.Output) error {
 	if sha, ok := s.keys[o.ID]; ok && sha == o.TextSHA256 {
 		return nil
 	}
-	if err := s.enc.Encode(o); err != nil {
+	if err := pipeline.WriteJSON(s.bw, o); err != nil {
 		return err
 	}
 	if s.unsynced++; s.unsynced >= s.o.batchSize() || time.Since(s.synced) >= s.o.flushEvery() {

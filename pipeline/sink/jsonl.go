@@ -16,6 +16,7 @@ type jsonl struct {
 	bw     *bufio.Writer
 	enc    *json.Encoder
 	encode func(io.Writer, *pipeline.Output) error
+	indent bool
 	n      int      // records written
 	file   *os.File // the temporary file, when writing text to a path
 	path   string   // the target it is renamed to
@@ -31,7 +32,7 @@ func newJSONL(w io.Writer, o Options) *jsonl {
 	if o.Indent {
 		enc.SetIndent("", "  ")
 	}
-	return &jsonl{bw: bw, enc: enc, encode: o.Encode}
+	return &jsonl{bw: bw, enc: enc, encode: o.Encode, indent: o.Indent}
 }
 
 // openTextFile writes text output (Options.Encode) to a temporary file
@@ -47,8 +48,11 @@ func openTextFile(path string, o Options) (Sink, error) {
 }
 
 func (s *jsonl) Write(ctx context.Context, o *pipeline.Output) error {
-	if s.encode == nil {
+	switch {
+	case s.encode == nil && s.indent:
 		return s.enc.Encode(o)
+	case s.encode == nil:
+		return pipeline.WriteJSON(s.bw, o)
 	}
 	if s.n++; s.n > 1 {
 		if err := s.bw.WriteByte('\n'); err != nil {
