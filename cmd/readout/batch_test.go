@@ -556,3 +556,54 @@ func shellSplit(t *testing.T, s string) []string {
 	}
 	return out
 }
+
+// TestLongIDBatch: a batch of 11 records, one with a 20 KB id, written to
+// SQLite and, when READOUT_TEST_POSTGRES is set, PostgreSQL: the ten others
+// are stored and the long one is stored as one error record.
+func TestLongIDBatch(t *testing.T) {
+	dir := t.TempDir()
+	var lines []string
+	for i := range 11 {
+		id := fmt.Sprintf("doc-%d", i)
+		if i == 5 {
+			id = strings.Repeat("z", 20_000)
+		}
+		lines = append(lines, fmt.Sprintf(`{"id":%q,"text":"Foreign Minister Ana Ruiz of Chile met Tom Berg in Oslo (%d)."}`, id, i))
+	}
+	in := writeFile(t, filepath.Join(dir, "in.jsonl"), strings.Join(lines, "\n")+"\n")
+	targets := []string{"sqlite:" + filepath.Join(dir, "out.db")}
+	if base := os.Getenv("READOUT_TEST_POSTGRES"); base != "" {
+		schema := "long_id_batch"
+		pool, err := sql.Open("pgx", base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer pool.Close()
+		for _, q := range []string{"DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema} {
+			if _, err := pool.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		targets = append(targets, base+"&search_path="+schema)
+	} else {
+		t.Log("PostgreSQL not tested: READOUT_TEST_POSTGRES is not set (.ci/run sets it)")
+	}
+	for _, target := range targets {
+		_, stderr, err := run(t, "", "annotate", "-q", "--input", "jsonl", "--batch-size", "11", "--out", target, in)
+		if exitCode(err) != 1 || !strings.Contains(err.Error(), "1 of 11 records failed") {
+			t.Fatalf("%s: %v\n%s", target, err, stderr)
+		}
+		driver, dsn := "sqlite", strings.TrimPrefix(target, "sqlite:")
+		if !strings.HasPrefix(target, "sqlite:") {
+			driver, dsn = "pgx", target
+		}
+		db, err := sql.Open(driver, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok, bad := scalar(t, db, "SELECT COUNT(*) FROM documents WHERE status = 'ok'"), scalar(t, db, "SELECT COUNT(*) FROM documents WHERE status = 'error'"); ok != 10 || bad != 1 {
+			t.Errorf("%s: %d documents ok and %d errors, want 10 and 1", driver, ok, bad)
+		}
+		db.Close()
+	}
+}

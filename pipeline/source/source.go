@@ -30,6 +30,10 @@ const (
 	JSONL = "jsonl"
 )
 
+// MaxIDBytes bounds a JSON Lines record's id: an id is a key to find the
+// record again, and one this long is a text or a broken dump.
+const MaxIDBytes = 4096
+
 // Options says how to read input.
 type Options struct {
 	Format    string // Text or JSONL
@@ -266,11 +270,16 @@ func (r *reader) jsonRecord(name string, line int, b []byte, tooLong bool) pipel
 		return rec
 	}
 	if id, ok := obj[r.o.IDField]; ok && id != nil {
-		if strings.TrimSpace(scalar(id)) == "" {
+		s := scalar(id)
+		switch {
+		case strings.TrimSpace(s) == "":
 			rec.Err = fmt.Errorf("line %d: empty %q: a record needs an id to be found again (leave the field out for %s)", line, r.o.IDField, rec.ID)
 			return rec
+		case len(s) > MaxIDBytes:
+			rec.Err = fmt.Errorf("line %d: %q is %d bytes, over the %d an id may have (it starts %.40q): is the field a text?", line, r.o.IDField, len(s), MaxIDBytes, s)
+			return rec
 		}
-		rec.ID = scalar(id)
+		rec.ID = s
 	}
 	if !utf8.Valid(b) { // json would quietly turn the bad bytes into U+FFFD
 		rec.Err = fmt.Errorf("line %d: invalid UTF-8 at byte %d", line, invalidAt(b))

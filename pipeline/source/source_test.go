@@ -289,6 +289,15 @@ func TestJSONLines(t *testing.T) {
 			},
 		},
 		{
+			name: "an id longer than MaxIDBytes is an error",
+			input: `{"id":"` + strings.Repeat("x", source.MaxIDBytes) + `","text":"t"}` + "\n" +
+				`{"id":"` + strings.Repeat("y", source.MaxIDBytes+1) + `","text":"t"}`,
+			want: []rec{
+				{ID: strings.Repeat("x", source.MaxIDBytes), Text: "t", Line: 1},
+				{ID: "in:2", Line: 2, Err: `line 2: "id" is 4097 bytes, over the 4096`},
+			},
+		},
+		{
 			name: "over MaxBytes becomes an error record and reading goes on",
 			max:  40,
 			input: strings.Join([]string{
