@@ -2,13 +2,10 @@ package readout_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/readout/readout"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -16,27 +13,12 @@ import (
 // writes, for real records with every output option, an error record and
 // an empty one.
 func TestWriteJSONSameBytes(t *testing.T) {
-	cfg, err := readout.LoadConfig("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := cfg.NewPipeline()
-	if err != nil {
-		t.Fatal(err)
-	}
 	paths, _ := filepath.Glob("testdata/fixtures/*.txt")
 	paths = append(paths, "testdata/egypt-russia-cairo.txt")
 	var outs []*pipeline.Output
 	for _, path := range paths {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := pipeline.NewDoc(path, string(b))
+		d := annotate(t, path)
 		d.Meta = map[string]string{"title": "<b>&</b>", "date": "2025-12-22"}
-		if err := p.Process(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
 		outs = append(outs, d.Output(pipeline.OutputOptions{}),
 			d.Output(pipeline.OutputOptions{Offsets: pipeline.UTF16, Text: true, Sentences: true, Tokens: true, OmitEvidence: true}))
 	}
