@@ -396,6 +396,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	parties := issueParties(d)
+	stems := stemCache{}
 	// A place is no issue of its own parties: "the US said" makes the US
 	// a party, not a subject.
 	var groups []*group
@@ -418,7 +419,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	// The article's own issue table, when it has one, is its list of
 	// subjects.
 	if s.cfg.Subjects && !tableAgrees {
-		for _, sg := range findSubjects(d, subjectBlocked(d), maxSubjects) {
+		for _, sg := range findSubjects(d, subjectBlocked(d), stems, maxSubjects) {
 			groups = append(groups, &group{topic: SubjectTopicPrefix + sg.head, label: sg.label, paras: sg.paras, body: true})
 		}
 	}
@@ -453,7 +454,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 					a, b := rng[0], rng[1]
 					names := false
 					for k := a; k < b && !names; k++ {
-						names = topicStem(d.Tokens[k].Text) == head
+						names = stems.maybe(d.Tokens[k].Text, head) && stems.of(d.Tokens[k].Text) == head
 					}
 					if names {
 						for _, p := range issueMentionedIn(parties, d.Tokens[a].Start, d.Tokens[b-1].End) {

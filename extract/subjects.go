@@ -40,22 +40,14 @@ const maxSubjects = 3
 // findSubjects returns the article's best subjects, no more than most of
 // them, in order of first mention. blocked marks the tokens no phrase may
 // contain (subjectBlocked: people).
-func findSubjects(d *pipeline.Doc, blocked []bool, most int) []*subjectGroup {
-	return selectSubjects(subjectGroups(d, blocked), most)
+func findSubjects(d *pipeline.Doc, blocked []bool, stems stemCache, most int) []*subjectGroup {
+	return selectSubjects(subjectGroups(d, blocked, stems), most)
 }
 
 // subjectGroups scores every candidate phrase of d, grouped by head stem.
-func subjectGroups(d *pipeline.Doc, blocked []bool) map[string]*subjectGroup {
+func subjectGroups(d *pipeline.Doc, blocked []bool, stems stemCache) map[string]*subjectGroup {
 	groups := map[string]*subjectGroup{}
-	stems := map[string]string{} // word -> topicStem, once a word
-	stem := func(w string) string {
-		st, ok := stems[w]
-		if !ok {
-			st = topicStem(w)
-			stems[w] = st
-		}
-		return st
-	}
+	stem := stems.of
 	headline := len(d.Paragraphs) > 0 && d.Paragraphs[0].Kind == pipeline.Heading
 	for pi, para := range d.Paragraphs {
 		if para.Kind == pipeline.TableRow {
@@ -275,4 +267,24 @@ func subjectLabel(g *subjectGroup) string {
 // subjectBlocked marks the tokens no subject may contain: people.
 func subjectBlocked(d *pipeline.Doc) []bool {
 	return maskTokens(d, func(e pipeline.Entity) bool { return e.Label == pipeline.Person }, false)
+}
+
+// stemCache stems each word of a document once: snowball is costly, and
+// words come back.
+type stemCache map[string]string
+
+func (c stemCache) of(w string) string {
+	st, ok := c[w]
+	if !ok {
+		st = topicStem(w)
+		c[w] = st
+	}
+	return st
+}
+
+// maybe reports whether w may have the stem: snowball only rewrites the end
+// of a word, so a word and its stem share their first letters.
+func (c stemCache) maybe(w, stem string) bool {
+	n := min(3, len(stem))
+	return len(w) >= n && strings.EqualFold(w[:n], stem[:n])
 }
