@@ -372,6 +372,13 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		topic, label string
 		paras        []int
 		body         bool // primary for a non-heading paragraph
+		table        int  // the table that has a row for it, or -1
+		row          []pipeline.Span
+	}
+	// located finds g's row in a table of the article, once.
+	located := func(g *group) *group {
+		g.table, g.row = issueTableRow(d, g.topic, g.label)
+		return g
 	}
 	var places, themes []*group
 	byID := map[string]*group{}
@@ -403,16 +410,14 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	tableAgrees := false
 	for _, g := range places {
 		if !issueIsParty(parties, strings.TrimPrefix(g.topic, PlaceTopicPrefix)) {
-			groups = append(groups, g)
-			if ti, _ := issueTableRow(d, g.topic, g.label); ti >= 0 {
-				tableAgrees = true
-			}
+			groups = append(groups, located(g))
+			tableAgrees = tableAgrees || g.table >= 0
 		}
 	}
 	if s.cfg.Thematic {
 		for _, g := range themes {
 			if g.body {
-				groups = append(groups, g)
+				groups = append(groups, located(g))
 			}
 		}
 	}
@@ -420,7 +425,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 	// subjects.
 	if s.cfg.Subjects && !tableAgrees {
 		for _, sg := range findSubjects(d, subjectBlocked(d), stems, maxSubjects) {
-			groups = append(groups, &group{topic: SubjectTopicPrefix + sg.head, label: sg.label, paras: sg.paras, body: true})
+			groups = append(groups, located(&group{topic: SubjectTopicPrefix + sg.head, label: sg.label, paras: sg.paras, body: true}))
 		}
 	}
 	if len(groups) == 0 {
@@ -454,7 +459,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 					a, b := rng[0], rng[1]
 					names := false
 					for k := a; k < b && !names; k++ {
-						names = stems.maybe(d.Tokens[k].Text, head) && stems.of(d.Tokens[k].Text) == head
+						names = mayHaveStem(d.Tokens[k].Text, head) && stems.of(d.Tokens[k].Text) == head
 					}
 					if names {
 						for _, p := range issueMentionedIn(parties, d.Tokens[a].Start, d.Tokens[b-1].End) {
@@ -474,7 +479,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 			focus[p] = issueDedup(issueStanceFirst(d, focus[p]), nil, s.cfg.MaxFocus)
 		}
 		// Table agreement.
-		if ti, row := issueTableRow(d, g.topic, g.label); ti >= 0 {
+		if ti, row := g.table, g.row; ti >= 0 {
 			for _, p := range parties {
 				col := issueHeaderColumn(d.Tables[ti], p)
 				if col < 0 || col >= len(row) {
@@ -527,8 +532,8 @@ func maskTokens(d *pipeline.Doc, entity func(pipeline.Entity) bool, dates bool) 
 			mark(m.Start, m.End)
 		}
 	}
-	for _, m := range d.Dates {
-		if dates {
+	if dates {
+		for _, m := range d.Dates {
 			mark(m.Start, m.End)
 		}
 	}

@@ -282,9 +282,9 @@ func (c stemCache) of(w string) string {
 	return st
 }
 
-// maybe reports whether w may have the stem: snowball only rewrites the end
-// of a word, so a word and its stem share their first letters.
-func (c stemCache) maybe(w, stem string) bool {
+// mayHaveStem reports whether w may have the stem: snowball only rewrites
+// the end of a word, so a word and its stem share their first letters.
+func mayHaveStem(w, stem string) bool {
 	n := min(3, len(stem))
 	return len(w) >= n && strings.EqualFold(w[:n], stem[:n])
 }

@@ -46,10 +46,9 @@ func DecodeValue(from, to reflect.Type, data any) (any, error) {
 		if !ok {
 			return data, nil
 		}
-		if f != math.Trunc(f) || f >= math.MaxInt64 || f < math.MinInt64 || f >= float64(math.MaxInt) {
-			return nil, fmt.Errorf("want a whole number that fits an int, got %v", data)
-		}
-		if u, ok := data.(uint64); ok && u > math.MaxInt64 {
+		// float64(math.MaxInt) is 2^63 (or 2^31): a uint64 over the int
+		// range is caught here too.
+		if f != math.Trunc(f) || f >= float64(math.MaxInt) || f < float64(math.MinInt) {
 			return nil, fmt.Errorf("want a whole number that fits an int, got %v", data)
 		}
 		return data, nil

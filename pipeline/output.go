@@ -300,12 +300,11 @@ func topicsOut(ts []TopicScore, span func(int, int) OutSpan, omitEvidence bool) 
 	out := make([]OutTopic, 0, len(ts))
 	for _, t := range ts {
 		ot := OutTopic{Topic: t.Topic, Label: t.Label, Score: round(t.Score)}
-		for _, e := range t.Evidence {
-			if omitEvidence {
-				break
+		if !omitEvidence {
+			for _, e := range t.Evidence {
+				s := span(e.Start, e.End)
+				ot.Evidence = append(ot.Evidence, OutEvidence{Kind: e.Kind, Start: s.Start, End: s.End, Text: s.Text})
 			}
-			s := span(e.Start, e.End)
-			ot.Evidence = append(ot.Evidence, OutEvidence{Kind: e.Kind, Start: s.Start, End: s.End, Text: s.Text})
 		}
 		out = append(out, ot)
 	}
