@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/readout/readout/extract"
 	"github.com/readout/readout/extract/ner"
 )
 
@@ -40,7 +41,11 @@ the model. The same flags and seed give the same model bytes.
 
 --labels maps corpus labels to the model's types (labels it does not name
 are ignored); --drop names types that are learnt but not output. --genres
-keeps only OntoNotes documents of those genres ("# document nw/...").`,
+keeps only OntoNotes documents of those genres ("# document nw/...").
+--as-text trains on each document as readout splits its text (words and
+sentences joined by one space; the configured stages before "entities"
+find sentences and tokens), with the gold spans carried over by their
+characters: the path users take, which "readout eval ner" scores.`,
 		Example: `  readout train ner --train conll2003/train.txt --train ontonotes5/train.ner.txt \
       --dev conll2003/valid.txt --out extract/ner/model/ner.bin
   readout train ner --train conll2003/train.txt --dev conll2003/valid.txt \
@@ -66,6 +71,7 @@ keeps only OntoNotes documents of those genres ("# document nw/...").`,
 	f.String("cluster-prefixes", "4,6,8,10,12", "cluster path prefix lengths used as features")
 	f.StringSlice("ignore", nil, "span labels that give no training signal (e.g. FAC)")
 	f.Int("runs", 1, "perceptrons trained with seeds seed, seed+1, ... whose weights are averaged")
+	f.String("as-text", "no", "no: train on the corpus's tokens; yes: on the documents as readout splits their text; both: on each document both ways")
 	f.Bool("strip-determiners", true, "drop a leading \"the\" from gold spans, as readout never includes it")
 	_ = cmd.MarkFlagRequired("train")
 	_ = cmd.MarkFlagRequired("out")
@@ -108,6 +114,43 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	ignore, _ := f.GetStringSlice("ignore")
 	runs, _ := f.GetInt("runs")
 	strip, _ := f.GetBool("strip-determiners")
+	asText, _ := f.GetString("as-text")
+	var split ner.Splitter
+	switch asText {
+	case "no":
+	case "yes", "both":
+		cfg, err := loadConfig(cmd)
+		if err != nil {
+			return err
+		}
+		i := slices.Index(cfg.Pipeline, "entities")
+		if i < 0 {
+			return fmt.Errorf("--as-text: the pipeline in config has no entities stage")
+		}
+		if split, err = extract.Registry().Build(cfg.Pipeline[:i], cfg.Stages); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("--as-text: %q is not no, yes or both", asText)
+	}
+	// reSplit returns docs as text, and with keep as they were too.
+	reSplit := func(docs []ner.Doc, keep bool) ([]ner.Doc, error) {
+		if split == nil {
+			return docs, nil
+		}
+		var out []ner.Doc
+		if keep {
+			out = append(out, docs...)
+		}
+		for _, d := range docs {
+			td, err := ner.AsText(cmd.Context(), d, split)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, td)
+		}
+		return out, nil
+	}
 	var clusters *ner.Clusters
 	if clustersPath != "" {
 		prefixes, err := ner.ParsePrefixes(prefixList)
@@ -139,6 +182,9 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 		if strip {
 			docs = ner.StripDeterminers(docs)
 		}
+		if docs, err = reSplit(docs, asText == "both"); err != nil {
+			return err
+		}
 		train = append(train, docs...)
 	}
 	var dev []ner.Doc
@@ -148,6 +194,9 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 		}
 		if strip {
 			dev = ner.StripDeterminers(dev)
+		}
+		if dev, err = reSplit(dev, false); err != nil {
+			return err
 		}
 		fmt.Fprintf(stderr, "dev %s: %d documents\n", devFile, len(dev))
 	}
@@ -163,7 +212,7 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	if len(ignore) > 0 {
 		fmt.Fprintf(&info, " --ignore %s", strings.Join(ignore, ","))
 	}
-	fmt.Fprintf(&info, " --runs %d --strip-determiners=%v", runs, strip)
+	fmt.Fprintf(&info, " --runs %d --strip-determiners=%v --as-text %s", runs, strip, asText)
 	for _, p := range trainFiles {
 		fmt.Fprintf(&info, " --train %s", filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p))
 	}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/readout/readout/extract/ner"
@@ -37,5 +39,29 @@ func TestTrainKeepsIgnoredSpans(t *testing.T) {
 		if n != tc.want {
 			t.Errorf("--ignore %v: %d spans read, want %d", tc.ignore, n, tc.want)
 		}
+	}
+}
+
+// TestTrainAsText: --as-text trains on the corpus as the pipeline splits
+// its text, says so in the model, and refuses a mode it does not know.
+func TestTrainAsText(t *testing.T) {
+	corpus := "-DOCSTART- -X- O\n\nLina B-PER\nHolm I-PER\nvisited O\nOslo B-LOC\n. O\n\nShe O\nmet O\nRay B-PER\nCole I-PER\n. O\n"
+	dir := t.TempDir()
+	path := writeFile(t, filepath.Join(dir, "tiny.conll"), corpus)
+	out := filepath.Join(dir, "m.bin")
+	_, stderr, err := run(t, "", "train", "ner", "--train", path, "--epochs", "1", "--buckets", "1024", "--as-text", "both", "--out", out)
+	if err != nil {
+		t.Fatalf("train: %v\n%s", err, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("--as-text both")) {
+		t.Errorf("the model's info does not record --as-text both")
+	}
+	_, _, err = run(t, "", "train", "ner", "--train", path, "--epochs", "1", "--as-text", "maybe", "--out", out)
+	if err == nil || !strings.Contains(err.Error(), `"maybe" is not no, yes or both`) {
+		t.Errorf("--as-text maybe: got %v", err)
 	}
 }
