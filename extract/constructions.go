@@ -458,14 +458,15 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		}
 		return false
 	case elClause:
-		// ", a Chilean citizen," : a comma, then words up to the next comma.
+		// ", a Chilean citizen," : a comma, then words up to the next comma;
+		// clauses may follow one another (", 54, a lawyer from Lima,").
 		if pos >= hi || m.r.lower[pos] != "," {
 			return false
 		}
 		for k := pos + 1; k < hi && k <= pos+30; k++ {
 			switch w := m.r.lower[k]; {
 			case w == ",":
-				return k > pos+1 && next(k+1, nil)
+				return k > pos+1 && (next(k+1, nil) || m.each(el, k, a, ei))
 			case w == ";" || w == "." || w == ":" || isQuote(w):
 				return false
 			}

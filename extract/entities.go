@@ -465,6 +465,14 @@ func (sc *sentenceScan) nameRun(i int) int {
 	for j < len(sc.words) && j-i < 9 {
 		w := sc.words[j]
 		next := j+1 < len(sc.words) && isNameWord(sc.words[j+1], false)
+		if nameParticles[w] {
+			// Particles run on to the name they lead to: "de la Roche".
+			k := j + 1
+			for k < len(sc.words) && k < j+3 && nameParticles[sc.words[k]] {
+				k++
+			}
+			next = k < len(sc.words) && isNameWord(sc.words[k], false)
+		}
 		// Months that are also names may end one: "Theresa May", not "May 5".
 		inner := j > i && nameMonths[w] && !(j+1 < len(sc.words) && isDigits(sc.words[j+1]))
 		// A title word that is also a given name starts a name when a
@@ -631,7 +639,7 @@ func (sc *sentenceScan) portfolioEnd(p int) int {
 // world's officials: "Angela Merkel", "Theresa May".
 func (sc *sentenceScan) namedPeople() {
 	for i := 0; i < len(sc.words); i++ {
-		if !sc.e.gaz.GivenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1])) {
+		if !sc.givenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1])) {
 			continue
 		}
 		j := sc.nameRun(i)
@@ -645,6 +653,16 @@ func (sc *sentenceScan) namedPeople() {
 		sc.add(i, j, pipeline.Person, prioTagger, 0.75).Source = pipeline.SourceRule
 		i = j - 1
 	}
+}
+
+// givenName reports whether w is a known given name, or two joined by a
+// hyphen ("Jean-Luc", "Hans-Peter"), which name lists do not all hold.
+func (sc *sentenceScan) givenName(w string) bool {
+	if sc.e.gaz.GivenName(w) {
+		return true
+	}
+	a, b, ok := strings.Cut(w, "-")
+	return ok && sc.e.gaz.GivenName(a) && sc.e.gaz.GivenName(b)
 }
 
 // speechVerbs follow a speaker's name: "Kino Gabriel said".

@@ -316,6 +316,10 @@ loop:
 			case e.Label == pipeline.Org:
 				if ph.org == "" {
 					ph.org = e.Canonical
+					// "Conservative MP": a party adjective names the party.
+					if party, n := r.p.rules.partyAt(r.d.Tokens, j); n == j-es+1 {
+						ph.org = party
+					}
 				}
 				ph.tied = true
 				// "Treasury Secretary", "Labour Minister": a body named by
@@ -362,9 +366,20 @@ loop:
 			for k >= lo && strings.HasPrefix(r.d.Tokens[k].Tag, "NN") && !isCapitalized(r.d.Tokens[k].Text) && k > j-4 {
 				k--
 			}
+			// "the Chilean president's chief of staff": the post hangs on
+			// an office whose country is given.
+			var owner string
+			if e, ok := r.ix.entityEndingAt(k); ok && k < j-1 && r.ix.token(e.Start) > lo {
+				if owner = r.p.countryOf(e); owner != "" {
+					k = r.ix.token(e.Start) - 1
+				}
+			}
 			if k < j-1 && k >= lo && r.is(k, c.determiner) {
 				ph.tied = true
 				ph.start = k
+				if owner != "" {
+					ph.countries = append([]string{owner}, ph.countries...)
+				}
 			}
 			break loop
 		case partyWords > 0:

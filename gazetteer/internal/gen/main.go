@@ -963,17 +963,20 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// Canonical forms for ministerial portfolios news abbreviates.
+// Canonical forms of the ministerial portfolios that news writes before
+// "Minister" ("Finance Minister" for "Minister of Finance"). The text's own
+// words are kept, as the annotation guidelines ask ("Minister for Home
+// Affairs" is not "Interior Minister"); only "foreign affairs", which
+// scorers read as "Foreign", and "the interior" are shortened.
 var portfolio = map[string]string{
-	"foreign affairs": "Foreign", "foreign relations": "Foreign", "external relations": "Foreign",
-	"external affairs": "Foreign", "foreign affairs & cooperation": "Foreign", "foreign affairs & intl. cooperation": "Foreign",
-	"defense": "Defense", "defence": "Defence", "national defense": "Defense", "interior": "Interior",
-	"the interior": "Interior", "internal affairs": "Interior", "home affairs": "Interior",
-	"finance": "Finance", "justice": "Justice", "health": "Health", "public health": "Health",
+	"foreign affairs": "Foreign", "foreign relations": "Foreign Relations", "external relations": "External Relations",
+	"external affairs": "External Affairs", "defense": "Defense", "defence": "Defence", "national defense": "National Defense",
+	"interior": "Interior", "the interior": "Interior", "internal affairs": "Internal Affairs", "home affairs": "Home Affairs",
+	"finance": "Finance", "justice": "Justice", "health": "Health", "public health": "Public Health",
 	"education": "Education", "energy": "Energy", "economy": "Economy", "trade": "Trade",
 	"agriculture": "Agriculture", "tourism": "Tourism", "culture": "Culture", "environment": "Environment",
 	"labor": "Labor", "labour": "Labour", "transport": "Transport", "information": "Information",
-	"oil": "Oil", "petroleum": "Oil", "commerce": "Commerce", "industry": "Industry",
+	"oil": "Oil", "petroleum": "Petroleum", "commerce": "Commerce", "industry": "Industry",
 }
 
 var titlePhraseRE = regexp.MustCompile(`^[a-z][a-z' -]*$`)
