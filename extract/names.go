@@ -26,7 +26,8 @@ October November December The A An This That These Those It Its He She They We Y
 Their Our My In On At For From With By Of And Or But If As After Before While When Where
 Who What Why How Which Both Each Every All No Not Some Any Many Most More One Two Three
 There Here Then Than So Yet Also Just Only Even Still Meanwhile However According Officials
-Table Figure Photo Source Reuters AP AFP`)
+Table Figure Photo Source Reuters AP AFP Affairs Democrats Republicans Socialists Conservatives Liberals
+Communists Nationalists`)
 
 // honorifics precede a name but are not part of it.
 var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady baroness baron countess earl viscount viscountess marquess marchioness sheikh sayyid seyed sen. rep. gov. gen. lt. col. capt. sgt. adm. maj.

@@ -411,7 +411,7 @@ loop:
 			qualified, described = true, true // what stands before "former" is not the post's
 			j--
 			continue
-		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || described && describing(tok) && !r.is(j, c.time|c.stop):
+		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || described && describing(tok) && !r.is(j, c.time|c.stop):
 			// "the long-serving", "the 65-year-old", "the billionaire
 			// former mayor", "the 78-year-old former president": said of
 			// the holder.
@@ -716,6 +716,13 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			ph.portfolio = [2]int{k, end}
 			ph.end = end
 			k = end
+			// "Under-Secretary of State for Political Affairs": a
+			// portfolio within a portfolio.
+			if k+1 < hi && r.lower[k] == "for" && r.lower[ph.portfolio[0]] == "of" {
+				if end := r.portfolio(k+1, hi); end > 0 {
+					ph.portfolio[1], ph.end, k = end, end, end
+				}
+			}
 			out = append(out, ph)
 		}
 	}
