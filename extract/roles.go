@@ -828,6 +828,13 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	for j < hi && honorifics[r.lower[j]] {
 		j++ // "for Mr Begg"
 	}
+	// "a spokesman for President Ana Ruiz": the title of the person the
+	// post serves.
+	if t := r.title(j); t.N > 0 && (prep == "for" || prep == "to") {
+		if e, ok := r.ix.entityAt(j + t.N); ok && e.Label == pipeline.Person {
+			j += t.N
+		}
+	}
 	for j < hi {
 		e, ok := r.ix.entityAt(j)
 		if !ok {
