@@ -292,7 +292,9 @@ loop:
 				break
 			}
 			switch c := r.p.countryOf(e); {
-			case c != "":
+			case c != "" && !(e.Subtype == gazetteer.City && ta.Professional):
+				// (A capital before a professional title is a beat: "the
+				// BBC's Moscow correspondent".)
 				ph.countries = append([]string{c}, ph.countries...)
 			case portfolioPlace(e) && !qualified:
 				// "Shadow Europe Minister", "Africa minister": a portfolio.
