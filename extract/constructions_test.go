@@ -102,6 +102,9 @@ func TestConstructionBank(t *testing.T) {
 			for _, it := range items {
 				got := annotatePeople(t, it.Text)
 				checkWant(t, it.Text, got, it.Want)
+				if it.Want != nil && len(it.Want) == 0 && len(got) > 0 {
+					t.Errorf("%q: want nobody, got %d people (%s first)", it.Text, len(got), got[0].Name)
+				}
 				for _, a := range it.Absent {
 					for _, p := range got {
 						if p.Name == a {

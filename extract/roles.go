@@ -348,7 +348,8 @@ loop:
 			j = es - 1
 			// A list of countries: "his Ugandan, Tanzanian and Rwandan counterparts".
 			if j-1 >= lo && (r.lower[j] == "," || r.lower[j] == "and") {
-				if e2, ok := r.ix.entityEndingAt(j - 1); ok && r.p.countryOf(e2) != "" {
+				// (Not a capital: "In Lima, Chilean President".)
+				if e2, ok := r.ix.entityEndingAt(j - 1); ok && r.p.countryOf(e2) != "" && e2.Subtype != gazetteer.City {
 					j--
 				}
 			}
