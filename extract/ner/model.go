@@ -25,6 +25,7 @@ import (
 	"sync"
 	"unsafe"
 
+	"github.com/readout/readout/extract/internal/perceptron"
 	"github.com/readout/readout/gazetteer"
 )
 
@@ -45,7 +46,7 @@ type Model struct {
 	w8      []int8
 	rows    []float32 // 8 bits: per-bucket scale, weight = code * rows[bucket]
 	w16     []int16
-	wc      *compact16 // 16-bit weights as the compact format stores them
+	wc      *perceptron.Compact16 // 16-bit weights as the compact format stores them
 	gaz     *gazetteer.Gazetteer
 	titles  *gazetteer.Titles
 	cl      *Clusters
@@ -429,54 +430,9 @@ func (m *Model) decode(s *scratch, si, n int) {
 		return
 	}
 	if m.w8 != nil {
-		decodeSent(weights8{m.w8, m.rows}, 1, &m.codec, m.mask, s, si, n, nil)
+		decodeSent(perceptron.Dense8{W: m.w8, Rows: m.rows}, 1, &m.codec, m.mask, s, si, n, nil)
 	} else {
-		decodeSent(weights16(m.w16), float32(m.hdr.Scale), &m.codec, m.mask, s, si, n, nil)
-	}
-}
-
-// weightTable adds the weight rows of features to class scores.
-type weightTable interface {
-	add(nc int, feats []uint32, acc []float32)
-}
-
-type weights8 struct {
-	w    []int8
-	rows []float32
-}
-
-func (t weights8) add(nc int, feats []uint32, acc []float32) {
-	acc = acc[:nc]
-	for _, b := range feats {
-		row := t.w[int(b)*nc : int(b)*nc+nc]
-		sc := t.rows[b]
-		for k, v := range row {
-			acc[k] += float32(v) * sc
-		}
-	}
-}
-
-type weights16 []int16
-
-func (w weights16) add(nc int, feats []uint32, acc []float32) {
-	acc = acc[:nc]
-	for _, b := range feats {
-		row := w[int(b)*nc : int(b)*nc+nc]
-		for k, v := range row {
-			acc[k] += float32(v)
-		}
-	}
-}
-
-type weights32 []float32
-
-func (w weights32) add(nc int, feats []uint32, acc []float32) {
-	acc = acc[:nc]
-	for _, b := range feats {
-		row := w[int(b)*nc : int(b)*nc+nc]
-		for k, v := range row {
-			acc[k] += v
-		}
+		decodeSent(perceptron.Dense16(m.w16), float32(m.hdr.Scale), &m.codec, m.mask, s, si, n, nil)
 	}
 }
 
@@ -486,7 +442,7 @@ const noGold = 255
 // decodeSent tags sentence si of n tokens greedily into s.cls and s.conf,
 // given its static features in s.feats. With t set it learns from s.gold
 // on every wrong decision.
-func decodeSent[W weightTable](w W, scale float32, c *codec, mask uint32, s *scratch, si, n int, t *trainer) {
+func decodeSent[W perceptron.Weights](w W, scale float32, c *codec, mask uint32, s *scratch, si, n int, t *perceptron.Trainer) {
 	nc := c.nc
 	s.cls = grow(s.cls, n)
 	s.conf = grow(s.conf, n)
@@ -504,8 +460,8 @@ func decodeSent[W weightTable](w W, scale float32, c *codec, mask uint32, s *scr
 		static := s.feats[s.off[i]:s.off[i+1]]
 		sc := s.scores[:nc]
 		clear(sc)
-		w.add(nc, static, sc)
-		w.add(nc, d, sc)
+		w.Add(nc, static, sc)
+		w.Add(nc, d, sc)
 		last := i == n-1
 		best := -1
 		for k := 0; k < nc; k++ {
@@ -515,10 +471,10 @@ func decodeSent[W weightTable](w W, scale float32, c *codec, mask uint32, s *scr
 		}
 		if t != nil {
 			if g := int(s.gold[i]); g != best && g != noGold {
-				t.update(static, g, best)
-				t.update(d, g, best)
+				t.Update(static, g, best)
+				t.Update(d, g, best)
 			}
-			t.tick()
+			t.Tick()
 		} else {
 			// Confidence: the softmax probability of the choice among
 			// the allowed classes.

@@ -370,7 +370,7 @@ func TestCompactInPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m2.wc == nil || &m2.wc.rows[0] != &data[len(data)-len(m2.clTable)-len(m2.wc.rows)] {
+	if m2.wc == nil || &m2.wc.Rows[0] != &data[len(data)-len(m2.clTable)-len(m2.wc.Rows)] {
 		t.Fatal("weights are not read in place")
 	}
 	for _, d := range docs {

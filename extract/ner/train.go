@@ -11,6 +11,7 @@ import (
 
 	"github.com/readout/readout/conll"
 	"github.com/readout/readout/eval"
+	"github.com/readout/readout/extract/internal/perceptron"
 )
 
 // Doc is one training or evaluation document.
@@ -79,27 +80,6 @@ type TrainOptions struct {
 	Progress func(epoch int, devF1 float64)
 }
 
-// trainer holds the perceptron's weights and their running sums for
-// averaging: the average is w - u/c.
-type trainer struct {
-	nc int
-	w  []float32
-	u  []float64
-	c  float64
-}
-
-func (t *trainer) update(feats []uint32, gold, pred int) {
-	for _, b := range feats {
-		i := int(b) * t.nc
-		t.w[i+gold]++
-		t.u[i+gold] += t.c
-		t.w[i+pred]--
-		t.u[i+pred] -= t.c
-	}
-}
-
-func (t *trainer) tick() { t.c++ }
-
 // Train learns a model from train; dev only feeds Progress.
 func Train(train, dev []Doc, opts TrainOptions) (*Model, error) {
 	if opts.Epochs <= 0 {
@@ -152,7 +132,7 @@ func Train(train, dev []Doc, opts TrainOptions) (*Model, error) {
 	avg := make([]float32, opts.Buckets*nc)
 	for run := 0; run < runs; run++ {
 		seed := opts.Seed + uint64(run)
-		t := &trainer{nc: nc, w: make([]float32, opts.Buckets*nc), u: make([]float64, opts.Buckets*nc), c: 1}
+		t := perceptron.NewTrainer(opts.Buckets, nc)
 		rng := rand.New(rand.NewPCG(seed, seed^0x5eed5eed5eed5eed))
 		for i := range order {
 			order[i] = i
@@ -184,7 +164,7 @@ func Train(train, dev []Doc, opts TrainOptions) (*Model, error) {
 								}
 							}
 						}
-						decodeSent(weights32(t.w), 1, &m.codec, m.mask, s, si, len(words), t)
+						decodeSent(t.W, 1, &m.codec, m.mask, s, si, len(words), t)
 						if pass == 1 && opts.Passes == 2 {
 							s.keep(si, len(words))
 						}
@@ -192,9 +172,7 @@ func Train(train, dev []Doc, opts TrainOptions) (*Model, error) {
 				}
 			}
 			if opts.Progress != nil || epoch == opts.Epochs {
-				for i, w := range t.w {
-					avg[i] = w - float32(t.u[i]/t.c)
-				}
+				t.Averaged(avg)
 				if epoch == opts.Epochs && runs > 1 {
 					if sum == nil {
 						sum = make([]float32, len(avg))
@@ -250,18 +228,8 @@ func (m *Model) quantize(w []float32) {
 		}
 		return
 	}
-	maxAbs := 0.0
-	for _, v := range w {
-		maxAbs = max(maxAbs, math.Abs(float64(v)))
-	}
-	if maxAbs == 0 {
-		maxAbs = 1
-	}
-	m.hdr.Scale = maxAbs / 32767
 	m.w16 = grow(m.w16, len(w))
-	for i, v := range w {
-		m.w16[i] = int16(math.Round(float64(v) / m.hdr.Scale))
-	}
+	m.hdr.Scale = perceptron.Quantize16(w, m.w16)
 }
 
 // f1 scores the model on docs: exact spans over the labels it reports.
