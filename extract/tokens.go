@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,6 +11,8 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 
+	"github.com/readout/readout/extract/ner"
+	"github.com/readout/readout/extract/pos"
 	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
 )
@@ -20,29 +23,88 @@ import (
 type Tokens struct {
 	seg    *segment.Segmenter
 	tok    *tokenize.Tokenizer
-	tag    *tag.Tagger
+	tag    tokenTagger
 	titles *gazetteer.Titles
 }
 
-// NewTokens builds the tokens stage; it takes no options.
+// tokenTagger tags the tokens of one sentence in place.
+type tokenTagger interface {
+	TagTokens([]tag.Token)
+}
+
+// TokensConfig is the "tokens" stage's options.
+type TokensConfig struct {
+	// Tagger is the part-of-speech tagger: "readout" (extract/pos) or
+	// "prose" (prose v3's).
+	Tagger string `mapstructure:"tagger"`
+}
+
+// DefaultTokensConfig is the "tokens" stage's configuration when none is
+// given.
+func DefaultTokensConfig() TokensConfig { return TokensConfig{Tagger: "prose"} }
+
+// NewTokens builds the tokens stage.
 func NewTokens(opts pipeline.Options) (pipeline.Stage, error) {
-	var none struct{}
-	if err := opts.Decode("tokens", &none); err != nil {
+	cfg := DefaultTokensConfig()
+	if err := opts.Decode("tokens", &cfg); err != nil {
 		return nil, err
 	}
 	seg, err := segment.New()
 	if err != nil {
 		return nil, err
 	}
-	tg, err := tag.New()
-	if err != nil {
-		return nil, err
+	var tg tokenTagger
+	switch cfg.Tagger {
+	case "readout":
+		m, err := pos.Default()
+		if err != nil {
+			return nil, err
+		}
+		tg = posTagger{m}
+	case "prose":
+		if tg, err = tag.New(); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("stages.tokens.tagger: %q is not readout or prose", cfg.Tagger)
 	}
 	gaz, err := gazetteer.Default()
 	if err != nil {
 		return nil, err
 	}
 	return &Tokens{seg: seg, tok: tokenize.New(), tag: tg, titles: gaz.Titles()}, nil
+}
+
+// NewPOSTagger returns the part-of-speech tagger that
+// stages.tokens.tagger names, as a function of one sentence's words: what
+// "readout train ner" tags its corpora with, to train on the tags the
+// entity stage will see.
+func NewPOSTagger(name string) (func(words, out []string), error) {
+	switch name {
+	case "readout":
+		m, err := pos.Default()
+		if err != nil {
+			return nil, err
+		}
+		return m.Tag, nil
+	case "prose":
+		return ner.ProseTags()
+	}
+	return nil, fmt.Errorf("stages.tokens.tagger: %q is not readout or prose", name)
+}
+
+// posTagger is readout's part-of-speech tagger seen as prose's.
+type posTagger struct{ m *pos.Model }
+
+func (p posTagger) TagTokens(toks []tag.Token) {
+	words, tags := make([]string, len(toks)), make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	p.m.Tag(words, tags)
+	for i := range toks {
+		toks[i].Tag = tags[i]
+	}
 }
 
 func (*Tokens) Name() string { return "tokens" }

@@ -99,3 +99,35 @@ func TestStagesCancelled(t *testing.T) {
 		}
 	}
 }
+
+// TestTokensTagger: stages.tokens.tagger chooses the part-of-speech
+// tagger; readout's follows the Penn Treebank's "to" (TO) and tags
+// quotation marks as quotes, and an unknown name is refused.
+func TestTokensTagger(t *testing.T) {
+	text := `Ana Ruiz said "we want to talk" to reporters.`
+	tags := map[string]string{}
+	for _, name := range []string{"prose", "readout"} {
+		st, err := NewTokens(pipeline.Options{"tagger": name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := pipeline.NewDoc("t", text)
+		if err := st.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, tk := range d.Tokens {
+			b.WriteString(tk.Tag + " ")
+		}
+		tags[name] = strings.TrimSpace(b.String())
+	}
+	if want := "NNP NNP VBD `` PRP VBP TO VB '' TO NNS ."; tags["readout"] != want {
+		t.Errorf("readout: %s, want %s", tags["readout"], want)
+	}
+	if tags["prose"] == tags["readout"] {
+		t.Errorf("the two taggers gave the same tags (%s): is the option read?", tags["prose"])
+	}
+	if _, err := NewTokens(pipeline.Options{"tagger": "spacy"}); err == nil || !strings.Contains(err.Error(), `"spacy" is not readout or prose`) {
+		t.Errorf("tagger spacy: got %v", err)
+	}
+}

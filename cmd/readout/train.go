@@ -10,8 +10,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/readout/readout/conll"
 	"github.com/readout/readout/extract"
 	"github.com/readout/readout/extract/ner"
+	"github.com/readout/readout/extract/pos"
 )
 
 func newTrainCmd() *cobra.Command {
@@ -20,7 +22,7 @@ func newTrainCmd() *cobra.Command {
 		Short: "Train readout's statistical models",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newTrainNERCmd(), newTrainTopicsCmd())
+	cmd.AddCommand(newTrainNERCmd(), newTrainPOSCmd(), newTrainTopicsCmd())
 	return cmd
 }
 
@@ -71,6 +73,7 @@ characters: the path users take, which "readout eval ner" scores.`,
 	f.String("cluster-prefixes", "4,6,8,10,12", "cluster path prefix lengths used as features")
 	f.StringSlice("ignore", nil, "span labels that give no training signal (e.g. FAC)")
 	f.Int("runs", 1, "perceptrons trained with seeds seed, seed+1, ... whose weights are averaged")
+	f.Int("pos-folds", 0, "tag the training corpora with this many part-of-speech taggers trained on the --train files without one part each (jackknifing: tags as good as in unseen text); 0: with the configured tagger")
 	f.String("as-text", "no", "no: train on the corpus's tokens; yes: on the documents as readout splits their text; both: on each document both ways")
 	f.Bool("strip-determiners", true, "drop a leading \"the\" from gold spans, as readout never includes it")
 	_ = cmd.MarkFlagRequired("train")
@@ -115,14 +118,41 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	runs, _ := f.GetInt("runs")
 	strip, _ := f.GetBool("strip-determiners")
 	asText, _ := f.GetString("as-text")
+	// The corpora are tagged by the tagger the entity stage will see.
+	cfg, err := loadConfig(cmd)
+	if err != nil {
+		return err
+	}
+	tc := extract.DefaultTokensConfig()
+	if err := cfg.Stages["tokens"].Decode("tokens", &tc); err != nil {
+		return err
+	}
+	posTag, err := extract.NewPOSTagger(tc.Tagger)
+	if err != nil {
+		return err
+	}
+	trainTag := posTag
+	if folds, _ := f.GetInt("pos-folds"); folds > 0 {
+		if tc.Tagger != "readout" {
+			return fmt.Errorf("--pos-folds trains readout's tagger, but stages.tokens.tagger is %q", tc.Tagger)
+		}
+		var sents []conll.Sentence
+		for _, p := range slices.Compact(slices.Sorted(slices.Values(trainFiles))) {
+			s, err := conll.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			sents = append(sents, s...)
+		}
+		if trainTag, err = pos.TrainFolds(sents, folds, pos.TrainOptions{Buckets: 1 << 16, Epochs: 6, Seed: 1}); err != nil {
+			return err
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "trained %d part-of-speech taggers for the training corpora\n", folds)
+	}
 	var split ner.Splitter
 	switch asText {
 	case "no":
 	case "yes", "both":
-		cfg, err := loadConfig(cmd)
-		if err != nil {
-			return err
-		}
 		i := slices.Index(cfg.Pipeline, "entities")
 		if i < 0 {
 			return fmt.Errorf("--as-text: the pipeline in config has no entities stage")
@@ -166,11 +196,12 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	trainMap := ner.WithIgnored(lm, ignore)
+
 	stderr := cmd.ErrOrStderr()
 	start := time.Now()
 	var train []ner.Doc
 	for _, path := range trainFiles {
-		docs, err := ner.ReadCorpus(path, trainMap, genres)
+		docs, err := ner.ReadCorpus(path, trainMap, genres, trainTag)
 		if err != nil {
 			return err
 		}
@@ -189,7 +220,7 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	}
 	var dev []ner.Doc
 	if devFile != "" {
-		if dev, err = ner.ReadCorpus(devFile, lm, devGenres); err != nil {
+		if dev, err = ner.ReadCorpus(devFile, lm, devGenres, posTag); err != nil {
 			return err
 		}
 		if strip {
@@ -212,7 +243,8 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	if len(ignore) > 0 {
 		fmt.Fprintf(&info, " --ignore %s", strings.Join(ignore, ","))
 	}
-	fmt.Fprintf(&info, " --runs %d --strip-determiners=%v --as-text %s", runs, strip, asText)
+	folds, _ := f.GetInt("pos-folds")
+	fmt.Fprintf(&info, " --runs %d --strip-determiners=%v --as-text %s --pos-folds %d (POS: %s)", runs, strip, asText, folds, tc.Tagger)
 	for _, p := range trainFiles {
 		fmt.Fprintf(&info, " --train %s", filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p))
 	}

@@ -26,7 +26,7 @@ func TestTrainKeepsIgnoredSpans(t *testing.T) {
 		ignore []string
 		want   int // spans read
 	}{{nil, 1}, {[]string{"FAC"}, 2}} {
-		docs, err := ner.ReadCorpus(path, ner.WithIgnored(lm, tc.ignore), nil)
+		docs, err := ner.ReadCorpus(path, ner.WithIgnored(lm, tc.ignore), nil, func(words, out []string) {})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,5 +63,28 @@ func TestTrainAsText(t *testing.T) {
 	_, _, err = run(t, "", "train", "ner", "--train", path, "--epochs", "1", "--as-text", "maybe", "--out", out)
 	if err == nil || !strings.Contains(err.Error(), `"maybe" is not no, yes or both`) {
 		t.Errorf("--as-text maybe: got %v", err)
+	}
+}
+
+// TestTrainPOS: "train pos" writes a model that tags what it learnt,
+// prints its accuracy beside prose's on --dev, and records its flags.
+func TestTrainPOS(t *testing.T) {
+	corpus := "-DOCSTART- -X- -X- O\n\nThe DT B-NP O\ndog NN I-NP O\nbarks VBZ B-VP O\n. . O O\n\nA DT B-NP O\ncat NN I-NP O\nsleeps VBZ B-VP O\n. . O O\n"
+	dir := t.TempDir()
+	path := writeFile(t, filepath.Join(dir, "tiny.conll"), corpus)
+	out := filepath.Join(dir, "pos.bin")
+	stdout, stderr, err := run(t, "", "train", "pos", "--train", path, "--dev", path, "--epochs", "5", "--buckets", "1024", "--out", out)
+	if err != nil {
+		t.Fatalf("train pos: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stdout, "1.0000") {
+		t.Errorf("accuracy on the training sentences is not 1:\n%s", stdout)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("--buckets 1024")) {
+		t.Errorf("the model's info does not record its flags")
 	}
 }

@@ -11,12 +11,12 @@ import (
 )
 
 // ReadCorpus reads a corpus file with conll.ReadFile and turns it into
-// documents with DocsFromCoNLL. With genres set, only documents whose
+// documents with DocsFromCoNLL, tagged by tag. With genres set, only documents whose
 // "# document GENRE/..." line (OntoNotes) names one of them are kept
 // (documents without such a line are always kept). A
 // corpus without document boundaries (GMB) is cut into pseudo-documents of
 // 20 sentences, so document-level features see a news-story-sized context.
-func ReadCorpus(path string, labelMap map[string]string, genres []string) ([]Doc, error) {
+func ReadCorpus(path string, labelMap map[string]string, genres []string, tag TagFunc) ([]Doc, error) {
 	sents, err := conll.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -39,7 +39,7 @@ func ReadCorpus(path string, labelMap map[string]string, genres []string) ([]Doc
 			sents[i].Doc = i / 20
 		}
 	}
-	return DocsFromCoNLL(sents, labelMap), nil
+	return DocsFromCoNLL(sents, labelMap, tag), nil
 }
 
 // sentenceGenres returns the genre of each sentence conll.Read would

@@ -28,3 +28,13 @@ func withEntities(docs []Doc) []Doc {
 	}
 	return out
 }
+
+// posTag is prose's part-of-speech tagger, which the shipped model was
+// trained with (the tokens stage's default).
+func posTag() TagFunc {
+	f, err := ProseTags()
+	if err != nil {
+		panic(err)
+	}
+	return f
+}

@@ -266,7 +266,7 @@ func TestShippedModelDev(t *testing.T) {
 		{"OntoNotes dev nw+bn", dataDir + "/ontonotes5/dev.ner.txt", []string{"nw", "bn"}, ontoFloor},
 		{"GMB", dataDir + "/gmb/ner_dataset.utf8.conll", nil, gmbFloor},
 	} {
-		docs, err := ReadCorpus(c.path, lm, c.genres)
+		docs, err := ReadCorpus(c.path, lm, c.genres, posTag())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,12 +2,11 @@ package ner
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/jdkato/prose/v3/tag"
 	"math"
 	"math/rand/v2"
 	"slices"
-
-	"github.com/jdkato/prose/v3/tag"
 
 	"github.com/readout/readout/conll"
 	"github.com/readout/readout/eval"
@@ -21,28 +20,37 @@ type Doc struct {
 	Spans [][]conll.Span // labels already mapped to ours (PER, LOC, ORG, MISC)
 }
 
-// DocsFromCoNLL groups corpus sentences into documents by their Doc index,
-// maps span labels through labelMap (labels it lacks or maps to "" are
-// dropped) and retags POS with prose's tagger, which is what Tag sees at
-// inference.
-func DocsFromCoNLL(sents []conll.Sentence, labelMap map[string]string) []Doc {
+// TagFunc writes the part-of-speech tag of each word of one sentence to
+// out (len(out) == len(words)).
+type TagFunc func(words, out []string)
+
+// ProseTags returns prose v3's part-of-speech tagger as a TagFunc: the
+// tagger the shipped model was trained with.
+func ProseTags() (TagFunc, error) {
 	tg, err := tag.New()
 	if err != nil {
-		panic(fmt.Sprintf("ner: loading prose's tagger: %v", err))
+		return nil, err
 	}
+	return func(words, out []string) {
+		for i, t := range tg.Tag(words) {
+			out[i] = t.Tag
+		}
+	}, nil
+}
+
+// DocsFromCoNLL groups corpus sentences into documents by their Doc index,
+// maps span labels through labelMap (labels it lacks or maps to "" are
+// dropped) and retags POS with tag, which must be the tagger Tag sees at
+// inference (the tokens stage's).
+func DocsFromCoNLL(sents []conll.Sentence, labelMap map[string]string, tag TagFunc) []Doc {
 	var docs []Doc
 	for i, s := range sents {
 		if i == 0 || s.Doc != sents[i-1].Doc {
 			docs = append(docs, Doc{})
 		}
 		d := &docs[len(docs)-1]
-		toks := tg.Tag(s.Words)
 		pos := make([]string, len(s.Words))
-		for k := range pos {
-			if k < len(toks) {
-				pos[k] = toks[k].Tag
-			}
-		}
+		tag(s.Words, pos)
 		d.Sents = append(d.Sents, s.Words)
 		d.POS = append(d.POS, pos)
 		d.Spans = append(d.Spans, conll.MapSpans(conll.Spans(s.Tags), labelMap))

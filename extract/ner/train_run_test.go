@@ -52,7 +52,7 @@ func TestTrainRun(t *testing.T) {
 			if train {
 				f = "train.txt"
 			}
-			docs, err = ReadCorpus(dir+"/conll2003/"+f, lm, nil)
+			docs, err = ReadCorpus(dir+"/conll2003/"+f, lm, nil, posTag())
 		case "onto", "onto-nwbn":
 			f := "dev.ner.txt"
 			if train {
@@ -62,9 +62,9 @@ func TestTrainRun(t *testing.T) {
 			if name == "onto-nwbn" {
 				genres = []string{"nw", "bn"}
 			}
-			docs, err = ReadCorpus(dir+"/ontonotes5/"+f, lm, genres)
+			docs, err = ReadCorpus(dir+"/ontonotes5/"+f, lm, genres, posTag())
 		case "gmb":
-			docs, err = ReadCorpus(dir+"/gmb/ner_dataset.utf8.conll", lm, nil)
+			docs, err = ReadCorpus(dir+"/gmb/ner_dataset.utf8.conll", lm, nil, posTag())
 			if cut := len(docs) - 250; train {
 				docs = docs[:cut]
 			} else {
@@ -75,7 +75,7 @@ func TestTrainRun(t *testing.T) {
 			if train {
 				f = "train.txt"
 			}
-			docs, err = ReadCorpus(dir+"/wikiann_en/"+f, lm, nil)
+			docs, err = ReadCorpus(dir+"/wikiann_en/"+f, lm, nil, posTag())
 		default:
 			t.Fatalf("unknown set %q", name)
 		}
