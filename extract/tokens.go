@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,6 +38,9 @@ type TokensConfig struct {
 	// Tagger is the part-of-speech tagger: "readout" (extract/pos) or
 	// "prose" (prose v3's).
 	Tagger string `mapstructure:"tagger"`
+	// ModelFile is a model written by "readout train pos", used by the
+	// readout tagger instead of the built-in one.
+	ModelFile string `mapstructure:"model_file"`
 }
 
 // DefaultTokensConfig is the "tokens" stage's configuration when none is
@@ -56,7 +60,7 @@ func NewTokens(opts pipeline.Options) (pipeline.Stage, error) {
 	var tg tokenTagger
 	switch cfg.Tagger {
 	case "readout":
-		m, err := pos.Default()
+		m, err := posModel(cfg.ModelFile)
 		if err != nil {
 			return nil, err
 		}
@@ -75,14 +79,14 @@ func NewTokens(opts pipeline.Options) (pipeline.Stage, error) {
 	return &Tokens{seg: seg, tok: tokenize.New(), tag: tg, titles: gaz.Titles()}, nil
 }
 
-// NewPOSTagger returns the part-of-speech tagger that
-// stages.tokens.tagger names, as a function of one sentence's words: what
+// NewPOSTagger returns the part-of-speech tagger that the tokens stage's
+// configuration names, as a function of one sentence's words: what
 // "readout train ner" tags its corpora with, to train on the tags the
 // entity stage will see.
-func NewPOSTagger(name string) (func(words, out []string), error) {
-	switch name {
+func NewPOSTagger(cfg TokensConfig) (func(words, out []string), error) {
+	switch cfg.Tagger {
 	case "readout":
-		m, err := pos.Default()
+		m, err := posModel(cfg.ModelFile)
 		if err != nil {
 			return nil, err
 		}
@@ -90,7 +94,20 @@ func NewPOSTagger(name string) (func(words, out []string), error) {
 	case "prose":
 		return ner.ProseTags()
 	}
-	return nil, fmt.Errorf("stages.tokens.tagger: %q is not readout or prose", name)
+	return nil, fmt.Errorf("stages.tokens.tagger: %q is not readout or prose", cfg.Tagger)
+}
+
+// posModel reads a part-of-speech model file, or returns the built-in
+// model when path is empty.
+func posModel(path string) (*pos.Model, error) {
+	if path == "" {
+		return pos.Default()
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("stages.tokens.model_file: %w", err)
+	}
+	return pos.ReadBytes(data)
 }
 
 // posTagger is readout's part-of-speech tagger seen as prose's.

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"unicode"
@@ -129,5 +130,22 @@ func TestTokensTagger(t *testing.T) {
 	}
 	if _, err := NewTokens(pipeline.Options{"tagger": "spacy"}); err == nil || !strings.Contains(err.Error(), `"spacy" is not readout or prose`) {
 		t.Errorf("tagger spacy: got %v", err)
+	}
+}
+
+// TestTokensModelFile: stages.tokens.model_file is read, and a file that
+// is not a model is refused with its setting named.
+func TestTokensModelFile(t *testing.T) {
+	path := t.TempDir() + "/pos.bin"
+	if err := os.WriteFile(path, []byte("not a model"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := NewTokens(pipeline.Options{"tagger": "readout", "model_file": path})
+	if err == nil || !strings.Contains(err.Error(), "not a part-of-speech model") {
+		t.Errorf("a bad model file: got %v", err)
+	}
+	_, err = NewTokens(pipeline.Options{"tagger": "readout", "model_file": path + ".missing"})
+	if err == nil || !strings.Contains(err.Error(), "stages.tokens.model_file") {
+		t.Errorf("a missing model file: got %v", err)
 	}
 }

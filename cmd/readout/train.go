@@ -127,7 +127,7 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	if err := cfg.Stages["tokens"].Decode("tokens", &tc); err != nil {
 		return err
 	}
-	posTag, err := extract.NewPOSTagger(tc.Tagger)
+	posTag, err := extract.NewPOSTagger(tc)
 	if err != nil {
 		return err
 	}

@@ -35,6 +35,7 @@ on the same held-back sentences. The same flags give the same model bytes.`,
 	f.Int("epochs", 6, "training epochs")
 	f.Uint64("seed", 1, "shuffling seed")
 	f.Int("buckets", 1<<16, "hashed feature buckets (a power of two)")
+	f.Bool("imitate-prose", false, "learn prose's tags of the training sentences instead of the corpus's")
 	_ = cmd.MarkFlagRequired("train")
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
@@ -68,6 +69,20 @@ func runTrainPOS(cmd *cobra.Command, _ []string) error {
 		fmt.Fprintf(stderr, "train %s: %d sentences\n", p, len(s))
 		train = append(train, s...)
 		info += " --train " + filepath.Base(filepath.Dir(p)) + "/" + filepath.Base(p)
+	}
+	if imitate, _ := f.GetBool("imitate-prose"); imitate {
+		pt, err := tag.New()
+		if err != nil {
+			return err
+		}
+		for i, s := range train {
+			tags := make([]string, len(s.Words))
+			for k, tk := range pt.Tag(s.Words) {
+				tags[k] = tk.Tag
+			}
+			train[i].Tags = tags
+		}
+		info += " --imitate-prose"
 	}
 	m, err := pos.Train(train, pos.TrainOptions{Epochs: epochs, Seed: seed, Buckets: buckets, Info: info})
 	if err != nil {
