@@ -357,6 +357,12 @@ loop:
 		}
 		party, partyWords := r.p.rules.partyAt(r.d.Tokens, j)
 		switch {
+		case qualified && !described && (lw == "senior" || lw == "junior"):
+			// "a senior Hamas official": the rank stays with the title.
+			mods = append(mods, j)
+			ph.start = j
+			j--
+			continue
 		case isPossessive(tok.Text):
 			// After an entity the loop reads it next; after a common noun
 			// the post belongs to that noun's referent: "the magazine's
@@ -854,7 +860,10 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			break
 		}
 		switch c := r.p.countryOf(e); {
-		case c != "" && prep != "to":
+		case c != "" && prep != "to" && !(prep == "for" && e.Label == pipeline.Place && !r.possessiveAfter(e)):
+			// (A country alone after "for" is a mandate, "the envoy for
+			// Syria", or a portfolio, "Secretary of State for Wales"; "for
+			// Chile's foreign ministry" names the body's.)
 			if ph.country() == "" {
 				ph.countries = []string{c}
 			}
@@ -1055,4 +1064,10 @@ func portfolioPlace(e *pipeline.Entity) bool {
 		return true
 	}
 	return false
+}
+
+// possessiveAfter reports whether a possessive "'s" follows entity e.
+func (r *roleReader) possessiveAfter(e *pipeline.Entity) bool {
+	k := r.ix.tokenEnding(e.End) + 1
+	return k < len(r.d.Tokens) && isPossessive(r.d.Tokens[k].Text)
 }
