@@ -216,7 +216,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		for _, f := range facts {
 			if part.Role == "" && f.role != "" {
 				part.Role = f.role
-				former = f.former
+				former = !held(f) // said to be past here, or by another reading of the same phrase
 				ev := f.evidence
 				part.Evidence = &ev
 			}
