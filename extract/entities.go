@@ -953,19 +953,47 @@ func titleCaseWords(s string) string {
 	return strings.Join(f, " ")
 }
 
-// tagDoc runs readout's entity model over the whole document at once, so
-// that it can use what the document says elsewhere about a word.
+// tagBlock is the most sentences the entity model reads at once: far more
+// than a news story has, so that it sees the whole of one, and few
+// enough that a huge document does not hold the model's per-word working
+// set for all its words at once.
+const tagBlock = 1000
+
+// tagDoc runs readout's entity model over the document, a story (a block
+// of tagBlock sentences) at a time, so that it can use what the story
+// says elsewhere about a word.
 func (e *Entities) tagDoc(ctx context.Context, d *pipeline.Doc) ([][]ner.Span, error) {
-	words := make([][]string, len(d.Sentences))
-	tags := make([][]string, len(d.Sentences))
-	for i, s := range d.Sentences {
-		toks := d.Tokens[s.FirstToken:s.EndToken]
-		words[i], tags[i] = make([]string, len(toks)), make([]string, len(toks))
-		for k, t := range toks {
-			words[i][k], tags[i][k] = t.Text, t.Tag
+	out := make([][]ner.Span, 0, len(d.Sentences))
+	words := make([][]string, 0, min(tagBlock, len(d.Sentences)))
+	tags := make([][]string, 0, cap(words))
+	var base []string // the words and tags of one block, in one allocation
+	for a := 0; a < len(d.Sentences); a += tagBlock {
+		block := d.Sentences[a:min(a+tagBlock, len(d.Sentences))]
+		n := 0
+		for _, s := range block {
+			n += s.EndToken - s.FirstToken
 		}
+		if cap(base) < 2*n {
+			base = make([]string, 2*n)
+		}
+		words, tags = words[:0], tags[:0]
+		buf := base[:2*n]
+		for _, s := range block {
+			toks := d.Tokens[s.FirstToken:s.EndToken]
+			w, t := buf[:len(toks):len(toks)], buf[len(toks):2*len(toks):2*len(toks)]
+			buf = buf[2*len(toks):]
+			for k, tk := range toks {
+				w[k], t[k] = tk.Text, tk.Tag
+			}
+			words, tags = append(words, w), append(tags, t)
+		}
+		spans, err := e.model.TagContext(ctx, words, tags)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, spans...)
 	}
-	return e.model.TagContext(ctx, words, tags)
+	return out, nil
 }
 
 // wholeNames joins the tagger's person spans that a lowercase particle

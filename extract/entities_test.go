@@ -313,3 +313,31 @@ func TestResultsRows(t *testing.T) {
 		t.Errorf("sentences %q, want %q", got, want)
 	}
 }
+
+// TestTagBlocks: a document of more sentences than the entity model reads
+// at once is tagged in blocks, each sentence once, the last block too, with
+// the same result for a sentence whichever block it falls in.
+func TestTagBlocks(t *testing.T) {
+	var b strings.Builder
+	n := 2*tagBlock + 7
+	for i := range n {
+		if i%2 == 0 {
+			b.WriteString("Ana Ruiz visited Lima on Monday. ")
+		} else {
+			b.WriteString("She met Tom Berg there. ")
+		}
+	}
+	d := runStages(t, b.String(), "paragraphs", "tokens", "entities")
+	if len(d.Sentences) != n {
+		t.Fatalf("%d sentences, want %d", len(d.Sentences), n)
+	}
+	people := map[string]int{}
+	for _, e := range d.Entities {
+		if e.Label == pipeline.Person {
+			people[e.Text]++
+		}
+	}
+	if people["Ana Ruiz"] != (n+1)/2 || people["Tom Berg"] != n/2 {
+		t.Errorf("people %v, want Ana Ruiz %d times and Tom Berg %d", people, (n+1)/2, n/2)
+	}
+}

@@ -94,6 +94,10 @@ func readingOrder(a, b roleFact) int {
 	return a.evidence.Start - b.evidence.Start
 }
 
+// maxPooledTokens is the largest document whose role reader is kept for
+// the next: some 30 news stories.
+const maxPooledTokens = 1 << 15
+
 // Process fills d.Participants in order of first mention.
 func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	d.Participants = d.Participants[:0]
@@ -102,7 +106,13 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		return nil
 	}
 	rr := p.readers.Get().(*roleReader)
-	defer p.readers.Put(rr)
+	defer func() {
+		// A huge document's reader is let go: its per-token arrays would
+		// stay alive beside the stages after this one.
+		if len(d.Tokens) <= maxPooledTokens {
+			p.readers.Put(rr)
+		}
+	}()
 	rr.reset(p, d)
 	ix := rr.ix
 	persons := rr.persons
