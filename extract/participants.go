@@ -223,14 +223,17 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			facts = slices.Concat(per.roles[i:i+1], per.roles[:i], per.roles[i+1:])
 		}
 		former := false
+		roleOrg := "" // the body of the post taken
 		for _, f := range facts {
 			if part.Role == "" && f.role != "" {
-				part.Role = f.role
+				part.Role, roleOrg = f.role, f.org
 				former = !held(f) // said to be past here, or by another reading of the same phrase
 				ev := f.evidence
 				part.Evidence = &ev
 			}
-			if part.CountryCode == "" && f.country != "" {
+			// A post in an international body has no country, whatever
+			// another post's ("Former Chilean president X, now a UN envoy").
+			if part.CountryCode == "" && f.country != "" && (f.role == part.Role || !p.internationalBody(roleOrg)) {
 				part.CountryCode = f.country
 			}
 			// Another post's body counts too: a minister's party is their
@@ -844,6 +847,17 @@ Government Guard Embassy Authority`)
 
 // nationalBody returns the country whose name or demonym opens the name of
 // a state body ("Chilean Navy", "Kenyan Wildlife Service"), or "".
+// internationalBody reports whether org is an international
+// organisation the gazetteer knows: an organisation of no one country.
+func (p *Participants) internationalBody(org string) bool {
+	for _, e := range p.gaz.Lookup(org) {
+		if e.Kind == gazetteer.Org && e.Country == "" {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *Participants) nationalBody(org string) string {
 	words := strings.Fields(org)
 	if len(words) > 0 && words[0] == "the" {
