@@ -146,7 +146,7 @@ type constructions struct {
 	wordRules []int   // rules opening with a word class or an optional element
 	byWord    [][]int // rules opening with literal words, by the number of the word
 	// The classes the engine and the role grammar read themselves.
-	determiner, possessor, former, current, describer, scope, time, stop, appoint, complement, ties, say, appositionEnd wordClass
+	determiner, possessor, former, current, describer, scope, time, stop, appoint, complement, ties, say, appositionEnd, relative wordClass
 }
 
 // wordClasses maps a lowercase word to the classes it belongs to, one bit
@@ -225,7 +225,7 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	}
 	for name, into := range map[string]*wordClass{"determiner": &c.determiner, "possessor": &c.possessor, "former": &c.former,
 		"current": &c.current, "describer": &c.describer, "scope": &c.scope, "time": &c.time, "stop": &c.stop,
-		"appoint": &c.appoint, "complement": &c.complement, "ties": &c.ties, "say": &c.say, "apposition_end": &c.appositionEnd} {
+		"appoint": &c.appoint, "complement": &c.complement, "ties": &c.ties, "say": &c.say, "apposition_end": &c.appositionEnd, "relative": &c.relative} {
 		bit, ok := c.words.bit[name]
 		if !ok {
 			return nil, fmt.Errorf("%s: word class %q is missing", ruleFileName(path), name)
@@ -466,6 +466,11 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		for k := pos + 1; k < hi && k <= pos+30; k++ {
 			switch w := m.r.lower[k]; {
 			case w == ",":
+				// A relative pronoun after a clause that ends in a name is
+				// about that name: "X, who met Tom Hale, who chairs ...".
+				if k+1 < hi && m.r.is(k+1, m.c.relative) && m.endsName(k) {
+					return false
+				}
 				return k > pos+1 && (next(k+1, nil) || m.each(el, k, a, ei))
 			case w == ";" || w == "." || w == ":" || isQuote(w):
 				return false
@@ -1100,4 +1105,14 @@ func (m *matcher) roleFactOf(ph rolePhrase) roleFact {
 	f := roleFact{role: m.r.text(ph), country: ph.country(), org: ph.org, owner: ph.owner}
 	f.evidence = m.r.d.SpanOf(m.r.d.Tokens[ph.start].Start, m.r.d.Tokens[ph.end-1].End)
 	return f
+}
+
+// endsName reports whether a person mention ends right before token k.
+func (m *matcher) endsName(k int) bool {
+	for i := k - 1; i >= 0 && i >= k-6; i-- {
+		if end := m.r.persons[i]; end > 0 {
+			return end == k
+		}
+	}
+	return false
 }
