@@ -1098,6 +1098,18 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Person && (sc.e.titles.IsHead(strings.ToLower(sc.words[j-1])) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
 			continue
 		}
+		// "European Commissioner for Trade" is a title with its
+		// portfolio, unless a body's head word names a body in it; in
+		// "Director of Mid Wales Tourism Partnership" the body is what
+		// follows the title.
+		if label == pipeline.Org {
+			if k := sc.titleComplement(i, j); k > 0 {
+				if j-k < 2 {
+					continue
+				}
+				i = k
+			}
+		}
 		c := sc.add(i, j, label, prioTagger, sp.Confidence)
 		for _, m := range sc.gaz {
 			if m.Start == i && m.End == j && labelOf(m.Entries[0].Kind) == label && sc.expansionKnown(i, j, m.Entries[0]) {
@@ -1106,6 +1118,26 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			}
 		}
 	}
+}
+
+// titleComplement returns where the complement starts when words [i, j)
+// are a title head followed by "for" or "of" and more, with no word that
+// heads a body's name and no other complement before it ("Life of Mary
+// Queen of Scots" is a name); otherwise 0.
+func (sc *sentenceScan) titleComplement(i, j int) int {
+	for k := i; k < j; k++ {
+		w := sc.words[k]
+		if orgHeads[w] {
+			return 0
+		}
+		if w == "for" || w == "of" {
+			if k > i && k+1 < j && sc.e.titles.IsHead(strings.ToLower(sc.words[k-1])) {
+				return k + 1
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // personStart moves the start of a person span past what opens it but is

@@ -341,3 +341,27 @@ func TestTagBlocks(t *testing.T) {
 		t.Errorf("people %v, want Ana Ruiz %d times and Tom Berg %d", people, (n+1)/2, n/2)
 	}
 }
+
+// TestTitleWithComplementNoBody: a title and its complement are no
+// organisation, but a body named after "of" is.
+func TestTitleWithComplementNoBody(t *testing.T) {
+	for _, tc := range []struct{ text, org, notOrg string }{
+		{"Ana Ruiz, the European Commissioner for Trade, said so.", "", "European Commissioner for Trade"},
+		{"The then-manager of Lakeside Publicity and Director of Valley Tourism Partnership, Tom Hale, said so.", "Valley Tourism Partnership", "Lakeside Publicity and Director of Valley Tourism Partnership"},
+		{"Ana Ruiz of the Office of the High Commissioner for Refugees said so.", "Office of the High Commissioner for Refugees", "Refugees"},
+	} {
+		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
+		var orgs []string
+		for _, e := range d.Entities {
+			if e.Label == pipeline.Org {
+				orgs = append(orgs, e.Text)
+			}
+		}
+		if tc.org != "" && !slices.Contains(orgs, tc.org) {
+			t.Errorf("%q: organisations %q lack %q", tc.text, orgs, tc.org)
+		}
+		if slices.Contains(orgs, tc.notOrg) {
+			t.Errorf("%q: %q is taken for an organisation", tc.text, tc.notOrg)
+		}
+	}
+}
