@@ -1100,7 +1100,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "European Commissioner for Trade" is a title with its
 		// portfolio, unless a body's head word names a body in it; in
-		// "Director of Mid Wales Tourism Partnership" the body is what
+		// "Director of Valley Tourism Partnership" the body is what
 		// follows the title.
 		if label == pipeline.Org {
 			if k := sc.titleComplement(i, j); k > 0 {

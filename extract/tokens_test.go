@@ -105,7 +105,7 @@ func TestStagesCancelled(t *testing.T) {
 // tagger; readout's follows the Penn Treebank's "to" (TO) and tags
 // quotation marks as quotes, and an unknown name is refused.
 func TestTokensTagger(t *testing.T) {
-	text := `Ana Ruiz said "we want to talk" to reporters.`
+	text := `Ana Ruiz said "we hope to talk" to reporters.`
 	tags := map[string]string{}
 	for _, name := range []string{"prose", "readout"} {
 		st, err := NewTokens(pipeline.Options{"tagger": name})
