@@ -863,6 +863,12 @@ func (m *matcher) canGoOn(ru *rule, i, hi int) bool {
 			return true
 		}
 		end = e
+	case elNames:
+		_, e, ok := m.names(i, hi)
+		if !ok {
+			return false
+		}
+		end = e
 	case elOrg, elCountry, elPlace:
 		e, ok := m.r.ix.entityAt(i)
 		if !ok {
@@ -899,7 +905,21 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 		case elWord:
 			ok = pos < hi && m.word(el, pos)
 		case elClause:
-			ok = pos < hi && m.r.lower[pos] == ","
+			// Judged after each comma that may close it: a clause is
+			// often optional before a word that rarely follows.
+			if pos < hi && m.r.lower[pos] == "," {
+				for k := pos + 1; k < hi && k <= pos+30; k++ {
+					if w := m.r.lower[k]; w == ";" || w == "." || w == ":" || isQuote(w) {
+						break
+					} else if w == "," && k > pos+1 && m.mayFollow(els[i+1:], k+1, hi) {
+						return true
+					}
+				}
+			}
+			if el.opt {
+				continue
+			}
+			return false
 		case elBracket:
 			ok = pos < hi && m.r.lower[pos] == "("
 		case elQuote:
