@@ -850,6 +850,7 @@ Company Corporation Corp Inc Ltd Group Authority Service Services Bureau Secreta
 Consulate Foundation League Alliance Coalition Brigade Brigades Airlines Airways Air Network Agency
 Times Post Telegraph Herald Journal Tribune Gazette Daily
 Centre Center Board Cabinet Presidency Directorate Administration Command Mission
+Confederation Consortium Society Syndicate Chamber Institution
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
 Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records
 Publishing Investments Ventures Properties Logistics Insurance Securities`)
