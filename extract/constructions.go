@@ -81,6 +81,10 @@ type ruleSpec struct {
 	// ShareCountry lets a role without a country take another's in the
 	// same match ("Dutch prime minister A and finance minister B").
 	ShareCountry bool `yaml:"share_country"`
+	// Subject says the name is the subject of its clause, so not one
+	// that a possessive makes the owner of the subject ("As president of
+	// the club, Tom Hale's father ...").
+	Subject bool `yaml:"subject"`
 	// Title is the role a rule gives by itself, for a verb that names a
 	// post ("who heads the bank": Head).
 	Title string `yaml:"title"`
@@ -1028,6 +1032,11 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		nameNo++
 		if c.kind == elName {
 			c.mentions, c.countries = []int{c.start}, []string{""}
+		}
+		if ru.Subject {
+			if k := m.r.persons[c.mentions[0]]; k > 0 && k < len(m.r.d.Tokens) && isPossessive(m.r.d.Tokens[k].Text) {
+				continue
+			}
 		}
 		roles := rolesFor(caps, ci)
 		if ru.Title != "" {
