@@ -431,9 +431,16 @@ loop:
 		case r.is(j, c.determiner):
 			ph.start = j
 			break loop
+		case kinNouns[lw]:
+			break loop // "his wife, First Lady X": a relative is no part of a post
 		case r.is(j, c.possessor):
 			ph.start = j
 			ph.tied = true // "his lawyer", "its chief executive"
+			if lw == "his" || lw == "her" {
+				// "President Ana Ruiz and her foreign minister": the
+				// office hangs on the person named before in the sentence.
+				ph.owner = r.personBefore(j)
+			}
 			break loop
 		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw):
 			// Stacked titles, "Foreign Minister Prince", are two; a
@@ -1070,4 +1077,18 @@ func portfolioPlace(e *pipeline.Entity) bool {
 func (r *roleReader) possessiveAfter(e *pipeline.Entity) bool {
 	k := r.ix.tokenEnding(e.End) + 1
 	return k < len(r.d.Tokens) && isPossessive(r.d.Tokens[k].Text)
+}
+
+// personBefore returns the person mention nearest before token j in its
+// sentence, as written, or "".
+func (r *roleReader) personBefore(j int) string {
+	lo := r.d.Sentences[r.d.Tokens[j].Sentence].FirstToken
+	for i := j - 1; i >= lo; i-- {
+		for k := i; k >= lo && k > i-6; k-- {
+			if end := r.persons[k]; end > 0 && end == i+1 {
+				return r.d.Text[r.d.Tokens[k].Start:r.d.Tokens[i].End]
+			}
+		}
+	}
+	return ""
 }
