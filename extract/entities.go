@@ -440,6 +440,27 @@ func (sc *sentenceScan) titleBefore(i int) bool {
 	return false
 }
 
+// portfolioBefore reports whether a title and its capitalised portfolio
+// end right before token i: "Under-Secretary of State for Arms Control |
+// Mark Hale".
+func (sc *sentenceScan) portfolioBefore(i int) bool {
+	for k := max(0, i-8); k < i-2; k++ {
+		n, _ := sc.e.titles.Match(sc.words, k)
+		p := k + n // "for" or "of"
+		if n == 0 || p+1 >= i || i-(p+1) > 3 || sc.words[p] != "for" && sc.words[p] != "of" {
+			continue
+		}
+		caps := true
+		for q := p + 1; q < i; q++ {
+			caps = caps && isCapitalized(sc.words[q])
+		}
+		if caps {
+			return true
+		}
+	}
+	return false
+}
+
 func labelOf(kind string) string {
 	switch kind {
 	case gazetteer.Org:
@@ -639,7 +660,7 @@ func (sc *sentenceScan) portfolioEnd(p int) int {
 // world's officials: "Angela Merkel", "Theresa May".
 func (sc *sentenceScan) namedPeople() {
 	for i := 0; i < len(sc.words); i++ {
-		if !sc.givenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1])) {
+		if !sc.givenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1]) && !sc.portfolioBefore(i)) {
 			continue
 		}
 		j := sc.nameRun(i)
