@@ -846,7 +846,8 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	}
 	// "a spokesman for President Ana Ruiz": the title of the person the
 	// post serves.
-	if t := r.title(j); t.N > 0 && (prep == "for" || prep == "to") {
+	if (prep == "for" || prep == "to") && j < hi {
+		t := r.title(j)
 		if e, ok := r.ix.entityAt(j + t.N); ok && e.Label == pipeline.Person {
 			j += t.N
 		}
