@@ -1138,10 +1138,6 @@ func (m *matcher) roleFactOf(ph rolePhrase) roleFact {
 
 // endsName reports whether a person mention ends right before token k.
 func (m *matcher) endsName(k int) bool {
-	for i := k - 1; i >= 0 && i >= k-6; i-- {
-		if end := m.r.persons[i]; end > 0 {
-			return end == k
-		}
-	}
-	return false
+	_, end, ok := m.r.lastPerson(k, max(0, k-6))
+	return ok && end == k
 }

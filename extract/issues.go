@@ -681,21 +681,11 @@ func issueNounPhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span
 		}
 		return false
 	}
-	i := a
-	for i < b {
-		if !inPhrase(i) {
-			i++
-			continue
-		}
-		j := i
-		for j < b && inPhrase(j) {
-			j++
-		}
+	tokenRuns(a, b, inPhrase, func(i, j int) {
 		run := make([]int, 0, j-i)
 		for k := i; k < j; k++ {
 			run = append(run, k)
 		}
-		i = j
 		// A phrase ends in a noun; a gerund after a determiner that no noun
 		// follows ("the fighting") is a noun.
 		for len(run) > 0 {
@@ -707,24 +697,24 @@ func issueNounPhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span
 			run = run[:len(run)-1]
 		}
 		if len(run) == 0 {
-			continue
+			return
 		}
 		if len(run) > 4 {
 			run = run[len(run)-4:]
 		}
 		first, lastTok := d.Tokens[run[0]], d.Tokens[run[len(run)-1]]
 		if first.Start < 0 || lastTok.End > len(d.Text) || first.Start >= lastTok.End {
-			continue
+			return
 		}
 		if len(run) == 1 && issueStopNouns[strings.ToLower(first.Text)] || subjectVagueHeads[strings.ToLower(lastTok.Text)] {
-			continue // "officials", "the commission president"
+			return // "officials", "the commission president"
 		}
 		// The speaker of a report ("officials said") is no focus.
 		if k := run[len(run)-1] + 1; k < b && issueReportVerbs[strings.ToLower(d.Tokens[k].Text)] {
-			continue
+			return
 		}
 		out = append(out, d.SpanOf(first.Start, lastTok.End))
-	}
+	})
 	return out
 }
 

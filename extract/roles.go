@@ -1084,12 +1084,19 @@ func (r *roleReader) possessiveAfter(e *pipeline.Entity) bool {
 // sentence, as written, or "".
 func (r *roleReader) personBefore(j int) string {
 	lo := r.d.Sentences[r.d.Tokens[j].Sentence].FirstToken
-	for i := j - 1; i >= lo; i-- {
-		for k := i; k >= lo && k > i-6; k-- {
-			if end := r.persons[k]; end > 0 && end == i+1 {
-				return r.d.Text[r.d.Tokens[k].Start:r.d.Tokens[i].End]
-			}
-		}
+	if start, end, ok := r.lastPerson(j, lo); ok {
+		return r.d.Text[r.d.Tokens[start].Start:r.d.Tokens[end-1].End]
 	}
 	return ""
+}
+
+// lastPerson returns the person mention that starts last in [lo, j) and
+// ends by j, as tokens [start, end).
+func (r *roleReader) lastPerson(j, lo int) (start, end int, ok bool) {
+	for k := j - 1; k >= lo; k-- {
+		if e := r.persons[k]; e > 0 && e <= j {
+			return k, e, true
+		}
+	}
+	return 0, 0, false
 }

@@ -154,15 +154,7 @@ func subjectPhrases(d *pipeline.Doc, a, b int, blocked []bool) [][2]int {
 		return !blocked[i] && (issueNounTag(t.Tag) || issueAdjTag(t.Tag)) && strings.ContainsFunc(t.Text, unicode.IsLetter) &&
 			!issuePronouns[strings.ToLower(t.Text)]
 	}
-	for i := a; i < b; {
-		if !word(i) {
-			i++
-			continue
-		}
-		j := i
-		for j < b && word(j) {
-			j++
-		}
+	tokenRuns(a, b, word, func(i, j int) {
 		end := j
 		for end > i && !subjectHead(d.Tokens[end-1]) {
 			end--
@@ -174,9 +166,25 @@ func subjectPhrases(d *pipeline.Doc, a, b int, blocked []bool) [][2]int {
 			}
 			out = append(out, [2]int{start, end})
 		}
+	})
+	return out
+}
+
+// tokenRuns calls each with every longest run [i, j) of tokens in [a, b)
+// that in accepts, in order.
+func tokenRuns(a, b int, in func(int) bool, each func(i, j int)) {
+	for i := a; i < b; {
+		if !in(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < b && in(j) {
+			j++
+		}
+		each(i, j)
 		i = j
 	}
-	return out
 }
 
 // subjectHead reports whether t can head a subject: a common noun with a

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -132,7 +133,8 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	trainTag := posTag
-	if folds, _ := f.GetInt("pos-folds"); folds > 0 {
+	folds, _ := f.GetInt("pos-folds")
+	if folds > 0 {
 		if tc.Tagger != "readout" {
 			return fmt.Errorf("--pos-folds trains readout's tagger, but stages.tokens.tagger is %q", tc.Tagger)
 		}
@@ -243,10 +245,9 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	if len(ignore) > 0 {
 		fmt.Fprintf(&info, " --ignore %s", strings.Join(ignore, ","))
 	}
-	folds, _ := f.GetInt("pos-folds")
 	fmt.Fprintf(&info, " --runs %d --strip-determiners=%v --as-text %s --pos-folds %d (POS: %s)", runs, strip, asText, folds, tc.Tagger)
 	for _, p := range trainFiles {
-		fmt.Fprintf(&info, " --train %s", filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p))
+		fmt.Fprintf(&info, " --train %s", corpusName(p))
 	}
 	m, err := ner.Train(train, dev, ner.TrainOptions{
 		Epochs: epochs, Seed: seed, Buckets: buckets, Bits: bits, Scheme: scheme, Drop: drop,
@@ -263,6 +264,12 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 		sc := m.Score(dev)
 		fmt.Fprint(stderr, sc.Table())
 	}
+	return writeModel(out, m.Write)
+}
+
+// writeModel writes a model file through a temporary file beside it, so
+// that a failed run leaves the old model in place.
+func writeModel(out string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
@@ -271,7 +278,7 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	if err := m.Write(w); err != nil {
+	if err := write(w); err != nil {
 		w.Close()
 		os.Remove(tmp)
 		return err
@@ -281,6 +288,12 @@ func runTrainNER(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	return os.Rename(tmp, out)
+}
+
+// corpusName names a corpus file by its folder and base name
+// ("conll2003/train.txt"), the way model headers and reports record it.
+func corpusName(path string) string {
+	return filepath.Base(filepath.Dir(path)) + "/" + filepath.Base(path)
 }
 
 func hasEntities(d ner.Doc) bool {

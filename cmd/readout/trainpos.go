@@ -2,15 +2,12 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
-	"github.com/jdkato/prose/v3/tag"
 	"github.com/spf13/cobra"
 
 	"github.com/readout/readout/conll"
+	"github.com/readout/readout/extract/ner"
 	"github.com/readout/readout/extract/pos"
 )
 
@@ -68,19 +65,16 @@ func runTrainPOS(cmd *cobra.Command, _ []string) error {
 		}
 		fmt.Fprintf(stderr, "train %s: %d sentences\n", p, len(s))
 		train = append(train, s...)
-		info += " --train " + filepath.Base(filepath.Dir(p)) + "/" + filepath.Base(p)
+		info += " --train " + corpusName(p)
 	}
 	if imitate, _ := f.GetBool("imitate-prose"); imitate {
-		pt, err := tag.New()
+		proseTag, err := ner.ProseTags()
 		if err != nil {
 			return err
 		}
 		for i, s := range train {
-			tags := make([]string, len(s.Words))
-			for k, tk := range pt.Tag(s.Words) {
-				tags[k] = tk.Tag
-			}
-			train[i].Tags = tags
+			train[i].Tags = make([]string, len(s.Words))
+			proseTag(s.Words, train[i].Tags)
 		}
 		info += " --imitate-prose"
 	}
@@ -90,14 +84,9 @@ func runTrainPOS(cmd *cobra.Command, _ []string) error {
 	}
 	fmt.Fprintf(stderr, "trained in %s\n", time.Since(start).Round(time.Second))
 	if len(devFiles) > 0 {
-		pt, err := tag.New()
+		proseTag, err := ner.ProseTags()
 		if err != nil {
 			return err
-		}
-		proseTag := func(words, out []string) {
-			for i, t := range pt.Tag(words) {
-				out[i] = t.Tag
-			}
 		}
 		fmt.Fprintf(cmd.OutOrStdout(), "%-40s %10s %10s %10s\n", "held-back", "words", "readout", "prose")
 		for _, p := range devFiles {
@@ -109,20 +98,9 @@ func runTrainPOS(cmd *cobra.Command, _ []string) error {
 			for _, s := range dev {
 				n += len(s.Words)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%-40s %10d %10.4f %10.4f\n", filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p), n,
+			fmt.Fprintf(cmd.OutOrStdout(), "%-40s %10d %10.4f %10.4f\n", corpusName(p), n,
 				pos.Accuracy(dev, m.Tag), pos.Accuracy(dev, proseTag))
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return err
-	}
-	var b strings.Builder
-	if err := m.Write(&b); err != nil {
-		return err
-	}
-	tmp := out + ".tmp"
-	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, out)
+	return writeModel(out, m.Write)
 }

@@ -206,15 +206,24 @@ func TrainFolds(sents []conll.Sentence, k int, opts TrainOptions) (func(words, o
 	if k < 2 {
 		return nil, errors.New("pos: at least two folds")
 	}
+	// Each sentence rewritten once, with the fold of its corpus words.
+	var all []Sentence
+	var folds []int
+	for _, s := range sents {
+		if r := FromCoNLL([]conll.Sentence{s}); len(r) == 1 {
+			all = append(all, r[0])
+			folds = append(folds, foldOf(s.Words, k))
+		}
+	}
 	models := make([]*Model, k)
 	for f := range models {
-		var part []conll.Sentence
-		for _, s := range sents {
-			if foldOf(s.Words, k) != f {
+		var part []Sentence
+		for i, s := range all {
+			if folds[i] != f {
 				part = append(part, s)
 			}
 		}
-		m, err := Train(FromCoNLL(part), opts)
+		m, err := Train(part, opts)
 		if err != nil {
 			return nil, err
 		}

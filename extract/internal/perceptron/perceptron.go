@@ -17,24 +17,17 @@ type Weights interface {
 	Add(nc int, feats []uint32, acc []float32)
 }
 
-// Dense32 is a buckets x classes table of float weights (training).
-type Dense32 []float32
+// Dense is a buckets x classes table of weights: float32 while training,
+// int16 with one scale kept by the caller once quantized.
+type Dense[T float32 | int16] []T
 
-func (w Dense32) Add(nc int, feats []uint32, acc []float32) {
-	acc = acc[:nc]
-	for _, b := range feats {
-		row := w[int(b)*nc : int(b)*nc+nc]
-		for k, v := range row {
-			acc[k] += v
-		}
-	}
-}
+// Dense32 and Dense16 are the two dense tables.
+type (
+	Dense32 = Dense[float32]
+	Dense16 = Dense[int16]
+)
 
-// Dense16 is a buckets x classes table of 16-bit weights, all with one
-// scale kept by the caller.
-type Dense16 []int16
-
-func (w Dense16) Add(nc int, feats []uint32, acc []float32) {
+func (w Dense[T]) Add(nc int, feats []uint32, acc []float32) {
 	acc = acc[:nc]
 	for _, b := range feats {
 		row := w[int(b)*nc : int(b)*nc+nc]
