@@ -1034,7 +1034,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			c.mentions, c.countries = []int{c.start}, []string{""}
 		}
 		if ru.Subject {
-			if k := m.r.persons[c.mentions[0]]; k > 0 && k < len(m.r.d.Tokens) && isPossessive(m.r.d.Tokens[k].Text) {
+			if m.r.possessiveAt(m.r.persons[c.mentions[0]]) {
 				continue
 			}
 		}

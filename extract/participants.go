@@ -845,8 +845,6 @@ var stateBodyHeads = toSet(`House Senate Parliament Congress Assembly Ministry D
 Forces Court Agency Institute Institutes Service Office Commission Bureau Administration Treasury Cabinet
 Government Guard Embassy Authority`)
 
-// nationalBody returns the country whose name or demonym opens the name of
-// a state body ("Chilean Navy", "Kenyan Wildlife Service"), or "".
 // internationalBody reports whether org is an international
 // organisation the gazetteer knows: an organisation of no one country.
 func (p *Participants) internationalBody(org string) bool {
@@ -858,6 +856,8 @@ func (p *Participants) internationalBody(org string) bool {
 	return false
 }
 
+// nationalBody returns the country whose name or demonym opens the name of
+// a state body ("Chilean Navy", "Kenyan Wildlife Service"), or "".
 func (p *Participants) nationalBody(org string) string {
 	words := strings.Fields(org)
 	if len(words) > 0 && words[0] == "the" {

@@ -1076,8 +1076,12 @@ func portfolioPlace(e *pipeline.Entity) bool {
 
 // possessiveAfter reports whether a possessive "'s" follows entity e.
 func (r *roleReader) possessiveAfter(e *pipeline.Entity) bool {
-	k := r.ix.tokenEnding(e.End) + 1
-	return k < len(r.d.Tokens) && isPossessive(r.d.Tokens[k].Text)
+	return r.possessiveAt(r.ix.tokenEnding(e.End) + 1)
+}
+
+// possessiveAt reports whether token k is a possessive "'s".
+func (r *roleReader) possessiveAt(k int) bool {
+	return k > 0 && k < len(r.d.Tokens) && isPossessive(r.d.Tokens[k].Text)
 }
 
 // personBefore returns the person mention nearest before token j in its
