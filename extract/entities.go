@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -125,6 +126,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.creditedPeople()
 		sc.appositivePeople()
 		sc.kinPeople()
+		sc.introducedPeople()
 		sc.organisations()
 		// The tagger learnt from running text; headings and table cells are
 		// fragments it reads badly ("Sudan | Regional stability" as a team).
@@ -138,10 +140,12 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		// sentence keeps the cost linear in the document's length.
 		ents = append(ents, resolve(sc.out)...)
 	}
+	listedPlaces(d.Text, ents, e.gaz)
 	relabelNameParts(d, ents, e.gaz)
 	d.Entities = ents
 	d.Entities = echoNames(d, d.Entities)
 	canonicalPeople(d.Entities)
+	canonicalBodies(d.Entities, e.gaz)
 	return nil
 }
 
@@ -839,6 +843,57 @@ func (sc *sentenceScan) kinPeople() {
 		// The name must end the apposition or start a clause: ", Denise,"
 		// or "son Omar said", not "his son Omar Street".
 		if j < len(sc.words) && isCapitalized(sc.words[j]) {
+			continue
+		}
+		sc.add(k, j, pipeline.Person, prioRule, 0.85)
+		i = j - 1
+	}
+}
+
+// personNouns are common nouns for a person, whose name a clause may give:
+// "a boy named Ivan", "the victim, identified only as Maria".
+var personNouns = toSet(`man woman boy girl child baby infant toddler teenager teen person victim suspect
+gunman attacker driver pilot passenger officer soldier student pupil resident worker patient prisoner inmate
+survivor volunteer nurse doctor farmer fisherman journalist reporter photographer activist protester youth`)
+
+// identifiedAdverbs may stand in "identified only as".
+var identifiedAdverbs = toSet(`only simply publicly officially formally later`)
+
+// introducedPeople finds the names that a clause about a person gives: "a
+// boy named Ivan", "a woman called Ana Ruiz", "the victim, identified only
+// as Maria". The noun must be a person's within four words before the verb,
+// so that "a village called Bala" and "the ship was identified as Orion"
+// are no one.
+func (sc *sentenceScan) introducedPeople() {
+	w := sc.words
+	for i := 1; i+1 < len(w); i++ {
+		k := i + 1
+		switch w[i] { // as written inside a sentence
+		case "named", "called":
+			if !personNouns[strings.ToLower(w[i-1])] && !kinNouns[strings.ToLower(w[i-1])] {
+				continue
+			}
+		case "identified":
+			if k < len(w) && identifiedAdverbs[w[k]] {
+				k++
+			}
+			if k >= len(w) || w[k] != "as" {
+				continue
+			}
+			k++
+			if !slices.ContainsFunc(w[max(0, i-4):i], func(x string) bool {
+				return personNouns[strings.ToLower(x)] || kinNouns[strings.ToLower(x)]
+			}) {
+				continue
+			}
+		default:
+			continue
+		}
+		if k >= len(w) || !isCapitalized(w[k]) || notNames[w[k]] || sc.geoAt(k) {
+			continue
+		}
+		j := sc.nameRun(k)
+		if j == k || j-k > 3 || j < len(w) && isCapitalized(w[j]) {
 			continue
 		}
 		sc.add(k, j, pipeline.Person, prioRule, 0.85)
@@ -1591,4 +1646,69 @@ func canonicalPeople(es []pipeline.Entity) {
 			}
 		}
 	}
+}
+
+// canonicalBodies gives a body's short name the canonical name of the one
+// national body the document names in full with it: "the Senate" is the
+// "U.S. Senate" where the text says so, and no body where the text also
+// names the "Canadian Senate". Of two full names of one country's body
+// ("US Supreme Court", "United States Supreme Court") the longer is kept.
+func canonicalBodies(es []pipeline.Entity, gaz *gazetteer.Gazetteer) {
+	type body struct{ country, canonical string }
+	full := map[string]body{} // short name -> its fuller form; country "-" when two countries have one
+	for _, e := range es {
+		if e.Label != pipeline.Org {
+			continue
+		}
+		country, short := nationalShort(e.Text, gaz)
+		if short == "" {
+			continue
+		}
+		cur, ok := full[short]
+		switch {
+		case !ok:
+			full[short] = body{country, e.Canonical}
+		case cur.country != country:
+			full[short] = body{"-", ""}
+		case len(e.Canonical) > len(cur.canonical):
+			full[short] = body{country, e.Canonical}
+		}
+	}
+	for i, e := range es {
+		if b := full[e.Text]; e.Label == pipeline.Org && b.canonical != "" {
+			es[i].Canonical = b.canonical
+		}
+	}
+}
+
+// nationalShort splits a body's name into the country that opens or closes
+// it and the rest ("U.S. Senate", "Supreme Court of Chile"); short is ""
+// when no country does.
+func nationalShort(name string, gaz *gazetteer.Gazetteer) (country, short string) {
+	countryOf := func(ws []string) string {
+		if len(ws) > 0 && ws[0] == "the" {
+			ws = ws[1:]
+		}
+		for _, g := range gaz.Lookup(strings.Join(ws, " ")) {
+			switch g.Kind {
+			case gazetteer.Country:
+				return g.ID
+			case gazetteer.Demonym:
+				return g.Country
+			}
+		}
+		return ""
+	}
+	words := strings.Fields(name)
+	for n := 1; n <= 3 && n < len(words); n++ {
+		if c := countryOf(words[:n]); c != "" {
+			return c, strings.Join(words[n:], " ")
+		}
+	}
+	if of := slices.Index(words, "of"); of > 0 {
+		if c := countryOf(words[of+1:]); c != "" {
+			return c, strings.Join(words[:of], " ")
+		}
+	}
+	return "", ""
 }

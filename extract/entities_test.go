@@ -365,3 +365,26 @@ func TestTitleWithComplementNoBody(t *testing.T) {
 		}
 	}
 }
+
+// TestCanonicalBodies: a body's short name is the one country's body the
+// document names in full, and no body when two countries have one.
+func TestCanonicalBodies(t *testing.T) {
+	for _, tc := range []struct{ text, short, want string }{
+		{"The Canadian Supreme Court ruled. The Supreme Court said more.", "Supreme Court", "Canadian Supreme Court"},
+		{"The US Supreme Court ruled. The United States Supreme Court met. The Supreme Court said more.", "Supreme Court", "United States Supreme Court"},
+		{"The Senate of Chile voted. The Senate adjourned.", "Senate", "Senate of Chile"},
+		// near misses: two countries' courts; no full name
+		{"The Canadian Supreme Court and the Chilean Supreme Court met. The Supreme Court said more.", "Supreme Court", "Supreme Court"},
+		{"The Supreme Court said more on Monday.", "Supreme Court", "Supreme Court"},
+	} {
+		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
+		i := slices.IndexFunc(d.Entities, func(e pipeline.Entity) bool { return e.Label == pipeline.Org && e.Text == tc.short })
+		if i < 0 {
+			t.Errorf("%q: no organisation %q in %v", tc.text, tc.short, d.Entities)
+			continue
+		}
+		if got := d.Entities[i].Canonical; got != tc.want {
+			t.Errorf("%q: %q is %q, want %q", tc.text, tc.short, got, tc.want)
+		}
+	}
+}

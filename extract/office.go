@@ -95,7 +95,6 @@ func modalBefore(w string) bool {
 // at a month or a year: "who was the president's special envoy ... until March",
 // "who served as mayor from 1990 to 1998".
 func heldUntil(d *pipeline.Doc, i, hi int) bool {
-	isYear := func(w string) bool { return len(w) == 4 && isDigits(w) }
 	for k := i; k+1 < hi; k++ {
 		w := strings.ToLower(d.Tokens[k].Text)
 		if w == "," || w == ";" {

@@ -282,7 +282,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		part.Wikidata = p.wikidataID(part)
 		d.Participants = append(d.Participants, part)
 	}
-	succeeded(d.Participants)
+	succeeded(d.Participants, dated(d, ix))
+	p.tieCountries(d.Participants)
 	return nil
 }
 
@@ -296,41 +297,115 @@ Chancellor-of-the-Exchequer Secretary-General First-Minister Supreme-Leader Chie
 // text is about and a predecessor ("President Lowe ... the trial of
 // President Ann Kerr in 1998"). The current holder is the one the text
 // mentions most, the first on ties; the office must be the same title of
-// the same stated country or body.
-func succeeded(ps []pipeline.Participant) {
+// the same stated country or body. Where the country is only the one the
+// document is about, a holder is a predecessor only when every mention of
+// them stands in a sentence that gives a year and the current holder's do
+// not all: news dates the present by days, history by years.
+func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool) {
 	type office struct{ role, where string }
-	holders := map[office][]int{}
+	stated := map[office][]int{} // holders whose country or body the text states
+	all := map[office][]int{}
 	for i, p := range ps {
 		if p.Role == "" || strings.HasPrefix(p.Role, "Former ") || !singleOffices[strings.ReplaceAll(p.Role, " ", "-")] {
 			continue
 		}
 		where := p.Organization
-		if where == "" && p.CountrySource != pipeline.CountryFromContext {
+		if where == "" {
 			where = p.CountryCode
 		}
 		if where == "" {
 			continue
 		}
 		o := office{p.Role, where}
-		holders[o] = append(holders[o], i)
-	}
-	for _, hs := range holders {
-		if len(hs) < 2 {
-			continue
+		all[o] = append(all[o], i)
+		if p.Organization != "" || p.CountrySource != pipeline.CountryFromContext {
+			stated[o] = append(stated[o], i)
 		}
+	}
+	mostMentioned := func(hs []int) int {
 		current := hs[0]
 		for _, i := range hs[1:] {
 			if len(ps[i].Mentions) > len(ps[current].Mentions) {
 				current = i
 			}
 		}
+		return current
+	}
+	past := func(p pipeline.Participant) bool {
+		return !slices.ContainsFunc(p.Mentions, func(m pipeline.Span) bool { return !dated(m) })
+	}
+	var former []int
+	for _, hs := range stated {
+		current := mostMentioned(hs)
 		for _, i := range hs {
 			if i != current {
-				ps[i].Role = formerRole(ps[i].Role)
+				former = append(former, i)
 			}
 		}
 	}
+	for _, hs := range all {
+		if current := mostMentioned(hs); !past(ps[current]) {
+			for _, i := range hs {
+				if i != current && past(ps[i]) {
+					former = append(former, i)
+				}
+			}
+		}
+	}
+	for _, i := range former {
+		ps[i].Role = formerRole(ps[i].Role)
+	}
 }
+
+// officeTies are the adjectives that tie a post to an office held by one
+// person, and that office: a presidential physician serves the president.
+var officeTies = [][2]string{
+	{"Vice Presidential ", "Vice President"}, {"Vice-Presidential ", "Vice President"},
+	{"Presidential ", "President"}, {"Prime Ministerial ", "Prime Minister"},
+}
+
+// tieCountries gives a post tied to an office ("Presidential Spokesperson")
+// the country that the text states for the holders of that office, when
+// they are of one country.
+func (p *Participants) tieCountries(ps []pipeline.Participant) {
+	for i := range ps {
+		role := strings.TrimPrefix(ps[i].Role, "Former ")
+		k := slices.IndexFunc(officeTies, func(t [2]string) bool { return strings.HasPrefix(role, t[0]) })
+		if k < 0 || ps[i].CountrySource == pipeline.CountryFromText {
+			continue
+		}
+		country := ""
+		for _, h := range ps {
+			if h.Role != officeTies[k][1] || h.CountrySource != pipeline.CountryFromText {
+				continue
+			}
+			if country != "" && country != h.CountryCode {
+				country = ""
+				break
+			}
+			country = h.CountryCode
+		}
+		if c, ok := p.gaz.Country(country); ok {
+			ps[i].CountryCode, ps[i].Country, ps[i].CountrySource = country, c.Name, pipeline.CountryFromText
+		}
+	}
+}
+
+// dated reports whether a mention stands in a sentence that gives a year
+// ("in 1998", "the 1990s").
+func dated(d *pipeline.Doc, ix *tokenIndex) func(pipeline.Span) bool {
+	return func(m pipeline.Span) bool {
+		i := ix.token(m.Start)
+		if i < 0 {
+			return false // a mention inside a token: no sentence to read
+		}
+		first, end := ix.sentenceBounds(i)
+		return slices.ContainsFunc(d.Tokens[first:end], func(t pipeline.Token) bool { return isYear(strings.TrimSuffix(t.Text, "s")) })
+	}
+}
+
+// isYear reports whether w is four digits, as a year is.
+func isYear(w string) bool { return len(w) == 4 && isDigits(w) }
 
 // weakMentions are the starts of one-word person mentions that only the
 // statistical model found.

@@ -315,3 +315,71 @@ func spellingOf(f string, found map[string]longName) (longName, bool) {
 	}
 	return longName{}, false
 }
+
+// listedPlaces relabels as places the names that only the tagger calls
+// people in a list made mostly of places, three at least: "Harlech,
+// Barmouth, Tywyn, Bala and Llanegryn" is a list of towns whatever the
+// tagger makes of "Bala". A name that a place follows in the list is a
+// person and their home ("Ann Lee, Hermitage, Ohio, and Tom Berg, Dayton,
+// Ohio"); one that a rule found to be a person's anywhere in the
+// document, that opens with a known given name ("Kenya, Uganda and Eric
+// Habimana") or that owns something ("Chile, Peru and Ana Ruiz's office")
+// stays a person too.
+func listedPlaces(text string, ents []pipeline.Entity, gaz *gazetteer.Gazetteer) {
+	var ruled map[string]bool // built when a list needs it
+	for i := 0; i < len(ents); {
+		j := i + 1 // the list is ents[i:j]
+		for j < len(ents) && listSeparator(text[ents[j-1].End:ents[j].Start]) {
+			j++
+		}
+		places := 0
+		for _, e := range ents[i:j] {
+			if e.Label == pipeline.Place {
+				places++
+			}
+		}
+		if places >= 3 && 2*places > j-i {
+			if ruled == nil {
+				ruled = map[string]bool{}
+				for _, e := range ents {
+					if e.Label == pipeline.Person && e.Source != pipeline.SourceModel {
+						ruled[e.Canonical] = true
+					}
+				}
+			}
+			for k := i; k < j; k++ {
+				e := &ents[k]
+				if e.Label != pipeline.Person || e.Source != pipeline.SourceModel || ruled[e.Canonical] ||
+					k+1 < j && ents[k+1].Label == pipeline.Place || possessiveFollows(text, e.End) || gaz.GivenName(strings.Fields(e.Text)[0]) {
+					continue
+				}
+				e.Label, e.Subtype, e.ID = pipeline.Place, "", ""
+			}
+		}
+		i = j
+	}
+}
+
+// listSeparator reports whether s only separates the items of a list:
+// a comma, "and", "or", or a comma and either.
+func listSeparator(s string) bool {
+	if len(s) > 8 {
+		return false // the common case: prose between two names
+	}
+	switch strings.Join(strings.Fields(strings.ReplaceAll(s, ",", " , ")), " ") {
+	case ",", "and", "or", ", and", ", or":
+		return true
+	}
+	return false
+}
+
+// possessiveFollows reports whether a possessive ending starts text at
+// offset end.
+func possessiveFollows(text string, end int) bool {
+	for _, p := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasPrefix(text[end:], p) {
+			return true
+		}
+	}
+	return false
+}
