@@ -1175,6 +1175,22 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Person && (sc.e.titles.IsHead(strings.ToLower(sc.words[j-1])) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
 			continue
 		}
+		// "the Senate Majority Leader", "Lakeview Bank Chief Executive
+		// Tom Berg": a title that ends a body's name or runs past it is
+		// no part of it, unless the name leads into it ("Office of the
+		// President") or the title opens with the body's head ("Labour
+		// Party leader").
+		if label == pipeline.Org {
+			for k := i + 1; k < j; k++ {
+				if n, _ := sc.e.titles.Match(sc.words, k); n > 0 && k+n >= j && !orgLinks[strings.ToLower(sc.words[k-1])] && !isOrgHead(sc.words[k]) {
+					j = k
+					break
+				}
+			}
+			if sc.countryWord(i, j) {
+				continue // "UK Prime Minister": the gazetteer has the country
+			}
+		}
 		// "European Commissioner for Trade" is a title with its
 		// portfolio, unless a body's head word names a body in it; in
 		// "Director of Valley Tourism Partnership" the body is what

@@ -388,3 +388,27 @@ func TestCanonicalBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleEndsBody: a title that ends a body's name or runs past it is no
+// part of the name, unless the name leads into it or it opens with the
+// body's head word.
+func TestTitleEndsBody(t *testing.T) {
+	for _, tc := range []struct{ text, org string }{
+		{"Lakeview Bank Chief Executive Tom Berg resigned on Monday.", "Lakeview Bank"},
+		{"The Chilean Senate will vote. The Senate Majority Leader, Ana Ruiz, said so.", "Senate"},
+		// near misses
+		{"British Labour Party leader Ann Lee spoke.", "British Labour Party"},
+		{"The Office of the UN High Commissioner for Refugees said so.", "Office of the UN High Commissioner for Refugees"},
+	} {
+		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
+		var orgs []string
+		for _, e := range d.Entities {
+			if e.Label == pipeline.Org {
+				orgs = append(orgs, e.Text)
+			}
+		}
+		if !slices.Contains(orgs, tc.org) {
+			t.Errorf("%q: organisations %q lack %q", tc.text, orgs, tc.org)
+		}
+	}
+}
