@@ -292,9 +292,10 @@ loop:
 				break
 			}
 			switch c := r.p.countryOf(e); {
-			case c != "" && !(e.Subtype == gazetteer.City && ta.Professional):
+			case c != "" && !(e.Subtype == gazetteer.City && (ta.Professional || localTitle(ta.Canonical))):
 				// (A capital before a professional title is a beat: "the
-				// BBC's Moscow correspondent".)
+				// BBC's Moscow correspondent"; before a city's office, the
+				// city's: "the Lima mayor".)
 				ph.countries = append([]string{c}, ph.countries...)
 			case portfolioPlace(e) && !qualified:
 				// "Shadow Europe Minister", "Africa minister": a portfolio.
@@ -868,10 +869,12 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			break
 		}
 		switch c := r.p.countryOf(e); {
-		case c != "" && prep != "to" && !(prep == "for" && e.Label == pipeline.Place && !r.possessiveAfter(e)):
+		case c != "" && prep != "to" && !(prep == "for" && e.Label == pipeline.Place && !r.possessiveAfter(e)) &&
+			!(e.Subtype == gazetteer.City && localTitle(ph.match.Canonical)):
 			// (A country alone after "for" is a mandate, "the envoy for
 			// Syria", or a portfolio, "Secretary of State for Wales"; "for
-			// Chile's foreign ministry" names the body's.)
+			// Chile's foreign ministry" names the body's. The mayor of a
+			// capital holds the city's office, not the country's.)
 			if ph.country() == "" {
 				ph.countries = []string{c}
 			}
@@ -1103,4 +1106,14 @@ func (r *roleReader) lastPerson(j, lo int) (start, end int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// localHeads head the titles of a city's or a region's offices.
+var localHeads = toSet(`Mayor Governor Councillor Councilor Alderman Alderwoman Sheriff`)
+
+// localTitle reports whether a title is a city's or a region's office
+// ("Deputy Mayor"): a capital's mayor does not hold a post of the country.
+func localTitle(title string) bool {
+	words := strings.Fields(title)
+	return len(words) > 0 && localHeads[words[len(words)-1]]
 }
