@@ -1094,6 +1094,11 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 	}
 	if ru.Antecedent || ru.Possessor {
 		for _, c := range caps {
+			// "The prime minister's spokesman said": the spokesman is
+			// not the person named before; the prime minister may be.
+			if c.kind == elRole && c.role.ofOffice && !ru.Possessor {
+				break
+			}
 			if c.kind == elRole {
 				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former

@@ -32,6 +32,7 @@ type rolePhrase struct {
 	countries  []string // ISO codes, in order ("his Ugandan and Kenyan counterparts")
 	org        string
 	owner      string // a person whose office this one hangs on ("the chancellor's spokesperson")
+	ofOffice   bool   // the post hangs on an office named before it ("the prime minister's spokesman")
 	tied       bool   // a body or a person is named with the title
 }
 
@@ -371,6 +372,16 @@ loop:
 			if _, ok := r.ix.entityEndingAt(j - 1); ok && j-1 >= lo {
 				j--
 				continue
+			}
+			// "the Norwegian prime minister's spokesman": the post hangs
+			// on an office, and takes the country given for it.
+			if own, ok := r.endingAt(j, lo); ok && own.start < j && (own.start == lo || r.is(own.start, c.determiner) || r.is(own.start-1, c.determiner)) {
+				ph.tied, ph.ofOffice = true, true
+				ph.start = own.start
+				if own.country() != "" && ph.country() == "" {
+					ph.countries = []string{own.country()}
+				}
+				break loop
 			}
 			k := j - 1
 			for k >= lo && strings.HasPrefix(r.d.Tokens[k].Tag, "NN") && !isCapitalized(r.d.Tokens[k].Text) && k > j-4 {
