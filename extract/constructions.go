@@ -1110,8 +1110,9 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 	return out
 }
 
-// relationalTitles name a post by another's: "his Danish counterpart".
-var relationalTitles = map[string]bool{"Counterpart": true}
+// relationalTitles name a post by another's: "his Danish counterpart",
+// "the president's predecessor" (whose post is past).
+var relationalTitles = map[string]bool{"Counterpart": true, "Predecessor": true}
 
 // rolesFor returns the ROLE captures that belong to the name at caps[ci]:
 // those after the previous name and before this one, else the nearest

@@ -856,7 +856,13 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, byMention map[int]*person, 
 		if f.pending.counterpart {
 			self := byMention[f.mention]
 			sent := d.Tokens[f.mention].Sentence
-			for _, tok := range before(min(phStart, f.mention)) {
+			// "President Ruiz's predecessor": the phrase names whose.
+			named := f.owner != "" && strings.Contains(f.evidence.Text, f.owner)
+			from := min(phStart, f.mention)
+			if named {
+				from = f.mention
+			}
+			for _, tok := range before(from) {
 				if d.Tokens[tok].Sentence < sent-1 {
 					break
 				}
@@ -864,8 +870,15 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, byMention map[int]*person, 
 				if other == self || len(other.roles) == 0 || relationalTitles[other.roles[0].role] {
 					continue
 				}
+				if named && !slices.Contains(other.forms, f.owner) && other.name != f.owner {
+					continue
+				}
 				rf := f.roleFact
 				rf.role = other.roles[0].role
+				if f.role == "Predecessor" {
+					rf.role = formerRole(strings.TrimPrefix(rf.role, "Former "))
+					rf.former = true
+				}
 				self.roles = append(self.roles, rf)
 				touched[self] = true
 				break
