@@ -121,6 +121,7 @@ const (
 	elBracket
 	elNum
 	elParty
+	elVerb
 )
 
 type elem struct {
@@ -302,6 +303,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elDash
 		case "NUM":
 			e.kind = elNum
+		case "VERB":
+			e.kind = elVerb
 		case "CLAUSE":
 			e.kind = elClause
 		case "BRACKET":
@@ -514,6 +517,8 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		return isQuote(m.r.lower[pos]) && next(pos+1, nil)
 	case elNum:
 		return (m.r.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos])) && next(pos+1, nil)
+	case elVerb:
+		return finiteVerb(m.r.d.Tokens[pos].Tag) && next(pos+1, nil)
 	case elDash:
 		return isDash(m.r.lower[pos]) && next(pos+1, nil)
 	case elName:
@@ -936,6 +941,8 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 			ok = pos < hi && m.r.is(pos, partyClass)
 		case elNum:
 			ok = pos < hi && (m.r.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos]))
+		case elVerb:
+			ok = pos < hi && finiteVerb(m.r.d.Tokens[pos].Tag)
 		default:
 			return true
 		}
@@ -1102,6 +1109,9 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			if c.kind == elRole {
 				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
+				if f.country == "" {
+					f.country = country // "the Chilean foreign minister"
+				}
 				out = append(out, f)
 				break
 			}
@@ -1146,4 +1156,10 @@ func (m *matcher) roleFactOf(ph rolePhrase) roleFact {
 func (m *matcher) endsName(k int) bool {
 	_, end, ok := m.r.lastPerson(k, max(0, k-6))
 	return ok && end == k
+}
+
+// finiteVerb reports whether a part-of-speech tag is a finite verb's or a
+// modal's: what follows a clause's subject ("met", "has", "will").
+func finiteVerb(tag string) bool {
+	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
 }
