@@ -460,8 +460,9 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w),
 			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say):
 			return next(pos, nil)
-		case pos+1 < hi && m.timeAt(pos+1) && (w == "from" || w == "between" || w == "in" || w == "on" || w == "last" || w == "this" || w == "next"):
-			return next(pos, nil) // "X, president of Chile from 2001 to 2006", "X, named minister last year"
+		case pos+1 < hi && m.timeAt(pos+1) && (w == "from" || w == "between" || w == "in" || w == "on" || w == "last" || w == "this" || w == "next"),
+			pos+2 < hi && w == "in" && m.r.lower[pos+1] == "the" && isDecade(m.r.lower[pos+2]):
+			return next(pos, nil) // "X, president of Chile from 2001 to 2006", "X, named minister last year", "X, premier in the 1990s"
 		}
 		return false
 	case elClause:

@@ -400,12 +400,15 @@ func dated(d *pipeline.Doc, ix *tokenIndex) func(pipeline.Span) bool {
 			return false // a mention inside a token: no sentence to read
 		}
 		first, end := ix.sentenceBounds(i)
-		return slices.ContainsFunc(d.Tokens[first:end], func(t pipeline.Token) bool { return isYear(strings.TrimSuffix(t.Text, "s")) })
+		return slices.ContainsFunc(d.Tokens[first:end], func(t pipeline.Token) bool { return isYear(t.Text) || isDecade(t.Text) })
 	}
 }
 
 // isYear reports whether w is four digits, as a year is.
 func isYear(w string) bool { return len(w) == 4 && isDigits(w) }
+
+// isDecade reports whether w names a decade: "1990s".
+func isDecade(w string) bool { return len(w) == 5 && w[4] == 's' && isYear(w[:4]) }
 
 // weakMentions are the starts of one-word person mentions that only the
 // statistical model found.

@@ -432,7 +432,7 @@ loop:
 			qualified, described = true, true // what stands before "former" is not the post's
 			j--
 			continue
-		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || described && describing(tok) && !r.is(j, c.time|c.stop):
+		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || described && describing(tok) && !r.is(j, c.time|c.stop):
 			// "the long-serving", "the 65-year-old", "the billionaire
 			// former mayor", "the 78-year-old former president": said of
 			// the holder.
