@@ -1125,6 +1125,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		for j > i && (!hasLetter(sc.words[j-1]) || isPossessive(sc.words[j-1])) {
 			j--
 		}
+		// "Verdi's La Traviata": a person's name ends at a possessive.
+		if label == pipeline.Person {
+			if k := slices.IndexFunc(sc.words[i:j], isPossessive); k >= 0 {
+				j = i + k
+			}
+		}
 		// Never across a separator: "Sudan | Regional"; nor from a word in
 		// title case into one in capitals, where a byline runs into a
 		// dateline ("Ivo Brandt | BERLIN").

@@ -412,3 +412,23 @@ func TestTitleEndsBody(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonEndsAtPossessive: a person's name never runs on through a
+// possessive into what the person owns ("Verdi's La Traviata").
+func TestPersonEndsAtPossessive(t *testing.T) {
+	for _, tc := range []struct{ text, person string }{
+		{"The opera house staged Giuseppe Verdi's La Traviata on Friday.", "Giuseppe Verdi"},
+		{"Critics praised Orson Welles' Macbeth again.", "Orson Welles"},
+	} {
+		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
+		var people []string
+		for _, e := range d.Entities {
+			if e.Label == pipeline.Person {
+				people = append(people, e.Text)
+			}
+		}
+		if !slices.Equal(people, []string{tc.person}) {
+			t.Errorf("%q: people %q, want [%q]", tc.text, people, tc.person)
+		}
+	}
+}
