@@ -461,8 +461,9 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say):
 			return next(pos, nil)
 		case pos+1 < hi && m.timeAt(pos+1) && (w == "from" || w == "between" || w == "in" || w == "on" || w == "last" || w == "this" || w == "next"),
-			pos+2 < hi && w == "in" && m.r.lower[pos+1] == "the" && isDecade(m.r.lower[pos+2]):
-			return next(pos, nil) // "X, president of Chile from 2001 to 2006", "X, named minister last year", "X, premier in the 1990s"
+			pos+2 < hi && w == "in" && m.r.lower[pos+1] == "the" && isDecade(m.r.lower[pos+2]),
+			pos+2 < hi && w == "for" && (m.r.d.Tokens[pos+1].Tag == "CD" || m.r.lower[pos+1] == "a") && durationNouns[m.r.lower[pos+2]]:
+			return next(pos, nil) // "X, president of Chile from 2001 to 2006", "X, named minister last year", "X, premier in the 1990s", "X, mayor for two decades"
 		}
 		return false
 	case elClause:
@@ -1158,6 +1159,9 @@ func (m *matcher) endsName(k int) bool {
 	_, end, ok := m.r.lastPerson(k, max(0, k-6))
 	return ok && end == k
 }
+
+// durationNouns measure how long a post was held: "for two decades".
+var durationNouns = toSet(`year years decade decades month months week weeks term terms`)
 
 // finiteVerb reports whether a part-of-speech tag is a finite verb's or a
 // modal's: what follows a clause's subject ("met", "has", "will").

@@ -225,6 +225,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		former := false
 		roleOrg := "" // the body of the post taken
 		for _, f := range facts {
+			if f.role == "Member" && partyName(f.org) && !otherBody(f.evidence.Text, f.org) {
+				f.role = "" // "a member of the Labour Party": membership, not a post
+			}
 			if part.Role == "" && f.role != "" {
 				part.Role, roleOrg = f.role, f.org
 				former = !held(f) // said to be past here, or by another reading of the same phrase
@@ -402,6 +405,27 @@ func dated(d *pipeline.Doc, ix *tokenIndex) func(pipeline.Span) bool {
 		first, end := ix.sentenceBounds(i)
 		return slices.ContainsFunc(d.Tokens[first:end], func(t pipeline.Token) bool { return isYear(t.Text) || isDecade(t.Text) })
 	}
+}
+
+// partyHeads end the names of parties and political movements.
+var partyHeads = toSet(`Party Front Movement`)
+
+// otherBody reports whether a role phrase names a body besides org: the
+// Assembly of "Labour members of the Welsh Assembly".
+func otherBody(phrase, org string) bool {
+	own := strings.Fields(org)
+	for _, w := range strings.Fields(phrase) {
+		if isOrgHead(w) && !slices.Contains(own, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// partyName reports whether an organisation's name is a party's.
+func partyName(org string) bool {
+	words := strings.Fields(org)
+	return len(words) > 0 && partyHeads[words[len(words)-1]]
 }
 
 // isYear reports whether w is four digits, as a year is.
