@@ -54,6 +54,7 @@ var defaultConstructions []byte
 type ruleFile struct {
 	Words   map[string][]string `yaml:"words"`
 	Parties map[string]string   `yaml:"parties"`
+	Members map[string]string   `yaml:"members"`
 	Rules   []ruleSpec          `yaml:"rules"`
 }
 
@@ -88,6 +89,10 @@ type ruleSpec struct {
 	// Title is the role a rule gives by itself, for a verb that names a
 	// post ("who heads the bank": Head).
 	Title string `yaml:"title"`
+	// Member gives the title of a member of the chamber the rule's ORG
+	// names, from the file's members ("the Senate seat held by X":
+	// Senator); without one the rule says nothing.
+	Member bool `yaml:"member"`
 	// Roster facts come before others: a list line states a role
 	// deliberately.
 	Roster   bool          `yaml:"roster"`
@@ -143,6 +148,7 @@ type rule struct {
 type constructions struct {
 	words   wordClasses
 	parties map[string]string // "Lib Dem" -> "Liberal Democrats"
+	members map[string]string // "House of Representatives" -> "Representative"
 	rules   []rule
 	lits    uint16 // literal words numbered so far
 	// byStart lists the rules by what their first element needs at a
@@ -204,7 +210,7 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	if err := yaml.Unmarshal(b, &f); err != nil {
 		return nil, fmt.Errorf("%s: %w", ruleFileName(path), err)
 	}
-	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties}
+	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties, members: f.Members}
 	if len(f.Words) > 60 {
 		return nil, fmt.Errorf("%s: %d word classes, at most 60", ruleFileName(path), len(f.Words))
 	}
@@ -1048,11 +1054,22 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			}
 		}
 		roles := rolesFor(caps, ci)
-		if ru.Title != "" {
+		title := ru.Title
+		if ru.Member {
+			for _, o := range caps {
+				if o.kind == elOrg {
+					title = m.c.memberOf(o.org)
+				}
+			}
+			if title == "" {
+				continue
+			}
+		}
+		if title != "" {
 			// The verb's phrase follows the name, and so does a
 			// post-nominal read before it ("X MP, who chairs ...").
 			after := min(m.r.persons[c.mentions[0]], len(m.r.d.Tokens)-1)
-			ph := rolePhrase{start: after, end: after + 1, fixed: ru.Title}
+			ph := rolePhrase{start: after, end: after + 1, fixed: title}
 			for _, o := range caps {
 				if o.kind == elOrg {
 					ph.org, ph.end = o.org, max(ph.end, o.start+1)
@@ -1158,6 +1175,18 @@ func (m *matcher) roleFactOf(ph rolePhrase) roleFact {
 func (m *matcher) endsName(k int) bool {
 	_, end, ok := m.r.lastPerson(k, max(0, k-6))
 	return ok && end == k
+}
+
+// memberOf returns the title of a member of the chamber that a body's
+// name ends in ("U.S. Senate": Senator), or "".
+func (c *constructions) memberOf(body string) string {
+	words := strings.Fields(body)
+	for i := range words {
+		if t, ok := c.members[strings.Join(words[i:], " ")]; ok {
+			return t
+		}
+	}
+	return ""
 }
 
 // durationNouns measure how long a post was held: "for two decades".
