@@ -26,6 +26,7 @@ type Tokens struct {
 	tok    *tokenize.Tokenizer
 	tag    tokenTagger
 	titles *gazetteer.Titles
+	gaz    *gazetteer.Gazetteer
 }
 
 // tokenTagger tags the tokens of one sentence in place.
@@ -76,7 +77,7 @@ func NewTokens(opts pipeline.Options) (pipeline.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tokens{seg: seg, tok: tokenize.New(), tag: tg, titles: gaz.Titles()}, nil
+	return &Tokens{seg: seg, tok: tokenize.New(), tag: tg, titles: gaz.Titles(), gaz: gaz}, nil
 }
 
 // NewPOSTagger returns the part-of-speech tagger that the tokens stage's
@@ -296,14 +297,15 @@ func splitRun(out []tokenize.Token, run string, offset int) []tokenize.Token {
 }
 
 // joinAbbreviations undoes sentence breaks after a dotted abbreviation that
-// modifies the noun after it: "a retired U.S. | Senator from Oregon".
-// A title followed by a name ("the U.S. | President Biden said") may start
-// a sentence, and stays split.
+// modifies the noun after it: "a retired U.S. | Senator from Oregon", and
+// after a middle initial: "Michael J. | Fox replaced". A title followed by
+// a name ("the U.S. | President Biden said") may start a sentence, and
+// stays split.
 func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segment.Sentence {
 	out := sents[:1]
 	for _, s := range sents[1:] {
 		prev := &out[len(out)-1]
-		if dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) {
+		if dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && isCapitalized(firstWord(s.Text)) && !notNames[firstWord(s.Text)] {
 			prev.Text = text[prev.Start : s.Start+len(s.Text)]
 			continue
 		}
@@ -407,12 +409,25 @@ func (t *Tokens) continues(s string) bool {
 	return n > 0 && n < len(words) && !isCapitalized(words[n])
 }
 
-func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+// middleInitial reports whether s ends in a known given name and an
+// initial: "Michael J.".
+func (t *Tokens) middleInitial(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	n := len(s)
+	if n < 4 || s[n-1] != '.' || s[n-2] < 'A' || s[n-2] > 'Z' || s[n-3] != ' ' {
+		return false
 	}
-	return f[len(f)-1]
+	return t.gaz.GivenName(lastWord(s[:n-3]))
+}
+
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	return w
+}
+
+func lastWord(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
 }
 
 // dottedAbbreviation reports whether w is written like "U.S." or "U.K.".

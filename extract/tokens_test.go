@@ -149,3 +149,27 @@ func TestTokensModelFile(t *testing.T) {
 		t.Errorf("a missing model file: got %v", err)
 	}
 }
+
+// TestSentenceBreaks: no sentence ends at a known given name's middle
+// initial or at a dotted abbreviation before the noun it modifies; a
+// sentence does end after an initial before a sentence opener.
+func TestSentenceBreaks(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		n    int
+	}{
+		{"Michael J. Fox replaced Bruce Willis in the third ad.", 1},
+		{"Ana Ruiz is a retired U.S. Senator from Oregon.", 1},
+		{"He met Anna K. Then he left.", 2},
+		{"The vitamins are A, D and C. Fox News reported it.", 2},
+	} {
+		d := runStages(t, tc.text, "paragraphs", "tokens")
+		if len(d.Sentences) != tc.n {
+			var got []string
+			for _, s := range d.Sentences {
+				got = append(got, d.Text[s.Start:s.End])
+			}
+			t.Errorf("%q: sentences %q, want %d", tc.text, got, tc.n)
+		}
+	}
+}
