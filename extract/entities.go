@@ -1125,10 +1125,18 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		for j > i && (!hasLetter(sc.words[j-1]) || isPossessive(sc.words[j-1])) {
 			j--
 		}
-		// "Verdi's La Traviata": a person's name ends at a possessive.
+		// "Verdi's La Traviata": a person's name ends at a possessive,
+		// and a byline's at the acronym of the outlet ("Dave Dale VOA
+		// News"), though not at a regnal number ("Henry VIII").
 		if label == pipeline.Person {
 			if k := slices.IndexFunc(sc.words[i:j], isPossessive); k >= 0 {
 				j = i + k
+			}
+			for k := i + 1; k < j; k++ {
+				if w := sc.words[k]; len(w) >= 2 && isAllCaps(w) && !strings.Contains(w, ".") && !romanNumerals[w] && !isAllCaps(sc.words[k-1]) {
+					j = k
+					break
+				}
 			}
 		}
 		// Never across a separator: "Sudan | Regional"; nor from a word in

@@ -414,11 +414,15 @@ func TestTitleEndsBody(t *testing.T) {
 }
 
 // TestPersonEndsAtPossessive: a person's name never runs on through a
-// possessive into what the person owns ("Verdi's La Traviata").
+// possessive into what the person owns ("Verdi's La Traviata"), nor into
+// an outlet's acronym after a byline.
 func TestPersonEndsAtPossessive(t *testing.T) {
 	for _, tc := range []struct{ text, person string }{
 		{"The opera house staged Giuseppe Verdi's La Traviata on Friday.", "Giuseppe Verdi"},
 		{"Critics praised Orson Welles' Macbeth again.", "Orson Welles"},
+		{"I am Dave Deforest VOA News.", "Dave Deforest"},
+		// near miss: a regnal number is part of the name
+		{"King Henry VIII died in 1547.", "Henry VIII"},
 	} {
 		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
 		var people []string
