@@ -1191,15 +1191,22 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "the Senate Majority Leader", "Lakeview Bank Chief Executive
 		// Tom Berg": a title that ends a body's name or runs past it is
-		// no part of it, unless the name leads into it ("Office of the
-		// President") or the title opens with the body's head ("Labour
-		// Party leader").
+		// no part of it, unless the title opens with the body's head
+		// ("Labour Party leader"); where the name leads into the title,
+		// the name runs to the title's end ("Office of the Prime
+		// Minister").
 		if label == pipeline.Org {
 			for k := i + 1; k < j; k++ {
-				if n, _ := sc.e.titles.Match(sc.words, k); n > 0 && k+n >= j && !orgLinks[strings.ToLower(sc.words[k-1])] && !isOrgHead(sc.words[k]) {
-					j = k
-					break
+				n, _ := sc.e.titles.Match(sc.words, k)
+				if n == 0 || k+n < j || isOrgHead(sc.words[k]) {
+					continue
 				}
+				if orgLinks[strings.ToLower(sc.words[k-1])] {
+					j = k + n
+				} else {
+					j = k
+				}
+				break
 			}
 			if sc.countryWord(i, j) {
 				continue // "UK Prime Minister": the gazetteer has the country
@@ -1719,15 +1726,7 @@ func nationalShort(name string, gaz *gazetteer.Gazetteer) (country, short string
 		if len(ws) > 0 && ws[0] == "the" {
 			ws = ws[1:]
 		}
-		for _, g := range gaz.Lookup(strings.Join(ws, " ")) {
-			switch g.Kind {
-			case gazetteer.Country:
-				return g.ID
-			case gazetteer.Demonym:
-				return g.Country
-			}
-		}
-		return ""
+		return countryNamed(gaz, strings.Join(ws, " "))
 	}
 	words := strings.Fields(name)
 	for n := 1; n <= 3 && n < len(words); n++ {

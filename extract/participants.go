@@ -764,8 +764,10 @@ func (p *Participants) countryOf(e *pipeline.Entity) string {
 
 // countryNamed returns the country that a country's name or a demonym
 // names, or "".
-func (p *Participants) countryNamed(name string) string {
-	for _, g := range p.gaz.Lookup(name) {
+func (p *Participants) countryNamed(name string) string { return countryNamed(p.gaz, name) }
+
+func countryNamed(gaz *gazetteer.Gazetteer, name string) string {
+	for _, g := range gaz.Lookup(name) {
 		switch g.Kind {
 		case gazetteer.Demonym:
 			return g.Country
