@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -649,8 +650,10 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 				end = m.r.ix.tokenEnding(e.End) + 1
 			}
 		} else if end+2 < hi && m.r.lower[end] == "(" {
-			// "Ana Ruiz (Chile)"
-			if e, ok := m.r.ix.entityAt(end + 1); ok {
+			if partyStateTag(m.r.d.Tokens[end+1].Text) && m.r.lower[end+2] == ")" {
+				end += 3 // "Ana Ruiz (D-Ohio)"
+			} else if e, ok := m.r.ix.entityAt(end + 1); ok {
+				// "Ana Ruiz (Chile)"
 				if c, k := m.r.p.countryOf(e), m.r.ix.tokenEnding(e.End)+1; c != "" && k < hi && m.r.lower[k] == ")" {
 					country, end = c, k+1
 				}
@@ -1175,6 +1178,15 @@ func (m *matcher) roleFactOf(ph rolePhrase) roleFact {
 func (m *matcher) endsName(k int) bool {
 	_, end, ok := m.r.lastPerson(k, max(0, k-6))
 	return ok && end == k
+}
+
+// partyStateTag reports whether w is a US legislator's party and state:
+// "D-Ohio", "R-Texas", "I-Vt.".
+func partyStateTag(w string) bool {
+	if len(w) < 3 || w[1] != '-' || !strings.ContainsRune("DRI", rune(w[0])) {
+		return false
+	}
+	return strings.IndexFunc(w[2:], func(r rune) bool { return !unicode.IsLetter(r) && r != '.' }) < 0
 }
 
 // memberOf returns the title of a member of the chamber that a body's

@@ -1159,6 +1159,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Place && sc.countryWord(i, j) {
 			continue // "DRC", "UAE": a country, whatever the tagger says
 		}
+		if j-i == 1 && partyStateTag(sc.words[i]) {
+			continue // "(D-Ohio)": a legislator's party and state
+		}
 		i, j, label = sc.toponymSpan(i, j, label)
 		// "Novichok, a range of nerve agents": the document says what the
 		// tagger's one-word name is.
