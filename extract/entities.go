@@ -1192,7 +1192,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Person && (sc.e.titles.IsHead(strings.ToLower(sc.words[j-1])) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
 			continue
 		}
-		// "the Senate Majority Leader", "Lakeview Bank Chief Executive
+		// "the Senate Minority Leader", "Lakeview Bank Chief Executive
 		// Tom Berg": a title that ends a body's name or runs past it is
 		// no part of it, unless the title opens with the body's head
 		// ("Labour Party leader"); where the name leads into the title,
@@ -1212,7 +1212,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				break
 			}
 			if sc.countryWord(i, j) {
-				continue // "UK Prime Minister": the gazetteer has the country
+				continue // "Peru Ambassador": the gazetteer has the country
 			}
 		}
 		// "European Commissioner for Trade" is a title with its
@@ -1692,7 +1692,7 @@ func canonicalPeople(es []pipeline.Entity) {
 // national body the document names in full with it: "the Senate" is the
 // "U.S. Senate" where the text says so, and no body where the text also
 // names the "Canadian Senate". Of two full names of one country's body
-// ("US Supreme Court", "United States Supreme Court") the longer is kept.
+// ("Canadian Supreme Court", "Supreme Court of Canada") the longer is kept.
 func canonicalBodies(es []pipeline.Entity, gaz *gazetteer.Gazetteer) {
 	type body struct{ country, canonical string }
 	full := map[string]body{} // short name -> its fuller form; country "-" when two countries have one

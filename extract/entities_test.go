@@ -401,7 +401,7 @@ func TestCanonicalBodies(t *testing.T) {
 func TestTitleEndsBody(t *testing.T) {
 	for _, tc := range []struct{ text, org string }{
 		{"Lakeview Bank Chief Executive Tom Berg resigned on Monday.", "Lakeview Bank"},
-		{"The Chilean Senate will vote. The Senate Majority Leader, Ana Ruiz, said so.", "Senate"},
+		{"The Chilean Senate will vote. The Senate Minority Leader, Ana Ruiz, said so.", "Senate"},
 		// near misses
 		{"British Labour Party leader Ann Lee spoke.", "British Labour Party"},
 		{"Staff at the Office of the Prime Minister were told.", "Office of the Prime Minister"},
