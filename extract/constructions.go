@@ -1059,12 +1059,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		roles := rolesFor(caps, ci)
 		title := ru.Title
 		if ru.Member {
-			for _, o := range caps {
-				if o.kind == elOrg {
-					title = m.c.memberOf(o.org)
-				}
-			}
-			if title == "" {
+			if title = m.c.memberOf(org); title == "" {
 				continue
 			}
 		}

@@ -905,7 +905,7 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, byMention map[int]*person, 
 				rf := f.roleFact
 				rf.role = other.roles[0].role
 				if f.role == "Predecessor" {
-					rf.role = formerRole(strings.TrimPrefix(rf.role, "Former "))
+					rf.role = formerRole(rf.role)
 					rf.former = true
 				}
 				self.roles = append(self.roles, rf)

@@ -305,7 +305,7 @@ func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segm
 	out := sents[:1]
 	for _, s := range sents[1:] {
 		prev := &out[len(out)-1]
-		if dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && isCapitalized(firstWord(s.Text)) && !notNames[firstWord(s.Text)] {
+		if dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && nameGoesOn(firstWord(s.Text)) {
 			prev.Text = text[prev.Start : s.Start+len(s.Text)]
 			continue
 		}
@@ -419,6 +419,10 @@ func (t *Tokens) middleInitial(s string) bool {
 	}
 	return t.gaz.GivenName(lastWord(s[:n-3]))
 }
+
+// nameGoesOn reports whether w can continue a name: a capitalised word
+// that is no sentence opener ("Then").
+func nameGoesOn(w string) bool { return isCapitalized(w) && !notNames[w] }
 
 func firstWord(s string) string {
 	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
