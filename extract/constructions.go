@@ -554,6 +554,11 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			if ph.match.Plural != (el.kind == elRoles) {
 				continue
 			}
+			// An apposition is set off by punctuation: in "according to
+			// Ann Lee the minister said" the minister is someone else.
+			if m.r.is(ph.start, m.c.determiner) && m.endsName(ph.start) {
+				continue
+			}
 			if next(ph.end, &capture{kind: elRole, start: ph.start, role: ph}) {
 				return true
 			}
@@ -1123,6 +1128,11 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			if c.kind == elRole && c.role.ofOffice && !ru.Possessor {
 				break
 			}
+			// "The prime minister's wife said": the one named before is
+			// the prime minister's relative, not the prime minister.
+			if c.kind == elRole && ru.Antecedent && (m.kinOwned(c.role.end) || m.namedAfter(c.role.end)) {
+				break
+			}
 			if c.kind == elRole {
 				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
@@ -1135,6 +1145,37 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		}
 	}
 	return out
+}
+
+// namedAfter reports whether an apposition at token k names the holder of
+// the post before it: "said the committee's chairman, Labour MP Ann Lee".
+func (m *matcher) namedAfter(k int) bool {
+	d := m.r.d
+	if k >= len(d.Tokens) || d.Tokens[k].Text != "," {
+		return false
+	}
+	_, hi := m.r.ix.sentenceBounds(k)
+	for i := k + 1; i < hi && i < k+5; i++ {
+		if m.r.persons[i] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// kinOwned reports whether a possessive at token k owns a relative: "'s
+// wife", "'s 19-year-old son".
+func (m *matcher) kinOwned(k int) bool {
+	d := m.r.d
+	if k+1 >= len(d.Tokens) || !isPossessive(d.Tokens[k].Text) {
+		return false
+	}
+	for i := k + 1; i < len(d.Tokens) && i < k+4; i++ {
+		if kinNouns[m.r.lower[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // relationalTitles name a post by another's: "his Danish counterpart",

@@ -444,6 +444,28 @@ func (sc *sentenceScan) titleBefore(i int) bool {
 	return false
 }
 
+// pastTitle returns where the words from token i on stop continuing a
+// title that starts before i, with its capitalised portfolio: "Secretary
+// of | State Mark Hale", "Minister of | Health Ann Kerr". It is i when no
+// title reaches i.
+func (sc *sentenceScan) pastTitle(i int) int {
+	end := i
+	for k := max(0, i-4); k < i; k++ {
+		n, _ := sc.e.titles.Match(sc.words, k)
+		switch {
+		case n == 0:
+		case k+n > end:
+			end = k + n
+		case k+n == i-1 && isComplementWord(sc.words[i-1]):
+			end = max(end, sc.portfolioEnd(i))
+		}
+	}
+	if end > i && end < len(sc.words) && isComplementWord(sc.words[end]) {
+		end = max(end, sc.portfolioEnd(end+1))
+	}
+	return end
+}
+
 // portfolioBefore reports whether a title and its capitalised portfolio
 // end right before token i: "Under-Secretary of State for Arms Control |
 // Mark Hale".
@@ -645,9 +667,14 @@ func (sc *sentenceScan) portfolioEnd(p int) int {
 	end := p
 	// "Children, Young People and Families": capitalised words joined by
 	// commas and "and", ending in a portfolio word.
+	// Each item of the list ends in a portfolio word: "Secretary of State
+	// Mark Hale, UN Secretary General ..." stops at the comma after Hale.
 	for k := p; k < len(sc.words) && k < p+8; k++ {
 		w := sc.words[k]
 		if w == "," || w == "and" || w == "&" {
+			if end != k {
+				break
+			}
 			continue
 		}
 		if !isCapitalized(w) {
@@ -907,12 +934,13 @@ func (sc *sentenceScan) appositivePeople() {
 			continue
 		}
 		j := sc.nameRun(i)
-		if j-i < 2 || j+1 >= len(sc.words) || sc.words[j] != "," {
+		start := sc.pastTitle(i)
+		if j-start < 2 || j+1 >= len(sc.words) || sc.words[j] != "," {
 			i = max(i, j-1)
 			continue
 		}
 		if sc.roleFollows(j + 1) {
-			sc.add(i, j, pipeline.Person, prioRule, 0.85)
+			sc.add(start, j, pipeline.Person, prioRule, 0.85)
 		}
 		i = j
 	}
@@ -1103,6 +1131,19 @@ func capsAfterTitleCase(a, b string, capsAfter bool) bool {
 // separators never stand inside a name.
 var separators = toSet(`| , ; : ( ) [ ] " “ ” ‘ – — -- ―`)
 
+// spacedHyphen reports whether token k is a hyphen standing alone between
+// spaces before a word in lower case, a dash that opens an aside: "Peter
+// Hale - an Oslo firm". (Corpora that split hyphenated words write
+// "Hewlett - Packard" so; a name goes on in capitals.)
+func (sc *sentenceScan) spacedHyphen(k int) bool {
+	t := sc.toks[k]
+	if sc.words[k] != "-" || t.Start == 0 || sc.d.Text[t.Start-1] != ' ' || k+1 >= len(sc.words) {
+		return false
+	}
+	next := sc.words[k+1]
+	return !isCapitalized(next) && !nameParticles[strings.ToLower(next)]
+}
+
 // modelLabels maps the model's labels to readout's.
 var modelLabels = map[string]string{"PER": pipeline.Person, "LOC": pipeline.Place, "ORG": pipeline.Org}
 
@@ -1143,7 +1184,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// title case into one in capitals, where a byline runs into a
 		// dateline ("Ivo Brandt | BERLIN").
 		for k := i; k < j; k++ {
-			if separators[sc.words[k]] || k > i && capsAfterTitleCase(sc.words[k-1], sc.words[k], k+1 < j && isAllCaps(sc.words[k+1])) {
+			if separators[sc.words[k]] || sc.spacedHyphen(k) || k > i && capsAfterTitleCase(sc.words[k-1], sc.words[k], k+1 < j && isAllCaps(sc.words[k+1])) {
 				j = k
 				break
 			}

@@ -432,3 +432,37 @@ func TestPersonEndsAtPossessive(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonEndsAtDash: a hyphen standing alone between spaces before a
+// word in lower case is a dash that opens an aside, and a name never runs
+// across it.
+func TestPersonEndsAtDash(t *testing.T) {
+	for _, tc := range []struct{ text, person string }{
+		{"Anu Rao, finance director, of MB Richard Ellis - an Indian building firm - spoke to us.", "Richard Ellis"},
+		{"Mira Shah, partner, of CB Peter Hale - an international firm - said so.", "Peter Hale"},
+		// near miss: a hyphenated surname
+		{"The award went to Scarlett Moss-Berg on Friday.", "Scarlett Moss-Berg"},
+	} {
+		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
+		if people := entityTexts(d, pipeline.Person); !slices.Contains(people, tc.person) {
+			t.Errorf("%q: people %q lack %q", tc.text, people, tc.person)
+		}
+	}
+}
+
+// TestListedTitlesKeepTheirNames: a title's capitalised portfolio never
+// runs on across a comma into the next person of a list.
+func TestListedTitlesKeepTheirNames(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		people []string
+	}{
+		{"Also due are Secretary of State Mark Hale, UN Secretary General Ivo Marek and others.", []string{"Mark Hale", "Ivo Marek"}},
+		{"The Minister of Health Ann Kerr, the UN envoy Tom Lund and others met.", []string{"Ann Kerr", "Tom Lund"}},
+	} {
+		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
+		if people := entityTexts(d, pipeline.Person); !slices.Equal(people, tc.people) {
+			t.Errorf("%q: people %q, want %q", tc.text, people, tc.people)
+		}
+	}
+}

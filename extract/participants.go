@@ -162,7 +162,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 		per.roles = append(per.roles, f.roleFact)
 	}
-	resolvePending(d, ix, byMention, pending)
+	resolvePending(rr, ix, byMention, pending)
 	// Countries of people's offices, for offices that hang on them.
 	owners := map[string]string{}
 	for _, per := range people {
@@ -605,7 +605,7 @@ func spellingVariant(key string, byForm map[string][]*person) *person {
 	}
 	var found *person
 	for f, ps := range byForm {
-		if len(ps) == 1 && f[0] == key[0] && !strings.Contains(f, " ") && oneEdit(f, key) {
+		if len(ps) == 1 && f != "" && f[0] == key[0] && !strings.Contains(f, " ") && oneEdit(f, key) {
 			if found != nil && found != ps[0] {
 				return nil // ambiguous
 			}
@@ -845,10 +845,11 @@ func (p *Participants) groupCountries(r *roleReader, named []bool) map[int]roleF
 // sentence ("Kenya's foreign minister A and his Ugandan counterpart, B"),
 // and a description such as "the prime minister said" goes to the nearest
 // person mentioned before it whom nothing else contradicts.
-func resolvePending(d *pipeline.Doc, ix *tokenIndex, byMention map[int]*person, pending []fact) {
+func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, pending []fact) {
 	if len(pending) == 0 {
 		return
 	}
+	d := rr.d
 	// Mention starts in reading order, to look back from a position.
 	var starts []int
 	for tok := range byMention {
@@ -915,18 +916,30 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, byMention map[int]*person, 
 			continue
 		}
 		sent := d.Tokens[phStart].Sentence
+		var eligible []int
 		for _, tok := range before(phStart) {
 			if d.Tokens[tok].Sentence < sent-4 {
 				break
 			}
-			other := byMention[tok]
-			if insideQuote(d, tok) {
+			if !insideQuote(d, tok) && !afterAccordingTo(d, tok) {
+				eligible = append(eligible, tok)
+			}
+		}
+		if len(eligible) == 0 || introducedUnnamed(d, eligible[0], f.evidence.Text) {
+			continue
+		}
+		// The nearest sentence's subject is who a description refers to
+		// ("A told B he would stay. The minister said ..." is A); the
+		// nearest person when that sentence has none or it is someone else.
+		for _, tok := range []int{sentenceSubject(rr, eligible), eligible[0]} {
+			if tok < 0 {
 				continue
 			}
+			other := byMention[tok]
 			if len(other.roles) > 0 {
 				r := other.roles[0]
 				if !strings.EqualFold(strings.TrimPrefix(r.role, "Former "), f.role) || (r.country != "" && f.country != "" && r.country != f.country) {
-					break // the nearest person is someone else
+					continue // someone else
 				}
 			}
 			other.roles = append(other.roles, f.roleFact)
@@ -937,6 +950,91 @@ func resolvePending(d *pipeline.Doc, ix *tokenIndex, byMention map[int]*person, 
 	for per := range touched {
 		slices.SortStableFunc(per.roles, readingOrder)
 	}
+}
+
+// sentenceSubject returns the mention among mentions (nearest first) that
+// is the subject of the nearest one's sentence: a speaker ("A has failed,
+// B said"; "said B"), else the last before its first finite verb ("After
+// meeting A, B told C ..." is B). It is -1 when there is none.
+func sentenceSubject(rr *roleReader, mentions []int) int {
+	d := rr.d
+	s := d.Sentences[d.Tokens[mentions[0]].Sentence]
+	var inSentence []int
+	for _, tok := range mentions {
+		if tok < s.FirstToken {
+			break
+		}
+		prev := tok - 1
+		for prev > s.FirstToken && rr.is(prev, honorificClass) {
+			prev--
+		}
+		if prev >= s.FirstToken && (d.Tokens[prev].Tag == "IN" || d.Tokens[prev].Tag == "TO") {
+			continue // "a spokesman for B said": B is no subject
+		}
+		inSentence = append(inSentence, tok)
+	}
+	say := rr.p.rules.say
+	for _, tok := range inSentence {
+		e, _ := rr.ix.entityAt(tok)
+		next := rr.ix.tokenEnding(e.End) + 1
+		if next < s.EndToken && (rr.lower[next] == "has" || rr.lower[next] == "had") {
+			next++
+		}
+		prev := tok - 1
+		for prev > s.FirstToken && rr.is(prev, honorificClass) {
+			prev--
+		}
+		if next > 0 && next < s.EndToken && rr.is(next, say) || prev >= s.FirstToken && rr.is(prev, say) && !addressVerbs[rr.lower[prev]] {
+			return tok
+		}
+	}
+	verb := s.FirstToken
+	for verb < s.EndToken && !finiteVerb(d.Tokens[verb].Tag) {
+		verb++
+	}
+	for _, tok := range inSentence {
+		if tok < verb {
+			return tok
+		}
+	}
+	return -1
+}
+
+// introducedUnnamed reports whether the sentence of the mention at token
+// i introduces someone by the head noun of desc, with no name: "A
+// spokesman for B said ... the spokesman said" is that spokesman.
+func introducedUnnamed(d *pipeline.Doc, i int, desc string) bool {
+	f := strings.Fields(strings.ToLower(desc))
+	if len(f) == 0 {
+		return false
+	}
+	head := f[len(f)-1]
+	s := d.Sentences[d.Tokens[i].Sentence]
+	for k := s.FirstToken + 1; k < s.EndToken; k++ {
+		if !strings.EqualFold(d.Tokens[k].Text, head) {
+			continue
+		}
+		for a := max(s.FirstToken, k-2); a < k; a++ {
+			if w := strings.ToLower(d.Tokens[a].Text); w == "a" || w == "an" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addressVerbs are verbs of saying whose object is who is spoken to: "told
+// B" is no inverted "said B".
+var addressVerbs = toSet(`told asked urged answered`)
+
+// afterAccordingTo reports whether the mention at token i is the source in
+// "according to (Mr) X", who is not the one the sentence describes.
+func afterAccordingTo(d *pipeline.Doc, i int) bool {
+	k := i - 1
+	for k >= 0 && honorifics[strings.ToLower(d.Tokens[k].Text)] {
+		k--
+	}
+	return k >= 1 && strings.EqualFold(d.Tokens[k].Text, "to") && strings.EqualFold(d.Tokens[k-1].Text, "according")
 }
 
 // insideQuote reports whether token i stands between quotation marks in its

@@ -848,7 +848,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 // complete a title.
 func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	if prep == "," {
-		if e, ok := r.ix.entityAt(j); !ok || e.Label != pipeline.Org {
+		// ", Labour MP Ann Lee": a body before a title opens the next
+		// person's title.
+		if e, ok := r.ix.entityAt(j); !ok || e.Label != pipeline.Org || r.title(r.ix.tokenEnding(e.End)+1).N > 0 {
 			return -1
 		}
 	}
@@ -1012,6 +1014,9 @@ func (r *roleReader) portfolio(j, hi int) int {
 	for k := j; k < hi && k < j+6; k++ {
 		lw := r.lower[k]
 		if lw == "and" || lw == "&" || lw == "," {
+			if end != k {
+				break // each item of a list ends in a portfolio word
+			}
 			continue
 		}
 		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && r.complementEntity(e) {
