@@ -290,7 +290,7 @@ func (sc *sentenceScan) cityInName(m gazetteer.Match) bool {
 func (sc *sentenceScan) plausibleName(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := sc.words[k]
-		if notNames[w] || honorifics[strings.ToLower(w)] || orgHeads[w] || facilityHeads[w] || faithWords[w] || eventHeads[w] || sc.e.titles.IsHead(strings.ToLower(w)) {
+		if notNames[w] || honorifics[strings.ToLower(w)] || namesBody(w) || sc.e.titles.IsHead(strings.ToLower(w)) {
 			return false
 		}
 	}
@@ -312,6 +312,12 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 		}
 	}
 	return !sc.lowerElsewhere(w)
+}
+
+// namesBody reports whether w is the head word of a body, a building, a
+// faith or an event, which ends no one's name.
+func namesBody(w string) bool {
+	return orgHeads[w] || facilityHeads[w] || faithWords[w] || eventHeads[w]
 }
 
 // lowerElsewhere reports whether the document writes w in lower case.
@@ -655,6 +661,11 @@ func (sc *sentenceScan) titledPeople() {
 			i = j - 1
 			continue
 		}
+		// "Chief Police Officers", "General Election": no one's name.
+		if slices.ContainsFunc(sc.words[k:j], namesBody) {
+			i = j - 1
+			continue
+		}
 		sc.add(k, j, pipeline.Person, prioRule, 0.95)
 		i = j - 1
 	}
@@ -955,6 +966,7 @@ Consulate Foundation League Alliance Coalition Brigade Brigades Airlines Airways
 Times Post Telegraph Herald Journal Tribune Gazette Daily
 Centre Center Board Cabinet Presidency Directorate Administration Command Mission
 Confederation Consortium Society Syndicate Chamber Institution
+Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Hussars Lancers Commandos
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
 Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records
 Publishing Investments Ventures Properties Logistics Insurance Securities`)
@@ -1332,7 +1344,7 @@ Sikh Sikhs Islamist Islamists Alawite Alawites Druze Yazidi Yazidis Jihadist Jih
 // and treaties, which are often named after people ("the Marshall Plan").
 var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympics Championship Championships Festival
 Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy Plan Doctrine Act Treaty
-Accord Accords Agreement Declaration`)
+Accord Accords Agreement Declaration Election Elections Referendum`)
 
 // stormWords open the names of storms.
 var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)
