@@ -1237,6 +1237,17 @@ func (c *constructions) memberOf(body string) string {
 	return ""
 }
 
+// memberTitle reports whether title is that of a chamber's member, from
+// the file's members: "Senator", "Member of Parliament".
+func (c *constructions) memberTitle(title string) bool {
+	for _, t := range c.members {
+		if t == title {
+			return true
+		}
+	}
+	return false
+}
+
 // durationNouns measure how long a post was held: "for two decades".
 var durationNouns = toSet(`year years decade decades month months week weeks term terms`)
 

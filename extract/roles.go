@@ -854,6 +854,14 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			return -1
 		}
 	}
+	// "MP for Leeds Central", "Senator for Victoria": a member's seat, not
+	// a body.
+	if prep == "for" && r.p.rules.memberTitle(ph.match.Canonical) && j < hi && isCapitalized(r.d.Tokens[j].Text) {
+		if e, ok := r.ix.entityAt(j); ok {
+			return r.nameContinues(r.ix.tokenEnding(e.End)+1, hi) // "Leeds and Wetherby"
+		}
+		return r.nameContinues(j-1, hi)
+	}
 	found := false
 	for j < hi && honorifics[r.lower[j]] {
 		j++ // "for Mr Begg"
