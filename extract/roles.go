@@ -922,8 +922,18 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		}
 		if e.Label == pipeline.Org {
 			// An organisation's name the entity stage cut short: "National
-			// Institute of Standards and Technology".
+			// Institute of Standards and Technology", "Office of the UN |
+			// High Commissioner for Human Rights" (a title that no name
+			// follows names the office).
+			office := false
+			if t := r.title(j); t.N > 0 && j+t.N < hi && isCapitalized(r.d.Tokens[j].Text) && r.persons[j+t.N] == 0 && strings.HasSuffix(e.Text, " of the "+r.d.Tokens[j-1].Text) {
+				j += t.N
+				office = ph.org == e.Canonical
+			}
 			j = r.nameContinues(j, hi)
+			if office {
+				ph.org = r.d.Text[e.Start:r.d.Tokens[j-1].End]
+			}
 		}
 		if j < hi && isPossessive(r.d.Tokens[j].Text) {
 			j++
