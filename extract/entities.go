@@ -963,7 +963,8 @@ Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Cor
 Movement Union Organization Organisation Association Federation University Institute Bank Fund
 Company Corporation Corp Inc Ltd Group Authority Service Services Bureau Secretariat Embassy
 Consulate Foundation League Alliance Coalition Brigade Brigades Airlines Airways Air Network Agency
-Times Post Telegraph Herald Journal Tribune Gazette Daily
+Times Post Telegraph Herald Journal Tribune Gazette Daily Chronicle Observer Courier Mirror Examiner Inquirer
+Sentinel Bulletin Monitor Magazine Review Standard Advertiser Dispatch
 Centre Center Board Cabinet Presidency Directorate Administration Command Mission
 Confederation Consortium Society Syndicate Chamber Institution
 Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Hussars Lancers Commandos

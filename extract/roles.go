@@ -454,9 +454,10 @@ loop:
 				ph.owner = r.personBefore(j)
 			}
 			break loop
-		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw):
+		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw) && !(r.p.titles.IsModifier(lw) && lw == tok.Text):
 			// Stacked titles, "Foreign Minister Prince", are two; a
-			// portfolio is not a title here ("justice spokeswoman").
+			// portfolio is not a title here ("justice spokeswoman"), nor
+			// a rank in lower case ("chief economic adviser").
 			break loop
 		case !qualified && len(mods) > 0 && len(mods) < 6 && j > lo && r.modifier(j-1) && r.coordinated(j, mods, ta):
 			// "shadow work and pensions secretary", "the Trade and Industry
