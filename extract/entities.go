@@ -416,6 +416,10 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	if i > 0 && isCapitalized(sc.words[i-1]) && sc.isPlaceStart(i-1) {
 		return false
 	}
+	// "leader Aung San Suu Kyi": name words, not places, go on after it.
+	if j+2 < len(sc.words) && isNameWord(sc.words[j+1], false) && !sc.isPlaceStart(j+1) && isNameWord(sc.words[j+2], false) {
+		return true
+	}
 	return j+1 == len(sc.words) || !isCapitalized(sc.words[j+1])
 }
 
@@ -678,12 +682,12 @@ func (sc *sentenceScan) portfolioEnd(p int) int {
 	end := p
 	// "Children, Young People and Families": capitalised words joined by
 	// commas and "and", ending in a portfolio word.
-	// Each item of the list ends in a portfolio word: "Secretary of State
+	// Each item of a list ends in a portfolio word: "Secretary of State
 	// Mark Hale, UN Secretary General ..." stops at the comma after Hale.
 	for k := p; k < len(sc.words) && k < p+8; k++ {
 		w := sc.words[k]
 		if w == "," || w == "and" || w == "&" {
-			if end != k {
+			if w == "," && end != k {
 				break
 			}
 			continue

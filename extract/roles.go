@@ -432,7 +432,7 @@ loop:
 			qualified, described = true, true // what stands before "former" is not the post's
 			j--
 			continue
-		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || described && describing(tok) && !r.is(j, c.time|c.stop):
+		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || described && describing(tok) && !r.is(j, c.time|c.stop):
 			// "the long-serving", "the 65-year-old", "the billionaire
 			// former mayor", "the 78-year-old former president": said of
 			// the holder.
@@ -1033,7 +1033,7 @@ func (r *roleReader) portfolio(j, hi int) int {
 	for k := j; k < hi && k < j+6; k++ {
 		lw := r.lower[k]
 		if lw == "and" || lw == "&" || lw == "," {
-			if end != k {
+			if lw == "," && end != k {
 				break // each item of a list ends in a portfolio word
 			}
 			continue
