@@ -154,6 +154,17 @@ const (
 // is reports whether token i is a word of class c.
 func (r *roleReader) is(i int, c wordClass) bool { return r.classes[i]&uint64(c) != 0 }
 
+// modifiesNext reports whether token i stands before a word it may
+// modify, a common noun or an adjective: "a major bank", "the general
+// public", not "an army general, Tom Hale".
+func (r *roleReader) modifiesNext(i int) bool {
+	if i+1 >= len(r.d.Tokens) {
+		return false
+	}
+	n := r.d.Tokens[i+1]
+	return (strings.HasPrefix(n.Tag, "NN") || strings.HasPrefix(n.Tag, "JJ")) && !isCapitalized(n.Text) || isCapitalized(r.d.Tokens[i].Text) && isCapitalized(n.Text)
+}
+
 // rankAdjectives are ranks in capitals and adjectives in lower case: "a
 // major bank", "the general public".
 var rankAdjectives = toSet(`major general private`)
@@ -175,7 +186,7 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 		// "former" is read by the grammar, not as a title word; a title
 		// inside a body's name ("House of Representatives") names the body.
 		opens := r.is(i, titleOpenClass) || strings.ContainsRune(r.lower[i], '-') || r.p.titles.ProfessionalWord(r.lower[i])
-		if opens && !r.is(i, r.p.rules.former) && titleTag(r.d.Tokens[i].Tag) && !rankAdjective(r.d.Tokens[i].Text) {
+		if opens && !r.is(i, r.p.rules.former) && titleTag(r.d.Tokens[i].Tag) && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) {
 			s := r.d.Sentences[si]
 			if m := r.p.titles.MatchPlural(r.lower[s.FirstToken:s.EndToken], i-s.FirstToken); m.N > 0 && !r.insideName(i, i+m.N) {
 				r.found = append(r.found, m)
@@ -432,7 +443,7 @@ loop:
 			qualified, described = true, true // what stands before "former" is not the post's
 			j--
 			continue
-		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || described && describing(tok) && !r.is(j, c.time|c.stop):
+		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || isOrdinal(lw) || described && describing(tok) && !r.is(j, c.time|c.stop):
 			// "the long-serving", "the 65-year-old", "the billionaire
 			// former mayor", "the 78-year-old former president": said of
 			// the holder.
@@ -603,6 +614,19 @@ func describing(t pipeline.Token) bool {
 	return false
 }
 
+// isOrdinal reports whether w is a number's ordinal: "39th", "1st".
+func isOrdinal(w string) bool {
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		return isDigits(w[:n-2])
+	}
+	return false
+}
+
 // formerPrefixed reports whether a word carries its own "ex-" or "then-":
 // "ex-minister", "then-governor".
 func formerPrefixed(w string) bool {
@@ -692,7 +716,7 @@ func (r *roleReader) titleText(mods []int, t int, ta gazetteer.TitleMatch) strin
 	} else if len(canon) == len(surface) {
 		// The text's own words, except abbreviations ("Sec.") and case.
 		for i, s := range surface {
-			if strings.HasSuffix(s, ".") || strings.EqualFold(s, canon[i]) {
+			if strings.HasSuffix(s, ".") || strings.EqualFold(s, canon[i]) || abbreviates(s, canon[i]) {
 				surface[i] = canon[i]
 			} else {
 				surface[i] = titleCaseHyphen(strings.ToLower(s))
@@ -703,6 +727,23 @@ func (r *roleReader) titleText(mods []int, t int, ta gazetteer.TitleMatch) strin
 		parts = append(parts, ta.Canonical)
 	}
 	return normalRole(titleMinorWords(strings.Join(parts, " ")))
+}
+
+// abbreviates reports whether a short word of at most four letters is an
+// abbreviation of word w written without a full stop: its letters in
+// order, the first first ("Gen", "Lt", "Sgt").
+func abbreviates(a, w string) bool {
+	a, w = strings.ToLower(a), strings.ToLower(w)
+	if len(a) > 4 || len(a) >= len(w) || a == "" || a[0] != w[0] {
+		return false
+	}
+	k := 0
+	for i := 0; i < len(w) && k < len(a); i++ {
+		if w[i] == a[k] {
+			k++
+		}
+	}
+	return k == len(a)
 }
 
 // titleCaseHyphen capitalises each part of a hyphenated word except minor
@@ -787,7 +828,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		for m < hi && m < j+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || r.d.Tokens[m].Tag == "JJ") {
 			m++
 		}
-		if m == j || !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") {
+		// ("the 57-member Organization of ...": an adjective before a
+		// body's name.)
+		if m == j || !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") && r.capitalRun(m, hi) == m && !r.orgAt(m) {
 			break
 		}
 		lower := ph
@@ -863,6 +906,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		}
 		return r.nameContinues(j-1, hi)
 	}
+	countries := ph.countries
 	found := false
 	for j < hi && honorifics[r.lower[j]] {
 		j++ // "for Mr Begg"
@@ -910,6 +954,16 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			// A state, province or city completes the title.
 		case e.Label == pipeline.Person && (prep == "for" || prep == "to"):
 			ph.tied = true // "a lawyer for Mr Begg"
+		case e.Label == pipeline.Person && r.possessiveAfter(e):
+			// "the chairman of Mr. Ruiz's Council of Advisers": the body
+			// the person owns follows.
+			j = r.ix.tokenEnding(e.End) + 2
+			continue
+		case e.Label == pipeline.NORP && found:
+			// "of Iraq's Kurdish region": an adjective before the head
+			// noun read below.
+			j = r.ix.tokenEnding(e.End) + 1
+			continue
 		default:
 			if !found {
 				return -1
@@ -948,14 +1002,29 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	// "the Chicago police", "the Green Party group", "the Senate select
 	// committee": a lowercase head after the name.
 	k := j
-	for n := 0; n < 3 && k < hi && !isCapitalized(r.d.Tokens[k].Text) && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ"); n++ {
+	// ("Iraq's Kurdish region": an adjective in capitals too.)
+	for n := 0; n < 3 && k < hi && (!isCapitalized(r.d.Tokens[k].Text) || r.d.Tokens[k].Tag == "JJ") && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ"); n++ {
 		k++
 		if strings.HasPrefix(r.d.Tokens[k-1].Tag, "NN") {
 			j = k
 		}
 	}
+	// "the president of Iraq's Kurdish region": a post of a part of the
+	// country has none (the guidelines' sub-national posts).
+	if j > 0 && subnationalNouns[r.lower[j-1]] {
+		ph.countries = countries
+	}
 	return j
 }
+
+// orgAt reports whether an organisation's name starts at token k.
+func (r *roleReader) orgAt(k int) bool {
+	e, ok := r.ix.entityAt(k)
+	return ok && e.Label == pipeline.Org
+}
+
+// subnationalNouns name the parts of a country.
+var subnationalNouns = toSet(`region province state city district county municipality territory prefecture governorate`)
 
 // countryList reads more countries of a plural title from token j: ", Peru
 // and Bolivia". It returns where they end.
