@@ -36,6 +36,16 @@ func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 	if label == pipeline.Person && j-i >= 2 && divisionHeads[sc.words[j-1]] {
 		return i, j, pipeline.Place
 	}
+	// "off Kamchatka peninsula", "France's Aigle Azur airline": a common
+	// noun after the name says what it names.
+	if label == pipeline.Person && j < len(sc.words) && !isCapitalized(sc.words[j]) {
+		switch {
+		case placeNouns[sc.words[j]]:
+			return i, j, pipeline.Place
+		case bodyNouns[sc.words[j]]:
+			return i, j, pipeline.Org
+		}
+	}
 	if toponymPrefixes[sc.words[i]] {
 		if j-i == 1 && j < len(sc.words) && (isNameWord(sc.words[j], false) || particlePrefixed(sc.words[j])) {
 			j++
@@ -50,6 +60,14 @@ func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 	}
 	return i, j, label
 }
+
+// placeNouns and bodyNouns are the common nouns that follow the name of a
+// place or a body as its head: "Sughd province", "the Kevin Lee band" (not
+// "party": "the Nixon party" travelled with him).
+var placeNouns = toSet(`peninsula province region district village town city island islands valley river county
+port airport`)
+var bodyNouns = toSet(`airline airlines company firm group band militia movement newspaper agency bank broadcaster
+network channel club`)
 
 // docFacts holds what the whole document says about its words, built once
 // on demand and shared by its sentences.
