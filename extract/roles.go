@@ -443,7 +443,7 @@ loop:
 			qualified, described = true, true // what stands before "former" is not the post's
 			j--
 			continue
-		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || isOrdinal(lw) || described && describing(tok) && !r.is(j, c.time|c.stop):
+		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || isOrdinal(lw) || described && describing(tok) && !r.is(j, c.time|c.stop):
 			// "the long-serving", "the 65-year-old", "the billionaire
 			// former mayor", "the 78-year-old former president": said of
 			// the holder.
@@ -478,7 +478,14 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case !qualified && len(mods) < 6 && r.modifier(j):
+		case !qualified && len(mods) < 6 && r.modifier(j) && r.verbBefore(j, t) && tok.Tag != "VBN" && r.countryBefore(j):
+			// "Thailand's revered King", "Egyptian host President": a
+			// word about the holder between the country and the title.
+			ph.start = j
+			described = true
+			j--
+			continue
+		case !qualified && len(mods) < 6 && r.modifier(j) && !r.verbBefore(j, t):
 			if r.is(j, c.ties) {
 				ph.tied = true
 			}
@@ -491,6 +498,45 @@ loop:
 	}
 	ph.mods = mods
 	return ph
+}
+
+// verbBefore reports whether the word at j, before the title at t, is more
+// likely a verb or a word of the clause than part of the title: a title of
+// address in capitals takes, in lower case, only the lexicon's modifiers
+// and portfolio words ("deputy Prime Minister", "trade Minister"), not
+// "police have questioned Prime Minister X" nor "this time Prime Minister
+// X"; and a participle after a subject or an auxiliary is a verb ("has
+// killed Deputy ...").
+func (r *roleReader) verbBefore(j, t int) bool {
+	tok := r.d.Tokens[j]
+	if tok.Tag == "VBN" && j > 0 {
+		switch r.d.Tokens[j-1].Tag {
+		case "DT", "PRP$", "JJ", "JJS", "CD", "POS":
+		default:
+			return true // "an accredited reporter", not "police have questioned"
+		}
+	}
+	if isCapitalized(tok.Text) || !isCapitalized(r.d.Tokens[t].Text) {
+		return false
+	}
+	// (After "former" or a determiner the word is the phrase's:
+	// "former independent MP".)
+	if j > 0 && (r.is(j-1, r.p.rules.former|r.p.rules.possessor) || articles[r.lower[j-1]]) {
+		return false
+	}
+	return !r.p.titles.IsModifier(r.lower[j]) && !r.p.titles.IsPortfolio(r.lower[j])
+}
+
+var articles = toSet(`the a an`)
+
+// countryBefore reports whether a country or its demonym ends right before
+// token j, or a country's possessive does.
+func (r *roleReader) countryBefore(j int) bool {
+	if r.possessiveAt(j - 1) {
+		j--
+	}
+	e, ok := r.ix.entityEndingAt(j - 1)
+	return ok && r.p.countryOf(e) != ""
 }
 
 // coordinated reports whether the "and" or comma at j joins the word before
