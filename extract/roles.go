@@ -871,11 +871,22 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		// district mayor", "for the eurozone at Nordbank". It
 		// ends a reading, and a body named after it may follow.
 		m := j
-		for m < hi && m < j+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || r.d.Tokens[m].Tag == "JJ") {
-			m++
+		for m < hi && m < j+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || r.d.Tokens[m].Tag == "JJ" || r.d.Tokens[m].Tag == "VBG") {
+			m++ // ("the ruling party": a participle before the noun)
 		}
 		// ("the 57-member Organization of ...": an adjective before a
 		// body's name.)
+		if m > j && !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") && r.placeAt(m) && !r.is(j, r.p.rules.former) {
+			// "head of the region in western France": the place completes
+			// it, unless it opens the next title ("to former U.S. President").
+			e, _ := r.ix.entityAt(m)
+			if end := r.ix.tokenEnding(e.End) + 1; end >= hi || r.title(end).N == 0 {
+				ph.end = end
+				out = append(out, ph)
+				k = ph.end
+				continue
+			}
+		}
 		if m == j || !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") && r.capitalRun(m, hi) == m && !r.orgAt(m) {
 			break
 		}
@@ -1061,6 +1072,12 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		ph.countries = countries
 	}
 	return j
+}
+
+// placeAt reports whether a place's name starts at token k.
+func (r *roleReader) placeAt(k int) bool {
+	e, ok := r.ix.entityAt(k)
+	return ok && e.Label == pipeline.Place
 }
 
 // orgAt reports whether an organisation's name starts at token k.

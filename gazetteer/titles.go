@@ -163,16 +163,28 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 	}
 	first := strings.ToLower(words[j])
 	var prefix string
+	parent := t.root
+	hyphens := 0 // the parts of a phrase written as one hyphenated word
 	if t.root.next[first] == nil {
 		// "vice-president", "under-secretary"
 		if m, rest, ok := strings.Cut(first, "-"); ok {
 			if c, ok := t.modifiers[m]; ok {
 				prefix, first = c+" ", rest
+			} else if parts := strings.Split(first, "-"); len(parts) > 1 {
+				// "lieutenant-general": a phrase written with hyphens.
+				n := t.root
+				for _, p := range parts[:len(parts)-1] {
+					if n = n.next[p]; n == nil {
+						break
+					}
+				}
+				if n != nil {
+					parent, first, hyphens = n, parts[len(parts)-1], len(parts)
+				}
 			}
 		}
 	}
 	var best TitleMatch
-	parent := t.root
 	for k := j; k < len(words) && parent != nil; k++ {
 		w := strings.ToLower(words[k])
 		if k == j {
@@ -192,6 +204,10 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 	}
 	if best.N == 0 && roles && t.ProfessionalWord(first) {
 		best = TitleMatch{N: 1, Canonical: prefix + capitalize(first), Professional: true}
+	}
+	// The text's hyphens stay: "Lieutenant-General".
+	if f := strings.Fields(best.Canonical); best.N == 1 && hyphens > 1 && len(f) == hyphens {
+		best.Canonical = strings.Join(f, "-")
 	}
 	return best
 }
