@@ -444,6 +444,12 @@ func (sc *sentenceScan) listedNames(k int) bool {
 	return false
 }
 
+// titleAt reports whether a title starts at token i.
+func (sc *sentenceScan) titleAt(i int) bool {
+	n, _ := sc.e.titles.Match(sc.words, i)
+	return n > 0
+}
+
 // titleBefore reports whether a title ends right before token i.
 func (sc *sentenceScan) titleBefore(i int) bool {
 	for k := max(0, i-4); k < i; k++ {
@@ -1277,6 +1283,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// portfolio, unless a body's head word names a body in it; in
 		// "Director of Valley Tourism Partnership" the body is what
 		// follows the title.
+		// "EU Health | Commissioner": after an acronym, a portfolio word
+		// before a title is the title's (but "US Treasury" is a body).
+		if label == pipeline.Org && j-i == 2 && j < len(sc.words) && isAllCaps(sc.words[i]) && sc.e.titles.IsPortfolio(strings.ToLower(sc.words[i+1])) && !stateBodyHeads[sc.words[i+1]] && !sc.geoAt(i+1) && sc.titleAt(j) {
+			j--
+		}
 		if label == pipeline.Org {
 			if k := sc.titleComplement(i, j); k > 0 {
 				if j-k < 2 {

@@ -186,7 +186,9 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 		// "former" is read by the grammar, not as a title word; a title
 		// inside a body's name ("House of Representatives") names the body.
 		opens := r.is(i, titleOpenClass) || strings.ContainsRune(r.lower[i], '-') || r.p.titles.ProfessionalWord(r.lower[i])
-		if opens && !r.is(i, r.p.rules.former) && titleTag(r.d.Tokens[i].Tag) && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) {
+		// ("Under Secretary": a preposition in capitals may open one.)
+		tagOK := titleTag(r.d.Tokens[i].Tag) || r.d.Tokens[i].Tag == "IN" && isCapitalized(r.d.Tokens[i].Text)
+		if opens && !r.is(i, r.p.rules.former) && tagOK && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) {
 			s := r.d.Sentences[si]
 			if m := r.p.titles.MatchPlural(r.lower[s.FirstToken:s.EndToken], i-s.FirstToken); m.N > 0 && !r.insideName(i, i+m.N) {
 				r.found = append(r.found, m)
@@ -738,6 +740,8 @@ func (r *roleReader) titleText(mods []int, t int, ta gazetteer.TitleMatch) strin
 	for i := len(mods) - 1; i >= 0; i-- {
 		if w := r.lower[mods[i]]; w == "," && len(parts) > 0 {
 			parts[len(parts)-1] += w // "Culture, Media and Sport"
+		} else if text := r.d.Tokens[mods[i]].Text; len(text) > 1 && isAllCaps(text) {
+			parts = append(parts, text) // an acronym as written: "EU"
 		} else {
 			parts = append(parts, titleCaseHyphen(w))
 		}
