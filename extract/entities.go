@@ -641,7 +641,7 @@ func (sc *sentenceScan) titledPeople() {
 		}
 		// "the airline's director, Reza Tavakoli Nasab": a comma before a
 		// name of two words or more.
-		if k+2 < len(sc.words) && sc.words[k] == "," && sc.nameRun(k+1)-(k+1) >= 2 {
+		if k+2 < len(sc.words) && sc.words[k] == "," && sc.nameRun(k+1)-(k+1) >= 2 && !sc.titleAt(k+1) {
 			k++
 		}
 		for k < len(sc.words) && honorifics[strings.ToLower(sc.words[k])] {

@@ -975,9 +975,17 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	// "a spokesman for President Ana Ruiz": the title of the person the
 	// post serves.
 	if (prep == "for" || prep == "to") && j < hi {
-		t := r.title(j)
-		if e, ok := r.ix.entityAt(j + t.N); ok && e.Label == pipeline.Person {
-			j += t.N
+		// ("for U.N. Secretary-General Ban": the title's body before it.)
+		q := j
+		if e, ok := r.ix.entityAt(q); ok && e.Label != pipeline.Person {
+			q = r.ix.tokenEnding(e.End) + 1
+		}
+		if q < hi {
+			if t := r.title(q); t.N > 0 {
+				if e, ok := r.ix.entityAt(q + t.N); ok && e.Label == pipeline.Person {
+					j = q + t.N
+				}
+			}
 		}
 	}
 	for j < hi {
@@ -1016,9 +1024,10 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		case e.Label == pipeline.Person && (prep == "for" || prep == "to"):
 			ph.tied = true // "a lawyer for Mr Begg"
 		case e.Label == pipeline.Person && r.possessiveAfter(e):
-			// "the chairman of Mr. Ruiz's Council of Advisers": the body
-			// the person owns follows.
+			// "the chairman of Mr. Ruiz's Council of Advisers", "the head
+			// of Ana Ruiz's tribe": what the person owns follows.
 			j = r.ix.tokenEnding(e.End) + 2
+			found = true
 			continue
 		case e.Label == pipeline.NORP && found:
 			// "of Iraq's Kurdish region": an adjective before the head
