@@ -56,6 +56,7 @@ type ruleFile struct {
 	Words   map[string][]string `yaml:"words"`
 	Parties map[string]string   `yaml:"parties"`
 	Members map[string]string   `yaml:"members"`
+	Nations map[string]string   `yaml:"nations"`
 	Rules   []ruleSpec          `yaml:"rules"`
 }
 
@@ -150,6 +151,7 @@ type constructions struct {
 	words   wordClasses
 	parties map[string]string // "Lib Dem" -> "Liberal Democrats"
 	members map[string]string // "House of Representatives" -> "Representative"
+	nations map[string]string // "Scotland" -> "GB-SCT"
 	rules   []rule
 	lits    uint16 // literal words numbered so far
 	// byStart lists the rules by what their first element needs at a
@@ -211,7 +213,10 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	if err := yaml.Unmarshal(b, &f); err != nil {
 		return nil, fmt.Errorf("%s: %w", ruleFileName(path), err)
 	}
-	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties, members: f.Members}
+	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties, members: f.Members, nations: map[string]string{}}
+	for code, name := range f.Nations {
+		c.nations[name] = code
+	}
 	if len(f.Words) > 60 {
 		return nil, fmt.Errorf("%s: %d word classes, at most 60", ruleFileName(path), len(f.Words))
 	}

@@ -124,8 +124,8 @@ func (p *Participants) mainCountry(d *pipeline.Doc) string {
 	var order []string
 	for i := range d.Entities {
 		c := p.countryOf(&d.Entities[i])
-		if c == "" {
-			continue
+		if c == "" || p.isNation(c) {
+			continue // a nation's offices are its own, never guessed
 		}
 		if counts[c] == 0 {
 			order = append(order, c)

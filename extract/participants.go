@@ -279,9 +279,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if part.Role == "" {
 			part.CountryCode, part.CountrySource = "", "" // a country is the country of an office
 		}
-		if c, ok := p.gaz.Country(part.CountryCode); ok {
-			part.Country = c.Name
-		}
+		part.Country = p.countryName(part.CountryCode)
 		part.Wikidata = p.wikidataID(part)
 		d.Participants = append(d.Participants, part)
 	}
@@ -388,8 +386,8 @@ func (p *Participants) tieCountries(ps []pipeline.Participant) {
 			}
 			country = h.CountryCode
 		}
-		if c, ok := p.gaz.Country(country); ok {
-			ps[i].CountryCode, ps[i].Country, ps[i].CountrySource = country, c.Name, pipeline.CountryFromText
+		if name := p.countryName(country); name != "" {
+			ps[i].CountryCode, ps[i].Country, ps[i].CountrySource = country, name, pipeline.CountryFromText
 		}
 	}
 }
@@ -739,6 +737,8 @@ func (p *Participants) countryOf(e *pipeline.Entity) string {
 		return e.Country
 	case e.Label == pipeline.Place && e.Subtype == gazetteer.Country:
 		return e.ID
+	case e.Label == pipeline.Place && p.rules.nations[e.Canonical] != "":
+		return p.rules.nations[e.Canonical] // "Scotland's First Minister"
 	case e.Label == pipeline.Place && e.Subtype == gazetteer.City && e.Country != "":
 		if c, ok := p.gaz.Capital(e.Country); ok && c.Name == e.Canonical {
 			return e.Country
@@ -760,6 +760,30 @@ func (p *Participants) countryOf(e *pipeline.Entity) string {
 		return p.countryNamed(owner)
 	}
 	return ""
+}
+
+// countryName returns the short name of the country with the code, one of
+// the rules file's nations among them, or "".
+func (p *Participants) countryName(code string) string {
+	if c, ok := p.gaz.Country(code); ok {
+		return c.Name
+	}
+	for name, c := range p.rules.nations {
+		if c == code && code != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// isNation reports whether code is one of the rules file's nations.
+func (p *Participants) isNation(code string) bool {
+	for _, c := range p.rules.nations {
+		if c == code {
+			return true
+		}
+	}
+	return false
 }
 
 // countryNamed returns the country that a country's name or a demonym
