@@ -444,6 +444,47 @@ func (sc *sentenceScan) listedNames(k int) bool {
 	return false
 }
 
+// bodyOfSpan completes a body's name the tagger cut at "of" or "and": a
+// span ending in a chamber's head word before "of" and capitalised words
+// is that body ("United States House | of Representatives"), and a body
+// "of" something goes on over "and" and capitalised words ("National
+// Institute of Allergy | and Infectious Diseases"), not over a title,
+// an acronym or a possessive.
+func (sc *sentenceScan) bodyOfSpan(i, j int, label string) (int, int, string) {
+	if label == pipeline.Person {
+		return i, j, label
+	}
+	last := sc.words[j-1]
+	if j+1 < len(sc.words) && sc.words[j] == "of" && chamberHeads[last] && !sc.geoAt(j+1) {
+		if end := sc.capitalRun(j + 1); end > j+1 {
+			return i, end, pipeline.Org
+		}
+	}
+	if label == pipeline.Org && j+1 < len(sc.words) && sc.words[j] == "and" && slices.Contains(sc.words[i:j], "of") && !sc.givenName(sc.words[j+1]) && !sc.geoAt(j+1) {
+		// (Not another body: "Worlds of Wonder Inc. and Coleco Industries".)
+		if end := sc.capitalRun(j + 1); end > j+1 && !namesBody(sc.words[end-1]) && !corpSuffixes[sc.words[end-1]] {
+			return i, end, label
+		}
+	}
+	return i, j, label
+}
+
+// chamberHeads are the heads of bodies named "of" their members or
+// remit: "House of Representatives", "Chamber of Deputies", "Council of
+// Ministers".
+var chamberHeads = toSet(`House Chamber Council Congress Assembly Ministry Department Institute Office Commission
+Committee Board Bureau Court`)
+
+// capitalRun returns the end of the run of capitalised words from token k
+// that are neither titles, acronyms nor possessives; k when there is none.
+func (sc *sentenceScan) capitalRun(k int) int {
+	end := k
+	for end < len(sc.words) && end < k+4 && isCapitalized(sc.words[end]) && !isAllCaps(sc.words[end]) && !isPossessive(sc.words[end]) && !sc.titleAt(end) {
+		end++
+	}
+	return end
+}
+
 // titleAt reports whether a title starts at token i.
 func (sc *sentenceScan) titleAt(i int) bool {
 	n, _ := sc.e.titles.Match(sc.words, i)
@@ -1227,6 +1268,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			continue // "(D-Ohio)": a legislator's party and state
 		}
 		i, j, label = sc.toponymSpan(i, j, label)
+		i, j, label = sc.bodyOfSpan(i, j, label)
 		// "Novichok, a range of nerve agents": the document says what the
 		// tagger's one-word name is.
 		if j-i == 1 {

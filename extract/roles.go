@@ -245,6 +245,11 @@ func (r *roleReader) startingAt(k, hi int) []rolePhrase {
 	return r.startLists[r.start1[k]-1]
 }
 
+// maxQualifiers bounds the words before a title that its phrase may
+// open with: "The United States' National Institute of Allergy and
+// Infectious Diseases' director" has 12.
+const maxQualifiers = 14
+
 // readStarts reads the role phrases that begin at token k, longest first.
 func (r *roleReader) readStarts(k, hi int) []rolePhrase {
 	// No phrase starts inside a title: "minister" of "prime minister".
@@ -254,7 +259,7 @@ func (r *roleReader) readStarts(k, hi int) []rolePhrase {
 		}
 	}
 	var out []rolePhrase
-	for t := k; t < hi && t < k+9; t++ {
+	for t := k; t < hi && t < k+maxQualifiers; t++ {
 		ta := r.title(t)
 		if ta.N == 0 || t+ta.N > hi {
 			continue
