@@ -688,6 +688,10 @@ func (sc *sentenceScan) titledPeople() {
 		for k < len(sc.words) && honorifics[strings.ToLower(sc.words[k])] {
 			k++
 		}
+		if k > i+n && sc.titleAt(k) {
+			i = k - 1 // "a spokesman for British | Prime Minister X": the next title's
+			continue
+		}
 		j := sc.nameRun(k)
 		if j == k && sc.townAsSurname(k) && !member {
 			j = k + 1 // "national security advisor Bolton"
