@@ -416,7 +416,7 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	if i > 0 && isCapitalized(sc.words[i-1]) && sc.isPlaceStart(i-1) {
 		return false
 	}
-	// "leader Aung San Suu Kyi": name words, not places, go on after it.
+	// "leader Tin San Aung Kyi": name words, not places, go on after it.
 	if j+2 < len(sc.words) && isNameWord(sc.words[j+1], false) && !sc.isPlaceStart(j+1) && isNameWord(sc.words[j+2], false) {
 		return true
 	}
@@ -446,9 +446,9 @@ func (sc *sentenceScan) listedNames(k int) bool {
 
 // bodyOfSpan completes a body's name the tagger cut at "of" or "and": a
 // span ending in a chamber's head word before "of" and capitalised words
-// is that body ("United States House | of Representatives"), and a body
-// "of" something goes on over "and" and capitalised words ("National
-// Institute of Allergy | and Infectious Diseases"), not over a title,
+// is that body ("the Chilean Chamber | of Deputies"), and a body "of"
+// something goes on over "and" and capitalised words ("Institute of
+// Soil | and Water Science"), not over a title,
 // an acronym or a possessive.
 func (sc *sentenceScan) bodyOfSpan(i, j int, label string) (int, int, string) {
 	if label == pipeline.Person {
@@ -689,7 +689,7 @@ func (sc *sentenceScan) titledPeople() {
 			k++
 		}
 		if k > i+n && sc.titleAt(k) {
-			i = k - 1 // "a spokesman for British | Prime Minister X": the next title's
+			i = k - 1 // "an aide to Dutch | Prime Minister X": the next title's
 			continue
 		}
 		j := sc.nameRun(k)

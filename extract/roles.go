@@ -246,8 +246,8 @@ func (r *roleReader) startingAt(k, hi int) []rolePhrase {
 }
 
 // maxQualifiers bounds the words before a title that its phrase may
-// open with: "The United States' National Institute of Allergy and
-// Infectious Diseases' director" has 12.
+// open with: "The Republic of Chile's National Institute of Soil and
+// Water Science's director" has 13.
 const maxQualifiers = 14
 
 // readStarts reads the role phrases that begin at token k, longest first.
@@ -511,7 +511,7 @@ loop:
 // likely a verb or a word of the clause than part of the title: a title of
 // address in capitals takes, in lower case, only the lexicon's modifiers
 // and portfolio words ("deputy Prime Minister", "trade Minister"), not
-// "police have questioned Prime Minister X" nor "this time Prime Minister
+// "investigators have questioned Prime Minister X" nor "this time Prime Minister
 // X"; and a participle after a subject or an auxiliary is a verb ("has
 // killed Deputy ...").
 func (r *roleReader) verbBefore(j, t int) bool {
@@ -520,7 +520,7 @@ func (r *roleReader) verbBefore(j, t int) bool {
 		switch r.d.Tokens[j-1].Tag {
 		case "DT", "PRP$", "JJ", "JJS", "CD", "POS":
 		default:
-			return true // "an accredited reporter", not "police have questioned"
+			return true // "an accredited reporter", not "they have questioned"
 		}
 	}
 	if isCapitalized(tok.Text) || !isCapitalized(r.d.Tokens[t].Text) {
@@ -883,11 +883,11 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		for m < hi && m < j+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || r.d.Tokens[m].Tag == "JJ" || r.d.Tokens[m].Tag == "VBG") {
 			m++ // ("the ruling party": a participle before the noun)
 		}
-		// ("the 57-member Organization of ...": an adjective before a
+		// ("the 40-nation Council of ...": an adjective before a
 		// body's name.)
 		if m > j && !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") && r.placeAt(m) && !r.is(j, r.p.rules.former) {
 			// "head of the region in western France": the place completes
-			// it, unless it opens the next title ("to former U.S. President").
+			// it, unless it opens the next title ("to former Chilean President").
 			e, _ := r.ix.entityAt(m)
 			if end := r.ix.tokenEnding(e.End) + 1; end >= hi || r.title(end).N == 0 {
 				ph.end = end
@@ -980,7 +980,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	// "a spokesman for President Ana Ruiz": the title of the person the
 	// post serves.
 	if (prep == "for" || prep == "to") && j < hi {
-		// ("for U.N. Secretary-General Ban": the title's body before it.)
+		// ("for UN Secretary-General X": the title's body before it.)
 		q := j
 		if e, ok := r.ix.entityAt(q); ok && e.Label != pipeline.Person {
 			q = r.ix.tokenEnding(e.End) + 1
@@ -1035,7 +1035,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			found = true
 			continue
 		case e.Label == pipeline.NORP && found:
-			// "of Iraq's Kurdish region": an adjective before the head
+			// "of Spain's Basque region": an adjective before the head
 			// noun read below.
 			j = r.ix.tokenEnding(e.End) + 1
 			continue
@@ -1053,7 +1053,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		if e.Label == pipeline.Org {
 			// An organisation's name the entity stage cut short: "National
 			// Institute of Standards and Technology", "Office of the UN |
-			// High Commissioner for Human Rights" (a title that no name
+			// High Representative for Bosnia" (a title that no name
 			// follows names the office).
 			office := false
 			if t := r.title(j); t.N > 0 && j+t.N < hi && isCapitalized(r.d.Tokens[j].Text) && r.persons[j+t.N] == 0 && strings.HasSuffix(e.Text, " of the "+r.d.Tokens[j-1].Text) {
@@ -1077,14 +1077,14 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	// "the Chicago police", "the Green Party group", "the Senate select
 	// committee": a lowercase head after the name.
 	k := j
-	// ("Iraq's Kurdish region": an adjective in capitals too.)
+	// ("Spain's Basque region": an adjective in capitals too.)
 	for n := 0; n < 3 && k < hi && (!isCapitalized(r.d.Tokens[k].Text) || r.d.Tokens[k].Tag == "JJ") && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ"); n++ {
 		k++
 		if strings.HasPrefix(r.d.Tokens[k-1].Tag, "NN") {
 			j = k
 		}
 	}
-	// "the president of Iraq's Kurdish region": a post of a part of the
+	// "the president of Spain's Basque region": a post of a part of the
 	// country has none (the guidelines' sub-national posts).
 	if j > 0 && subnationalNouns[r.lower[j-1]] {
 		ph.countries = countries
