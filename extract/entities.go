@@ -301,7 +301,7 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 		return true
 	}
 	w := sc.words[i]
-	if n, _ := sc.e.titles.Match(sc.words, i); n > 0 || strings.HasSuffix(w, "ism") || sc.e.titles.IsHead(strings.ToLower(w)) || sc.e.titles.IsModifier(strings.ToLower(w)) {
+	if n, _ := sc.e.titles.Match(sc.words, i); n > 0 || strings.HasSuffix(w, "ism") || sc.e.titles.IsHead(strings.ToLower(w)) || sc.e.titles.IsModifier(strings.ToLower(w)) || sc.e.titles.IsPortfolio(strings.ToLower(w)) {
 		return false
 	}
 	for _, m := range sc.gaz {
@@ -685,8 +685,8 @@ func (sc *sentenceScan) titledPeople() {
 		if k+2 < len(sc.words) && sc.words[k] == "," && sc.nameRun(k+1)-(k+1) >= 2 && !sc.titleAt(k+1) {
 			k++
 		}
-		for k < len(sc.words) && honorifics[strings.ToLower(sc.words[k])] {
-			k++
+		for k < len(sc.words) && (honorifics[strings.ToLower(sc.words[k])] || member && partyMembers[sc.words[k]]) {
+			k++ // "Mr", and the rest of "Lib Dem"
 		}
 		if k > i+n && sc.titleAt(k) {
 			i = k - 1 // "an aide to Dutch | Prime Minister X": the next title's
@@ -1080,8 +1080,8 @@ func (sc *sentenceScan) organisations() {
 			if isPossessive(p) || notNames[p] || !(isCapitalized(p) || isAllCaps(p)) || strings.HasSuffix(p, ".") && len(p) > 2 && !isAllCaps(p) {
 				break
 			}
-			if sc.e.titles.IsHead(strings.ToLower(p)) {
-				break
+			if lp := strings.ToLower(p); sc.e.titles.IsHead(lp) || sc.e.titles.IsModifier(lp) {
+				break // "Assistant | Treasury Secretary"
 			}
 			if start-1 == 0 && !strings.HasPrefix(sc.toks[0].Tag, "NNP") {
 				break
@@ -1283,8 +1283,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				label = l
 			}
 		}
-		if label == pipeline.Person && !sc.plausibleName(sc.personStart(i, j), namesEnd(sc.words, i, j)) {
-			continue
+		if label == pipeline.Person && (!sc.plausibleName(sc.personStart(i, j), namesEnd(sc.words, i, j)) || !slices.ContainsFunc(sc.words[i:j], func(w string) bool { return !partyMembers[w] })) {
+			continue // ("Lib Dem": a party, not a person)
 		}
 		// "the House Mary Quinn", "Ohio Kristen Dale": a body or a place
 		// the tagger ran on into a name that follows it. The name ends
@@ -1429,7 +1429,7 @@ var postNominalOffices = toSet(`QC KC MP MEP MSP MLA`)
 
 // partyMembers name a member of a party; they open a name but are not part
 // of it: "Democrat Paul Ryder".
-var partyMembers = toSet(`Democrat Republican Conservative Tory Labour Liberal Libertarian Socialist Communist`)
+var partyMembers = toSet(`Democrat Republican Conservative Tory Labour Liberal Libertarian Socialist Communist Lib Dem Dems`)
 
 func isComplementWord(w string) bool { return w == "of" || w == "from" || w == "for" }
 

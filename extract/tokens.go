@@ -172,6 +172,11 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			rows := capSentences(tableRows(toks))
 			for ri, row := range rows {
 				t.tag.TagTokens(row)
+				for k := range row {
+					if isDash(row[k].Text) && row[k].Text != "-" {
+						row[k].Tag = ":" // the taggers read "–" as a word
+					}
+				}
 				si := len(d.Sentences)
 				first := len(d.Tokens)
 				for _, tk := range row {
