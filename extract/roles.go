@@ -223,7 +223,7 @@ func (r *roleReader) openSentence(si int) {
 		if ta.N == 0 {
 			continue
 		}
-		for k := max(r.core(t, ta, s.FirstToken).start, t-8); k <= t; k++ {
+		for k := max(r.core(t, ta, s.FirstToken).start, t-maxQualifiers+1); k <= t; k++ {
 			r.open[k] = 1
 		}
 	}
