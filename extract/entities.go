@@ -290,7 +290,7 @@ func (sc *sentenceScan) cityInName(m gazetteer.Match) bool {
 func (sc *sentenceScan) plausibleName(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := sc.words[k]
-		if notNames[w] || honorifics[strings.ToLower(w)] || namesBody(w) || sc.e.titles.IsHead(strings.ToLower(w)) {
+		if notNames[w] || honorifics[strings.ToLower(w)] || namesBody(w) || sc.e.titles.IsHead(strings.ToLower(w)) || strings.Contains(w, "&#") {
 			return false
 		}
 	}
@@ -468,6 +468,21 @@ func (sc *sentenceScan) bodyOfSpan(i, j int, label string) (int, int, string) {
 	}
 	return i, j, label
 }
+
+// properNouns reports whether the tagger reads tokens [i, j) as proper
+// nouns (not "Uzbek" in "the Uzbek government").
+func (sc *sentenceScan) properNouns(i, j int) bool {
+	for k := i; k < j; k++ {
+		if sc.toks[k].Tag != "NNP" || sc.geoAt(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// eponymHeads follow a person's name in the name of what the person leads:
+// "the Trump administration", "the Blair government".
+var eponymHeads = toSet(`administration government presidency era campaign cabinet`)
 
 // chamberHeads are the heads of bodies named "of" their members or
 // remit: "House of Representatives", "Chamber of Deputies", "Council of
@@ -1273,6 +1288,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		i, j, label = sc.toponymSpan(i, j, label)
 		i, j, label = sc.bodyOfSpan(i, j, label)
+		// "the Trump administration": a body named after a person names
+		// the person (the guidelines' eponyms).
+		eponym := label == pipeline.Org && j-i >= 2 && eponymHeads[sc.words[j-1]] && sc.plausibleName(i, j-1) && sc.properNouns(i, j-1)
+		if eponym {
+			j, label = j-1, pipeline.Person
+		}
 		// "Novichok, a range of nerve agents": the document says what the
 		// tagger's one-word name is.
 		if j-i == 1 {
@@ -1343,6 +1364,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			}
 		}
 		c := sc.add(i, j, label, prioTagger, sp.Confidence)
+		if eponym {
+			c.Source = pipeline.SourceRule // the construction, not the tagger, says it is a person
+		}
 		for _, m := range sc.gaz {
 			if m.Start == i && m.End == j && labelOf(m.Entries[0].Kind) == label && sc.expansionKnown(i, j, m.Entries[0]) {
 				best := m.Entries[0]

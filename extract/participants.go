@@ -179,7 +179,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	orgNames := orgForms(d.Text, d.Entities)
-	weak := weakMentions(d.Entities)
+	weak := weakMentions(d.Text, d.Entities)
 	kept := people[:0]
 	for _, per := range people {
 		// A one-word name that only the statistical model saw, with no
@@ -433,12 +433,14 @@ func isYear(w string) bool { return len(w) == 4 && isDigits(w) }
 func isDecade(w string) bool { return len(w) == 5 && w[4] == 's' && isYear(w[:4]) }
 
 // weakMentions are the starts of one-word person mentions that only the
-// statistical model found.
-func weakMentions(es []pipeline.Entity) map[int]bool {
+// statistical model found, unless what follows makes them eponyms ("the
+// Obama administration").
+func weakMentions(text string, es []pipeline.Entity) map[int]bool {
 	weak := map[int]bool{}
 	for _, e := range es {
 		if e.Label == pipeline.Person && e.Source == pipeline.SourceModel && !strings.Contains(e.Text, " ") {
-			weak[e.Start] = true
+			after := strings.Fields(text[e.End:min(len(text), e.End+20)])
+			weak[e.Start] = len(after) == 0 || !eponymHeads[after[0]]
 		}
 	}
 	return weak

@@ -280,6 +280,13 @@ var extraDemonyms = map[string][]string{
 	"NL": {"Dutch"},
 	"PS": {"Palestinian", "Palestinians"},
 	"IL": {"Israeli", "Israelis"},
+	// Central Asian and other demonyms news uses that the sources lack.
+	"UZ": {"Uzbek", "Uzbeks"},
+	"KZ": {"Kazakh", "Kazakhs"},
+	"KG": {"Kyrgyz"},
+	"TJ": {"Tajik", "Tajiks"},
+	"AZ": {"Azeri", "Azeris"},
+	"AR": {"Argentinian", "Argentinians"},
 }
 
 // English words that mark an alternative spelling as an English form
