@@ -629,10 +629,11 @@ func (sc *sentenceScan) nameRun(i int) int {
 	if j > i && j < len(sc.words) && romanNumerals[sc.words[j]] {
 		j++
 	}
-	// At most four name words, not counting the dots of initials.
+	// At most four name words, not counting the dots of initials nor
+	// particles ("Luiz Inacio Lula da Silva").
 	words := 0
 	for k := i; k < j; k++ {
-		if sc.words[k] != "." {
+		if sc.words[k] != "." && !nameParticles[sc.words[k]] {
 			words++
 		}
 	}
