@@ -936,6 +936,12 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			}
 			co := c
 			co.end = second.end
+			// "a barrister and chairman of the club": a profession of
+			// no one's gives way to the post beside it.
+			if c.match.Professional && !c.tied && !second.match.Professional {
+				co = second
+				co.start = c.start
+			}
 			if co.org == "" {
 				co.org, co.tied = second.org, co.tied || second.tied
 			}
