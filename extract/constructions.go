@@ -148,12 +148,13 @@ type rule struct {
 
 // constructions is a loaded rules file.
 type constructions struct {
-	words   wordClasses
-	parties map[string]string // "Lib Dem" -> "Liberal Democrats"
-	members map[string]string // "House of Representatives" -> "Representative"
-	nations map[string]string // "Scotland" -> "GB-SCT"
-	rules   []rule
-	lits    uint16 // literal words numbered so far
+	words       wordClasses
+	parties     map[string]string // "Lib Dem" -> "Liberal Democrats"
+	members     map[string]string // "House of Representatives" -> "Representative"
+	nations     map[string]string // "Scotland" -> "GB-SCT"
+	nationNames map[string]string // "GB-SCT" -> "Scotland"
+	rules       []rule
+	lits        uint16 // literal words numbered so far
 	// byStart lists the rules by what their first element needs at a
 	// token; wordRules those that open with words, looked up by word.
 	byStart   [startKinds][]int
@@ -213,7 +214,8 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	if err := yaml.Unmarshal(b, &f); err != nil {
 		return nil, fmt.Errorf("%s: %w", ruleFileName(path), err)
 	}
-	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties, members: f.Members, nations: map[string]string{}}
+	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties, members: f.Members,
+		nations: map[string]string{}, nationNames: f.Nations}
 	for code, name := range f.Nations {
 		c.nations[name] = code
 	}

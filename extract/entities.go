@@ -748,9 +748,8 @@ func (sc *sentenceScan) titledPeople() {
 func (sc *sentenceScan) portfolioEnd(p int) int {
 	end := p
 	// "Children, Young People and Families": capitalised words joined by
-	// commas and "and", ending in a portfolio word.
-	// Each item of a list ends in a portfolio word: "Secretary of State
-	// Mark Hale, UN Secretary General ..." stops at the comma after Hale.
+	// commas and "and", each item of a comma's list ending in a portfolio
+	// word ("Secretary of State Mark Hale, UN ..." stops at the comma).
 	for k := p; k < len(sc.words) && k < p+8; k++ {
 		w := sc.words[k]
 		if w == "," || w == "and" || w == "&" {
@@ -1305,8 +1304,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				label = l
 			}
 		}
-		if label == pipeline.Person && (!sc.plausibleName(sc.personStart(i, j), namesEnd(sc.words, i, j)) || !slices.ContainsFunc(sc.words[i:j], func(w string) bool { return !partyMembers[w] })) {
-			continue // ("Lib Dem": a party, not a person)
+		if label == pipeline.Person && (!sc.plausibleName(sc.personStart(i, j), namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j])) {
+			continue
 		}
 		// "the House Mary Quinn", "Ohio Kristen Dale": a body or a place
 		// the tagger ran on into a name that follows it. The name ends
@@ -1347,15 +1346,15 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				continue // "Peru Ambassador": the gazetteer has the country
 			}
 		}
-		// "European Commissioner for Trade" is a title with its
-		// portfolio, unless a body's head word names a body in it; in
-		// "Director of Valley Tourism Partnership" the body is what
-		// follows the title.
 		// "EU Health | Commissioner": after an acronym, a portfolio word
 		// before a title is the title's (but "US Treasury" is a body).
 		if label == pipeline.Org && j-i == 2 && j < len(sc.words) && isAllCaps(sc.words[i]) && sc.e.titles.IsPortfolio(strings.ToLower(sc.words[i+1])) && !stateBodyHeads[sc.words[i+1]] && !sc.geoAt(i+1) && sc.titleAt(j) {
 			j--
 		}
+		// "European Commissioner for Trade" is a title with its
+		// portfolio, unless a body's head word names a body in it; in
+		// "Director of Valley Tourism Partnership" the body is what
+		// follows the title.
 		if label == pipeline.Org {
 			if k := sc.titleComplement(i, j); k > 0 {
 				if j-k < 2 {
@@ -1455,6 +1454,12 @@ var postNominalOffices = toSet(`QC KC MP MEP MSP MLA`)
 // partyMembers name a member of a party; they open a name but are not part
 // of it: "Democrat Paul Ryder".
 var partyMembers = toSet(`Democrat Republican Conservative Tory Labour Liberal Libertarian Socialist Communist Lib Dem Dems`)
+
+// partyOnly reports whether words are all party member nouns: "Lib Dem" is
+// a party, not a person.
+func partyOnly(words []string) bool {
+	return !slices.ContainsFunc(words, func(w string) bool { return !partyMembers[w] })
+}
 
 func isComplementWord(w string) bool { return w == "of" || w == "from" || w == "for" }
 

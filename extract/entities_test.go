@@ -46,6 +46,13 @@ func runStages(t *testing.T, text string, stages ...string) *pipeline.Doc {
 	return d
 }
 
+// labelled runs the stages up to entities over text and returns the texts
+// of its entities with the label, in order.
+func labelled(t *testing.T, text, label string) []string {
+	t.Helper()
+	return entityTexts(runStages(t, text, "paragraphs", "tokens", "entities"), label)
+}
+
 // entityTexts returns the texts of d's entities with the label, in order.
 func entityTexts(d *pipeline.Doc, label string) []string {
 	var out []string
@@ -361,8 +368,7 @@ func TestTitleWithComplementNoBody(t *testing.T) {
 		{"Tom Hale, chair of Lakeside Rowing and Director of Valley Tourism Partnership, said so.", "Valley Tourism Partnership", "Lakeside Rowing and Director of Valley Tourism Partnership"},
 		{"Ana Ruiz of the Office of the High Commissioner for Refugees said so.", "Office of the High Commissioner for Refugees", "Refugees"},
 	} {
-		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
-		orgs := entityTexts(d, pipeline.Org)
+		orgs := labelled(t, tc.text, pipeline.Org)
 		if tc.org != "" && !slices.Contains(orgs, tc.org) {
 			t.Errorf("%q: organisations %q lack %q", tc.text, orgs, tc.org)
 		}
@@ -406,8 +412,7 @@ func TestTitleEndsBody(t *testing.T) {
 		{"British Labour Party leader Ann Lee spoke.", "British Labour Party"},
 		{"Staff at the Office of the Prime Minister were told.", "Office of the Prime Minister"},
 	} {
-		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
-		orgs := entityTexts(d, pipeline.Org)
+		orgs := labelled(t, tc.text, pipeline.Org)
 		if !slices.Contains(orgs, tc.org) {
 			t.Errorf("%q: organisations %q lack %q", tc.text, orgs, tc.org)
 		}
@@ -425,8 +430,7 @@ func TestPersonEndsAtPossessive(t *testing.T) {
 		// near miss: a regnal number is part of the name
 		{"King Henry VIII died in 1547.", "Henry VIII"},
 	} {
-		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
-		people := entityTexts(d, pipeline.Person)
+		people := labelled(t, tc.text, pipeline.Person)
 		if !slices.Equal(people, []string{tc.person}) {
 			t.Errorf("%q: people %q, want [%q]", tc.text, people, tc.person)
 		}
@@ -443,8 +447,7 @@ func TestPersonEndsAtDash(t *testing.T) {
 		// near miss: a hyphenated surname
 		{"The award went to Scarlett Moss-Berg on Friday.", "Scarlett Moss-Berg"},
 	} {
-		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
-		if people := entityTexts(d, pipeline.Person); !slices.Contains(people, tc.person) {
+		if people := labelled(t, tc.text, pipeline.Person); !slices.Contains(people, tc.person) {
 			t.Errorf("%q: people %q lack %q", tc.text, people, tc.person)
 		}
 	}
@@ -460,8 +463,7 @@ func TestListedTitlesKeepTheirNames(t *testing.T) {
 		{"Also due are Secretary of State Mark Hale, UN Secretary General Ivo Marek and others.", []string{"Mark Hale", "Ivo Marek"}},
 		{"The Minister of Health Ann Kerr, the UN envoy Tom Lund and others met.", []string{"Ann Kerr", "Tom Lund"}},
 	} {
-		d := runStages(t, tc.text, "paragraphs", "tokens", "entities")
-		if people := entityTexts(d, pipeline.Person); !slices.Equal(people, tc.people) {
+		if people := labelled(t, tc.text, pipeline.Person); !slices.Equal(people, tc.people) {
 			t.Errorf("%q: people %q, want %q", tc.text, people, tc.people)
 		}
 	}

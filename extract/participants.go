@@ -770,23 +770,11 @@ func (p *Participants) countryName(code string) string {
 	if c, ok := p.gaz.Country(code); ok {
 		return c.Name
 	}
-	for name, c := range p.rules.nations {
-		if c == code && code != "" {
-			return name
-		}
-	}
-	return ""
+	return p.rules.nationNames[code]
 }
 
 // isNation reports whether code is one of the rules file's nations.
-func (p *Participants) isNation(code string) bool {
-	for _, c := range p.rules.nations {
-		if c == code {
-			return true
-		}
-	}
-	return false
-}
+func (p *Participants) isNation(code string) bool { return p.rules.nationNames[code] != "" }
 
 // countryNamed returns the country that a country's name or a demonym
 // names, or "".
@@ -869,8 +857,9 @@ func (p *Participants) groupCountries(r *roleReader, named []bool) map[int]roleF
 // resolvePending gives roles that refer back to someone to that person:
 // a counterpart takes the title of the person named before it in its
 // sentence ("Kenya's foreign minister A and his Ugandan counterpart, B"),
-// and a description such as "the prime minister said" goes to the nearest
-// person mentioned before it whom nothing else contradicts.
+// and a description such as "the prime minister said" goes to the subject
+// of the nearest sentence before it that names someone, else to the nearest
+// person, whom nothing else contradicts.
 func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, pending []fact) {
 	if len(pending) == 0 {
 		return
@@ -985,7 +974,8 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 func sentenceSubject(rr *roleReader, mentions []int) int {
 	d := rr.d
 	s := d.Sentences[d.Tokens[mentions[0]].Sentence]
-	var inSentence []int
+	type mention struct{ tok, prev int } // prev: the word before, past titles of address
+	var inSentence []mention
 	for _, tok := range mentions {
 		if tok < s.FirstToken {
 			break
@@ -997,30 +987,26 @@ func sentenceSubject(rr *roleReader, mentions []int) int {
 		if prev >= s.FirstToken && (d.Tokens[prev].Tag == "IN" || d.Tokens[prev].Tag == "TO") {
 			continue // "a spokesman for B said": B is no subject
 		}
-		inSentence = append(inSentence, tok)
+		inSentence = append(inSentence, mention{tok, prev})
 	}
 	say := rr.p.rules.say
-	for _, tok := range inSentence {
-		e, _ := rr.ix.entityAt(tok)
+	for _, m := range inSentence {
+		e, _ := rr.ix.entityAt(m.tok)
 		next := rr.ix.tokenEnding(e.End) + 1
 		if next < s.EndToken && (rr.lower[next] == "has" || rr.lower[next] == "had") {
 			next++
 		}
-		prev := tok - 1
-		for prev > s.FirstToken && rr.is(prev, honorificClass) {
-			prev--
-		}
-		if next > 0 && next < s.EndToken && rr.is(next, say) || prev >= s.FirstToken && rr.is(prev, say) && !addressVerbs[rr.lower[prev]] {
-			return tok
+		if next > 0 && next < s.EndToken && rr.is(next, say) || m.prev >= s.FirstToken && rr.is(m.prev, say) && !addressVerbs[rr.lower[m.prev]] {
+			return m.tok
 		}
 	}
 	verb := s.FirstToken
 	for verb < s.EndToken && !finiteVerb(d.Tokens[verb].Tag) {
 		verb++
 	}
-	for _, tok := range inSentence {
-		if tok < verb {
-			return tok
+	for _, m := range inSentence {
+		if m.tok < verb {
+			return m.tok
 		}
 	}
 	return -1

@@ -883,11 +883,10 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		for m < hi && m < j+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || r.d.Tokens[m].Tag == "JJ" || r.d.Tokens[m].Tag == "VBG") {
 			m++ // ("the ruling party": a participle before the noun)
 		}
-		// ("the 40-nation Council of ...": an adjective before a
-		// body's name.)
-		if m > j && !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") && r.placeAt(m) && !r.is(j, r.p.rules.former) {
-			// "head of the region in western France": the place completes
-			// it, unless it opens the next title ("to former Chilean President").
+		// "head of the region in western France": a place after
+		// adjectives completes the title, unless it opens the next title
+		// ("to former Chilean President").
+		if m > j && !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") && r.labelAt(m, pipeline.Place) && !r.is(j, r.p.rules.former) {
 			e, _ := r.ix.entityAt(m)
 			if end := r.ix.tokenEnding(e.End) + 1; end >= hi || r.title(end).N == 0 {
 				ph.end = end
@@ -896,7 +895,8 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 				continue
 			}
 		}
-		if m == j || !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") && r.capitalRun(m, hi) == m && !r.orgAt(m) {
+		// ("the 40-nation Council of ...": adjectives before a body's name.)
+		if m == j || !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") && r.capitalRun(m, hi) == m && !r.labelAt(m, pipeline.Org) {
 			break
 		}
 		lower := ph
@@ -1098,16 +1098,10 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	return j
 }
 
-// placeAt reports whether a place's name starts at token k.
-func (r *roleReader) placeAt(k int) bool {
+// labelAt reports whether an entity with the label starts at token k.
+func (r *roleReader) labelAt(k int, label string) bool {
 	e, ok := r.ix.entityAt(k)
-	return ok && e.Label == pipeline.Place
-}
-
-// orgAt reports whether an organisation's name starts at token k.
-func (r *roleReader) orgAt(k int) bool {
-	e, ok := r.ix.entityAt(k)
-	return ok && e.Label == pipeline.Org
+	return ok && e.Label == label
 }
 
 // subnationalNouns name the parts of a country.

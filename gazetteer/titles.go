@@ -170,16 +170,16 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 		if m, rest, ok := strings.Cut(first, "-"); ok {
 			if c, ok := t.modifiers[m]; ok {
 				prefix, first = c+" ", rest
-			} else if parts := strings.Split(first, "-"); len(parts) > 1 {
+			} else {
 				// "lieutenant-general": a phrase written with hyphens.
-				n := t.root
-				for _, p := range parts[:len(parts)-1] {
-					if n = n.next[p]; n == nil {
-						break
-					}
+				n, part, rest, parts, more := t.root, m, rest, 1, true
+				for n != nil && more {
+					n = n.next[part]
+					part, rest, more = strings.Cut(rest, "-")
+					parts++
 				}
 				if n != nil {
-					parent, first, hyphens = n, parts[len(parts)-1], len(parts)
+					parent, first, hyphens = n, part, parts
 				}
 			}
 		}
