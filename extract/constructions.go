@@ -77,6 +77,9 @@ type ruleSpec struct {
 	// ("the prime minister said"). A "counterpart" (relationalTitles)
 	// takes the title of the person named before it in any rule.
 	Antecedent bool `yaml:"antecedent"`
+	// Lede lets an antecedent description that has none go to the speaker
+	// of the next sentence: "The head of the agency says ... Ana Ruiz said".
+	Lede bool `yaml:"lede"`
 	// Possessor gives the role to the person named before in the sentence,
 	// whom a possessive refers to ("X ... his time as finance
 	// director").
@@ -695,14 +698,16 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 type fact struct {
 	mention int // token where the person mention starts
 	roleFact
-	left    bool // the person left their post
-	pending *pendingRef
+	left       bool // the person left their post
+	profession bool // the role is a profession: no post
+	pending    *pendingRef
 }
 
 // pendingRef is a role waiting for the person it refers to.
 type pendingRef struct {
 	counterpart bool // takes the title of the person named before it
 	possessor   bool // belongs to the person named before it
+	lede        bool // else to the next sentence's speaker
 }
 
 // run applies every rule at every token of every sentence and returns the
@@ -762,6 +767,10 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 				for _, f := range m.facts(ru, caps) {
 					// A rule says one thing about a mention: its longest
 					// match, the one that starts first.
+					if f.profession {
+						out = append(out, f) // no post: another start may hold one
+						continue
+					}
 					key := [2]int{ri, f.mention}
 					if at, ok := seen[key]; ok && f.mention >= 0 && at != i {
 						continue
@@ -1112,10 +1121,14 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				if ph.org == "" && org != "" {
 					ph.org, ph.tied = org, true
 				}
-				if ph.match.Professional && !ph.tied {
-					continue // "a lawyer": a profession, not a post
-				}
 				f := fact{mention: mention, roleFact: m.roleFactOf(ph)}
+				if ph.match.Professional && !ph.tied {
+					// "a lawyer": a profession, not a post, but it says who
+					// a later description is not ("the minister said").
+					f.profession = true
+					out = append(out, f)
+					continue
+				}
 				f.roster = ru.Roster
 				f.former = ph.former || ru.Former || ru.FormerName == nameNo
 				if ph.start > mention && heldUntil(m.r.d, ph.end, m.r.d.Sentences[m.r.d.Tokens[mention].Sentence].EndToken) {
@@ -1141,7 +1154,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				break
 			}
 			if c.kind == elRole {
-				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor}, roleFact: m.roleFactOf(*c.role)}
+				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
 				if f.country == "" {
 					f.country = country // "the Chilean foreign minister"

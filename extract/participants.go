@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
@@ -63,6 +64,9 @@ type person struct {
 	roles    []roleFact // in order of reading, roster lines first
 	group    roleFact   // country from a group the person belongs to
 	left     bool       // the text says the person left their post
+	// professions the text gives ("reporter"): no post, but they say
+	// which descriptions the person is not
+	professions []string
 }
 
 // normalRole applies the spelling conventions of roles in output.
@@ -158,6 +162,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 		if f.left {
 			per.left = true
+			continue
+		}
+		if f.profession {
+			per.professions = append(per.professions, f.role)
 			continue
 		}
 		per.roles = append(per.roles, f.roleFact)
@@ -940,31 +948,104 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				eligible = append(eligible, tok)
 			}
 		}
-		if len(eligible) == 0 || introducedUnnamed(d, eligible[0], f.evidence.Text) {
+		if len(eligible) > 0 && introducedUnnamed(d, eligible[0], f.evidence.Text) {
 			continue
 		}
 		// The nearest sentence's subject is who a description refers to
 		// ("A told B he would stay. The minister said ..." is A); the
 		// nearest person when that sentence has none or it is someone else.
-		for _, tok := range []int{sentenceSubject(rr, eligible), eligible[0]} {
-			if tok < 0 {
-				continue
-			}
-			other := byMention[tok]
-			if len(other.roles) > 0 {
-				r := other.roles[0]
-				if !strings.EqualFold(strings.TrimPrefix(r.role, "Former "), f.role) || (r.country != "" && f.country != "" && r.country != f.country) {
-					continue // someone else
+		var to *person
+		if len(eligible) > 0 {
+			for _, tok := range []int{sentenceSubject(rr, eligible), eligible[0]} {
+				if tok < 0 {
+					continue
+				}
+				other := byMention[tok]
+				if fits, _ := describes(other, f.roleFact); fits {
+					to = other
+					break
 				}
 			}
-			other.roles = append(other.roles, f.roleFact)
-			touched[other] = true
-			break
+		}
+		// A lede describes someone the next sentence names as its
+		// speaker: "The head of the agency says ... Ana Ruiz said ...".
+		if to == nil && f.pending.lede {
+			if tok := namedNext(rr, sent); tok >= 0 {
+				if fits, _ := describes(byMention[tok], f.roleFact); fits {
+					to = byMention[tok]
+				}
+			}
+		}
+		if to != nil {
+			to.roles = append(to.roles, f.roleFact)
+			touched[to] = true
 		}
 	}
 	for per := range touched {
 		slices.SortStableFunc(per.roles, readingOrder)
 	}
+}
+
+// describes reports whether a description such as "the prime minister"
+// can be of per: per holds no post or profession that the description
+// contradicts; held says per holds that very post.
+func describes(per *person, desc roleFact) (fits, held bool) {
+	if len(per.roles) > 0 {
+		r := per.roles[0]
+		if !sameTitle(r.role, desc.role) || r.country != "" && desc.country != "" && r.country != desc.country {
+			return false, false
+		}
+		return true, true
+	}
+	for _, p := range per.professions {
+		if !sameTitle(p, desc.role) {
+			return false, false
+		}
+	}
+	return true, false
+}
+
+// sameTitle reports whether two titles can name one post: the words of one
+// are all in the other ("Minister" and "Foreign Minister", not "Prime
+// Minister" and "Foreign Minister").
+func sameTitle(a, b string) bool {
+	a, b = strings.ToLower(strings.TrimPrefix(a, "Former ")), strings.ToLower(strings.TrimPrefix(b, "Former "))
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// namedNext returns the speaker of the sentence after sent when sent names
+// nobody and the two are in one paragraph or the second opens the next:
+// the person a lede's description introduces. It is -1 when there is none.
+func namedNext(rr *roleReader, sent int) int {
+	d := rr.d
+	if sent+1 >= len(d.Sentences) || d.Sentences[sent+1].Paragraph > d.Sentences[sent].Paragraph+1 {
+		return -1
+	}
+	s, next := d.Sentences[sent], d.Sentences[sent+1]
+	for i := s.FirstToken; i < s.EndToken; i++ {
+		if rr.persons[i] > 0 {
+			return -1
+		}
+	}
+	var mentions []int // nearest to the sentence's end first, as sentenceSubject reads them
+	for i := next.EndToken - 1; i >= next.FirstToken; i-- {
+		if rr.persons[i] > 0 {
+			mentions = append(mentions, i)
+		}
+	}
+	if len(mentions) == 0 {
+		return -1
+	}
+	return speaker(rr, mentions)
 }
 
 // sentenceSubject returns the mention among mentions (nearest first) that
@@ -973,9 +1054,39 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 // meeting A, B told C ..." is B). It is -1 when there is none.
 func sentenceSubject(rr *roleReader, mentions []int) int {
 	d := rr.d
+	in := inSentence(rr, mentions)
+	if tok := speakerOf(rr, in); tok >= 0 {
+		return tok
+	}
 	s := d.Sentences[d.Tokens[mentions[0]].Sentence]
-	type mention struct{ tok, prev int } // prev: the word before, past titles of address
-	var inSentence []mention
+	verb := s.FirstToken
+	for verb < s.EndToken && !finiteVerb(d.Tokens[verb].Tag) {
+		verb++
+	}
+	for _, m := range in {
+		if m.tok < verb {
+			return m.tok
+		}
+	}
+	return -1
+}
+
+// speaker returns the mention among mentions (nearest first) that is the
+// speaker of the nearest one's sentence ("A said", "said A"), or -1.
+func speaker(rr *roleReader, mentions []int) int {
+	return speakerOf(rr, inSentence(rr, mentions))
+}
+
+// sentenceMention is a mention that may be its sentence's subject, and the
+// word before it, past titles of address.
+type sentenceMention struct{ tok, prev int }
+
+// inSentence returns the mentions (nearest first) in the sentence of the
+// first, leaving out objects of prepositions: "a spokesman for B said".
+func inSentence(rr *roleReader, mentions []int) []sentenceMention {
+	d := rr.d
+	s := d.Sentences[d.Tokens[mentions[0]].Sentence]
+	var out []sentenceMention
 	for _, tok := range mentions {
 		if tok < s.FirstToken {
 			break
@@ -985,31 +1096,43 @@ func sentenceSubject(rr *roleReader, mentions []int) int {
 			prev--
 		}
 		if prev >= s.FirstToken && (d.Tokens[prev].Tag == "IN" || d.Tokens[prev].Tag == "TO") {
-			continue // "a spokesman for B said": B is no subject
+			continue
 		}
-		inSentence = append(inSentence, mention{tok, prev})
+		out = append(out, sentenceMention{tok, prev})
 	}
+	return out
+}
+
+// speakerOf returns the mention that a verb of saying follows ("A said")
+// or, inverted, comes after ("..., said A"; not "said A would stay"), or -1.
+func speakerOf(rr *roleReader, in []sentenceMention) int {
+	d := rr.d
 	say := rr.p.rules.say
-	for _, m := range inSentence {
+	for _, m := range in {
+		s := d.Sentences[d.Tokens[m.tok].Sentence]
 		e, _ := rr.ix.entityAt(m.tok)
-		next := rr.ix.tokenEnding(e.End) + 1
+		after := rr.ix.tokenEnding(e.End) + 1
+		next := after
 		if next < s.EndToken && (rr.lower[next] == "has" || rr.lower[next] == "had") {
 			next++
 		}
-		if next > 0 && next < s.EndToken && rr.is(next, say) || m.prev >= s.FirstToken && rr.is(m.prev, say) && !addressVerbs[rr.lower[m.prev]] {
+		if next > 0 && next < s.EndToken && rr.is(next, say) {
 			return m.tok
 		}
-	}
-	verb := s.FirstToken
-	for verb < s.EndToken && !finiteVerb(d.Tokens[verb].Tag) {
-		verb++
-	}
-	for _, m := range inSentence {
-		if m.tok < verb {
+		// Inverted only where the mention ends its clause: "said A," and
+		// "said A on Monday", not "said A would stay" or "said A's plan".
+		inverted := m.prev >= s.FirstToken && rr.is(m.prev, say) && !addressVerbs[rr.lower[m.prev]]
+		if inverted && (after < 0 || after >= s.EndToken || clauseEnd(d.Tokens[after])) {
 			return m.tok
 		}
 	}
 	return -1
+}
+
+// clauseEnd reports whether a token after a name closes the name's clause:
+// punctuation or a preposition that opens an adverbial.
+func clauseEnd(t pipeline.Token) bool {
+	return t.Tag == "IN" || t.Tag == "TO" || !unicode.IsLetter([]rune(t.Text)[0]) && !isPossessive(t.Text)
 }
 
 // introducedUnnamed reports whether the sentence of the mention at token
