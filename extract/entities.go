@@ -228,7 +228,7 @@ func (sc *sentenceScan) gazetteerMatches() {
 	all := sc.e.gaz.Match(sc.words)
 	sc.gaz = all[:0:0]
 	for _, m := range all {
-		if !sc.cityInName(m) {
+		if !sc.cityInName(m) && !sc.lateInName(m) {
 			sc.gaz = append(sc.gaz, m)
 		}
 	}
@@ -280,6 +280,17 @@ func (sc *sentenceScan) cityInName(m gazetteer.Match) bool {
 		return true
 	}
 	return false
+}
+
+// lateInName reports whether an entry the entity model never saw (a
+// state added later) begins a longer name: "Kentucky Fried Chicken", "Ohio
+// Steel Tube". A title after it is no name: "Ohio Governor".
+func (sc *sentenceScan) lateInName(m gazetteer.Match) bool {
+	if !m.Entries[0].Late || m.End >= len(sc.words) {
+		return false
+	}
+	next := sc.words[m.End]
+	return isCapitalized(next) && !sc.e.titles.IsHead(strings.ToLower(next)) && !sc.e.titles.IsModifier(strings.ToLower(next))
 }
 
 // plausibleName filters the tagger's person spans with what the document

@@ -10,9 +10,10 @@ import (
 // still holds it, and what a bare title leaves unsaid.
 
 // weakTitles describe rather than name an office ("a government
-// official", "the longtime leader of Zimbabwe"); any other title the text
+// official", "the longtime leader of Zimbabwe"), or are religious titles
+// of address ("Supreme Leader Ayatollah X"); any other title the text
 // gives the person wins over them.
-var weakTitles = toSet(`Official Leader Figure Sheikh`)
+var weakTitles = toSet(`Official Leader Figure Sheikh Ayatollah Mullah Maulana`)
 
 // isWeak reports whether a role fact only describes its holder. A leader
 // of a named body ("Conservative leader") holds a post.

@@ -880,7 +880,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		// district mayor", "for the eurozone at Nordbank". It
 		// ends a reading, and a body named after it may follow.
 		m := j
-		for m < hi && m < j+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || r.d.Tokens[m].Tag == "JJ" || r.d.Tokens[m].Tag == "VBG") {
+		for m < hi && m < j+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.d.Tokens[m].Tag == "VBG") {
 			m++ // ("the ruling party": a participle before the noun)
 		}
 		// "head of the region in western France": a place after
@@ -889,6 +889,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		if m > j && !strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") && r.labelAt(m, pipeline.Place) && !r.is(j, r.p.rules.former) {
 			e, _ := r.ix.entityAt(m)
 			if end := r.ix.tokenEnding(e.End) + 1; end >= hi || r.title(end).N == 0 {
+				if end < hi && subnationalNouns[r.lower[end]] {
+					end++ // "of northern Helmand province"
+				}
 				ph.end = end
 				out = append(out, ph)
 				k = ph.end

@@ -36,6 +36,10 @@ type Entry struct {
 	Country    string // ISO alpha-2 the entry belongs to; "" when none
 	Capital    bool   // a national capital city
 	Population int
+	// Late entries came after the shipped entity model was trained: the
+	// rules see them, the model's features do not (they would move its
+	// weights without retraining).
+	Late bool
 }
 
 // An Official is a holder of a state office as recorded by a source.

@@ -107,6 +107,13 @@ func TestEntries(t *testing.T) {
 	if es := g.Lookup("turkey"); es != nil {
 		t.Errorf("Lookup(turkey) = %v, want none", es)
 	}
+	// A state added after the entity model was trained is marked so.
+	if es := g.Lookup("Louisiana"); len(es) == 0 || es[0].Kind != Territory || es[0].Country != "US" || !es[0].Late {
+		t.Errorf("Lookup(Louisiana) = %v, want a late US territory", es)
+	}
+	if es := g.Lookup("Texas"); len(es) == 0 || es[0].Late {
+		t.Errorf("Lookup(Texas) = %v, want a territory the model knows", es)
+	}
 }
 
 func TestOfficials(t *testing.T) {

@@ -91,6 +91,14 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// subdivisions: name country forms
+	err = eachRow("subdivisions.tsv", func(f []string) error {
+		recs = append(recs, record{Entry{Name: field(f, 0), Kind: Territory, Country: field(f, 1), Late: true}, list(field(f, 2))})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	// cities: geonameid name country population capital forms
 	err = eachRow("cities.tsv", func(f []string) error {
 		pop, _ := strconv.Atoi(field(f, 3))

@@ -382,6 +382,9 @@ func (s *scratch) sentence(si int, words []string, g *gazetteer.Gazetteer, title
 	clear(s.gaz)
 	if g != nil {
 		for _, m := range g.Match(words) {
+			if m.Entries[0].Late {
+				continue
+			}
 			code := gazKind(m.Entries[0].Kind)
 			if m.Ambiguous {
 				code |= gazAmbig
