@@ -783,7 +783,7 @@ func (sc *sentenceScan) portfolioEnd(p int) int {
 // world's officials: "Angela Merkel", "Theresa May".
 func (sc *sentenceScan) namedPeople() {
 	for i := 0; i < len(sc.words); i++ {
-		if !sc.givenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1]) && !sc.portfolioBefore(i)) {
+		if !sc.givenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1]) && !sc.portfolioBefore(i) && !sc.demonymEnds(i)) {
 			continue
 		}
 		j := sc.nameRun(i)
@@ -797,6 +797,17 @@ func (sc *sentenceScan) namedPeople() {
 		sc.add(i, j, pipeline.Person, prioTagger, 0.75).Source = pipeline.SourceRule
 		i = j - 1
 	}
+}
+
+// demonymEnds reports whether a demonym ends right before word i: "Kenyan
+// Paul Kiprop won", where the name does not run on from the word before.
+func (sc *sentenceScan) demonymEnds(i int) bool {
+	for _, m := range sc.gaz {
+		if m.End == i && m.Entries[0].Kind == gazetteer.Demonym {
+			return true
+		}
+	}
+	return false
 }
 
 // givenName reports whether w is a known given name, or two joined by a
