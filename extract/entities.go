@@ -799,6 +799,17 @@ func (sc *sentenceScan) namedPeople() {
 	}
 }
 
+// knownOrg reports whether words [i, j) are an organisation's name the
+// gazetteer knows.
+func (sc *sentenceScan) knownOrg(i, j int) bool {
+	for _, m := range sc.gaz {
+		if m.Start == i && m.End == j && m.Entries[0].Kind == gazetteer.Org {
+			return true
+		}
+	}
+	return false
+}
+
 // demonymEnds reports whether a demonym ends right before word i: "Kenyan
 // Paul Kiprop won", where the name does not run on from the word before.
 func (sc *sentenceScan) demonymEnds(i int) bool {
@@ -1370,8 +1381,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "EU Health | Commissioner": after an acronym, a portfolio word
 		// before a title is the title's (but "US Treasury" is a body).
-		if label == pipeline.Org && j-i == 2 && j < len(sc.words) && isAllCaps(sc.words[i]) && sc.e.titles.IsPortfolio(strings.ToLower(sc.words[i+1])) && !stateBodyHeads[sc.words[i+1]] && !sc.geoAt(i+1) && sc.titleAt(j) {
-			j--
+		if label == pipeline.Org && j-i >= 2 && j < len(sc.words) && (j-i == 2 && isAllCaps(sc.words[i]) || sc.knownOrg(i, j-1)) &&
+			sc.e.titles.IsPortfolio(strings.ToLower(sc.words[j-1])) && !stateBodyHeads[sc.words[j-1]] && !sc.geoAt(j-1) && sc.titleAt(j) {
+			j-- // ("European Union Trade | Commissioner": the body's known name ends before.)
 		}
 		// "European Commissioner for Trade" is a title with its
 		// portfolio, unless a body's head word names a body in it; in

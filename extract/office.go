@@ -10,16 +10,31 @@ import (
 // still holds it, and what a bare title leaves unsaid.
 
 // weakTitles describe rather than name an office ("a government
-// official", "the longtime leader of Zimbabwe"), or are religious titles
-// of address ("Supreme Leader Ayatollah X"); any other title the text
-// gives the person wins over them.
-var weakTitles = toSet(`Official Leader Figure Sheikh Ayatollah Mullah Maulana`)
+// official", "the longtime leader of Zimbabwe"); any other title the text
+// gives the person wins over them. addressTitles are religious titles of
+// address: a post wins over them ("Supreme Leader Ayatollah X"), and they
+// over a description ("religious leader Grand Ayatollah X").
+var (
+	weakTitles    = toSet(`Official Leader Figure`)
+	addressTitles = toSet(`Sheikh Ayatollah Mullah Maulana`)
+)
 
-// isWeak reports whether a role fact only describes its holder. A leader
-// of a named body ("Conservative leader") holds a post.
-func (f roleFact) isWeak() bool {
+// weakness ranks a role fact: 0 for a post, 1 for a title of address, 2
+// for a description of its holder. A leader of a named body ("Conservative
+// leader") holds a post, and so does a title in capitals ("Supreme
+// Leader").
+func (f roleFact) weakness() int {
 	words := strings.Fields(f.role)
-	return len(words) > 0 && weakTitles[words[len(words)-1]] && f.org == ""
+	if len(words) == 0 || f.org != "" {
+		return 0
+	}
+	switch last := words[len(words)-1]; {
+	case addressTitles[last]:
+		return 1
+	case weakTitles[last] && !strings.Contains(f.evidence.Text, last):
+		return 2 // written in lower case: "a tribal leader", not "Supreme Leader"
+	}
+	return 0
 }
 
 // removalVerbs end someone's tenure when the person is their object:

@@ -223,9 +223,12 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				return g.former && g.role == f.role && g.evidence.Start == f.evidence.Start
 			})
 		}
-		i := slices.IndexFunc(per.roles, func(f roleFact) bool { return !f.isWeak() && f.role != "" && held(f) })
+		i := slices.IndexFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 && f.role != "" && held(f) })
 		if i < 0 {
-			i = slices.IndexFunc(per.roles, func(f roleFact) bool { return !f.isWeak() })
+			i = slices.IndexFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 })
+		}
+		if i < 0 {
+			i = slices.IndexFunc(per.roles, func(f roleFact) bool { return f.weakness() == 1 })
 		}
 		if i > 0 {
 			facts = slices.Concat(per.roles[i:i+1], per.roles[:i], per.roles[i+1:])

@@ -937,6 +937,12 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			if second.match.Plural != c.match.Plural || r.definite(c.start) && !isCapitalized(r.d.Tokens[c.titleStart].Text) && isCapitalized(r.d.Tokens[second.titleStart].Text) {
 				continue
 			}
+			// "the Prime Minister and EU Commission President X": a body
+			// or a country before a title of address opens another post
+			// ("the former UN envoy and Irish president said" is one).
+			if r.definite(c.start) && r.qualifiedBefore(second) && second.end < hi && r.persons[second.end] > 0 {
+				continue
+			}
 			co := c
 			co.end = second.end
 			// "a barrister and chairman of the club": a profession of
@@ -1059,6 +1065,9 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		if ph.match.Plural && len(ph.countries) > 0 {
 			j = r.countryList(ph, j, hi) // "the foreign ministers of Chile and Peru"
 		}
+		if prep == "to" && e.Label == pipeline.Place {
+			j = r.placeList(j, hi) // "the envoy to Chile and Peru"
+		}
 		if e.Label == pipeline.Org {
 			// An organisation's name the entity stage cut short: "National
 			// Institute of Standards and Technology", "Office of the UN |
@@ -1109,6 +1118,27 @@ func (r *roleReader) labelAt(k int, label string) bool {
 
 // subnationalNouns name the parts of a country.
 var subnationalNouns = toSet(`region province state city district county municipality territory prefecture governorate`)
+
+// qualifiedBefore reports whether a body, a place or a demonym stands
+// between where ph starts and its title: "EU Commission President".
+func (r *roleReader) qualifiedBefore(ph rolePhrase) bool {
+	for k := ph.start; k < ph.titleStart; k++ {
+		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// placeList reads on over more places joined to the one ending before
+// token j ("to Chile, Peru and Bolivia") and returns where they end.
+func (r *roleReader) placeList(j, hi int) int {
+	for j+1 < hi && (r.lower[j] == "and" || r.lower[j] == ",") && r.labelAt(j+1, pipeline.Place) {
+		e, _ := r.ix.entityAt(j + 1)
+		j = r.ix.tokenEnding(e.End) + 1
+	}
+	return j
+}
 
 // countryList reads more countries of a plural title from token j: ", Peru
 // and Bolivia". It returns where they end.

@@ -303,14 +303,16 @@ func splitRun(out []tokenize.Token, run string, offset int) []tokenize.Token {
 
 // joinAbbreviations undoes sentence breaks after a dotted abbreviation that
 // modifies the noun after it: "a retired U.S. | Senator from Oregon", and
-// after a middle initial: "Michael J. | Fox replaced". A title followed by
+// after a middle initial: "Michael J. | Fox replaced", and between two
+// initials: "J. | B. Penn". A title followed by
 // a name ("the U.S. | President Biden said") may start a sentence, and
 // stays split.
 func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segment.Sentence {
 	out := sents[:1]
 	for _, s := range sents[1:] {
 		prev := &out[len(out)-1]
-		if dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && nameGoesOn(firstWord(s.Text)) {
+		if dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && nameGoesOn(firstWord(s.Text)) ||
+			isInitialStop(lastWord(prev.Text)) && isInitialStop(firstWord(s.Text)) {
 			prev.Text = text[prev.Start : s.Start+len(s.Text)]
 			continue
 		}
@@ -423,6 +425,12 @@ func (t *Tokens) middleInitial(s string) bool {
 		return false
 	}
 	return t.gaz.GivenName(lastWord(s[:n-3]))
+}
+
+// isInitialStop reports whether w is an initial with its full stop: "J.".
+// Two in a row are a name's: "J. | B. Penn".
+func isInitialStop(w string) bool {
+	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
 }
 
 // nameGoesOn reports whether w can continue a name: a capitalised word
