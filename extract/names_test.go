@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/readout/readout/pipeline"
@@ -22,7 +23,7 @@ func TestClusterPeopleOddForms(t *testing.T) {
 		{Start: 0, End: 12, Text: "Ann Lee - an", Label: pipeline.Person},
 		{Start: 20, End: 26, Text: "Leeson", Label: pipeline.Person},
 	}
-	people := clusterPeople(es)
+	people := clusterPeople(strings.Repeat(" ", 26), es)
 	var names []string
 	for _, p := range people {
 		names = append(names, p.name)

@@ -105,7 +105,7 @@ const maxPooledTokens = 1 << 15
 // Process fills d.Participants in order of first mention.
 func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	d.Participants = d.Participants[:0]
-	people := clusterPeople(d.Entities)
+	people := clusterPeople(d.Text, d.Entities)
 	if len(people) == 0 {
 		return nil
 	}
@@ -501,18 +501,25 @@ func (p *Participants) wikidataID(part pipeline.Participant) string {
 // clusterPeople groups person mentions by the person they name. A short
 // form ("Lavrov", "John Bolton") joins the one person whose fuller name it
 // is a form of; a form shared by two people joins the nearest one before it.
-func clusterPeople(es []pipeline.Entity) []*person {
+func clusterPeople(text string, es []pipeline.Entity) []*person {
 	// Each mention's name without titles of address, and its key.
 	type mention struct {
 		e         *pipeline.Entity
 		name, key string
 		words     int
+		royal     bool // "Prince Charles": one of a royal name's own
 	}
 	var mentions []mention
 	for i := range es {
 		if e := &es[i]; e.Label == pipeline.Person {
 			name := strings.Join(stripHonorific(strings.Fields(e.Text)), " ")
-			mentions = append(mentions, mention{e, name, foldName(name), strings.Count(name, " ") + 1})
+			m := mention{e, name, foldName(name), strings.Count(name, " ") + 1, false}
+			// A royal known by a given name is not whoever else bears it
+			// ("Prince Charles" and Charles Kennedy).
+			if t := wordBefore(text, e.Start); royalTitles[t] && m.words == 1 {
+				m.key, m.royal = foldName(t+" "+name), true
+			}
+			mentions = append(mentions, m)
 		}
 	}
 	// Fullest names first, so short forms find them.
@@ -520,7 +527,11 @@ func clusterPeople(es []pipeline.Entity) []*person {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return mentions[order[a]].words > mentions[order[b]].words })
+	// (A royal's given name alone is as full as it gets.)
+	sort.SliceStable(order, func(a, b int) bool {
+		ma, mb := mentions[order[a]], mentions[order[b]]
+		return ma.words > mb.words || ma.words == mb.words && ma.royal && !mb.royal
+	})
 	var people []*person
 	owner := make([]*person, len(mentions))
 	byForm := map[string][]*person{}
@@ -532,7 +543,14 @@ func clusterPeople(es []pipeline.Entity) []*person {
 		case 0:
 		case 1:
 			best = cands[0]
-		default: // shared surname: the nearest full mention before this one
+		default:
+			// A name given in full is its bearer's ("Charles" alone is the
+			// royal so named, not Charles Kennedy); else a shared surname
+			// is the nearest full mention's before this one.
+			if k := slices.IndexFunc(cands, func(c *person) bool { return foldName(c.name) == m.key }); k >= 0 {
+				best = cands[k]
+				break
+			}
 			for _, c := range cands {
 				if c.mentions[0].Start <= m.e.Start && (best == nil || c.mentions[0].Start > best.mentions[0].Start) {
 					best = c
@@ -542,13 +560,20 @@ func clusterPeople(es []pipeline.Entity) []*person {
 				best = cands[0]
 			}
 		}
-		if best == nil {
+		if best == nil && !m.royal {
 			best = spellingVariant(m.key, byForm)
 		}
 		if best == nil {
 			best = &person{name: m.name}
 			people = append(people, best)
+			if m.royal {
+				byForm[m.key] = append(byForm[m.key], best)
+				byForm[foldName(m.name)] = append(byForm[foldName(m.name)], best)
+			}
 			for _, f := range personForms(m.name) {
+				if m.royal {
+					break
+				}
 				k := foldName(f)
 				byForm[k] = append(byForm[k], best)
 			}
@@ -572,6 +597,17 @@ func clusterPeople(es []pipeline.Entity) []*person {
 		per.name = fullest(per.forms)
 	}
 	return people
+}
+
+// royalTitles name a royal by a given name alone: "Prince Charles".
+var royalTitles = toSet(`Prince Princess King Queen Emperor Empress`)
+
+// wordBefore returns the word that ends right before byte offset i of
+// text, past spaces.
+func wordBefore(text string, i int) string {
+	end := len(strings.TrimRightFunc(text[:i], unicode.IsSpace))
+	start := strings.LastIndexFunc(text[:end], unicode.IsSpace) + 1
+	return text[start:end]
 }
 
 // personForms are the shorter forms a name may recur as: the surname with
@@ -609,14 +645,15 @@ func personForms(name string) []string {
 
 // spellingVariant finds the person a one-word form is a transliteration
 // variant of ("Soleymani" for Soleimani): one edit apart, same first
-// letter, six letters or more.
+// letter, six letters or more, and not a given name and the surname made
+// of it ("William" and Williams).
 func spellingVariant(key string, byForm map[string][]*person) *person {
 	if len(key) < 6 || strings.Contains(key, " ") {
 		return nil
 	}
 	var found *person
 	for f, ps := range byForm {
-		if len(ps) == 1 && f != "" && f[0] == key[0] && !strings.Contains(f, " ") && oneEdit(f, key) {
+		if len(ps) == 1 && f != "" && f[0] == key[0] && !strings.Contains(f, " ") && oneEdit(f, key) && f+"s" != key && key+"s" != f {
 			if found != nil && found != ps[0] {
 				return nil // ambiguous
 			}
