@@ -33,6 +33,8 @@ import (
 //	         PARTY a party adjective or member noun of the file's parties
 //	QUOTE    a closing quotation mark; DASH any dash
 //	NUM      a number: "Tom Hale, 45, a police officer"
+//	VERB     a finite verb or a modal; TENSED a finite verb, no modal
+//	         ("ridiculed", "has", not "will")
 //	CLAUSE   a clause between commas: ", a Chilean citizen,"
 //	BRACKET  words in brackets: "(National Union of Rail Workers)"
 //	^        the start of the sentence; $ the end of an apposition (a
@@ -80,6 +82,9 @@ type ruleSpec struct {
 	// Lede lets an antecedent description that has none go to the speaker
 	// of the next sentence: "The head of the agency says ... Ana Ruiz said".
 	Lede bool `yaml:"lede"`
+	// Strict limits an antecedent to the subject of the sentence right
+	// before: weaker evidence than a description that speaks.
+	Strict bool `yaml:"strict"`
 	// Possessor gives the role to the person named before in the sentence,
 	// whom a possessive refers to ("X ... his time as finance
 	// director").
@@ -141,6 +146,7 @@ type elem struct {
 	opt   bool
 	star  bool
 	say   bool // $say: a speech verb ends an apposition too
+	tense bool // TENSED: a verb, not a modal
 }
 
 type rule struct {
@@ -320,8 +326,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elDash
 		case "NUM":
 			e.kind = elNum
-		case "VERB":
-			e.kind = elVerb
+		case "VERB", "TENSED":
+			e.kind, e.tense = elVerb, f == "TENSED"
 		case "CLAUSE":
 			e.kind = elClause
 		case "BRACKET":
@@ -537,7 +543,8 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 	case elNum:
 		return (m.r.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos])) && next(pos+1, nil)
 	case elVerb:
-		return finiteVerb(m.r.d.Tokens[pos].Tag) && next(pos+1, nil)
+		tag := m.r.d.Tokens[pos].Tag
+		return finiteVerb(tag) && !(el.tense && tag == "MD") && next(pos+1, nil)
 	case elDash:
 		return isDash(m.r.lower[pos]) && next(pos+1, nil)
 	case elName:
@@ -708,6 +715,7 @@ type pendingRef struct {
 	counterpart bool // takes the title of the person named before it
 	possessor   bool // belongs to the person named before it
 	lede        bool // else to the next sentence's speaker
+	strict      bool // only to the subject of the sentence before
 }
 
 // run applies every rule at every token of every sentence and returns the
@@ -1153,8 +1161,11 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			if c.kind == elRole && ru.Antecedent && (m.kinOwned(c.role.end) || m.namedAfter(c.role.end)) {
 				break
 			}
+			if c.kind == elRole && ru.Strict && c.role.match.Professional && !c.role.tied {
+				break // "the strategist helped": a profession, too weak a tie
+			}
 			if c.kind == elRole {
-				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede}, roleFact: m.roleFactOf(*c.role)}
+				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, strict: ru.Strict}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
 				if f.country == "" {
 					f.country = country // "the Chilean foreign minister"

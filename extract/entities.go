@@ -305,8 +305,8 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 			return false
 		}
 	}
-	if stormWords[sc.words[i]] {
-		return false // "Hurricane Lena"
+	if stormWords[sc.words[i]] || i > 0 && stormWords[sc.words[i-1]] {
+		return false // "Hurricane Lena", "Hurricane | Lena"
 	}
 	if j-i > 1 {
 		return true

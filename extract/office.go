@@ -12,29 +12,38 @@ import (
 // weakTitles describe rather than name an office ("a government
 // official", "the longtime leader of Zimbabwe"); any other title the text
 // gives the person wins over them. addressTitles are religious titles of
-// address: a post wins over them ("Supreme Leader Ayatollah X"), and they
-// over a description ("religious leader Grand Ayatollah X").
+// address, as weak, but a title of address wins over a description of
+// the holder alone ("religious leader Grand Ayatollah X").
 var (
 	weakTitles    = toSet(`Official Leader Figure`)
 	addressTitles = toSet(`Sheikh Ayatollah Mullah Maulana`)
+	// describing words before a weak title that name no office
+	describingWords = toSet(`Religious Spiritual Tribal Community Clan Political Government Senior Local
+	Shiite Shia Sunni Muslim Christian Catholic Jewish Hindu Buddhist Islamic`)
 )
 
-// weakness ranks a role fact: 0 for a post, 1 for a title of address, 2
-// for a description of its holder. A leader of a named body ("Conservative
-// leader") holds a post, and so does a title in capitals ("Supreme
-// Leader").
+// weakness ranks a role fact: 0 for a post, 1 for a title of address or a
+// weak title with its office ("Supreme Leader"), 2 for a description of
+// its holder ("Tribal Leader"). A leader of a named body ("Conservative
+// leader") holds a post.
 func (f roleFact) weakness() int {
 	words := strings.Fields(f.role)
 	if len(words) == 0 || f.org != "" {
 		return 0
 	}
-	switch last := words[len(words)-1]; {
+	last := words[len(words)-1]
+	switch {
 	case addressTitles[last]:
 		return 1
-	case weakTitles[last] && !strings.Contains(f.evidence.Text, last):
-		return 2 // written in lower case: "a tribal leader", not "Supreme Leader"
+	case !weakTitles[last]:
+		return 0
 	}
-	return 0
+	for _, w := range words[:len(words)-1] {
+		if !describingWords[w] {
+			return 1
+		}
+	}
+	return 2
 }
 
 // removalVerbs end someone's tenure when the person is their object:

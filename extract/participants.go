@@ -995,8 +995,16 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		// ("A told B he would stay. The minister said ..." is A); the
 		// nearest person when that sentence has none or it is someone else.
 		var to *person
+		candidates := func() []int { return []int{sentenceSubject(rr, eligible), eligible[0]} }
+		if f.pending.strict {
+			// "The prime minister and chancellor faced ..." are two.
+			if len(eligible) == 0 || d.Tokens[eligible[0]].Sentence != sent-1 || strings.Contains(f.evidence.Text, " and ") {
+				continue
+			}
+			candidates = func() []int { return []int{sentenceSubject(rr, eligible)} }
+		}
 		if len(eligible) > 0 {
-			for _, tok := range []int{sentenceSubject(rr, eligible), eligible[0]} {
+			for _, tok := range candidates() {
 				if tok < 0 {
 					continue
 				}
