@@ -864,7 +864,13 @@ func (sc *sentenceScan) clausePeople() {
 			}
 		}
 		if speaker || relative || patronymic {
-			sc.add(i, j, pipeline.Person, prioTagger, 0.7).Source = pipeline.SourceRule
+			// ("Treasury | Paul Boateng said": a body's head opens no name.)
+			if (orgHeads[w[i]] || stateBodyHeads[w[i]]) && sc.e.gaz.CommonGivenName(w[i+1]) {
+				i++
+			}
+			if j-i >= 2 {
+				sc.add(i, j, pipeline.Person, prioTagger, 0.7).Source = pipeline.SourceRule
+			}
 		}
 		i = j - 1
 	}
@@ -1504,14 +1510,16 @@ func (sc *sentenceScan) nameInside(i, j int) int {
 	// After a title's complement ("Senator from Ohio Kristen Dale")
 	// a common given name will do; elsewhere only an official's.
 	given := sc.e.gaz.GivenName
-	if k := i; k > 0 && (sc.words[k-1] == "the" && k > 1 && isComplementWord(sc.words[k-2]) && sc.titleBefore(k-2) || isComplementWord(sc.words[k-1]) && sc.titleBefore(k-1)) {
+	// ("Chief Secretary to the Treasury Paul Boateng" too.)
+	complement := func(w string) bool { return isComplementWord(w) || w == "to" }
+	if k := i; k > 0 && (sc.words[k-1] == "the" && k > 1 && complement(sc.words[k-2]) && sc.titleBefore(k-2) || complement(sc.words[k-1]) && sc.titleBefore(k-1)) {
 		given = sc.e.gaz.CommonGivenName
 	}
 	for k := i + 1; k+1 < j; k++ {
 		if !given(sc.words[k]) || !isCapitalized(sc.words[k+1]) {
 			continue
 		}
-		if orgHeads[sc.words[k-1]] || sc.words[k-1] == "House" {
+		if orgHeads[sc.words[k-1]] || sc.words[k-1] == "House" || stateBodyHeads[sc.words[k-1]] && sc.e.gaz.CommonGivenName(sc.words[k]) {
 			return k
 		}
 		for _, m := range sc.gaz {

@@ -245,7 +245,7 @@ func Singular(w string) (string, bool) {
 		return w[:len(w)-3] + "y", true
 	case len(w) > 4 && strings.HasSuffix(w, "men"):
 		return w[:len(w)-3] + "man", true
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+	case len(w) > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"): // ("mps")
 		return w[:len(w)-1], true
 	}
 	return "", false
