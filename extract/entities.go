@@ -879,7 +879,7 @@ func (sc *sentenceScan) clausePeople() {
 // facilityHeads end the names of places built by people.
 var facilityHeads = toSet(`Mosque Church Cathedral Temple Synagogue Airport Hospital Square Street
 Avenue Road Palace Stadium Bridge Museum Hotel Station Port Base Prison Center Centre Hall Tower
-Facility Penitentiary Jail`)
+Facility Penitentiary Jail House`)
 
 // romanNumerals follow regnal names.
 var romanNumerals = toSet(`II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI`)
