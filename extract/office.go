@@ -97,7 +97,15 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	}
 	switch w := next(); {
 	case leftVerbs[w]:
-		// "resigned to become secretary of state": the new post is held.
+		// "resigned to become secretary of state": the new post is held;
+		// "resigned from his post as a partner": that post, not others.
+		if k+2 < hi && strings.ToLower(d.Tokens[k+1].Text) == "from" {
+			for j := k + 2; j < hi && j < k+6; j++ {
+				if strings.EqualFold(d.Tokens[j].Text, "as") {
+					return false
+				}
+			}
+		}
 		return !(k+2 < hi && strings.ToLower(d.Tokens[k+1].Text) == "to")
 	case w == "stepped" || w == "steps":
 		k++
