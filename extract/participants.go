@@ -444,14 +444,18 @@ func isYear(w string) bool { return len(w) == 4 && isDigits(w) }
 func isDecade(w string) bool { return len(w) == 5 && w[4] == 's' && isYear(w[:4]) }
 
 // weakMentions are the starts of one-word person mentions that only the
-// statistical model found, unless what follows makes them eponyms ("the
-// Obama administration").
+// statistical model found, unless what stands around them says a person:
+// a title of address before ("Ms Rice"), a verb of saying after
+// ("Mottaki said", not "firm Sophos said"), or a body named after them
+// ("the Obama administration").
 func weakMentions(text string, es []pipeline.Entity) map[int]bool {
 	weak := map[int]bool{}
 	for _, e := range es {
 		if e.Label == pipeline.Person && e.Source == pipeline.SourceModel && !strings.Contains(e.Text, " ") {
 			after := strings.Fields(text[e.End:min(len(text), e.End+20)])
-			weak[e.Start] = len(after) == 0 || !eponymHeads[after[0]]
+			before := wordBefore(text, e.Start)
+			person := len(after) > 0 && (eponymHeads[after[0]] || speechVerbs[after[0]] && !bodyNouns[before]) || honorifics[strings.ToLower(before)]
+			weak[e.Start] = !person
 		}
 	}
 	return weak
