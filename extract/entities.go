@@ -289,8 +289,14 @@ func (sc *sentenceScan) lateInName(m gazetteer.Match) bool {
 	if !m.Entries[0].Late || m.End >= len(sc.words) {
 		return false
 	}
+	title := func(w string) bool {
+		return sc.e.titles.IsHead(strings.ToLower(w)) || sc.e.titles.IsModifier(strings.ToLower(w))
+	}
 	next := sc.words[m.End]
-	return isCapitalized(next) && !sc.e.titles.IsHead(strings.ToLower(next)) && !sc.e.titles.IsModifier(strings.ToLower(next))
+	if next == "State" && m.End+1 < len(sc.words) && title(sc.words[m.End+1]) {
+		return false // "Virginia State Attorney General"
+	}
+	return isCapitalized(next) && !title(next)
 }
 
 // plausibleName filters the tagger's person spans with what the document

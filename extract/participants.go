@@ -445,16 +445,15 @@ func isDecade(w string) bool { return len(w) == 5 && w[4] == 's' && isYear(w[:4]
 
 // weakMentions are the starts of one-word person mentions that only the
 // statistical model found, unless what stands around them says a person:
-// a title of address before ("Ms Rice"), a verb of saying after
-// ("Mottaki said", not "firm Sophos said"), or a body named after them
-// ("the Obama administration").
+// a title of address before ("Ms Rice") or a body named after them ("the
+// Obama administration"). (A verb of saying after is not enough: "Ladbrokes
+// said".)
 func weakMentions(text string, es []pipeline.Entity) map[int]bool {
 	weak := map[int]bool{}
 	for _, e := range es {
 		if e.Label == pipeline.Person && e.Source == pipeline.SourceModel && !strings.Contains(e.Text, " ") {
 			after := strings.Fields(text[e.End:min(len(text), e.End+20)])
-			before := wordBefore(text, e.Start)
-			person := len(after) > 0 && (eponymHeads[after[0]] || speechVerbs[after[0]] && !bodyNouns[before]) || honorifics[strings.ToLower(before)]
+			person := len(after) > 0 && eponymHeads[after[0]] || honorifics[strings.ToLower(wordBefore(text, e.Start))]
 			weak[e.Start] = !person
 		}
 	}
@@ -511,17 +510,23 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 		e         *pipeline.Entity
 		name, key string
 		words     int
-		royal     bool // "Prince Charles": one of a royal name's own
+		royal     bool   // "Prince Charles": one of a royal name's own
+		royalKey  string // "prince charles" for any mention after "Prince"
 	}
 	var mentions []mention
 	for i := range es {
 		if e := &es[i]; e.Label == pipeline.Person {
 			name := strings.Join(stripHonorific(strings.Fields(e.Text)), " ")
-			m := mention{e, name, foldName(name), strings.Count(name, " ") + 1, false}
+			m := mention{e: e, name: name, key: foldName(name), words: strings.Count(name, " ") + 1}
 			// A royal known by a given name is not whoever else bears it
-			// ("Prince Charles" and Charles Kennedy).
-			if t := wordBefore(text, e.Start); royalTitles[t] && m.words == 1 {
-				m.key, m.royal = foldName(t+" "+name), true
+			// ("Prince Charles" and Charles Kennedy), but is the royal
+			// named in full with that title ("Prince Alwaleed bin Talal").
+			if t := wordBefore(text, e.Start); royalTitles[t] {
+				first, _, _ := strings.Cut(name, " ")
+				m.royalKey = foldName(t + " " + first)
+				if m.words == 1 {
+					m.key, m.royal = m.royalKey, true
+				}
 			}
 			mentions = append(mentions, m)
 		}
@@ -570,8 +575,10 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 		if best == nil {
 			best = &person{name: m.name}
 			people = append(people, best)
+			if m.royalKey != "" {
+				byForm[m.royalKey] = append(byForm[m.royalKey], best)
+			}
 			if m.royal {
-				byForm[m.key] = append(byForm[m.key], best)
 				byForm[foldName(m.name)] = append(byForm[foldName(m.name)], best)
 			}
 			for _, f := range personForms(m.name) {
