@@ -377,8 +377,9 @@ loop:
 		}
 		party, partyWords := r.p.rules.partyAt(r.d.Tokens, j)
 		switch {
-		case qualified && !described && (lw == "senior" || lw == "junior"):
-			// "a senior Hamas official": the rank stays with the title.
+		case qualified && !described && (lw == "senior" || lw == "junior" || r.p.titles.IsModifier(lw) && !r.is(j, c.former)):
+			// "a senior Hamas official", "Deputy NATO Commander": the rank
+			// stays with the title.
 			mods = append(mods, j)
 			ph.start = j
 			j--
