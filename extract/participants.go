@@ -1009,10 +1009,15 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		candidates := func() []int { return []int{sentenceSubject(rr, eligible), eligible[0]} }
 		if f.pending.strict {
 			// "The prime minister and chancellor faced ..." are two.
-			if len(eligible) == 0 || d.Tokens[eligible[0]].Sentence != sent-1 || strings.Contains(f.evidence.Text, " and ") {
+			if strings.Contains(f.evidence.Text, " and ") {
 				continue
 			}
-			candidates = func() []int { return []int{sentenceSubject(rr, eligible)} }
+			candidates = func() []int {
+				if d.Tokens[eligible[0]].Sentence != sent-1 {
+					return nil
+				}
+				return []int{sentenceSubject(rr, eligible)}
+			}
 		}
 		if len(eligible) > 0 {
 			for _, tok := range candidates() {
@@ -1065,8 +1070,9 @@ func describes(per *person, desc roleFact) (fits, held bool) {
 }
 
 // sameTitle reports whether two titles can name one post: the words of one
-// are all in the other ("Minister" and "Foreign Minister", not "Prime
-// Minister" and "Foreign Minister").
+// are all in the other, and what the other adds is no other office
+// ("Minister" and "Foreign Minister", not "Prime Minister" and "Foreign
+// Minister", nor "Culture Secretary" and "Shadow Culture Secretary").
 func sameTitle(a, b string) bool {
 	a, b = strings.ToLower(strings.TrimPrefix(a, "Former ")), strings.ToLower(strings.TrimPrefix(b, "Former "))
 	wa, wb := strings.Fields(a), strings.Fields(b)
@@ -1078,8 +1084,17 @@ func sameTitle(a, b string) bool {
 			return false
 		}
 	}
+	for _, w := range wb {
+		if otherOffice[w] && !slices.Contains(wa, w) {
+			return false
+		}
+	}
 	return true
 }
+
+// otherOffice are the words that make a title another office than the
+// same title without them.
+var otherOffice = toSet(`shadow deputy vice assistant associate under junior`)
 
 // namedNext returns the speaker of the sentence after sent when sent names
 // nobody and the two are in one paragraph or the second opens the next:
