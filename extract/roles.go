@@ -729,7 +729,10 @@ func (r *roleReader) text(ph rolePhrase) string {
 	if p := ph.portfolio; p[1] > 0 {
 		var words []string
 		for k := p[0] + 1; k < p[1]; k++ {
-			if r.lower[k] != "the" || k > p[0]+1 {
+			switch {
+			case r.lower[k] == "," && len(words) > 0:
+				words[len(words)-1] += "," // "Environment, Food and Rural Affairs"
+			case r.lower[k] != "the" || k > p[0]+1:
 				words = append(words, r.lower[k])
 			}
 		}
