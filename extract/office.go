@@ -56,6 +56,10 @@ dismissing overthrew overthrown overthrowing deposes deposed deposing topples to
 // leftVerbs after a name say its holder left: "Bolton resigned".
 var leftVerbs = toSet(`resigned resigns quit quits`)
 
+// leftPosts after "resigned from" are the post itself: "resigned from the
+// government", "from his post".
+var leftPosts = toSet(`government cabinet post office position job role presidency premiership ministry`)
+
 // scopeBreaks end the stretch of text a removal verb can reach across.
 var scopeBreaks = toSet(`and or but who which that ; : . " “ ”`)
 
@@ -85,6 +89,20 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		}
 		return ""
 	}
+	// "X, who became prime minister in 2015, resigned": past a relative
+	// clause between commas (an apposition, "X, a manager, resigned",
+	// is left to the rules).
+	if next() == "," && k+1 < hi && strings.EqualFold(d.Tokens[k+1].Text, "who") {
+		for j := k + 1; j < hi && j < k+25; j++ {
+			if d.Tokens[j].Text == "," {
+				k = j + 1
+				break
+			}
+			if _, ok := ix.entityAt(j); ok && j > k+1 && d.Tokens[j-1].Text == "and" {
+				break // "X, Y and Z resigned": a list, not a clause
+			}
+		}
+	}
 	if w := next(); w == "has" || w == "had" {
 		k++
 		if next() == "been" {
@@ -98,9 +116,17 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	switch w := next(); {
 	case leftVerbs[w]:
 		// "resigned to become secretary of state": the new post is held;
-		// "resigned from his post as a partner": that post, not others.
+		// "resigned from his post as a partner" and "from the board"
+		// leave that post or body, not others ("from the cabinet" is one).
 		if k+2 < hi && strings.ToLower(d.Tokens[k+1].Text) == "from" {
-			for j := k + 2; j < hi && j < k+6; j++ {
+			j := k + 2
+			for j < hi && (strings.EqualFold(d.Tokens[j].Text, "the") || strings.EqualFold(d.Tokens[j].Text, "his") || strings.EqualFold(d.Tokens[j].Text, "her")) {
+				j++
+			}
+			if j >= hi || !leftPosts[strings.ToLower(d.Tokens[j].Text)] {
+				return false
+			}
+			for ; j < hi && j < k+6; j++ {
 				if strings.EqualFold(d.Tokens[j].Text, "as") {
 					return false
 				}
