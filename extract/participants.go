@@ -1008,7 +1008,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		var to *person
 		candidates := func() []int { return []int{sentenceSubject(rr, eligible), eligible[0]} }
 		if f.pending.strict {
-			// "The prime minister and chancellor faced ..." are two.
+			// "The president and finance minister took ..." are two.
 			if strings.Contains(f.evidence.Text, " and ") {
 				continue
 			}
