@@ -1129,14 +1129,13 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				if ph.org == "" && org != "" {
 					ph.org, ph.tied = org, true
 				}
-				f := fact{mention: mention, roleFact: m.roleFactOf(ph)}
 				if ph.match.Professional && !ph.tied {
 					// "a lawyer": a profession, not a post, but it says who
 					// a later description is not ("the minister said").
-					f.profession = true
-					out = append(out, f)
+					out = append(out, fact{mention: mention, profession: true, roleFact: roleFact{role: ph.match.Canonical}})
 					continue
 				}
+				f := fact{mention: mention, roleFact: m.roleFactOf(ph)}
 				f.roster = ru.Roster
 				f.former = ph.former || ru.Former || ru.FormerName == nameNo
 				if ph.start > mention && heldUntil(m.r.d, ph.end, m.r.d.Sentences[m.r.d.Tokens[mention].Sentence].EndToken) {

@@ -127,10 +127,17 @@ func (f *docFacts) thing(w string) (string, bool) {
 }
 
 // appositions records the one-word names of a sentence described by a
-// noun phrase after a comma. An opening phrase with no verb yet is not
+// noun phrase after a comma, and the names of storms. An opening phrase with no verb yet is not
 // described by what follows it: in "In Baghdad, a bomb exploded" the
 // phrase is the clause's subject.
 func (f *docFacts) appositions(t []pipeline.Token) {
+	// "Hurricane Danielle": the storm's name is no one's in the whole
+	// document ("Danielle weakened").
+	for k := 0; k+1 < len(t); k++ {
+		if stormWords[t[k].Text] && isCapitalized(t[k+1].Text) {
+			f.things[t[k+1].Text] = ""
+		}
+	}
 	opener := len(t) > 0 && t[0].Tag == "IN"
 	for k := 0; k+3 < len(t); k++ {
 		if strings.HasPrefix(t[k].Tag, "VB") || t[k].Tag == "MD" {
