@@ -415,6 +415,9 @@ type capture struct {
 type matcher struct {
 	c *constructions
 	r *roleReader // the document, its index and its person mentions
+	// the last name looked up: every rule that opens with a name asks
+	// for the same one at a token
+	last struct{ pos, hi, start, end int }
 }
 
 // attempt is one try of a rule at a token: the backtracking state.
@@ -635,6 +638,16 @@ func isQuote(w string) bool {
 // "Lord") and with honours after it ("QC"), and returns the mention's
 // start and end tokens.
 func (m *matcher) name(pos, hi int) (int, int, bool) {
+	if l := &m.last; l.pos == pos && l.hi == hi {
+		return l.start, l.end, l.end > 0
+	}
+	start, end, ok := m.lookName(pos, hi)
+	m.last = struct{ pos, hi, start, end int }{pos, hi, start, end}
+	return start, end, ok
+}
+
+// lookName is name without the memo.
+func (m *matcher) lookName(pos, hi int) (int, int, bool) {
 	for pos < hi && m.r.persons[pos] == 0 && m.r.is(pos, honorificClass) {
 		pos++
 	}
