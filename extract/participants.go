@@ -939,6 +939,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		return out
 	}
 	touched := map[*person]bool{}
+	describedIn := map[int]*person{} // sentences whose description found its person
 	for _, f := range pending {
 		phStart := ix.token(f.evidence.Start)
 		if f.pending.possessor {
@@ -1019,7 +1020,17 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				return []int{sentenceSubject(rr, eligible)}
 			}
 		}
+		// "X said ... The minister also said the driver, Y, ...": where the
+		// sentence before had a description for its subject and the names
+		// in it are not its subject, this description is the same person.
 		if len(eligible) > 0 {
+			if p := describedIn[d.Tokens[eligible[0]].Sentence]; p != nil && sentenceSubject(rr, eligible) < 0 {
+				if fits, _ := describes(p, f.roleFact); fits {
+					to = p
+				}
+			}
+		}
+		if to == nil && len(eligible) > 0 {
 			for _, tok := range candidates() {
 				if tok < 0 {
 					continue
@@ -1043,6 +1054,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		if to != nil {
 			to.roles = append(to.roles, f.roleFact)
 			touched[to] = true
+			describedIn[sent] = to
 		}
 	}
 	for per := range touched {
