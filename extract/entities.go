@@ -789,7 +789,7 @@ func (sc *sentenceScan) portfolioEnd(p int) int {
 // world's officials: "Angela Merkel", "Theresa May".
 func (sc *sentenceScan) namedPeople() {
 	for i := 0; i < len(sc.words); i++ {
-		if !sc.givenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1]) && !sc.portfolioBefore(i) && !sc.demonymEnds(i)) {
+		if !sc.givenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1]) && !sc.portfolioBefore(i) && !sc.gazetteerEnds(-1, i, gazetteer.Demonym)) {
 			continue
 		}
 		j := sc.nameRun(i)
@@ -805,22 +805,12 @@ func (sc *sentenceScan) namedPeople() {
 	}
 }
 
-// knownOrg reports whether words [i, j) are an organisation's name the
-// gazetteer knows.
-func (sc *sentenceScan) knownOrg(i, j int) bool {
+// gazetteerEnds reports whether a gazetteer entry of the kind ends right
+// before word end, starting at word start (anywhere when start < 0):
+// "European Union | Trade", "Kenyan | Paul Kiprop".
+func (sc *sentenceScan) gazetteerEnds(start, end int, kind string) bool {
 	for _, m := range sc.gaz {
-		if m.Start == i && m.End == j && m.Entries[0].Kind == gazetteer.Org {
-			return true
-		}
-	}
-	return false
-}
-
-// demonymEnds reports whether a demonym ends right before word i: "Kenyan
-// Paul Kiprop won", where the name does not run on from the word before.
-func (sc *sentenceScan) demonymEnds(i int) bool {
-	for _, m := range sc.gaz {
-		if m.End == i && m.Entries[0].Kind == gazetteer.Demonym {
+		if m.End == end && (start < 0 || m.Start == start) && m.Entries[0].Kind == kind {
 			return true
 		}
 	}
@@ -1393,7 +1383,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "EU Health | Commissioner": after an acronym, a portfolio word
 		// before a title is the title's (but "US Treasury" is a body).
-		if label == pipeline.Org && j-i >= 2 && j < len(sc.words) && (j-i == 2 && isAllCaps(sc.words[i]) || sc.knownOrg(i, j-1)) &&
+		if label == pipeline.Org && j-i >= 2 && j < len(sc.words) && (j-i == 2 && isAllCaps(sc.words[i]) || sc.gazetteerEnds(i, j-1, gazetteer.Org)) &&
 			sc.e.titles.IsPortfolio(strings.ToLower(sc.words[j-1])) && !stateBodyHeads[sc.words[j-1]] && !sc.geoAt(j-1) && sc.titleAt(j) {
 			j-- // ("European Union Trade | Commissioner": the body's known name ends before.)
 		}

@@ -56,9 +56,12 @@ dismissing overthrew overthrown overthrowing deposes deposed deposing topples to
 // leftVerbs after a name say its holder left: "Bolton resigned".
 var leftVerbs = toSet(`resigned resigns quit quits`)
 
-// leftPosts after "resigned from" are the post itself: "resigned from the
-// government", "from his post".
-var leftPosts = toSet(`government cabinet post office position job role presidency premiership ministry`)
+// leftPosts after "resigned from" (and postDeterminers) are the post
+// itself: "resigned from the government", "from his post".
+var (
+	leftPosts       = toSet(`government cabinet post office position job role presidency premiership ministry`)
+	postDeterminers = toSet(`the his her their`)
+)
 
 // scopeBreaks end the stretch of text a removal verb can reach across.
 var scopeBreaks = toSet(`and or but who which that ; : . " “ ”`)
@@ -120,7 +123,7 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		// leave that post or body, not others ("from the cabinet" is one).
 		if k+2 < hi && strings.ToLower(d.Tokens[k+1].Text) == "from" {
 			j := k + 2
-			for j < hi && (strings.EqualFold(d.Tokens[j].Text, "the") || strings.EqualFold(d.Tokens[j].Text, "his") || strings.EqualFold(d.Tokens[j].Text, "her")) {
+			for j < hi && postDeterminers[strings.ToLower(d.Tokens[j].Text)] {
 				j++
 			}
 			if j >= hi || !leftPosts[strings.ToLower(d.Tokens[j].Text)] {

@@ -575,16 +575,14 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 		if best == nil {
 			best = &person{name: m.name}
 			people = append(people, best)
+			forms := personForms(m.name)
+			if m.royal {
+				forms = []string{m.name} // "Charles" alone; never Charles Kennedy's forms
+			}
 			if m.royalKey != "" {
 				byForm[m.royalKey] = append(byForm[m.royalKey], best)
 			}
-			if m.royal {
-				byForm[foldName(m.name)] = append(byForm[foldName(m.name)], best)
-			}
-			for _, f := range personForms(m.name) {
-				if m.royal {
-					break
-				}
+			for _, f := range forms {
 				k := foldName(f)
 				byForm[k] = append(byForm[k], best)
 			}
@@ -1006,38 +1004,35 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		// The nearest sentence's subject is who a description refers to
 		// ("A told B he would stay. The minister said ..." is A); the
 		// nearest person when that sentence has none or it is someone else.
-		var to *person
-		candidates := func() []int { return []int{sentenceSubject(rr, eligible), eligible[0]} }
-		if f.pending.strict {
-			// "The president and finance minister took ..." are two.
-			if strings.Contains(f.evidence.Text, " and ") {
-				continue
-			}
-			candidates = func() []int {
-				if d.Tokens[eligible[0]].Sentence != sent-1 {
-					return nil
-				}
-				return []int{sentenceSubject(rr, eligible)}
-			}
-		}
 		// "X said ... The minister also said the driver, Y, ...": where the
 		// sentence before had a description for its subject and the names
 		// in it are not its subject, this description is the same person.
-		if len(eligible) > 0 {
-			if p := describedIn[d.Tokens[eligible[0]].Sentence]; p != nil && sentenceSubject(rr, eligible) < 0 {
-				if fits, _ := describes(p, f.roleFact); fits {
-					to = p
-				}
-			}
+		// A description that does not speak (strict) reaches only the
+		// subject of the sentence right before; "The president and
+		// finance minister took ..." are two.
+		if f.pending.strict && strings.Contains(f.evidence.Text, " and ") {
+			continue
 		}
-		if to == nil && len(eligible) > 0 {
-			for _, tok := range candidates() {
-				if tok < 0 {
-					continue
+		var to *person
+		if len(eligible) > 0 {
+			subject := sentenceSubject(rr, eligible)
+			var candidates []*person
+			if p := describedIn[d.Tokens[eligible[0]].Sentence]; p != nil && subject < 0 {
+				candidates = append(candidates, p)
+			}
+			switch {
+			case f.pending.strict:
+				if d.Tokens[eligible[0]].Sentence == sent-1 && subject >= 0 {
+					candidates = append(candidates, byMention[subject])
 				}
-				other := byMention[tok]
-				if fits, _ := describes(other, f.roleFact); fits {
-					to = other
+			case subject >= 0:
+				candidates = append(candidates, byMention[subject], byMention[eligible[0]])
+			default:
+				candidates = append(candidates, byMention[eligible[0]])
+			}
+			for _, c := range candidates {
+				if describes(c, f.roleFact) {
+					to = c
 					break
 				}
 			}
@@ -1045,10 +1040,8 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		// A lede describes someone the next sentence names as its
 		// speaker: "The head of the agency says ... Ana Ruiz said ...".
 		if to == nil && f.pending.lede {
-			if tok := namedNext(rr, sent); tok >= 0 {
-				if fits, _ := describes(byMention[tok], f.roleFact); fits {
-					to = byMention[tok]
-				}
+			if tok := namedNext(rr, sent); tok >= 0 && describes(byMention[tok], f.roleFact) {
+				to = byMention[tok]
 			}
 		}
 		if to != nil {
@@ -1064,21 +1057,18 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 
 // describes reports whether a description such as "the prime minister"
 // can be of per: per holds no post or profession that the description
-// contradicts; held says per holds that very post.
-func describes(per *person, desc roleFact) (fits, held bool) {
+// contradicts.
+func describes(per *person, desc roleFact) bool {
 	if len(per.roles) > 0 {
 		r := per.roles[0]
-		if !sameTitle(r.role, desc.role) || r.country != "" && desc.country != "" && r.country != desc.country {
-			return false, false
-		}
-		return true, true
+		return sameTitle(r.role, desc.role) && (r.country == "" || desc.country == "" || r.country == desc.country)
 	}
 	for _, p := range per.professions {
 		if !sameTitle(p, desc.role) {
-			return false, false
+			return false
 		}
 	}
-	return true, false
+	return true
 }
 
 // sameTitle reports whether two titles can name one post: the words of one

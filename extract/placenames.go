@@ -127,9 +127,9 @@ func (f *docFacts) thing(w string) (string, bool) {
 }
 
 // appositions records the one-word names of a sentence described by a
-// noun phrase after a comma, and the names of storms. An opening phrase with no verb yet is not
-// described by what follows it: in "In Baghdad, a bomb exploded" the
-// phrase is the clause's subject.
+// noun phrase after a comma, and the names of storms. An opening phrase
+// with no verb yet is not described by what follows it: in "In Baghdad, a
+// bomb exploded" the phrase is the clause's subject.
 func (f *docFacts) appositions(t []pipeline.Token) {
 	// "Hurricane Danielle": the storm's name is no one's in the whole
 	// document ("Danielle weakened").
