@@ -665,16 +665,24 @@ func (m *matcher) lookName(pos, hi int) (int, int, bool) {
 }
 
 // names matches "A, B and C" (one or more person mentions), each optionally
-// followed by "of PLACE" or "(COUNTRY)".
+// after "COUNTRY's" or followed by "of PLACE" or "(COUNTRY)".
 func (m *matcher) names(pos, hi int) (capture, int, bool) {
 	c := capture{kind: elNames, start: pos}
 	k, last := pos, pos
 	for {
+		// "Chile's Ana Ruiz and Peru's Tom Berg"
+		country := ""
+		if e, ok := m.r.ix.entityAt(k); ok && e.Label == pipeline.Place {
+			if j := m.r.ix.tokenEnding(e.End) + 1; j+1 < hi && isPossessive(m.r.lower[j]) {
+				if cc := m.r.p.countryOf(e); cc != "" {
+					country, k = cc, j+1
+				}
+			}
+		}
 		start, end, ok := m.name(k, hi)
 		if !ok {
 			break
 		}
-		country := ""
 		if end+1 < hi && m.r.lower[end] == "of" {
 			j := end + 1
 			if m.r.lower[j] == "the" {
