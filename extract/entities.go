@@ -555,6 +555,35 @@ func (sc *sentenceScan) pastTitle(i int) int {
 	return end
 }
 
+// inPortfolio reports whether tokens i to j are words of a title's
+// capitalised portfolio of several parts, no body or place: "Minister for
+// Agriculture, Food and Forests" (a single one, "Secretary of Commerce",
+// may name the department).
+func (sc *sentenceScan) inPortfolio(i, j int) bool {
+	if !sc.e.titles.IsPortfolio(strings.ToLower(sc.words[j-1])) {
+		return false
+	}
+	joined := j+1 < len(sc.words) && (sc.words[j] == "," || sc.words[j] == "and") && isCapitalized(sc.words[j+1])
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		switch w := sc.words[k]; {
+		case w == "," || w == "and" || w == "&":
+			joined = true
+		case (w == "of" || w == "for") && joined:
+			// (The lexicon may hold the title with its first portfolio
+			// word: "Minister for Agriculture".)
+			for t := max(0, k-4); t < k; t++ {
+				if n, _ := sc.e.titles.Match(sc.words, t); n > 0 && t+n >= k {
+					return true
+				}
+			}
+			return false
+		case !isCapitalized(w):
+			return false
+		}
+	}
+	return false
+}
+
 // portfolioBefore reports whether a title and its capitalised portfolio
 // end right before token i: "Under-Secretary of State for Arms Control |
 // Mark Hale".
@@ -691,6 +720,11 @@ func (sc *sentenceScan) titledPeople() {
 			continue
 		}
 		k := i + n
+		// "Minister of Trade | and Industry Ann Kerr": the title's
+		// portfolio goes on.
+		if k+1 < len(sc.words) && (sc.words[k] == "and" || sc.words[k] == ",") && sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k-1])) {
+			k = max(k, sc.portfolioEnd(k))
+		}
 		// "Ambassador to Peru Ann Kerr": skip the post's complement.
 		if k+1 < len(sc.words) && (sc.words[k] == "to" || sc.words[k] == "of" || sc.words[k] == "for" || sc.words[k] == "from") {
 			p := k + 1
@@ -1307,7 +1341,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				break
 			}
 		}
-		if i == j {
+		if i == j || label != pipeline.Person && sc.inPortfolio(i, j) {
 			continue
 		}
 		// "the United States": the gazetteer's longer unambiguous name takes
@@ -1639,8 +1673,8 @@ func (sc *sentenceScan) modelSpan(i, j int, typ string) {
 	if i >= j {
 		return
 	}
-	if i == 0 && j == 1 {
-		return // a lone capitalised first word
+	if i == 0 && j == 1 || label != pipeline.Person && sc.inPortfolio(i, j) {
+		return // a lone capitalised first word; words of a portfolio
 	}
 	if label == pipeline.Person {
 		// prose calls many capitalised pairs people ("Deutsche Telekom",

@@ -738,7 +738,11 @@ func (r *roleReader) text(ph rolePhrase) string {
 				words = append(words, r.lower[k])
 			}
 		}
-		s = normalRole(s + " " + r.lower[p[0]] + " " + titleMinorWords(titleCaseWords(strings.Join(words, " "))))
+		join := " " + r.lower[p[0]] + " "
+		if join == " , " {
+			join = ", " // "Minister for Agriculture, Food and Forests"
+		}
+		s = normalRole(s + join + titleMinorWords(titleCaseWords(strings.Join(words, " "))))
 	}
 	r.texts[key] = s
 	return s
@@ -842,6 +846,20 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	// Commerce", "Deputy Prime Minister for the Economy".
 	// A profession is practised for someone, not for a portfolio: "a
 	// lawyer for the family".
+	// "Minister of Trade | and Industry": a title that ends in its
+	// portfolio goes on with the words joined to it.
+	if k+1 < hi && k > 0 && (r.lower[k] == "and" || r.lower[k] == ",") && r.p.titles.IsPortfolio(r.lower[k-1]) && isCapitalized(r.d.Tokens[k-1].Text) {
+		from := k
+		if r.lower[k] == "," {
+			from++ // (a list's items each end in a portfolio word)
+		}
+		if end := r.portfolio(from, hi); end > 0 && isCapitalized(r.d.Tokens[end-1].Text) {
+			ph.portfolio = [2]int{k, end}
+			ph.end = end
+			k = end
+			out = append(out, ph)
+		}
+	}
 	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for" && !ph.match.Professional) {
 		if end := r.portfolio(k+1, hi); end > 0 {
 			ph.portfolio = [2]int{k, end}
@@ -1092,6 +1110,9 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		if j < hi && isPossessive(r.d.Tokens[j].Text) {
 			j++
 			continue
+		}
+		if e.Label == pipeline.NORP && r.labelAt(j, pipeline.Org) {
+			continue // "the Chilean Red Cross"
 		}
 		break
 	}
