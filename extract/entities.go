@@ -198,6 +198,16 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
 		j = namesEnd(sc.words, i, j)
+		// "Former Governor Ann Kerr Dies at 89": in a heading in title
+		// case, a verb ends the name.
+		if sc.kind == pipeline.Heading {
+			if k := slices.IndexFunc(sc.words[i:j], func(w string) bool { return headlineVerbs[w] }); k >= 0 {
+				j = i + k
+			}
+			if i == j {
+				return &candidate{} // "Mayor Killed ...": no name
+			}
+		}
 	}
 	start, end := sc.toks[i].Start, sc.toks[j-1].End
 	src := pipeline.SourceRule
@@ -1517,6 +1527,15 @@ func namesEnd(words []string, i, j int) int {
 	}
 	return j
 }
+
+// headlineVerbs are verbs that follow a name in headings written in title
+// case.
+var headlineVerbs = toSet(`Says Said Dies Died Resigns Quits Wins Loses Meets Visits Arrives Calls Urges Warns Killed Dead
+Arrested Named Elected Sworn Steps Denies Rejects Backs Slams Launches Announces Signs Faces Returns Leaves Takes
+Jailed Charged Sentenced Admits Accuses Blames Vows Defends Hails Praises Condemns Criticises Criticizes Sacked Fired
+Ousted Appointed Honoured Honored Becomes Expelled Released Freed Pardoned Convicted Acquitted Indicted Impeached Shot
+Wounded Injured Attacked Kidnapped Abducted Joins Seeks Pledges Promises Insists Claims Confirms Proposes Agrees Unveils
+Sends Receives Welcomes Opens Tests`)
 
 // postNominalOffices are the post-nominals that name a post or a rank.
 var postNominalOffices = toSet(`QC KC MP MEP MSP MLA`)

@@ -904,8 +904,18 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		// district mayor", "for the eurozone at Nordbank". It
 		// ends a reading, and a body named after it may follow.
 		m := j
-		for m < hi && m < j+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.d.Tokens[m].Tag == "VBG") {
-			m++ // ("the ruling party": a participle before the noun)
+		for from := j; ; {
+			for m < hi && m < from+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.d.Tokens[m].Tag == "VBG") {
+				m++ // ("the ruling party": a participle before the noun)
+			}
+			// "for the capital's airport", "of the company's works
+			// council": what the noun's referent owns follows.
+			if m > from && m+1 < hi && isPossessive(r.d.Tokens[m].Text) && strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") {
+				m++
+				from = m
+				continue
+			}
+			break
 		}
 		// "head of the region in western France": a place after
 		// adjectives completes the title, unless it opens the next title
@@ -931,8 +941,11 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		// "counsel for the petitioners", "an economist at the central
 		// bank": a post held for someone or at a body.
 		lower.tied = lower.tied || prep == "for" || prep == "at" || prep == "with"
-		// "director of anti-constitution group Vote No": the body's name
-		// after its description.
+		// "director of anti-constitution group Vote No", "of the sport's
+		// ruling body the IAAF": the body's name after its description.
+		if m+1 < hi && r.lower[m] == "the" && r.labelAt(m+1, pipeline.Org) && strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") {
+			m++
+		}
 		if end := r.capitalRun(m, hi); end > m {
 			if lower.org == "" {
 				lower.org = r.d.Text[r.d.Tokens[m].Start:r.d.Tokens[end-1].End]
@@ -1261,8 +1274,8 @@ func (r *roleReader) portfolio(j, hi int) int {
 	}
 	// "head of the research team": a portfolio word that a noun follows
 	// only describes that noun.
-	if end > 0 && end < hi && !isCapitalized(r.d.Tokens[end].Text) && strings.HasPrefix(r.d.Tokens[end].Tag, "NN") {
-		return 0
+	if end > 0 && end < hi && (!isCapitalized(r.d.Tokens[end].Text) && strings.HasPrefix(r.d.Tokens[end].Tag, "NN") || isPossessive(r.d.Tokens[end].Text)) {
+		return 0 // ("spokesman for the sport's ruling body": an owner)
 	}
 	return end
 }
