@@ -202,7 +202,12 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		// case, a verb ends the name.
 		if sc.kind == pipeline.Heading {
 			if k := slices.IndexFunc(sc.words[i:j], func(w string) bool { return headlineVerbs[w] }); k >= 0 {
-				j = i + k
+				// ("League Names Ana Ruiz": the name may follow it.)
+				if after := i + k + 1; j-after >= 2 && k < 2 && sc.givenName(sc.words[after]) {
+					i = after
+				} else {
+					j = i + k
+				}
 			}
 			if i == j {
 				return &candidate{} // "Mayor Killed ...": no name
@@ -745,6 +750,8 @@ func (sc *sentenceScan) titledPeople() {
 				k = end // "Secretary of Commerce Laura Finch"
 			} else if m, ok := sc.placeAt(p); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
 				k = m.End
+			} else if p+2 < len(sc.words) && isCapitalized(sc.words[p]) && !sc.givenName(sc.words[p]) && sc.givenName(sc.words[p+1]) && sc.nameRun(p+1)-(p+1) >= 2 {
+				k = p + 1 // "head of Roscosmos Alexander Ivanov": a body of one word
 			} else if sc.words[k] == "of" && p > k+1 {
 				// "speaker of the parliament Omar Nadiri": a lowercase
 				// body, then a name of two words or more.
@@ -1535,7 +1542,7 @@ Arrested Named Elected Sworn Steps Denies Rejects Backs Slams Launches Announces
 Jailed Charged Sentenced Admits Accuses Blames Vows Defends Hails Praises Condemns Criticises Criticizes Sacked Fired
 Ousted Appointed Honoured Honored Becomes Expelled Released Freed Pardoned Convicted Acquitted Indicted Impeached Shot
 Wounded Injured Attacked Kidnapped Abducted Joins Seeks Pledges Promises Insists Claims Confirms Proposes Agrees Unveils
-Sends Receives Welcomes Opens Tests`)
+Sends Receives Welcomes Opens Tests Names Appoints Elects Picks Taps Nominates Chooses Hires Replaces Succeeds`)
 
 // postNominalOffices are the post-nominals that name a post or a rank.
 var postNominalOffices = toSet(`QC KC MP MEP MSP MLA`)
