@@ -460,28 +460,15 @@ func dottedAbbreviation(w string) bool {
 	return true
 }
 
-// splitGluedStops splits a word from the next that a full stop without a
-// space joins: "Snowden.Image" in a caption, "Amash.Image". Abbreviations
-// ("U.S."), domains ("Znak.com") and decimals keep their stops.
+// splitGluedStops splits a word from the next that punctuation without a
+// space joins: a full stop ("Snowden.Image" in a caption), a double hyphen
+// ("LUSAKA--Zambia" in a dateline) or a comma ("Mr Sata,74,").
+// Abbreviations ("U.S."), domains ("Znak.com"), decimals and thousands
+// ("1,000") keep theirs.
 func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
-	glued := func(w string) int {
-		i := strings.IndexByte(w, '.')
-		if i < 2 || i+2 >= len(w) || strings.Count(w, ".") != 1 {
-			return -1
-		}
-		for _, r := range w[:i] {
-			if !unicode.IsLetter(r) {
-				return -1
-			}
-		}
-		if r := rune(w[i+1]); !unicode.IsUpper(r) || !unicode.IsLower(rune(w[i+2])) {
-			return -1
-		}
-		return i
-	}
 	n := 0
 	for _, tk := range toks {
-		if glued(tk.Text) > 0 {
+		if i, _ := gluedAt(tk.Text); i > 0 {
 			n++
 		}
 	}
@@ -490,15 +477,37 @@ func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
 	}
 	out := make([]tokenize.Token, 0, len(toks)+2*n)
 	for _, tk := range toks {
-		if i := glued(tk.Text); i > 0 {
+		if i, sep := gluedAt(tk.Text); i > 0 {
 			out = append(out, tokenize.Token{Text: tk.Text[:i], Start: tk.Start},
-				tokenize.Token{Text: ".", Start: tk.Start + i},
-				tokenize.Token{Text: tk.Text[i+1:], Start: tk.Start + i + 1})
+				tokenize.Token{Text: sep, Start: tk.Start + i},
+				tokenize.Token{Text: tk.Text[i+len(sep):], Start: tk.Start + i + len(sep)})
 			continue
 		}
 		out = append(out, tk)
 	}
 	return out
+}
+
+// gluedAt returns where punctuation joins two words in w, and the
+// punctuation; -1 when none does.
+func gluedAt(w string) (int, string) {
+	letters := func(s string) bool {
+		return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	if i := strings.Index(w, "--"); i > 0 && letters(w[:i]) && letters(w[i+2:]) {
+		return i, "--"
+	}
+	if i := strings.IndexByte(w, ','); i > 1 && strings.Count(w, ",") == 1 && letters(w[:i]) && i+1 < len(w) && isCapitalized(w) {
+		return i, "," // ("1,000", "a,b" stay)
+	}
+	i := strings.IndexByte(w, '.')
+	if i < 2 || i+2 >= len(w) || strings.Count(w, ".") != 1 || !letters(w[:i]) {
+		return -1, ""
+	}
+	if r := rune(w[i+1]); !unicode.IsUpper(r) || !unicode.IsLower(rune(w[i+2])) {
+		return -1, ""
+	}
+	return i, "."
 }
 
 // joinInitials joins an initial, or an abbreviation that opens a name, to

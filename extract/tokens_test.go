@@ -173,3 +173,18 @@ func TestSentenceBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedPunctuation: punctuation without a space between two words
+// parts them (a caption's stop, a dateline's double hyphen, a comma
+// before an age); abbreviations, domains, decimals and thousands keep it.
+func TestGluedPunctuation(t *testing.T) {
+	text := "Headline\n\nKAMPALA--Uganda voted. Mr Okot,71, won 1,150,045 votes in Kampala.Image from Znak.com and the U.S. cost 2.5 dollars, a,b.\n"
+	d := runStages(t, text, "paragraphs", "tokens")
+	checkTokens(t, d)
+	got := strings.Join(tokenTexts(d.Tokens), " ")
+	for _, want := range []string{"KAMPALA -- Uganda", "Okot , 71 ,", "1,150,045", "Kampala . Image", "Znak.com", "U.S.", "2.5", "a,b"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("tokens %q: no %q", got, want)
+		}
+	}
+}
