@@ -126,6 +126,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.creditedPeople()
 		sc.appositivePeople()
 		sc.kinPeople()
+		sc.bracketedPeople()
 		sc.introducedPeople()
 		sc.organisations()
 		// The tagger learnt from running text; headings and table cells are
@@ -807,6 +808,27 @@ func (sc *sentenceScan) titledPeople() {
 		}
 		sc.add(k, j, pipeline.Person, prioRule, 0.95)
 		i = j - 1
+	}
+}
+
+// bracketedPeople finds names that an editor completed in brackets:
+// "President [Ana María] Ruiz" (the guidelines' "[Bashir al] Assad").
+func (sc *sentenceScan) bracketedPeople() {
+	for i := 0; i+3 < len(sc.words); i++ {
+		if sc.words[i] != "[" {
+			continue
+		}
+		k := i + 1
+		for k < len(sc.words) && k < i+5 && isNameWord(sc.words[k], true) {
+			k++
+		}
+		if k == i+1 || k+1 >= len(sc.words) || sc.words[k] != "]" || !isCapitalized(sc.words[i+1]) {
+			continue
+		}
+		if j := sc.nameRun(k + 1); j > k+1 {
+			sc.add(i, j, pipeline.Person, prioRule, 0.9)
+			i = j - 1
+		}
 	}
 }
 

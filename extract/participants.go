@@ -516,7 +516,8 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 	var mentions []mention
 	for i := range es {
 		if e := &es[i]; e.Label == pipeline.Person {
-			name := strings.Join(stripHonorific(strings.Fields(e.Text)), " ")
+			// ("[Ana María] Ruiz": an editor's brackets are no part of it.)
+			name := strings.Join(stripHonorific(strings.Fields(strings.NewReplacer("[", "", "]", "").Replace(e.Text))), " ")
 			m := mention{e: e, name: name, key: foldName(name), words: strings.Count(name, " ") + 1}
 			// A royal known by a given name is not whoever else bears it
 			// ("Prince Charles" and Charles Kennedy), but is the royal
