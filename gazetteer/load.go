@@ -140,6 +140,13 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A town named as a given name is common ("Hassan", "Nigel"): a match
+	// on it needs context. Capitals and cities of a million are known.
+	for _, r := range recs {
+		if r.e.Kind == City && !r.e.Capital && r.e.Population < 1e6 && given[r.e.Name] {
+			ambiguous[r.e.Name] = true
+		}
+	}
 	common := make(map[string]bool, len(given))
 	for n := range given {
 		common[n] = true
