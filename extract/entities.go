@@ -1279,7 +1279,7 @@ func (e *Entities) tagDoc(ctx context.Context, d *pipeline.Doc) ([][]ner.Span, e
 			w, t := buf[:len(toks):len(toks)], buf[len(toks):2*len(toks):2*len(toks)]
 			buf = buf[2*len(toks):]
 			for k, tk := range toks {
-				w[k], t[k] = tk.Text, tk.Tag
+				w[k], t[k] = asciiQuotes(tk.Text), tk.Tag
 			}
 			words, tags = append(words, w), append(tags, t)
 		}
@@ -1290,6 +1290,20 @@ func (e *Entities) tagDoc(ctx context.Context, d *pipeline.Doc) ([][]ner.Span, e
 		out = append(out, spans...)
 	}
 	return out, nil
+}
+
+// asciiQuotes writes typographic apostrophes and quotation marks as the
+// ASCII ones the tagger learnt from: "Labour’s" is "Labour's" to it.
+func asciiQuotes(w string) string {
+	switch w {
+	case "’s", "‘s":
+		return "'s"
+	case "’", "‘":
+		return "'"
+	case "“", "”":
+		return "\""
+	}
+	return w
 }
 
 // wholeNames joins the tagger's person spans that a lowercase particle
@@ -1424,6 +1438,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 					sc.add(k, end, pipeline.Person, prioTagger, sp.Confidence).Source = pipeline.SourceRule
 				}
 				j = k
+				if isPossessive(sc.words[j-1]) {
+					j--
+				}
 			}
 		}
 		// "US Ambassador" is a title, not an organisation: leave the
@@ -1583,7 +1600,8 @@ func isComplementWord(w string) bool { return w == "of" || w == "from" || w == "
 
 // nameInside returns where a personal name starts inside the tagger's
 // place or body [i, j): a known given name and a surname after a body's head
-// noun or a known place, as in "House Mary Quinn"; i when there is none.
+// noun, a possessive or a known place, as in "House Mary Quinn"; i when
+// there is none.
 func (sc *sentenceScan) nameInside(i, j int) int {
 	// After a title's complement ("Senator from Ohio Kristen Dale")
 	// a common given name will do; elsewhere only an official's.
@@ -1597,7 +1615,8 @@ func (sc *sentenceScan) nameInside(i, j int) int {
 		if !given(sc.words[k]) || !isCapitalized(sc.words[k+1]) {
 			continue
 		}
-		if orgHeads[sc.words[k-1]] || sc.words[k-1] == "House" || stateBodyHeads[sc.words[k-1]] && sc.e.gaz.CommonGivenName(sc.words[k]) {
+		// ("Labour's Harry Jenkins": the body's member.)
+		if orgHeads[sc.words[k-1]] || sc.words[k-1] == "House" || (stateBodyHeads[sc.words[k-1]] || isPossessive(sc.words[k-1])) && sc.e.gaz.CommonGivenName(sc.words[k]) {
 			return k
 		}
 		for _, m := range sc.gaz {

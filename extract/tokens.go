@@ -111,6 +111,25 @@ func posModel(path string) (*pos.Model, error) {
 	return pos.ReadBytes(data)
 }
 
+// tagTokens tags row with typographic apostrophes and quotation marks read
+// as the ASCII ones the taggers learnt from ("Labour’s" is a possessive).
+func tagTokens(tagger interface{ TagTokens([]tag.Token) }, row []tag.Token) {
+	var saved map[int]string
+	for k := range row {
+		if a := asciiQuotes(row[k].Text); a != row[k].Text {
+			if saved == nil {
+				saved = map[int]string{}
+			}
+			saved[k] = row[k].Text
+			row[k].Text = a
+		}
+	}
+	tagger.TagTokens(row)
+	for k, w := range saved {
+		row[k].Text = w
+	}
+}
+
 // posTagger is readout's part-of-speech tagger seen as prose's.
 type posTagger struct{ m *pos.Model }
 
@@ -171,7 +190,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			base := p.Start + s.Start
 			rows := capSentences(tableRows(toks))
 			for ri, row := range rows {
-				t.tag.TagTokens(row)
+				tagTokens(t.tag, row)
 				for k := range row {
 					if isDash(row[k].Text) && row[k].Text != "-" {
 						row[k].Tag = ":" // the taggers read "–" as a word

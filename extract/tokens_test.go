@@ -188,3 +188,18 @@ func TestGluedPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// TestTypographicQuotes: a typographic apostrophe is tagged as the ASCII
+// one the taggers learnt from, and the token keeps its own text.
+func TestTypographicQuotes(t *testing.T) {
+	d := runStages(t, "Headline\n\nLabour’s Ann Kerr was nominated as Speaker.\n", "paragraphs", "tokens")
+	checkTokens(t, d)
+	for _, tk := range d.Tokens {
+		if tk.Text == "’s" && tk.Tag != "POS" {
+			t.Errorf("’s tagged %s, want POS", tk.Tag)
+		}
+		if tk.Text == "'s" {
+			t.Errorf("token text changed to %q", tk.Text)
+		}
+	}
+}
