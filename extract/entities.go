@@ -199,6 +199,10 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
 		j = namesEnd(sc.words, i, j)
+		// "the Twin Otter aircraft": a make of machine, no one's name.
+		if j < len(sc.words) && machineHeads[sc.words[j]] && strings.HasPrefix(sc.toks[j].Tag, "NN") {
+			return &candidate{}
+		}
 		// "Former Governor Ann Kerr Dies at 89": in a heading in title
 		// case, a verb ends the name.
 		if sc.kind == pipeline.Heading {
@@ -515,6 +519,10 @@ func (sc *sentenceScan) properNouns(i, j int) bool {
 
 // eponymHeads follow a person's name in the name of what the person leads:
 // "the Trump administration", "the Blair government".
+// machineHeads are the nouns after a make or model of machine.
+var machineHeads = toSet(`aircraft airplane aeroplane plane jet airliner helicopter drone rocket missile tank truck car
+vehicle engine warship frigate submarine`)
+
 var eponymHeads = toSet(`administration government presidency era campaign cabinet`)
 
 // chamberHeads are the heads of bodies named "of" their members or
