@@ -169,8 +169,9 @@ func heldUntil(d *pipeline.Doc, i, hi int) bool {
 			return monthOf(next) != 0 || isYear(next) || strings.EqualFold(next, "last") || strings.EqualFold(next, "recently") || strings.EqualFold(next, "earlier")
 		case w == "in" && strings.EqualFold(next, "the") && k+2 < hi && isDecade(d.Tokens[k+2].Text):
 			return true // "prime minister in the 1990s"
-		case (w == "to" || isDash(w)) && isYear(next) && k > i && isYear(d.Tokens[k-1].Text):
-			return true // "from 1990 to 1998", "1990-1998"
+		case (w == "to" || isDash(w)) && k > i && isYear(d.Tokens[k-1].Text) &&
+			(isYear(next) || monthOf(next) != 0 && k+2 < hi && isYear(d.Tokens[k+2].Text)):
+			return true // "from 1990 to 1998", "1990-1998", "from May 1990 to June 1998"
 		case w == "and" && isYear(next) && k > i+1 && isYear(d.Tokens[k-1].Text) && strings.EqualFold(d.Tokens[k-2].Text, "between"):
 			return true // "between 1990 and 1998"
 		}
