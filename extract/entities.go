@@ -199,9 +199,15 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
 		j = namesEnd(sc.words, i, j)
-		// "the Twin Otter aircraft": a make of machine, no one's name.
+		// "the Twin Otter aircraft": a make of machine, no one's name; nor
+		// is what the document calls a body ("the Yesh Atid party").
 		if j < len(sc.words) && machineHeads[sc.words[j]] && strings.HasPrefix(sc.toks[j].Tag, "NN") {
 			return &candidate{}
+		}
+		if j-i <= 3 && i < j {
+			if l, ok := sc.facts.thing(strings.Join(sc.words[i:j], " ")); ok && l != pipeline.Person && j-i > 1 {
+				return &candidate{}
+			}
 		}
 		// "Former Governor Ann Kerr Dies at 89": in a heading in title
 		// case, a verb ends the name.
@@ -1424,10 +1430,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if eponym {
 			j, label = j-1, pipeline.Person
 		}
-		// "Novichok, a range of nerve agents": the document says what the
-		// tagger's one-word name is.
-		if j-i == 1 {
-			if l, ok := sc.facts.thing(sc.words[i]); ok {
+		// "Novichok, a range of nerve agents", "the Yesh Atid party": the
+		// document says what the tagger's name is.
+		if j-i <= 3 {
+			if l, ok := sc.facts.thing(strings.Join(sc.words[i:j], " ")); ok {
 				if l == "" {
 					continue
 				}

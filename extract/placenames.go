@@ -112,9 +112,21 @@ neighbourhood neighborhood suburb`,
 	return m
 }()
 
-// thing returns the label of what an apposition in the document says the
-// one-word name w is ("Novichok, a range of nerve agents": none), and
-// whether there is one.
+// bodyTails are the nouns after a body's name: "the Yesh Atid party".
+var bodyTails = toSet(`party movement bloc militia`)
+
+// joinTexts joins the tokens' texts with spaces.
+func joinTexts(toks []pipeline.Token) string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = t.Text
+	}
+	return strings.Join(ws, " ")
+}
+
+// thing returns the label of what the document says the name w is
+// ("Novichok, a range of nerve agents": none; "the Yesh Atid party": a
+// body), and whether it says.
 func (f *docFacts) thing(w string) (string, bool) {
 	if f.things == nil {
 		f.things = map[string]string{}
@@ -136,6 +148,27 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 	for k := 0; k+1 < len(t); k++ {
 		if stormWords[t[k].Text] && isCapitalized(t[k+1].Text) {
 			f.things[t[k+1].Text] = ""
+		}
+	}
+	// "the centrist Yesh Atid (Future) party": a name before a noun of a
+	// body names that body in the whole document ("a lawmaker with Yesh
+	// Atid").
+	for k := 1; k+1 < len(t); k++ {
+		if !bodyTails[strings.ToLower(t[k].Text)] || isCapitalized(t[k].Text) {
+			continue
+		}
+		end := k
+		if t[k-1].Text == ")" {
+			for end = k - 1; end > 0 && end > k-5 && t[end].Text != "("; end-- {
+			}
+		}
+		start := end
+		for start > 0 && start > end-3 && isCapitalized(t[start-1].Text) && !isAllCaps(t[start-1].Text) {
+			start--
+		}
+		// (One word may be a person's: "the Nixon party" travelling.)
+		if end-start >= 2 && start > 0 && !isCapitalized(t[start-1].Text) {
+			f.things[joinTexts(t[start:end])] = pipeline.Org
 		}
 	}
 	opener := len(t) > 0 && t[0].Tag == "IN"
