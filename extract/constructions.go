@@ -36,6 +36,8 @@ import (
 //	VERB     a finite verb or a modal; TENSED a finite verb, no modal
 //	         ("ridiculed", "has", not "will")
 //	CLAUSE   a clause between commas: ", a Chilean citizen,"
+//	PHRASE   a preposition and its object, no verb nor name in it, up
+//	         to a comma not consumed: "behind the bill", "during the war"
 //	BRACKET  words in brackets: "(National Union of Rail Workers)"
 //	^        the start of the sentence; $ the end of an apposition (a
 //	         comma, a full stop, a bracket, a dash, the sentence end or a
@@ -137,6 +139,7 @@ const (
 	elNum
 	elParty
 	elVerb
+	elPhrase
 )
 
 type elem struct {
@@ -330,6 +333,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind, e.tense = elVerb, f == "TENSED"
 		case "CLAUSE":
 			e.kind = elClause
+		case "PHRASE":
+			e.kind = elPhrase
 		case "BRACKET":
 			e.kind = elBracket
 		case "^":
@@ -508,6 +513,19 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 				}
 				return k > pos+1 && (next(k+1, nil) || m.each(el, k, a, ei))
 			case w == ";" || w == "." || w == ":" || isQuote(w):
+				return false
+			}
+		}
+		return false
+	case elPhrase:
+		if pos >= hi || m.r.d.Tokens[pos].Tag != "IN" {
+			return false
+		}
+		for k := pos + 1; k < hi && k <= pos+7; k++ {
+			switch t := m.r.d.Tokens[k].Tag; {
+			case m.r.lower[k] == ",":
+				return k > pos+1 && next(k, nil)
+			case strings.HasPrefix(t, "VB") || t == "MD" || m.r.persons[k] > 0 || t == "." || t == ":" || isQuote(m.r.lower[k]):
 				return false
 			}
 		}
@@ -992,6 +1010,8 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 			return false
 		case elBracket:
 			ok = pos < hi && m.r.lower[pos] == "("
+		case elPhrase:
+			ok = pos < hi && m.r.d.Tokens[pos].Tag == "IN"
 		case elQuote:
 			ok = pos < hi && isQuote(m.r.lower[pos])
 		case elDash:
@@ -1012,7 +1032,7 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 			return false
 		case !ok:
 			continue // an optional element not taken
-		case el.star || el.kind == elClause || el.kind == elBracket || el.kind == elRole || el.kind == elRoles || el.kind == elParty:
+		case el.star || el.kind == elClause || el.kind == elBracket || el.kind == elPhrase || el.kind == elRole || el.kind == elRoles || el.kind == elParty:
 			return true // where it ends is not known here
 		case el.opt:
 			return m.mayFollow(els[i+1:], pos+1, hi) || m.mayFollow(els[i+1:], pos, hi)
