@@ -331,6 +331,7 @@ func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segm
 	for _, s := range sents[1:] {
 		prev := &out[len(out)-1]
 		if dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && nameGoesOn(firstWord(s.Text)) ||
+			t.titleAbbreviation(lastWord(prev.Text)) && nameGoesOn(firstWord(s.Text)) ||
 			isInitialStop(lastWord(prev.Text)) && isInitialStop(firstWord(s.Text)) {
 			prev.Text = text[prev.Start : s.Start+len(s.Text)]
 			continue
@@ -433,6 +434,17 @@ func (t *Tokens) continues(s string) bool {
 	}
 	n, _ := t.titles.Match(words, 0)
 	return n > 0 && n < len(words) && !isCapitalized(words[n])
+}
+
+// titleAbbreviation reports whether w is a title shortened with a full
+// stop, which a name follows and no sentence ends in: "Gov.", "Sen.",
+// "Atty. Gen.".
+func (t *Tokens) titleAbbreviation(w string) bool {
+	if len(w) < 3 || !strings.HasSuffix(w, ".") || !isCapitalized(w) || strings.Count(w, ".") > 1 {
+		return false
+	}
+	n, _ := t.titles.Match([]string{w}, 0)
+	return n == 1
 }
 
 // middleInitial reports whether s ends in a known given name and an

@@ -203,3 +203,16 @@ func TestTypographicQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleAbbreviations: a title shortened with a full stop before a name
+// ends no sentence; a full stop after another word still does.
+func TestTitleAbbreviations(t *testing.T) {
+	d := runStages(t, "Headline\n\nFormer Virginia Gov. Bob Ellis was charged. He met the press. Then Tom left.\n", "paragraphs", "tokens")
+	if got := len(d.Sentences); got != 4 {
+		var ss []string
+		for _, s := range d.Sentences {
+			ss = append(ss, d.Text[s.Start:s.End])
+		}
+		t.Errorf("%d sentences %q, want 4", got, ss)
+	}
+}
