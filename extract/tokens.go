@@ -569,10 +569,10 @@ func joinInitials(toks []tokenize.Token) []tokenize.Token {
 }
 
 // nameAbbreviations open names: "St. Louis", "Mt. Kenya", "Gen. Smith".
-var nameAbbreviations = toSet(`st. mt. ft. gen. col. sen. rep. gov. prof. rev. dr. mr. mrs. ms. lt. capt. sgt.`)
+var nameAbbreviations = toSet(`st. mt. ft. gen. col. sen. rep. gov. prof. rev. dr. mr. mrs. ms. lt. capt. sgt. atty. brig. adm. maj.`)
 
 // abbreviations end in a full stop that is part of them.
-var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. rep. gov. prof. rev. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
+var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. rep. gov. prof. rev. atty. brig. adm. maj. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
 
 // splitFinalStop splits the full stop from the last word of a sentence
 // that the tokenizer left attached ("Jan Smit."), unless the word is an
