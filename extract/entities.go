@@ -223,6 +223,12 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 			if i == j {
 				return &candidate{} // "Mayor Killed ...": no name
 			}
+			// A heading in title case capitalises every word ("Peace
+			// Talks"): a name the body never repeats needs a known given
+			// name to open it.
+			if titleCase(sc.words) && !sc.e.gaz.CommonGivenName(sc.words[i]) && strings.Count(sc.d.Text, sc.words[j-1]) < 2 {
+				return &candidate{}
+			}
 		}
 	}
 	start, end := sc.toks[i].Start, sc.toks[j-1].End
@@ -1588,6 +1594,21 @@ func namesEnd(words []string, i, j int) int {
 	return j
 }
 
+// titleCase reports whether words are a heading in title case: no word of
+// letters in lower case but the minor ones ("Minister Resigns Over Row").
+func titleCase(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !titleMinor[w] && !headingMinor[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// headingMinor are the small words a heading in title case may leave in
+// lower case besides a title's own ("a", "as", "by").
+var headingMinor = toSet(`a an as by but or nor vs from into over off up out per via`)
+
 // headlineVerbs are verbs that follow a name in headings written in title
 // case.
 var headlineVerbs = toSet(`Says Said Dies Died Resigns Quits Wins Loses Meets Visits Arrives Calls Urges Warns Killed Dead
@@ -1595,7 +1616,8 @@ Arrested Named Elected Sworn Steps Denies Rejects Backs Slams Launches Announces
 Jailed Charged Sentenced Admits Accuses Blames Vows Defends Hails Praises Condemns Criticises Criticizes Sacked Fired
 Ousted Appointed Honoured Honored Becomes Expelled Released Freed Pardoned Convicted Acquitted Indicted Impeached Shot
 Wounded Injured Attacked Kidnapped Abducted Joins Seeks Pledges Promises Insists Claims Confirms Proposes Agrees Unveils
-Sends Receives Welcomes Opens Tests Names Appoints Elects Picks Taps Nominates Chooses Hires Replaces Succeeds`)
+Sends Receives Welcomes Opens Tests Names Appoints Elects Picks Taps Nominates Chooses Hires Replaces Succeeds
+Meet Discuss Discusses Visit Urge Warn Seek Reject Deny Quit Resign Elect Sign Agree`)
 
 // postNominalOffices are the post-nominals that name a post or a rank.
 var postNominalOffices = toSet(`QC KC MP MEP MSP MLA`)

@@ -1028,7 +1028,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				}
 			case subject >= 0:
 				candidates = append(candidates, byMention[subject], byMention[eligible[0]])
-			default:
+			case !coordinated(rr, eligible):
 				candidates = append(candidates, byMention[eligible[0]])
 			}
 			for _, c := range candidates {
@@ -1054,6 +1054,23 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	for per := range touched {
 		slices.SortStableFunc(per.roles, readingOrder)
 	}
+}
+
+// coordinated reports whether the nearest two mentions are joined by
+// "and" ("criticised A and B"): neither is nearer in meaning to a
+// description that follows.
+func coordinated(rr *roleReader, mentions []int) bool {
+	if len(mentions) < 2 {
+		return false
+	}
+	a, b := mentions[1], mentions[0]
+	end := rr.persons[a]
+	if end <= 0 || end >= b || rr.d.Tokens[a].Sentence != rr.d.Tokens[b].Sentence {
+		return false
+	}
+	rr.prep(rr.d.Tokens[a].Sentence)
+	between := rr.lower[end:b]
+	return slices.Equal(between, []string{"and"}) || slices.Equal(between, []string{",", "and"})
 }
 
 // describes reports whether a description such as "the prime minister"

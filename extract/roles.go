@@ -188,7 +188,9 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 		opens := r.is(i, titleOpenClass) || strings.ContainsRune(r.lower[i], '-') || r.p.titles.ProfessionalWord(r.lower[i])
 		// ("Under Secretary": a preposition in capitals may open one.)
 		tagOK := titleTag(r.d.Tokens[i].Tag) || r.d.Tokens[i].Tag == "IN" && isCapitalized(r.d.Tokens[i].Text)
-		if opens && !r.is(i, r.p.rules.former) && tagOK && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) {
+		// ("at 5 PM": a time, not a prime minister.)
+		clock := r.lower[i] == "pm" && i > 0 && r.d.Tokens[i-1].Tag == "CD"
+		if opens && !clock && !r.is(i, r.p.rules.former) && tagOK && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) {
 			s := r.d.Sentences[si]
 			if m := r.p.titles.MatchPlural(r.lower[s.FirstToken:s.EndToken], i-s.FirstToken); m.N > 0 && !r.insideName(i, i+m.N) {
 				r.found = append(r.found, m)
