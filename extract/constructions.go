@@ -68,7 +68,7 @@ type ruleSpec struct {
 	Name    string `yaml:"name"`
 	Pattern string `yaml:"pattern"`
 	// Where limits the rule to roster lines ("list": list items and table
-	// rows).
+	// rows) or to headings ("heading", where "to be" is left out).
 	Where string `yaml:"where"`
 	// Former marks the roles the match gives as no longer held; FormerName
 	// marks only the role of that NAME (1-based).
@@ -264,6 +264,9 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 		*into = bit
 	}
 	for _, s := range f.Rules {
+		if s.Where != "" && s.Where != "list" && s.Where != "heading" {
+			return nil, fmt.Errorf("%s: rule %q: where %q is not list or heading", ruleFileName(path), s.Name, s.Where)
+		}
 		els, err := c.compile(s.Pattern)
 		if err != nil {
 			return nil, fmt.Errorf("%s: rule %q: %w", ruleFileName(path), s.Name, err)
@@ -804,7 +807,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 			}
 			try := func(ri int) {
 				ru := &m.c.rules[ri]
-				if ru.Where == "list" && !list || !named && ru.named || !m.canStart(&ru.elems[0], i, at) || !m.canGoOn(ru, i, hi) {
+				if ru.Where == "list" && !list || ru.Where == "heading" && kind != pipeline.Heading || !named && ru.named || !m.canStart(&ru.elems[0], i, at) || !m.canGoOn(ru, i, hi) {
 					return
 				}
 				var ok bool
