@@ -850,7 +850,8 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	// lawyer for the family".
 	// "Minister of Trade | and Industry": a title that ends in its
 	// portfolio goes on with the words joined to it.
-	if k+1 < hi && k > 0 && (r.lower[k] == "and" || r.lower[k] == ",") && r.p.titles.IsPortfolio(r.lower[k-1]) && isCapitalized(r.d.Tokens[k-1].Text) {
+	if k+1 < hi && k > 0 && (r.lower[k] == "and" || r.lower[k] == ",") && r.p.titles.IsPortfolio(r.lower[k-1]) && isCapitalized(r.d.Tokens[k-1].Text) &&
+		slices.ContainsFunc(r.lower[ph.titleStart:k], func(w string) bool { return w == "of" || w == "for" }) {
 		from := k
 		if r.lower[k] == "," {
 			from++ // (a list's items each end in a portfolio word)
