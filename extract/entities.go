@@ -1404,6 +1404,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 					break
 				}
 			}
+			// ("comedian Frank Skinner | an MBE": a name ends in a name word.)
+			for j > i+1 && startsLower(sc.words[j-1]) && !nameParticles[sc.words[j-1]] && !particlePrefixed(sc.words[j-1]) {
+				j--
+			}
 		}
 		// Never across a separator: "Sudan | Regional"; nor from a word in
 		// title case into one in capitals, where a byline runs into a
@@ -1594,11 +1598,18 @@ func namesEnd(words []string, i, j int) int {
 	return j
 }
 
+// startsLower reports whether w starts with a lower-case letter ("an", not
+// "'Sullivan").
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
 // titleCase reports whether words are a heading in title case: no word of
 // letters in lower case but the minor ones ("Minister Resigns Over Row").
 func titleCase(words []string) bool {
 	for _, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !titleMinor[w] && !headingMinor[w] {
+		if startsLower(w) && !titleMinor[w] && !headingMinor[w] {
 			return false
 		}
 	}

@@ -106,7 +106,9 @@ func isNameWord(w string, nextIsName bool) bool {
 
 // stripHonorific drops a leading honorific ("Mr", "Sheikh") from a name.
 func stripHonorific(words []string) []string {
-	for len(words) > 1 && honorifics[strings.ToLower(words[0])] {
+	// ("Miss Clark": an honorific to strip, though the tagger may read
+	// "Miss" in other names, "Miss World".)
+	for len(words) > 1 && (honorifics[strings.ToLower(words[0])] || words[0] == "Miss") {
 		words = words[1:]
 	}
 	return words
