@@ -416,6 +416,11 @@ loop:
 					k = r.ix.token(e.Start) - 1
 				}
 			}
+			// "Zimbabwean police arrested the country's opposition leader":
+			// the country is the one just named.
+			if owner == "" && k == j-2 && countryNouns[r.lower[j-1]] && r.lower[k] == "the" {
+				owner = r.countryNamedBefore(k)
+			}
 			if k < j-1 && k >= lo && r.is(k, c.determiner) {
 				ph.tied = true
 				ph.start = k
@@ -540,6 +545,33 @@ func (r *roleReader) verbBefore(j, t int) bool {
 }
 
 var articles = toSet(`the a an`)
+
+// countryNouns stand for a country named before: "the country's".
+var countryNouns = toSet(`country nation kingdom republic`)
+
+// countryNamedBefore returns the one country that the country names and
+// demonyms before token k name, in its sentence or else the one before; ""
+// when there is none or more than one ("flew from Zimbabwe to Tanzania").
+func (r *roleReader) countryNamedBefore(k int) string {
+	s := r.d.Tokens[k].Sentence
+	for _, from := range []int{r.d.Sentences[s].FirstToken, r.d.Sentences[max(0, s-1)].FirstToken} {
+		found := ""
+		for t := k - 1; t >= from; t-- {
+			if e, ok := r.ix.entityEndingAt(t); ok {
+				if c := r.p.countryOf(e); c != "" && c != found {
+					if found != "" {
+						return ""
+					}
+					found = c
+				}
+			}
+		}
+		if found != "" {
+			return found
+		}
+	}
+	return ""
+}
 
 // countryBefore reports whether a country or its demonym ends right before
 // token j, or a country's possessive does.
