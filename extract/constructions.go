@@ -837,6 +837,10 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 				}
 			}
 			for _, ri := range m.c.wordRules {
+				// (Most open with a class of words the token is not in.)
+				if el := &m.c.rules[ri].elems[0]; !el.opt && el.class != 0 && m.r.classes[i]&uint64(el.class) == 0 {
+					continue
+				}
 				try(ri)
 			}
 			if lit := int(m.r.lits[i]); lit > 0 && lit < len(m.c.byWord) {

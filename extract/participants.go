@@ -516,8 +516,12 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 	var mentions []mention
 	for i := range es {
 		if e := &es[i]; e.Label == pipeline.Person {
-			// ("[Ana María] Ruiz": an editor's brackets are no part of it.)
-			name := strings.Join(stripHonorific(strings.Fields(strings.NewReplacer("[", "", "]", "").Replace(e.Text))), " ")
+			form := e.Text
+			if strings.IndexByte(form, '[') >= 0 {
+				// ("[Ana María] Ruiz": an editor's brackets are no part of it.)
+				form = strings.NewReplacer("[", "", "]", "").Replace(form)
+			}
+			name := strings.Join(stripHonorific(strings.Fields(form)), " ")
 			m := mention{e: e, name: name, key: foldName(name), words: strings.Count(name, " ") + 1}
 			// A royal known by a given name is not whoever else bears it
 			// ("Prince Charles" and Charles Kennedy), but is the royal
