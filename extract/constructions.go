@@ -171,6 +171,7 @@ type constructions struct {
 	// token; wordRules those that open with words, looked up by word.
 	byStart   [startKinds][]int
 	wordRules []int   // rules opening with a word class or an optional element
+	nameless  []int   // rules without a name that open a sentence
 	byWord    [][]int // rules opening with literal words, by the number of the word
 	// The classes the engine and the role grammar read themselves.
 	determiner, possessor, former, current, describer, scope, time, stop, appoint, complement, ties, say, appositionEnd, relative wordClass
@@ -275,6 +276,9 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 		c.rules = append(c.rules, rule{s, els, named})
 	}
 	for ri, ru := range c.rules {
+		if !ru.named && len(ru.elems) >= 2 && ru.elems[0].kind == elStart {
+			c.nameless = append(c.nameless, ri)
+		}
 		el := &ru.elems[0]
 		if need := el.needs(); need != 0 {
 			k := bits.TrailingZeros8(uint8(need))
@@ -902,11 +906,8 @@ func (c *constructions) hasNameless(m *matcher, lo, hi int) bool {
 		}
 	}
 	first := c.words.info(strings.ToLower(m.r.d.Tokens[lo].Text))
-	for _, ru := range c.rules {
-		if ru.named || len(ru.elems) < 2 || ru.elems[0].kind != elStart {
-			continue
-		}
-		if el := &ru.elems[1]; el.kind != elWord || el.class&first.classes != 0 || slices.Contains(el.lits, first.lit) {
+	for _, ri := range c.nameless {
+		if el := &c.rules[ri].elems[1]; el.kind != elWord || el.class&first.classes != 0 || slices.Contains(el.lits, first.lit) {
 			return true
 		}
 	}
