@@ -756,6 +756,9 @@ func (sc *sentenceScan) titledPeople() {
 			continue
 		}
 		k := i + n
+		if k < len(sc.words) && (sc.words[k] == "Jr." || sc.words[k] == "Sr.") {
+			continue // "Martin Luther King Jr.": a surname
+		}
 		// "Minister of Trade | and Industry Ann Kerr": the title's
 		// portfolio goes on.
 		if k+1 < len(sc.words) && (sc.words[k] == "and" || sc.words[k] == ",") && sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k-1])) {
@@ -1620,6 +1623,20 @@ func titleCase(words []string) bool {
 // lower case besides a title's own ("a", "as", "by").
 var headingMinor = toSet(`a an as by but or nor vs from into over off up out per via`)
 
+// withoutGeneration returns a name without the "Jr." or "Sr." that ends
+// it, and whether there was one.
+func withoutGeneration(name string) (string, bool) {
+	i := strings.LastIndexByte(name, ' ')
+	if i < 0 || strings.Count(name, " ") < 2 {
+		return name, false
+	}
+	switch strings.TrimSuffix(name[i+1:], ".") {
+	case "Jr", "Sr":
+		return strings.TrimRight(name[:i], ","), true
+	}
+	return name, false
+}
+
 // headlineVerbs are verbs that follow a name in headings written in title
 // case.
 var headlineVerbs = toSet(`Says Said Dies Died Resigns Quits Wins Loses Meets Visits Arrives Calls Urges Warns Killed Dead
@@ -1969,6 +1986,9 @@ func trimHeadingNames(d *pipeline.Doc, es []pipeline.Entity, inHeading func(int)
 // name, and the surname with its particles ("el-Sisi", "Abdel Atty" when
 // written with a joining particle, "Lavrov").
 func nameForms(name string) []string {
+	if base, ok := withoutGeneration(name); ok {
+		return append([]string{name}, nameForms(base)...) // "Ann Kerr Jr." is "Ann Kerr", "Kerr"
+	}
 	parts := strings.Fields(name)
 	forms := []string{name}
 	if len(parts) < 2 {

@@ -627,6 +627,9 @@ func wordBefore(text string, i int) string {
 // personForms are the shorter forms a name may recur as: the surname with
 // its particles, and first plus last name without middle parts.
 func personForms(name string) []string {
+	if base, ok := withoutGeneration(name); ok {
+		return append([]string{name}, personForms(base)...)
+	}
 	forms := nameForms(name)
 	parts := strings.Fields(name)
 	if len(parts) > 2 {
