@@ -565,6 +565,15 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 				best = cands[k]
 				break
 			}
+			// "President Rajapaksa" is the one introduced as "President
+			// Gotabaya Rajapaksa", not his brother named nearer.
+			if t := wordBefore(text, m.e.Start); isCapitalized(t) && !honorifics[strings.ToLower(t)] {
+				titled := slices.DeleteFunc(slices.Clone(cands), func(c *person) bool { return wordBefore(text, c.mentions[0].Start) != t })
+				if len(titled) == 1 {
+					best = titled[0]
+					break
+				}
+			}
 			for _, c := range cands {
 				if c.mentions[0].Start <= m.e.Start && (best == nil || c.mentions[0].Start > best.mentions[0].Start) {
 					best = c
