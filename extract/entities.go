@@ -764,8 +764,9 @@ func (sc *sentenceScan) titledPeople() {
 		if k+1 < len(sc.words) && (sc.words[k] == "and" || sc.words[k] == ",") && sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k-1])) {
 			k = max(k, sc.portfolioEnd(k))
 		}
-		// "Ambassador to Peru Ann Kerr": skip the post's complement.
-		if k+1 < len(sc.words) && (sc.words[k] == "to" || sc.words[k] == "of" || sc.words[k] == "for" || sc.words[k] == "from") {
+		// "Ambassador to Peru Ann Kerr", "Representative in Vietnam Ann
+		// Kerr": skip the post's complement.
+		if k+1 < len(sc.words) && (sc.words[k] == "to" || sc.words[k] == "of" || sc.words[k] == "for" || sc.words[k] == "from" || sc.words[k] == "in") {
 			p := k + 1
 			if sc.words[p] == "the" && p+1 < len(sc.words) {
 				p++ // "Prime Minister of the Netherlands Ann Kerr"

@@ -1097,12 +1097,15 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			break
 		}
 		switch c := r.p.countryOf(e); {
-		case c != "" && prep != "to" && !(prep == "for" && e.Label == pipeline.Place && !r.possessiveAfter(e)) &&
+		case c != "" && prep != "to" && !(prep == "in" && postedTitle(ph.match.Canonical)) && !(prep == "for" && e.Label == pipeline.Place && !r.possessiveAfter(e)) &&
 			!(e.Subtype == gazetteer.City && localTitle(ph.match.Canonical)):
-			// (A country alone after "for" is a mandate, "the envoy for
-			// Syria", or a portfolio, "Secretary of State for Wales"; "for
-			// Chile's foreign ministry" names the body's. The mayor of a
-			// capital holds the city's office, not the country's.)
+			// (A country after "to" is where the post is accredited, and
+			// after "in" where a posted one serves: "the WHO representative
+			// in Vietnam", not "a new prime minister in Sri Lanka". Alone
+			// after "for" it is a mandate, "the envoy for Syria", or a
+			// portfolio, "Secretary of State for Wales"; "for Chile's
+			// foreign ministry" names the body's. The mayor of a capital
+			// holds the city's office, not the country's.)
 			if ph.country() == "" {
 				ph.countries = []string{c}
 			}
@@ -1185,6 +1188,19 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	}
 	return j
 }
+
+// postedTitle reports whether a title is of one posted abroad or for a
+// body, who serves in a country not their post's: "ambassador in Beijing".
+func postedTitle(canonical string) bool {
+	for _, w := range strings.Fields(canonical) {
+		if postedHeads[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var postedHeads = toSet(`Ambassador Envoy Representative Consul Correspondent Coordinator Attaché Nuncio`)
 
 // labelAt reports whether an entity with the label starts at token k.
 func (r *roleReader) labelAt(k int, label string) bool {
