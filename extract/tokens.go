@@ -186,7 +186,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			toks := joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(t.tokenize(s.Text)))))
+			toks := joinApostropheNames(joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(t.tokenize(s.Text))))))
 			base := p.Start + s.Start
 			rows := capSentences(tableRows(toks))
 			for ri, row := range rows {
@@ -557,6 +557,34 @@ func joinInitials(toks []tokenize.Token) []tokenize.Token {
 			out = append(out, tokenize.Token{Text: tk.Text + ".", Start: tk.Start})
 			i++
 			continue
+		}
+		if out != nil {
+			out = append(out, tk)
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// joinApostropheNames joins a capital letter to the rest of its name that
+// the tokenizer split off at the apostrophe: "O | 'Malley", "D | ’Alema".
+func joinApostropheNames(toks []tokenize.Token) []tokenize.Token {
+	var out []tokenize.Token // nil until a name is joined
+	for i := 0; i < len(toks); i++ {
+		tk := toks[i]
+		if i+1 < len(toks) && len(tk.Text) == 1 && tk.Text[0] >= 'A' && tk.Text[0] <= 'Z' && toks[i+1].Start == tk.Start+1 {
+			if r, n := utf8.DecodeRuneInString(toks[i+1].Text); r == '\'' || r == '’' {
+				if r, _ := utf8.DecodeRuneInString(toks[i+1].Text[n:]); unicode.IsUpper(r) {
+					if out == nil {
+						out = append(make([]tokenize.Token, 0, len(toks)), toks[:i]...)
+					}
+					out = append(out, tokenize.Token{Text: tk.Text + toks[i+1].Text, Start: tk.Start})
+					i++
+					continue
+				}
+			}
 		}
 		if out != nil {
 			out = append(out, tk)

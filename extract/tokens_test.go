@@ -216,3 +216,16 @@ func TestTitleAbbreviations(t *testing.T) {
 		t.Errorf("%d sentences %q, want 4", got, ss)
 	}
 }
+
+// TestApostropheNames: a capital letter the tokenizer split from the rest of
+// its name at the apostrophe joins it again; a quotation mark stays apart.
+func TestApostropheNames(t *testing.T) {
+	d := runStages(t, "Headline\n\nMayor Martin O'Malley met Massimo D’Alema. Senator Tom Hale 'will win', he said.\n", "paragraphs", "tokens")
+	checkTokens(t, d)
+	got := strings.Join(tokenTexts(d.Tokens), "|")
+	for _, want := range []string{"|O'Malley|", "|D’Alema|", "|Hale|"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("tokens %q: no %q", got, want)
+		}
+	}
+}
