@@ -1160,7 +1160,7 @@ func (sc *sentenceScan) appositivePeople() {
 }
 
 // orgHeads end the names of organisations.
-var orgHeads = toSet(`Ministry Department Office Agency Council Committee Commission Parliament
+var orgHeads = toSet(`Ministry Department Office Agency Council Committee Commission Parliament Unit
 Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Corps Party Front
 Movement Union Organization Organisation Association Federation University Institute Bank Fund
 Company Corporation Corp Inc Ltd Group Authority Service Services Bureau Secretariat Embassy

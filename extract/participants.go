@@ -445,15 +445,17 @@ func isDecade(w string) bool { return len(w) == 5 && w[4] == 's' && isYear(w[:4]
 
 // weakMentions are the starts of one-word person mentions that only the
 // statistical model found, unless what stands around them says a person:
-// a title of address before ("Ms Rice") or a body named after them ("the
-// Obama administration"). (A verb of saying after is not enough: "Ladbrokes
-// said".)
+// a title of address before ("Ms Rice"), a body named after them ("the
+// Obama administration") or ", who" after them. (A verb of saying after
+// is not enough: "Ladbrokes said".)
 func weakMentions(text string, es []pipeline.Entity) map[int]bool {
 	weak := map[int]bool{}
 	for _, e := range es {
 		if e.Label == pipeline.Person && e.Source == pipeline.SourceModel && !strings.Contains(e.Text, " ") {
 			after := strings.Fields(text[e.End:min(len(text), e.End+20)])
-			person := len(after) > 0 && eponymHeads[after[0]] || honorifics[strings.ToLower(wordBefore(text, e.Start))]
+			// (", who" is said of people: "Zuluaga, who was backed by".)
+			who := len(after) > 1 && after[0] == "," && (after[1] == "who" || after[1] == "whose")
+			person := len(after) > 0 && eponymHeads[after[0]] || honorifics[strings.ToLower(wordBefore(text, e.Start))] || who
 			weak[e.Start] = !person
 		}
 	}
