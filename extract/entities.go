@@ -593,11 +593,18 @@ func (sc *sentenceScan) pastTitle(i int) int {
 
 // inPortfolio reports whether tokens i to j are words of a title's
 // capitalised portfolio of several parts, no body or place: "Minister for
-// Agriculture, Food and Forests" (a single one, "Secretary of Commerce",
-// may name the department).
+// Agriculture, Food and Forests", "Forestry and Fisheries Minister" (a
+// single one, "Secretary of Commerce", may name the department).
 func (sc *sentenceScan) inPortfolio(i, j int) bool {
 	if !sc.e.titles.IsPortfolio(strings.ToLower(sc.words[j-1])) {
 		return false
+	}
+	// "Agriculture, Forestry and Fisheries | Minister": portfolio words
+	// before a title.
+	if j-i > 1 && sc.titleAt(j) && !slices.ContainsFunc(sc.words[i:j], func(w string) bool {
+		return w != "and" && w != "&" && w != "," && !sc.e.titles.IsPortfolio(strings.ToLower(w))
+	}) {
+		return true
 	}
 	joined := j+1 < len(sc.words) && (sc.words[j] == "," || sc.words[j] == "and") && isCapitalized(sc.words[j+1])
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
