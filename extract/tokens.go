@@ -545,46 +545,44 @@ func gluedAt(w string) (int, string) {
 // its full stop, which the tokenizer splits off, when a name word follows:
 // "P. Larsen", "Anna F. Lowe", "ST. ALBANS".
 func joinInitials(toks []tokenize.Token) []tokenize.Token {
-	var out []tokenize.Token // nil until a stop is joined
-	for i := 0; i < len(toks); i++ {
+	return joinTokens(toks, func(i int) bool {
 		tk := toks[i]
 		initial := len(tk.Text) == 1 && tk.Text[0] >= 'A' && tk.Text[0] <= 'Z' || nameAbbreviations[strings.ToLower(tk.Text)+"."]
-		if i+2 < len(toks) && initial && toks[i+1].Text == "." && toks[i+1].Start == tk.Start+len(tk.Text) &&
-			(isNameWord(toks[i+2].Text, false) || isAllCaps(tk.Text) && isAllCaps(toks[i+2].Text)) {
-			if out == nil {
-				out = append(make([]tokenize.Token, 0, len(toks)), toks[:i]...)
-			}
-			out = append(out, tokenize.Token{Text: tk.Text + ".", Start: tk.Start})
-			i++
-			continue
-		}
-		if out != nil {
-			out = append(out, tk)
-		}
-	}
-	if out == nil {
-		return toks
-	}
-	return out
+		return i+2 < len(toks) && initial && toks[i+1].Text == "." &&
+			(isNameWord(toks[i+2].Text, false) || isAllCaps(tk.Text) && isAllCaps(toks[i+2].Text))
+	})
 }
 
 // joinApostropheNames joins a capital letter to the rest of its name that
 // the tokenizer split off at the apostrophe: "O | 'Malley", "D | ’Alema".
 func joinApostropheNames(toks []tokenize.Token) []tokenize.Token {
-	var out []tokenize.Token // nil until a name is joined
+	return joinTokens(toks, func(i int) bool {
+		tk := toks[i]
+		if len(tk.Text) != 1 || tk.Text[0] < 'A' || tk.Text[0] > 'Z' {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(toks[i+1].Text)
+		if r != '\'' && r != '’' {
+			return false
+		}
+		r, _ = utf8.DecodeRuneInString(toks[i+1].Text[n:])
+		return unicode.IsUpper(r)
+	})
+}
+
+// joinTokens joins each token to the next, written without a space
+// between them, where glued says the two are one word.
+func joinTokens(toks []tokenize.Token, glued func(i int) bool) []tokenize.Token {
+	var out []tokenize.Token // nil until a pair is joined
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
-		if i+1 < len(toks) && len(tk.Text) == 1 && tk.Text[0] >= 'A' && tk.Text[0] <= 'Z' && toks[i+1].Start == tk.Start+1 {
-			if r, n := utf8.DecodeRuneInString(toks[i+1].Text); r == '\'' || r == '’' {
-				if r, _ := utf8.DecodeRuneInString(toks[i+1].Text[n:]); unicode.IsUpper(r) {
-					if out == nil {
-						out = append(make([]tokenize.Token, 0, len(toks)), toks[:i]...)
-					}
-					out = append(out, tokenize.Token{Text: tk.Text + toks[i+1].Text, Start: tk.Start})
-					i++
-					continue
-				}
+		if i+1 < len(toks) && toks[i+1].Start == tk.Start+len(tk.Text) && glued(i) {
+			if out == nil {
+				out = append(make([]tokenize.Token, 0, len(toks)), toks[:i]...)
 			}
+			out = append(out, tokenize.Token{Text: tk.Text + toks[i+1].Text, Start: tk.Start})
+			i++
+			continue
 		}
 		if out != nil {
 			out = append(out, tk)
