@@ -455,7 +455,7 @@ func (t *Tokens) middleInitial(s string) bool {
 	if n < 4 || s[n-1] != '.' || s[n-2] < 'A' || s[n-2] > 'Z' || s[n-3] != ' ' {
 		return false
 	}
-	return t.gaz.GivenName(lastWord(s[:n-3]))
+	return t.gaz.CommonGivenName(lastWord(s[:n-3]))
 }
 
 // isInitialStop reports whether w is an initial with its full stop: "J.".
