@@ -204,8 +204,8 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		if j < len(sc.words) && machineHeads[sc.words[j]] && strings.HasPrefix(sc.toks[j].Tag, "NN") {
 			return &candidate{}
 		}
-		if j-i <= 3 && i < j {
-			if l, ok := sc.facts.thing(strings.Join(sc.words[i:j], " ")); ok && l != pipeline.Person && j-i > 1 {
+		if n := j - i; n == 2 || n == 3 {
+			if l, ok := sc.facts.thing(strings.Join(sc.words[i:j], " ")); ok && l != pipeline.Person {
 				return &candidate{}
 			}
 		}
@@ -529,12 +529,12 @@ func (sc *sentenceScan) properNouns(i, j int) bool {
 	return true
 }
 
-// eponymHeads follow a person's name in the name of what the person leads:
-// "the Trump administration", "the Blair government".
 // machineHeads are the nouns after a make or model of machine.
 var machineHeads = toSet(`aircraft airplane aeroplane plane jet airliner helicopter drone rocket missile tank truck car
 vehicle engine warship frigate submarine`)
 
+// eponymHeads follow a person's name in the name of what the person leads:
+// "the Trump administration", "the Blair government".
 var eponymHeads = toSet(`administration government presidency era campaign cabinet`)
 
 // chamberHeads are the heads of bodies named "of" their members or
@@ -1634,10 +1634,10 @@ var headingMinor = toSet(`a an as by but or nor vs from into over off up out per
 // withoutGeneration returns a name without the "Jr." or "Sr." that ends
 // it, and whether there was one.
 func withoutGeneration(name string) (string, bool) {
-	i := strings.LastIndexByte(name, ' ')
-	if i < 0 || strings.Count(name, " ") < 2 {
+	if strings.Count(name, " ") < 2 {
 		return name, false
 	}
+	i := strings.LastIndexByte(name, ' ')
 	switch strings.TrimSuffix(name[i+1:], ".") {
 	case "Jr", "Sr":
 		return strings.TrimRight(name[:i], ","), true

@@ -570,7 +570,12 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 			// "President Rajapaksa" is the one introduced as "President
 			// Gotabaya Rajapaksa", not his brother named nearer.
 			if t := wordBefore(text, m.e.Start); isCapitalized(t) && !honorifics[strings.ToLower(t)] {
-				titled := slices.DeleteFunc(slices.Clone(cands), func(c *person) bool { return wordBefore(text, c.mentions[0].Start) != t })
+				var titled []*person
+				for _, c := range cands {
+					if wordBefore(text, c.mentions[0].Start) == t {
+						titled = append(titled, c)
+					}
+				}
 				if len(titled) == 1 {
 					best = titled[0]
 					break

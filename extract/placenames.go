@@ -115,15 +115,6 @@ neighbourhood neighborhood suburb`,
 // bodyTails are the nouns after a body's name: "the Yesh Atid party".
 var bodyTails = toSet(`party movement bloc militia`)
 
-// joinTexts joins the tokens' texts with spaces.
-func joinTexts(toks []pipeline.Token) string {
-	ws := make([]string, len(toks))
-	for i, t := range toks {
-		ws[i] = t.Text
-	}
-	return strings.Join(ws, " ")
-}
-
 // thing returns the label of what the document says the name w is
 // ("Novichok, a range of nerve agents": none; "the Yesh Atid party": a
 // body), and whether it says.
@@ -168,7 +159,7 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		}
 		// (One word may be a person's: "the Nixon party" travelling.)
 		if end-start >= 2 && start > 0 && !isCapitalized(t[start-1].Text) {
-			f.things[joinTexts(t[start:end])] = pipeline.Org
+			f.things[strings.Join(tokenTexts(t[start:end]), " ")] = pipeline.Org
 		}
 	}
 	opener := len(t) > 0 && t[0].Tag == "IN"

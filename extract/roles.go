@@ -876,10 +876,6 @@ func titleMinorWords(s string) string {
 func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	out := []rolePhrase{ph}
 	k := ph.end
-	// A portfolio: "Minister for Pacific Affairs", "Secretary of
-	// Commerce", "Deputy Prime Minister for the Economy".
-	// A profession is practised for someone, not for a portfolio: "a
-	// lawyer for the family".
 	// "Minister of Trade | and Industry": a title that ends in its
 	// portfolio goes on with the words joined to it.
 	if k+1 < hi && k > 0 && (r.lower[k] == "and" || r.lower[k] == ",") && r.p.titles.IsPortfolio(r.lower[k-1]) && isCapitalized(r.d.Tokens[k-1].Text) &&
@@ -895,6 +891,10 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			out = append(out, ph)
 		}
 	}
+	// A portfolio: "Minister for Pacific Affairs", "Secretary of
+	// Commerce", "Deputy Prime Minister for the Economy".
+	// A profession is practised for someone, not for a portfolio: "a
+	// lawyer for the family".
 	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for" && !ph.match.Professional) {
 		if end := r.portfolio(k+1, hi); end > 0 {
 			ph.portfolio = [2]int{k, end}

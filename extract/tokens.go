@@ -547,7 +547,7 @@ func gluedAt(w string) (int, string) {
 func joinInitials(toks []tokenize.Token) []tokenize.Token {
 	return joinTokens(toks, func(i int) bool {
 		tk := toks[i]
-		initial := len(tk.Text) == 1 && tk.Text[0] >= 'A' && tk.Text[0] <= 'Z' || nameAbbreviations[strings.ToLower(tk.Text)+"."]
+		initial := capitalLetter(tk.Text) || nameAbbreviations[strings.ToLower(tk.Text)+"."]
 		return i+2 < len(toks) && initial && toks[i+1].Text == "." &&
 			(isNameWord(toks[i+2].Text, false) || isAllCaps(tk.Text) && isAllCaps(toks[i+2].Text))
 	})
@@ -557,8 +557,7 @@ func joinInitials(toks []tokenize.Token) []tokenize.Token {
 // the tokenizer split off at the apostrophe: "O | 'Malley", "D | ’Alema".
 func joinApostropheNames(toks []tokenize.Token) []tokenize.Token {
 	return joinTokens(toks, func(i int) bool {
-		tk := toks[i]
-		if len(tk.Text) != 1 || tk.Text[0] < 'A' || tk.Text[0] > 'Z' {
+		if !capitalLetter(toks[i].Text) {
 			return false
 		}
 		r, n := utf8.DecodeRuneInString(toks[i+1].Text)
@@ -569,6 +568,9 @@ func joinApostropheNames(toks []tokenize.Token) []tokenize.Token {
 		return unicode.IsUpper(r)
 	})
 }
+
+// capitalLetter reports whether w is one capital letter: "O" of "O'Malley".
+func capitalLetter(w string) bool { return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' }
 
 // joinTokens joins each token to the next, written without a space
 // between them, where glued says the two are one word.
