@@ -38,7 +38,8 @@ import (
 //	CLAUSE   a clause between commas: ", a Chilean citizen,"
 //	PHRASE   a preposition and its object, no verb nor name in it, up
 //	         to a comma not consumed: "behind the bill", "during the war"
-//	BRACKET  words in brackets: "(National Union of Rail Workers)"
+//	BRACKET  words in brackets: "(National Union of Rail Workers)"; ABBR
+//	         an abbreviation in brackets: "(IGP)"
 //	^        the start of the sentence; $ the end of an apposition (a
 //	         comma, a full stop, a bracket, a dash, the sentence end or a
 //	         word of the class @apposition_end such as "who"; not
@@ -150,6 +151,7 @@ type elem struct {
 	star  bool
 	say   bool // $say: a speech verb ends an apposition too
 	tense bool // TENSED: a verb, not a modal
+	abbr  bool // ABBR: one bracket holding an abbreviation
 }
 
 type rule struct {
@@ -342,8 +344,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elClause
 		case "PHRASE":
 			e.kind = elPhrase
-		case "BRACKET":
-			e.kind = elBracket
+		case "BRACKET", "ABBR":
+			e.kind, e.abbr = elBracket, f == "ABBR"
 		case "^":
 			e.kind = elStart
 		case "$":
@@ -539,6 +541,12 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		return false
 	case elBracket:
 		if pos >= hi || m.r.lower[pos] != "(" {
+			return false
+		}
+		if el.abbr {
+			if pos+2 < hi && m.r.lower[pos+2] == ")" && isAllCaps(m.r.d.Tokens[pos+1].Text) && len(m.r.d.Tokens[pos+1].Text) > 1 {
+				return next(pos+3, nil)
+			}
 			return false
 		}
 		for k := pos + 1; k < hi && k <= pos+20; k++ {

@@ -305,6 +305,13 @@ func (r *roleReader) core(t int, ta gazetteer.TitleMatch, lo int) rolePhrase {
 	j := t - 1
 loop:
 	for j >= lo {
+		// A body's abbreviation in brackets stands between it and the
+		// title: "Electoral Commission of Malawi (MEC) chairperson".
+		if j-3 >= lo && r.lower[j] == ")" && r.lower[j-2] == "(" && isAllCaps(r.d.Tokens[j-1].Text) && len(r.lower[j-1]) > 1 {
+			if _, ok := r.ix.entityEndingAt(j - 3); ok {
+				j -= 3
+			}
+		}
 		tok := r.d.Tokens[j]
 		lw := r.lower[j]
 		if e, ok := r.ix.entityEndingAt(j); ok {
@@ -876,15 +883,16 @@ func titleMinorWords(s string) string {
 func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	out := []rolePhrase{ph}
 	k := ph.end
-	// "Minister of Trade | and Industry": a title that ends in its
-	// portfolio goes on with the words joined to it.
-	if k+1 < hi && k > 0 && (r.lower[k] == "and" || r.lower[k] == ",") && r.p.titles.IsPortfolio(r.lower[k-1]) && isCapitalized(r.d.Tokens[k-1].Text) &&
+	// "Minister of Trade | and Industry", "minister for trade | and
+	// industry": a title that ends in its portfolio goes on with the
+	// words joined to it, written in the same case.
+	if k+1 < hi && k > 0 && (r.lower[k] == "and" || r.lower[k] == ",") && r.p.titles.IsPortfolio(r.lower[k-1]) &&
 		slices.ContainsFunc(r.lower[ph.titleStart:k], func(w string) bool { return w == "of" || w == "for" }) {
 		from := k
 		if r.lower[k] == "," {
 			from++ // (a list's items each end in a portfolio word)
 		}
-		if end := r.portfolio(from, hi); end > 0 && isCapitalized(r.d.Tokens[end-1].Text) {
+		if end := r.portfolio(from, hi); end > 0 && isCapitalized(r.d.Tokens[end-1].Text) == isCapitalized(r.d.Tokens[k-1].Text) {
 			ph.portfolio = [2]int{k, end}
 			ph.end = end
 			k = end
