@@ -53,6 +53,12 @@ func (f roleFact) weakness() int {
 var removalVerbs = toSet(`ousts ousted ousting fires fired firing sacks sacked sacking dismisses dismissed
 dismissing overthrew overthrown overthrowing deposes deposed deposing topples toppled toppling`)
 
+// removalBases are the base forms, which remove only after votedVerbs.
+var (
+	removalBases = toSet(`oust fire sack dismiss remove depose`)
+	votedVerbs   = toSet(`voted votes`)
+)
+
 // leftVerbs after a name say its holder left: "Bolton resigned".
 var leftVerbs = toSet(`resigned resigns quit quits`)
 
@@ -77,6 +83,11 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		w := strings.ToLower(t.Text)
 		if removalVerbs[w] {
 			return j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text))
+		}
+		// A vote to remove someone is the removal: "parliament voted to
+		// dismiss Deputy Prime Minister X".
+		if removalBases[w] && j-2 >= lo && strings.EqualFold(d.Tokens[j-1].Text, "to") && votedVerbs[strings.ToLower(d.Tokens[j-2].Text)] {
+			return true
 		}
 		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") {
 			return false
