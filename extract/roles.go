@@ -333,9 +333,13 @@ loop:
 				ph.start = es
 				j = es - 1
 				continue
+			case len(mods) > 0 && coordinator(r.lower[mods[len(mods)-1]]) && !(e.Label == pipeline.Org && r.portfolioName(es, j, ta)):
+				// "Humanitarian Affairs | and Relief Coordinator": a body
+				// or place is no part of a portfolio.
+				break loop
 			case e.Label == pipeline.Place:
 				// A state, province or city qualifies the post: read on.
-			case e.Label == pipeline.Org && !qualified && len(mods) < 4 && r.portfolioName(es, j, ta):
+			case e.Label == pipeline.Org && !qualified && (len(mods) < 4 || len(mods) < 6 && coordinator(r.lower[mods[len(mods)-1]])) && r.portfolioName(es, j, ta):
 				// "Water Resources Minister": what the tagger took for
 				// a body is the minister's portfolio.
 				for k := j; k >= es; k-- {
@@ -520,9 +524,18 @@ loop:
 		}
 		break
 	}
+	// A title opens with no conjunction nor comma: "Humanitarian Affairs
+	// | and Emergency Relief Coordinator" when the body before is not
+	// read as part of it.
+	for len(mods) > 0 && coordinator(r.lower[mods[len(mods)-1]]) {
+		mods = mods[:len(mods)-1]
+	}
 	ph.mods = mods
 	return ph
 }
+
+// coordinator reports whether w joins the parts of a portfolio.
+func coordinator(w string) bool { return w == "and" || w == "," || w == "&" }
 
 // verbBefore reports whether the word at j, before the title at t, is more
 // likely a verb or a word of the clause than part of the title: a title of
@@ -892,7 +905,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		if r.lower[k] == "," {
 			from++ // (a list's items each end in a portfolio word)
 		}
-		if end := r.portfolio(from, hi); end > 0 && isCapitalized(r.d.Tokens[end-1].Text) == isCapitalized(r.d.Tokens[k-1].Text) {
+		if end := r.portfolio(from, hi, ministerial(ph.match)); end > 0 && isCapitalized(r.d.Tokens[end-1].Text) == isCapitalized(r.d.Tokens[k-1].Text) {
 			ph.portfolio = [2]int{k, end}
 			ph.end = end
 			k = end
@@ -904,14 +917,14 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	// A profession is practised for someone, not for a portfolio: "a
 	// lawyer for the family".
 	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for" && !ph.match.Professional) {
-		if end := r.portfolio(k+1, hi); end > 0 {
+		if end := r.portfolio(k+1, hi, ministerial(ph.match)); end > 0 {
 			ph.portfolio = [2]int{k, end}
 			ph.end = end
 			k = end
 			// "Under-Secretary of State for Political Affairs": a
 			// portfolio within a portfolio.
 			if k+1 < hi && r.lower[k] == "for" && r.lower[ph.portfolio[0]] == "of" {
-				if end := r.portfolio(k+1, hi); end > 0 {
+				if end := r.portfolio(k+1, hi, true); end > 0 {
 					ph.portfolio[1], ph.end, k = end, end, end
 				}
 			}
@@ -1308,7 +1321,7 @@ func (r *roleReader) nameContinues(j, hi int) int {
 // portfolio reads the words of a portfolio from token j: lowercase or
 // capitalised nouns, joined by "and" or commas, ending in a portfolio word
 // ("affairs", "transport", "the economy"). It returns their end, or 0.
-func (r *roleReader) portfolio(j, hi int) int {
+func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 	if j < hi && r.lower[j] == "the" {
 		j++
 	}
@@ -1321,7 +1334,13 @@ func (r *roleReader) portfolio(j, hi int) int {
 			}
 			continue
 		}
-		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && r.complementEntity(e) {
+		// A minister's portfolio may be a word that also names a party or
+		// a body: "Minister of Labour", "Secretary of Energy".
+		if _, n := r.p.rules.partyFrom(r.d.Tokens, k, hi); n > 0 && !ministerial {
+			break // "leader of Labour" leads a party
+		}
+		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && r.complementEntity(e) &&
+			!(ministerial && e.Start == r.d.Tokens[k].Start && e.End == r.d.Tokens[k].End && r.p.titles.IsPortfolio(lw)) {
 			break // a country or a body is a complement, not a portfolio
 		}
 		tag := r.d.Tokens[k].Tag
