@@ -339,7 +339,7 @@ func (sc *sentenceScan) lateInName(m gazetteer.Match) bool {
 func (sc *sentenceScan) plausibleName(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := sc.words[k]
-		if notNames[w] || honorifics[strings.ToLower(w)] || namesBody(w) || sc.e.titles.IsHead(strings.ToLower(w)) || strings.Contains(w, "&#") {
+		if notNames[w] || honorifics[strings.ToLower(w)] || namesBody(w) && !(k > i && k+1 < j && sc.faithInName(k)) || sc.e.titles.IsHead(strings.ToLower(w)) || strings.Contains(w, "&#") {
 			return false
 		}
 	}
@@ -361,6 +361,12 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 		}
 	}
 	return !sc.lowerElsewhere(w)
+}
+
+// faithInName reports whether the faith word at k is a name word, one
+// before a surname with a joined particle: "Mohammed Shia al-Sudani".
+func (sc *sentenceScan) faithInName(k int) bool {
+	return faithWords[sc.words[k]] && k+1 < len(sc.words) && particlePrefixed(sc.words[k+1])
 }
 
 // namesBody reports whether w is the head word of a body, a building, a
@@ -697,7 +703,8 @@ func (sc *sentenceScan) nameRun(i int) int {
 			j += 2
 			continue
 		}
-		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle && !titleSurname) || speech || faithWords[w] || eventHeads[w] {
+		faith := faithWords[w] && !(j > i && sc.faithInName(j))
+		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle && !titleSurname) || speech || faith || eventHeads[w] {
 			break
 		}
 		if sc.isPlaceStart(j) && !sc.surnamePlace(i, j) {
@@ -1338,10 +1345,17 @@ func asciiQuotes(w string) string {
 }
 
 // wholeNames joins the tagger's person spans that a lowercase particle
-// between them cut one name into: "Hamad | bin | Khalid Al Thani".
+// between them cut one name into: "Hamad | bin | Khalid Al Thani"; and
+// gives a span the surname with a joined particle that follows it,
+// "Moqtada | al-Sadr", "Mohammed | Shia al-Sudani", when the span is a
+// person or opens with a known given name.
 func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 	var out []ner.Span
 	for _, sp := range spans {
+		if k := sc.particleSurname(sp.End); k > 0 && (sp.Label == "PER" || sp.End-sp.Start == 1 && sc.givenName(sc.words[sp.Start])) &&
+			!slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start >= sp.End && o.Start < k }) {
+			sp.Label, sp.End = "PER", k
+		}
 		if sp.Label != "PER" {
 			out = append(out, sp)
 			continue
@@ -1353,6 +1367,21 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// particleSurname returns the end of a surname with a joined particle
+// ("al-Sadr") at word i, after at most one capitalised name word ("Shia
+// al-Sudani"); 0 when there is none.
+func (sc *sentenceScan) particleSurname(i int) int {
+	for k := i; k < len(sc.words) && k <= i+1; k++ {
+		switch w := sc.words[k]; {
+		case particlePrefixed(w):
+			return k + 1
+		case !isCapitalized(w) || !isNameWord(w, false):
+			return 0
+		}
+	}
+	return 0
 }
 
 // capsAfterTitleCase reports whether word b, in capitals, follows word a,
