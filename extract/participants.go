@@ -874,7 +874,8 @@ func countryNamed(gaz *gazetteer.Gazetteer, name string) string {
 }
 
 // groupNouns are bodies of people that a country sends or has.
-var groupNouns = toSet(`delegation delegations team officials ministers diplomats envoys representatives leaders negotiators`)
+var groupNouns = toSet(`delegation delegations team officials ministers diplomats envoys representatives leaders negotiators
+administration government cabinet`)
 
 // groupModifiers may stand between a group's owner and its noun.
 var groupModifiers = toSet(`government senior top high-level official military foreign state`)
