@@ -319,6 +319,7 @@ loop:
 			if es < lo {
 				break
 			}
+			joined := len(mods) > 0 && coordinator(r.lower[mods[len(mods)-1]]) // "Fuel | and Energy Minister"
 			switch c := r.p.countryOf(e); {
 			case c != "" && !(e.Subtype == gazetteer.City && (ta.Professional || localTitle(ta.Canonical))):
 				// (A capital before a professional title is a beat: "the
@@ -333,21 +334,22 @@ loop:
 				ph.start = es
 				j = es - 1
 				continue
-			case len(mods) > 0 && coordinator(r.lower[mods[len(mods)-1]]) && !(e.Label == pipeline.Org && r.portfolioName(es, j, ta)):
-				// "Humanitarian Affairs | and Relief Coordinator": a body
-				// or place is no part of a portfolio.
-				break loop
-			case e.Label == pipeline.Place:
-				// A state, province or city qualifies the post: read on.
-			case e.Label == pipeline.Org && !qualified && (len(mods) < 4 || len(mods) < 6 && coordinator(r.lower[mods[len(mods)-1]])) && r.portfolioName(es, j, ta):
-				// "Water Resources Minister": what the tagger took for
-				// a body is the minister's portfolio.
+			case (e.Label == pipeline.Org || joined && e.Label == pipeline.Place) && !qualified && (len(mods) < 4 || joined && len(mods) < 6) && r.portfolioName(es, j, ta):
+				// "Water Resources Minister", "Fuel and Energy Minister":
+				// what the tagger took for a body or a place is the
+				// minister's portfolio.
 				for k := j; k >= es; k-- {
 					mods = append(mods, k)
 				}
 				ph.start = es
 				j = es - 1
 				continue
+			case joined:
+				// "Humanitarian Affairs | and Relief Coordinator": a body
+				// or place is no part of a portfolio.
+				break loop
+			case e.Label == pipeline.Place:
+				// A state, province or city qualifies the post: read on.
 			case e.Label == pipeline.Org:
 				if ph.org == "" {
 					ph.org = e.Canonical
