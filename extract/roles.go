@@ -1033,6 +1033,11 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			if second.match.Plural != c.match.Plural || r.definite(c.start) && !isCapitalized(r.d.Tokens[c.titleStart].Text) && isCapitalized(r.d.Tokens[second.titleStart].Text) {
 				continue
 			}
+			// "the director and his deputy security officer X": a post
+			// that hangs on someone is another person's.
+			if r.is(second.start, r.p.rules.possessor) {
+				continue
+			}
 			// "the Prime Minister and EU Commission President X": a body
 			// or a country before a title of address opens another post
 			// ("the former UN envoy and Irish president said" is one).
