@@ -106,6 +106,9 @@ type ruleSpec struct {
 	// names, from the file's members ("the Senate seat held by X":
 	// Senator); without one the rule says nothing.
 	Member bool `yaml:"member"`
+	// Post says the match makes any title a post, as an appointment
+	// does: "named X as coach" is tied to whoever named X.
+	Post bool `yaml:"post"`
 	// Roster facts come before others: a list line states a role
 	// deliberately.
 	Roster   bool          `yaml:"roster"`
@@ -1186,7 +1189,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				if ph.org == "" && org != "" {
 					ph.org, ph.tied = org, true
 				}
-				if ph.match.Professional && !ph.tied {
+				if ph.match.Professional && !ph.tied && !ru.Post {
 					// "a lawyer": a profession, not a post, but it says who
 					// a later description is not ("the minister said").
 					out = append(out, fact{mention: mention, profession: true, roleFact: roleFact{role: ph.match.Canonical}})

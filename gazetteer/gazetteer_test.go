@@ -180,6 +180,15 @@ func TestTitles(t *testing.T) {
 	}
 }
 
+func TestSingular(t *testing.T) {
+	for plural, want := range map[string]string{"presidents": "president", "deputies": "deputy", "spokesmen": "spokesman",
+		"coaches": "coach", "witnesses": "witness", "mps": "mp", "boss": ""} {
+		if got, _ := Singular(plural); got != want {
+			t.Errorf("Singular(%q) = %q, want %q", plural, got, want)
+		}
+	}
+}
+
 func TestWithFile(t *testing.T) {
 	g := mustDefault(t)
 	dir := t.TempDir()

@@ -89,6 +89,9 @@ func loadTitles() (*Titles, error) {
 		if strings.HasSuffix(w, "man") {
 			t.opens[w[:len(w)-3]+"men"] = true
 		}
+		if strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "x") {
+			t.opens[w+"es"] = true // "coaches", the plurals Singular reads
+		}
 	}
 	for w := range t.modifiers {
 		t.opens[w] = true
@@ -245,6 +248,8 @@ func Singular(w string) (string, bool) {
 		return w[:len(w)-3] + "y", true
 	case len(w) > 4 && strings.HasSuffix(w, "men"):
 		return w[:len(w)-3] + "man", true
+	case len(w) > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")):
+		return w[:len(w)-2], true // "coaches", "witnesses"
 	case len(w) > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"): // ("mps")
 		return w[:len(w)-1], true
 	}
