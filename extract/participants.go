@@ -217,10 +217,12 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		// president").
 		facts := per.roles
 		held := func(f roleFact) bool {
-			// Another rule may read the same phrase as a past post: "her
-			// predecessor as Attorney General, Lord Hollis".
+			// Another rule may read the same phrase as a past post ("her
+			// predecessor as Attorney General, Lord Hollis"); and a
+			// headline leaves out "former": its "PM Lee" is the body's
+			// "former Prime Minister Lee".
 			return !f.former && !slices.ContainsFunc(per.roles, func(g roleFact) bool {
-				return g.former && g.role == f.role && g.evidence.Start == f.evidence.Start
+				return g.former && g.role == f.role && (g.evidence.Start == f.evidence.Start || inHeading(d, f.evidence))
 			})
 		}
 		i := slices.IndexFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 && f.role != "" && held(f) })
@@ -297,6 +299,16 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	succeeded(d.Participants, dated(d, ix))
 	p.tieCountries(d.Participants)
 	return nil
+}
+
+// inHeading reports whether span s lies in a heading.
+func inHeading(d *pipeline.Doc, s pipeline.Span) bool {
+	for _, p := range d.Paragraphs {
+		if p.Start <= s.Start && s.Start < p.End {
+			return p.Kind == pipeline.Heading
+		}
+	}
+	return false
 }
 
 // singleOffices are held by one person at a time in a country or a body.

@@ -381,10 +381,12 @@ loop:
 			qualified = true
 			ph.start = es
 			j = es - 1
-			// A list of countries: "his Ugandan, Tanzanian and Rwandan counterparts".
-			if j-1 >= lo && (r.lower[j] == "," || r.lower[j] == "and") {
-				// (Not a capital: "In Lima, Chilean President".)
-				if e2, ok := r.ix.entityEndingAt(j - 1); ok && r.p.countryOf(e2) != "" && e2.Subtype != gazetteer.City {
+			// A list of countries: "his Ugandan, Tanzanian and Rwandan
+			// counterparts", all named alike before a plural title.
+			if j-1 >= lo && (r.lower[j] == "," || r.lower[j] == "and") && ta.Plural {
+				// (Not a capital: "In Lima, Chilean President"; nor a
+				// place before a clause: "From Israel, Argentine President".)
+				if e2, ok := r.ix.entityEndingAt(j - 1); ok && r.p.countryOf(e2) != "" && e2.Subtype != gazetteer.City && e2.Label == e.Label {
 					j--
 				}
 			}
@@ -473,7 +475,7 @@ loop:
 			continue
 		case r.is(j, c.current) && strings.HasSuffix(lw, "ed") && j > lo && strings.HasPrefix(r.d.Tokens[j-1].Tag, "NN"):
 			break loop // "The king appointed banker X": the verb after its subject
-		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || isOrdinal(lw) || described && describing(tok) && !r.is(j, c.time|c.stop):
+		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || isOrdinal(lw) && !(lw == "first" && r.p.titles.IsModifier(r.lower[j+1])) || described && describing(tok) && !r.is(j, c.time|c.stop):
 			// "the long-serving", "the 65-year-old", "the billionaire
 			// former mayor", "the 78-year-old former president": said of
 			// the holder.
@@ -726,8 +728,15 @@ func describing(t pipeline.Token) bool {
 	return false
 }
 
-// isOrdinal reports whether w is a number's ordinal: "39th", "1st".
+// ordinalWords say which holder of a post someone is: "the country's
+// first president" (but "first deputy head" is a rank).
+var ordinalWords = toSet(`first second third fourth fifth sixth seventh eighth ninth tenth`)
+
+// isOrdinal reports whether w is an ordinal: "39th", "1st", "first".
 func isOrdinal(w string) bool {
+	if ordinalWords[w] {
+		return true
+	}
 	n := len(w)
 	if n < 3 || w[0] < '0' || w[0] > '9' {
 		return false

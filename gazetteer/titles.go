@@ -139,6 +139,12 @@ func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
 		}
 		break
 	}
+	// "First" composes only with another modifier ("First Deputy Prime
+	// Minister"); before a head it counts holders ("Singapore's first
+	// prime minister").
+	if len(mods) == 1 && mods[0] == "First" {
+		mods, j = nil, i
+	}
 	// A phrase that starts with a modifier word ("chief executive",
 	// "first lady") wins over the modifier composed with a shorter title.
 	direct := t.phrase(words, i, roles)
