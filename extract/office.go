@@ -82,7 +82,8 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		t := d.Tokens[j]
 		w := strings.ToLower(t.Text)
 		if removalVerbs[w] {
-			return j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text))
+			// ("X dismissed, Y appointed": the verb's object is not Y.)
+			return d.Tokens[j+1].Text != "," && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)))
 		}
 		// A vote to remove someone is the removal: "parliament voted to
 		// dismiss Deputy Prime Minister X".
@@ -116,6 +117,11 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 				break // "X, Y and Z resigned": a list, not a clause
 			}
 		}
+	}
+	// A headline leaves out "was": "Army chief X dismissed" (not "X
+	// ousts Y").
+	if w := next(); removalVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "own")) && inHeading(d, d.SpanOf(d.Tokens[first].Start, d.Tokens[last].End)) {
+		return true
 	}
 	if w := next(); w == "has" || w == "had" {
 		k++
