@@ -90,7 +90,9 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		if removalBases[w] && j-2 >= lo && strings.EqualFold(d.Tokens[j-1].Text, "to") && votedVerbs[strings.ToLower(d.Tokens[j-2].Text)] {
 			return true
 		}
-		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") {
+		// "firing at it, Major X said": a preposition or a pronoun
+		// between the verb and the name is not its object's.
+		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") || t.Tag == "IN" || t.Tag == "PRP" {
 			return false
 		}
 		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Person {

@@ -770,7 +770,8 @@ func (r *roleReader) modifier(j int) bool {
 	default:
 		return false
 	}
-	if r.is(j, c.time|c.stop|c.appoint) || monthOf(t.Text) != 0 || isAllCaps(t.Text) {
+	// ("President sacks defence adviser X": a headline's verb.)
+	if r.is(j, c.time|c.stop|c.appoint|c.appoints) || removalVerbs[lw] || monthOf(t.Text) != 0 || isAllCaps(t.Text) {
 		return false
 	}
 	for _, c := range lw {
