@@ -1064,7 +1064,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				}
 			case subject >= 0:
 				candidates = append(candidates, byMention[subject], byMention[eligible[0]])
-			case !coordinated(rr, eligible):
+			case !coordinated(rr, eligible) && !describedSubject(d, eligible[0]):
 				candidates = append(candidates, byMention[eligible[0]])
 			}
 			for _, c := range candidates {
@@ -1193,12 +1193,32 @@ func sentenceSubject(rr *roleReader, mentions []int) int {
 	for verb < s.EndToken && !finiteVerb(d.Tokens[verb].Tag) {
 		verb++
 	}
+	if describedSubject(d, mentions[0]) {
+		return -1
+	}
 	for _, m := range in {
 		if m.tok < verb {
 			return m.tok
 		}
 	}
 	return -1
+}
+
+// describedSubject reports whether the clause of the mention at tok has a
+// description for its subject after the mention: "Asked about A and B,
+// the president denied ...".
+func describedSubject(d *pipeline.Doc, tok int) bool {
+	s := d.Sentences[d.Tokens[tok].Sentence]
+	comma := -1
+	for k := tok + 1; k < s.EndToken; k++ {
+		switch t := d.Tokens[k]; {
+		case finiteVerb(t.Tag):
+			return comma > 0 && (strings.EqualFold(d.Tokens[comma+1].Text, "the") || strings.EqualFold(d.Tokens[comma+1].Text, "a"))
+		case t.Text == ",":
+			comma = k
+		}
+	}
+	return false
 }
 
 // speaker returns the mention among mentions (nearest first) that is the
