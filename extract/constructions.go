@@ -1111,6 +1111,24 @@ func (m *matcher) canStart(el *elem, i int, at starts) bool {
 	return true
 }
 
+// prospectiveNouns name someone put forward for a post: "his choice to
+// be", "the nominee for".
+var prospectiveNouns = toSet(`choice pick nominee candidate`)
+
+// prospective reports whether the role phrase at token i is a post
+// someone is put forward for, not one held: "his choice to be secretary
+// of state", "the nominee for attorney general".
+func (m *matcher) prospective(i int) bool {
+	lw := m.r.lower
+	switch {
+	case i >= 3 && lw[i-2] == "to" && (lw[i-1] == "be" || lw[i-1] == "become"):
+		return prospectiveNouns[lw[i-3]]
+	case i >= 2 && lw[i-1] == "for":
+		return prospectiveNouns[lw[i-2]]
+	}
+	return false
+}
+
 // facts turns one match into facts about the people it names.
 func (m *matcher) facts(ru *rule, caps []capture) []fact {
 	var out []fact
@@ -1192,6 +1210,9 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				}
 				if ph.org == "" && org != "" {
 					ph.org, ph.tied = org, true
+				}
+				if m.prospective(ph.start) {
+					continue // "his choice to be secretary of state, X": not held yet
 				}
 				if ph.match.Professional && !ph.tied && !ru.Post {
 					// "a lawyer": a profession, not a post, but it says who
