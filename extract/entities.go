@@ -363,6 +363,31 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 	return !sc.lowerElsewhere(w)
 }
 
+// buildingSurname reports whether words [i, j) are a common given name
+// and a surname that also heads a building's name ("Hall", "Church",
+// "House"), in a place only a person stands: before a speech verb or an
+// age, or after a title or a word for a person.
+func (sc *sentenceScan) buildingSurname(i, j int) bool {
+	if j-i < 2 || j-i > 3 || !facilityHeads[sc.words[j-1]] || !sc.e.gaz.CommonGivenName(sc.words[i]) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !isNameWord(sc.words[k], false) || k < j-1 && namesBody(sc.words[k]) {
+			return false
+		}
+	}
+	w := sc.words
+	switch {
+	case j < len(w) && speechVerbs[w[j]]:
+		return true
+	case j+2 < len(w) && w[j] == "," && isDigits(w[j+1]) && w[j+2] == ",":
+		return true
+	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1])):
+		return true
+	}
+	return false
+}
+
 // faithInName reports whether the faith word at k is a name word, one
 // before a surname with a joined particle: "Mohammed Shia al-Sudani".
 func (sc *sentenceScan) faithInName(k int) bool {
@@ -1490,7 +1515,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				label = l
 			}
 		}
-		if label == pipeline.Person && (!sc.plausibleName(sc.personStart(i, j), namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j])) {
+		// "Brett Hall, 36, said", "singer Charlotte Church": a surname
+		// that also heads a building's name, after a common given name,
+		// where only a person can stand.
+		if k := sc.personStart(i, j); sc.buildingSurname(k, j) {
+			i, label = k, pipeline.Person
+		} else if label == pipeline.Person && (!sc.plausibleName(k, namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j])) {
 			continue
 		}
 		// "the House Mary Quinn", "Ohio Kristen Dale": a body or a place
