@@ -127,6 +127,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.appositivePeople()
 		sc.kinPeople()
 		sc.bracketedPeople()
+		sc.nicknamedPeople()
 		sc.introducedPeople()
 		sc.organisations()
 		// The tagger learnt from running text; headings and table cells are
@@ -893,6 +894,44 @@ func (sc *sentenceScan) bracketedPeople() {
 			i = j - 1
 		}
 	}
+}
+
+// nicknamedPeople finds names with a nickname quoted inside them:
+// 'Thomas "Tip" O'Neill', 'Joaquin "El Chapo" Guzman'. The participants
+// stage reads the nickname as an alias.
+func (sc *sentenceScan) nicknamedPeople() {
+	w := sc.words
+	for q := 1; q+3 < len(w); q++ {
+		if w[q] != `"` && w[q] != "“" || !isNameWord(w[q-1], false) {
+			continue
+		}
+		c := q + 1
+		for c < len(w) && c < q+4 && isCapitalized(w[c]) {
+			c++
+		}
+		if c == q+1 || c+1 >= len(w) || w[c] != `"` && w[c] != "”" {
+			continue
+		}
+		end := sc.nameRun(c + 1)
+		for end == c+1 && end < len(w) && isCapitalized(w[end]) && isNameWord(w[end], false) {
+			end++ // a surname that is also a place's name: 'Paulo "Beto" Santana'
+		}
+		start := q - 1
+		for start > 0 && start > q-3 && isNameWord(w[start-1], false) && !sc.e.titles.IsHead(strings.ToLower(w[start-1])) {
+			start--
+		}
+		start = sc.personStart(start, q)
+		if end == c+1 || start == q || !sc.givenName(w[start]) && !sc.e.gaz.CommonGivenName(w[start]) && !sc.taggedPerson(start, end) {
+			continue
+		}
+		sc.add(start, end, pipeline.Person, prioRule, 0.9)
+		q = end
+	}
+}
+
+// taggedPerson reports whether the tagger read a person in words [i, j).
+func (sc *sentenceScan) taggedPerson(i, j int) bool {
+	return slices.ContainsFunc(sc.tagged, func(sp ner.Span) bool { return sp.Label == "PER" && sp.Start < j && i < sp.End })
 }
 
 // portfolioEnd returns the end of a capitalised portfolio starting at

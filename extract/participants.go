@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
@@ -526,6 +527,7 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 		words     int
 		royal     bool   // "Prince Charles": one of a royal name's own
 		royalKey  string // "prince charles" for any mention after "Prince"
+		nick      string // 'Thomas "Tip" O'Neill': "Tip", a form of its own
 	}
 	var mentions []mention
 	for i := range es {
@@ -535,8 +537,9 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 				// ("[Ana María] Ruiz": an editor's brackets are no part of it.)
 				form = strings.NewReplacer("[", "", "]", "").Replace(form)
 			}
+			form, nick := withoutNickname(form)
 			name := strings.Join(stripHonorific(strings.Fields(form)), " ")
-			m := mention{e: e, name: name, key: foldName(name), words: strings.Count(name, " ") + 1}
+			m := mention{e: e, name: name, nick: nick, key: foldName(name), words: strings.Count(name, " ") + 1}
 			// A royal known by a given name is not whoever else bears it
 			// ("Prince Charles" and Charles Kennedy), but is the royal
 			// named in full with that title ("Prince Alwaleed bin Talal").
@@ -615,6 +618,9 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 			if m.royalKey != "" {
 				byForm[m.royalKey] = append(byForm[m.royalKey], best)
 			}
+			if m.nick != "" {
+				forms = append(forms, m.nick)
+			}
 			for _, f := range forms {
 				k := foldName(f)
 				byForm[k] = append(byForm[k], best)
@@ -633,12 +639,33 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 		if !contains(per.forms, m.name) {
 			per.forms = append(per.forms, m.name)
 		}
+		if m.nick != "" && !contains(per.forms, m.nick) {
+			per.forms = append(per.forms, m.nick)
+		}
 	}
 	sort.SliceStable(people, func(a, b int) bool { return people[a].mentions[0].Start < people[b].mentions[0].Start })
 	for _, per := range people {
 		per.name = fullest(per.forms)
 	}
 	return people
+}
+
+// withoutNickname returns a name without the nickname quoted inside it,
+// and the nickname: 'Thomas "Tip" O'Neill' is "Thomas O'Neill" and "Tip".
+func withoutNickname(form string) (name, nick string) {
+	i := strings.IndexAny(form, `"“`)
+	if i <= 0 {
+		return form, ""
+	}
+	_, size := utf8.DecodeRuneInString(form[i:])
+	j := strings.IndexAny(form[i+size:], `"”`)
+	if j <= 0 {
+		return form, ""
+	}
+	j += i + size
+	_, closing := utf8.DecodeRuneInString(form[j:])
+	nick = strings.TrimSpace(form[i+size : j])
+	return strings.Join(strings.Fields(form[:i]+" "+form[j+closing:]), " "), nick
 }
 
 // royalTitles name a royal by a given name alone: "Prince Charles".

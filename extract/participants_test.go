@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -256,5 +257,12 @@ func TestNoRoleWithoutName(t *testing.T) {
 		if p.Role != "" {
 			t.Errorf("%s got role %q from another person's title", p.Name, p.Role)
 		}
+	}
+}
+
+func TestNicknameIsAlias(t *testing.T) {
+	ps := people(t, `Governor Paulo "Beto" Santana was jailed on Friday. Santana denied the charge.`)
+	if len(ps) != 1 || ps[0].Name != "Paulo Santana" || !slices.Contains(ps[0].Aliases, "Beto") {
+		t.Fatalf("people = %+v, want Paulo Santana with the alias Beto", ps)
 	}
 }
