@@ -897,8 +897,9 @@ func (sc *sentenceScan) bracketedPeople() {
 }
 
 // nicknamedPeople finds names with a nickname quoted inside them:
-// 'Thomas "Tip" O'Neill', 'Joaquin "El Chapo" Guzman'. The participants
-// stage reads the nickname as an alias.
+// 'Thomas "Tip" O'Neill', 'Joaquin "El Chapo" Guzman' (before, two
+// people or one cut short). The participants stage reads the nickname as
+// an alias.
 func (sc *sentenceScan) nicknamedPeople() {
 	w := sc.words
 	for q := 1; q+3 < len(w); q++ {

@@ -82,17 +82,18 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		t := d.Tokens[j]
 		w := strings.ToLower(t.Text)
 		if removalVerbs[w] {
-			// ("X dismissed, Y appointed": the verb's object is not Y.)
-			return d.Tokens[j+1].Text != "," && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)))
+			// ("X dismissed, Y appointed", "fired at the car, Major Y
+			// said": the verb's object is not Y.)
+			next := d.Tokens[j+1]
+			return next.Text != "," && next.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)))
 		}
 		// A vote to remove someone is the removal: "parliament voted to
 		// dismiss Deputy Prime Minister X".
 		if removalBases[w] && j-2 >= lo && strings.EqualFold(d.Tokens[j-1].Text, "to") && votedVerbs[strings.ToLower(d.Tokens[j-2].Text)] {
 			return true
 		}
-		// "firing at it, Major X said": a preposition or a pronoun
-		// between the verb and the name is not its object's.
-		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") || t.Tag == "IN" || t.Tag == "PRP" {
+		// "fired him, Major X said": a pronoun is the verb's object.
+		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") || t.Tag == "PRP" {
 			return false
 		}
 		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Person {

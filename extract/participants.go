@@ -537,7 +537,7 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 				// ("[Ana María] Ruiz": an editor's brackets are no part of it.)
 				form = strings.NewReplacer("[", "", "]", "").Replace(form)
 			}
-			form, nick := withoutNickname(form)
+			nick := nickname(form)
 			name := strings.Join(stripHonorific(strings.Fields(form)), " ")
 			m := mention{e: e, name: name, nick: nick, key: foldName(name), words: strings.Count(name, " ") + 1}
 			// A royal known by a given name is not whoever else bears it
@@ -650,22 +650,20 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 	return people
 }
 
-// withoutNickname returns a name without the nickname quoted inside it,
-// and the nickname: 'Thomas "Tip" O'Neill' is "Thomas O'Neill" and "Tip".
-func withoutNickname(form string) (name, nick string) {
+// nickname returns the nickname quoted inside a name: "Tip" in 'Thomas
+// "Tip" O'Neill'. The name keeps it, as the guidelines keep every name
+// verbatim; the nickname alone is a form of its own.
+func nickname(form string) string {
 	i := strings.IndexAny(form, `"“`)
 	if i <= 0 {
-		return form, ""
+		return ""
 	}
 	_, size := utf8.DecodeRuneInString(form[i:])
 	j := strings.IndexAny(form[i+size:], `"”`)
 	if j <= 0 {
-		return form, ""
+		return ""
 	}
-	j += i + size
-	_, closing := utf8.DecodeRuneInString(form[j:])
-	nick = strings.TrimSpace(form[i+size : j])
-	return strings.Join(strings.Fields(form[:i]+" "+form[j+closing:]), " "), nick
+	return strings.TrimSpace(form[i+size : i+size+j])
 }
 
 // royalTitles name a royal by a given name alone: "Prince Charles".

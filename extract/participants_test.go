@@ -262,7 +262,7 @@ func TestNoRoleWithoutName(t *testing.T) {
 
 func TestNicknameIsAlias(t *testing.T) {
 	ps := people(t, `Governor Paulo "Beto" Santana was jailed on Friday. Santana denied the charge.`)
-	if len(ps) != 1 || ps[0].Name != "Paulo Santana" || !slices.Contains(ps[0].Aliases, "Beto") {
-		t.Fatalf("people = %+v, want Paulo Santana with the alias Beto", ps)
+	if len(ps) != 1 || ps[0].Name != `Paulo "Beto" Santana` || !slices.Contains(ps[0].Aliases, "Beto") {
+		t.Fatalf(`people = %+v, want Paulo "Beto" Santana with the alias Beto`, ps)
 	}
 }
