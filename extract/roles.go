@@ -475,7 +475,7 @@ loop:
 			continue
 		case r.is(j, c.current) && strings.HasSuffix(lw, "ed") && j > lo && strings.HasPrefix(r.d.Tokens[j-1].Tag, "NN"):
 			break loop // "The king appointed banker X": the verb after its subject
-		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || isOrdinal(lw) && !(lw == "first" && r.p.titles.IsModifier(r.lower[j+1])) || described && describing(tok) && !r.is(j, c.time|c.stop):
+		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || isOrdinal(lw) && !(lw == "first" && r.title(j).N > 0) || described && describing(tok) && !r.is(j, c.time|c.stop):
 			// "the long-serving", "the 65-year-old", "the billionaire
 			// former mayor", "the 78-year-old former president": said of
 			// the holder.
@@ -808,6 +808,12 @@ func (r *roleReader) text(ph rolePhrase) string {
 		if join == " , " {
 			join = ", " // "Minister for Agriculture, Food and Forests"
 		}
+		// A portfolio that goes on from one the lexicon reorders keeps the
+		// words as written: "Minister of Foreign Affairs and Worship", not
+		// "Foreign Minister and Worship".
+		if (join == " and " || join == ", ") && len(ph.mods) == 0 && !strings.HasPrefix(strings.ToLower(s), r.lower[ph.titleStart]) {
+			s = titleMinorWords(titleCaseWords(strings.Join(r.lower[ph.titleStart:p[0]], " ")))
+		}
 		s = normalRole(s + join + titleMinorWords(titleCaseWords(strings.Join(words, " "))))
 	}
 	r.texts[key] = s
@@ -917,7 +923,13 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		if r.lower[k] == "," {
 			from++ // (a list's items each end in a portfolio word)
 		}
-		if end := r.portfolio(from, hi, ministerial(ph.match)); end > 0 && isCapitalized(r.d.Tokens[end-1].Text) == isCapitalized(r.d.Tokens[k-1].Text) {
+		end := r.portfolio(from, hi, ministerial(ph.match))
+		// "Minister of Foreign Affairs and Worship X": a capitalised noun
+		// the lexicon lacks ends the portfolio where a name follows.
+		if end == 0 && r.lower[k] == "and" && k+2 < hi && isCapitalized(r.d.Tokens[k+1].Text) && strings.HasPrefix(r.d.Tokens[k+1].Tag, "NN") && r.persons[k+2] > 0 && r.persons[k+1] == 0 {
+			end = k + 2
+		}
+		if end > 0 && isCapitalized(r.d.Tokens[end-1].Text) == isCapitalized(r.d.Tokens[k-1].Text) {
 			ph.portfolio = [2]int{k, end}
 			ph.end = end
 			k = end

@@ -125,6 +125,10 @@ func (t *Titles) MatchPlural(words []string, i int) TitleMatch {
 	return t.match(words, i, true)
 }
 
+// ranks are the modifiers "First" composes with: "First Deputy", "First
+// Vice President".
+var ranks = map[string]bool{"Deputy": true, "Vice": true, "Assistant": true, "Associate": true, "Principal": true, "Chief": true}
+
 func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
 	if w := strings.ToLower(words[i]); !t.opens[w] && !strings.ContainsRune(w, '-') && !(roles && t.ProfessionalWord(w)) {
 		return TitleMatch{}
@@ -142,8 +146,8 @@ func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
 	// "First" composes only with another modifier ("First Deputy Prime
 	// Minister"); before a head it counts holders ("Singapore's first
 	// prime minister").
-	if len(mods) == 1 && mods[0] == "First" {
-		mods, j = nil, i
+	if len(mods) > 0 && mods[0] == "First" && (len(mods) == 1 || !ranks[mods[1]]) {
+		mods, j = nil, i // ("the first former head of government")
 	}
 	// A phrase that starts with a modifier word ("chief executive",
 	// "first lady") wins over the modifier composed with a shorter title.
