@@ -803,6 +803,11 @@ func (sc *sentenceScan) titledPeople() {
 		// portfolio goes on.
 		if k+1 < len(sc.words) && (sc.words[k] == "and" || sc.words[k] == ",") && sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k-1])) {
 			k = max(k, sc.portfolioEnd(k))
+			// ("Minister of Justice and Worship Karim Nassar": a word the
+			// lexicon lacks, then a given name.)
+			if p := k + 1; sc.words[k] == "and" && p+2 < len(sc.words) && isCapitalized(sc.words[p]) && !sc.givenName(sc.words[p]) && sc.givenName(sc.words[p+1]) && sc.nameRun(p+1)-(p+1) >= 2 {
+				k = p + 1
+			}
 		}
 		// "Ambassador to Peru Ann Kerr", "Representative in Vietnam Ann
 		// Kerr": skip the post's complement.
