@@ -1565,8 +1565,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// where only a person can stand.
 		if k := sc.personStart(i, j); sc.buildingSurname(k, j) {
 			i, label = k, pipeline.Person
-		} else if label == pipeline.Person && (!sc.plausibleName(k, namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j])) {
-			continue
+		} else if label == pipeline.Person && (!sc.plausibleName(k, namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j]) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
+			continue // (nor is a title alone a name: "Apostolic Delegate")
 		}
 		// "the House Mary Quinn", "Ohio Kristen Dale": a body or a place
 		// the tagger ran on into a name that follows it. The name ends
