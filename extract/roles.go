@@ -475,7 +475,7 @@ loop:
 			continue
 		case r.is(j, c.current) && strings.HasSuffix(lw, "ed") && j > lo && strings.HasPrefix(r.d.Tokens[j-1].Tag, "NN"):
 			break loop // "The king appointed banker X": the verb after its subject
-		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || isOrdinal(lw) && !(lw == "first" && r.title(j).N > 0) || described && describing(tok) && !r.is(j, c.time|c.stop):
+		case r.is(j, c.describer|c.current) || strings.HasSuffix(lw, "-year-old") || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || r.describingCompound(j) || isOrdinal(lw) && !(lw == "first" && r.title(j).N > 0) || described && describing(tok) && !r.is(j, c.time|c.stop):
 			// "the long-serving", "the 65-year-old", "the billionaire
 			// former mayor", "the 78-year-old former president": said of
 			// the holder.
@@ -728,6 +728,22 @@ func describing(t pipeline.Token) bool {
 	return false
 }
 
+// describingCompound reports whether the word at j is a hyphenated
+// adjective that describes the holder ("short-lived", "high-profile"),
+// not one that names a field ("foreign-policy adviser").
+func (r *roleReader) describingCompound(j int) bool {
+	lw := r.lower[j]
+	if r.d.Tokens[j].Tag != "JJ" || !strings.Contains(lw, "-") || r.p.titles.IsModifier(lw) {
+		return false
+	}
+	for _, part := range strings.Split(lw, "-") {
+		if r.p.titles.IsPortfolio(part) || r.p.titles.IsHead(part) || r.p.titles.IsModifier(part) {
+			return false
+		}
+	}
+	return true
+}
+
 // ordinalWords say which holder of a post someone is: "the country's
 // first president" (but "first deputy head" is a rank).
 var ordinalWords = toSet(`first second third fourth fifth sixth seventh eighth ninth tenth`)
@@ -926,7 +942,8 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		end := r.portfolio(from, hi, ministerial(ph.match))
 		// "Minister of Foreign Affairs and Worship X": a capitalised noun
 		// the lexicon lacks ends the portfolio where a name follows.
-		if end == 0 && r.lower[k] == "and" && k+2 < hi && isCapitalized(r.d.Tokens[k+1].Text) && strings.HasPrefix(r.d.Tokens[k+1].Tag, "NN") && r.persons[k+2] > 0 && r.persons[k+1] == 0 {
+		if end == 0 && r.lower[k] == "and" && k+2 < hi && isCapitalized(r.d.Tokens[k+1].Text) && strings.HasPrefix(r.d.Tokens[k+1].Tag, "NN") && r.persons[k+2] > 0 && r.persons[k+1] == 0 &&
+			!r.is(k+1, honorificClass) && r.title(k+1).N == 0 { // ("... Affairs and Lord X": a title of address)
 			end = k + 2
 		}
 		if end > 0 && isCapitalized(r.d.Tokens[end-1].Text) == isCapitalized(r.d.Tokens[k-1].Text) {
