@@ -551,7 +551,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			return false
 		}
 		if el.abbr {
-			if pos+2 < hi && m.r.lower[pos+2] == ")" && isAllCaps(m.r.d.Tokens[pos+1].Text) && len(m.r.d.Tokens[pos+1].Text) > 1 {
+			if pos+2 < hi && m.r.abbreviationAt(pos) {
 				return next(pos+3, nil)
 			}
 			return false

@@ -84,8 +84,8 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		if removalVerbs[w] {
 			// ("X dismissed, Y appointed", "fired at the car, Major Y
 			// said": the verb's object is not Y.)
-			next := d.Tokens[j+1]
-			return next.Text != "," && next.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)))
+			after := d.Tokens[j+1]
+			return after.Text != "," && after.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)))
 		}
 		// A vote to remove someone is the removal: "parliament voted to
 		// dismiss Deputy Prime Minister X".

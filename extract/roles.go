@@ -307,7 +307,7 @@ loop:
 	for j >= lo {
 		// A body's abbreviation in brackets stands between it and the
 		// title: "Electoral Commission of Malawi (MEC) chairperson".
-		if j-3 >= lo && r.lower[j] == ")" && r.lower[j-2] == "(" && isAllCaps(r.d.Tokens[j-1].Text) && len(r.lower[j-1]) > 1 {
+		if j-3 >= lo && r.abbreviationAt(j-2) {
 			if _, ok := r.ix.entityEndingAt(j - 3); ok {
 				j -= 3
 			}
@@ -536,6 +536,12 @@ loop:
 	}
 	ph.mods = mods
 	return ph
+}
+
+// abbreviationAt reports whether tokens k to k+2 are an abbreviation in
+// brackets: "(IGP)".
+func (r *roleReader) abbreviationAt(k int) bool {
+	return k+2 < len(r.lower) && r.lower[k] == "(" && r.lower[k+2] == ")" && isAllCaps(r.d.Tokens[k+1].Text) && len(r.lower[k+1]) > 1
 }
 
 // coordinator reports whether w joins the parts of a portfolio.
