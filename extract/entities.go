@@ -367,7 +367,7 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 // buildingSurname reports whether words [i, j) are a common given name
 // and a surname that also heads a building's name ("Hall", "Church",
 // "House"), in a place only a person stands: before a speech verb or an
-// age, or after a title or a word for a person.
+// age, or after a title, a title of address or a word for a person.
 func (sc *sentenceScan) buildingSurname(i, j int) bool {
 	if j-i < 2 || j-i > 3 || !facilityHeads[sc.words[j-1]] || !sc.e.gaz.CommonGivenName(sc.words[i]) {
 		return false
@@ -383,8 +383,8 @@ func (sc *sentenceScan) buildingSurname(i, j int) bool {
 		return true
 	case j+2 < len(w) && w[j] == "," && isDigits(w[j+1]) && w[j+2] == ",":
 		return true
-	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1])):
-		return true
+	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || honorifics[strings.ToLower(w[i-1])]):
+		return true // ("Dame Barbara Castle")
 	}
 	return false
 }
@@ -1056,7 +1056,7 @@ func (sc *sentenceScan) clausePeople() {
 // facilityHeads end the names of places built by people.
 var facilityHeads = toSet(`Mosque Church Cathedral Temple Synagogue Airport Hospital Square Street
 Avenue Road Palace Stadium Bridge Museum Hotel Station Port Base Prison Center Centre Hall Tower
-Facility Penitentiary Jail House`)
+Facility Penitentiary Jail House Fort Fortress Castle Headquarters Regency`)
 
 // romanNumerals follow regnal names.
 var romanNumerals = toSet(`II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI`)
@@ -1252,7 +1252,7 @@ Consulate Foundation League Alliance Coalition Brigade Brigades Airlines Airways
 Times Post Telegraph Herald Journal Tribune Gazette Daily Chronicle Observer Courier Mirror Examiner Inquirer
 Sentinel Bulletin Monitor Magazine Review Standard Advertiser Dispatch
 Centre Center Board Cabinet Presidency Directorate Administration Command Mission
-Confederation Consortium Society Syndicate Chamber Institution
+Confederation Consortium Society Syndicate Chamber Institution Orchestra Choir Ensemble
 Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Hussars Lancers Commandos
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
 Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records
