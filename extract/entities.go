@@ -372,6 +372,9 @@ func (sc *sentenceScan) buildingSurname(i, j int) bool {
 	if j-i < 2 || j-i > 3 || !facilityHeads[sc.words[j-1]] || !sc.e.gaz.CommonGivenName(sc.words[i]) {
 		return false
 	}
+	if i > 0 && (strings.EqualFold(sc.words[i-1], "the") || strings.EqualFold(sc.words[i-1], "a")) {
+		return false // "The Carter Center says": a body speaks too
+	}
 	for k := i; k < j; k++ {
 		if !isNameWord(sc.words[k], false) || k < j-1 && namesBody(sc.words[k]) {
 			return false

@@ -85,7 +85,12 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 			// ("X dismissed, Y appointed", "fired at the car, Major Y
 			// said": the verb's object is not Y.)
 			after := d.Tokens[j+1]
-			return after.Text != "," && after.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)))
+			if after.Text == "," && j > lo {
+				if e, ok := ix.entityEndingAt(j - 1); ok && e.Label == pipeline.Person {
+					return false
+				}
+			}
+			return after.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)))
 		}
 		// A vote to remove someone is the removal: "parliament voted to
 		// dismiss Deputy Prime Minister X".

@@ -742,6 +742,10 @@ func (r *roleReader) describingCompound(j int) bool {
 	if r.d.Tokens[j].Tag != "JJ" || !strings.Contains(lw, "-") || r.p.titles.IsModifier(lw) {
 		return false
 	}
+	// ("non-executive director", "stand-in captain": the kind of post.)
+	if first, _, _ := strings.Cut(lw, "-"); officeKinds[first] {
+		return false
+	}
 	for _, part := range strings.Split(lw, "-") {
 		if r.p.titles.IsPortfolio(part) || r.p.titles.IsHead(part) || r.p.titles.IsModifier(part) {
 			return false
@@ -749,6 +753,9 @@ func (r *roleReader) describingCompound(j int) bool {
 	}
 	return true
 }
+
+// officeKinds open hyphenated words that say what kind of post it is.
+var officeKinds = toSet(`non stand joint sub under co vice deputy`)
 
 // ordinalWords say which holder of a post someone is: "the country's
 // first president" (but "first deputy head" is a rank).
