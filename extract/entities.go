@@ -386,11 +386,14 @@ func (sc *sentenceScan) buildingSurname(i, j int) bool {
 		return true
 	case j+2 < len(w) && w[j] == "," && isDigits(w[j+1]) && w[j+2] == ",":
 		return true
-	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || honorifics[strings.ToLower(w[i-1])]):
-		return true // ("Dame Barbara Castle")
+	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || honorifics[strings.ToLower(w[i-1])] && !possessors[strings.ToLower(w[i-1])]):
+		return true // ("Dame Barbara Castle", not "her Onyx Hotel tour")
 	}
 	return false
 }
+
+// possessors are honorifics only in "His Excellency", "Her Majesty".
+var possessors = toSet(`his her`)
 
 // faithInName reports whether the faith word at k is a name word, one
 // before a surname with a joined particle: "Mohammed Shia al-Sudani".
