@@ -1015,7 +1015,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		// ends a reading, and a body named after it may follow.
 		m := j
 		for from := j; ; {
-			for m < hi && m < from+4 && !isCapitalized(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.d.Tokens[m].Tag == "VBG" ||
+			// ("in former president X's government": "former" opens the
+			// next title.)
+			for m < hi && m < from+4 && !isCapitalized(r.d.Tokens[m].Text) && !r.is(m, r.p.rules.former) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.d.Tokens[m].Tag == "VBG" ||
 				r.d.Tokens[m].Tag == "VBN" && m > 0 && r.lower[m-1] == "the" && m+1 < hi && strings.HasPrefix(r.d.Tokens[m+1].Tag, "NN")) {
 				m++ // ("the ruling party", "the outlawed group": a participle before the noun)
 			}
