@@ -1998,15 +1998,17 @@ func sortEntities(es []pipeline.Entity) {
 	})
 }
 
+// inHeading reports whether the text at byte offset start is in a heading.
+func inHeading(d *pipeline.Doc, start int) bool {
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > start })
+	return i < len(d.Sentences) && d.Paragraphs[d.Sentences[i].Paragraph].Kind == pipeline.Heading
+}
+
 // echoNames labels the other mentions of names the document has already
 // given a label: a person's full name or surname elsewhere ("Lavrov",
 // "el-Sisi"), an organisation's name repeated in a heading.
 func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
-	inHeading := func(start int) bool {
-		i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > start })
-		return i < len(d.Sentences) && d.Paragraphs[d.Sentences[i].Paragraph].Kind == pipeline.Heading
-	}
-	trimHeadingNames(d, es, inHeading)
+	trimHeadingNames(d, es)
 	forms := map[string]pipeline.Entity{} // surface form -> entity it echoes
 	for _, e := range es {
 		if e.Source == pipeline.SourceModel && e.Label != pipeline.Person {
@@ -2050,7 +2052,7 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
 				}
 				// The form must not be glued to more name words, except in
 				// a heading, where every word is capitalised.
-				if i+n < len(toks) && isNameWord(toks[i+n].Text, false) && src.Label == pipeline.Person && !inHeading(start) {
+				if i+n < len(toks) && isNameWord(toks[i+n].Text, false) && src.Label == pipeline.Person && !inHeading(d, start) {
 					continue
 				}
 				added = append(added, pipeline.Entity{
@@ -2075,10 +2077,10 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
 // of its beginnings that the body names someone by: in "President Ruiz
 // Resigns After Protests" every word is capitalised, and "Ruiz" is the
 // name the body gives.
-func trimHeadingNames(d *pipeline.Doc, es []pipeline.Entity, inHeading func(int) bool) {
+func trimHeadingNames(d *pipeline.Doc, es []pipeline.Entity) {
 	body := map[string]bool{}
 	for _, e := range es {
-		if e.Label == pipeline.Person && !inHeading(e.Start) {
+		if e.Label == pipeline.Person && !inHeading(d, e.Start) {
 			for _, f := range nameForms(e.Text) {
 				body[f] = true
 			}
@@ -2086,7 +2088,7 @@ func trimHeadingNames(d *pipeline.Doc, es []pipeline.Entity, inHeading func(int)
 	}
 	for i := range es {
 		e := &es[i]
-		if e.Label != pipeline.Person || body[e.Text] || !inHeading(e.Start) {
+		if e.Label != pipeline.Person || body[e.Text] || !inHeading(d, e.Start) {
 			continue
 		}
 		for end := strings.LastIndexByte(e.Text, ' '); end > 0; end = strings.LastIndexByte(e.Text[:end], ' ') {

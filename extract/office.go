@@ -128,7 +128,7 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	}
 	// A headline leaves out "was": "Army chief X dismissed" (not "X
 	// ousts Y").
-	if w := next(); removalVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "own")) && inHeading(d, d.SpanOf(d.Tokens[first].Start, d.Tokens[last].End)) {
+	if w := next(); removalVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "own")) && inHeading(d, d.Tokens[first].Start) {
 		return true
 	}
 	if w := next(); w == "has" || w == "had" {

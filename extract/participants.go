@@ -223,7 +223,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			// headline leaves out "former": its "PM Lee" is the body's
 			// "former Prime Minister Lee".
 			return !f.former && !slices.ContainsFunc(per.roles, func(g roleFact) bool {
-				return g.former && g.role == f.role && (g.evidence.Start == f.evidence.Start || inHeading(d, f.evidence))
+				return g.former && g.role == f.role && (g.evidence.Start == f.evidence.Start || inHeading(d, f.evidence.Start))
 			})
 		}
 		i := slices.IndexFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 && f.role != "" && held(f) })
@@ -300,16 +300,6 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	succeeded(d.Participants, dated(d, ix))
 	p.tieCountries(d.Participants)
 	return nil
-}
-
-// inHeading reports whether span s lies in a heading.
-func inHeading(d *pipeline.Doc, s pipeline.Span) bool {
-	for _, p := range d.Paragraphs {
-		if p.Start <= s.Start && s.Start < p.End {
-			return p.Kind == pipeline.Heading
-		}
-	}
-	return false
 }
 
 // singleOffices are held by one person at a time in a country or a body.
@@ -1213,13 +1203,13 @@ func sentenceSubject(rr *roleReader, mentions []int) int {
 	if tok := speakerOf(rr, in); tok >= 0 {
 		return tok
 	}
+	if describedSubject(d, mentions[0]) {
+		return -1
+	}
 	s := d.Sentences[d.Tokens[mentions[0]].Sentence]
 	verb := s.FirstToken
 	for verb < s.EndToken && !finiteVerb(d.Tokens[verb].Tag) {
 		verb++
-	}
-	if describedSubject(d, mentions[0]) {
-		return -1
 	}
 	for _, m := range in {
 		if m.tok < verb {
