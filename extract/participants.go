@@ -1130,6 +1130,10 @@ func coordinated(rr *roleReader, mentions []int) bool {
 func describes(per *person, desc roleFact) bool {
 	if len(per.roles) > 0 {
 		r := per.roles[0]
+		// "the minister" is no one the text calls a former minister.
+		if r.former && !desc.former {
+			return false
+		}
 		return sameTitle(r.role, desc.role) && (r.country == "" || desc.country == "" || r.country == desc.country)
 	}
 	for _, p := range per.professions {
