@@ -219,11 +219,12 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		facts := per.roles
 		held := func(f roleFact) bool {
 			// Another rule may read the same phrase as a past post ("her
-			// predecessor as Attorney General, Lord Hollis"); and a
-			// headline leaves out "former": its "PM Lee" is the body's
-			// "former Prime Minister Lee".
+			// predecessor as Attorney General, Lord Hollis"); and a text
+			// that calls someone a former prime minister once means it
+			// each time it leaves "former" out ("Singapore's first prime
+			// minister", a headline's "PM Lee").
 			return !f.former && !slices.ContainsFunc(per.roles, func(g roleFact) bool {
-				return g.former && g.role == f.role && (g.evidence.Start == f.evidence.Start || inHeading(d, f.evidence.Start))
+				return g.former && g.role == f.role
 			})
 		}
 		i := slices.IndexFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 && f.role != "" && held(f) })
