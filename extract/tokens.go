@@ -603,20 +603,30 @@ var nameAbbreviations = toSet(`st. mt. ft. gen. col. sen. rep. gov. prof. rev. d
 var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. rep. gov. prof. rev. atty. brig. adm. maj. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
 
 // splitFinalStop splits the full stop from the last word of a sentence
-// that the tokenizer left attached ("Jan Smit."), unless the word is an
-// abbreviation or an initial.
+// that the tokenizer left attached ("Jan Smit."), also before a closing
+// quote or bracket, unless the word is an abbreviation or an initial.
 func splitFinalStop(toks []tokenize.Token) []tokenize.Token {
-	if len(toks) == 0 {
+	k := len(toks) - 1
+	for k > 0 && closingMarks[toks[k].Text] {
+		k--
+	}
+	if k < 0 {
 		return toks
 	}
-	last := toks[len(toks)-1]
+	last := toks[k]
 	w := last.Text
 	if len(w) < 3 || !strings.HasSuffix(w, ".") || strings.Count(w, ".") > 1 || abbreviations[strings.ToLower(w)] || !unicode.IsLetter(rune(w[len(w)-2])) {
 		return toks
 	}
 	n := len(w) - 1
-	return append(toks[:len(toks)-1:len(toks)-1], tokenize.Token{Text: w[:n], Start: last.Start}, tokenize.Token{Text: ".", Start: last.Start + n})
+	out := make([]tokenize.Token, 0, len(toks)+1)
+	out = append(out, toks[:k]...)
+	out = append(out, tokenize.Token{Text: w[:n], Start: last.Start}, tokenize.Token{Text: ".", Start: last.Start + n})
+	return append(out, toks[k+1:]...)
 }
+
+// closingMarks may follow a sentence's full stop.
+var closingMarks = toSet("\" ” ’ ' ) ]")
 
 // timePrefixes glue to the word they date: "ex-French Prime Minister",
 // "then-governor", "then-Ohio Governor".

@@ -189,6 +189,20 @@ func TestGluedPunctuation(t *testing.T) {
 	}
 }
 
+// TestFinalStopBeforeQuote: a sentence's full stop is split from its last
+// word before a closing quote too; an abbreviation keeps its stop.
+func TestFinalStopBeforeQuote(t *testing.T) {
+	text := "Headline\n\nShe said: \"We mourn Tom Kuan Yew.\" He said: \"Ask Ruiz Inc.\"\n"
+	d := runStages(t, text, "paragraphs", "tokens")
+	checkTokens(t, d)
+	got := strings.Join(tokenTexts(d.Tokens), " ")
+	for _, want := range []string{"Yew . \"", "Inc. \""} {
+		if !strings.Contains(got, want) {
+			t.Errorf("tokens %q: no %q", got, want)
+		}
+	}
+}
+
 // TestTypographicQuotes: a typographic apostrophe is tagged as the ASCII
 // one the taggers learnt from, and the token keeps its own text.
 func TestTypographicQuotes(t *testing.T) {
