@@ -196,6 +196,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if len(per.roles) == 0 && allWeak(per.mentions, weak) {
 			continue
 		}
+		if deities[per.name] {
+			continue // the guidelines' people are no deities
+		}
 		kept = append(kept, per)
 	}
 	people = kept
@@ -302,6 +305,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	p.tieCountries(d.Participants)
 	return nil
 }
+
+// deities are named like people, and are none.
+var deities = toSet(`God Allah Jehovah Yahweh Almighty`)
 
 // singleOffices are held by one person at a time in a country or a body.
 var singleOffices = toSet(`President Vice-President Prime-Minister Premier Chancellor King Queen Sultan Emir Emperor Pope
