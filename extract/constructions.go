@@ -704,6 +704,28 @@ func (m *matcher) lookName(pos, hi int) (int, int, bool) {
 	return pos, end, true
 }
 
+// listGoesOn reports whether a list goes on at k with an item that is no
+// name: ", his lawyers", "and the bank".
+func (m *matcher) listGoesOn(k int) bool {
+	return k+1 < len(m.r.lower) && (m.r.lower[k] == "," || m.r.lower[k] == "and") && !isCapitalized(m.r.d.Tokens[k+1].Text)
+}
+
+// oneOf reports whether "one of" comes shortly before the plural title at
+// k, in the same phrase: "one of his MPs", "one of UKIP's two members".
+func (m *matcher) oneOf(k int) bool {
+	for j := k - 1; j >= 1 && j >= k-6; j-- {
+		switch m.r.lower[j] {
+		case ",", ";", ":", ".", "(", ")":
+			return false
+		case "of":
+			if m.r.lower[j-1] == "one" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // names matches "A, B and C" (one or more person mentions), each optionally
 // after "COUNTRY's" or followed by "of PLACE" or "(COUNTRY)".
 func (m *matcher) names(pos, hi int) (capture, int, bool) {
@@ -1161,6 +1183,13 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		nameNo++
 		if c.kind == elName {
 			c.mentions, c.countries = []int{c.start}, []string{""}
+		}
+		// A plural title is in apposition to names, or to one of them
+		// ("one of his MPs, X"): in "the firm's representatives, Ruiz,
+		// his lawyers and ..." it is one item of a list, as Ruiz is.
+		if c.kind == elNames && len(c.mentions) == 1 && m.listGoesOn(m.r.persons[c.mentions[0]]) &&
+			slices.ContainsFunc(caps, func(o capture) bool { return o.kind == elRole && o.role.match.Plural && !m.oneOf(o.role.start) }) {
+			continue
 		}
 		if ru.Subject {
 			if m.r.possessiveAt(m.r.persons[c.mentions[0]]) {
