@@ -881,7 +881,7 @@ func (sc *sentenceScan) titledPeople() {
 			i = j - 1
 			continue
 		}
-		sc.add(k, j, pipeline.Person, prioRule, 0.95)
+		sc.add(sc.pastPortfolio(k, j), j, pipeline.Person, prioRule, 0.95)
 		i = j - 1
 	}
 }
@@ -1189,6 +1189,23 @@ survivor volunteer nurse doctor farmer fisherman journalist reporter photographe
 // identifiedAdverbs may stand in "identified only as".
 var identifiedAdverbs = toSet(`only simply publicly officially formally later`)
 
+// pastPortfolio returns where the name in [i, j) starts after the end of
+// a portfolio the lexicon lacks: a plural noun before a given name, as in
+// "Minister of Transport and Economic Corridors Ana Ruiz"; i when there is
+// none.
+func (sc *sentenceScan) pastPortfolio(i, j int) int {
+	for m := i + 1; m+1 < j; m++ {
+		w := sc.words[m-1]
+		if sc.e.gaz.CommonGivenName(w) {
+			break
+		}
+		if sc.e.gaz.CommonGivenName(sc.words[m]) && strings.HasPrefix(sc.toks[m-1].Tag, "NN") && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			return m
+		}
+	}
+	return i
+}
+
 // introducedPeople finds the names that a clause about a person gives: "a
 // boy named Ivan", "a woman called Ana Ruiz", "the victim, identified only
 // as Maria". The noun must be a person's within four words before the verb,
@@ -1243,7 +1260,7 @@ func (sc *sentenceScan) appositivePeople() {
 			continue
 		}
 		if sc.roleFollows(j + 1) {
-			sc.add(start, j, pipeline.Person, prioRule, 0.85)
+			sc.add(sc.pastPortfolio(start, j), j, pipeline.Person, prioRule, 0.85)
 		}
 		i = j
 	}

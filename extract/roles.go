@@ -955,9 +955,10 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		end := r.portfolio(from, hi, ministerial(ph.match))
 		// "Minister of Foreign Affairs and Worship X": a capitalised noun
 		// the lexicon lacks ends the portfolio where a name follows.
-		if end == 0 && r.lower[k] == "and" && k+2 < hi && isCapitalized(r.d.Tokens[k+1].Text) && strings.HasPrefix(r.d.Tokens[k+1].Tag, "NN") && r.persons[k+2] > 0 && r.persons[k+1] == 0 &&
-			!r.is(k+1, honorificClass) && r.title(k+1).N == 0 { // ("... Affairs and Lord X": a title of address)
-			end = k + 2
+		if end == 0 && r.lower[k] == "and" {
+			end = r.unknownPortfolio(k+1, hi)
+		} else if end > 0 && end < hi && r.persons[end] == 0 {
+			end = max(end, r.unknownPortfolio(end, hi)) // "and Economic Corridors X"
 		}
 		if end > 0 && isCapitalized(r.d.Tokens[end-1].Text) == isCapitalized(r.d.Tokens[k-1].Text) {
 			ph.portfolio = [2]int{k, end}
@@ -1118,6 +1119,24 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	}
 	slices.Reverse(out) // longest reading first
 	return out
+}
+
+// unknownPortfolio returns the end of up to three capitalised words from
+// k that the lexicon lacks, a noun last, where a name follows them ("and
+// Worship X", "and Economic Corridors X"); 0 when there are none. A title
+// of address is no portfolio ("... Affairs and Lord X").
+func (r *roleReader) unknownPortfolio(k, hi int) int {
+	for e := k; e < hi && e < k+3; e++ {
+		t := r.d.Tokens[e]
+		if !isCapitalized(t.Text) || r.persons[e] > 0 || r.is(e, honorificClass) || r.title(e).N > 0 ||
+			!strings.HasPrefix(t.Tag, "NN") && !strings.HasPrefix(t.Tag, "JJ") {
+			return 0
+		}
+		if e+1 < hi && r.persons[e+1] > 0 && strings.HasPrefix(t.Tag, "NN") {
+			return e + 1
+		}
+	}
+	return 0
 }
 
 // bodies reads the places and bodies that complete a title after a
