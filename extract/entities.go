@@ -1260,6 +1260,13 @@ func (sc *sentenceScan) appositivePeople() {
 			continue
 		}
 		if sc.roleFollows(j + 1) {
+			// ("Speaking to Sky News Mark Dale, general secretary of
+			// ...": the body's name before a given name is no part of his.)
+			for m := start + 1; m+1 < j; m++ {
+				if (orgHeads[sc.words[m-1]] || sc.words[m-1] == "News") && sc.e.gaz.CommonGivenName(sc.words[m]) {
+					start = m
+				}
+			}
 			sc.add(sc.pastPortfolio(start, j), j, pipeline.Person, prioRule, 0.85)
 		}
 		i = j
