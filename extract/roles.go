@@ -1366,6 +1366,9 @@ func (r *roleReader) capitalRun(m, hi int) int {
 	}
 	k := m
 	for k < hi && isCapitalized(r.d.Tokens[k].Text) && !isPossessive(r.d.Tokens[k].Text) {
+		if k > m && r.persons[k] > 0 {
+			return k // "the broadcaster TVX | Ana Ruiz": the body ends at a person
+		}
 		k++
 	}
 	return r.nameContinues(k, hi)
