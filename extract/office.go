@@ -22,10 +22,10 @@ var (
 	Shiite Shia Sunni Muslim Christian Catholic Jewish Hindu Buddhist Islamic`)
 )
 
-// weakness ranks a role fact: 0 for a post, 1 for a title of address or a
-// weak title with its office ("Supreme Leader"), 2 for a description of
-// its holder ("Tribal Leader"). A leader of a named body ("Conservative
-// leader") holds a post.
+// weakness ranks a role fact: 0 for a post, and for a weak title with its
+// office ("Supreme Leader", "junta leader"), 1 for a title of address, 2
+// for a description of its holder ("Tribal Leader"). A leader of a named
+// body ("Conservative leader") holds a post.
 func (f roleFact) weakness() int {
 	words := strings.Fields(f.role)
 	if len(words) == 0 || f.org != "" {
@@ -40,7 +40,7 @@ func (f roleFact) weakness() int {
 	}
 	for _, w := range words[:len(words)-1] {
 		if !describingWords[w] {
-			return 1
+			return 0
 		}
 	}
 	return 2
