@@ -1062,7 +1062,7 @@ func (sc *sentenceScan) clausePeople() {
 // facilityHeads end the names of places built by people.
 var facilityHeads = toSet(`Mosque Church Cathedral Temple Synagogue Airport Hospital Square Street
 Avenue Road Palace Stadium Bridge Museum Hotel Station Port Base Prison Center Centre Hall Tower
-Facility Penitentiary Jail House Fort Fortress Castle Headquarters Regency`)
+Facility Penitentiary Jail House Fort Fortress Castle Headquarters Regency Masjid Mandir Falls`)
 
 // romanNumerals follow regnal names.
 var romanNumerals = toSet(`II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI`)
@@ -1595,6 +1595,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// where only a person can stand.
 		if k := sc.personStart(i, j); sc.buildingSurname(k, j) {
 			i, label = k, pipeline.Person
+		} else if label == pipeline.Person && j-i >= 2 && facilityHeads[sc.words[j-1]] {
+			continue // "the Lal Masjid": a building's name, no one's
 		} else if label == pipeline.Person && (!sc.plausibleName(k, namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j]) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
 			continue // (nor is a title alone a name: "Apostolic Delegate")
 		}

@@ -196,7 +196,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if len(per.roles) == 0 && allWeak(per.mentions, weak) {
 			continue
 		}
-		if deities[per.name] {
+		if deities[strings.Fields(per.name)[0]] {
 			continue // the guidelines' people are no deities
 		}
 		kept = append(kept, per)
@@ -306,8 +306,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	return nil
 }
 
-// deities are named like people, and are none.
-var deities = toSet(`God Allah Jehovah Yahweh Almighty`)
+// deities are named like people, and are none; a name that opens with
+// one is a praise ("Allahu Akbar").
+var deities = toSet(`God Allah Allahu Jehovah Yahweh Almighty`)
 
 // singleOffices are held by one person at a time in a country or a body.
 var singleOffices = toSet(`President Vice-President Prime-Minister Premier Chancellor King Queen Sultan Emir Emperor Pope
