@@ -718,8 +718,13 @@ func personForms(name string) []string {
 // variant of ("Soleymani" for Soleimani): one edit apart, same first
 // letter, six letters or more, and not a given name and the surname made
 // of it ("William" and Williams).
+// A full name is a variant when only a doubled letter of the given name
+// differs ("Garry Knowles" for Gary Knowles).
 func spellingVariant(key string, byForm map[string][]*person) *person {
-	if len(key) < 6 || strings.Contains(key, " ") {
+	if strings.Contains(key, " ") {
+		return doubledVariant(key, byForm)
+	}
+	if len(key) < 6 {
 		return nil
 	}
 	var found *person
@@ -732,6 +737,35 @@ func spellingVariant(key string, byForm map[string][]*person) *person {
 		}
 	}
 	return found
+}
+
+func doubledVariant(key string, byForm map[string][]*person) *person {
+	given, rest, _ := strings.Cut(key, " ")
+	var found *person
+	for f, ps := range byForm {
+		g, r, ok := strings.Cut(f, " ")
+		if !ok || r != rest || g == given || len(ps) != 1 || undouble(g) != undouble(given) {
+			continue
+		}
+		if found != nil && found != ps[0] {
+			return nil // ambiguous
+		}
+		found = ps[0]
+	}
+	return found
+}
+
+// undouble writes each run of a repeated letter once: "garry" is "gary".
+func undouble(w string) string {
+	var b strings.Builder
+	var last rune
+	for _, r := range w {
+		if r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
 }
 
 // oneEdit reports whether a and b differ by one substitution, insertion or
