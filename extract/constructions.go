@@ -1184,11 +1184,14 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		if c.kind == elName {
 			c.mentions, c.countries = []int{c.start}, []string{""}
 		}
-		// A plural title is in apposition to names, or to one of them
-		// ("one of his MPs, X"): in "the firm's representatives, Ruiz,
-		// his lawyers and ..." it is one item of a list, as Ruiz is.
+		// A plural title apart from the name is in apposition to names,
+		// or to one of them ("one of his MPs, X"): in "the firm's
+		// representatives, Ruiz, his lawyers and ..." it is one item of a
+		// list, as Ruiz is; "Senators A, a Democrat, and B" are senators.
 		if c.kind == elNames && len(c.mentions) == 1 && m.listGoesOn(m.r.persons[c.mentions[0]]) &&
-			slices.ContainsFunc(caps, func(o capture) bool { return o.kind == elRole && o.role.match.Plural && !m.oneOf(o.role.start) }) {
+			slices.ContainsFunc(caps, func(o capture) bool {
+				return o.kind == elRole && o.role.match.Plural && o.role.end != c.start && !m.oneOf(o.role.start)
+			}) {
 			continue
 		}
 		if ru.Subject {

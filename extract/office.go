@@ -22,9 +22,10 @@ var (
 	Shiite Shia Sunni Muslim Christian Catholic Jewish Hindu Buddhist Islamic`)
 )
 
-// weakness ranks a role fact: 0 for a post, and for a weak title with its
-// office ("Supreme Leader", "junta leader"), 1 for a title of address, 2
-// for a description of its holder ("Tribal Leader"). A leader of a named
+// weakness ranks a role fact: 0 for a post, and for a leader's title with
+// its office ("Supreme Leader", "junta leader"), 1 for a title of address
+// or another weak title with a word before it ("top military official"),
+// 2 for a description of its holder ("Tribal Leader"). A leader of a named
 // body ("Conservative leader") holds a post.
 func (f roleFact) weakness() int {
 	words := strings.Fields(f.role)
@@ -40,7 +41,10 @@ func (f roleFact) weakness() int {
 	}
 	for _, w := range words[:len(words)-1] {
 		if !describingWords[w] {
-			return 0
+			if last == "Leader" {
+				return 0
+			}
+			return 1
 		}
 	}
 	return 2

@@ -685,7 +685,7 @@ func personForms(name string) []string {
 	parts := strings.Fields(name)
 	if len(parts) > 2 {
 		forms = append(forms, parts[0]+" "+parts[len(parts)-1])
-		if !nameParticles[strings.ToLower(parts[1])] && !surnamePrefixes[parts[1]] {
+		if !nameParticles[strings.ToLower(parts[1])] && !surnamePrefixes[parts[1]] && !slices.ContainsFunc(parts, startsLower) {
 			forms = append(forms, parts[0]+" "+parts[1]) // "Nana Addo" for Nana Addo Dankwa Akufo-Addo
 		}
 	}

@@ -1031,6 +1031,11 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			}
 			break
 		}
+		// "an aide of wanted commander General X": a title in the words
+		// before a name is that person's, no complement of this one.
+		if r.titleBeforeName(j, m, hi) {
+			break
+		}
 		// "head of the region in western France": a place after
 		// adjectives completes the title, unless it opens the next title
 		// ("to former Chilean President").
@@ -1137,6 +1142,27 @@ func (r *roleReader) unknownPortfolio(k, hi int) int {
 		}
 	}
 	return 0
+}
+
+// titleBeforeName reports whether a title opens within [j, m) and a
+// person's name follows m, directly or after another title.
+func (r *roleReader) titleBeforeName(j, m, hi int) bool {
+	if m >= hi {
+		return false
+	}
+	named := r.persons[m] > 0
+	if n := r.title(m).N; n > 0 && m+n < hi && r.persons[m+n] > 0 {
+		named = true
+	}
+	if !named {
+		return false
+	}
+	for t := j; t < m; t++ {
+		if r.title(t).N > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // bodies reads the places and bodies that complete a title after a
@@ -1366,8 +1392,13 @@ func (r *roleReader) capitalRun(m, hi int) int {
 	}
 	k := m
 	for k < hi && isCapitalized(r.d.Tokens[k].Text) && !isPossessive(r.d.Tokens[k].Text) {
-		if k > m && r.persons[k] > 0 {
-			return k // "the broadcaster TVX | Ana Ruiz": the body ends at a person
+		if n := r.title(k).N; k == m && n > 0 && k+n < hi && r.persons[k+n] > 0 {
+			return m // "an aide to President Lahoud": a title and its holder, no body
+		}
+		// "the broadcaster TVX | Ana Ruiz": the body ends at a person, unless
+		// a title comes before the person ("U.N. Secretary-General X").
+		if k > m && r.persons[k] > 0 && !r.titleEndsAt(k, m) {
+			return k
 		}
 		k++
 	}
