@@ -1059,6 +1059,26 @@ func (sc *sentenceScan) clausePeople() {
 	}
 }
 
+// bodyModifier reports whether the tagger's person [i, j) modifies a noun
+// of a body's members or posts ("Stade Lyonnais coach", "Roscosmos head",
+// "Azimio supporters") and is no one's name: no word of it is a given
+// name, and no official bears it ("Trump supporters" are a person's).
+func (sc *sentenceScan) bodyModifier(i, j int) bool {
+	if j >= len(sc.words) || !memberNouns[sc.words[j]] {
+		return false
+	}
+	for _, w := range sc.words[i:j] {
+		if sc.e.gaz.GivenName(w) || sc.e.gaz.CommonGivenName(w) {
+			return false
+		}
+	}
+	return len(sc.e.gaz.Officials(strings.Join(sc.words[i:j], " "))) == 0
+}
+
+// memberNouns name those who play for, work for or support a body.
+var memberNouns = toSet(`coach manager member members head chief supporters militants fighters fans players
+striker midfielder defender goalkeeper captain spokesman spokeswoman spokesperson official officials`)
+
 // facilityHeads end the names of places built by people.
 var facilityHeads = toSet(`Mosque Church Cathedral Temple Synagogue Airport Hospital Square Street
 Avenue Road Palace Stadium Bridge Museum Hotel Station Port Base Prison Center Centre Hall Tower
@@ -1597,6 +1617,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			i, label = k, pipeline.Person
 		} else if label == pipeline.Person && j-i >= 2 && facilityHeads[sc.words[j-1]] {
 			continue // "the Lal Masjid": a building's name, no one's
+		} else if label == pipeline.Person && sc.bodyModifier(i, j) {
+			label = pipeline.Org // "Stade Lyonnais coach X", "Orbis head X"
 		} else if label == pipeline.Person && (!sc.plausibleName(k, namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j]) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
 			continue // (nor is a title alone a name: "Apostolic Delegate")
 		}
