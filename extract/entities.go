@@ -726,9 +726,10 @@ func (sc *sentenceScan) nameRun(i int) int {
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
 		// "Hamad bin Khalid": after a particle a speech verb is a name.
 		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])])
-		// "Oona King", "John Major": a title word can end a name that a
-		// given name opens.
-		titleSurname := j == i+1 && (sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i)) && !next && !(j+1 < len(sc.words) && isCapitalized(sc.words[j+1]))
+		// "Oona King", "John Major", "Martin Luther King": a title word
+		// can end a name that a given name opens.
+		titleSurname := (j == i+1 && (sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i)) || j == i+2 && sc.e.gaz.CommonGivenName(sc.words[i]) && sc.e.gaz.CommonGivenName(sc.words[i+1])) &&
+			!next && !(j+1 < len(sc.words) && isCapitalized(sc.words[j+1]))
 		// An initial the tokenizer split from its dot, even one that is also
 		// a word: "Wayne A . I . Frederick", "John R . Bolton".
 		if j > i && len(w) == 1 && isCapitalized(w) && j+2 < len(sc.words) && sc.words[j+1] == "." && isCapitalized(sc.words[j+2]) {
