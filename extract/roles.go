@@ -1306,6 +1306,11 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		k++
 		if strings.HasPrefix(r.d.Tokens[k-1].Tag, "NN") {
 			j = k
+			// "the Pakistani army's media wing": what the body owns.
+			if k+1 < hi && isPossessive(r.d.Tokens[k].Text) && !isCapitalized(r.d.Tokens[k+1].Text) {
+				k++
+				n = -1
+			}
 		}
 	}
 	// "the president of Spain's Basque region": a post of a part of the
