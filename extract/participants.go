@@ -196,7 +196,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if len(per.roles) == 0 && allWeak(per.mentions, weak) {
 			continue
 		}
-		if deities[strings.Fields(per.name)[0]] {
+		if first, _, _ := strings.Cut(per.name, " "); deities[first] {
 			continue // the guidelines' people are no deities
 		}
 		kept = append(kept, per)
@@ -717,9 +717,7 @@ func personForms(name string) []string {
 // spellingVariant finds the person a one-word form is a transliteration
 // variant of ("Soleymani" for Soleimani): one edit apart, same first
 // letter, six letters or more, and not a given name and the surname made
-// of it ("William" and Williams).
-// A full name is a variant when only a doubled letter of the given name
-// differs ("Garry Knowles" for Gary Knowles).
+// of it ("William" and Williams); a full name, by doubledVariant.
 func spellingVariant(key string, byForm map[string][]*person) *person {
 	if strings.Contains(key, " ") {
 		return doubledVariant(key, byForm)
@@ -739,6 +737,9 @@ func spellingVariant(key string, byForm map[string][]*person) *person {
 	return found
 }
 
+// doubledVariant finds the person a full name misspells by a doubled
+// letter of the given name ("Garry Knowles" for Gary Knowles), the rest
+// the same.
 func doubledVariant(key string, byForm map[string][]*person) *person {
 	given, rest, _ := strings.Cut(key, " ")
 	var found *person
