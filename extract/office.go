@@ -164,10 +164,25 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 				}
 			}
 		}
-		return !(k+2 < hi && strings.ToLower(d.Tokens[k+1].Text) == "to")
+		return !(k+2 < hi && strings.ToLower(d.Tokens[k+1].Text) == "to") && !leftAs(d, k+1, hi)
 	case w == "stepped" || w == "steps":
 		k++
-		return next() == "down"
+		return next() == "down" && !leftAs(d, k+1, hi)
+	}
+	return false
+}
+
+// leftAs reports whether "as" names the post left within a few words of
+// token k ("stepped down on Thursday as chairman of ..."): the rules read
+// that post, and the person keeps any other.
+func leftAs(d *pipeline.Doc, k, hi int) bool {
+	for j := k; j < hi && j < k+4; j++ {
+		switch strings.ToLower(d.Tokens[j].Text) {
+		case "as":
+			return true
+		case ",", ".", ";", "and":
+			return false
+		}
 	}
 	return false
 }
