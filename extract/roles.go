@@ -298,6 +298,8 @@ func (r *roleReader) endingAt(e, lo int) (rolePhrase, bool) {
 // further than lo.
 func (r *roleReader) core(t int, ta gazetteer.TitleMatch, lo int) rolePhrase {
 	ph := rolePhrase{start: t, titleStart: t, end: t + ta.N, match: ta}
+	// "Pope Emeritus": retired from the post, a former holder.
+	ph.former = ta.N > 1 && r.lower[t+ta.N-1] == "emeritus"
 	c := r.p.rules
 	var mods []int
 	qualified := false
@@ -822,7 +824,7 @@ func (r *roleReader) text(ph rolePhrase) string {
 	if s, ok := r.texts[key]; ok {
 		return s
 	}
-	s := r.titleText(ph.mods, ph.titleStart, ph.match)
+	s := strings.TrimSuffix(r.titleText(ph.mods, ph.titleStart, ph.match), " Emeritus")
 	if p := ph.portfolio; p[1] > 0 {
 		var words []string
 		for k := p[0] + 1; k < p[1]; k++ {
