@@ -200,6 +200,7 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
 		j = namesEnd(sc.words, i, j)
+		i = sc.spacedInitials(i)
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
 		// is what the document calls a body ("the Yesh Atid party").
 		if j < len(sc.words) && machineHeads[sc.words[j]] && strings.HasPrefix(sc.toks[j].Tag, "NN") {
@@ -1715,6 +1716,26 @@ func (sc *sentenceScan) titleComplement(i, j int) int {
 	}
 	return 0
 }
+
+// spacedInitials returns where a name that starts at i starts with the
+// initials written before it without full stops: "T S Ravi Kumar". A
+// lone "A" or "I" is an article or a pronoun.
+func (sc *sentenceScan) spacedInitials(i int) int {
+	k := i
+	for k > 0 && isInitialLetter(sc.words[k-1]) {
+		k--
+	}
+	if n := i - k; n == 1 && (sc.words[k] == "A" || sc.words[k] == "I") {
+		return i
+	}
+	// ("Plan B Ravi Kumar": a letter that ends another name.)
+	if k > 0 && k < i && isCapitalized(sc.words[k-1]) && !honorifics[strings.ToLower(sc.words[k-1])] && !sc.titleAt(k-1) {
+		return i
+	}
+	return k
+}
+
+func isInitialLetter(w string) bool { return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' }
 
 // personStart moves the start of a person span past what opens it but is
 // not a name: a title ("Professor", "Senior Aides", "correspondent"), a
