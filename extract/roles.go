@@ -1129,9 +1129,10 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 }
 
 // unknownPortfolio returns the end of up to three capitalised words from
-// k that the lexicon lacks, a noun last, where a name follows them ("and
-// Worship X", "and Economic Corridors X"); 0 when there are none. A title
-// of address is no portfolio ("... Affairs and Lord X").
+// k that the lexicon lacks, a noun last, where a name follows them, or a
+// comma and a name ("and Worship X", "and Economic Corridors X"); 0 when
+// there are none. A title of address is no portfolio ("... Affairs and
+// Lord X").
 func (r *roleReader) unknownPortfolio(k, hi int) int {
 	for e := k; e < hi && e < k+3; e++ {
 		t := r.d.Tokens[e]
@@ -1139,7 +1140,9 @@ func (r *roleReader) unknownPortfolio(k, hi int) int {
 			!strings.HasPrefix(t.Tag, "NN") && !strings.HasPrefix(t.Tag, "JJ") {
 			return 0
 		}
-		if e+1 < hi && r.persons[e+1] > 0 && strings.HasPrefix(t.Tag, "NN") {
+		// (or a name in apposition: "Minister of Information and
+		// National Orientation, X,")
+		if strings.HasPrefix(t.Tag, "NN") && (e+1 < hi && r.persons[e+1] > 0 || e+2 < hi && r.lower[e+1] == "," && r.persons[e+2] > 0) {
 			return e + 1
 		}
 	}
