@@ -975,7 +975,8 @@ func (sc *sentenceScan) portfolioEnd(p int) int {
 }
 
 // namedPeople finds names that open with a given name known from the
-// world's officials: "Angela Merkel", "Theresa May".
+// world's officials ("Angela Merkel", "Theresa May"), and officials' own
+// names.
 func (sc *sentenceScan) namedPeople() {
 	for i := 0; i < len(sc.words); i++ {
 		if !sc.givenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1]) && !sc.portfolioBefore(i) && !sc.gazetteerEnds(-1, i, gazetteer.Demonym)) {
@@ -991,6 +992,20 @@ func (sc *sentenceScan) namedPeople() {
 		}
 		sc.add(i, j, pipeline.Person, prioTagger, 0.75).Source = pipeline.SourceRule
 		i = j - 1
+	}
+	// A known official's full name, whatever the order of its parts:
+	// "Wang Yi", "Moon Jae-in".
+	for i := 0; i+1 < len(sc.words); i++ {
+		if !isCapitalized(sc.words[i]) || i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] {
+			continue
+		}
+		for j := min(i+3, len(sc.words)); j >= i+2; j-- {
+			if (j == len(sc.words) || !isNameWord(sc.words[j], false)) && len(sc.e.gaz.Officials(strings.Join(sc.words[i:j], " "))) > 0 {
+				sc.add(i, j, pipeline.Person, prioTagger, 0.75).Source = pipeline.SourceRule
+				i = j - 1
+				break
+			}
+		}
 	}
 }
 
