@@ -710,6 +710,12 @@ func (m *matcher) listGoesOn(k int) bool {
 	return k+1 < len(m.r.lower) && (m.r.lower[k] == "," || m.r.lower[k] == "and") && !isCapitalized(m.r.d.Tokens[k+1].Text)
 }
 
+// speaks reports whether a speech verb follows at k: "senior officials,
+// Tom Berg said, were absent" names a speaker, no holder.
+func (m *matcher) speaks(k int) bool {
+	return k < len(m.r.lower) && m.r.is(k, m.c.say)
+}
+
 // oneOf reports whether "one of" comes shortly before the plural title at
 // k, in the same phrase: "one of his MPs", "one of UKIP's two members".
 func (m *matcher) oneOf(k int) bool {
@@ -1187,8 +1193,9 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		// A plural title apart from the name is in apposition to names,
 		// or to one of them ("one of his MPs, X"): in "the firm's
 		// representatives, Ruiz, his lawyers and ..." it is one item of a
-		// list, as Ruiz is; "Senators A, a Democrat, and B" are senators.
-		if c.kind == elNames && len(c.mentions) == 1 && m.listGoesOn(m.r.persons[c.mentions[0]]) &&
+		// list, as Ruiz is, and in "officials, X said," X only speaks;
+		// "Senators A, a Democrat, and B" are senators.
+		if c.kind == elNames && len(c.mentions) == 1 && (m.listGoesOn(m.r.persons[c.mentions[0]]) || m.speaks(m.r.persons[c.mentions[0]])) &&
 			slices.ContainsFunc(caps, func(o capture) bool {
 				return o.kind == elRole && o.role.match.Plural && o.role.end != c.start && !m.oneOf(o.role.start)
 			}) {
