@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/readout/readout/pipeline"
@@ -257,6 +258,20 @@ func (p *Participants) mainCountry(d *pipeline.Doc) string {
 var stateOffices = toSet(`President Minister Premier Chancellor King Queen Sultan Emir Prince Princess
 Emperor Monarch Ambassador Envoy Diplomat Consul Secretary Adviser Advisor Speaker Senator Lawmaker
 Legislator Congressman Congresswoman General Commander Commander-in-Chief`)
+
+// stateHeads end or open the names of a state's bodies.
+var stateHeads = toSet(`Ministry Department Agency Authority Institute Institut Council Court Army Navy Police
+Guard Forces Corps Commission Office Bureau Parliament Senate Assembly Congress House Bank Service Services
+Tribunal Directorate Administration Centers Centre Center Treasury Cabinet Government Presidency Military
+Embassy Consulate Secretariat Board Inspectorate Prosecution Prosecutor Judiciary Legislature Chamber
+Minister Premier President`)
+
+// stateBody reports whether a body's name reads as one of a state's: a
+// word of it names a ministry, a force, a court, a chamber or an office
+// ("Prime Minister's Office").
+func stateBody(org string) bool {
+	return slices.ContainsFunc(strings.Fields(org), func(w string) bool { return stateHeads[w] })
+}
 
 // isStateOffice reports whether a role names an office of a state.
 func isStateOffice(role string) bool {

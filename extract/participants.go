@@ -282,6 +282,12 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			// post sits in a state body that the country names.
 			part.CountryCode = p.nationalBody(part.Organization)
 		}
+		// A post in a party, a company or a charity has no country, even
+		// where one is named with it ("UKIP Scotland chairman", "director
+		// of Amnesty International in Kenya").
+		if part.Organization != "" && !countryPost(part.Role, part.Organization) {
+			part.CountryCode = ""
+		}
 		if part.CountryCode != "" {
 			part.CountrySource = pipeline.CountryFromText
 		} else if part.Role != "" {
@@ -304,6 +310,15 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	succeeded(d.Participants, dated(d, ix))
 	p.tieCountries(d.Participants)
 	return nil
+}
+
+// countryPost reports whether a post in a named body can have a country:
+// an office of the state, a seat in its chamber ("Member of Parliament",
+// not of the European one), a post in a body of the state, or the
+// opposition of a country ("Russian opposition leader").
+func countryPost(role, org string) bool {
+	return isStateOffice(role) || stateBody(org) || strings.Contains(role, "Opposition") ||
+		stateBody(role) && !strings.Contains(role, "European")
 }
 
 // deities are named like people, and are none; a name that opens with
