@@ -1000,7 +1000,10 @@ func (sc *sentenceScan) namedPeople() {
 			continue
 		}
 		for j := min(i+3, len(sc.words)); j >= i+2; j-- {
-			if (j == len(sc.words) || !isNameWord(sc.words[j], false)) && len(sc.e.gaz.Officials(strings.Join(sc.words[i:j], " "))) > 0 {
+			if !isCapitalized(sc.words[i+1]) || !isCapitalized(sc.words[j-1]) {
+				continue
+			}
+			if (j == len(sc.words) || !isNameWord(sc.words[j], false)) && sc.e.gaz.IsOfficial(strings.Join(sc.words[i:j], " ")) {
 				sc.add(i, j, pipeline.Person, prioTagger, 0.75).Source = pipeline.SourceRule
 				i = j - 1
 				break
@@ -1089,7 +1092,7 @@ func (sc *sentenceScan) bodyModifier(i, j int) bool {
 			return false
 		}
 	}
-	return len(sc.e.gaz.Officials(strings.Join(sc.words[i:j], " "))) == 0
+	return !sc.e.gaz.IsOfficial(strings.Join(sc.words[i:j], " "))
 }
 
 // memberNouns name those who play for, work for or support a body.

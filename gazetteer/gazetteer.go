@@ -110,6 +110,12 @@ func (g *Gazetteer) Officials(name string) []Official {
 	return slices.Clone(g.officials[foldName(name)])
 }
 
+// IsOfficial reports whether an official of the reference data bears the
+// name, without copying their records.
+func (g *Gazetteer) IsOfficial(name string) bool {
+	return len(g.officials[foldName(name)]) > 0
+}
+
 // HasOffice reports whether a country has a state office that a role can
 // name: the role's head noun, and "prime" or "first" before it, occur in
 // the titles of the country's offices ("First Minister" is not Ireland's,
