@@ -1033,7 +1033,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			}
 			break
 		}
-		// "an aide of wanted commander General X": a title in the words
+		// "an aide of fugitive commander General X": a title in the words
 		// before a name is that person's, no complement of this one.
 		if r.titleBeforeName(j, m, hi) {
 			break
