@@ -996,11 +996,11 @@ func (sc *sentenceScan) namedPeople() {
 	// A known official's full name, whatever the order of its parts:
 	// "Wang Yi", "Moon Jae-in".
 	for i := 0; i+1 < len(sc.words); i++ {
-		if !isCapitalized(sc.words[i]) || i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] {
+		if !isCapitalized(sc.words[i]) || !isCapitalized(sc.words[i+1]) || i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] {
 			continue
 		}
 		for j := min(i+3, len(sc.words)); j >= i+2; j-- {
-			if !isCapitalized(sc.words[i+1]) || !isCapitalized(sc.words[j-1]) {
+			if !isCapitalized(sc.words[j-1]) {
 				continue
 			}
 			if (j == len(sc.words) || !isNameWord(sc.words[j], false)) && sc.e.gaz.IsOfficial(strings.Join(sc.words[i:j], " ")) {

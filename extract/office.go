@@ -259,18 +259,17 @@ var stateOffices = toSet(`President Minister Premier Chancellor King Queen Sulta
 Emperor Monarch Ambassador Envoy Diplomat Consul Secretary Adviser Advisor Speaker Senator Lawmaker
 Legislator Congressman Congresswoman General Commander Commander-in-Chief`)
 
-// stateHeads end or open the names of a state's bodies.
-var stateHeads = toSet(`Ministry Department Agency Authority Institute Institut Council Court Army Navy Police
-Guard Forces Corps Commission Office Bureau Parliament Senate Assembly Congress House Bank Service Services
-Tribunal Directorate Administration Centers Centre Center Treasury Cabinet Government Presidency Military
-Embassy Consulate Secretariat Board Inspectorate Prosecution Prosecutor Judiciary Legislature Chamber
+// stateWords name a state's bodies and offices anywhere in a body's name,
+// besides the heads of its bodies (stateBodyHeads).
+var stateWords = toSet(`Institut Council Corps Bank Services Tribunal Directorate Centers Centre Center Presidency
+Military Consulate Secretariat Board Inspectorate Prosecution Prosecutor Judiciary Legislature Chamber
 Minister Premier President`)
 
 // stateBody reports whether a body's name reads as one of a state's: a
 // word of it names a ministry, a force, a court, a chamber or an office
 // ("Prime Minister's Office").
 func stateBody(org string) bool {
-	return slices.ContainsFunc(strings.Fields(org), func(w string) bool { return stateHeads[w] })
+	return slices.ContainsFunc(strings.Fields(org), func(w string) bool { return stateBodyHeads[w] || stateWords[w] })
 }
 
 // isStateOffice reports whether a role names an office of a state.

@@ -757,10 +757,11 @@ func spellingVariant(key string, byForm map[string][]*person) *person {
 // the same.
 func doubledVariant(key string, byForm map[string][]*person) *person {
 	given, rest, _ := strings.Cut(key, " ")
+	single := undouble(given)
 	var found *person
 	for f, ps := range byForm {
 		g, r, ok := strings.Cut(f, " ")
-		if !ok || r != rest || g == given || len(ps) != 1 || undouble(g) != undouble(given) {
+		if !ok || r != rest || g == given || len(ps) != 1 || undouble(g) != single {
 			continue
 		}
 		if found != nil && found != ps[0] {
