@@ -1408,10 +1408,11 @@ func (sc *sentenceScan) organisations() {
 
 // titleWord upper-cases the first letter: "department" -> "Department".
 func titleWord(w string) string {
-	if w == "" {
+	r, size := utf8.DecodeRuneInString(w)
+	if size == 0 || !unicode.IsLower(r) {
 		return w
 	}
-	return strings.ToUpper(w[:1]) + w[1:]
+	return string(unicode.ToUpper(r)) + w[size:]
 }
 
 // titleCaseWords capitalises each lowercase word except links:

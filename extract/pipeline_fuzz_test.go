@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
 	"sync"
 	"testing"
 	"unicode/utf16"
@@ -35,6 +36,7 @@ var fuzzPipelineSeeds = []string{
 	"a\u0301\u0308 e\u200d f\ufeffg \u2028 line\u2029 para",
 	"|\n||\n\\|\n|\\|\n| 🇪🇬 | 𝐱 |\n|-|-|\n| é | Ж |",
 	"## Heading ##\r# \r#\n- \n\u00a0\n\t\n",
+	"“We are ready,” national police chief Lise Varga said. ‘No,’ émir Omar Haddad said.",
 }
 
 var (
@@ -85,7 +87,9 @@ func FuzzPipeline(f *testing.F) {
 			return // Output would panic slicing a broken span
 		}
 		for _, unit := range []pipeline.OffsetUnit{pipeline.Bytes, pipeline.CodePoints, pipeline.UTF16} {
-			checkOutputSpans(t, d, d.Output(pipeline.OutputOptions{Offsets: unit, Sentences: true, Tokens: true}), unit)
+			o := d.Output(pipeline.OutputOptions{Offsets: unit, Sentences: true, Tokens: true})
+			checkOutputSpans(t, d, o, unit)
+			checkValidStrings(t, reflect.ValueOf(o), "output")
 		}
 	})
 }
@@ -158,6 +162,38 @@ func checkDocSpans(t *testing.T, d *pipeline.Doc) bool {
 		}
 	}
 	return ok
+}
+
+// checkValidStrings reports every string in v that is not valid UTF-8:
+// the JSON encoder would quietly turn its bytes into U+FFFD.
+func checkValidStrings(t *testing.T, v reflect.Value, path string) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.String:
+		if !utf8.ValidString(v.String()) {
+			t.Errorf("%s: invalid UTF-8 %q", path, v.String())
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			checkValidStrings(t, v.Elem(), path)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				checkValidStrings(t, v.Field(i), path+"."+v.Type().Field(i).Name)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			checkValidStrings(t, v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			checkValidStrings(t, iter.Key(), path+" key")
+			checkValidStrings(t, iter.Value(), fmt.Sprintf("%s[%v]", path, iter.Key()))
+		}
+	}
 }
 
 func boundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }

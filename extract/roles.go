@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
@@ -805,8 +806,10 @@ func (r *roleReader) modifier(j int) bool {
 	if r.is(j, c.time|c.stop|c.appoint|c.appoints) || removalVerbs[lw] || monthOf(t.Text) != 0 || isAllCaps(t.Text) {
 		return false
 	}
+	// Lower-case letters and hyphens only: a closing quote the tagger
+	// read as a noun is no modifier.
 	for _, c := range lw {
-		if !(c >= 'a' && c <= 'z') && c != '-' && c < 0x80 {
+		if !unicode.IsLower(c) && c != '-' {
 			return false
 		}
 	}
