@@ -1501,6 +1501,9 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 			out = append(out, sp)
 			continue
 		}
+		if sp.End-sp.Start >= 2 && sc.nameOpensAfterComma(sp.Start) && !slices.ContainsFunc(spans, func(o ner.Span) bool { return o.End == sp.Start }) {
+			sp.Start--
+		}
 		if n := len(out); n > 0 && out[n-1].Label == "PER" && out[n-1].End+1 == sp.Start && nameParticles[sc.words[sp.Start-1]] {
 			out[n-1].End = sp.End
 			continue
@@ -1509,6 +1512,25 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 	}
 	return out
 }
+
+// nameOpensAfterComma reports whether the word before a tagged name at i
+// opens it: a proper noun of no other use right after a comma, as in an
+// apposition ("The mayor of Surabaya, Susilo Bambang Wiratmo,").
+// The tagger sometimes leaves out a first name it has not seen. (The
+// caller asks only of names of two words or more: "Crouching Tiger,
+// Hidden Dragon" is a film.)
+func (sc *sentenceScan) nameOpensAfterComma(i int) bool {
+	if i < 2 || sc.words[i-2] != "," {
+		return false
+	}
+	w := sc.words[i-1]
+	return sc.toks[i-1].Tag == "NNP" && isNameWord(w, true) && !isAllCaps(w) && !sc.lowerElsewhere(w) &&
+		!honorifics[strings.ToLower(w)] && !sc.e.titles.IsHead(strings.ToLower(w)) && !sc.e.titles.IsDescriptor(w) &&
+		sc.e.titles.MatchPlural(sc.words, i-1).N == 0 && !sc.geoAt(i-1) && !partyMembers[w] && !kinNouns[strings.ToLower(w)] &&
+		monthOf(w) == 0 && !isWeekdayName(w)
+}
+
+func isWeekdayName(w string) bool { _, ok := weekdays[w]; return ok }
 
 // particleSurname returns the end of a surname with a joined particle
 // ("al-Sadr") at word i, after at most one capitalised name word ("Shia

@@ -28,12 +28,12 @@ Their Our My In On At For From With By Of And Or But If As After Before While Wh
 Who What Why How Which Both Each Every All No Not Some Any Many Most More One Two Three
 There Here Then Than So Yet Also Just Only Even Still Meanwhile However According Officials
 Table Figure Photo Source Reuters AP AFP Affairs Democrats Republicans Socialists Conservatives Liberals
-Communists Nationalists`)
+Communists Nationalists Christmas Easter`)
 
 // honorifics precede a name but are not part of it.
 var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady baroness baron countess earl viscount viscountess marquess marchioness sheikh sayyid seyed sen. rep. gov. gen. lt. col. capt. sgt. adm. maj.
 cde comrade monsenor shahid his her excellency majesty highness hojatoleslam honorable honourable hon hon.
-seyyed ratu ro`)
+seyyed ratu ro father fr fr.`)
 
 func toSet(words string) map[string]bool {
 	m := map[string]bool{}
