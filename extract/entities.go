@@ -1611,6 +1611,15 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			for j > i+1 && startsLower(sc.words[j-1]) && !nameParticles[sc.words[j-1]] && !particlePrefixed(sc.words[j-1]) {
 				j--
 			}
+			// "Ana Ruiz of Tennessee": a place after "of" is the state a
+			// person represents or comes from; after one name word it
+			// can be a name ("Catherine of Aragon").
+			for k := i + 2; k+1 < j; k++ {
+				if sc.words[k] == "of" && sc.geoAt(k+1) {
+					j = k
+					break
+				}
+			}
 		}
 		// Never across a separator: "Sudan | Regional"; nor from a word in
 		// title case into one in capitals, where a byline runs into a
