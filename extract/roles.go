@@ -125,6 +125,9 @@ func (r *roleReader) prep(si int) {
 		if !ok {
 			text = strings.Clone(text) // not to keep the document alive
 			w.lower = strings.ToLower(text)
+			if text == "‚" {
+				w.lower = "," // a low quote some sites set for a comma
+			}
 			w.wordInfo = r.p.rules.words.info(w.lower)
 			r.words[text] = w
 		}

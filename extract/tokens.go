@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -186,7 +187,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			toks := joinApostropheNames(joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(t.tokenize(s.Text))))))
+			toks := joinApostropheNames(joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(splitQuoteMarks(t.tokenize(s.Text)))))))
 			base := p.Start + s.Start
 			rows := capSentences(tableRows(toks))
 			for ri, row := range rows {
@@ -515,6 +516,50 @@ func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
 			continue
 		}
 		out = append(out, tk)
+	}
+	return out
+}
+
+// quoteMarks are the quotation marks prose's tokenizer leaves on a word:
+// guillemets, low marks („Ja“, and ‚ where some sites set a comma) and
+// double quotes, which never belong to a word. (Single quotes can: "James’".)
+const quoteMarks = "«»‹›„‚‟“”"
+
+// splitQuoteMarks splits quotation marks off the start and end of words:
+// "„no“" is „ no “.
+func splitQuoteMarks(toks []tokenize.Token) []tokenize.Token {
+	glued := func(w string) bool {
+		first, _ := utf8.DecodeRuneInString(w)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		return len(w) > utf8.RuneLen(first) && (strings.ContainsRune(quoteMarks, first) || strings.ContainsRune(quoteMarks, last))
+	}
+	if !slices.ContainsFunc(toks, func(tk tokenize.Token) bool { return glued(tk.Text) }) {
+		return toks
+	}
+	out := make([]tokenize.Token, 0, len(toks)+4)
+	for _, tk := range toks {
+		w, start := tk.Text, tk.Start
+		var tail []tokenize.Token
+		for len(w) > 0 {
+			r, n := utf8.DecodeRuneInString(w)
+			if n == len(w) || !strings.ContainsRune(quoteMarks, r) {
+				break
+			}
+			out = append(out, tokenize.Token{Text: w[:n], Start: start})
+			w, start = w[n:], start+n
+		}
+		for len(w) > 0 {
+			r, n := utf8.DecodeLastRuneInString(w)
+			if n == len(w) || !strings.ContainsRune(quoteMarks, r) {
+				break
+			}
+			tail = append(tail, tokenize.Token{Text: w[len(w)-n:], Start: start + len(w) - n})
+			w = w[:len(w)-n]
+		}
+		out = append(out, tokenize.Token{Text: w, Start: start, Tag: tk.Tag})
+		for k := len(tail) - 1; k >= 0; k-- {
+			out = append(out, tail[k])
+		}
 	}
 	return out
 }

@@ -189,6 +189,20 @@ func TestGluedPunctuation(t *testing.T) {
 	}
 }
 
+// TestQuoteMarks: guillemets, low quotes and double quotes are split from
+// the words they enclose.
+func TestQuoteMarks(t *testing.T) {
+	text := "Headline\n\nHe said «no» and ‹yes› to „it“, the minister‚ Ana Ruiz‚ said.\n"
+	d := runStages(t, text, "paragraphs", "tokens")
+	checkTokens(t, d)
+	got := strings.Join(tokenTexts(d.Tokens), " ")
+	for _, want := range []string{"« no »", "‹ yes ›", "„ it “ ,", "minister ‚ Ana Ruiz ‚ said"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("tokens %q: no %q", got, want)
+		}
+	}
+}
+
 // TestFinalStopBeforeQuote: a sentence's full stop is split from its last
 // word before a closing quote too; an abbreviation keeps its stop.
 func TestFinalStopBeforeQuote(t *testing.T) {
