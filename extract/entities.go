@@ -1532,6 +1532,38 @@ func (sc *sentenceScan) nameOpensAfterComma(i int) bool {
 
 func isWeekdayName(w string) bool { _, ok := weekdays[w]; return ok }
 
+// linkedPlace returns the end of a place's name that goes on after j
+// with a lower-case link and a river or region, as Dutch, German and
+// French towns do ("Alphen aan den Rijn", "Frankfurt am Main",
+// "Bergen op Zoom", "Halle an der Saale"); j when it does not.
+func (sc *sentenceScan) linkedPlace(j int) int {
+	k := j
+	if k+1 >= len(sc.words) {
+		return j
+	}
+	// ("an" only before an article, "Halle an der Saale": in English it
+	// is one.)
+	switch w := sc.words[k]; {
+	case (placeLinks[w] || w == "an") && placeArticles[sc.words[k+1]]:
+		k += 2
+	case placeLinks[w]:
+		k++
+	default:
+		return j
+	}
+	if k < len(sc.words) && isNameWord(sc.words[k], false) {
+		return k + 1
+	}
+	return j
+}
+
+// placeLinks join a town's name to the river or region it lies on, and
+// placeArticles may follow them.
+var (
+	placeLinks    = toSet(`aan op am ob bei sur upon`)
+	placeArticles = toSet(`den der de het la le`)
+)
+
 // particleSurname returns the end of a surname with a joined particle
 // ("al-Sadr") at word i, after at most one capitalised name word ("Shia
 // al-Sudani"); 0 when there is none.
@@ -1632,6 +1664,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		if i == j || label != pipeline.Person && sc.inPortfolio(i, j) {
 			continue
+		}
+		if label == pipeline.Place {
+			j = sc.linkedPlace(j)
 		}
 		// "the United States": the gazetteer's longer unambiguous name takes
 		// the tagger's priority and beats its "United" with the same label.
