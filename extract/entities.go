@@ -200,6 +200,9 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
 		j = namesEnd(sc.words, i, j)
+		if j-i == 1 && postNominals[sc.words[i]] {
+			return &candidate{} // "she earned her PhD": a degree alone names no one
+		}
 		i = sc.spacedInitials(i)
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
 		// is what the document calls a body ("the Yesh Atid party").
