@@ -546,6 +546,14 @@ func (sc *sentenceScan) bodyOfSpan(i, j int, label string) (int, int, string) {
 		return i, j, label
 	}
 	last := sc.words[j-1]
+	// "Oslo University", "Kent Police": a place's name before the head
+	// of a body's names the body, unless the gazetteer knows the whole as
+	// a place ("West Bank").
+	if label == pipeline.Place && j-i >= 2 && institutionHeads[last] {
+		if m, ok := sc.placeAt(i); !ok || m.End != j {
+			return i, j, pipeline.Org
+		}
+	}
 	if j+1 < len(sc.words) && sc.words[j] == "of" && chamberHeads[last] && !sc.geoAt(j+1) {
 		if end := sc.capitalRun(j + 1); end > j+1 {
 			return i, end, pipeline.Org
@@ -559,6 +567,11 @@ func (sc *sentenceScan) bodyOfSpan(i, j int, label string) (int, int, string) {
 	}
 	return i, j, label
 }
+
+// institutionHeads end the names of institutions that are often named
+// after their place.
+var institutionHeads = toSet(`University College Institute Academy School Police Council Ministry Department
+Committee Commission Party`)
 
 // properNouns reports whether the tagger reads tokens [i, j) as proper
 // nouns (not "Uzbek" in "the Uzbek government").
