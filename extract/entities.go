@@ -1164,7 +1164,9 @@ func (sc *sentenceScan) creditedPeople() {
 func (sc *sentenceScan) roleFollows(i int) bool {
 	for k := i; k < len(sc.words) && k < i+5; k++ {
 		if n, _ := sc.e.titles.Match(sc.words, k); n > 0 {
-			return true
+			// A title of address before a name is that name's: "the
+			// Institute of Medicine, Professor Ana Ruiz," is no apposition.
+			return !(k+n < len(sc.words) && isCapitalized(sc.words[k+n]) && isNameWord(sc.words[k+n], false) && isCapitalized(sc.words[k]))
 		}
 		w := strings.ToLower(sc.words[k])
 		if w == "the" || w == "a" || w == "an" || isPossessive(sc.words[k]) {
