@@ -12,12 +12,13 @@ import (
 
 // weakTitles describe rather than name an office ("a government
 // official", "the longtime leader of Zimbabwe"); any other title the text
-// gives the person wins over them. addressTitles are religious titles of
-// address, as weak, but a title of address wins over a description of
-// the holder alone ("religious leader Grand Ayatollah X").
+// gives the person wins over them. addressTitles are religious and
+// academic titles of address, as weak, but a title of address wins over a
+// description of the holder alone ("religious leader Grand Ayatollah X"),
+// and a post wins over it ("Professor X, director of the institute").
 var (
 	weakTitles    = toSet(`Official Leader Figure`)
-	addressTitles = toSet(`Sheikh Ayatollah Mullah Maulana`)
+	addressTitles = toSet(`Sheikh Ayatollah Mullah Maulana Professor`)
 	// describing words before a weak title that name no office
 	describingWords = toSet(`Religious Spiritual Tribal Community Clan Political Government Senior Local
 	Shiite Shia Sunni Muslim Christian Catholic Jewish Hindu Buddhist Islamic`)
