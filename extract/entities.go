@@ -479,6 +479,20 @@ func (sc *sentenceScan) countryWord(i, j int) bool {
 	return false
 }
 
+// dottedInitials reports whether w is one to three initials, each with its
+// full stop: "J.", "H.W.".
+func dottedInitials(w string) bool {
+	if len(w) < 2 || len(w) > 6 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // isInitial reports whether w is an initial such as "R.".
 func isInitial(w string) bool {
 	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
@@ -498,8 +512,8 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	if !ok || m.End != j+1 {
 		return false
 	}
-	// "Mary K Preston": an initial says a surname follows.
-	initial := j > i && len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1]) ||
+	// "Mary K Preston", "Ann H.W. Bush": an initial says a surname follows.
+	initial := j > i && (len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1]) || dottedInitials(sc.words[j-1])) ||
 		j > i+1 && sc.words[j-1] == "." && len(sc.words[j-2]) == 1 && isAllCaps(sc.words[j-2])
 	if !initial && (j != i+1 || !(sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City)) {
 		return false
