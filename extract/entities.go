@@ -203,6 +203,9 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		if j-i == 1 && postNominals[sc.words[i]] {
 			return &candidate{} // "she earned her PhD": a degree alone names no one
 		}
+		if m := sc.e.titles.MatchPlural(sc.words, i); j-i == 1 && m.N == 1 && m.Plural {
+			return &candidate{} // "the Spanish Bishops’ Conference": a title in the plural names no one
+		}
 		i = sc.spacedInitials(i)
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
 		// is what the document calls a body ("the Yesh Atid party").
