@@ -585,6 +585,14 @@ func (sc *sentenceScan) bodyOfSpan(i, j int, label string) (int, int, string) {
 	return i, j, label
 }
 
+// trailingLinks are lower-case words no name of a body or a place ends in.
+var trailingLinks = toSet(`on in at of for to and the by with from`)
+
+// mediaNouns name what a newspaper's or a channel's name follows (not
+// "broadcaster", which is also a person: "fellow broadcaster X").
+var mediaNouns = toSet(`newspaper newspapers daily weekly magazine tabloid broadsheet paper journal
+channel station network website`)
+
 // institutionHeads end the names of institutions that are often named
 // after their place.
 var institutionHeads = toSet(`University College Institute Academy School Police Council Ministry Department
@@ -1697,11 +1705,21 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				break
 			}
 		}
+		// ("the daily El Norte on Monday": a body's or a place's name ends
+		// in a name word.)
+		for label != pipeline.Person && j > i+1 && trailingLinks[sc.words[j-1]] {
+			j--
+		}
 		if i == j || label != pipeline.Person && sc.inPortfolio(i, j) {
 			continue
 		}
 		if label == pipeline.Place {
 			j = sc.linkedPlace(j)
+		}
+		// "the German weekly Die Zeit": a newspaper's or a channel's
+		// name after the noun for it is a body's.
+		if label == pipeline.Person && i > 0 && mediaNouns[strings.ToLower(sc.words[i-1])] {
+			label = pipeline.Org
 		}
 		// "the United States": the gazetteer's longer unambiguous name takes
 		// the tagger's priority and beats its "United" with the same label.
