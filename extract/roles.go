@@ -381,6 +381,10 @@ loop:
 					ph.former = ph.former || own.former
 					es = own.start
 				}
+				// "Mr Berg's spokesman": the owner's title of address too.
+				for es-1 >= lo && r.is(es-1, honorificClass) {
+					es--
+				}
 			default:
 				break loop
 			}
