@@ -206,6 +206,12 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		if m := sc.e.titles.MatchPlural(sc.words, i); j-i == 1 && m.N == 1 && m.Plural {
 			return &candidate{} // "the Spanish Bishops’ Conference": a title in the plural names no one
 		}
+		// "Brazil's Minister of Racial Equality wrote": what follows a
+		// title and "of" is its portfolio, unless a given name opens it
+		// ("chief of staff of Ana Ruiz").
+		if i >= 2 && sc.words[i-1] == "of" && sc.titleReaches(i-1) && !sc.givenName(sc.words[i]) {
+			return &candidate{}
+		}
 		i = sc.spacedInitials(i)
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
 		// is what the document calls a body ("the Yesh Atid party").
@@ -643,6 +649,17 @@ func (sc *sentenceScan) titleAt(i int) bool {
 func (sc *sentenceScan) titleBefore(i int) bool {
 	for k := max(0, i-4); k < i; k++ {
 		if n, _ := sc.e.titles.Match(sc.words, k); k+n == i {
+			return true
+		}
+	}
+	return false
+}
+
+// titleReaches reports whether a title that starts before token i ends at
+// i or runs past it ("Minister of Gender | Equality").
+func (sc *sentenceScan) titleReaches(i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if n, _ := sc.e.titles.Match(sc.words, k); n > 0 && k+n >= i {
 			return true
 		}
 	}
@@ -1340,6 +1357,12 @@ func (sc *sentenceScan) appositivePeople() {
 		start := sc.pastTitle(i)
 		if j-start < 2 || j+1 >= len(sc.words) || sc.words[j] != "," {
 			i = max(i, j-1)
+			continue
+		}
+		// "the Ministry of Foreign Relations, ambassador X": a body's name
+		// goes on after "of".
+		if start >= 2 && sc.words[start-1] == "of" && isOrgHead(sc.words[start-2]) {
+			i = j
 			continue
 		}
 		if sc.roleFollows(j + 1) {
