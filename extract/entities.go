@@ -201,12 +201,12 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		i = sc.personStart(i, j)
 		j = namesEnd(sc.words, i, j)
 		if j-i == 1 && postNominals[sc.words[i]] {
-			return &candidate{} // "she earned her PhD": a degree alone names no one
+			return &candidate{} // "where she completed her PhD": a degree alone names no one
 		}
 		if m := sc.e.titles.MatchPlural(sc.words, i); j-i == 1 && m.N == 1 && m.Plural {
-			return &candidate{} // "the Spanish Bishops’ Conference": a title in the plural names no one
+			return &candidate{} // "the French Bishops’ Conference": a title in the plural names no one
 		}
-		// "Brazil's Minister of Racial Equality wrote": what follows a
+		// "Chile's Minister of Social Cohesion said": what follows a
 		// title and "of" is its portfolio, unless a given name opens it
 		// ("chief of staff of Ana Ruiz").
 		if i >= 2 && sc.words[i-1] == "of" && sc.titleReaches(i-1) && !sc.givenName(sc.words[i]) {
@@ -489,7 +489,7 @@ func (sc *sentenceScan) countryWord(i, j int) bool {
 }
 
 // dottedInitials reports whether w is one to three initials, each with its
-// full stop: "J.", "H.W.".
+// full stop: "J.", "K.J.".
 func dottedInitials(w string) bool {
 	if len(w) < 2 || len(w) > 6 || len(w)%2 != 0 {
 		return false
@@ -521,7 +521,7 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	if !ok || m.End != j+1 {
 		return false
 	}
-	// "Mary K Preston", "Ann H.W. Bush": an initial says a surname follows.
+	// "Mary K Preston", "Lena K.J. Bush": an initial says a surname follows.
 	initial := j > i && (len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1]) || dottedInitials(sc.words[j-1])) ||
 		j > i+1 && sc.words[j-1] == "." && len(sc.words[j-2]) == 1 && isAllCaps(sc.words[j-2])
 	if !initial && (j != i+1 || !(sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City)) {
@@ -1359,7 +1359,7 @@ func (sc *sentenceScan) appositivePeople() {
 			i = max(i, j-1)
 			continue
 		}
-		// "the Ministry of Foreign Relations, ambassador X": a body's name
+		// "the Ministry of Coastal Relations, ambassador X": a body's name
 		// goes on after "of".
 		if start >= 2 && sc.words[start-1] == "of" && isOrgHead(sc.words[start-2]) {
 			i = j
@@ -1583,8 +1583,8 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 // opens it: a proper noun of no other use right after a comma, as in an
 // apposition ("The mayor of Surabaya, Susilo Bambang Wiratmo,").
 // The tagger sometimes leaves out a first name it has not seen. (The
-// caller asks only of names of two words or more: "Crouching Tiger,
-// Hidden Dragon" is a film.)
+// caller asks only of names of two words or more: "Sleeping Lion,
+// Silent Crane" is a film.)
 func (sc *sentenceScan) nameOpensAfterComma(i int) bool {
 	if i < 2 || sc.words[i-2] != "," {
 		return false
@@ -1600,8 +1600,8 @@ func isWeekdayName(w string) bool { _, ok := weekdays[w]; return ok }
 
 // linkedPlace returns the end of a place's name that goes on after j
 // with a lower-case link and a river or region, as Dutch, German and
-// French towns do ("Alphen aan den Rijn", "Frankfurt am Main",
-// "Bergen op Zoom", "Halle an der Saale"); j when it does not.
+// French towns do ("Frankfurt am Main", "Bergen op Zoom", "Halle an der
+// Saale"); j when it does not.
 func (sc *sentenceScan) linkedPlace(j int) int {
 	k := j
 	if k+1 >= len(sc.words) {
@@ -1739,7 +1739,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Place {
 			j = sc.linkedPlace(j)
 		}
-		// "the German weekly Die Zeit": a newspaper's or a channel's
+		// "the Austrian weekly Der Abend": a newspaper's or a channel's
 		// name after the noun for it is a body's.
 		if label == pipeline.Person && i > 0 && mediaNouns[strings.ToLower(sc.words[i-1])] {
 			label = pipeline.Org
