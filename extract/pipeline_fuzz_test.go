@@ -37,6 +37,8 @@ var fuzzPipelineSeeds = []string{
 	"|\n||\n\\|\n|\\|\n| 🇪🇬 | 𝐱 |\n|-|-|\n| é | Ж |",
 	"## Heading ##\r# \r#\n- \n\u00a0\n\t\n",
 	"“We are ready,” national police chief Lise Varga said. ‘No,’ émir Omar Haddad said.",
+	"0000毅0000北京00000000 President ro",
+	"They met President Mr",
 }
 
 var (

@@ -173,6 +173,11 @@ func TestTitles(t *testing.T) {
 			t.Errorf("Titles.Match(%q) = %d, %q; want %d, %q", tt.text, n, c, tt.n, tt.canon)
 		}
 	}
+	// Past the last word there is no title (a caller may step over a
+	// final honorific: "They met President Mr").
+	if n, _ := tl.Match([]string{"President", "Mr"}, 2); n != 0 {
+		t.Errorf("Titles.Match past the end = %d, want 0", n)
+	}
 	for _, w := range []string{"president", "minister", "ambassador", "chief", "head", "director", "spokesperson", "secretary", "envoy"} {
 		if !tl.IsHead(w) {
 			t.Errorf("IsHead(%q) = false", w)

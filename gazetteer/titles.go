@@ -130,6 +130,9 @@ func (t *Titles) MatchPlural(words []string, i int) TitleMatch {
 var ranks = map[string]bool{"Deputy": true, "Vice": true, "Assistant": true, "Associate": true, "Principal": true, "Chief": true}
 
 func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
+	if i < 0 || i >= len(words) {
+		return TitleMatch{} // past the end: a caller that stepped over a last honorific
+	}
 	if w := strings.ToLower(words[i]); !t.opens[w] && !strings.ContainsRune(w, '-') && !(roles && t.ProfessionalWord(w)) {
 		return TitleMatch{}
 	}
