@@ -200,11 +200,13 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
 		j = namesEnd(sc.words, i, j)
-		if j-i == 1 && postNominals[sc.words[i]] {
-			return &candidate{} // "where she completed her PhD": a degree alone names no one
-		}
-		if m := sc.e.titles.MatchPlural(sc.words, i); j-i == 1 && m.N == 1 && m.Plural {
-			return &candidate{} // "the French Bishops’ Conference": a title in the plural names no one
+		if j-i == 1 {
+			// "where she completed her PhD", "the French Bishops’
+			// Conference": a degree, or a title in the plural, alone
+			// names no one.
+			if m := sc.e.titles.MatchPlural(sc.words, i); postNominals[sc.words[i]] || m.N == 1 && m.Plural {
+				return &candidate{}
+			}
 		}
 		// "Chile's Minister of Social Cohesion said": what follows a
 		// title and "of" is its portfolio, unless a given name opens it
@@ -1591,7 +1593,7 @@ func (sc *sentenceScan) nameOpensAfterComma(i int) bool {
 	}
 	w := sc.words[i-1]
 	return sc.toks[i-1].Tag == "NNP" && isNameWord(w, true) && !isAllCaps(w) && !sc.lowerElsewhere(w) &&
-		!honorifics[strings.ToLower(w)] && !sc.e.titles.IsHead(strings.ToLower(w)) && !sc.e.titles.IsDescriptor(w) &&
+		!honorifics[strings.ToLower(w)] && !sc.e.titles.IsDescriptor(w) &&
 		sc.e.titles.MatchPlural(sc.words, i-1).N == 0 && !sc.geoAt(i-1) && !partyMembers[w] && !kinNouns[strings.ToLower(w)] &&
 		monthOf(w) == 0 && !isWeekdayName(w)
 }

@@ -174,47 +174,37 @@ func TestSentenceBreaks(t *testing.T) {
 	}
 }
 
-// TestGluedPunctuation: punctuation without a space between two words
-// parts them (a caption's stop, a dateline's double hyphen, a comma
-// before an age); abbreviations, domains, decimals and thousands keep it.
-func TestGluedPunctuation(t *testing.T) {
-	text := "Headline\n\nKAMPALA--Uganda voted. Mr Okot,71, won 1,150,045 votes in Kampala.Image from Znak.com and the U.S. cost 2.5 dollars, a,b.\n"
+// checkTokenRuns tokenizes text and checks that its tokens, joined by
+// spaces, hold each of wants.
+func checkTokenRuns(t *testing.T, text string, wants ...string) {
+	t.Helper()
 	d := runStages(t, text, "paragraphs", "tokens")
 	checkTokens(t, d)
 	got := strings.Join(tokenTexts(d.Tokens), " ")
-	for _, want := range []string{"KAMPALA -- Uganda", "Okot , 71 ,", "1,150,045", "Kampala . Image", "Znak.com", "U.S.", "2.5", "a,b"} {
+	for _, want := range wants {
 		if !strings.Contains(got, want) {
 			t.Errorf("tokens %q: no %q", got, want)
 		}
 	}
+}
+
+// TestGluedPunctuation: punctuation without a space between two words
+// parts them (a caption's stop, a dateline's double hyphen, a comma
+// before an age); abbreviations, domains, decimals and thousands keep it.
+func TestGluedPunctuation(t *testing.T) {
+	checkTokenRuns(t, "Headline\n\nKAMPALA--Uganda voted. Mr Okot,71, won 1,150,045 votes in Kampala.Image from Znak.com and the U.S. cost 2.5 dollars, a,b.\n", "KAMPALA -- Uganda", "Okot , 71 ,", "1,150,045", "Kampala . Image", "Znak.com", "U.S.", "2.5", "a,b")
 }
 
 // TestQuoteMarks: guillemets, low quotes and double quotes are split from
 // the words they enclose.
 func TestQuoteMarks(t *testing.T) {
-	text := "Headline\n\nHe said «no» and ‹yes› to „it“, the minister‚ Ana Ruiz‚ said.\n"
-	d := runStages(t, text, "paragraphs", "tokens")
-	checkTokens(t, d)
-	got := strings.Join(tokenTexts(d.Tokens), " ")
-	for _, want := range []string{"« no »", "‹ yes ›", "„ it “ ,", "minister ‚ Ana Ruiz ‚ said"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("tokens %q: no %q", got, want)
-		}
-	}
+	checkTokenRuns(t, "Headline\n\nHe said «no» and ‹yes› to „it“, the minister‚ Ana Ruiz‚ said.\n", "« no »", "‹ yes ›", "„ it “ ,", "minister ‚ Ana Ruiz ‚ said")
 }
 
 // TestFinalStopBeforeQuote: a sentence's full stop is split from its last
 // word before a closing quote too; an abbreviation keeps its stop.
 func TestFinalStopBeforeQuote(t *testing.T) {
-	text := "Headline\n\nShe said: \"We mourn Tom Kuan Yew.\" He said: \"Ask Ruiz Inc.\"\n"
-	d := runStages(t, text, "paragraphs", "tokens")
-	checkTokens(t, d)
-	got := strings.Join(tokenTexts(d.Tokens), " ")
-	for _, want := range []string{"Yew . \"", "Inc. \""} {
-		if !strings.Contains(got, want) {
-			t.Errorf("tokens %q: no %q", got, want)
-		}
-	}
+	checkTokenRuns(t, "Headline\n\nShe said: \"We mourn Tom Kuan Yew.\" He said: \"Ask Ruiz Inc.\"\n", "Yew . \"", "Inc. \"")
 }
 
 // TestTypographicQuotes: a typographic apostrophe is tagged as the ASCII
