@@ -217,7 +217,7 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		i = sc.spacedInitials(i)
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
 		// is what the document calls a body ("the Yesh Atid party").
-		if j < len(sc.words) && machineHeads[sc.words[j]] && strings.HasPrefix(sc.toks[j].Tag, "NN") {
+		if j < len(sc.words) && machineHeads[sc.words[j]] && strings.HasPrefix(sc.toks[j].Tag, "NN") || sc.namesFacility(j) {
 			return &candidate{}
 		}
 		if n := j - i; n == 2 || n == 3 {
@@ -621,6 +621,26 @@ func (sc *sentenceScan) properNouns(i, j int) bool {
 var machineHeads = toSet(`aircraft airplane aeroplane plane jet airliner helicopter drone rocket missile tank truck car
 vehicle engine warship frigate submarine`)
 
+// namesFacility reports whether the words from j make the name before
+// them a building's: "the Ana Ruiz hospital", "the King Oskar III
+// conference centre" (a lowercase head, or one noun and the head).
+func (sc *sentenceScan) namesFacility(j int) bool {
+	if j < len(sc.words) && romanNumerals[sc.words[j]] {
+		j++
+	}
+	for k := j; k < len(sc.words) && k < j+2 && !isCapitalized(sc.words[k]) && strings.HasPrefix(sc.toks[k].Tag, "NN"); k++ {
+		if facilityNouns[sc.words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// facilityNouns are facilityHeads in lower case, less those that also
+// follow a name as its owner's ("the Ana Ruiz house").
+var facilityNouns = toSet(`mosque church cathedral temple synagogue airport hospital square street avenue road
+palace stadium bridge museum hotel station prison center centre tower facility penitentiary jail fort fortress castle`)
+
 // eponymHeads follow a person's name in the name of what the person leads:
 // "the Trump administration", "the Blair government".
 var eponymHeads = toSet(`administration government presidency era campaign cabinet`)
@@ -938,14 +958,23 @@ func (sc *sentenceScan) titledPeople() {
 			i = j - 1
 			continue
 		}
-		// "Chief Police Officers", "General Election": no one's name.
-		if slices.ContainsFunc(sc.words[k:j], namesBody) {
+		// "Chief Police Officers", "General Election": no one's name; nor
+		// a portfolio between two titles, "Chief Information Officer X".
+		if slices.ContainsFunc(sc.words[k:j], namesBody) || sc.portfolioBeforeTitle(k, j) {
 			i = j - 1
 			continue
 		}
 		sc.add(sc.pastPortfolio(k, j), j, pipeline.Person, prioRule, 0.95)
 		i = j - 1
 	}
+}
+
+// portfolioBeforeTitle reports whether words [k, j) are portfolio words
+// with a title after them: "Information" in "Chief Information Officer".
+func (sc *sentenceScan) portfolioBeforeTitle(k, j int) bool {
+	return j < len(sc.words) && sc.titleAt(j) && !slices.ContainsFunc(sc.words[k:j], func(w string) bool {
+		return !sc.e.titles.IsPortfolio(strings.ToLower(w))
+	})
 }
 
 // bracketedPeople finds names that an editor completed in brackets:

@@ -507,6 +507,12 @@ loop:
 				ph.owner = r.personBefore(j)
 			}
 			break loop
+		case lw == "chief" && !qualified && len(mods) > 0 && !slices.ContainsFunc(mods, func(k int) bool { return !r.p.titles.IsPortfolio(r.lower[k]) }):
+			// "Chief Information Officer": a rank before a portfolio's title.
+			mods = append(mods, j)
+			ph.start = j
+			j--
+			continue
 		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw) && !(r.p.titles.IsModifier(lw) && lw == tok.Text):
 			// Stacked titles, "Foreign Minister Prince", are two; a
 			// portfolio is not a title here ("justice spokeswoman"), nor
