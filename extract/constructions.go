@@ -181,8 +181,9 @@ type constructions struct {
 	// The classes the engine and the role grammar read themselves.
 	determiner, possessor, former, current, describer, scope, time, stop, appoint, complement, ties, say, appositionEnd, relative wordClass
 
-	// Optional: the present of @appoint in headlines ("President names X").
-	appoints wordClass
+	// Optional: the present of @appoint in headlines ("President names X");
+	// words of a body before a title, dropped from it ("ruling party official").
+	appoints, bodyScope wordClass
 }
 
 // wordClasses maps a lowercase word to the classes it belongs to, one bit
@@ -273,6 +274,7 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 		*into = bit
 	}
 	c.appoints = c.words.bit["appoints"]
+	c.bodyScope = c.words.bit["body_scope"]
 	for _, s := range f.Rules {
 		if s.Where != "" && s.Where != "list" && s.Where != "heading" {
 			return nil, fmt.Errorf("%s: rule %q: where %q is not list or heading", ruleFileName(path), s.Name, s.Where)

@@ -462,7 +462,10 @@ loop:
 			j -= partyWords
 			ph.start = j + 1
 			continue
-		case r.is(j, c.scope):
+		case r.is(j, c.scope|c.bodyScope):
+			if !qualified && !described && !r.is(j, c.bodyScope) {
+				mods = append(mods, j)
+			}
 			ph.start = j
 			j--
 			continue
