@@ -1449,7 +1449,10 @@ func (p *Participants) nationalBody(org string) string {
 	if of > 0 {
 		head = of - 1 // "Institute of Allergy"
 	}
-	if head < 0 || !stateBodyHeads[words[head]] {
+	// ("the Reserve Bank of Malawi": a central bank is the state's; a bank
+	// of a country's name may be a company's.)
+	centralBank := head > 0 && words[head] == "Bank" && (words[head-1] == "Reserve" || words[head-1] == "Central")
+	if head < 0 || !stateBodyHeads[words[head]] && !centralBank {
 		return ""
 	}
 	for n := min(3, head); n >= 1; n-- {

@@ -196,7 +196,13 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 		clock := r.lower[i] == "pm" && i > 0 && r.d.Tokens[i-1].Tag == "CD"
 		if opens && !clock && !r.is(i, r.p.rules.former) && tagOK && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) {
 			s := r.d.Sentences[si]
-			if m := r.p.titles.MatchPlural(r.lower[s.FirstToken:s.EndToken], i-s.FirstToken); m.N > 0 && !r.insideName(i, i+m.N) {
+			m := r.p.titles.MatchPlural(r.lower[s.FirstToken:s.EndToken], i-s.FirstToken)
+			// "governor of the Central Bank of Kenya": a title ends before
+			// a name it would cut (a portfolio's name it may end in).
+			if k := r.nameRunsOn(i, i+m.N); k > i && !r.p.titles.IsPortfolio(r.lower[i+m.N-1]) {
+				m = r.p.titles.MatchPlural(r.lower[s.FirstToken:k], i-s.FirstToken)
+			}
+			if m.N > 0 && !r.insideName(i, i+m.N) {
 				r.found = append(r.found, m)
 				r.title1[i] = int32(len(r.found))
 			}
@@ -741,6 +747,17 @@ func (r *roleReader) insideName(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// nameRunsOn returns the start of a body's or a place's name that opens
+// inside tokens (i, j) and ends after them, or 0.
+func (r *roleReader) nameRunsOn(i, j int) int {
+	for k := i + 1; k < j; k++ {
+		if e, ok := r.ix.entityAt(k); ok && (e.Label == pipeline.Org || e.Label == pipeline.Place) && e.End > r.d.Tokens[j-1].End {
+			return k
+		}
+	}
+	return 0
 }
 
 // describing reports whether a lowercase word before "former" can describe
