@@ -621,6 +621,12 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			if m.r.is(ph.start, m.c.determiner) && m.endsName(ph.start) {
 				continue
 			}
+			// In a noun phrase a name before a common noun modifies it:
+			// "a top Ruiz aide" is someone else ("declared Ruiz president"
+			// is not a noun phrase; "Jon Hart MP" is in capitals).
+			if ph.start == pos && !isCapitalized(m.r.d.Tokens[pos].Text) && m.nameInNounPhrase(a, ei) {
+				continue
+			}
 			if next(ph.end, &capture{kind: elRole, start: ph.start, role: ph}) {
 				return true
 			}
@@ -1367,6 +1373,16 @@ func (m *matcher) roleFactOf(ph rolePhrase) roleFact {
 }
 
 // endsName reports whether a person mention ends right before token k.
+// nameInNounPhrase reports whether the name captured just before element
+// ei follows a determiner or an adjective: "a top | Ruiz".
+func (m *matcher) nameInNounPhrase(a *attempt, ei int) bool {
+	if ei == 0 || a.ru.elems[ei-1].kind != elName || len(a.caps) == 0 {
+		return false
+	}
+	k := a.caps[len(a.caps)-1].start - 1
+	return k >= a.lo && (m.r.is(k, m.c.determiner) || m.r.d.Tokens[k].Tag == "JJ")
+}
+
 func (m *matcher) endsName(k int) bool {
 	_, end, ok := m.r.lastPerson(k, max(0, k-6))
 	return ok && end == k
