@@ -523,6 +523,11 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	if !ok || m.End != j+1 {
 		return false
 	}
+	// "Ana de Lima": a lowercase particle inside a name says a surname
+	// follows.
+	if j > i+1 && nameParticles[sc.words[j-1]] && isNameWord(sc.words[j-2], false) {
+		return true
+	}
 	// "Mary K Preston", "Lena K.J. Bush": an initial says a surname follows.
 	initial := j > i && (len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1]) || dottedInitials(sc.words[j-1])) ||
 		j > i+1 && sc.words[j-1] == "." && len(sc.words[j-2]) == 1 && isAllCaps(sc.words[j-2])
