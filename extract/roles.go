@@ -681,10 +681,13 @@ func (r *roleReader) portfolioName(i, j int, ta gazetteer.TitleMatch) bool {
 	any := false
 	for k := i; k <= j; k++ {
 		t := r.d.Tokens[k]
-		if orgHeads[t.Text] || !isCapitalized(t.Text) || !strings.HasPrefix(t.Tag, "NN") {
+		portfolio := r.p.titles.IsPortfolio(r.lower[k])
+		// ("Human Services Secretary": a head noun that is a portfolio's
+		// last word.)
+		if orgHeads[t.Text] && !(k == j && portfolio && !stateBodyHeads[t.Text]) || !isCapitalized(t.Text) || !strings.HasPrefix(t.Tag, "NN") {
 			return false
 		}
-		any = any || r.p.titles.IsPortfolio(r.lower[k])
+		any = any || portfolio
 	}
 	return any
 }
