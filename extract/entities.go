@@ -544,6 +544,14 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	return j+1 == len(sc.words) || !isCapitalized(sc.words[j+1])
 }
 
+// namesAfter reports whether names follow token k, after a comma or not.
+func (sc *sentenceScan) namesAfter(k int) bool {
+	if k < len(sc.words) && sc.words[k] == "," {
+		k++
+	}
+	return sc.listedNames(k)
+}
+
 // listedNames reports whether the words from token k read as the first of
 // several names after a plural title: a known given name, or a name of two
 // words followed by "and", a comma or "of".
@@ -911,6 +919,8 @@ func (sc *sentenceScan) titledPeople() {
 			}
 			if end := sc.portfolioEnd(p); end > p && (sc.words[k] == "of" || sc.words[k] == "for") {
 				k = end // "Secretary of Commerce Laura Finch"
+			} else if end := sc.seatEnd(p); end > p && sc.words[k] == "for" {
+				k = end // "MP for Leeds North Ann Kerr"
 			} else if m, ok := sc.placeAt(p); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
 				k = m.End
 			} else if p+2 < len(sc.words) && isCapitalized(sc.words[p]) && !sc.givenName(sc.words[p]) && sc.givenName(sc.words[p+1]) && sc.nameRun(p+1)-(p+1) >= 2 {
@@ -1197,6 +1207,30 @@ striker midfielder defender goalkeeper captain spokesman spokeswoman spokesperso
 var facilityHeads = toSet(`Mosque Church Cathedral Temple Synagogue Airport Hospital Square Street
 Avenue Road Palace Stadium Bridge Museum Hotel Station Port Base Prison Center Centre Hall Tower
 Facility Penitentiary Jail House Fort Fortress Castle Headquarters Regency Masjid Mandir Falls`)
+
+// seatEnd returns the end of a seat's name from token p that ends in a
+// compass point before another capitalised word ("Leeds North | Ann
+// Kerr", "Glasgow South West | Ann Kerr"), or p.
+func (sc *sentenceScan) seatEnd(p int) int {
+	q := p
+	for q < len(sc.words) && q < p+3 && isCapitalized(sc.words[q]) && !compassPoints[sc.words[q]] {
+		q++
+	}
+	if q == p || q >= len(sc.words) || !compassPoints[sc.words[q]] {
+		return p
+	}
+	for q+1 < len(sc.words) && compassPoints[sc.words[q]] && isCapitalized(sc.words[q+1]) {
+		q++
+	}
+	if compassPoints[sc.words[q-1]] {
+		return q
+	}
+	return p
+}
+
+// compassPoints follow a place's name in the name of a part of it, such
+// as a constituency: "Leeds North", "Glasgow South West".
+var compassPoints = toSet(`North South East West Central Northeast Northwest Southeast Southwest`)
 
 // romanNumerals follow regnal names.
 var romanNumerals = toSet(`II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI`)
@@ -1848,7 +1882,13 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// Minister").
 		if label == pipeline.Org {
 			for k := i + 1; k < j; k++ {
-				n, _ := sc.e.titles.Match(sc.words, k)
+				// ("Labour MPs Ann Kerr and ...": a plural title before the
+				// names it gives; "Kansas City Chiefs" is a team.)
+				m := sc.e.titles.MatchPlural(sc.words, k)
+				n := m.N
+				if m.Plural && !sc.namesAfter(k+n) {
+					n = 0
+				}
 				if n == 0 || k+n < j || isOrgHead(sc.words[k]) {
 					continue
 				}

@@ -410,6 +410,17 @@ loop:
 		}
 		party, partyWords := r.p.rules.partyAt(r.d.Tokens, j)
 		switch {
+		case compassPoints[tok.Text] && j > lo && isCapitalized(r.d.Tokens[j-1].Text) && r.title(j-1).N == 0:
+			// "the Leeds North MP": a seat's name, its compass point
+			// with it, qualifies the post.
+			k := j - 1
+			for k > lo && k > j-4 && isCapitalized(r.d.Tokens[k-1].Text) && r.title(k-1).N == 0 && !r.is(k-1, c.determiner) {
+				k--
+			}
+			ph.start = k
+			qualified = true
+			j = k - 1
+			continue
 		case qualified && !described && (lw == "senior" || lw == "junior" || r.p.titles.IsModifier(lw) && !r.is(j, c.former)):
 			// "a senior Hamas official", "Deputy NATO Commander": the rank
 			// stays with the title.
