@@ -243,8 +243,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		former := false
 		roleOrg := "" // the body of the post taken
 		for _, f := range facts {
-			if f.role == "Member" && partyName(f.org) && !otherBody(f.evidence.Text, f.org) {
-				f.role = "" // "a member of the Labour Party": membership, not a post
+			if f.role == "Member" && (partyName(f.org) || strings.HasSuffix(strings.ToLower(f.evidence.Text), " party")) && !otherBody(f.evidence.Text, f.org) {
+				f.role = "" // "a member of the Labour Party", "of the Green party": membership, not a post
 			}
 			if part.Role == "" && f.role != "" {
 				part.Role, roleOrg = f.role, f.org

@@ -377,6 +377,11 @@ loop:
 				if es == j && j+1 == t && r.p.titles.IsPortfolio(r.lower[j]) && portfolioHead(ta.Canonical) && !qualified {
 					mods = append(mods, j)
 				}
+			case e.Label == pipeline.Person && j+1 == t && es > lo && (r.is(es-1, r.p.rules.determiner) || r.d.Tokens[es-1].Tag == "JJ"):
+				// "a top Mensah aide": a name inside a noun phrase is the
+				// post's owner, as with "Mensah's aide".
+				ph.owner = e.Canonical
+				ph.tied = true
 			case e.Label == pipeline.Person && j+1 < t && isPossessive(r.d.Tokens[j+1].Text):
 				ph.owner = e.Canonical
 				ph.tied = true
