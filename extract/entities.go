@@ -843,9 +843,9 @@ func (sc *sentenceScan) nameRun(i int) int {
 	for j > i && nameParticles[sc.words[j-1]] {
 		j--
 	}
-	// "Sultan Qaboos Grand Mosque": a run ending in a building or an
-	// organisation is that thing's name, not a person's.
-	if j > i && (facilityHeads[sc.words[j-1]] || isOrgHead(sc.words[j-1])) {
+	// "Sultan Qaboos Grand Mosque": a run ending in a building, a place or
+	// an organisation is that thing's name, not a person's.
+	if j > i && (sc.placeName(i, j) || isOrgHead(sc.words[j-1])) {
 		return i
 	}
 	// Regnal numbers: "Elizabeth II".
@@ -1227,6 +1227,21 @@ func (sc *sentenceScan) seatEnd(p int) int {
 	}
 	return p
 }
+
+// placeName reports whether words [i, j) end as a building's or a place's
+// name does: "Grand Mosque", "Shah Alam Town", "Ivan Petrov Park" (a park
+// after a name of two words; "Lena Park" is a person).
+func (sc *sentenceScan) placeName(i, j int) bool {
+	last := sc.words[j-1]
+	return facilityHeads[last] || placeHeads[last] || last == "Park" && j-i >= 3
+}
+
+// placeHeads end, and placePrefixes open, the names of places:
+// "Shah Alam Town", "Mt Kenya", "Lake Volta".
+var (
+	placeHeads    = toSet(`Town City Village Township Boulevard`)
+	placePrefixes = toSet(`Mt Mt. Mount Lake Fort Cape Port`)
+)
 
 // compassPoints follow a place's name in the name of a part of it, such
 // as a constituency: "Leeds North", "Glasgow South West".
@@ -1848,8 +1863,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// where only a person can stand.
 		if k := sc.personStart(i, j); sc.buildingSurname(k, j) {
 			i, label = k, pipeline.Person
-		} else if label == pipeline.Person && j-i >= 2 && facilityHeads[sc.words[j-1]] {
-			continue // "the Lal Masjid": a building's name, no one's
+		} else if label == pipeline.Person && j-i >= 2 && sc.placeName(i, j) {
+			continue // "the Lal Masjid", "Shah Alam Town": a building's or a place's name, no one's
+		} else if label == pipeline.Person && j-i >= 2 && placePrefixes[sc.words[i]] {
+			label = pipeline.Place // "Mt Albert"
 		} else if label == pipeline.Person && sc.bodyModifier(i, j) {
 			label = pipeline.Org // "Stade Lyonnais coach X", "Orbis head X"
 		} else if label == pipeline.Person && (!sc.plausibleName(k, namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j]) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
