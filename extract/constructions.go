@@ -621,10 +621,10 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			if m.r.is(ph.start, m.c.determiner) && m.endsName(ph.start) {
 				continue
 			}
-			// In a noun phrase a name before a common noun modifies it:
-			// "a top Ruiz aide" is someone else ("declared Ruiz president"
-			// is not a noun phrase; "Jon Hart MP" is in capitals).
-			if ph.start == pos && !isCapitalized(m.r.d.Tokens[pos].Text) && m.nameInNounPhrase(a, ei) {
+			// A lowercase title right after a name is the name's only as a
+			// verb's complement ("declared Ruiz president"); in "a top Ruiz
+			// aide" the name modifies it ("Jon Hart MP" is in capitals).
+			if ph.start == pos && !isCapitalized(m.r.d.Tokens[pos].Text) && m.nameNotObject(a, ei) {
 				continue
 			}
 			if next(ph.end, &capture{kind: elRole, start: ph.start, role: ph}) {
@@ -1196,6 +1196,11 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		}
 		nameNo++
 		if c.kind == elName {
+			// "Ana Ruiz and Tom Hale became president and ...": the verb
+			// after the second of two names has both for its subject.
+			if m.secondSubject(c.start) {
+				continue
+			}
 			c.mentions, c.countries = []int{c.start}, []string{""}
 		}
 		// A plural title apart from the name is in apposition to names,
@@ -1244,7 +1249,11 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				out = append(out, f)
 				continue
 			}
-			for _, ph := range roles {
+			own := roles
+			if len(roles) > 1 && len(roles) == len(c.mentions) {
+				own = roles[k : k+1] // "respectively"
+			}
+			for _, ph := range own {
 				switch {
 				case c.countries[k] != "":
 					ph.countries = []string{c.countries[k]}
@@ -1357,12 +1366,26 @@ func rolesFor(caps []capture, ci int) []rolePhrase {
 	if len(out) > 0 {
 		return out
 	}
+	// "A and B became president and vice-president": as many roles as
+	// names, in their order.
+	several := caps[ci].kind == elNames && len(caps[ci].mentions) > 1
 	for k := ci + 1; k < len(caps); k++ {
-		if caps[k].kind == elRole {
-			return []rolePhrase{*caps[k].role}
+		switch caps[k].kind {
+		case elRole:
+			out = append(out, *caps[k].role)
+			if !several {
+				return out
+			}
+		case elName, elNames:
+			if several && len(out) > 0 {
+				k = len(caps)
+			}
 		}
 	}
-	return nil
+	if len(out) > 1 && len(out) != len(caps[ci].mentions) {
+		return out[:1]
+	}
+	return out
 }
 
 // roleFactOf turns a role phrase into what the person gets from it.
@@ -1372,17 +1395,30 @@ func (m *matcher) roleFactOf(ph rolePhrase) roleFact {
 	return f
 }
 
-// endsName reports whether a person mention ends right before token k.
-// nameInNounPhrase reports whether the name captured just before element
-// ei follows a determiner or an adjective: "a top | Ruiz".
-func (m *matcher) nameInNounPhrase(a *attempt, ei int) bool {
+// secondSubject reports whether the person mention at token k follows
+// "NAME and" and a verb follows it.
+func (m *matcher) secondSubject(k int) bool {
+	end := m.r.persons[k]
+	if k < 2 || end == 0 || end >= len(m.r.d.Tokens) || m.r.lower[k-1] != "and" || !m.endsName(k-1) {
+		return false
+	}
+	tag := m.r.d.Tokens[end].Tag
+	return strings.HasPrefix(tag, "VB") || tag == "MD"
+}
+
+// nameNotObject reports whether the name captured just before element ei
+// follows a determiner, an adjective or a conjunction, so a lowercase
+// title after it is no complement of a verb ("declared | Ruiz
+// president"): "a top | Ruiz aide", "and | Ruiz justice".
+func (m *matcher) nameNotObject(a *attempt, ei int) bool {
 	if ei == 0 || a.ru.elems[ei-1].kind != elName || len(a.caps) == 0 {
 		return false
 	}
 	k := a.caps[len(a.caps)-1].start - 1
-	return k >= a.lo && (m.r.is(k, m.c.determiner) || m.r.d.Tokens[k].Tag == "JJ")
+	return k >= a.lo && (m.r.is(k, m.c.determiner) || m.r.d.Tokens[k].Tag == "JJ" || m.r.lower[k] == "and" || m.r.lower[k] == ",")
 }
 
+// endsName reports whether a person mention ends right before token k.
 func (m *matcher) endsName(k int) bool {
 	_, end, ok := m.r.lastPerson(k, max(0, k-6))
 	return ok && end == k
