@@ -463,6 +463,21 @@ loop:
 					k = r.ix.token(e.Start) - 1
 				}
 			}
+			// "the Labour party's MP", "the Unite union's officer": the
+			// body's name before the noun for it.
+			if owner == "" && k == j-2 && k > lo && orgNouns[r.lower[j-1]] {
+				start := k
+				for start > lo && start > k-4 && isCapitalized(r.d.Tokens[start].Text) && !r.is(start, c.determiner) {
+					start--
+				}
+				if start < k && r.is(start, c.determiner) {
+					if ph.org == "" {
+						ph.org = r.d.Text[r.d.Tokens[start+1].Start:r.d.Tokens[k].End]
+					}
+					ph.tied = true
+					k = start
+				}
+			}
 			// "Zimbabwean police arrested the country's opposition leader":
 			// the country is the one just named.
 			if owner == "" && k == j-2 && countryNouns[r.lower[j-1]] && r.lower[k] == "the" {
@@ -619,6 +634,10 @@ var articles = toSet(`the a an`)
 
 // countryNouns stand for a country named before: "the country's".
 var countryNouns = toSet(`country nation kingdom republic`)
+
+// orgNouns follow a body's proper name in lower case: "the Labour party's
+// MP", "the Unite union's organiser".
+var orgNouns = toSet(`party union movement alliance front league group council`)
 
 // countryNamedBefore returns the one country that the country names and
 // demonyms before token k name, in its sentence or else the one before; ""
