@@ -1869,8 +1869,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			label = pipeline.Place // "Mt Albert"
 		} else if label == pipeline.Person && sc.bodyModifier(i, j) {
 			label = pipeline.Org // "Stade Lyonnais coach X", "Orbis head X"
-		} else if label == pipeline.Person && (!sc.plausibleName(k, namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j]) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
-			continue // (nor is a title alone a name: "Apostolic Delegate")
+		} else if label == pipeline.Person && (!sc.plausibleName(k, namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j]) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i || sc.e.titles.MatchPlural(sc.words[:j], j-1).Plural) {
+			continue // (nor is a title alone a name, "Apostolic Delegate", nor what ends in a plural one, "Green MSPs")
 		}
 		// "the House Mary Quinn", "Ohio Kristen Dale": a body or a place
 		// the tagger ran on into a name that follows it. The name ends
