@@ -246,7 +246,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			if f.role == "Member" && (partyName(f.org) || strings.HasSuffix(strings.ToLower(f.evidence.Text), " party")) && !otherBody(f.evidence.Text, f.org) {
 				f.role = "" // "a member of the Labour Party", "of the Green party": membership, not a post
 			}
-			if part.Role == "" && f.role != "" {
+			// (The same post named more fully later is that post: "UN
+			// envoy" in a heading, "special envoy" in the story.)
+			if part.Role == "" && f.role != "" || part.Role != "" && p.fullerTitle(f.role, part.Role) && held(f) == !former {
 				part.Role, roleOrg = f.role, f.org
 				former = !held(f) // said to be past here, or by another reading of the same phrase
 				ev := f.evidence
@@ -456,6 +458,24 @@ func otherBody(phrase, org string) bool {
 	}
 	return false
 }
+
+// fullerTitle reports whether title a is title b with portfolio or
+// modifier words before it that leave the office the same: "Special
+// Envoy" of "Envoy", "Health Minister" of "Minister", not "Deputy
+// Minister" or "Prime Minister".
+func (p *Participants) fullerTitle(a, b string) bool {
+	aw, bw := strings.Fields(a), strings.Fields(b)
+	if len(aw) <= len(bw) || len(bw) == 0 || !slices.Equal(aw[len(aw)-len(bw):], bw) {
+		return false
+	}
+	return !slices.ContainsFunc(aw[:len(aw)-len(bw)], func(w string) bool {
+		w = strings.ToLower(w)
+		return officeChangers[w]
+	})
+}
+
+// officeChangers make another office of the title they are added to.
+var officeChangers = toSet(`deputy vice former acting prime interim assistant under shadow first second ex associate junior chief`)
 
 // partyName reports whether an organisation's name is a party's.
 func partyName(org string) bool {
@@ -1255,6 +1275,17 @@ func namedNext(rr *roleReader, sent int) int {
 	}
 	if len(mentions) == 0 {
 		return -1
+	}
+	// A heading's description is the subject of the story's first
+	// sentence: "Mining minister quits ... Ana Ruiz resigned on Monday".
+	if p := s.Paragraph; p < len(d.Paragraphs) && d.Paragraphs[p].Kind == pipeline.Heading {
+		first := mentions[len(mentions)-1]
+		for i := next.FirstToken; i < first; i++ {
+			if finiteVerb(d.Tokens[i].Tag) {
+				return -1
+			}
+		}
+		return first
 	}
 	return speaker(rr, mentions)
 }
