@@ -979,6 +979,11 @@ func (sc *sentenceScan) titledPeople() {
 			i = j - 1
 			continue
 		}
+		// "Chief Defence Staff Ana Ruiz": the title's portfolio words
+		// before the name are no part of it.
+		for j-k > 2 && !sc.givenName(sc.words[k]) && sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k])) {
+			k++
+		}
 		sc.add(sc.pastPortfolio(k, j), j, pipeline.Person, prioRule, 0.95)
 		i = j - 1
 	}
