@@ -2027,8 +2027,10 @@ Evangelicals Anglican Anglicans Methodist Methodists Baptists Lutheran Lutherans
 Sikh Sikhs Islamist Islamists Alawite Alawites Druze Yazidi Yazidis Jihadist Jihadists`)
 
 // eventHeads end the names of events, prizes, competitions, plans, laws
-// and treaties, which are often named after people ("the Marshall Plan").
-var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympics Championship Championships Festival
+// and treaties, which are often named after people ("the Marshall Plan"),
+// or are words of such names no personal name has ("Olympic",
+// "International").
+var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympic Olympics International Championship Championships Festival
 Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy Plan Doctrine Act Treaty
 Accord Accords Agreement Declaration Election Elections Referendum`)
 
