@@ -1664,9 +1664,22 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 			out[n-1].End = sp.End
 			continue
 		}
+		// "KM | Nurul Huda": initials written without full stops open
+		// the name that follows them.
+		if n := len(out); n > 0 && out[n-1].Label == "PER" && out[n-1].End == sp.Start && out[n-1].End-out[n-1].Start == 1 && sc.initialsAt(out[n-1].Start) {
+			out[n-1].End = sp.End
+			continue
+		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// initialsAt reports whether token k is two or three capital letters
+// that name nothing the gazetteer knows: a person's initials.
+func (sc *sentenceScan) initialsAt(k int) bool {
+	w := sc.words[k]
+	return len(w) >= 2 && len(w) <= 3 && isAllCaps(w) && !sc.geoAt(k) && !sc.gazetteerEnds(k, k+1, gazetteer.Org) && !sc.titleAt(k)
 }
 
 // nameOpensAfterComma reports whether the word before a tagged name at i
