@@ -268,6 +268,11 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				}
 			}
 		}
+		// (Leaving an office leaves a military rank: "General X, who was
+		// ousted as premier".)
+		if per.left && !former && militaryRank(part.Role) {
+			per.left = false
+		}
 		if per.left || former {
 			part.Role = formerRole(part.Role)
 		}
@@ -516,6 +521,17 @@ func allWeak(ms []pipeline.Span, weak map[int]bool) bool {
 	}
 	return true
 }
+
+// militaryRank reports whether a role is a military rank ("Major
+// General"), held whatever office its holder leaves; "Prosecutor General"
+// is an office.
+func militaryRank(role string) bool {
+	f := strings.Fields(role)
+	return len(f) > 0 && !slices.ContainsFunc(f, func(w string) bool { return !militaryRanks[w] })
+}
+
+var militaryRanks = toSet(`General Colonel Major Captain Lieutenant Admiral Brigadier Commodore Marshal Sergeant Corporal
+Vice Rear Field Staff Air Chief`)
 
 // formerRole marks a role as no longer held.
 func formerRole(r string) string {
