@@ -322,11 +322,10 @@ func splitRun(out []tokenize.Token, run string, offset int) []tokenize.Token {
 }
 
 // joinAbbreviations undoes sentence breaks after a dotted abbreviation that
-// modifies the noun after it: "a retired U.S. | Senator from Oregon", and
-// after a middle initial: "Michael J. | Fox replaced", and between two
-// initials: "J. | B. Penn". A title followed by
-// a name ("the U.S. | President Biden said") may start a sentence, and
-// stays split.
+// modifies the title after it: "a retired U.S. | Senator from Oregon",
+// "met U.S. | Ambassador Ana Ruiz" (a sentence that ends in "U.S." before
+// one that opens with a title is far rarer); after a middle initial:
+// "Michael J. | Fox replaced"; and between two initials: "J. | B. Penn".
 func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segment.Sentence {
 	out := sents[:1]
 	for _, s := range sents[1:] {
@@ -427,14 +426,14 @@ func isoDate(w string) bool {
 }
 
 // continues reports whether a sentence reads as the rest of a noun phrase:
-// it opens with a title that no name follows ("Senator from Oregon").
+// it opens with a title ("Senator from Oregon", "Ambassador Ana Ruiz").
 func (t *Tokens) continues(s string) bool {
 	words := strings.Fields(s)
 	if len(words) < 2 {
 		return false
 	}
 	n, _ := t.titles.Match(words, 0)
-	return n > 0 && n < len(words) && !isCapitalized(words[n])
+	return n > 0 && n < len(words)
 }
 
 // titleAbbreviation reports whether w is a title shortened with a full

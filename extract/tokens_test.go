@@ -151,8 +151,9 @@ func TestTokensModelFile(t *testing.T) {
 }
 
 // TestSentenceBreaks: no sentence ends at a known given name's middle
-// initial or at a dotted abbreviation before the noun it modifies; a
-// sentence does end after an initial before a sentence opener.
+// initial or at a dotted abbreviation before the title it modifies, a
+// name after the title or not; a sentence does end after an initial
+// before a sentence opener.
 func TestSentenceBreaks(t *testing.T) {
 	for _, tc := range []struct {
 		text string
@@ -160,6 +161,8 @@ func TestSentenceBreaks(t *testing.T) {
 	}{
 		{"Michael J. Fox replaced Bruce Willis in the third ad.", 1},
 		{"Ana Ruiz is a retired U.S. Senator from Oregon.", 1},
+		{"He met U.S. Ambassador Tom Hale on Monday.", 1},
+		{"Talks with the U.K. Foreign Secretary Ana Ruiz ended.", 1},
 		{"He met Anna K. Then he left.", 2},
 		{"The vitamins are A, D and C. Fox News reported it.", 2},
 	} {
