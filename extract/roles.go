@@ -517,6 +517,13 @@ loop:
 			ph.start = j
 			j--
 			continue
+		case lw == "most" && !qualified && len(mods) > 0 && mods[len(mods)-1] == j+1 && r.d.Tokens[j+1].Tag == "JJ":
+			// "China's most senior diplomat": the superlative's rank
+			// stays with the title, as "senior" does.
+			mods = append(mods, j)
+			ph.start = j
+			j--
+			continue
 		case r.is(j, c.former) || formerPrefixed(lw):
 			ph.former = true
 			ph.start = j
