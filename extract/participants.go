@@ -248,7 +248,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 			// (The same post named more fully later is that post: "UN
 			// envoy" in a heading, "special envoy" in the story.)
-			if part.Role == "" && f.role != "" || part.Role != "" && p.fullerTitle(f.role, part.Role) && held(f) == !former {
+			if part.Role == "" && f.role != "" || part.Role != "" && fullerTitle(f.role, part.Role) && held(f) == !former {
 				part.Role, roleOrg = f.role, f.org
 				former = !held(f) // said to be past here, or by another reading of the same phrase
 				ev := f.evidence
@@ -464,19 +464,15 @@ func otherBody(phrase, org string) bool {
 	return false
 }
 
-// fullerTitle reports whether title a is title b with portfolio or
-// modifier words before it that leave the office the same: "Special
-// Envoy" of "Envoy", "Health Minister" of "Minister", not "Deputy
-// Minister" or "Prime Minister".
-func (p *Participants) fullerTitle(a, b string) bool {
+// fullerTitle reports whether title a is title b with words before it
+// that leave the office the same: "Special Envoy" of "Envoy", "Health
+// Minister" of "Minister", not "Deputy Minister" or "Prime Minister".
+func fullerTitle(a, b string) bool {
 	aw, bw := strings.Fields(a), strings.Fields(b)
 	if len(aw) <= len(bw) || len(bw) == 0 || !slices.Equal(aw[len(aw)-len(bw):], bw) {
 		return false
 	}
-	return !slices.ContainsFunc(aw[:len(aw)-len(bw)], func(w string) bool {
-		w = strings.ToLower(w)
-		return officeChangers[w]
-	})
+	return !slices.ContainsFunc(aw[:len(aw)-len(bw)], func(w string) bool { return officeChangers[strings.ToLower(w)] })
 }
 
 // officeChangers make another office of the title they are added to.
