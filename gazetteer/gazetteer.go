@@ -214,12 +214,20 @@ func (g *Gazetteer) candidates(w string) []int32 {
 func (f *form) matchAt(words []string, i int) bool {
 	for j, w := range f.words {
 		t := words[i+j]
-		if t != w && t != f.upper[j] && !(strings.ContainsRune(t, '’') && normApos(t) == w) {
+		// ("Médecins sans Frontières": a name's inner function word may be
+		// written in lower case.)
+		inner := j > 0 && j < len(f.words)-1 && minorWords[t] && strings.EqualFold(t, w)
+		if t != w && t != f.upper[j] && !inner && !(strings.ContainsRune(t, '’') && normApos(t) == w) {
 			return false
 		}
 	}
 	return true
 }
+
+// minorWords are the function words inside names that texts write in
+// lower case whatever the name's own spelling.
+var minorWords = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "in": true,
+	"de": true, "du": true, "des": true, "del": true, "la": true, "le": true, "les": true, "sans": true, "et": true, "y": true}
 
 func normApos(s string) string { return strings.ReplaceAll(s, "’", "'") }
 

@@ -59,6 +59,9 @@ func TestMatch(t *testing.T) {
 		{"Russian and Palestinian officials", "Russian=demonym:RU Palestinian=demonym:PS"},
 		{"the United Nations", "United Nations=org:"},
 		{"chad", ""},
+		// a name's inner function word in lower case; never a first or last word
+		{"Médecins sans Frontières", "Médecins sans Frontières=org:CH"},
+		{"the islamic republic of Iran", "Iran=country:IR"},
 	}
 	for _, tt := range tests {
 		got := strings.Join(matches(g, tt.text), " ")
