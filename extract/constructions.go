@@ -1369,17 +1369,14 @@ func rolesFor(caps []capture, ci int) []rolePhrase {
 	// "A and B became president and vice-president": as many roles as
 	// names, in their order.
 	several := caps[ci].kind == elNames && len(caps[ci].mentions) > 1
-	for k := ci + 1; k < len(caps); k++ {
-		switch caps[k].kind {
-		case elRole:
-			out = append(out, *caps[k].role)
+	for _, c := range caps[ci+1:] {
+		if c.kind == elRole {
+			out = append(out, *c.role)
 			if !several {
 				return out
 			}
-		case elName, elNames:
-			if several && len(out) > 0 {
-				k = len(caps)
-			}
+		} else if several && len(out) > 0 && (c.kind == elName || c.kind == elNames) {
+			break
 		}
 	}
 	if len(out) > 1 && len(out) != len(caps[ci].mentions) {

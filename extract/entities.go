@@ -650,9 +650,20 @@ func (sc *sentenceScan) namesFacility(j int) bool {
 }
 
 // facilityNouns are facilityHeads in lower case, less those that also
-// follow a name as its owner's ("the Ana Ruiz house").
-var facilityNouns = toSet(`mosque church cathedral temple synagogue airport hospital square street avenue road
-palace stadium bridge museum hotel station prison center centre tower facility penitentiary jail fort fortress castle`)
+// follow a name as its owner's ("the Ana Ruiz house") or are no common
+// noun.
+var facilityNouns = lowerExcept(facilityHeads, `port base hall house headquarters regency masjid mandir falls`)
+
+// lowerExcept returns the words of set in lower case, less those listed.
+func lowerExcept(set map[string]bool, except string) map[string]bool {
+	out, skip := map[string]bool{}, toSet(except)
+	for w := range set {
+		if lw := strings.ToLower(w); !skip[lw] {
+			out[lw] = true
+		}
+	}
+	return out
+}
 
 // eponymHeads follow a person's name in the name of what the person leads:
 // "the Trump administration", "the Blair government".
@@ -843,7 +854,7 @@ func (sc *sentenceScan) nameRun(i int) int {
 	for j > i && nameParticles[sc.words[j-1]] {
 		j--
 	}
-	// "Sultan Qaboos Grand Mosque": a run ending in a building, a place or
+	// "Sultan Karim Grand Mosque": a run ending in a building, a place or
 	// an organisation is that thing's name, not a person's.
 	if j > i && (sc.placeName(i, j) || isOrgHead(sc.words[j-1])) {
 		return i
