@@ -438,13 +438,12 @@ func (t *Tokens) continues(s string) bool {
 
 // titleAbbreviation reports whether w is a title shortened with a full
 // stop, which a name follows and no sentence ends in: "Gov.", "Sen.",
-// "Atty. Gen.".
+// "Sens.", "Atty. Gen.".
 func (t *Tokens) titleAbbreviation(w string) bool {
 	if len(w) < 3 || !strings.HasSuffix(w, ".") || !isCapitalized(w) || strings.Count(w, ".") > 1 {
 		return false
 	}
-	n, _ := t.titles.Match([]string{w}, 0)
-	return n == 1
+	return t.titles.MatchPlural([]string{w}, 0).N == 1
 }
 
 // middleInitial reports whether s ends in a known given name and an
@@ -640,11 +639,12 @@ func joinTokens(toks []tokenize.Token, glued func(i int) bool) []tokenize.Token 
 	return out
 }
 
-// nameAbbreviations open names: "St. Louis", "Mt. Kenya", "Gen. Smith".
-var nameAbbreviations = toSet(`st. mt. ft. gen. col. sen. rep. gov. prof. rev. dr. mr. mrs. ms. lt. capt. sgt. atty. brig. adm. maj.`)
+// nameAbbreviations open names: "St. Louis", "Mt. Kenya", "Gen. Smith",
+// "Sens. Ann Holt and ...".
+var nameAbbreviations = toSet(`st. mt. ft. gen. col. sen. sens. rep. reps. gov. govs. prof. rev. dr. mr. mrs. ms. lt. capt. sgt. atty. brig. adm. maj.`)
 
 // abbreviations end in a full stop that is part of them.
-var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. rep. gov. prof. rev. atty. brig. adm. maj. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
+var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. sens. rep. reps. gov. govs. prof. rev. atty. brig. adm. maj. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
 
 // splitFinalStop splits the full stop from the last word of a sentence
 // that the tokenizer left attached ("Jan Smit."), also before a closing

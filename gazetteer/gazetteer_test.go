@@ -193,7 +193,7 @@ func TestTitles(t *testing.T) {
 
 func TestSingular(t *testing.T) {
 	for plural, want := range map[string]string{"presidents": "president", "deputies": "deputy", "spokesmen": "spokesman",
-		"coaches": "coach", "witnesses": "witness", "mps": "mp", "boss": ""} {
+		"coaches": "coach", "witnesses": "witness", "mps": "mp", "boss": "", "sens.": "sen.", "govs.": "gov.", "mrs.": ""} {
 		if got, _ := Singular(plural); got != want {
 			t.Errorf("Singular(%q) = %q, want %q", plural, got, want)
 		}

@@ -66,6 +66,9 @@ func loadTitles() (*Titles, error) {
 			t.add(p, c).professional = true
 		case "head":
 			t.heads[p] = true
+			if abbr, ok := strings.CutSuffix(p, "."); ok {
+				t.heads[abbr+"s."] = true // "Sens. Ann Holt and ..."
+			}
 			t.add(p, c)
 		default:
 			t.add(p, c)
@@ -83,6 +86,9 @@ func loadTitles() (*Titles, error) {
 	for w := range t.root.next {
 		t.opens[w] = true
 		t.opens[w+"s"] = true
+		if abbr, ok := strings.CutSuffix(w, "."); ok {
+			t.opens[abbr+"s."] = true // "sens."
+		}
 		if strings.HasSuffix(w, "y") {
 			t.opens[w[:len(w)-1]+"ies"] = true
 		}
@@ -254,9 +260,11 @@ func (t *Titles) ProfessionalWord(w string) bool {
 func (t *Titles) Openers() []string { return slices.Sorted(maps.Keys(t.opens)) }
 
 // Singular returns the singular of a lower-case plural noun: "ministers",
-// "secretaries", "spokesmen".
+// "secretaries", "spokesmen", and abbreviated "sens.", "reps.".
 func Singular(w string) (string, bool) {
 	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "s.") && !strings.HasSuffix(w, "rs."): // ("mrs.")
+		return w[:len(w)-2] + ".", true
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		return w[:len(w)-3] + "y", true
 	case len(w) > 4 && strings.HasSuffix(w, "men"):
