@@ -2384,9 +2384,26 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
 		return es
 	}
 	// The model reads one sentence at a time; where it gives another label
-	// to a form that a rule found to be a person's name, the rule wins.
+	// to a form that a rule found to be a person's name, the rule wins, as
+	// does a person's full name over a surname alone that no reference
+	// data knows and the model reads as a person's at least as often
+	// ("Ann Kerr ... Kerr said ... Kerr would resign").
+	votes := map[string]int{} // a surname's person mentions less its others
+	for _, e := range es {
+		if src, ok := forms[e.Text]; ok && e.Source == pipeline.SourceModel && src.Label == pipeline.Person && e.Text != src.Text {
+			if e.Label == pipeline.Person {
+				votes[e.Text]++
+			} else {
+				votes[e.Text]--
+			}
+		}
+	}
 	for i, e := range es {
-		if src, ok := forms[e.Text]; ok && e.Source == pipeline.SourceModel && e.Label != src.Label && src.Source != pipeline.SourceModel {
+		src, ok := forms[e.Text]
+		if !ok || e.Source != pipeline.SourceModel || e.Label == src.Label {
+			continue
+		}
+		if src.Source != pipeline.SourceModel || src.Label == pipeline.Person && e.Text != src.Text && e.ID == "" && e.Country == "" && votes[e.Text] >= 0 {
 			es[i].Label, es[i].Subtype, es[i].ID, es[i].Canonical = src.Label, "", "", src.Canonical
 		}
 	}

@@ -468,3 +468,34 @@ func TestListedTitlesKeepTheirNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEchoNamesSurnameVote checks that a surname the model labels as an
+// organisation becomes a person's when the document names that person in
+// full and the model reads the surname as a person's at least as often.
+func TestEchoNamesSurnameVote(t *testing.T) {
+	text := "Lena Marsh won. Marsh said so. Marsh would resign. Marsh left."
+	d := runStages(t, text, "paragraphs", "tokens")
+	at := func(from int, s string, label string) pipeline.Entity {
+		i := from + strings.Index(text[from:], s)
+		return pipeline.Entity{Start: i, End: i + len(s), Text: s, Label: label, Source: pipeline.SourceModel}
+	}
+	for _, c := range []struct {
+		labels []string // of the three "Marsh" mentions
+		want   string   // the label of the second
+	}{
+		{[]string{pipeline.Person, pipeline.Org, pipeline.Person}, pipeline.Person},
+		{[]string{pipeline.Person, pipeline.Org, pipeline.Org}, pipeline.Org}, // outvoted
+	} {
+		es := []pipeline.Entity{at(0, "Lena Marsh", pipeline.Person)}
+		from := 16
+		for _, l := range c.labels {
+			e := at(from, "Marsh", l)
+			es = append(es, e)
+			from = e.End
+		}
+		got := echoNames(d, es)
+		if got[2].Text != "Marsh" || got[2].Label != c.want {
+			t.Errorf("labels %v: second Marsh is %s, want %s", c.labels, got[2].Label, c.want)
+		}
+	}
+}
