@@ -109,6 +109,9 @@ type ruleSpec struct {
 	// Post says the match makes any title a post, as an appointment
 	// does: "named X as coach" is tied to whoever named X.
 	Post bool `yaml:"post"`
+	// Pairs gives each NAME the first ROLE after it, not one between it
+	// and the NAME before: "with A as chairman and B as treasurer".
+	Pairs bool `yaml:"pairs"`
 	// Roster facts come before others: a list line states a role
 	// deliberately.
 	Roster   bool          `yaml:"roster"`
@@ -1219,7 +1222,7 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				continue
 			}
 		}
-		roles := rolesFor(caps, ci)
+		roles := rolesFor(caps, ci, ru.Pairs)
 		title := ru.Title
 		if ru.Member {
 			if title = m.c.memberOf(org); title == "" {
@@ -1354,11 +1357,11 @@ func (m *matcher) kinOwned(k int) bool {
 var relationalTitles = map[string]bool{"Counterpart": true, "Predecessor": true}
 
 // rolesFor returns the ROLE captures that belong to the name at caps[ci]:
-// those after the previous name and before this one, else the nearest
-// after it.
-func rolesFor(caps []capture, ci int) []rolePhrase {
+// those after the previous name and before this one, else (and always
+// with pairs) the nearest after it.
+func rolesFor(caps []capture, ci int, pairs bool) []rolePhrase {
 	var out []rolePhrase
-	for k := ci - 1; k >= 0 && caps[k].kind != elName && caps[k].kind != elNames; k-- {
+	for k := ci - 1; k >= 0 && !pairs && caps[k].kind != elName && caps[k].kind != elNames; k-- {
 		if caps[k].kind == elRole {
 			out = append([]rolePhrase{*caps[k].role}, out...)
 		}
