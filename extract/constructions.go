@@ -510,7 +510,8 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		}
 		switch w := m.r.lower[pos]; {
 		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w),
-			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say):
+			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say),
+			m.reducedRelative(pos):
 			return next(pos, nil)
 		case pos+1 < hi && m.timeAt(pos+1) && (w == "from" || w == "between" || w == "in" || w == "on" || w == "last" || w == "this" || w == "next"),
 			pos+2 < hi && w == "in" && m.r.lower[pos+1] == "the" && isDecade(m.r.lower[pos+2]),
@@ -910,6 +911,15 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 	}
 	slices.SortStableFunc(out, func(a, b fact) int { return readingOrder(a.roleFact, b.roleFact) })
 	return out, nil
+}
+
+// reducedRelative reports whether a participle at token i opens a clause
+// after a noun: "X, chief of the rebels holding the north"; not one that
+// modifies the noun after it ("the EU's peacekeeping mission", "the
+// ruling party").
+func (m *matcher) reducedRelative(i int) bool {
+	tk := m.r.d.Tokens
+	return i > 0 && tk[i].Tag == "VBG" && !isCapitalized(tk[i].Text) && strings.HasPrefix(tk[i-1].Tag, "NN") && !isPossessive(tk[i-1].Text)
 }
 
 // roleReach is the furthest a role phrase that opens a construction

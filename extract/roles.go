@@ -1101,7 +1101,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		for from := j; ; {
 			// ("in former president X's government": "former" opens the
 			// next title.)
-			for m < hi && m < from+4 && !isCapitalized(r.d.Tokens[m].Text) && !r.is(m, r.p.rules.former) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.d.Tokens[m].Tag == "VBG" ||
+			for m < hi && m < from+4 && !isCapitalized(r.d.Tokens[m].Text) && !r.is(m, r.p.rules.former) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.modifierParticiple(m, hi) ||
 				r.d.Tokens[m].Tag == "VBN" && m > 0 && r.lower[m-1] == "the" && m+1 < hi && strings.HasPrefix(r.d.Tokens[m+1].Tag, "NN")) {
 				m++ // ("the ruling party", "the outlawed group": a participle before the noun)
 			}
@@ -1391,8 +1391,9 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	// "the Chicago police", "the Green Party group", "the Senate select
 	// committee": a lowercase head after the name.
 	k := j
-	// ("Spain's Basque region": an adjective in capitals too.)
-	for n := 0; n < 3 && k < hi && (!isCapitalized(r.d.Tokens[k].Text) || r.d.Tokens[k].Tag == "JJ") && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ"); n++ {
+	// ("Spain's Basque region": an adjective in capitals too; "the UN's
+	// peacekeeping mission": a participle before the noun.)
+	for n := 0; n < 3 && k < hi && (!isCapitalized(r.d.Tokens[k].Text) || r.d.Tokens[k].Tag == "JJ") && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ" || r.modifierParticiple(k, hi)); n++ {
 		k++
 		if strings.HasPrefix(r.d.Tokens[k-1].Tag, "NN") {
 			j = k
@@ -1409,6 +1410,12 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		ph.countries = countries
 	}
 	return j
+}
+
+// modifierParticiple reports whether a lowercase participle at token k
+// modifies the noun after it: "peacekeeping mission", "governing council".
+func (r *roleReader) modifierParticiple(k, hi int) bool {
+	return r.d.Tokens[k].Tag == "VBG" && !isCapitalized(r.d.Tokens[k].Text) && k+1 < hi && strings.HasPrefix(r.d.Tokens[k+1].Tag, "NN")
 }
 
 // postedTitle reports whether a title is of one posted abroad or for a
