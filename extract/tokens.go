@@ -325,13 +325,14 @@ func splitRun(out []tokenize.Token, run string, offset int) []tokenize.Token {
 // modifies the title after it: "a retired U.S. | Senator from Oregon",
 // "met U.S. | Ambassador Ana Ruiz" (a sentence that ends in "U.S." before
 // one that opens with a title is far rarer); after a middle initial:
-// "Michael J. | Fox replaced"; and between two initials: "J. | B. Penn".
+// "Michael J. | Fox replaced"; between two initials: "J. | B. Penn"; and
+// inside an abbreviated title: "Dist. | Atty. Ana Ruiz".
 func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segment.Sentence {
 	out := sents[:1]
 	for _, s := range sents[1:] {
 		prev := &out[len(out)-1]
 		if dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && nameGoesOn(firstWord(s.Text)) ||
-			t.titleAbbreviation(lastWord(prev.Text)) && nameGoesOn(firstWord(s.Text)) ||
+			t.titleAbbreviation(lastWord(prev.Text)) && nameGoesOn(firstWord(s.Text)) || t.titleAcross(lastWord(prev.Text), s.Text) ||
 			isInitialStop(lastWord(prev.Text)) && isInitialStop(firstWord(s.Text)) {
 			prev.Text = text[prev.Start : s.Start+len(s.Text)]
 			continue
@@ -444,6 +445,18 @@ func (t *Tokens) titleAbbreviation(w string) bool {
 		return false
 	}
 	return t.titles.MatchPlural([]string{w}, 0).N == 1
+}
+
+// titleAcross reports whether a title of several words runs from the
+// abbreviation w that ends one sentence into the next, s, and a name or
+// nothing follows it: "Dist. | Atty. Ana Ruiz", "Dist. | Atty. | Ana Ruiz".
+func (t *Tokens) titleAcross(w, s string) bool {
+	if len(w) < 3 || !strings.HasSuffix(w, ".") || !isCapitalized(w) {
+		return false
+	}
+	words := append([]string{w}, strings.Fields(s)...)
+	n, _ := t.titles.Match(words, 0)
+	return n >= 2 && (n == len(words) || nameGoesOn(words[n]))
 }
 
 // middleInitial reports whether s ends in a known given name and an
@@ -641,10 +654,10 @@ func joinTokens(toks []tokenize.Token, glued func(i int) bool) []tokenize.Token 
 
 // nameAbbreviations open names: "St. Louis", "Mt. Kenya", "Gen. Smith",
 // "Sens. Ann Holt and ...".
-var nameAbbreviations = toSet(`st. mt. ft. gen. col. sen. sens. rep. reps. gov. govs. prof. rev. dr. mr. mrs. ms. lt. capt. sgt. atty. brig. adm. maj.`)
+var nameAbbreviations = toSet(`st. mt. ft. gen. col. sen. sens. rep. reps. gov. govs. dist. asst. prof. rev. dr. mr. mrs. ms. lt. capt. sgt. atty. brig. adm. maj.`)
 
 // abbreviations end in a full stop that is part of them.
-var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. sens. rep. reps. gov. govs. prof. rev. atty. brig. adm. maj. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
+var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. sens. rep. reps. gov. govs. dist. asst. prof. rev. atty. brig. adm. maj. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
 
 // splitFinalStop splits the full stop from the last word of a sentence
 // that the tokenizer left attached ("Jan Smit."), also before a closing
