@@ -1233,6 +1233,11 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			}
 		}
 		roles := rolesFor(caps, ci, ru.Pairs)
+		// "A, the party's treasurer, B, the mayor, ...": a role in
+		// apposition after a name is that name's, not one before the next.
+		if len(roles) > 0 && roles[0].end <= c.start && c.start > 0 && m.r.lower[c.start-1] == "," && m.appositionAfterName(roles[0]) {
+			continue
+		}
 		title := ru.Title
 		if ru.Member {
 			if title = m.c.memberOf(org); title == "" {
@@ -1429,6 +1434,26 @@ func (m *matcher) nameNotObject(a *attempt, ei int) bool {
 }
 
 // endsName reports whether a person mention ends right before token k.
+// appositionAfterName reports whether a role phrase is in a noun phrase
+// that follows a name and a comma, and that name opens a list: "A, the
+// party's treasurer, B, ..." (not "A, who met the mayor, B", nor "the
+// mayor, A, the whip, B", where each role comes before its name).
+func (m *matcher) appositionAfterName(ph rolePhrase) bool {
+	k := ph.start - 1
+	for ; k > 0 && ph.start-k <= 8; k-- {
+		if t := m.r.d.Tokens[k].Tag; !(t == "DT" || t == "PRP$" || t == "POS" || t == "CD" || strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN")) {
+			break
+		}
+	}
+	if k <= 0 || m.r.lower[k] != "," {
+		return false
+	}
+	// (A title right before the name, "UN envoy A, the mediator, B", says
+	// the list puts roles first too.)
+	start, end, ok := m.r.lastPerson(k, max(0, k-6))
+	return ok && end == k && (start == 0 || m.r.lower[start-1] != "," && !strings.HasPrefix(m.r.d.Tokens[start-1].Tag, "NN"))
+}
+
 func (m *matcher) endsName(k int) bool {
 	_, end, ok := m.r.lastPerson(k, max(0, k-6))
 	return ok && end == k
