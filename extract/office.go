@@ -118,10 +118,11 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		}
 		return ""
 	}
-	// "X, who became prime minister in 2015, resigned": past a relative
-	// clause between commas (an apposition, "X, a manager, resigned",
-	// is left to the rules).
-	if next() == "," && k+1 < hi && strings.EqualFold(d.Tokens[k+1].Text, "who") {
+	// "X, who became prime minister in 2015, resigned", "X, beset by
+	// losses, resigned": past a relative or participle clause between
+	// commas (an apposition, "X, a manager, resigned", is left to the
+	// rules).
+	if next() == "," && k+1 < hi && (strings.EqualFold(d.Tokens[k+1].Text, "who") || participle(d.Tokens[k+1])) {
 		for j := k + 1; j < hi && j < k+25; j++ {
 			if d.Tokens[j].Text == "," {
 				k = j + 1
@@ -141,11 +142,11 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		k++
 		if next() == "been" {
 			k++
-			return removalVerbs[next()]
+			return removalVerbs[next()] || replacedBy(d, k, hi)
 		}
 	} else if w == "was" {
 		k++
-		return removalVerbs[next()]
+		return removalVerbs[next()] || replacedBy(d, k, hi)
 	}
 	switch w := next(); {
 	case leftVerbs[w]:
@@ -172,6 +173,20 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		return next() == "down" && !leftAs(d, k+1, hi)
 	}
 	return false
+}
+
+// participle reports whether a token is a lowercase participle that opens
+// a clause: "beset", "facing".
+func participle(t pipeline.Token) bool {
+	return (t.Tag == "VBN" || t.Tag == "VBG") && !isCapitalized(t.Text)
+}
+
+// replacedBy reports whether tokens from k read "replaced by" or
+// "succeeded by": the person was replaced in a post (with "as" the rules
+// read which one).
+func replacedBy(d *pipeline.Doc, k, hi int) bool {
+	w := strings.ToLower(d.Tokens[k].Text)
+	return k+1 < hi && (w == "replaced" || w == "succeeded") && strings.EqualFold(d.Tokens[k+1].Text, "by")
 }
 
 // leftAs reports whether "as" names the post left within a few words of
