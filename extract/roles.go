@@ -1142,7 +1142,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		lower.end = m
 		// "counsel for the petitioners", "an economist at the central
 		// bank": a post held for someone or at a body.
-		lower.tied = lower.tied || prep == "for" || prep == "at" || prep == "with"
+		lower.tied = lower.tied || prep == "for" || prep == "at" || prep == "with" || prep == "representing"
 		// "director of anti-constitution group Vote No", "of the sport's
 		// ruling body the IAAF": the body's name after its description.
 		if m+1 < hi && r.lower[m] == "the" && r.labelAt(m+1, pipeline.Org) && strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") {
@@ -1334,8 +1334,8 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			}
 		case e.Label == pipeline.Place:
 			// A state, province or city completes the title.
-		case e.Label == pipeline.Person && (prep == "for" || prep == "to"):
-			ph.tied = true // "a lawyer for Mr Begg"
+		case e.Label == pipeline.Person && (prep == "for" || prep == "to" || prep == "representing"):
+			ph.tied = true // "a lawyer for Mr Begg", "representing Ann Kerr"
 		case e.Label == pipeline.Person && r.possessiveAfter(e):
 			// "the chairman of Mr. Ruiz's Council of Advisers", "the head
 			// of Ana Ruiz's tribe": what the person owns follows.
