@@ -380,6 +380,9 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 					case "QUOTE":
 						words = append(words, quotes...)
 					default:
+						if strings.HasPrefix(w, "@") {
+							return nil, fmt.Errorf("%q: a word class stands alone, not among words", f)
+						}
 						words = append(words, strings.ToLower(w))
 					}
 				}

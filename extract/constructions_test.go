@@ -116,3 +116,33 @@ func TestConstructionBank(t *testing.T) {
 		})
 	}
 }
+
+// TestRulePatternErrors checks that a rules file with a pattern the engine
+// cannot read is refused with the reason, not read another way.
+func TestRulePatternErrors(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pattern, want := range map[string]string{
+		"NAME , both|@count? ROLES": "a word class stands alone",
+		"NAME , @nosuchclass ROLE":  "unknown word class @nosuchclass",
+	} {
+		var f ruleFile
+		if err := yaml.Unmarshal(defaultConstructions, &f); err != nil {
+			t.Fatal(err)
+		}
+		f.Rules = append(f.Rules, ruleSpec{Name: "bad", Pattern: pattern})
+		b, err := yaml.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := t.TempDir() + "/rules.yaml"
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := loadConstructions(path, g.Titles()); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want one saying %q", pattern, err, want)
+		}
+	}
+}

@@ -1929,10 +1929,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Org {
 			for k := i + 1; k < j; k++ {
 				// ("Labour MPs Ann Kerr and ...": a plural title before the
-				// names it gives; "Kansas City Chiefs" is a team.)
+				// names it gives, or after a party, "both Labour MPs";
+				// "Kansas City Chiefs" is a team.)
 				m := sc.e.titles.MatchPlural(sc.words, k)
 				n := m.N
-				if m.Plural && !sc.namesAfter(k+n) {
+				if m.Plural && !sc.namesAfter(k+n) && !partyOnly(sc.words[i:k]) {
 					n = 0
 				}
 				if n == 0 || k+n < j || isOrgHead(sc.words[k]) {
