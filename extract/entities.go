@@ -1312,7 +1312,8 @@ func (sc *sentenceScan) roleFollows(i int) bool {
 			return !(k+n < len(sc.words) && isCapitalized(sc.words[k+n]) && isNameWord(sc.words[k+n], false) && isCapitalized(sc.words[k]))
 		}
 		w := strings.ToLower(sc.words[k])
-		if w == "the" || w == "a" || w == "an" || isPossessive(sc.words[k]) {
+		// ("the Business Secretary": a portfolio before the title.)
+		if w == "the" || w == "a" || w == "an" || isPossessive(sc.words[k]) || sc.e.titles.IsPortfolio(w) {
 			continue
 		}
 		if m, ok := sc.placeAt(k); ok {
@@ -1327,8 +1328,6 @@ func (sc *sentenceScan) roleFollows(i int) bool {
 	return false
 }
 
-// appositivePeople finds "Jane Doe, the foreign minister," and "Jane Doe,
-// Egypt's foreign minister".
 // townAsSurname reports whether the word at k, right after a title, is a
 // lone town name that reads as a surname: a city that is not a capital,
 // with no further name word after it ("advisor Bolton", not "envoy to
@@ -1449,6 +1448,8 @@ func (sc *sentenceScan) introducedPeople() {
 	}
 }
 
+// appositivePeople finds "Jane Doe, the foreign minister," and "Jane Doe,
+// Egypt's foreign minister".
 func (sc *sentenceScan) appositivePeople() {
 	for i := 0; i < len(sc.words); i++ {
 		if !isCapitalized(sc.words[i]) || (i > 0 && isNameWord(sc.words[i-1], true)) {

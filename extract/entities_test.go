@@ -499,3 +499,24 @@ func TestEchoNamesSurnameVote(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleFollowsOverPortfolio checks that an apposition whose title opens
+// with its portfolio in capitals names the person before it, as a
+// lowercase one does: "Lou Hale, the Business Secretary, said".
+func TestRoleFollowsOverPortfolio(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"Lou Hale , the Business Secretary , said": true,
+		"Lou Hale , the business secretary , said": true,
+		"Lou Hale , the Business Park , said":      false,
+	} {
+		words := strings.Fields(text)
+		sc := sentenceScan{e: &Entities{gaz: g, titles: g.Titles()}, words: words, gaz: g.Match(words)}
+		if got := sc.roleFollows(3); got != want {
+			t.Errorf("%q: roleFollows = %v, want %v", text, got, want)
+		}
+	}
+}
