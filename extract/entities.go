@@ -2127,7 +2127,7 @@ var postNominalOffices = toSet(`QC KC MP MEP MSP MLA`)
 
 // partyMembers name a member of a party; they open a name but are not part
 // of it: "Democrat Paul Ryder".
-var partyMembers = toSet(`Democrat Republican Conservative Tory Labour Liberal Libertarian Socialist Communist Lib Dem Dems`)
+var partyMembers = toSet(`Democrat Republican Conservative Tory Labour Liberal Libertarian Socialist Communist Independent Lib Dem Dems`)
 
 // partyOnly reports whether words are all party member nouns: "Lib Dem" is
 // a party, not a person.
