@@ -842,7 +842,9 @@ func (sc *sentenceScan) nameRun(i int) int {
 			continue
 		}
 		faith := faithWords[w] && !(j > i && sc.faithInName(j))
-		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle && !titleSurname) || speech || faith || eventHeads[w] {
+		// ("the Kerr Government said": what a person leads ends the name.)
+		eponym := j > i && isCapitalized(w) && eponymHeads[strings.ToLower(w)]
+		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle && !titleSurname) || speech || faith || eventHeads[w] || eponym {
 			break
 		}
 		if sc.isPlaceStart(j) && !sc.surnamePlace(i, j) {

@@ -520,3 +520,27 @@ func TestRoleFollowsOverPortfolio(t *testing.T) {
 		}
 	}
 }
+
+// TestNameRunStopsAtEponymHead checks that what a person leads ends the
+// run of name words before it: "the Keller Government said".
+func TestNameRunStopsAtEponymHead(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]int{
+		"the Keller Government said so":      2,
+		"the Ann Keller Administration said": 3,
+		"Ann Keller said so":                 2,
+	} {
+		words := strings.Fields(text)
+		sc := sentenceScan{e: &Entities{gaz: g, titles: g.Titles()}, words: words, gaz: g.Match(words)}
+		start := 1
+		if !strings.HasPrefix(text, "the ") {
+			start = 0
+		}
+		if got := sc.nameRun(start); got != want {
+			t.Errorf("%q: nameRun = %d, want %d", text, got, want)
+		}
+	}
+}
