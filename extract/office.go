@@ -133,6 +133,10 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 			}
 		}
 	}
+	// "The minister, X, resigned": the apposition's closing comma.
+	if next() == "," && first > lo && d.Tokens[first-1].Text == "," && k+1 < hi && !strings.EqualFold(d.Tokens[k+1].Text, "who") {
+		k++
+	}
 	// A headline leaves out "was": "Army chief X dismissed" (not "X
 	// ousts Y").
 	if w := next(); removalVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "own")) && inHeading(d, d.Tokens[first].Start) {

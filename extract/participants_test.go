@@ -79,7 +79,7 @@ func TestRolePatterns(t *testing.T) {
 		{"appositive", "Maria Gonzalez, Spain’s foreign minister, said the talks were useful.",
 			[]wantPerson{{name: "Maria Gonzalez", role: "Foreign Minister", country: "Spain"}}},
 		{"appositive with of", "Kofi Mensah, the finance minister of Ghana, resigned.",
-			[]wantPerson{{name: "Kofi Mensah", role: "Finance Minister", country: "Ghana"}}},
+			[]wantPerson{{name: "Kofi Mensah", role: "Former Finance Minister", country: "Ghana"}}},
 		{"predicate", "Olga Petrova is the deputy prime minister of Bulgaria.",
 			[]wantPerson{{name: "Olga Petrova", role: "Deputy Prime Minister", country: "Bulgaria"}}},
 		{"who is", "She often argued with Peter Walsh who is now the attorney general.",
