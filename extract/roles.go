@@ -202,6 +202,12 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			if k := r.nameRunsOn(i, i+m.N); k > i && !r.p.titles.IsPortfolio(r.lower[i+m.N-1]) {
 				m = r.p.titles.MatchPlural(r.lower[s.FirstToken:k], i-s.FirstToken)
 			}
+			// A modifier that is also a profession ("assistant") modifies
+			// when written in capitals: "Assistant Roads Minister", not
+			// "his assistant".
+			if m.N == 1 && m.Professional && isCapitalized(r.d.Tokens[i].Text) && r.p.titles.IsModifier(r.lower[i]) {
+				m = gazetteer.TitleMatch{}
+			}
 			if m.N > 0 && !r.insideName(i, i+m.N) {
 				r.found = append(r.found, m)
 				r.title1[i] = int32(len(r.found))
@@ -1114,6 +1120,13 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			}
 			break
 		}
+		// "adviser to the President": a post in capitals after "the" with
+		// no name after it is the holder it is tied to.
+		if m == j && j > 0 && r.lower[j-1] == "the" {
+			if t := r.title(j); t.N > 0 && (j+t.N >= hi || r.persons[j+t.N] == 0 && !isCapitalized(r.d.Tokens[j+t.N].Text)) {
+				m = j + t.N
+			}
+		}
 		// "an aide of fugitive commander General X": a title in the words
 		// before a name is that person's, no complement of this one.
 		if r.titleBeforeName(j, m, hi) {
@@ -1141,8 +1154,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		lower := ph
 		lower.end = m
 		// "counsel for the petitioners", "an economist at the central
-		// bank": a post held for someone or at a body.
-		lower.tied = lower.tied || prep == "for" || prep == "at" || prep == "with" || prep == "representing"
+		// bank", "assistant to the president": a post held for someone,
+		// at a body or to a post's holder.
+		lower.tied = lower.tied || prep == "for" || prep == "at" || prep == "with" || prep == "representing" || prep == "to" && r.title(j).N > 0
 		// "director of anti-constitution group Vote No", "of the sport's
 		// ruling body the IAAF": the body's name after its description.
 		if m+1 < hi && r.lower[m] == "the" && r.labelAt(m+1, pipeline.Org) && strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") {
