@@ -712,6 +712,15 @@ func (sc *sentenceScan) titleReaches(i int) bool {
 	return false
 }
 
+// titleWordsOnly reports whether words [i, j) are all words of titles
+// (heads, modifiers, portfolios) or the links between them.
+func (sc *sentenceScan) titleWordsOnly(i, j int) bool {
+	return !slices.ContainsFunc(sc.words[i:j], func(w string) bool {
+		lw := strings.ToLower(w)
+		return lw != "and" && lw != "of" && lw != "&" && !sc.e.titles.IsHead(lw) && !sc.e.titles.IsModifier(lw) && !sc.e.titles.IsPortfolio(lw)
+	})
+}
+
 // pastTitle returns where the words from token i on stop continuing a
 // title that starts before i, with its capitalised portfolio: "Secretary
 // of | State Mark Hale", "Minister of | Health Ann Kerr". It is i when no
@@ -1921,6 +1930,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// "US Ambassador" is a title, not an organisation: leave the
 		// country to the gazetteer.
 		if label != pipeline.Person && (sc.e.titles.IsHead(strings.ToLower(sc.words[j-1])) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i) {
+			continue
+		}
+		// "First Deputy Premier and Foreign | Minister": title words the
+		// tagger cut inside a title are no body either.
+		if label != pipeline.Person && j < len(sc.words) && sc.titleWordsOnly(i, j) && (sc.titleReaches(j) || sc.titleAt(j)) && slices.ContainsFunc(sc.words[i:j], func(w string) bool { return sc.e.titles.IsHead(strings.ToLower(w)) }) {
 			continue
 		}
 		// "the Senate Minority Leader", "Lakeview Bank Chief Executive
