@@ -922,7 +922,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 // ruling party").
 func (m *matcher) reducedRelative(i int) bool {
 	tk := m.r.d.Tokens
-	return i > 0 && tk[i].Tag == "VBG" && !isCapitalized(tk[i].Text) && strings.HasPrefix(tk[i-1].Tag, "NN") && !isPossessive(tk[i-1].Text)
+	return i > 0 && gerund(tk[i]) && strings.HasPrefix(tk[i-1].Tag, "NN") && !isPossessive(tk[i-1].Text)
 }
 
 // roleReach is the furthest a role phrase that opens a construction
@@ -1436,7 +1436,6 @@ func (m *matcher) nameNotObject(a *attempt, ei int) bool {
 	return k >= a.lo && (m.r.is(k, m.c.determiner) || m.r.d.Tokens[k].Tag == "JJ" || m.r.lower[k] == "and" || m.r.lower[k] == ",")
 }
 
-// endsName reports whether a person mention ends right before token k.
 // appositionAfterName reports whether a role phrase is in a noun phrase
 // that follows a name and a comma, and that name opens a list: "A, the
 // party's treasurer, B, ..." (not "A, who met the mayor, B", nor "the
@@ -1457,6 +1456,7 @@ func (m *matcher) appositionAfterName(ph rolePhrase) bool {
 	return ok && end == k && (start == 0 || m.r.lower[start-1] != "," && !strings.HasPrefix(m.r.d.Tokens[start-1].Tag, "NN"))
 }
 
+// endsName reports whether a person mention ends right before token k.
 func (m *matcher) endsName(k int) bool {
 	_, end, ok := m.r.lastPerson(k, max(0, k-6))
 	return ok && end == k

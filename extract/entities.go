@@ -712,13 +712,21 @@ func (sc *sentenceScan) titleReaches(i int) bool {
 	return false
 }
 
-// titleWordsOnly reports whether words [i, j) are all words of titles
-// (heads, modifiers, portfolios) or the links between them.
-func (sc *sentenceScan) titleWordsOnly(i, j int) bool {
-	return !slices.ContainsFunc(sc.words[i:j], func(w string) bool {
+// titleWords reports whether words [i, j) are all words of titles
+// (heads, modifiers, portfolios) or the links between them, a head among
+// them: "First Deputy Premier and Foreign".
+func (sc *sentenceScan) titleWords(i, j int) bool {
+	head := false
+	for _, w := range sc.words[i:j] {
 		lw := strings.ToLower(w)
-		return lw != "and" && lw != "of" && lw != "&" && !sc.e.titles.IsHead(lw) && !sc.e.titles.IsModifier(lw) && !sc.e.titles.IsPortfolio(lw)
-	})
+		switch {
+		case sc.e.titles.IsHead(lw):
+			head = true
+		case lw != "and" && lw != "of" && lw != "&" && !sc.e.titles.IsModifier(lw) && !sc.e.titles.IsPortfolio(lw):
+			return false
+		}
+	}
+	return head
 }
 
 // pastTitle returns where the words from token i on stop continuing a
@@ -1934,7 +1942,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "First Deputy Premier and Foreign | Minister": title words the
 		// tagger cut inside a title are no body either.
-		if label != pipeline.Person && j < len(sc.words) && sc.titleWordsOnly(i, j) && (sc.titleReaches(j) || sc.titleAt(j)) && slices.ContainsFunc(sc.words[i:j], func(w string) bool { return sc.e.titles.IsHead(strings.ToLower(w)) }) {
+		if label != pipeline.Person && j < len(sc.words) && sc.titleWords(i, j) && (sc.titleReaches(j) || sc.titleAt(j)) {
 			continue
 		}
 		// "the Senate Minority Leader", "Lakeview Bank Chief Executive

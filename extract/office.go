@@ -182,8 +182,12 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 // participle reports whether a token is a lowercase participle that opens
 // a clause: "beset", "facing".
 func participle(t pipeline.Token) bool {
-	return (t.Tag == "VBN" || t.Tag == "VBG") && !isCapitalized(t.Text)
+	return gerund(t) || t.Tag == "VBN" && !isCapitalized(t.Text)
 }
+
+// gerund reports whether a token is a lowercase -ing participle: "holding",
+// "peacekeeping".
+func gerund(t pipeline.Token) bool { return t.Tag == "VBG" && !isCapitalized(t.Text) }
 
 // replacedBy reports whether tokens from k read "replaced by" or
 // "succeeded by": the person was replaced in a post (with "as" the rules

@@ -1429,7 +1429,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 // modifierParticiple reports whether a lowercase participle at token k
 // modifies the noun after it: "peacekeeping mission", "governing council".
 func (r *roleReader) modifierParticiple(k, hi int) bool {
-	return r.d.Tokens[k].Tag == "VBG" && !isCapitalized(r.d.Tokens[k].Text) && k+1 < hi && strings.HasPrefix(r.d.Tokens[k+1].Tag, "NN")
+	return gerund(r.d.Tokens[k]) && k+1 < hi && strings.HasPrefix(r.d.Tokens[k+1].Tag, "NN")
 }
 
 // postedTitle reports whether a title is of one posted abroad or for a

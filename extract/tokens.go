@@ -441,17 +441,20 @@ func (t *Tokens) continues(s string) bool {
 // stop, which a name follows and no sentence ends in: "Gov.", "Sen.",
 // "Sens.", "Atty. Gen.".
 func (t *Tokens) titleAbbreviation(w string) bool {
-	if len(w) < 3 || !strings.HasSuffix(w, ".") || !isCapitalized(w) || strings.Count(w, ".") > 1 {
-		return false
-	}
-	return t.titles.MatchPlural([]string{w}, 0).N == 1
+	return capitalAbbreviation(w) && strings.Count(w, ".") == 1 && t.titles.MatchPlural([]string{w}, 0).N == 1
+}
+
+// capitalAbbreviation reports whether w is a capitalised word of two
+// letters or more shortened with a full stop: "Gov.", "Dist.".
+func capitalAbbreviation(w string) bool {
+	return len(w) >= 3 && strings.HasSuffix(w, ".") && isCapitalized(w)
 }
 
 // titleAcross reports whether a title of several words runs from the
 // abbreviation w that ends one sentence into the next, s, and a name or
 // nothing follows it: "Dist. | Atty. Ana Ruiz", "Dist. | Atty. | Ana Ruiz".
 func (t *Tokens) titleAcross(w, s string) bool {
-	if len(w) < 3 || !strings.HasSuffix(w, ".") || !isCapitalized(w) {
+	if !capitalAbbreviation(w) {
 		return false
 	}
 	words := append([]string{w}, strings.Fields(s)...)
@@ -652,12 +655,15 @@ func joinTokens(toks []tokenize.Token, glued func(i int) bool) []tokenize.Token 
 	return out
 }
 
-// nameAbbreviations open names: "St. Louis", "Mt. Kenya", "Gen. Smith",
-// "Sens. Ann Holt and ...".
-var nameAbbreviations = toSet(`st. mt. ft. gen. col. sen. sens. rep. reps. gov. govs. dist. asst. prof. rev. dr. mr. mrs. ms. lt. capt. sgt. atty. brig. adm. maj.`)
+// titleAbbreviations are titles shortened with a full stop that open
+// names: "Gen. Smith", "Sens. Ann Holt and ...".
+const titleAbbreviations = `gen. col. sen. sens. rep. reps. gov. govs. dist. asst. prof. rev. atty. brig. adm. maj.`
+
+// nameAbbreviations open names: "St. Louis", "Mt. Kenya", and the titles.
+var nameAbbreviations = toSet(`st. mt. ft. dr. mr. mrs. ms. lt. capt. sgt. ` + titleAbbreviations)
 
 // abbreviations end in a full stop that is part of them.
-var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. gen. col. sen. sens. rep. reps. gov. govs. dist. asst. prof. rev. atty. brig. adm. maj. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.`)
+var abbreviations = toSet(`mr. mrs. ms. dr. jr. sr. st. inc. ltd. co. corp. bros. no. vs. etc. mt. ft. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ` + titleAbbreviations)
 
 // splitFinalStop splits the full stop from the last word of a sentence
 // that the tokenizer left attached ("Jan Smit."), also before a closing
