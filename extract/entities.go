@@ -1094,13 +1094,16 @@ func (sc *sentenceScan) portfolioEnd(p int) int {
 	end := p
 	// "Children, Young People and Families": capitalised words joined by
 	// commas and "and", each item of a comma's list ending in a portfolio
-	// word ("Secretary of State Mark Hale, UN ..." stops at the comma).
+	// word ("Secretary of State Mark Hale, UN ..." stops at the comma), and
+	// none going on past one ("Secretary of Commerce Ann Kerr and ...").
+	item := p // the first word of the list item at k
 	for k := p; k < len(sc.words) && k < p+8; k++ {
 		w := sc.words[k]
 		if w == "," || w == "and" || w == "&" {
-			if w == "," && end != k {
+			if end != k && (w == "," || end > item) {
 				break
 			}
+			item = k + 1
 			continue
 		}
 		if !isCapitalized(w) {
