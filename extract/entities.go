@@ -701,6 +701,20 @@ func (sc *sentenceScan) titleBefore(i int) bool {
 	return false
 }
 
+// titleBeforeName reports whether a title at token i goes on to a name,
+// with or without an honorific: "Governor Dr Ana Ruiz".
+func (sc *sentenceScan) titleBeforeName(i int) bool {
+	n, _ := sc.e.titles.Match(sc.words, i)
+	if lw := strings.ToLower(sc.words[i]); n == 0 || sc.e.titles.IsPortfolio(lw) && !sc.e.titles.IsHead(lw) && !sc.e.titles.IsModifier(lw) {
+		return false // ("Ministry of Foreign Affairs | Spokesperson X")
+	}
+	k := i + n
+	for k < len(sc.words) && honorifics[strings.ToLower(sc.words[k])] {
+		k++
+	}
+	return sc.nameRun(k)-k >= 2
+}
+
 // titleReaches reports whether a title that starts before token i ends at
 // i or runs past it ("Minister of Gender | Equality").
 func (sc *sentenceScan) titleReaches(i int) bool {
@@ -1553,12 +1567,17 @@ func (sc *sentenceScan) organisations() {
 		if !isCapitalized(w[head]) && !unit {
 			continue
 		}
-		// Extend right over "of Foreign Affairs", not over "on Wednesday".
+		// Extend right over "of Foreign Affairs", not over "on Wednesday",
+		// nor over a title before someone's name ("Bank of Chile |
+		// Governor Dr Ana Ruiz").
 		end := head + 1
 		for end+1 < len(w) && orgLinks[w[end]] && w[end] != "and" && isCapitalized(w[end+1]) && w[end+1] != "The" && !notNames[w[end+1]] {
 			k := end + 1
-			for k < len(w) && k < end+5 && isCapitalized(w[k]) && !isPossessive(w[k]) && !notNames[w[k]] {
+			for k < len(w) && k < end+5 && isCapitalized(w[k]) && !isPossessive(w[k]) && !notNames[w[k]] && !sc.titleBeforeName(k) {
 				k++
+			}
+			if k == end+1 {
+				break // "the party of | Prime Minister Ana Ruiz"
 			}
 			end = k
 		}
@@ -1967,10 +1986,14 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				if n == 0 || k+n < j || isOrgHead(sc.words[k]) {
 					continue
 				}
-				if orgLinks[strings.ToLower(sc.words[k-1])] {
+				// ("the Party of | Prime Minister Ana Ruiz": not before a name.)
+				if orgLinks[strings.ToLower(sc.words[k-1])] && !sc.titleBeforeName(k) {
 					j = k + n
 				} else {
 					j = k
+				}
+				for j > i+1 && trailingLinks[sc.words[j-1]] {
+					j--
 				}
 				break
 			}

@@ -1127,6 +1127,11 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				if f.role == "Predecessor" {
 					rf.role = formerRole(rf.role)
 					rf.former = true
+					if rf.country == "" { // the same post, of the same country
+						rf.country = other.roles[0].country
+					}
+				} else {
+					rf.owner = "" // a counterpart's post is another country's
 				}
 				self.roles = append(self.roles, rf)
 				touched[self] = true
