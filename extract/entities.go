@@ -468,6 +468,16 @@ func (sc *sentenceScan) taggedOther(i int) bool {
 	return false
 }
 
+// taggedLabel returns the tagger's label of token i, or "".
+func (sc *sentenceScan) taggedLabel(i int) string {
+	for _, sp := range sc.tagged {
+		if sp.Start <= i && i < sp.End {
+			return sp.Label
+		}
+	}
+	return ""
+}
+
 // isOrgHead reports whether w ends an organisation's name ("Corp.").
 func isOrgHead(w string) bool {
 	return orgHeads[strings.TrimSuffix(w, ".")] || corpSuffixes[w]
@@ -1918,6 +1928,14 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		eponym := label == pipeline.Org && j-i >= 2 && eponymHeads[sc.words[j-1]] && sc.plausibleName(i, j-1) && sc.properNouns(i, j-1)
 		if eponym {
 			j, label = j-1, pipeline.Person
+		}
+		// "Lakeview Bank's Tom Berg": after a body's possessive, a common
+		// given name and a surname are someone of the body, not another
+		// body; not when a noun follows ("the bourse's Hang Seng index").
+		if label == pipeline.Org && i > 1 && isPossessive(sc.words[i-1]) && sc.taggedLabel(i-2) == "ORG" && j-i >= 2 && j-i <= 3 &&
+			sc.e.gaz.CommonGivenName(sc.words[i]) && sc.plausibleName(i, j) && sc.properNouns(i, j) &&
+			!slices.ContainsFunc(sc.words[i:j], isOrgHead) && (j == len(sc.words) || !startsLower(sc.words[j]) || sc.toks[j].Tag != "NN" && sc.toks[j].Tag != "NNS") {
+			label = pipeline.Person
 		}
 		// "Novichok, a range of nerve agents", "the Yesh Atid party": the
 		// document says what the tagger's name is.
