@@ -32,7 +32,8 @@ import (
 //	COUNTRY  a country, demonym or capital; PLACE any place; ORG a body;
 //	         PARTY a party adjective or member noun of the file's parties
 //	QUOTE    a closing quotation mark; DASH any dash
-//	NUM      a number: "Tom Hale, 45, a police officer"
+//	NUM      a number: "Tom Hale, 45, a police officer"; AGE an age,
+//	         "54-year-old"
 //	VERB     a finite verb or a modal; TENSED a finite verb, no modal
 //	         ("ridiculed", "has", not "will")
 //	CLAUSE   a clause between commas: ", a Chilean citizen,"
@@ -144,6 +145,7 @@ const (
 	elClause
 	elBracket
 	elNum
+	elAge
 	elParty
 	elVerb
 	elPhrase
@@ -350,6 +352,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elDash
 		case "NUM":
 			e.kind = elNum
+		case "AGE":
+			e.kind = elAge
 		case "VERB", "TENSED":
 			e.kind, e.tense = elVerb, f == "TENSED"
 		case "CLAUSE":
@@ -594,6 +598,8 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		return isQuote(m.r.lower[pos]) && next(pos+1, nil)
 	case elNum:
 		return (m.r.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos])) && next(pos+1, nil)
+	case elAge:
+		return strings.HasSuffix(m.r.lower[pos], "-year-old") && next(pos+1, nil)
 	case elVerb:
 		tag := m.r.d.Tokens[pos].Tag
 		return finiteVerb(tag) && !(el.tense && tag == "MD") && next(pos+1, nil)
@@ -1097,6 +1103,8 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 			ok = pos < hi && m.r.is(pos, partyClass)
 		case elNum:
 			ok = pos < hi && (m.r.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos]))
+		case elAge:
+			ok = pos < hi && strings.HasSuffix(m.r.lower[pos], "-year-old")
 		case elVerb:
 			ok = pos < hi && finiteVerb(m.r.d.Tokens[pos].Tag)
 		default:
