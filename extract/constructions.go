@@ -1204,11 +1204,13 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 	// shared is the country of the first role in the match, which scopes
 	// over the state offices after it ("Dutch prime minister A and
 	// finance minister B", not "Gazprom chairman A and India's minister B").
-	shared := ""
+	// A deputy's post after it is in the same body ("Lakeview Bank
+	// chairman A and vice chairman B").
+	shared, sharedOrg, sharedTitle := "", "", ""
 	if ru.ShareCountry {
 		for _, c := range caps {
 			if c.kind == elRole {
-				shared = c.role.country()
+				shared, sharedOrg, sharedTitle = c.role.country(), c.role.org, c.role.match.Canonical
 				break
 			}
 		}
@@ -1295,6 +1297,9 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 				}
 				if ph.org == "" && org != "" {
 					ph.org, ph.tied = org, true
+				}
+				if ph.org == "" && sharedOrg != "" && sharedTitle != "" && strings.HasSuffix(ph.match.Canonical, " "+sharedTitle) {
+					ph.org, ph.tied = sharedOrg, true
 				}
 				if m.prospective(ph.start) {
 					continue // "his choice to be secretary of state, X": not held yet
