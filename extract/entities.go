@@ -1334,7 +1334,8 @@ func (sc *sentenceScan) rosterPeople() {
 // Skidmore", "Photo: Ana Ruiz".
 var creditWords = toSet(`Image Photo Photograph Picture Credit Video`)
 
-// creditedPeople finds the names after a credit word and a colon.
+// creditedPeople finds the names after a credit word and a colon, and in
+// a byline ("By Ana Ruiz and Tom Berg").
 func (sc *sentenceScan) creditedPeople() {
 	for i := 0; i+2 < len(sc.words); i++ {
 		if !creditWords[sc.words[i]] || sc.words[i+1] != ":" {
@@ -1343,6 +1344,27 @@ func (sc *sentenceScan) creditedPeople() {
 		if j := sc.nameRun(i + 2); j-(i+2) >= 2 {
 			sc.add(i+2, j, pipeline.Person, prioRule, 0.8)
 			i = j - 1
+		}
+	}
+	w := sc.words
+	if len(w) > 2 && w[0] == "By" {
+		var names [][2]int
+		for i := 1; i < len(w); {
+			j := sc.nameRun(i)
+			if j-i < 2 {
+				return
+			}
+			names = append(names, [2]int{i, j})
+			if j == len(w) || w[j] == "." {
+				break
+			}
+			if w[j] != "and" && w[j] != "," {
+				return // "By Ana Ruiz's account ...": no byline
+			}
+			i = j + 1
+		}
+		for _, n := range names {
+			sc.add(n[0], n[1], pipeline.Person, prioRule, 0.8)
 		}
 	}
 }

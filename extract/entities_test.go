@@ -304,6 +304,16 @@ func TestBylineIntoDateline(t *testing.T) {
 		[]wantEntity{{text: "Nordex PLC", label: pipeline.Org}, {text: "Halvorsen ASA", label: pipeline.Org}})
 }
 
+// TestBylineNames: the names of a byline are people, whatever the tagger
+// makes of names it has not seen; "By" that opens a sentence is not one.
+func TestBylineNames(t *testing.T) {
+	text := "Talks resume\n\nBy Servet Okyar and Dilan Barkay\n\nANKARA - The talks resumed on Monday.\n\nBy Ankara Kaleli rules, it ends soon."
+	d := runStages(t, text, "paragraphs", "tokens", "entities")
+	if got, want := entityTexts(d, pipeline.Person), []string{"Servet Okyar", "Dilan Barkay"}; !slices.Equal(got, want) {
+		t.Errorf("people %q, want %q", got, want)
+	}
+}
+
 // TestDatelineEndsASentence: a wire dateline that runs on into the story
 // ends a sentence, so the story's first word is a sentence's first word.
 func TestDatelineEndsASentence(t *testing.T) {

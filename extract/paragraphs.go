@@ -491,6 +491,10 @@ func (p *Paragraphs) isHeading(s string, first bool) bool {
 		return false
 	}
 	words := strings.FieldsFunc(s, isSpaceRune)
+	// A byline, "By Ana Ruiz", is no section's title ("By the Numbers" may be).
+	if !first && len(words) > 1 && words[0] == "By" && words[1] != "The" && words[1] != "the" {
+		return false
+	}
 	count, content, lower := 0, 0, 0
 	for i, w := range words {
 		r, ok := firstAlnum(w)

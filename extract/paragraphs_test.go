@@ -213,6 +213,12 @@ func TestParagraphsCases(t *testing.T) {
 			[]para{head("Talks in Cairo", 0), head("A Day of Meetings", 1), text("The ministers met.", 1)},
 		},
 		{
+			// A byline is text; "By the Numbers" may title a section.
+			"a byline",
+			"Talks in Cairo\n\nBy Lena Vogt and Tom Hale\n\nThe ministers met.\n\nBy the Numbers\n\nTen met.",
+			[]para{head("Talks in Cairo", 0), text("By Lena Vogt and Tom Hale", 0), text("The ministers met.", 0), head("By the Numbers", 3), text("Ten met.", 3)},
+		},
+		{
 			"one paragraph per line",
 			"The talks began on Monday.\nThey ended on Tuesday.",
 			[]para{text("The talks began on Monday.", -1), text("They ended on Tuesday.", -1)},
