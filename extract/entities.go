@@ -1190,6 +1190,31 @@ func (sc *sentenceScan) gazetteerEnds(start, end int, kind string) bool {
 	return false
 }
 
+// nameAfterCountry reports whether a common given name opens a name of
+// two words or more at token k, right after a country: "Bank of Chile |
+// Tom Vega".
+func (sc *sentenceScan) nameAfterCountry(k int) bool {
+	return sc.e.gaz.CommonGivenName(sc.words[k]) && sc.gazetteerEnds(-1, k, gazetteer.Country) && sc.nameRun(k)-k >= 2
+}
+
+// endsOfCountry reports whether words [i, j) end in "of" and a country
+// after a word or more: "Environment of (the) South Africa".
+func (sc *sentenceScan) endsOfCountry(i, j int) bool {
+	for _, m := range sc.gaz {
+		if m.End != j || m.Entries[0].Kind != gazetteer.Country {
+			continue
+		}
+		k := m.Start
+		if k > i && sc.words[k-1] == "the" {
+			k--
+		}
+		if k-1 > i && sc.words[k-1] == "of" {
+			return true
+		}
+	}
+	return false
+}
+
 // givenName reports whether w is a known given name, or two joined by a
 // hyphen ("Jean-Luc", "Hans-Peter"), which name lists do not all hold.
 func (sc *sentenceScan) givenName(w string) bool {
@@ -1605,7 +1630,7 @@ func (sc *sentenceScan) organisations() {
 		end := head + 1
 		for end+1 < len(w) && orgLinks[w[end]] && w[end] != "and" && isCapitalized(w[end+1]) && w[end+1] != "The" && !notNames[w[end+1]] {
 			k := end + 1
-			for k < len(w) && k < end+5 && isCapitalized(w[k]) && !isPossessive(w[k]) && !notNames[w[k]] && !sc.titleBeforeName(k) {
+			for k < len(w) && k < end+5 && isCapitalized(w[k]) && !isPossessive(w[k]) && !notNames[w[k]] && !sc.titleBeforeName(k) && !sc.nameAfterCountry(k) {
 				k++
 			}
 			if k == end+1 {
@@ -1988,12 +2013,22 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// where its run of name words does.
 		if label != pipeline.Person {
 			if k := sc.nameInside(i, j); k > i {
-				if end := min(j, sc.nameRun(k)); end > k+1 {
+				// (A name the span cuts after its given name runs on.)
+				end := sc.nameRun(k)
+				if k+1 < j {
+					end = min(j, end)
+				}
+				if end > k+1 {
 					sc.add(k, end, pipeline.Person, prioTagger, sp.Confidence).Source = pipeline.SourceRule
 				}
 				j = k
 				if isPossessive(sc.words[j-1]) {
 					j--
+				}
+				// "Minister of | Fisheries of Chile | Ana Ruiz": what is
+				// left is the title's portfolio and country, no body.
+				if i > 1 && (sc.words[i-1] == "of" || sc.words[i-1] == "for") && sc.titleReaches(i-1) && sc.endsOfCountry(i, j) && !slices.ContainsFunc(sc.words[i:j], isOrgHead) {
+					continue
 				}
 			}
 		}
@@ -2240,7 +2275,7 @@ func (sc *sentenceScan) nameInside(i, j int) int {
 	if k := i; k > 0 && (sc.words[k-1] == "the" && k > 1 && complement(sc.words[k-2]) && sc.titleBefore(k-2) || complement(sc.words[k-1]) && sc.titleBefore(k-1)) {
 		given = sc.e.gaz.CommonGivenName
 	}
-	for k := i + 1; k+1 < j; k++ {
+	for k := i + 1; k < j && k+1 < len(sc.words); k++ {
 		if !given(sc.words[k]) || !isCapitalized(sc.words[k+1]) {
 			continue
 		}
