@@ -1013,9 +1013,10 @@ func (sc *sentenceScan) titledPeople() {
 		}
 		// "General Motors", "MP for Leeds Central": a one-word "name"
 		// inside what the tagger reads as a company or place is part of
-		// that name; "the next General
-		// Election": a word the text also writes in lower case is no name.
-		if j-k == 1 && (sc.taggedOther(i) || sc.taggedOther(k) && sc.taggedOther(k-1) || sc.lowerElsewhere(sc.words[k])) {
+		// that name; "the next General Election": a word the text also
+		// writes in lower case is no name, nor a portfolio ("Deputy
+		// Commissioner Operations").
+		if j-k == 1 && (sc.taggedOther(i) || sc.taggedOther(k) && sc.taggedOther(k-1) || sc.lowerElsewhere(sc.words[k]) || sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k]))) {
 			i = j - 1
 			continue
 		}
@@ -1951,6 +1952,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		if label == pipeline.Place {
 			j = sc.linkedPlace(j)
+		}
+		// "his Trade and Border Protection portfolio": a portfolio's name.
+		if label == pipeline.Person && j < len(sc.words) && (sc.words[j] == "portfolio" || sc.words[j] == "portfolios") {
+			continue
 		}
 		// "the Austrian weekly Der Abend": a newspaper's or a channel's
 		// name after the noun for it is a body's.
