@@ -113,6 +113,10 @@ type ruleSpec struct {
 	// Pairs gives each NAME the first ROLE after it, not one between it
 	// and the NAME before: "with A as chairman and B as treasurer".
 	Pairs bool `yaml:"pairs"`
+	// Unlisted says a titled name is no item of a list of titled names:
+	// in "the chair of the panel, Minister X, Senator Y and ..." the chair
+	// is another item.
+	Unlisted bool `yaml:"unlisted"`
 	// Roster facts come before others: a list line states a role
 	// deliberately.
 	Roster   bool          `yaml:"roster"`
@@ -731,6 +735,23 @@ func (m *matcher) listGoesOn(k int) bool {
 	return k+1 < len(m.r.lower) && (m.r.lower[k] == "," || m.r.lower[k] == "and") && !isCapitalized(m.r.d.Tokens[k+1].Text)
 }
 
+// listItemAfter reports whether a title and a name follow the comma at
+// k, the next item of a list: ", Foreign Minister Y and ...".
+func (m *matcher) listItemAfter(k int) bool {
+	if k+2 >= len(m.r.lower) || m.r.lower[k] != "," || !m.r.mayStart(k+1) {
+		return false
+	}
+	for p := k + 1; p < len(m.r.lower) && p <= k+8; p++ {
+		if m.r.lower[p] == "," || m.r.d.Tokens[p].Sentence != m.r.d.Tokens[k].Sentence {
+			return false
+		}
+		if m.r.persons[p] > 0 {
+			return p > k+1
+		}
+	}
+	return false
+}
+
 // speaks reports whether a speech verb follows at k: "senior officials,
 // Tom Berg said, were absent" names a speaker, no holder.
 func (m *matcher) speaks(k int) bool {
@@ -1246,6 +1267,10 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			}
 		}
 		roles := rolesFor(caps, ci, ru.Pairs)
+		// (A name with its own title after another's is a list item.)
+		if ru.Unlisted && len(roles) > 1 && m.listItemAfter(m.r.persons[c.mentions[0]]) {
+			continue
+		}
 		// "A, the party's treasurer, B, the mayor, ...": a role in
 		// apposition after a name is that name's, not one before the next.
 		if len(roles) > 0 && roles[0].end <= c.start && c.start > 0 && m.r.lower[c.start-1] == "," && m.appositionAfterName(roles[0]) {
