@@ -758,6 +758,11 @@ func personForms(name string) []string {
 			forms = append(forms, strings.Join(parts[k:], " "))
 		}
 	}
+	// The name a person goes by before a particle's surname: "Lulu" for
+	// Ana Maria Lulu da Costa.
+	if n := len(parts); n > 3 && nameParticles[strings.ToLower(parts[n-2])] && !nameParticles[strings.ToLower(parts[n-3])] {
+		forms = append(forms, parts[n-3])
+	}
 	return forms
 }
 
