@@ -684,7 +684,24 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 // ("week", "Monday").
 func (m *matcher) timeAt(i int) bool {
 	w := m.r.lower[i]
-	return len(w) == 4 && isDigits(w) || monthOf(m.r.d.Tokens[i].Text) != 0 || m.r.is(i, m.c.time)
+	return isYears(w) || monthOf(m.r.d.Tokens[i].Text) != 0 || m.r.is(i, m.c.time)
+}
+
+// isYears reports whether w is a year or a span of years: "2001",
+// "2001-2002", "2001–02".
+func isYears(w string) bool {
+	if len(w) < 4 || !isYear(w[:4]) {
+		return false
+	}
+	if len(w) == 4 {
+		return true
+	}
+	for _, d := range []string{"-", "–"} {
+		if r, ok := strings.CutPrefix(w[4:], d); ok {
+			return (len(r) == 2 || len(r) == 4) && isDigits(r)
+		}
+	}
+	return false
 }
 
 var (

@@ -1173,6 +1173,10 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			}
 			lower.end = r.ix.tokenEnding(e.End) + 1
 		}
+		// ("of the opposition Unity party": the noun after the name.)
+		if lower.end > m && lower.end < hi && orgNouns[r.lower[lower.end]] {
+			lower.end++
+		}
 		out = append(out, lower)
 		ph = lower
 		k = lower.end
