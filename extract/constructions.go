@@ -522,7 +522,8 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		switch w := m.r.lower[pos]; {
 		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w),
 			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say),
-			m.reducedRelative(pos):
+			m.reducedRelative(pos),
+			pos+1 < hi && relativePrepositions[w] && (m.r.lower[pos+1] == "which" || m.r.lower[pos+1] == "whom"): // "under which"
 			return next(pos, nil)
 		case pos+1 < hi && m.timeAt(pos+1) && (w == "from" || w == "between" || w == "in" || w == "on" || w == "last" || w == "this" || w == "next"),
 			pos+2 < hi && w == "in" && m.r.lower[pos+1] == "the" && isDecade(m.r.lower[pos+2]),
@@ -968,6 +969,10 @@ func (m *matcher) reducedRelative(i int) bool {
 	tk := m.r.d.Tokens
 	return i > 0 && gerund(tk[i]) && strings.HasPrefix(tk[i-1].Tag, "NN") && !isPossessive(tk[i-1].Text)
 }
+
+// relativePrepositions open a relative clause before "which" or "whom":
+// "the head of the unit under which the loans were made".
+var relativePrepositions = toSet(`in under for of to with by from through at on within`)
 
 // roleReach is the furthest a role phrase that opens a construction
 // stands from the name it gives a role to, in tokens.
