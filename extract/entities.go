@@ -1588,7 +1588,8 @@ Confederation Consortium Society Syndicate Chamber Institution Orchestra Choir E
 Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Hussars Lancers Commandos
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
 Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records
-Publishing Investments Ventures Properties Logistics Insurance Securities`)
+Publishing Investments Ventures Properties Logistics Insurance Securities Holding Berhad Bhd
+Nasional Nacional Diario`)
 
 // nameMonths are month names that are also personal names.
 var nameMonths = toSet(`May June April August`)
