@@ -865,8 +865,13 @@ func (sc *sentenceScan) nameRun(i int) int {
 			}
 			next = k < len(sc.words) && isNameWord(sc.words[k], false)
 		}
-		// Months that are also names may end one: "Theresa May", not "May 5".
-		inner := j > i && nameMonths[w] && !(j+1 < len(sc.words) && isDigits(sc.words[j+1]))
+		// Months that are also names may end one: "Theresa May", not "May 5";
+		// nor does a month before its day open one ("minister Jan 3").
+		dated := j+1 < len(sc.words) && isDigits(sc.words[j+1])
+		if j == i && dated && monthOf(w) != 0 {
+			break
+		}
+		inner := j > i && nameMonths[w] && !dated
 		// A title word that is also a given name starts a name when a
 		// title stands right before it: "health minister Amir Karimi".
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
@@ -1954,8 +1959,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Place {
 			j = sc.linkedPlace(j)
 		}
-		// "his Trade and Border Protection portfolio": a portfolio's name.
-		if label == pipeline.Person && j < len(sc.words) && (sc.words[j] == "portfolio" || sc.words[j] == "portfolios") {
+		// "his Trade and Border Protection portfolio": a portfolio's name;
+		// "Lima, Mar 21": a month before its day.
+		if label == pipeline.Person && j < len(sc.words) && (sc.words[j] == "portfolio" || sc.words[j] == "portfolios" || j-i == 1 && monthOf(sc.words[i]) != 0 && isDigits(sc.words[j])) {
 			continue
 		}
 		// "the Austrian weekly Der Abend": a newspaper's or a channel's
