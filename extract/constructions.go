@@ -604,7 +604,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 	case elNum:
 		return (m.r.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos])) && next(pos+1, nil)
 	case elAge:
-		return strings.HasSuffix(m.r.lower[pos], "-year-old") && next(pos+1, nil)
+		return isAge(m.r.lower[pos]) && next(pos+1, nil)
 	case elVerb:
 		tag := m.r.d.Tokens[pos].Tag
 		return finiteVerb(tag) && !(el.tense && tag == "MD") && next(pos+1, nil)
@@ -687,6 +687,9 @@ func (m *matcher) timeAt(i int) bool {
 	w := m.r.lower[i]
 	return isYears(w) || monthOf(m.r.d.Tokens[i].Text) != 0 || m.r.is(i, m.c.time)
 }
+
+// isAge reports whether w gives someone's age: "54-year-old".
+func isAge(w string) bool { return strings.HasSuffix(w, "-year-old") }
 
 // isYears reports whether w is a year or a span of years: "2001",
 // "2001-2002", "2001–02".
@@ -1147,7 +1150,7 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 		case elNum:
 			ok = pos < hi && (m.r.d.Tokens[pos].Tag == "CD" || isDigits(m.r.lower[pos]))
 		case elAge:
-			ok = pos < hi && strings.HasSuffix(m.r.lower[pos], "-year-old")
+			ok = pos < hi && isAge(m.r.lower[pos])
 		case elVerb:
 			ok = pos < hi && finiteVerb(m.r.d.Tokens[pos].Tag)
 		default:

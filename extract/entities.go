@@ -460,12 +460,8 @@ func (sc *sentenceScan) geoAt(i int) bool {
 // taggedOther reports whether the tagger put token i inside a place or an
 // organisation: "General Motors" is a company, not General Motors.
 func (sc *sentenceScan) taggedOther(i int) bool {
-	for _, sp := range sc.tagged {
-		if sp.Start <= i && i < sp.End && sp.Label != "PER" {
-			return true
-		}
-	}
-	return false
+	l := sc.taggedLabel(i)
+	return l != "" && l != "PER"
 }
 
 // taggedLabel returns the tagger's label of token i, or "".
@@ -716,7 +712,7 @@ func (sc *sentenceScan) titleBefore(i int) bool {
 func (sc *sentenceScan) titleBeforeName(i int) bool {
 	n, _ := sc.e.titles.Match(sc.words, i)
 	if lw := strings.ToLower(sc.words[i]); n == 0 || sc.e.titles.IsPortfolio(lw) && !sc.e.titles.IsHead(lw) && !sc.e.titles.IsModifier(lw) {
-		return false // ("Ministry of Foreign Affairs | Spokesperson X")
+		return false // ("Ministry of Trade and Industry | Spokesperson X")
 	}
 	k := i + n
 	for k < len(sc.words) && honorifics[strings.ToLower(sc.words[k])] {
@@ -1453,7 +1449,7 @@ func (sc *sentenceScan) kinPeople() {
 		}
 		// "his son", "the couple's son", "their 14-year-old son"
 		p := i - 1
-		if p > 0 && strings.HasSuffix(sc.words[p], "-year-old") {
+		if p > 0 && isAge(sc.words[p]) {
 			p--
 		}
 		switch w := strings.ToLower(sc.words[p]); {
@@ -1631,7 +1627,7 @@ func (sc *sentenceScan) organisations() {
 		if !isCapitalized(w[head]) && !unit {
 			continue
 		}
-		// Extend right over "of Foreign Affairs", not over "on Wednesday",
+		// Extend right over "of Trade and Industry", not over "on Wednesday",
 		// nor over a title before someone's name ("Bank of Chile |
 		// Governor Dr Ana Ruiz").
 		end := head + 1

@@ -492,7 +492,7 @@ func (p *Paragraphs) isHeading(s string, first bool) bool {
 	}
 	words := strings.FieldsFunc(s, isSpaceRune)
 	// A byline, "By Ana Ruiz", is no section's title ("By the Numbers" may be).
-	if !first && len(words) > 1 && words[0] == "By" && words[1] != "The" && words[1] != "the" {
+	if !first && len(words) > 1 && words[0] == "By" && !strings.EqualFold(words[1], "the") {
 		return false
 	}
 	count, content, lower := 0, 0, 0
