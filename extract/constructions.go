@@ -37,6 +37,10 @@ import (
 //	VERB     a finite verb or a modal; TENSED a finite verb, no modal
 //	         ("ridiculed", "has", not "will")
 //	CLAUSE   a clause between commas: ", a Chilean citizen,"
+//	PREDICATE a finite verb and the rest of its clause up to the next
+//	         element, no name, punctuation, speech verb, second clause
+//	         nor word of @predicate_stop in it: "oversaw the accession of
+//	         two states" (before "as commissioner")
 //	PHRASE   a preposition and its object, no verb nor name in it, up
 //	         to a comma not consumed: "behind the bill", "during the war"
 //	BRACKET  words in brackets: "(National Union of Rail Workers)"; ABBR
@@ -153,6 +157,7 @@ const (
 	elParty
 	elVerb
 	elPhrase
+	elPredicate
 )
 
 type elem struct {
@@ -191,8 +196,9 @@ type constructions struct {
 	determiner, possessor, former, current, describer, scope, time, stop, appoint, complement, ties, say, appositionEnd, relative wordClass
 
 	// Optional: the present of @appoint in headlines ("President names X");
-	// words of a body before a title, dropped from it ("ruling party official").
-	appoints, bodyScope wordClass
+	// words of a body before a title, dropped from it ("ruling party official");
+	// words that keep a PREDICATE from stating the subject's post.
+	appoints, bodyScope, predicateStop wordClass
 }
 
 // wordClasses maps a lowercase word to the classes it belongs to, one bit
@@ -284,6 +290,7 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	}
 	c.appoints = c.words.bit["appoints"]
 	c.bodyScope = c.words.bit["body_scope"]
+	c.predicateStop = c.words.bit["predicate_stop"]
 	for _, s := range f.Rules {
 		if s.Where != "" && s.Where != "list" && s.Where != "heading" {
 			return nil, fmt.Errorf("%s: rule %q: where %q is not list or heading", ruleFileName(path), s.Name, s.Where)
@@ -364,6 +371,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elClause
 		case "PHRASE":
 			e.kind = elPhrase
+		case "PREDICATE":
+			e.kind = elPredicate
 		case "BRACKET", "ABBR":
 			e.kind, e.abbr = elBracket, f == "ABBR"
 		case "^":
@@ -560,6 +569,19 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			case m.r.lower[k] == ",":
 				return k > pos+1 && next(k, nil)
 			case strings.HasPrefix(t, "VB") || t == "MD" || m.r.persons[k] > 0 || t == "." || t == ":" || isQuote(m.r.lower[k]):
+				return false
+			}
+		}
+		return false
+	case elPredicate:
+		if pos >= hi || !finiteVerb(m.r.d.Tokens[pos].Tag) {
+			return false
+		}
+		for k := pos; k < hi && k <= pos+12; k++ {
+			if k > pos && next(k, nil) {
+				return true
+			}
+			if !m.inPredicate(pos, k) {
 				return false
 			}
 		}
@@ -1167,6 +1189,27 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 			return m.mayFollow(els[i+1:], pos+1, hi) || m.mayFollow(els[i+1:], pos, hi)
 		}
 		pos++ // one word: judge the next element after it
+	}
+	return true
+}
+
+// inPredicate reports whether token k may be in the predicate that opens
+// with the verb at token from: the verb's own clause, without a name a
+// role could be about, nor a word of @predicate_stop.
+func (m *matcher) inPredicate(from, k int) bool {
+	tok := &m.r.d.Tokens[k]
+	switch w := m.r.lower[k]; {
+	case m.r.persons[k] > 0, tok.Tag == "PRP$", tok.Tag == "WDT", tok.Tag == "WP", tok.Tag == "WRB",
+		m.r.is(k, m.c.say), m.r.is(k, m.c.appoint), m.c.predicateStop != 0 && m.r.is(k, m.c.predicateStop),
+		w == "," || w == "." || w == ";" || w == ":" || w == "(" || w == ")" || isDash(w) || isQuote(w),
+		w == "as" || w == "that" || w == "because" || w == "if" || w == "although" || w == "than":
+		return false
+	case k > from && finiteVerb(tok.Tag):
+		// a second clause: only an auxiliary chain goes on ("will act")
+		return finiteVerb(m.r.d.Tokens[k-1].Tag)
+	case tok.Tag == "CC":
+		// "A and B" inside an object, not a second clause
+		return k+1 < len(m.r.lower) && !strings.HasPrefix(m.r.d.Tokens[k+1].Tag, "VB") && m.r.d.Tokens[k+1].Tag != "PRP" && m.r.d.Tokens[k+1].Tag != "MD"
 	}
 	return true
 }
