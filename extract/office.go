@@ -65,8 +65,12 @@ var (
 	votedVerbs   = toSet(`voted votes`)
 )
 
-// leftVerbs after a name say its holder left: "Bolton resigned".
-var leftVerbs = toSet(`resigned resigns quit quits`)
+// leftVerbs after a name say its holder left: "Bolton resigned"; an
+// adverb of time or addition may come between ("also resigned").
+var (
+	leftVerbs   = toSet(`resigned resigns quit quits retired`)
+	leftAdverbs = toSet(`also just recently subsequently later then since abruptly suddenly promptly`)
+)
 
 // leftPosts after "resigned from" (and postDeterminers) are the post
 // itself: "resigned from the government", "from his post".
@@ -151,6 +155,9 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	} else if w == "was" {
 		k++
 		return removalVerbs[next()] || replacedBy(d, k, hi)
+	}
+	if leftAdverbs[next()] {
+		k++
 	}
 	switch w := next(); {
 	case leftVerbs[w]:
