@@ -79,8 +79,28 @@ var (
 	postDeterminers = toSet(`the his her their`)
 )
 
-// scopeBreaks end the stretch of text a removal verb can reach across.
-var scopeBreaks = toSet(`and or but who which that ; : . " “ ”`)
+// scopeBreaks end the stretch of text a removal verb can reach across;
+// clauseJoins among them open a clause of its own, subordinators one that
+// states no fact.
+var (
+	scopeBreaks   = toSet(`and or but who which that ; : . " “ ”`)
+	clauseJoins   = toSet(`and but ; .`)
+	subordinators = toSet(`until unless if before whether`)
+)
+
+// reported reports whether the clause before token j in the sentence
+// that starts at lo is one that states no fact: "denied a report that
+// the head and chief negotiator X has resigned".
+func reported(d *pipeline.Doc, lo, j int) bool {
+	for k := j - 1; k >= lo && k >= j-20; k-- {
+		if w := strings.ToLower(d.Tokens[k].Text); w == "that" || subordinators[w] {
+			return true
+		} else if w == ";" || w == "." {
+			return false
+		}
+	}
+	return false
+}
 
 // leftOffice reports whether the text says the person mentioned at tokens
 // [first, last] has left their post: removed by someone ("sacks adviser
@@ -107,8 +127,19 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		if removalBases[w] && j-2 >= lo && strings.EqualFold(d.Tokens[j-1].Text, "to") && votedVerbs[strings.ToLower(d.Tokens[j-2].Text)] {
 			return true
 		}
-		// "fired him, Major X said": a pronoun is the verb's object.
-		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") || t.Tag == "PRP" {
+		// A clause joined by "and" may say the person left: "X has
+		// resigned and Justice Y retired", unless the "and" is inside
+		// a reported clause. A subordinate one says what
+		// someone reports or expects ("denied that X has resigned",
+		// "until X resigns"); a verb or pronoun is the verb's object's
+		// ("fired him, Major X said").
+		if clauseJoins[w] {
+			if reported(d, lo, j) {
+				return false
+			}
+			break
+		}
+		if scopeBreaks[w] || subordinators[w] || strings.HasPrefix(t.Tag, "VB") || t.Tag == "PRP" {
 			return false
 		}
 		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Person {
