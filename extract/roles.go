@@ -586,6 +586,21 @@ loop:
 			described = true
 			j--
 			continue
+		case !qualified && len(mods) == 0 && r.bodyNameBefore(j, t):
+			// "the Gunners boss": a name in capitals that the entity
+			// stage did not know, before a title in lower case, is the
+			// body's, as an acronym is.
+			k := j
+			for k > lo && k > j-2 && r.bodyNameBefore(k-1, t) {
+				k--
+			}
+			qualified, ph.tied = true, true
+			if ph.org == "" {
+				ph.org = r.d.Text[r.d.Tokens[k].Start:r.d.Tokens[j].End]
+			}
+			ph.start = k
+			j = k - 1
+			continue
 		case !qualified && len(mods) < 6 && r.modifier(j) && !r.verbBefore(j, t):
 			if r.is(j, c.ties) {
 				ph.tied = true
@@ -605,6 +620,21 @@ loop:
 	}
 	ph.mods = mods
 	return ph
+}
+
+// bodyNameBefore reports whether token j, before the title at t, is a
+// plural in capitals inside the sentence that is no title, portfolio nor
+// modifier word while the title is in lower case: a team's or a body's
+// name ("the Spurs manager", "Magpies chairman"), which a portfolio in
+// capitals ("Defence secretary") or a singular ("Cabinet minister") is
+// not.
+func (r *roleReader) bodyNameBefore(j, t int) bool {
+	tok := r.d.Tokens[j]
+	lw := r.lower[j]
+	return strings.HasPrefix(tok.Tag, "NN") && isCapitalized(tok.Text) && !isCapitalized(r.d.Tokens[t].Text) &&
+		j > r.d.Sentences[tok.Sentence].FirstToken && strings.HasSuffix(lw, "s") &&
+		!r.p.titles.IsPortfolio(lw) && !r.p.titles.IsModifier(lw) && r.title(j).N == 0 && !r.is(j, r.p.rules.determiner|r.p.rules.former|r.p.rules.describer|r.p.rules.scope|honorificClass) &&
+		!isPossessive(tok.Text) && monthOf(tok.Text) == 0
 }
 
 // abbreviationAt reports whether tokens k to k+2 are an abbreviation in
