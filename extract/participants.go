@@ -292,7 +292,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		// A post in a party, a company or a charity has no country, even
 		// where one is named with it ("UKIP Scotland chairman", "director
 		// of Amnesty International in Kenya").
-		if part.Organization != "" && !countryPost(part.Role, part.Organization) {
+		if part.Organization != "" && !countryPost(part.Role, part.Organization) && p.stateBodyCountry(part.Organization) == "" {
 			part.CountryCode = ""
 		}
 		if part.CountryCode != "" {
@@ -1506,7 +1506,7 @@ func (p *Participants) nationalBody(org string) string {
 	// of a country's name may be a company's.)
 	centralBank := head > 0 && words[head] == "Bank" && (words[head-1] == "Reserve" || words[head-1] == "Central")
 	if head < 0 || !stateBodyHeads[words[head]] && !centralBank {
-		return ""
+		return p.stateBodyCountry(org)
 	}
 	for n := min(3, head); n >= 1; n-- {
 		if c := p.countryNamed(strings.Join(words[:n], " ")); c != "" {
@@ -1520,6 +1520,25 @@ func (p *Participants) nationalBody(org string) string {
 			rest = rest[1:]
 		}
 		return p.countryNamed(strings.Join(rest, " "))
+	}
+	return ""
+}
+
+// stateBodyCountry returns the country of a body of a state the gazetteer
+// knows ("Bank of Japan", "RBI") whose full name names that country, or "".
+func (p *Participants) stateBodyCountry(org string) string {
+	for _, e := range p.gaz.Lookup(org) {
+		if e.Kind != gazetteer.Org || !e.State {
+			continue
+		}
+		words := strings.Fields(e.Name)
+		for i := range words {
+			for j := i + 1; j <= len(words) && j <= i+3; j++ {
+				if p.countryNamed(strings.Join(words[i:j], " ")) == e.Country {
+					return e.Country
+				}
+			}
+		}
 	}
 	return ""
 }

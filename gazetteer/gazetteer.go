@@ -40,6 +40,9 @@ type Entry struct {
 	// rules see them, the model's features do not (they would move its
 	// weights without retraining).
 	Late bool
+	// State marks a body of its country's state (a central bank): a post
+	// in it is the country's.
+	State bool
 }
 
 // An Official is a holder of a state office as recorded by a source.

@@ -124,6 +124,14 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// central_banks: name country forms; known to the rules only
+	err = eachRow("central_banks.tsv", func(f []string) error {
+		recs = append(recs, record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true, State: true}, list(field(f, 2))})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	ambiguous := make(map[string]bool)
 	err = eachRow("ambiguous.txt", func(f []string) error {
 		ambiguous[field(f, 0)] = true
