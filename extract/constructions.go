@@ -121,6 +121,9 @@ type ruleSpec struct {
 	// in "the chair of the panel, Minister X, Senator Y and ..." the chair
 	// is another item.
 	Unlisted bool `yaml:"unlisted"`
+	// MainClause says the first NAME stands in no relative clause: in
+	// "tap X, who advised Y, as minister" the post is X's, not Y's.
+	MainClause bool `yaml:"main_clause"`
 	// Roster facts come before others: a list line states a role
 	// deliberately.
 	Roster   bool          `yaml:"roster"`
@@ -943,7 +946,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 					return
 				}
 				var ok bool
-				if caps, ok = m.match(ru, i, lo, hi, caps); !ok || m.said(ri, i, caps, seen) {
+				if caps, ok = m.match(ru, i, lo, hi, caps); !ok || m.said(ri, i, caps, seen) || ru.MainClause && m.inRelative(lo, i) {
 					return
 				}
 				for _, f := range m.facts(ru, caps) {
@@ -984,6 +987,17 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 	}
 	slices.SortStableFunc(out, func(a, b fact) int { return readingOrder(a.roleFact, b.roleFact) })
 	return out, nil
+}
+
+// inRelative reports whether token i stands in a relative clause opened
+// since the last comma of the sentence that starts at lo.
+func (m *matcher) inRelative(lo, i int) bool {
+	for k := i - 1; k >= lo && m.r.lower[k] != ","; k-- {
+		if m.r.is(k, m.c.relative) || m.r.lower[k] == "which" || m.r.lower[k] == "whose" {
+			return true
+		}
+	}
+	return false
 }
 
 // reducedRelative reports whether a participle at token i opens a clause
