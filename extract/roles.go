@@ -682,6 +682,17 @@ var countryNouns = toSet(`country nation kingdom republic`)
 // MP", "the Unite union's organiser".
 var orgNouns = toSet(`party union movement alliance front league group council`)
 
+// seatBodies are the nouns of bodies one holds a seat in: a member of one
+// holds a post, as a member of a party does not.
+var seatBodies = toSet(`committee board council commission panel cabinet assembly parliament senate tribunal`)
+
+// demonymBeforeNoun reports whether token m is an adjective in capitals
+// after a possessive and before a noun in lower case: "the company's
+// Asian operations".
+func (r *roleReader) demonymBeforeNoun(m, hi int) bool {
+	return m > 0 && isPossessive(r.d.Tokens[m-1].Text) && r.d.Tokens[m].Tag == "JJ" && m+1 < hi && !isCapitalized(r.d.Tokens[m+1].Text) && strings.HasPrefix(r.d.Tokens[m+1].Tag, "NN")
+}
+
 // countryNamedBefore returns the one country that the country names and
 // demonyms before token k name, in its sentence or else the one before; ""
 // when there is none or more than one ("flew from Zimbabwe to Tanzania").
@@ -1137,7 +1148,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		for from := j; ; {
 			// ("in former president X's government": "former" opens the
 			// next title.)
-			for m < hi && m < from+4 && !isCapitalized(r.d.Tokens[m].Text) && !r.is(m, r.p.rules.former) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.modifierParticiple(m, hi) ||
+			for m < hi && m < from+4 && (!isCapitalized(r.d.Tokens[m].Text) || r.demonymBeforeNoun(m, hi)) && !r.is(m, r.p.rules.former) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.modifierParticiple(m, hi) ||
 				r.d.Tokens[m].Tag == "VBN" && m > 0 && r.lower[m-1] == "the" && m+1 < hi && strings.HasPrefix(r.d.Tokens[m+1].Tag, "NN")) {
 				m++ // ("the ruling party", "the outlawed group": a participle before the noun)
 			}
@@ -1186,7 +1197,8 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		// "counsel for the petitioners", "an economist at the central
 		// bank", "assistant to the president": a post held for someone,
 		// at a body or to a post's holder.
-		lower.tied = lower.tied || prep == "for" || prep == "at" || prep == "with" || prep == "representing" || prep == "to" && r.title(j).N > 0
+		lower.tied = lower.tied || prep == "for" || prep == "at" || prep == "with" || prep == "representing" || prep == "to" && r.title(j).N > 0 ||
+			prep == "of" && seatBodies[r.lower[m-1]] // "a member of the finance committee": a seat in a body
 		// "director of anti-constitution group Vote No", "of the sport's
 		// ruling body the IAAF": the body's name after its description.
 		if m+1 < hi && r.lower[m] == "the" && r.labelAt(m+1, pipeline.Org) && strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") {
@@ -1197,6 +1209,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 				lower.org = r.d.Text[r.d.Tokens[m].Start:r.d.Tokens[end-1].End]
 			}
 			lower.end = end
+			lower.tied = lower.tied || prep == "of" && seatBodies[r.lower[end-1]] // "of the bank's Policy Board"
 		} else if e, ok := r.ix.entityAt(m); ok && e.Label == pipeline.Org {
 			if lower.org == "" {
 				lower.org = e.Canonical
