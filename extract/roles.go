@@ -905,10 +905,12 @@ func isOrdinal(w string) bool {
 	return false
 }
 
-// formerPrefixed reports whether a word carries its own "ex-" or "then-":
-// "ex-minister", "then-governor".
+// formerPrefixed reports whether a word carries its own "ex-" or "then-",
+// or names a past era: "ex-minister", "then-governor", "a Soviet-era
+// minister".
 func formerPrefixed(w string) bool {
-	return (strings.HasPrefix(w, "ex-") || strings.HasPrefix(w, "then-")) && !strings.HasSuffix(w, "-")
+	return (strings.HasPrefix(w, "ex-") || strings.HasPrefix(w, "then-")) && !strings.HasSuffix(w, "-") ||
+		strings.HasSuffix(w, "-era") && len(w) > len("-era")
 }
 
 // modifier reports whether token j can name a post together with the title
