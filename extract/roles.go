@@ -1583,6 +1583,9 @@ func (r *roleReader) nameContinues(j, hi int) int {
 		if k+1 < hi && r.lower[k] == "the" && r.lower[j] != "the" {
 			k++
 		}
+		if k < hi && r.persons[k] > k+1 {
+			return j // "of the General Council and Ana Ruiz as ...": a person's full name is no part of a body's
+		}
 		for k < hi && isCapitalized(r.d.Tokens[k].Text) && !isPossessive(r.d.Tokens[k].Text) {
 			if _, ok := r.ix.entityAt(k); ok && k > j+1 {
 				break
