@@ -33,7 +33,11 @@ Communists Nationalists Christmas Easter`)
 // honorifics precede a name but are not part of it.
 var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady baroness baron countess earl viscount viscountess marquess marchioness sheikh sayyid seyed sen. rep. gov. gen. lt. col. capt. sgt. adm. maj.
 cde comrade monsenor shahid his her excellency majesty highness hojatoleslam honorable honourable hon hon.
-seyyed ratu ro father fr fr. alhaji alhaja hajia`)
+seyyed ratu ro father fr fr. alhaji alhaja hajia datuk dato dato' datin seri`)
+
+// honorificPairs are honorifics of two words, Malaysian titles of the
+// federal and state orders: "Tan Sri", "Datuk Seri".
+var honorificPairs = toSet(`tan+sri puan+sri toh+puan datuk+seri datuk+sri dato+seri dato+sri dato'+seri dato'+sri`)
 
 func toSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -109,8 +113,15 @@ func isNameWord(w string, nextIsName bool) bool {
 func stripHonorific(words []string) []string {
 	// ("Miss Clark": an honorific to strip, though the tagger may read
 	// "Miss" in other names, "Miss World".)
-	for len(words) > 1 && (honorifics[strings.ToLower(words[0])] || words[0] == "Miss") {
-		words = words[1:]
+	for len(words) > 1 {
+		switch {
+		case len(words) > 2 && honorificPairs[strings.ToLower(words[0]+"+"+words[1])]:
+			words = words[2:]
+		case honorifics[strings.ToLower(words[0])] || words[0] == "Miss":
+			words = words[1:]
+		default:
+			return words
+		}
 	}
 	return words
 }
