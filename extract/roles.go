@@ -1200,7 +1200,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		// bank", "assistant to the president": a post held for someone,
 		// at a body or to a post's holder.
 		lower.tied = lower.tied || prep == "for" || prep == "at" || prep == "with" || prep == "representing" || prep == "to" && r.title(j).N > 0 ||
-			prep == "of" && seatBodies[r.lower[m-1]] // "a member of the finance committee": a seat in a body
+			prep == "of" && seatBodies[r.lower[m-1]] // "a member of the audit committee": a seat in a body
 		// "director of anti-constitution group Vote No", "of the sport's
 		// ruling body the IAAF": the body's name after its description.
 		if m+1 < hi && r.lower[m] == "the" && r.labelAt(m+1, pipeline.Org) && strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") {
@@ -1584,7 +1584,7 @@ func (r *roleReader) nameContinues(j, hi int) int {
 			k++
 		}
 		if k < hi && r.persons[k] > k+1 {
-			return j // "of the General Council and Ana Ruiz as ...": a person's full name is no part of a body's
+			return j // "of the Port Council and Ana Ruiz as ...": a person's full name is no part of a body's
 		}
 		for k < hi && isCapitalized(r.d.Tokens[k].Text) && !isPossessive(r.d.Tokens[k].Text) {
 			if _, ok := r.ix.entityAt(k); ok && k > j+1 {
