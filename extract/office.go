@@ -127,12 +127,12 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		if removalBases[w] && j-2 >= lo && strings.EqualFold(d.Tokens[j-1].Text, "to") && votedVerbs[strings.ToLower(d.Tokens[j-2].Text)] {
 			return true
 		}
-		// A clause joined by "and" may say the person left: "X has
-		// resigned and Justice Y retired", unless the "and" is inside
-		// a reported clause. A subordinate one says what
-		// someone reports or expects ("denied that X has resigned",
-		// "until X resigns"); a verb or pronoun is the verb's object's
-		// ("fired him, Major X said").
+		// A clause joined by "and" may say the person left ("X has
+		// resigned and Justice Y retired"), unless the "and" is inside a
+		// reported clause. A subordinate clause says what someone
+		// reports or expects ("denied that X has resigned", "until X
+		// resigns"); a verb or a pronoun between is the removal's object,
+		// not the name ("fired him, Major X said").
 		if clauseJoins[w] {
 			if reported(d, lo, j) {
 				return false

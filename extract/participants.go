@@ -1525,7 +1525,7 @@ func (p *Participants) nationalBody(org string) string {
 }
 
 // stateBodyCountry returns the country of a body of a state the gazetteer
-// knows ("Bank of Japan", "RBI") whose full name names that country, or "".
+// knows ("Bank of Japan", "BOJ") whose full name names that country, or "".
 func (p *Participants) stateBodyCountry(org string) string {
 	for _, e := range p.gaz.Lookup(org) {
 		if e.Kind != gazetteer.Org || !e.State {
