@@ -187,6 +187,11 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 	var prefix string
 	parent := t.root
 	hyphens := 0 // the parts of a phrase written as one hyphenated word
+	if stem, suffix, ok := pendingSuffix(first); ok && t.root.next[first] == nil {
+		if sc := t.root.next[stem]; sc != nil && sc.canonical != "" && (roles || !sc.professional) {
+			return TitleMatch{N: 1, Canonical: sc.canonical + suffix, Professional: sc.professional} // "senator-elect"
+		}
+	}
 	if t.root.next[first] == nil {
 		// "vice-president", "under-secretary"
 		if m, rest, ok := strings.Cut(first, "-"); ok {
@@ -213,6 +218,15 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 			w = first
 		}
 		c := parent.next[w]
+		// "Finance Minister-designate", "Governor-elect": a title not yet
+		// taken up ends in its own suffix.
+		if c == nil {
+			if stem, suffix, ok := pendingSuffix(w); ok {
+				if sc := parent.next[stem]; sc != nil && sc.canonical != "" && (roles || !sc.professional) {
+					best = TitleMatch{N: k - j + 1, Canonical: prefix + sc.canonical + suffix, Professional: sc.professional}
+				}
+			}
+		}
 		if c != nil && c.canonical != "" && (roles || !c.professional) {
 			best = TitleMatch{N: k - j + 1, Canonical: prefix + c.canonical, Professional: c.professional}
 		} else if roles {
@@ -232,6 +246,17 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 		best.Canonical = strings.Join(f, "-")
 	}
 	return best
+}
+
+// pendingSuffix splits "-designate" or "-elect" off a title's last word:
+// "minister-designate" is "minister" and "-Designate".
+func pendingSuffix(w string) (stem, suffix string, ok bool) {
+	for _, s := range [...]string{"-designate", "-elect"} {
+		if stem, ok := strings.CutSuffix(w, s); ok && stem != "" {
+			return stem, "-" + capitalize(s[1:]), true
+		}
+	}
+	return "", "", false
 }
 
 // professionalSuffixes make nouns for people by their science or craft:
