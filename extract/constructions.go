@@ -1214,7 +1214,7 @@ func (m *matcher) inPredicate(from, k int) bool {
 	tok := &m.r.d.Tokens[k]
 	switch w := m.r.lower[k]; {
 	case m.r.persons[k] > 0, tok.Tag == "PRP$", tok.Tag == "WDT", tok.Tag == "WP", tok.Tag == "WRB",
-		m.r.is(k, m.c.say), m.r.is(k, m.c.appoint), m.c.predicateStop != 0 && m.r.is(k, m.c.predicateStop),
+		m.r.is(k, m.c.say|m.c.appoint|m.c.predicateStop),
 		w == "," || w == "." || w == ";" || w == ":" || w == "(" || w == ")" || isDash(w) || isQuote(w),
 		w == "as" || w == "that" || w == "because" || w == "if" || w == "although" || w == "than":
 		return false

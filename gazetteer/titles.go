@@ -187,10 +187,8 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 	var prefix string
 	parent := t.root
 	hyphens := 0 // the parts of a phrase written as one hyphenated word
-	if stem, suffix, ok := pendingSuffix(first); ok && t.root.next[first] == nil {
-		if sc := t.root.next[stem]; sc != nil && sc.canonical != "" && (roles || !sc.professional) {
-			return TitleMatch{N: 1, Canonical: sc.canonical + suffix, Professional: sc.professional} // "senator-elect"
-		}
+	if m, ok := t.root.pending(first, roles); ok && t.root.next[first] == nil {
+		return m // "senator-elect"
 	}
 	if t.root.next[first] == nil {
 		// "vice-president", "under-secretary"
@@ -220,12 +218,8 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 		c := parent.next[w]
 		// "Finance Minister-designate", "Governor-elect": a title not yet
 		// taken up ends in its own suffix.
-		if c == nil {
-			if stem, suffix, ok := pendingSuffix(w); ok {
-				if sc := parent.next[stem]; sc != nil && sc.canonical != "" && (roles || !sc.professional) {
-					best = TitleMatch{N: k - j + 1, Canonical: prefix + sc.canonical + suffix, Professional: sc.professional}
-				}
-			}
+		if m, ok := parent.pending(w, roles); ok && c == nil {
+			best = TitleMatch{N: k - j + 1, Canonical: prefix + m.Canonical, Professional: m.Professional}
 		}
 		if c != nil && c.canonical != "" && (roles || !c.professional) {
 			best = TitleMatch{N: k - j + 1, Canonical: prefix + c.canonical, Professional: c.professional}
@@ -248,15 +242,18 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 	return best
 }
 
-// pendingSuffix splits "-designate" or "-elect" off a title's last word:
-// "minister-designate" is "minister" and "-Designate".
-func pendingSuffix(w string) (stem, suffix string, ok bool) {
+// pending matches w as the title of n's child w names without its
+// "-designate" or "-elect" ("minister-designate" is "Minister-Designate"),
+// as one word.
+func (n *titleNode) pending(w string, roles bool) (TitleMatch, bool) {
 	for _, s := range [...]string{"-designate", "-elect"} {
-		if stem, ok := strings.CutSuffix(w, s); ok && stem != "" {
-			return stem, "-" + capitalize(s[1:]), true
+		if stem, ok := strings.CutSuffix(w, s); ok {
+			if c := n.next[stem]; c != nil && c.canonical != "" && (roles || !c.professional) {
+				return TitleMatch{N: 1, Canonical: c.canonical + "-" + capitalize(s[1:]), Professional: c.professional}, true
+			}
 		}
 	}
-	return "", "", false
+	return TitleMatch{}, false
 }
 
 // professionalSuffixes make nouns for people by their science or craft:
