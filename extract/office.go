@@ -80,11 +80,9 @@ var (
 )
 
 // scopeBreaks end the stretch of text a removal verb can reach across;
-// clauseJoins among them open a clause of its own, subordinators one that
-// states no fact.
+// subordinators open a clause that states no fact.
 var (
 	scopeBreaks   = toSet(`and or but who which that ; : . " “ ”`)
-	clauseJoins   = toSet(`and but ; .`)
 	subordinators = toSet(`until unless if before whether`)
 )
 
@@ -127,24 +125,24 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		if removalBases[w] && j-2 >= lo && strings.EqualFold(d.Tokens[j-1].Text, "to") && votedVerbs[strings.ToLower(d.Tokens[j-2].Text)] {
 			return true
 		}
-		// A clause joined by "and" may say the person left ("X has
-		// resigned and Justice Y retired"), unless the "and" is inside a
-		// reported clause. A subordinate clause says what someone
-		// reports or expects ("denied that X has resigned", "until X
-		// resigns"); a verb or a pronoun between is the removal's object,
-		// not the name ("fired him, Major X said").
-		if clauseJoins[w] {
-			if reported(d, lo, j) {
-				return false
-			}
-			break
-		}
-		if scopeBreaks[w] || subordinators[w] || strings.HasPrefix(t.Tag, "VB") || t.Tag == "PRP" {
+		// A subordinate clause says what someone expects ("until X
+		// resigns"); a verb, a pronoun or another name between is the
+		// removal's object, not this one ("fired him, Major X said").
+		if subordinators[w] {
 			return false
 		}
-		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Person {
-			return false // the verb's object is someone else
+		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") || t.Tag == "PRP" {
+			break
 		}
+		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Person {
+			break // the verb's object is someone else
+		}
+	}
+	// What follows the name may say the person left, wherever the clause
+	// stands ("talks stalled when X resigned"), unless a clause before
+	// reports or expects it ("denied that X has resigned").
+	if reported(d, lo, first) {
+		return false
 	}
 	k := last + 1
 	next := func() string {
