@@ -156,6 +156,10 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	// commas (an apposition, "X, a manager, resigned", is left to the
 	// rules).
 	if next() == "," && k+1 < hi && (strings.EqualFold(d.Tokens[k+1].Text, "who") || participle(d.Tokens[k+1])) {
+		// The clause itself may say it: "X, who resigned last week".
+		if strings.EqualFold(d.Tokens[k+1].Text, "who") && departs(d, k+2, hi) {
+			return true
+		}
 		for j := k + 1; j < hi && j < k+25; j++ {
 			if d.Tokens[j].Text == "," {
 				k = j + 1
@@ -175,6 +179,20 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	if w := next(); removalVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "own")) && inHeading(d, d.Tokens[first].Start) {
 		return true
 	}
+	return departs(d, k, hi)
+}
+
+// departs reports whether the verb at token k says its subject left a
+// post: "resigned", "has stepped down", "was fired", "had been replaced
+// by"; not "resigned to become ...", "quit the party" or a post named by
+// "as", which the rules read.
+func departs(d *pipeline.Doc, k, hi int) bool {
+	next := func() string {
+		if k < hi {
+			return strings.ToLower(d.Tokens[k].Text)
+		}
+		return ""
+	}
 	if w := next(); w == "has" || w == "had" {
 		k++
 		if next() == "been" {
@@ -192,9 +210,13 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	case leftVerbs[w]:
 		// "resigned to become secretary of state": the new post is held;
 		// "resigned from his post as a partner" and "from the board"
-		// leave that post or body, not others ("from the cabinet" is one).
-		if k+2 < hi && strings.ToLower(d.Tokens[k+1].Text) == "from" {
-			j := k + 2
+		// leave that post or body, not others ("from the cabinet" is one);
+		// so does an object ("quit the party", "quit his post").
+		j := k + 1
+		if j < hi && strings.ToLower(d.Tokens[j].Text) == "from" {
+			j++
+		}
+		if j > k+1 || j < hi && postDeterminers[strings.ToLower(d.Tokens[j].Text)] {
 			for j < hi && postDeterminers[strings.ToLower(d.Tokens[j].Text)] {
 				j++
 			}
