@@ -1633,6 +1633,14 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 			end = k + 1
 		}
 	}
+	// "director of the State Administration of Work Safety": words that
+	// begin a longer name are that body's, not a portfolio (but
+	// "Undersecretary of State | for Political Affairs").
+	for k := j; k < end && end < hi && isCapitalized(r.d.Tokens[end].Text); k++ {
+		if e, ok := r.ix.entityAt(k); ok && r.ix.tokenEnding(e.End) >= end {
+			return 0
+		}
+	}
 	// "head of the research team": a portfolio word that a noun follows
 	// only describes that noun.
 	if end > 0 && end < hi && (!isCapitalized(r.d.Tokens[end].Text) && strings.HasPrefix(r.d.Tokens[end].Tag, "NN") || isPossessive(r.d.Tokens[end].Text)) {
