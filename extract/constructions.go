@@ -782,8 +782,15 @@ func (m *matcher) listGoesOn(k int) bool {
 }
 
 // listItemAfter reports whether a title and a name follow the comma at
-// k, the next item of a list: ", Foreign Minister Y and ...".
+// k, the next item of a list: ", Foreign Minister Y and ..."; or a
+// title, the last item, follows "and": "and the chief justice".
 func (m *matcher) listItemAfter(k int) bool {
+	if k+2 < len(m.r.lower) && m.r.lower[k] == "and" {
+		if m.r.is(k+1, m.c.determiner|m.c.possessor) {
+			k++
+		}
+		return m.r.mayStart(k + 1)
+	}
 	if k+2 >= len(m.r.lower) || m.r.lower[k] != "," || !m.r.mayStart(k+1) {
 		return false
 	}
