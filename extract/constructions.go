@@ -1387,9 +1387,9 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 			end := m.r.persons[mention]
 			if len(roles) == 0 || ru.LeftOffice {
 				// An affiliation without a post: "Sam Ortiz of Human
-				// Rights Watch".
+				// Rights Watch", "Ana Ruiz of Chile".
 				f := fact{mention: mention, left: ru.LeftOffice}
-				f.org = org
+				f.org, f.country = org, country
 				f.evidence = m.r.d.SpanOf(m.r.d.Tokens[mention].Start, m.r.d.Tokens[end-1].End)
 				out = append(out, f)
 				continue
