@@ -86,12 +86,22 @@ var (
 	subordinators = toSet(`until unless if before whether`)
 )
 
+// reportVerbs after a relative "that" report what follows.
+var reportVerbs = toSet(`says said claims claimed alleges alleged suggests suggested reports reported states stated`)
+
 // reported reports whether the clause before token j in the sentence
 // that starts at lo is one that states no fact: "denied a report that
-// the head and chief negotiator X has resigned".
+// the head and chief negotiator X has resigned". A relative "that",
+// which a verb follows, opens no such clause ("the inquiry that began
+// in May ended as X resigned"), unless the verb reports ("a report that
+// says X has resigned").
 func reported(d *pipeline.Doc, lo, j int) bool {
 	for k := j - 1; k >= lo && k >= j-20; k-- {
-		if w := strings.ToLower(d.Tokens[k].Text); w == "that" || subordinators[w] {
+		w := strings.ToLower(d.Tokens[k].Text)
+		if w == "that" && k+1 < j && (strings.HasPrefix(d.Tokens[k+1].Tag, "VB") || d.Tokens[k+1].Tag == "MD") && !reportVerbs[strings.ToLower(d.Tokens[k+1].Text)] {
+			continue
+		}
+		if w == "that" || subordinators[w] {
 			return true
 		} else if w == ";" || w == "." {
 			return false

@@ -1633,7 +1633,7 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 			end = k + 1
 		}
 	}
-	// "director of the State Administration of Work Safety": words that
+	// "director of the State Office of Mine Safety": words that
 	// begin a longer name are that body's, not a portfolio (but
 	// "Undersecretary of State | for Political Affairs").
 	for k := j; k < end && end < hi && isCapitalized(r.d.Tokens[end].Text); k++ {
