@@ -41,6 +41,9 @@ import (
 //	         element, no name, punctuation, speech verb, second clause
 //	         nor word of @predicate_stop in it: "oversaw the accession of
 //	         two states" (before "as commissioner")
+//	PORTFOLIO portfolio words ("Justice", "Science and Innovation") in a
+//	         sentence with a word of @cabinet ("ministers", "portfolios"):
+//	         a minister's post, "Minister of Justice"
 //	PHRASE   a preposition and its object, no verb nor name in it, up
 //	         to a comma not consumed: "behind the bill", "during the war"
 //	BRACKET  words in brackets: "(National Union of Rail Workers)"; ABBR
@@ -161,6 +164,7 @@ const (
 	elVerb
 	elPhrase
 	elPredicate
+	elPortfolio
 )
 
 type elem struct {
@@ -201,7 +205,7 @@ type constructions struct {
 	// Optional: the present of @appoint in headlines ("President names X");
 	// words of a body before a title, dropped from it ("ruling party official");
 	// words that keep a PREDICATE from stating the subject's post.
-	appoints, bodyScope, predicateStop wordClass
+	appoints, bodyScope, predicateStop, cabinet wordClass
 }
 
 // wordClasses maps a lowercase word to the classes it belongs to, one bit
@@ -294,6 +298,7 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	c.appoints = c.words.bit["appoints"]
 	c.bodyScope = c.words.bit["body_scope"]
 	c.predicateStop = c.words.bit["predicate_stop"]
+	c.cabinet = c.words.bit["cabinet"]
 	for _, s := range f.Rules {
 		if s.Where != "" && s.Where != "list" && s.Where != "heading" {
 			return nil, fmt.Errorf("%s: rule %q: where %q is not list or heading", ruleFileName(path), s.Name, s.Where)
@@ -376,6 +381,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elPhrase
 		case "PREDICATE":
 			e.kind = elPredicate
+		case "PORTFOLIO":
+			e.kind = elPortfolio
 		case "BRACKET", "ABBR":
 			e.kind, e.abbr = elBracket, f == "ABBR"
 		case "^":
@@ -673,6 +680,19 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			if next(ph.end, &capture{kind: elRole, start: ph.start, role: ph}) {
 				return true
 			}
+		}
+	case elPortfolio:
+		if end := m.portfolioWords(pos, lo, hi); end > pos {
+			var words []string
+			for _, w := range m.r.lower[pos:end] {
+				if w == "," {
+					words[len(words)-1] += w // "Transport, Mobility and ..."
+				} else {
+					words = append(words, w)
+				}
+			}
+			ph := &rolePhrase{start: pos, end: end, titleStart: pos, fixed: "Minister of " + titleMinorWords(titleCaseWords(strings.Join(words, " ")))}
+			return next(end, &capture{kind: elRole, start: pos, role: ph})
 		}
 	case elParty:
 		if party, n := m.c.partyFrom(m.r.d.Tokens, pos, hi); n > 0 {
@@ -994,6 +1014,28 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 	}
 	slices.SortStableFunc(out, func(a, b fact) int { return readingOrder(a.roleFact, b.roleFact) })
 	return out, nil
+}
+
+// portfolioWords returns the end of the portfolio words that start at
+// token pos ("Science and Innovation", "finance"), in a sentence [lo, hi)
+// about ministers; pos when there are none.
+func (m *matcher) portfolioWords(pos, lo, hi int) int {
+	if m.c.cabinet == 0 || !slices.ContainsFunc(m.r.classes[lo:hi], func(c uint64) bool { return c&uint64(m.c.cabinet) != 0 }) {
+		return pos
+	}
+	end := pos
+	for k := pos; k < hi; k++ {
+		switch w := m.r.lower[k]; {
+		case m.r.is(k, partyClass):
+			return pos // "(Labour)": a party
+		case m.r.p.titles.IsPortfolio(w):
+			end = k + 1
+		case (w == "and" || w == "," || w == "&") && k > pos:
+		default:
+			return end
+		}
+	}
+	return end
 }
 
 // inRelative reports whether token i stands in a relative clause opened
