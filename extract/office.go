@@ -207,11 +207,11 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 		k++
 		if next() == "been" {
 			k++
-			return removalVerbs[next()] || replacedBy(d, k, hi)
+			return removalVerbs[next()] || replacedBy(d, k, hi) || forcedOut(d, k, hi)
 		}
 	} else if w == "was" {
 		k++
-		return removalVerbs[next()] || replacedBy(d, k, hi)
+		return removalVerbs[next()] || replacedBy(d, k, hi) || forcedOut(d, k, hi)
 	}
 	if leftAdverbs[next()] {
 		k++
@@ -246,6 +246,30 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 	}
 	return false
 }
+
+// forcedOut reports whether tokens from k read "forced out", "forced to
+// resign" (or quit, retire, step down) or "forced from" a post.
+func forcedOut(d *pipeline.Doc, k, hi int) bool {
+	if k+1 >= hi || !strings.EqualFold(d.Tokens[k].Text, "forced") {
+		return false
+	}
+	switch w := strings.ToLower(d.Tokens[k+1].Text); w {
+	case "out":
+		return true
+	case "to":
+		return k+2 < hi && leftBases[strings.ToLower(d.Tokens[k+2].Text)]
+	case "from":
+		j := k + 2
+		for j < hi && postDeterminers[strings.ToLower(d.Tokens[j].Text)] {
+			j++
+		}
+		return j < hi && leftPosts[strings.ToLower(d.Tokens[j].Text)]
+	}
+	return false
+}
+
+// leftBases are the base forms of leaving a post, after "forced to".
+var leftBases = toSet(`resign quit retire step leave`)
 
 // participle reports whether a token is a lowercase participle that opens
 // a clause: "beset", "facing".
