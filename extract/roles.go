@@ -693,25 +693,38 @@ func (r *roleReader) demonymBeforeNoun(m, hi int) bool {
 	return m > 0 && isPossessive(r.d.Tokens[m-1].Text) && r.d.Tokens[m].Tag == "JJ" && m+1 < hi && !isCapitalized(r.d.Tokens[m+1].Text) && strings.HasPrefix(r.d.Tokens[m+1].Tag, "NN")
 }
 
-// countryNamedBefore returns the one country that the country names and
-// demonyms before token k name, in its sentence or else the one before; ""
-// when there is none or more than one ("flew from Zimbabwe to Tanzania").
+// countryNamedBefore returns the one country that the country names
+// before token k name, in its sentence or else the one before, or failing
+// names the one their demonyms name ("Zimbabwean police arrested the
+// country's ..."); "" when there is none or more than one ("flew from
+// Zimbabwe to Tanzania"). A demonym beside a name is its people ("the
+// French recognised Tunisia").
 func (r *roleReader) countryNamedBefore(k int) string {
 	s := r.d.Tokens[k].Sentence
 	for _, from := range []int{r.d.Sentences[s].FirstToken, r.d.Sentences[max(0, s-1)].FirstToken} {
-		found := ""
+		var name, demonym string
+		names, demonyms := 0, 0
 		for t := k - 1; t >= from; t-- {
-			if e, ok := r.ix.entityEndingAt(t); ok {
-				if c := r.p.countryOf(e); c != "" && c != found {
-					if found != "" {
-						return ""
-					}
-					found = c
-				}
+			e, ok := r.ix.entityEndingAt(t)
+			if !ok {
+				continue
+			}
+			c := r.p.countryOf(e)
+			switch {
+			case c == "":
+			case e.Label == pipeline.NORP && c != demonym:
+				demonym, demonyms = c, demonyms+1
+			case e.Label != pipeline.NORP && c != name:
+				name, names = c, names+1
 			}
 		}
-		if found != "" {
-			return found
+		switch {
+		case names == 1:
+			return name
+		case names == 0 && demonyms == 1:
+			return demonym
+		case names > 1 || demonyms > 1:
+			return ""
 		}
 	}
 	return ""
