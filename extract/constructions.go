@@ -976,7 +976,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 				if caps, ok = m.match(ru, i, lo, hi, caps); !ok || m.said(ri, i, caps, seen) || ru.MainClause && m.inRelative(lo, i) {
 					return
 				}
-				for _, f := range m.facts(ru, caps) {
+				for _, f := range m.facts(ru, i, caps) {
 					// A rule says one thing about a mention: its longest
 					// match, the one that starts first.
 					if f.profession {
@@ -1342,7 +1342,7 @@ func (m *matcher) prospective(i int) bool {
 }
 
 // facts turns one match into facts about the people it names.
-func (m *matcher) facts(ru *rule, caps []capture) []fact {
+func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 	var out []fact
 	var country, org string
 	for _, c := range caps {
@@ -1467,6 +1467,11 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 					continue
 				}
 				f := fact{mention: mention, roleFact: m.roleFactOf(ph)}
+				// "Chilean President X appointed Y as finance minister": a
+				// state office given by someone is in their state.
+				if f.owner == "" && f.country == "" && m.appoints(ru) && slices.ContainsFunc(strings.Fields(f.role), func(w string) bool { return stateOffices[w] }) {
+					f.owner = m.appointer(at)
+				}
 				f.roster = ru.Roster
 				f.former = ph.former || ru.Former || ru.FormerName == nameNo
 				if ph.start > mention && heldUntil(m.r.d, ph.end, m.r.d.Sentences[m.r.d.Tokens[mention].Sentence].EndToken) {
@@ -1506,6 +1511,29 @@ func (m *matcher) facts(ru *rule, caps []capture) []fact {
 		}
 	}
 	return out
+}
+
+// appoints reports whether rule ru opens with the verb of an
+// appointment ("appointed", "names").
+func (m *matcher) appoints(ru *rule) bool {
+	el := &ru.elems[0]
+	return el.kind == elWord && el.class&(m.c.appoint|m.c.appoints) != 0
+}
+
+// appointer returns the name of the person who makes the appointment
+// whose verb is at token at: the last person named before it in its
+// sentence, not across a quotation or a semicolon; "" when there is none.
+func (m *matcher) appointer(at int) string {
+	lo, _ := m.r.ix.sentenceBounds(at)
+	for k := at - 1; k >= lo; k-- {
+		if w := m.r.lower[k]; w == ";" || isQuote(w) {
+			return ""
+		}
+		if e, ok := m.r.ix.entityEndingAt(k); ok && e.Label == pipeline.Person {
+			return e.Text
+		}
+	}
+	return ""
 }
 
 // namedAfter reports whether an apposition at token k names the holder of
