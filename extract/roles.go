@@ -1122,8 +1122,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			ph.end = end
 			k = end
 			// "Under-Secretary of State for Political Affairs": a
-			// portfolio within a portfolio.
-			if k+1 < hi && r.lower[k] == "for" && r.lower[ph.portfolio[0]] == "of" {
+			// portfolio within a minister's portfolio ("director of
+			// policy for Cancer Research UK" works for a body).
+			if k+1 < hi && r.lower[k] == "for" && r.lower[ph.portfolio[0]] == "of" && ministerial(ph.match) {
 				if end := r.portfolio(k+1, hi, true); end > 0 {
 					ph.portfolio[1], ph.end, k = end, end, end
 				}
