@@ -1643,7 +1643,9 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 		if !strings.HasPrefix(tag, "NN") && tag != "JJ" {
 			break
 		}
-		if r.p.titles.IsPortfolio(lw) {
+		// A minister's portfolio may be a level of government: "Minister
+		// of Local Government" (not "of the government").
+		if r.p.titles.IsPortfolio(lw) || ministerial && lw == "government" && k > j && r.d.Tokens[k-1].Tag == "JJ" {
 			end = k + 1
 		}
 	}
