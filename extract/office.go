@@ -151,9 +151,12 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	// What follows the name may say the person left, wherever the clause
 	// stands ("talks stalled when X resigned"), unless a clause before
 	// reports or expects it ("denied that X has resigned").
-	if reported(d, lo, first) {
-		return false
-	}
+	return leftAfter(d, ix, first, last, lo, hi) && !reported(d, lo, first)
+}
+
+// leftAfter reports whether the words after the person mentioned at
+// tokens [first, last] of the sentence [lo, hi) say the person left.
+func leftAfter(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) bool {
 	k := last + 1
 	next := func() string {
 		if k < hi {
