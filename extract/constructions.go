@@ -40,7 +40,8 @@ import (
 //	PREDICATE a finite verb and the rest of its clause up to the next
 //	         element, no name, punctuation, speech verb, second clause
 //	         nor word of @predicate_stop in it: "oversaw the accession of
-//	         two states" (before "as commissioner")
+//	         two states" (before "as commissioner"); PREDICATE! the same
+//	         with a word of @predicate_stop ("attacked the bill")
 //	PORTFOLIO portfolio words ("Justice", "Science and Innovation") in a
 //	         sentence with a word of @cabinet ("ministers", "portfolios"):
 //	         a minister's post, "Minister of Justice"
@@ -176,6 +177,7 @@ type elem struct {
 	say   bool // $say: a speech verb ends an apposition too
 	tense bool // TENSED: a verb, not a modal
 	abbr  bool // ABBR: one bracket holding an abbreviation
+	loose bool // PREDICATE!: @predicate_stop words too
 }
 
 type rule struct {
@@ -379,8 +381,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elClause
 		case "PHRASE":
 			e.kind = elPhrase
-		case "PREDICATE":
-			e.kind = elPredicate
+		case "PREDICATE", "PREDICATE!":
+			e.kind, e.loose = elPredicate, f == "PREDICATE!"
 		case "PORTFOLIO":
 			e.kind = elPortfolio
 		case "BRACKET", "ABBR":
@@ -591,7 +593,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			if k > pos && next(k, nil) {
 				return true
 			}
-			if !m.inPredicate(pos, k) {
+			if !m.inPredicate(pos, k, el.loose) {
 				return false
 			}
 		}
@@ -1259,11 +1261,15 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 // inPredicate reports whether token k may be in the predicate that opens
 // with the verb at token from: the verb's own clause, without a name a
 // role could be about, nor a word of @predicate_stop.
-func (m *matcher) inPredicate(from, k int) bool {
+func (m *matcher) inPredicate(from, k int, loose bool) bool {
+	stop := m.c.say | m.c.appoint | m.c.predicateStop
+	if loose {
+		stop = m.c.say
+	}
 	tok := &m.r.d.Tokens[k]
 	switch w := m.r.lower[k]; {
 	case m.r.persons[k] > 0, tok.Tag == "PRP$", tok.Tag == "WDT", tok.Tag == "WP", tok.Tag == "WRB",
-		m.r.is(k, m.c.say|m.c.appoint|m.c.predicateStop),
+		m.r.is(k, stop),
 		w == "," || w == "." || w == ";" || w == ":" || w == "(" || w == ")" || isDash(w) || isQuote(w),
 		w == "as" || w == "that" || w == "because" || w == "if" || w == "although" || w == "than":
 		return false
