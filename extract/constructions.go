@@ -535,7 +535,9 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 	next := func(to int, c *capture) bool { return a.next(ei, n, to, c) }
 	switch el.kind {
 	case elStart:
-		return pos == lo && next(pos, nil)
+		// (A description after "But" is rarely the one named before:
+		// "X opposed it. But the party chief said ...")
+		return (pos == lo || m.opensClause(pos, lo) && !a.ru.Antecedent) && next(pos, nil)
 	case elEnd:
 		if pos >= hi {
 			return next(pos, nil)
@@ -1083,7 +1085,7 @@ const (
 
 func (m *matcher) startsAt(i, lo int, role bool) starts {
 	var s starts
-	if i == lo {
+	if m.opensClause(i, lo) {
 		s |= startsSentence
 	}
 	if m.r.persons[i] > 0 || m.r.is(i, honorificClass) {
@@ -1101,6 +1103,12 @@ func (m *matcher) startsAt(i, lo int, role bool) starts {
 	return s
 }
 
+// opensClause reports whether token i opens the sentence that starts at
+// lo, after a conjunction that may open it ("And the new minister is X").
+func (m *matcher) opensClause(i, lo int) bool {
+	return i == lo || i == lo+1 && (m.r.lower[lo] == "and" || m.r.lower[lo] == "but")
+}
+
 // hasNameless reports whether a rule without a name may match in the
 // sentence [lo, hi): whether one of its tokens is a quotation mark or its
 // first word is one that such a rule opens with. Other sentences that name
@@ -1110,6 +1118,9 @@ func (c *constructions) hasNameless(m *matcher, lo, hi int) bool {
 		if isQuote(m.r.d.Tokens[i].Text) {
 			return true
 		}
+	}
+	if lo+1 < hi && m.opensClause(lo+1, lo) {
+		lo++
 	}
 	first := c.words.info(strings.ToLower(m.r.d.Tokens[lo].Text))
 	for _, ri := range c.nameless {
