@@ -202,6 +202,11 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			if k := r.nameRunsOn(i, i+m.N); k > i && !r.p.titles.IsPortfolio(r.lower[i+m.N-1]) {
 				m = r.p.titles.MatchPlural(r.lower[s.FirstToken:k], i-s.FirstToken)
 			}
+			// "leader of the opposition | Socialist Party": a scope word
+			// before a name in capitals is the name's adjective.
+			if e := i + m.N; m.N > 1 && e < s.EndToken && r.is(e-1, r.p.rules.scope) && isCapitalized(r.d.Tokens[e].Text) && r.persons[e] == 0 {
+				m = r.p.titles.MatchPlural(r.lower[s.FirstToken:e-1], i-s.FirstToken)
+			}
 			// A modifier that is also a profession ("assistant") modifies
 			// when written in capitals: "Assistant Roads Minister", not
 			// "his assistant".
