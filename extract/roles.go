@@ -190,8 +190,11 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 		// "former" is read by the grammar, not as a title word; a title
 		// inside a body's name ("House of Representatives") names the body.
 		opens := r.is(i, titleOpenClass) || strings.ContainsRune(r.lower[i], '-') || r.p.titles.ProfessionalWord(r.lower[i])
-		// ("Under Secretary": a preposition in capitals may open one.)
-		tagOK := titleTag(r.d.Tokens[i].Tag) || r.d.Tokens[i].Tag == "IN" && isCapitalized(r.d.Tokens[i].Text)
+		// ("Under Secretary", "the under secretary of state": a
+		// preposition in capitals may open one, and "under" before a
+		// word in lower case; not "under Secretary of State X".)
+		tagOK := titleTag(r.d.Tokens[i].Tag) || r.d.Tokens[i].Tag == "IN" && (isCapitalized(r.d.Tokens[i].Text) ||
+			r.lower[i] == "under" && i+1 < len(r.lower) && !isCapitalized(r.d.Tokens[i+1].Text))
 		// ("at 5 PM": a time, not a prime minister.)
 		clock := r.lower[i] == "pm" && i > 0 && r.d.Tokens[i-1].Tag == "CD"
 		if opens && !clock && !r.is(i, r.p.rules.former) && tagOK && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) {
