@@ -947,6 +947,10 @@ func (r *roleReader) modifier(j int) bool {
 		if j > 0 && r.d.Tokens[j-1].Tag == "PRP" {
 			return false // "he appointed ambassador X"
 		}
+	case "VBG": // a portfolio the tagger read as a verb: "Planning Minister"
+		if !r.p.titles.IsPortfolio(lw) {
+			return false
+		}
 	default:
 		return false
 	}
