@@ -230,10 +230,8 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 			j++
 		}
 		if j > k+1 || j < hi && postDeterminers[strings.ToLower(d.Tokens[j].Text)] {
-			for j < hi && postDeterminers[strings.ToLower(d.Tokens[j].Text)] {
-				j++
-			}
-			if j >= hi || !leftPosts[strings.ToLower(d.Tokens[j].Text)] {
+			j, ok := postAt(d, j, hi)
+			if !ok {
 				return false
 			}
 			for ; j < hi && j < k+6; j++ {
@@ -262,13 +260,20 @@ func forcedOut(d *pipeline.Doc, k, hi int) bool {
 	case "to":
 		return k+2 < hi && leftBases[strings.ToLower(d.Tokens[k+2].Text)]
 	case "from":
-		j := k + 2
-		for j < hi && postDeterminers[strings.ToLower(d.Tokens[j].Text)] {
-			j++
-		}
-		return j < hi && leftPosts[strings.ToLower(d.Tokens[j].Text)]
+		_, ok := postAt(d, k+2, hi)
+		return ok
 	}
 	return false
+}
+
+// postAt reports whether the words from j name a post one leaves, after
+// their determiners ("his post", "the government"), and where the post
+// word is.
+func postAt(d *pipeline.Doc, j, hi int) (int, bool) {
+	for j < hi && postDeterminers[strings.ToLower(d.Tokens[j].Text)] {
+		j++
+	}
+	return j, j < hi && leftPosts[strings.ToLower(d.Tokens[j].Text)]
 }
 
 // leftBases are the base forms of leaving a post, after "forced to".
