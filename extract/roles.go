@@ -376,6 +376,15 @@ loop:
 				break loop
 			case e.Label == pipeline.Place:
 				// A state, province or city qualifies the post: read on.
+			case e.Label == pipeline.Org && es == j && j+1 == t && e.Source == pipeline.SourceModel && !qualified && r.titleWordInCaps(j) &&
+				isCapitalized(r.d.Tokens[t].Text):
+				// "Presidential Spokesman", "Regional Governor": one word
+				// the tagger took for a body is a word of the title in
+				// capitals (not "City boss", a club's).
+				mods = append(mods, j)
+				ph.start = j
+				j--
+				continue
 			case e.Label == pipeline.Org:
 				if ph.org == "" {
 					ph.org = e.Canonical
@@ -628,6 +637,17 @@ loop:
 	}
 	ph.mods = mods
 	return ph
+}
+
+// titleWordInCaps reports whether token j, in capitals, is a word titles
+// are made of: a modifier, or a word of @ties or @scope ("Presidential",
+// "Regional"); not a party's ("Labour MPs").
+func (r *roleReader) titleWordInCaps(j int) bool {
+	if _, n := r.p.rules.partyAt(r.d.Tokens, j); n > 0 {
+		return false
+	}
+	lw := r.lower[j]
+	return r.p.titles.IsModifier(lw) || r.is(j, r.p.rules.ties|r.p.rules.scope)
 }
 
 // bodyNameBefore reports whether token j, before the title at t, is a
