@@ -687,15 +687,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		}
 	case elPortfolio:
 		if end := m.portfolioWords(pos, lo, hi); end > pos {
-			var words []string
-			for _, w := range m.r.lower[pos:end] {
-				if w == "," {
-					words[len(words)-1] += w // "Transport, Mobility and ..."
-				} else {
-					words = append(words, w)
-				}
-			}
-			ph := &rolePhrase{start: pos, end: end, titleStart: pos, fixed: "Minister of " + titleMinorWords(titleCaseWords(strings.Join(words, " ")))}
+			ph := &rolePhrase{start: pos, end: end, titleStart: pos, fixed: "Minister of " + portfolioText(m.r.lower[pos:end])}
 			return next(end, &capture{kind: elRole, start: pos, role: ph})
 		}
 	case elParty:

@@ -158,17 +158,11 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 // tokens [first, last] of the sentence [lo, hi) say the person left.
 func leftAfter(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) bool {
 	k := last + 1
-	next := func() string {
-		if k < hi {
-			return strings.ToLower(d.Tokens[k].Text)
-		}
-		return ""
-	}
 	// "X, who became prime minister in 2015, resigned", "X, beset by
 	// losses, resigned": past a relative or participle clause between
 	// commas (an apposition, "X, a manager, resigned", is left to the
 	// rules).
-	if next() == "," && k+1 < hi && (strings.EqualFold(d.Tokens[k+1].Text, "who") || participle(d.Tokens[k+1])) {
+	if lowerAt(d, k, hi) == "," && k+1 < hi && (strings.EqualFold(d.Tokens[k+1].Text, "who") || participle(d.Tokens[k+1])) {
 		// The clause itself may say it: "X, who resigned last week".
 		if strings.EqualFold(d.Tokens[k+1].Text, "who") && departs(d, k+2, hi) {
 			return true
@@ -184,12 +178,12 @@ func leftAfter(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) bool {
 		}
 	}
 	// "The minister, X, resigned": the apposition's closing comma.
-	if next() == "," && first > lo && d.Tokens[first-1].Text == "," && k+1 < hi && !strings.EqualFold(d.Tokens[k+1].Text, "who") {
+	if lowerAt(d, k, hi) == "," && first > lo && d.Tokens[first-1].Text == "," && k+1 < hi && !strings.EqualFold(d.Tokens[k+1].Text, "who") {
 		k++
 	}
 	// A headline leaves out "was": "Army chief X dismissed" (not "X
 	// ousts Y").
-	if w := next(); removalVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "own")) && inHeading(d, d.Tokens[first].Start) {
+	if w := lowerAt(d, k, hi); removalVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "own")) && inHeading(d, d.Tokens[first].Start) {
 		return true
 	}
 	return departs(d, k, hi)
@@ -200,36 +194,30 @@ func leftAfter(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) bool {
 // by"; not "resigned to become ...", "quit the party" or a post named by
 // "as", which the rules read.
 func departs(d *pipeline.Doc, k, hi int) bool {
-	next := func() string {
-		if k < hi {
-			return strings.ToLower(d.Tokens[k].Text)
-		}
-		return ""
-	}
-	if w := next(); w == "has" || w == "had" {
+	if w := lowerAt(d, k, hi); w == "has" || w == "had" {
 		k++
-		if next() == "been" {
+		if lowerAt(d, k, hi) == "been" {
 			k++
-			return removalVerbs[next()] || replacedBy(d, k, hi) || forcedOut(d, k, hi)
+			return removalVerbs[lowerAt(d, k, hi)] || replacedBy(d, k, hi) || forcedOut(d, k, hi)
 		}
 	} else if w == "was" {
 		k++
-		return removalVerbs[next()] || replacedBy(d, k, hi) || forcedOut(d, k, hi)
+		return removalVerbs[lowerAt(d, k, hi)] || replacedBy(d, k, hi) || forcedOut(d, k, hi)
 	}
-	if leftAdverbs[next()] {
+	if leftAdverbs[lowerAt(d, k, hi)] {
 		k++
 	}
-	switch w := next(); {
+	switch w := lowerAt(d, k, hi); {
 	case leftVerbs[w]:
 		// "resigned to become secretary of state": the new post is held;
 		// "resigned from his post as a partner" and "from the board"
 		// leave that post or body, not others ("from the cabinet" is one);
 		// so does an object ("quit the party", "quit his post").
 		j := k + 1
-		if j < hi && strings.ToLower(d.Tokens[j].Text) == "from" {
+		if lowerAt(d, j, hi) == "from" {
 			j++
 		}
-		if j > k+1 || j < hi && postDeterminers[strings.ToLower(d.Tokens[j].Text)] {
+		if j > k+1 || postDeterminers[lowerAt(d, j, hi)] {
 			j, ok := postAt(d, j, hi)
 			if !ok {
 				return false
@@ -243,7 +231,7 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 		return !(k+2 < hi && strings.ToLower(d.Tokens[k+1].Text) == "to") && !leftAs(d, k+1, hi)
 	case w == "stepped" || w == "steps":
 		k++
-		return next() == "down" && !leftAs(d, k+1, hi)
+		return lowerAt(d, k, hi) == "down" && !leftAs(d, k+1, hi)
 	}
 	return false
 }
@@ -258,7 +246,7 @@ func forcedOut(d *pipeline.Doc, k, hi int) bool {
 	case "out":
 		return true
 	case "to":
-		return k+2 < hi && leftBases[strings.ToLower(d.Tokens[k+2].Text)]
+		return leftBases[lowerAt(d, k+2, hi)]
 	case "from":
 		_, ok := postAt(d, k+2, hi)
 		return ok
@@ -270,14 +258,22 @@ func forcedOut(d *pipeline.Doc, k, hi int) bool {
 // their determiners ("his post", "the government"), and where the post
 // word is.
 func postAt(d *pipeline.Doc, j, hi int) (int, bool) {
-	for j < hi && postDeterminers[strings.ToLower(d.Tokens[j].Text)] {
+	for postDeterminers[lowerAt(d, j, hi)] {
 		j++
 	}
-	return j, j < hi && leftPosts[strings.ToLower(d.Tokens[j].Text)]
+	return j, leftPosts[lowerAt(d, j, hi)]
 }
 
 // leftBases are the base forms of leaving a post, after "forced to".
 var leftBases = toSet(`resign quit retire step leave`)
+
+// lowerAt returns token k in lower case, or "" past the sentence end hi.
+func lowerAt(d *pipeline.Doc, k, hi int) string {
+	if k < hi {
+		return strings.ToLower(d.Tokens[k].Text)
+	}
+	return ""
+}
 
 // participle reports whether a token is a lowercase participle that opens
 // a clause: "beset", "facing".

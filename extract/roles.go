@@ -1001,14 +1001,9 @@ func (r *roleReader) text(ph rolePhrase) string {
 	}
 	s := strings.TrimSuffix(r.titleText(ph.mods, ph.titleStart, ph.match), " Emeritus")
 	if p := ph.portfolio; p[1] > 0 {
-		var words []string
-		for k := p[0] + 1; k < p[1]; k++ {
-			switch {
-			case r.lower[k] == "," && len(words) > 0:
-				words[len(words)-1] += "," // "Environment, Food and Rural Affairs"
-			case r.lower[k] != "the" || k > p[0]+1:
-				words = append(words, r.lower[k])
-			}
+		words := r.lower[p[0]+1 : p[1]]
+		if len(words) > 0 && words[0] == "the" {
+			words = words[1:]
 		}
 		join := " " + r.lower[p[0]] + " "
 		if join == " , " {
@@ -1020,10 +1015,24 @@ func (r *roleReader) text(ph rolePhrase) string {
 		if (join == " and " || join == ", ") && len(ph.mods) == 0 && !strings.HasPrefix(strings.ToLower(s), r.lower[ph.titleStart]) {
 			s = titleMinorWords(titleCaseWords(strings.Join(r.lower[ph.titleStart:p[0]], " ")))
 		}
-		s = normalRole(s + join + titleMinorWords(titleCaseWords(strings.Join(words, " "))))
+		s = normalRole(s + join + portfolioText(words))
 	}
 	r.texts[key] = s
 	return s
+}
+
+// portfolioText writes lowercase portfolio words in title case, a comma
+// kept on the word before it: "Environment, Food and Rural Affairs".
+func portfolioText(lower []string) string {
+	var words []string
+	for _, w := range lower {
+		if w == "," && len(words) > 0 {
+			words[len(words)-1] += ","
+			continue
+		}
+		words = append(words, w)
+	}
+	return titleMinorWords(titleCaseWords(strings.Join(words, " ")))
 }
 
 // titleText is the title as written: modifier words and the title's own
