@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/readout/readout/pipeline"
 )
@@ -70,6 +71,8 @@ var (
 var (
 	leftVerbs   = toSet(`resigned resigns quit quits retired`)
 	leftAdverbs = toSet(`also just recently subsequently later then since abruptly suddenly promptly`)
+	presentLeft = toSet(`resigns quits steps`)
+	reflexives  = toSet(`himself herself themselves itself myself ourselves`)
 )
 
 // leftPosts after "resigned from" (and postDeterminers) are the post
@@ -181,6 +184,17 @@ func leftAfter(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) bool {
 	if lowerAt(d, k, hi) == "," && first > lo && d.Tokens[first-1].Text == "," && k+1 < hi && !strings.EqualFold(d.Tokens[k+1].Text, "who") {
 		k++
 	}
+	k, conjoined := subjectEnd(d, ix, k, hi)
+	if conjoined {
+		// "A and B were fired" shares the verb; "praised A and B was
+		// fired" does not, nor does a singular verb.
+		if before := titleStart(d, first, lo) - 1; before >= lo && strings.HasPrefix(d.Tokens[before].Tag, "VB") {
+			return false
+		}
+		if w := lowerAt(d, k, hi); w == "was" || w == "has" || w == "is" {
+			return false
+		}
+	}
 	// A headline leaves out "was": "Army chief X dismissed" (not "X
 	// ousts Y").
 	if w := lowerAt(d, k, hi); removalVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "own")) && inHeading(d, d.Tokens[first].Start) {
@@ -189,23 +203,112 @@ func leftAfter(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) bool {
 	return departs(d, k, hi)
 }
 
+// titleStart returns the first of the capitalised words before the
+// person mention at token first, up to five, which may be their title
+// ("Interior Minister X"); a weekday or a month is a time phrase's
+// ("by Friday X had resigned").
+func titleStart(d *pipeline.Doc, first, lo int) int {
+	j := first
+	for j > lo && j > first-5 {
+		w := d.Tokens[j-1].Text
+		if !isCapitalized(w) || isWeekdayName(w) || monthOf(w) != 0 {
+			break
+		}
+		j--
+	}
+	return j
+}
+
+// subjectEnd returns the token after the subject that a person mention
+// ending before token k heads or shares: past an apposition between
+// commas ("X, a city official, was fired") and past the people conjoined
+// with it ("X and Trade Minister Y were fired", "X, Y and Z resigned").
+// conjoined reports whether other people share the subject.
+func subjectEnd(d *pipeline.Doc, ix *tokenIndex, k, hi int) (end int, conjoined bool) {
+	for n := 0; n < 8; n++ {
+		k = appositionEnd(d, ix, k, hi)
+		j := k
+		switch {
+		case lowerAt(d, j, hi) == "," && lowerAt(d, j+1, hi) == "and":
+			j += 2
+		case lowerAt(d, j, hi) == "," || lowerAt(d, j, hi) == "and":
+			j++
+		default:
+			return k, conjoined
+		}
+		// The next conjunct: a person mention after title words, with no
+		// verb or other punctuation between.
+		next := -1
+		for i := j; i < hi && i < j+8; i++ {
+			if e, ok := ix.entityAt(i); ok && e.Label == pipeline.Person {
+				next = ix.tokenEnding(e.End) + 1
+				// "and the trade minister, Y, were fired"
+				if d.Tokens[i-1].Text == "," && lowerAt(d, next, hi) == "," && next+1 < hi && finiteVerb(d.Tokens[next+1].Tag) {
+					next++
+				}
+				break
+			}
+			if t := d.Tokens[i]; finiteVerb(t.Tag) || isPunctuation(t.Text) && t.Text != "," {
+				break
+			}
+		}
+		if next <= 0 {
+			return k, conjoined
+		}
+		k, conjoined = next, true
+	}
+	return k, conjoined
+}
+
+// isPunctuation reports whether a token is punctuation only.
+func isPunctuation(w string) bool {
+	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsPunct(r) && !unicode.IsSymbol(r) }) < 0
+}
+
+// appositionEnd returns the token after an apposition that opens at token
+// k (", a city official,"), or k when none does: words with no verb,
+// quotation, person or other punctuation in them, up to a comma.
+func appositionEnd(d *pipeline.Doc, ix *tokenIndex, k, hi int) int {
+	if lowerAt(d, k, hi) != "," {
+		return k
+	}
+	for j := k + 1; j < hi && j < k+14; j++ {
+		t := d.Tokens[j]
+		if t.Text == "," {
+			if j > k+1 {
+				return j + 1
+			}
+			return k
+		}
+		if e, ok := ix.entityAt(j); ok && e.Label == pipeline.Person || finiteVerb(t.Tag) || isPunctuation(t.Text) || strings.EqualFold(t.Text, "who") || strings.EqualFold(t.Text, "and") {
+			return k
+		}
+	}
+	return k
+}
+
 // departs reports whether the verb at token k says its subject left a
 // post: "resigned", "has stepped down", "was fired", "had been replaced
 // by"; not "resigned to become ...", "quit the party" or a post named by
 // "as", which the rules read.
 func departs(d *pipeline.Doc, k, hi int) bool {
-	if w := lowerAt(d, k, hi); w == "has" || w == "had" {
+	if w := lowerAt(d, k, hi); w == "has" || w == "have" || w == "had" {
 		k++
 		if lowerAt(d, k, hi) == "been" {
 			k++
 			return removalVerbs[lowerAt(d, k, hi)] || replacedBy(d, k, hi) || forcedOut(d, k, hi)
 		}
-	} else if w == "was" {
+	} else if w == "was" || w == "were" {
 		k++
 		return removalVerbs[lowerAt(d, k, hi)] || replacedBy(d, k, hi) || forcedOut(d, k, hi)
 	}
 	if leftAdverbs[lowerAt(d, k, hi)] {
 		k++
+	}
+	// Outside headlines the present schedules a departure: "X steps down
+	// in May" still holds the post.
+	if w := lowerAt(d, k, hi); presentLeft[w] && !inHeading(d, d.Tokens[k].Start) {
+		return false
 	}
 	switch w := lowerAt(d, k, hi); {
 	case leftVerbs[w]:
@@ -214,6 +317,9 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 		// leave that post or body, not others ("from the cabinet" is one);
 		// so does an object ("quit the party", "quit his post").
 		j := k + 1
+		if reflexives[lowerAt(d, j, hi)] {
+			return false // "resigned herself to defeat"
+		}
 		if lowerAt(d, j, hi) == "from" {
 			j++
 		}
