@@ -362,6 +362,12 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 	if stormWords[sc.words[i]] || i > 0 && stormWords[sc.words[i-1]] {
 		return false // "Hurricane Lena", "Hurricane | Lena"
 	}
+	for _, m := range sc.gaz {
+		// The whole name is a known body's: "Yesh Atid", "Forza Italia".
+		if m.Start == i && m.End == j && m.Entries[0].Kind == gazetteer.Org && !m.Ambiguous {
+			return false
+		}
+	}
 	if j-i > 1 {
 		return true
 	}

@@ -107,6 +107,20 @@ func TestEntries(t *testing.T) {
 	if es := g.Lookup("Gaza"); len(es) == 0 || es[0].Kind != Territory || es[0].Country != "PS" {
 		t.Errorf("Lookup(Gaza) = %v", es)
 	}
+	// Parties from the Factbook, with their country; not a one-word
+	// name that is an English word, nor an abbreviation.
+	for form, cc := range map[string]string{"Likud": "IL", "Fidesz": "HU", "Forza Italia": "IT", "Plaid Cymru": "GB"} {
+		if es := g.Lookup(form); len(es) == 0 || es[0].Kind != Org || es[0].Country != cc {
+			t.Errorf("Lookup(%q) = %v, want a party of %s", form, es, cc)
+		}
+	}
+	for _, form := range []string{"Dignity", "Renaissance", "PCT", "CPI", "New People", "Communist Party"} {
+		for _, e := range g.Lookup(form) {
+			if e.Kind == Org {
+				t.Errorf("Lookup(%q) = %v, want no body", form, e)
+			}
+		}
+	}
 	if es := g.Lookup("turkey"); es != nil {
 		t.Errorf("Lookup(turkey) = %v, want none", es)
 	}
@@ -249,7 +263,7 @@ func TestGenerate(t *testing.T) {
 			t.Fatalf("gen: %v\n%s", err, b)
 		}
 	}
-	for _, name := range []string{"countries.tsv", "cities.tsv", "orgs.tsv", "officials.tsv", "titles.tsv"} {
+	for _, name := range []string{"countries.tsv", "cities.tsv", "orgs.tsv", "officials.tsv", "titles.tsv", "parties.tsv"} {
 		a, _ := os.ReadFile(filepath.Join(outs[0], name))
 		b, _ := os.ReadFile(filepath.Join(outs[1], name))
 		c, _ := os.ReadFile(filepath.Join("data", name))

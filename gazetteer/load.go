@@ -124,6 +124,15 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// parties: name country forms (the Factbook's, after orgs_extra's);
+	// added after the tagger was trained
+	err = eachRow("parties.tsv", func(f []string) error {
+		recs = append(recs, record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true}, list(field(f, 2))})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	// central_banks: name country forms; known to the rules only
 	err = eachRow("central_banks.tsv", func(f []string) error {
 		recs = append(recs, record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true, State: true}, list(field(f, 2))})

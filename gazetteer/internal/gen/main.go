@@ -57,6 +57,9 @@ func run(src, out string) error {
 	if err := writeCountryOffices(src, filepath.Join(out, "country_offices.tsv"), cs); err != nil {
 		return err
 	}
+	if err := writeParties(src, filepath.Join(out, "parties.tsv"), cs); err != nil {
+		return err
+	}
 	return writeTitles(src, filepath.Join(out, "titles.tsv"), cs)
 }
 
