@@ -25,7 +25,8 @@ import (
 //
 // A pattern is a list of elements separated by spaces:
 //
-//	NAME     a person mention (titles of address such as "Mr" may precede it)
+//	NAME     a person mention (titles of address such as "Mr" may precede it,
+//	         a US party-state tag follow it: "(D-Ohio)")
 //	NAMES    person mentions joined by commas and "and", each
 //	         optionally followed by "of PLACE" ("A of Chile and B of Peru")
 //	ROLE     a role phrase (roles.go); ROLES the same with a plural head
@@ -787,6 +788,13 @@ func (m *matcher) lookName(pos, hi int) (int, int, bool) {
 	}
 	for end < hi && isCapitalized(m.r.d.Tokens[end].Text) && postNominals[m.r.d.Tokens[end].Text] {
 		end++ // "Joanna Cherry QC, the SNP's justice spokeswoman"
+	}
+	// A US legislator's party and state belong to the name: "Ana Ruiz
+	// (D-Ohio)", "Ana Ruiz, R-Texas, as ambassador".
+	if end+2 < hi && partyStateTag(m.r.d.Tokens[end+1].Text) {
+		if open, shut := m.r.lower[end], m.r.lower[end+2]; open == "(" && shut == ")" || open == "," && shut == "," && end+3 < hi && m.r.lower[end+3] == "as" {
+			end += 3
+		}
 	}
 	return pos, end, true
 }
