@@ -215,6 +215,9 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 			return &candidate{}
 		}
 		i = sc.spacedInitials(i)
+		if sc.insideBody(i, j) {
+			return &candidate{}
+		}
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
 		// is what the document calls a body ("the Yesh Atid party").
 		if j < len(sc.words) && machineHeads[sc.words[j]] && strings.HasPrefix(sc.toks[j].Tag, "NN") || sc.namesFacility(j) {
@@ -260,6 +263,17 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		Canonical: sc.d.Text[start:end], Source: src, Confidence: conf,
 	}, prio: prio})
 	return &sc.out[len(sc.out)-1]
+}
+
+// insideBody reports whether words [i, j) are a known body's name or part
+// of one: "Yesh Atid", "Reporters Without Borders".
+func (sc *sentenceScan) insideBody(i, j int) bool {
+	for _, m := range sc.gaz {
+		if m.Start <= i && j <= m.End && m.Entries[0].Kind == gazetteer.Org && !m.Ambiguous {
+			return true
+		}
+	}
+	return false
 }
 
 // placeAt returns the unambiguous gazetteer match starting at token i.
@@ -361,12 +375,6 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 	}
 	if stormWords[sc.words[i]] || i > 0 && stormWords[sc.words[i-1]] {
 		return false // "Hurricane Lena", "Hurricane | Lena"
-	}
-	for _, m := range sc.gaz {
-		// The whole name is a known body's: "Yesh Atid", "Forza Italia".
-		if m.Start == i && m.End == j && m.Entries[0].Kind == gazetteer.Org && !m.Ambiguous {
-			return false
-		}
 	}
 	if j-i > 1 {
 		return true
