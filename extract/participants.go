@@ -269,8 +269,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 		// (Leaving an office leaves a military rank: "General X, who was
-		// ousted as premier".)
-		if per.left && !former && militaryRank(part.Role) {
+		// ousted as premier", and a founder founded the firm still.)
+		if per.left && !former && (militaryRank(part.Role) || founder(part.Role)) {
 			per.left = false
 		}
 		if per.left || former {
@@ -528,6 +528,12 @@ func militaryRank(role string) bool {
 
 var militaryRanks = toSet(`General Colonel Major Captain Lieutenant Admiral Brigadier Commodore Marshal Sergeant Corporal
 Vice Rear Field Staff Air Chief`)
+
+// founder reports whether a role is a body's founding, which no
+// departure ends: "Co-Founder", "Founder".
+func founder(role string) bool {
+	return strings.HasSuffix(role, "Founder") || strings.HasSuffix(role, "Cofounder")
+}
 
 // formerRole marks a role as no longer held.
 func formerRole(r string) string {

@@ -466,7 +466,9 @@ loop:
 			}
 			// "the Norwegian prime minister's spokesman": the post hangs
 			// on an office, and takes the country given for it.
-			if own, ok := r.endingAt(j, lo); ok && own.start < j && (own.start == lo || r.is(own.start, c.determiner) || r.is(own.start-1, c.determiner)) {
+			// ("as chairman from the firm's co-founder": a post taken from
+			// someone owns nothing.)
+			if own, ok := r.endingAt(j, lo); ok && own.start < j && (own.start == lo || r.is(own.start, c.determiner) || r.is(own.start-1, c.determiner)) && !slices.Contains(r.lower[own.start:j], "from") {
 				ph.tied, ph.ofOffice = true, true
 				ph.start = own.start
 				if own.country() != "" && ph.country() == "" {
@@ -1349,13 +1351,19 @@ func (r *roleReader) unknownPortfolio(k, hi int) int {
 }
 
 // titleBeforeName reports whether a title opens within [j, m) and a
-// person's name follows m, directly or after another title.
+// person's name follows m, directly, after another title or, after a
+// possessive, in apposition.
 func (r *roleReader) titleBeforeName(j, m, hi int) bool {
 	if m >= hi {
 		return false
 	}
 	named := r.persons[m] > 0
 	if n := r.title(m).N; n > 0 && m+n < hi && r.persons[m+n] > 0 {
+		named = true
+	}
+	// "from the firm's founder, X": a post someone owns, then its holder
+	// in apposition (not "a spokesman for the prime minister, X").
+	if r.lower[m] == "," && m+1 < hi && r.persons[m+1] > 0 && slices.ContainsFunc(r.d.Tokens[j:m], func(t pipeline.Token) bool { return isPossessive(t.Text) }) {
 		named = true
 	}
 	if !named {
