@@ -269,11 +269,12 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 		// (Leaving an office leaves a military rank: "General X, who was
-		// ousted as premier", and a founder founded the firm still.)
-		if per.left && !former && (militaryRank(part.Role) || founder(part.Role)) {
+		// ousted as premier"; and whoever leaves, a founder founded the
+		// firm still.)
+		if per.left && !former && militaryRank(part.Role) {
 			per.left = false
 		}
-		if per.left || former {
+		if (per.left || former) && !founder(part.Role) {
 			part.Role = formerRole(part.Role)
 		}
 		if part.Role != "" && part.CountryCode == "" {
