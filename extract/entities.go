@@ -431,10 +431,14 @@ func (sc *sentenceScan) faithInName(k int) bool {
 }
 
 // namesBody reports whether w is the head word of a body, a building, a
-// faith or an event, which ends no one's name.
+// faith, an event or a region, which ends no one's name.
 func namesBody(w string) bool {
-	return orgHeads[w] || facilityHeads[w] || faithWords[w] || eventHeads[w]
+	return orgHeads[w] || facilityHeads[w] || faithWords[w] || eventHeads[w] || regionHeads[w]
 }
+
+// regionHeads end the names of a country's divisions: "Anambra State",
+// "Helmand Province".
+var regionHeads = toSet(`State Province Region County District Territory Governorate Oblast Prefecture Municipality`)
 
 // lowerElsewhere reports whether the document writes w in lower case.
 func (sc *sentenceScan) lowerElsewhere(w string) bool {
