@@ -98,6 +98,17 @@ func (r *roleReader) reset(p *Participants, d *pipeline.Doc) {
 	clear(r.texts)
 }
 
+// insidePerson reports whether token i is inside a person mention, past
+// its first word: the "Major" of "John Major" is no title.
+func (r *roleReader) insidePerson(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if r.persons[k] > i {
+			return true
+		}
+	}
+	return false
+}
+
 // grow returns s with length n and zero elements, reusing its storage.
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
@@ -197,7 +208,7 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			r.lower[i] == "under" && i+1 < len(r.lower) && !isCapitalized(r.d.Tokens[i+1].Text))
 		// ("at 5 PM": a time, not a prime minister.)
 		clock := r.lower[i] == "pm" && i > 0 && r.d.Tokens[i-1].Tag == "CD"
-		if opens && !clock && !r.is(i, r.p.rules.former) && tagOK && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) {
+		if opens && !clock && !r.is(i, r.p.rules.former) && tagOK && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) && !r.insidePerson(i) {
 			s := r.d.Sentences[si]
 			m := r.p.titles.MatchPlural(r.lower[s.FirstToken:s.EndToken], i-s.FirstToken)
 			// "governor of the Central Bank of Kenya": a title ends before
