@@ -1456,6 +1456,10 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 			own := roles
 			if len(roles) > 1 && len(roles) == len(c.mentions) {
 				own = roles[k : k+1] // "respectively"
+			} else if len(roles) == 1 {
+				if parts := m.r.distribute(roles[0], len(c.mentions)); parts != nil {
+					own = parts[k : k+1] // "the finance and foreign ministers, A and B"
+				}
 			}
 			for _, ph := range own {
 				switch {

@@ -1034,6 +1034,41 @@ func (r *roleReader) text(ph rolePhrase) string {
 	return s
 }
 
+// distribute splits a plural title whose modifiers are coordinated into
+// one title for each of n holders, in order: "the finance and foreign
+// ministers, A and B" are a Finance Minister and a Foreign Minister. It
+// returns nil unless the title has exactly n such parts.
+func (r *roleReader) distribute(ph rolePhrase, n int) []rolePhrase {
+	if n < 2 || !ph.match.Plural || ph.fixed != "" || ph.portfolio[1] > 0 {
+		return nil
+	}
+	var groups [][]int // modifiers left to right, split at coordinators
+	var cur []int
+	for i := len(ph.mods) - 1; i >= 0; i-- {
+		if k := ph.mods[i]; coordinator(r.lower[k]) {
+			if len(cur) > 0 {
+				groups = append(groups, cur)
+			}
+			cur = nil
+		} else {
+			cur = append(cur, k)
+		}
+	}
+	if len(cur) > 0 {
+		groups = append(groups, cur)
+	}
+	if len(groups) != n {
+		return nil
+	}
+	out := make([]rolePhrase, n)
+	for g, mods := range groups {
+		slices.Reverse(mods) // titleText reads them right to left
+		out[g] = ph
+		out[g].fixed = r.titleText(mods, ph.titleStart, ph.match)
+	}
+	return out
+}
+
 // portfolioText writes lowercase portfolio words in title case, a comma
 // kept on the word before it: "Environment, Food and Rural Affairs".
 func portfolioText(lower []string) string {
