@@ -561,8 +561,14 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		if pos >= hi || m.r.lower[pos] != "," {
 			return false
 		}
+		// A clause with a verb of its own is a relative one ("who met
+		// X"), not the next clause of the sentence ("was made minister,
+		// while X ...").
+		relative := pos+1 < hi && relativeWords[m.r.lower[pos+1]]
 		for k := pos + 1; k < hi && k <= pos+30; k++ {
 			switch w := m.r.lower[k]; {
+			case finiteVerb(m.r.d.Tokens[k].Tag) && !relative:
+				return false
 			case w == ",":
 				// A relative pronoun after a clause that ends in a name is
 				// about that name: "X, who met Tom Hale, who chairs ...".
@@ -1711,6 +1717,9 @@ func (c *constructions) memberTitle(title string) bool {
 	}
 	return false
 }
+
+// relativeWords open a relative clause.
+var relativeWords = toSet(`who whom whose which that where when`)
 
 // durationNouns measure how long a post was held: "for two decades".
 var durationNouns = toSet(`year years decade decades month months week weeks term terms`)
