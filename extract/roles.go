@@ -987,8 +987,9 @@ func (r *roleReader) modifier(j int) bool {
 	default:
 		return false
 	}
-	// ("President sacks defence adviser X": a headline's verb.)
-	if r.is(j, c.time|c.stop|c.appoint|c.appoints) || removalVerbs[lw] || monthOf(t.Text) != 0 || isAllCaps(t.Text) {
+	// ("President sacks defence adviser X": a headline's verb; "the
+	// Syrian-backed opposition leader": a participle split from its name.)
+	if r.is(j, c.time|c.stop|c.appoint|c.appoints) || removalVerbs[lw] || monthOf(t.Text) != 0 || isAllCaps(t.Text) || j > 0 && r.d.Tokens[j-1].Text == "-" && nameParticiples[lw] {
 		return false
 	}
 	// Lower-case letters and hyphens only: a closing quote the tagger

@@ -508,7 +508,8 @@ func dottedAbbreviation(w string) bool {
 
 // splitGluedStops splits a word from the next that punctuation without a
 // space joins: a full stop ("Snowden.Image" in a caption), a double hyphen
-// ("LUSAKA--Zambia" in a dateline) or a comma ("Mr Sata,74,").
+// ("LUSAKA--Zambia" in a dateline), a comma ("Mr Sata,74,") or the hyphen
+// of a name before a participle ("Banerjee-led").
 // Abbreviations ("U.S."), domains ("Znak.com"), decimals and thousands
 // ("1,000") keep theirs.
 func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
@@ -578,6 +579,9 @@ func splitQuoteMarks(toks []tokenize.Token) []tokenize.Token {
 	return out
 }
 
+// nameParticiples follow a name and a hyphen: "the Banerjee-led party".
+var nameParticiples = toSet(`led backed appointed allied aligned controlled dominated owned run sponsored funded brokered`)
+
 // gluedAt returns where punctuation joins two words in w, and the
 // punctuation; -1 when none does.
 func gluedAt(w string) (int, string) {
@@ -586,6 +590,11 @@ func gluedAt(w string) (int, string) {
 	}
 	if i := strings.Index(w, "--"); i > 0 && letters(w[:i]) && letters(w[i+2:]) {
 		return i, "--"
+	}
+	// "Banerjee-led", "Putin-backed": a name, then a participle of whom
+	// leads or backs; the name stands alone.
+	if i := strings.LastIndexByte(w, '-'); i > 1 && nameParticiples[w[i+1:]] && letters(w[:i]) && isCapitalized(w) && !isAllCaps(w[:i]) {
+		return i, "-"
 	}
 	if i := strings.IndexByte(w, ','); i > 1 && strings.Count(w, ",") == 1 && letters(w[:i]) && i+1 < len(w) && isCapitalized(w) {
 		return i, "," // ("1,000", "a,b" stay)

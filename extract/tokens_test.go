@@ -198,6 +198,13 @@ func TestGluedPunctuation(t *testing.T) {
 	checkTokenRuns(t, "Headline\n\nKAMPALA--Uganda voted. Mr Okot,71, won 1,150,045 votes in Kampala.Image from Znak.com and the U.S. cost 2.5 dollars, a,b.\n", "KAMPALA -- Uganda", "Okot , 71 ,", "1,150,045", "Kampala . Image", "Znak.com", "U.S.", "2.5", "a,b")
 }
 
+// TestNameParticiples: a capitalised name is split from a participle of
+// leading or backing after a hyphen; an acronym, a word in lower case and
+// other compounds stay whole.
+func TestNameParticiples(t *testing.T) {
+	checkTokenRuns(t, "Headline\n\nThe Okot-led party and a Kampala-backed group met US-backed rebels in a well-run, Okot-era hall.\n", "Okot - led party", "Kampala - backed group", "US-backed", "well-run", "Okot-era")
+}
+
 // TestQuoteMarks: guillemets, low quotes and double quotes are split from
 // the words they enclose.
 func TestQuoteMarks(t *testing.T) {
