@@ -190,6 +190,23 @@ func TestTitles(t *testing.T) {
 			t.Errorf("Titles.Match(%q) = %d, %q; want %d, %q", tt.text, n, c, tt.n, tt.canon)
 		}
 	}
+	// A post that a modifier opens wins over a professional head: an
+	// interim chief executive holds a post, a senior analyst has a trade;
+	// "first" composes with no "chief".
+	for _, tt := range []struct {
+		text         string
+		canon        string
+		professional bool
+	}{
+		{"interim chief executive", "Interim Chief Executive", false},
+		{"acting chief executive", "Acting Chief Executive", false},
+		{"senior analyst", "Senior Analyst", true},
+		{"first chief executive", "", false},
+	} {
+		if m := tl.MatchPlural(strings.Fields(tt.text), 0); m.Canonical != tt.canon || m.Professional != tt.professional {
+			t.Errorf("Titles.MatchPlural(%q) = %+v; want %q, professional %v", tt.text, m, tt.canon, tt.professional)
+		}
+	}
 	// Past the last word there is no title (a caller may step over a
 	// final honorific: "They met President Mr").
 	if n, _ := tl.Match([]string{"President", "Mr"}, 2); n != 0 {

@@ -133,7 +133,7 @@ func (t *Titles) MatchPlural(words []string, i int) TitleMatch {
 
 // ranks are the modifiers "First" composes with: "First Deputy", "First
 // Vice President".
-var ranks = map[string]bool{"Deputy": true, "Vice": true, "Assistant": true, "Associate": true, "Principal": true, "Chief": true}
+var ranks = map[string]bool{"Deputy": true, "Vice": true, "Assistant": true, "Associate": true, "Principal": true}
 
 func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
 	if i < 0 || i >= len(words) {
@@ -161,18 +161,27 @@ func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
 	// A phrase that starts with a modifier word ("chief executive",
 	// "first lady") wins over the modifier composed with a shorter title.
 	direct := t.phrase(words, i, roles)
-	// Back off modifiers that are not followed by a title.
+	// Back off modifiers that are not followed by a title. A professional
+	// head ("executive") yields to a post that a modifier opens ("chief
+	// executive"): "interim chief executive" is a post.
+	var professional TitleMatch
 	for len(mods) > 0 {
 		if m := t.phrase(words, j, roles); m.N > 0 {
 			m.Canonical = strings.Join(mods, " ") + " " + m.Canonical
 			m.N += j - i
-			if m.N > direct.N {
+			if m.Professional && professional.N == 0 {
+				professional = m
+			} else if m.N > direct.N {
 				return m
+			} else {
+				break
 			}
-			break
 		}
 		mods = mods[:len(mods)-1]
 		j--
+	}
+	if professional.N > direct.N {
+		return professional
 	}
 	return direct
 }
