@@ -128,6 +128,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	main := p.mainCountry(d)
+	defined := p.definedBodies(d, ix)
 	byMention := map[int]*person{}
 	for _, per := range people {
 		for _, m := range per.mentions {
@@ -285,15 +286,25 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				part.CountryCode = owners[f.owner]
 			}
 		}
+		// A body named by the abbreviation the text defines for it is the
+		// body named in full: "NAC" after "Chile's National Audit
+		// Commission (NAC)".
+		body, bodyCountry := part.Organization, ""
+		if b, ok := defined[body]; ok {
+			body, bodyCountry = b.name, b.country
+		}
 		if part.CountryCode == "" && part.Role != "" {
 			// "spokesperson for the Indonesian National Police": the
 			// post sits in a state body that the country names.
-			part.CountryCode = p.nationalBody(part.Organization)
+			part.CountryCode = p.nationalBody(body)
+			if part.CountryCode == "" && stateBody(body) {
+				part.CountryCode = bodyCountry
+			}
 		}
 		// A post in a party, a company or a charity has no country, even
 		// where one is named with it ("UKIP Scotland chairman", "director
 		// of Amnesty International in Kenya").
-		if part.Organization != "" && !countryPost(part.Role, part.Organization) && p.stateBodyCountry(part.Organization) == "" {
+		if part.Organization != "" && !countryPost(part.Role, body) && p.stateBodyCountry(body) == "" {
 			part.CountryCode = ""
 		}
 		if part.CountryCode != "" {
@@ -1479,6 +1490,37 @@ func insideQuote(d *pipeline.Doc, i int) bool {
 		}
 	}
 	return open
+}
+
+// definedBody is a body's name that a document gives in full before the
+// abbreviation it then uses, with the country a possessive gives it.
+type definedBody struct{ name, country string }
+
+// definedBodies maps the abbreviations a document defines in brackets
+// after a body's name to that body: "Chile's National Audit Commission
+// (NAC)".
+func (p *Participants) definedBodies(d *pipeline.Doc, ix *tokenIndex) map[string]definedBody {
+	var out map[string]definedBody
+	for _, e := range d.Entities {
+		if e.Label != pipeline.Org {
+			continue
+		}
+		i, k := ix.token(e.Start), ix.tokenEnding(e.End)+1
+		if i < 0 || k <= 0 || k+2 >= len(d.Tokens) || d.Tokens[k].Text != "(" || d.Tokens[k+2].Text != ")" || !isAllCaps(d.Tokens[k+1].Text) {
+			continue
+		}
+		b := definedBody{name: e.Canonical}
+		if i >= 2 && isPossessive(d.Tokens[i-1].Text) {
+			if c, ok := ix.entityEndingAt(i - 2); ok {
+				b.country = p.countryOf(c)
+			}
+		}
+		if out == nil {
+			out = map[string]definedBody{}
+		}
+		out[d.Tokens[k+1].Text] = b
+	}
+	return out
 }
 
 // stateBodyHeads are the head nouns of the bodies of a state.
