@@ -1313,7 +1313,8 @@ striker midfielder defender goalkeeper captain spokesman spokeswoman spokesperso
 // facilityHeads end the names of places built by people.
 var facilityHeads = toSet(`Mosque Church Cathedral Temple Synagogue Airport Hospital Square Street
 Avenue Road Palace Stadium Bridge Museum Hotel Station Port Base Prison Center Centre Hall Tower
-Facility Penitentiary Jail House Fort Fortress Castle Headquarters Regency Masjid Mandir Falls`)
+Facility Penitentiary Jail House Fort Fortress Castle Headquarters Regency Masjid Mandir Falls Stupa Terminus
+Garden Gardens`)
 
 // seatEnd returns the end of a seat's name from token p that ends in a
 // compass point before another capitalised word ("Leeds North | Ann
@@ -1608,7 +1609,7 @@ Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Huss
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
 Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records
 Publishing Investments Ventures Properties Logistics Insurance Securities Holding Berhad Bhd
-Nasional Nacional Diario`)
+Nasional Nacional Diario Plc PLC LLC GmbH Limited`)
 
 // nameMonths are month names that are also personal names.
 var nameMonths = toSet(`May June April August`)
