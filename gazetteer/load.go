@@ -83,63 +83,45 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	// regions: name kind country forms
-	err = eachRow("regions.tsv", func(f []string) error {
-		recs = append(recs, record{Entry{Name: field(f, 0), Kind: field(f, 1), Country: field(f, 2)}, list(field(f, 3))})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// subdivisions: name country forms
-	err = eachRow("subdivisions.tsv", func(f []string) error {
-		recs = append(recs, record{Entry{Name: field(f, 0), Kind: Territory, Country: field(f, 1), Late: true}, list(field(f, 2))})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// cities: geonameid name country population capital forms
-	err = eachRow("cities.tsv", func(f []string) error {
-		pop, _ := strconv.Atoi(field(f, 3))
-		recs = append(recs, record{Entry{Name: field(f, 1), Kind: City, ID: "geonames:" + field(f, 0),
-			Country: field(f, 2), Capital: field(f, 4) == "1", Population: pop}, list(field(f, 5))})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// orgs: qid name forms; orgs_extra: name id country forms
-	err = eachRow("orgs.tsv", func(f []string) error {
-		recs = append(recs, record{Entry{Name: field(f, 1), Kind: Org, ID: field(f, 0)}, list(field(f, 2))})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = eachRow("orgs_extra.tsv", func(f []string) error {
-		recs = append(recs, record{Entry{Name: field(f, 0), Kind: Org, ID: field(f, 1), Country: field(f, 2)}, list(field(f, 3))})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// parties: name country forms (the Factbook's, after orgs_extra's);
-	// added after the tagger was trained
-	err = eachRow("parties.tsv", func(f []string) error {
-		recs = append(recs, record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true}, list(field(f, 2))})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// central_banks: name country forms; known to the rules only
-	err = eachRow("central_banks.tsv", func(f []string) error {
-		recs = append(recs, record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true, State: true}, list(field(f, 2))})
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	// The other files give one record a row.
+	for _, file := range []struct {
+		name string
+		rec  func(f []string) record
+	}{
+		{"regions.tsv", func(f []string) record { // name kind country forms
+			return record{Entry{Name: field(f, 0), Kind: field(f, 1), Country: field(f, 2)}, list(field(f, 3))}
+		}},
+		{"subdivisions.tsv", func(f []string) record { // name country forms
+			return record{Entry{Name: field(f, 0), Kind: Territory, Country: field(f, 1), Late: true}, list(field(f, 2))}
+		}},
+		{"cities.tsv", func(f []string) record { // geonameid name country population capital forms
+			pop, _ := strconv.Atoi(field(f, 3))
+			return record{Entry{Name: field(f, 1), Kind: City, ID: "geonames:" + field(f, 0),
+				Country: field(f, 2), Capital: field(f, 4) == "1", Population: pop}, list(field(f, 5))}
+		}},
+		{"orgs.tsv", func(f []string) record { // qid name forms
+			return record{Entry{Name: field(f, 1), Kind: Org, ID: field(f, 0)}, list(field(f, 2))}
+		}},
+		{"orgs_extra.tsv", func(f []string) record { // name id country forms
+			return record{Entry{Name: field(f, 0), Kind: Org, ID: field(f, 1), Country: field(f, 2)}, list(field(f, 3))}
+		}},
+		// parties: name country forms (the Factbook's, after
+		// orgs_extra's); added after the tagger was trained
+		{"parties.tsv", func(f []string) record {
+			return record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true}, list(field(f, 2))}
+		}},
+		// central_banks: name country forms; known to the rules only
+		{"central_banks.tsv", func(f []string) record {
+			return record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true, State: true}, list(field(f, 2))}
+		}},
+	} {
+		err := eachRow(file.name, func(f []string) error {
+			recs = append(recs, file.rec(f))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	ambiguous := make(map[string]bool)
 	err = eachRow("ambiguous.txt", func(f []string) error {

@@ -415,7 +415,7 @@ func loadCountries(src string) (map[string]*country, error) {
 		}
 		cs[c.iso2] = c
 	}
-	fips := map[string]string{}
+	fips := gecIndex(gn)
 	for _, r := range gn {
 		c := cs[r["ISO"]]
 		if c == nil {
@@ -423,9 +423,6 @@ func loadCountries(src string) (map[string]*country, error) {
 		}
 		c.population, _ = strconv.Atoi(r["Population"])
 		c.forms.add(r["Country"])
-		if r["fips"] != "" {
-			fips[strings.ToLower(r["fips"])] = r["ISO"]
-		}
 	}
 	for _, r := range cia {
 		c := cs[fips[r["gec"]]]
