@@ -37,6 +37,8 @@ import (
 //	         "54-year-old"
 //	VERB     a finite verb or a modal; TENSED a finite verb, no modal
 //	         ("ridiculed", "has", not "will")
+//	ADJ      a lowercase adjective, adverb or participle that describes:
+//	         "the highly experienced X"
 //	CLAUSE   a clause between commas: ", a Chilean citizen,"
 //	PREDICATE a finite verb and the rest of its clause up to the next
 //	         element, no name, punctuation, speech verb, second clause
@@ -179,6 +181,7 @@ type elem struct {
 	tense bool // TENSED: a verb, not a modal
 	abbr  bool // ABBR: one bracket holding an abbreviation
 	loose bool // PREDICATE!: @predicate_stop words too
+	adj   bool // ADJ: a describing word, by its tag
 }
 
 type rule struct {
@@ -378,6 +381,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elAge
 		case "VERB", "TENSED":
 			e.kind, e.tense = elVerb, f == "TENSED"
+		case "ADJ":
+			e.adj = true // a word element: it may repeat
 		case "CLAUSE":
 			e.kind = elClause
 		case "PHRASE":
@@ -521,6 +526,9 @@ func (a *attempt) next(ei, n, next int, c *capture) bool {
 
 // word reports whether token i is one of el's words.
 func (m *matcher) word(el *elem, i int) bool {
+	if el.adj {
+		return adjectival(m.r.d.Tokens[i])
+	}
 	if el.class != 0 {
 		return m.r.classes[i]&uint64(el.class) != 0
 	}

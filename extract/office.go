@@ -387,6 +387,17 @@ func participle(t pipeline.Token) bool {
 	return gerund(t) || t.Tag == "VBN" && !isCapitalized(t.Text)
 }
 
+// adjectival reports whether a token is a lowercase word that describes
+// what follows it: an adjective, an adverb or a past participle ("the
+// highly experienced").
+func adjectival(t pipeline.Token) bool {
+	switch t.Tag {
+	case "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN":
+		return !isCapitalized(t.Text)
+	}
+	return false
+}
+
 // gerund reports whether a token is a lowercase -ing participle: "holding",
 // "peacekeeping".
 func gerund(t pipeline.Token) bool { return t.Tag == "VBG" && !isCapitalized(t.Text) }
