@@ -1036,22 +1036,31 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 
 // portfolioWords returns the end of the portfolio words that start at
 // token pos ("Science and Innovation", "finance"), in a sentence [lo, hi)
-// about ministers; pos when there are none.
+// about ministers; pos when there are none. Capitalised nouns and
+// adjectives the lexicon lacks belong to a portfolio that has a word it
+// knows: "Education and Vocational Training".
 func (m *matcher) portfolioWords(pos, lo, hi int) int {
 	if m.c.cabinet == 0 || !slices.ContainsFunc(m.r.classes[lo:hi], func(c uint64) bool { return c&uint64(m.c.cabinet) != 0 }) {
 		return pos
 	}
-	end := pos
+	end, known := pos, false
+words:
 	for k := pos; k < hi; k++ {
+		t := m.r.d.Tokens[k]
 		switch w := m.r.lower[k]; {
 		case m.r.is(k, partyClass):
 			return pos // "(Labour)": a party
 		case m.r.p.titles.IsPortfolio(w):
-			end = k + 1
+			end, known = k+1, true
 		case (w == "and" || w == "," || w == "&") && k > pos:
+		case isCapitalized(t.Text) && (strings.HasPrefix(t.Tag, "NN") || t.Tag == "JJ") && m.r.persons[k] == 0:
+			end = k + 1
 		default:
-			return end
+			break words
 		}
+	}
+	if !known {
+		return pos
 	}
 	return end
 }
