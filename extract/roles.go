@@ -371,7 +371,7 @@ loop:
 				ph.start = es
 				j = es - 1
 				continue
-			case (e.Label == pipeline.Org || joined && e.Label == pipeline.Place) && !qualified && (len(mods) < 4 || joined && len(mods) < 6) && r.portfolioName(es, j, ta):
+			case (e.Label == pipeline.Org || joined && e.Label == pipeline.Place) && !qualified && (len(mods) < 4 || joined && len(mods) < 6) && r.portfolioName(es, j, ta, mods):
 				// "Water Resources Minister", "Fuel and Energy Minister":
 				// what the tagger took for a body or a place is the
 				// minister's portfolio.
@@ -784,8 +784,9 @@ func (r *roleReader) countryBefore(j int) bool {
 // coordinated reports whether the "and" or comma at j joins the word before
 // it to the modifier words in mods as portfolios of the title ta: all are
 // portfolio words, or the title takes a portfolio and the words are
-// capitalised nouns, one of them a portfolio word ("Inland Transport
-// and Waterways Minister"). A comma joins only a list that an "and" ends.
+// capitalised nouns or adjectives, one of them a portfolio word ("Inland
+// Transport and Waterways Minister", "Rural and Island Health Minister").
+// A comma joins only a list that an "and" ends.
 func (r *roleReader) coordinated(j int, mods []int, ta gazetteer.TitleMatch) bool {
 	switch r.lower[j] {
 	case "and", "&":
@@ -808,7 +809,8 @@ func (r *roleReader) coordinated(j int, mods []int, ta gazetteer.TitleMatch) boo
 		default:
 			all = false
 		}
-		capital = capital && isCapitalized(r.d.Tokens[k].Text) && strings.HasPrefix(r.d.Tokens[k].Tag, "NN")
+		tag := r.d.Tokens[k].Tag
+		capital = capital && isCapitalized(r.d.Tokens[k].Text) && (strings.HasPrefix(tag, "NN") || tag == "JJ")
 	}
 	return all || any && capital && ministerial(ta)
 }
@@ -817,17 +819,29 @@ func (r *roleReader) coordinated(j int, mods []int, ta gazetteer.TitleMatch) boo
 // ta is a portfolio, not a body: capitalised nouns, one a portfolio word,
 // none a body's head ("Water Resources Minister", not "Labour Party
 // leader").
-func (r *roleReader) portfolioName(i, j int, ta gazetteer.TitleMatch) bool {
+func (r *roleReader) portfolioName(i, j int, ta gazetteer.TitleMatch, mods []int) bool {
 	if !ministerial(ta) {
 		return false
 	}
+	// In a list, the portfolio words read after it count: "Rural and
+	// Island | Health Minister" (a portfolio word before "and"),
+	// "Legal, | Political and Security Affairs Minister"; not "A and EU |
+	// Trade Commissioner", a body's.
 	any := false
+	if i > 1 && r.lower[i-1] == "and" && r.p.titles.IsPortfolio(r.lower[i-2]) || r.lower[j+1] == "," {
+		any = r.p.titles.IsPortfolio(r.lower[j+1]) || slices.ContainsFunc(mods, func(k int) bool { return r.p.titles.IsPortfolio(r.lower[k]) })
+	}
 	for k := i; k <= j; k++ {
 		t := r.d.Tokens[k]
+		if k > i && k < j && coordinator(r.lower[k]) {
+			continue // "Political and Security Affairs"
+		}
 		portfolio := r.p.titles.IsPortfolio(r.lower[k])
 		// ("Human Services Secretary": a head noun that is a portfolio's
-		// last word.)
-		if orgHeads[t.Text] && !(k == j && portfolio && !stateBodyHeads[t.Text]) || !isCapitalized(t.Text) || !strings.HasPrefix(t.Tag, "NN") {
+		// last word; "Political | and Security Affairs": an adjective
+		// before it.)
+		noun := strings.HasPrefix(t.Tag, "NN") || t.Tag == "JJ" && (k < j || any)
+		if orgHeads[t.Text] && !(k == j && portfolio && !stateBodyHeads[t.Text]) || !isCapitalized(t.Text) || !noun {
 			return false
 		}
 		any = any || portfolio
@@ -1350,8 +1364,10 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			}
 			// "the Prime Minister and EU Commission President X": a body
 			// or a country before a title of address opens another post
-			// ("the former UN envoy and Irish president said" is one).
-			if r.definite(c.start) && r.qualifiedBefore(second) && second.end < hi && r.persons[second.end] > 0 {
+			// ("the former UN envoy and Irish president said" is one), as
+			// it does after a post that "as" gives someone ("serving as
+			// premier and Green leader X as ...").
+			if (r.definite(c.start) || c.start > 0 && r.lower[c.start-1] == "as") && r.qualifiedBefore(second) && second.end < hi && r.persons[second.end] > 0 {
 				continue
 			}
 			co := c
