@@ -89,6 +89,10 @@ var (
 	subordinators = toSet(`until unless if before whether`)
 )
 
+// assertVerbs before "that" state what follows as done: "announced that
+// X had been sacked" (not "denied that", "a report that").
+var assertVerbs = toSet(`announced announces confirmed confirms said says revealed reveals disclosed discloses stated states`)
+
 // reportVerbs after a relative "that" report what follows.
 var reportVerbs = toSet(`says said claims claimed alleges alleged suggests suggested reports reported states stated`)
 
@@ -103,6 +107,9 @@ func reported(d *pipeline.Doc, lo, j int) bool {
 		w := strings.ToLower(d.Tokens[k].Text)
 		if w == "that" && k+1 < j && (strings.HasPrefix(d.Tokens[k+1].Tag, "VB") || d.Tokens[k+1].Tag == "MD") && !reportVerbs[strings.ToLower(d.Tokens[k+1].Text)] {
 			continue
+		}
+		if w == "that" && k > lo && (assertVerbs[lowerAt(d, k-1, j)] || k-1 > lo && lowerAt(d, k-2, j) == "told") {
+			return false // "announced that X had been sacked" states it
 		}
 		if w == "that" || subordinators[w] {
 			return true

@@ -174,6 +174,7 @@ func TestTitles(t *testing.T) {
 		{"acting deputy foreign minister", 4, "Acting Deputy Foreign Minister"},
 		{"President Putin", 1, "President"},
 		{"Vice-President", 1, "Vice President"},
+		{"Executive Vice-President Ana Lee", 2, "Executive Vice President"},
 		{"Lieutenant-General Ray Cole", 1, "Lieutenant-General"},
 		{"Gen Ray Cole", 1, "General"},
 		{"Lt Col Ann Holt", 2, "Lieutenant Colonel"},

@@ -225,6 +225,9 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 			w = first
 		}
 		c := parent.next[w]
+		if c == nil && k > j {
+			c = parent.hyphenated(w) // "executive vice-president"
+		}
 		// "Finance Minister-designate", "Governor-elect": a title not yet
 		// taken up ends in its own suffix.
 		if m, ok := parent.pending(w, roles); ok && c == nil {
@@ -249,6 +252,20 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 		best.Canonical = strings.Join(f, "-")
 	}
 	return best
+}
+
+// hyphenated returns the node that the parts of a hyphenated word w lead
+// to from n, as if written apart: "vice-president" after "executive".
+func (n *titleNode) hyphenated(w string) *titleNode {
+	if !strings.ContainsRune(w, '-') {
+		return nil
+	}
+	for part := range strings.SplitSeq(w, "-") {
+		if n = n.next[part]; n == nil {
+			return nil
+		}
+	}
+	return n
 }
 
 // pending matches w as the title of n's child w names without its
