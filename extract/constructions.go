@@ -124,6 +124,9 @@ type ruleSpec struct {
 	// Pairs gives each NAME the first ROLE after it, not one between it
 	// and the NAME before: "with A as chairman and B as treasurer".
 	Pairs bool `yaml:"pairs"`
+	// Last gives the NAME the match's last ROLE: in "moved from the
+	// justice portfolio to become X" the first is the post left.
+	Last bool `yaml:"last"`
 	// Unlisted says a titled name is no item of a list of titled names:
 	// in "the chair of the panel, Minister X, Senator Y and ..." the chair
 	// is another item.
@@ -1438,6 +1441,9 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 			}
 		}
 		roles := rolesFor(caps, ci, ru.Pairs)
+		if ru.Last {
+			roles = lastRole(caps)
+		}
 		// (A name with its own title after another's is a list item.)
 		if ru.Unlisted && len(roles) > 1 && m.listItemAfter(m.r.persons[c.mentions[0]]) {
 			continue
@@ -1614,6 +1620,16 @@ func (m *matcher) kinOwned(k int) bool {
 // relationalTitles name a post by another's: "his Danish counterpart",
 // "the president's predecessor" (whose post is past).
 var relationalTitles = map[string]bool{"Counterpart": true, "Predecessor": true}
+
+// lastRole returns the last ROLE captured, if any.
+func lastRole(caps []capture) []rolePhrase {
+	for k := len(caps) - 1; k >= 0; k-- {
+		if caps[k].kind == elRole {
+			return []rolePhrase{*caps[k].role}
+		}
+	}
+	return nil
+}
 
 // rolesFor returns the ROLE captures that belong to the name at caps[ci]:
 // those after the previous name and before this one, else (and always

@@ -859,6 +859,8 @@ func ministerial(ta gazetteer.TitleMatch) bool {
 	switch f[len(f)-1] {
 	case "Minister", "Secretary", "Under-Secretary", "Undersecretary", "Commissioner":
 		return true
+	case "State": // "Secretary of State", "Minister of State"
+		return len(f) > 2 && f[len(f)-2] == "of" && (f[len(f)-3] == "Secretary" || f[len(f)-3] == "Minister")
 	}
 	return false
 }
@@ -1728,12 +1730,14 @@ func (r *roleReader) nameContinues(j, hi int) int {
 
 // portfolio reads the words of a portfolio from token j: lowercase or
 // capitalised nouns, joined by "and" or commas, ending in a portfolio word
-// ("affairs", "transport", "the economy"). It returns their end, or 0.
+// ("affairs", "transport", "the economy"). A minister's list may have
+// capitalised items the lexicon lacks beside one it knows ("Productivity,
+// Energy and Industry"). It returns their end, or 0.
 func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 	if j < hi && r.lower[j] == "the" {
 		j++
 	}
-	end := 0
+	end, known := 0, false
 	for k := j; k < hi && k < j+6; k++ {
 		lw := r.lower[k]
 		if lw == "and" || lw == "&" || lw == "," {
@@ -1747,19 +1751,30 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 		if _, n := r.p.rules.partyFrom(r.d.Tokens, k, hi); n > 0 && !ministerial {
 			break // "leader of Labour" leads a party
 		}
-		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && r.complementEntity(e) &&
-			!(ministerial && e.Start == r.d.Tokens[k].Start && e.End == r.d.Tokens[k].End && r.p.titles.IsPortfolio(lw)) {
-			break // a country or a body is a complement, not a portfolio
+		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && r.complementEntity(e) {
+			// (One word the tagger took for a body may be a portfolio, or
+			// an item of a minister's list: "Productivity, Energy and
+			// Industry".)
+			oneWord := e.Start == r.d.Tokens[k].Start && e.End == r.d.Tokens[k].End
+			item := e.Label == pipeline.Org && k+1 < hi && (r.lower[k+1] == "," || r.lower[k+1] == "and")
+			if !(ministerial && oneWord && (r.p.titles.IsPortfolio(lw) || item)) {
+				break // a country or a body is a complement, not a portfolio
+			}
 		}
 		tag := r.d.Tokens[k].Tag
-		if !strings.HasPrefix(tag, "NN") && tag != "JJ" {
+		if !strings.HasPrefix(tag, "NN") && tag != "JJ" || r.persons[k] > 0 {
 			break
 		}
 		// A minister's portfolio may be a level of government: "Minister
 		// of Local Government" (not "of the government").
 		if r.p.titles.IsPortfolio(lw) || ministerial && lw == "government" && k > j && r.d.Tokens[k-1].Tag == "JJ" {
-			end = k + 1
+			end, known = k+1, true
+		} else if ministerial && isCapitalized(r.d.Tokens[k].Text) && strings.HasPrefix(tag, "NN") && !orgHeads[r.d.Tokens[k].Text] && k+1 < hi && (r.lower[k+1] == "," || r.lower[k+1] == "and") {
+			end = k + 1 // an item of a list: "Productivity, | Energy and Industry"
 		}
+	}
+	if !known {
+		end = 0
 	}
 	// "director of the State Office of Mine Safety": words that
 	// begin a longer name are that body's, not a portfolio (but
