@@ -96,6 +96,9 @@ type ruleSpec struct {
 	Antecedent bool `yaml:"antecedent"`
 	// Lede lets an antecedent description that has none go to the speaker
 	// of the next sentence: "The head of the agency says ... Ana Ruiz said".
+	// Without antecedent it goes only there: "The party's spokesman said
+	// ... '...,' Ana Ruiz said" (a body's spokesman is rarely the person
+	// named before).
 	Lede bool `yaml:"lede"`
 	// Strict limits an antecedent to the subject of the sentence right
 	// before: weaker evidence than a description that speaks.
@@ -940,6 +943,7 @@ type pendingRef struct {
 	counterpart bool // takes the title of the person named before it
 	possessor   bool // belongs to the person named before it
 	lede        bool // else to the next sentence's speaker
+	ahead       bool // only to the next sentence's speaker
 	strict      bool // only to the subject of the sentence before
 }
 
@@ -1534,7 +1538,7 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 			}
 		}
 	}
-	if ru.Antecedent || ru.Possessor {
+	if ru.Antecedent || ru.Possessor || ru.Lede {
 		for _, c := range caps {
 			// "The prime minister's spokesman said": the spokesman is
 			// not the person named before; the prime minister may be.
@@ -1550,7 +1554,8 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				break // "the strategist helped": a profession, too weak a tie
 			}
 			if c.kind == elRole {
-				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, strict: ru.Strict}, roleFact: m.roleFactOf(*c.role)}
+				ahead := ru.Lede && !ru.Antecedent && !ru.Possessor
+				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: ahead, strict: ru.Strict}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
 				if f.country == "" {
 					f.country = country // "the Chilean foreign minister"

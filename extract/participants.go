@@ -1172,6 +1172,9 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				eligible = append(eligible, tok)
 			}
 		}
+		if f.pending.ahead {
+			eligible = nil
+		}
 		if len(eligible) > 0 && introducedUnnamed(d, eligible[0], f.evidence.Text) {
 			continue
 		}
@@ -1204,7 +1207,18 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			case !coordinated(rr, eligible) && !describedSubject(d, eligible[0]):
 				candidates = append(candidates, byMention[eligible[0]])
 			}
+			// "X resigned. The club's spokesman said he ...": one who
+			// speaks for another is someone the text has called so, or the
+			// speaker of the sentence before ("X says ... The party's
+			// Treasury spokesman is ...").
+			speakerBefore := -1
+			if speaksFor(f.role) {
+				speakerBefore = speakerOf(rr, inSentence(rr, eligible))
+			}
 			for _, c := range candidates {
+				if speaksFor(f.role) && len(c.roles) == 0 && len(c.professions) == 0 && (speakerBefore < 0 || byMention[speakerBefore] != c) {
+					continue
+				}
 				if describes(c, f.roleFact) {
 					to = c
 					break
@@ -1214,7 +1228,13 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		// A lede describes someone the next sentence names as its
 		// speaker: "The head of the agency says ... Ana Ruiz said ...".
 		if to == nil && f.pending.lede {
-			if tok := namedNext(rr, sent); tok >= 0 && describes(byMention[tok], f.roleFact) {
+			// (Not someone the description's own words name: "The party
+			// leader said X's resignation was welcome. X ...".)
+			descEnd := -1 // (a description that does not speak reports nothing)
+			if !f.pending.strict {
+				descEnd = ix.tokenEnding(f.evidence.End) + 1
+			}
+			if tok := namedNext(rr, sent, descEnd); tok >= 0 && describes(byMention[tok], f.roleFact) && !namedInSentence(d, rr, byMention, sent, byMention[tok]) {
 				to = byMention[tok]
 			}
 		}
@@ -1266,6 +1286,12 @@ func describes(per *person, desc roleFact) bool {
 	return true
 }
 
+// speaksFor reports whether a title is a spokesperson's.
+func speaksFor(role string) bool {
+	f := strings.Fields(role)
+	return len(f) > 0 && (f[len(f)-1] == "Spokesperson" || f[len(f)-1] == "Spokesman" || f[len(f)-1] == "Spokeswoman")
+}
+
 // sameTitle reports whether two titles can name one post: the words of one
 // are all in the other, and what the other adds is no other office
 // ("Minister" and "Foreign Minister", not "Prime Minister" and "Foreign
@@ -1293,17 +1319,35 @@ func sameTitle(a, b string) bool {
 // same title without them.
 var otherOffice = toSet(`shadow deputy vice assistant associate under junior`)
 
+// namedInSentence reports whether per is mentioned in sentence sent.
+func namedInSentence(d *pipeline.Doc, rr *roleReader, byMention map[int]*person, sent int, per *person) bool {
+	s := d.Sentences[sent]
+	for i := s.FirstToken; i < s.EndToken; i++ {
+		if rr.persons[i] > 0 && byMention[i] == per {
+			return true
+		}
+	}
+	return false
+}
+
 // namedNext returns the speaker of the sentence after sent when sent names
-// nobody and the two are in one paragraph or the second opens the next:
-// the person a lede's description introduces. It is -1 when there is none.
-func namedNext(rr *roleReader, sent int) int {
+// nobody but in what the description ending before token descEnd says (-1:
+// a description that says nothing), and
+// the two are in one paragraph or the second opens the next: the person a
+// lede's description introduces ("The agency's spokesman said X had
+// resigned. '...,' Y said." is Y). It is -1 when there is none.
+func namedNext(rr *roleReader, sent, descEnd int) int {
 	d := rr.d
 	if sent+1 >= len(d.Sentences) || d.Sentences[sent+1].Paragraph > d.Sentences[sent].Paragraph+1 {
 		return -1
 	}
 	s, next := d.Sentences[sent], d.Sentences[sent+1]
+	reported := false // past the description's speech verb
 	for i := s.FirstToken; i < s.EndToken; i++ {
-		if rr.persons[i] > 0 {
+		if descEnd >= 0 && i >= descEnd && i <= descEnd+1 && rr.is(i, rr.p.rules.say) {
+			reported = true
+		}
+		if rr.persons[i] > 0 && !reported {
 			return -1
 		}
 	}
