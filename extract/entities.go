@@ -211,7 +211,12 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		// "Chile's Minister of Social Cohesion said": what follows a
 		// title and "of" is its portfolio, unless a given name opens it
 		// ("chief of staff of Ana Ruiz").
-		if i >= 2 && sc.words[i-1] == "of" && sc.titleReaches(i-1) && !sc.givenName(sc.words[i]) {
+		// The tagger's name of two words or more, no portfolio in it, is
+		// a name: "an aide of Zubair Aslam Khan" (not "the King of Liang",
+		// "Director-General of Safeguards Pierre Goldschmidt").
+		tagged := j-i >= 2 && sc.taggedLabel(i) == "PER" && !sc.pluralNoun(sc.words[i]) &&
+			!slices.ContainsFunc(sc.words[i:j], func(w string) bool { return sc.e.titles.IsPortfolio(strings.ToLower(w)) })
+		if i >= 2 && sc.words[i-1] == "of" && sc.titleReaches(i-1) && !sc.givenName(sc.words[i]) && !tagged {
 			return &candidate{}
 		}
 		i = sc.spacedInitials(i)
@@ -996,8 +1001,11 @@ func (sc *sentenceScan) titledPeople() {
 				k = end // "MP for Leeds North Ann Kerr"
 			} else if m, ok := sc.placeAt(p); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
 				k = m.End
-			} else if p+2 < len(sc.words) && isCapitalized(sc.words[p]) && !sc.givenName(sc.words[p]) && sc.givenName(sc.words[p+1]) && sc.nameRun(p+1)-(p+1) >= 2 {
-				k = p + 1 // "head of Roscosmos Alexander Ivanov": a body of one word
+			} else if p+2 < len(sc.words) && isCapitalized(sc.words[p]) && !sc.givenName(sc.words[p]) && sc.givenName(sc.words[p+1]) && sc.nameRun(p+1)-(p+1) >= 2 &&
+				(sc.taggedLabel(p) != "PER" || sc.pluralNoun(sc.words[p])) {
+				// "head of Roscosmos Alexander Ivanov": a body of one word
+				// (not "aide of Zubair Aslam Khan", the tagger's one name).
+				k = p + 1
 			} else if sc.words[k] == "of" && p > k+1 {
 				// "speaker of the parliament Omar Nadiri": a lowercase
 				// body, then a name of two words or more.
@@ -1503,6 +1511,22 @@ survivor volunteer nurse doctor farmer fisherman journalist reporter photographe
 // identifiedAdverbs may stand in "identified only as".
 var identifiedAdverbs = toSet(`only simply publicly officially formally later`)
 
+// pluralNoun reports whether w looks like an English plural, not a given
+// name: "Corridors", "Safeguards"; not "Andrés", "Carlos".
+func (sc *sentenceScan) pluralNoun(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && isASCIIWord(w) && !sc.e.gaz.GivenName(w)
+}
+
+// isASCIIWord reports whether w is made of ASCII letters only.
+func isASCIIWord(w string) bool {
+	for _, r := range w {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // pastPortfolio returns where the name in [i, j) starts after the end of
 // a portfolio the lexicon lacks: a plural noun before a given name, as in
 // "Minister of Transport and Economic Corridors Ana Ruiz"; i when there is
@@ -1513,7 +1537,7 @@ func (sc *sentenceScan) pastPortfolio(i, j int) int {
 		if sc.e.gaz.CommonGivenName(w) {
 			break
 		}
-		if sc.e.gaz.CommonGivenName(sc.words[m]) && strings.HasPrefix(sc.toks[m-1].Tag, "NN") && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		if sc.e.gaz.CommonGivenName(sc.words[m]) && strings.HasPrefix(sc.toks[m-1].Tag, "NN") && sc.pluralNoun(w) {
 			return m
 		}
 	}
