@@ -130,6 +130,11 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		t := d.Tokens[j]
 		w := strings.ToLower(t.Text)
 		if removalVerbs[w] {
+			// A headline leaves out "was": in "Football chief ousted after
+			// Y deal" the chief was ousted, not Y.
+			if j > lo && strings.HasPrefix(d.Tokens[j-1].Tag, "NN") && strings.HasSuffix(w, "ed") && inHeading(d, t.Start) {
+				return false
+			}
 			// ("X dismissed, Y appointed", "fired at the car, Major Y
 			// said": the verb's object is not Y.)
 			after := d.Tokens[j+1]
