@@ -292,7 +292,9 @@ func appositionEnd(d *pipeline.Doc, ix *tokenIndex, k, hi int) int {
 			}
 			return k
 		}
-		if e, ok := ix.entityAt(j); ok && e.Label == pipeline.Person || finiteVerb(t.Tag) || isPunctuation(t.Text) || strings.EqualFold(t.Text, "who") || strings.EqualFold(t.Text, "and") {
+		// (A possessive's apostrophe is no punctuation here: "X, Lakeview
+		// Mines' engineering chief, was fired".)
+		if e, ok := ix.entityAt(j); ok && e.Label == pipeline.Person || finiteVerb(t.Tag) || isPunctuation(t.Text) && !isPossessive(t.Text) || strings.EqualFold(t.Text, "who") || strings.EqualFold(t.Text, "and") {
 			return k
 		}
 	}
