@@ -194,6 +194,10 @@ type rule struct {
 	ruleSpec
 	elems []elem
 	named bool // the pattern has a NAME or NAMES
+	// The words a match cannot do without: for each word element that
+	// is not optional, its literal words or its class. A sentence
+	// without one of them is not tried.
+	anchors []elem
 }
 
 // constructions is a loaded rules file.
@@ -320,7 +324,13 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 			return nil, fmt.Errorf("%s: rule %q: %w", ruleFileName(path), s.Name, err)
 		}
 		named := slices.ContainsFunc(els, func(e elem) bool { return e.kind == elName || e.kind == elNames })
-		c.rules = append(c.rules, rule{s, els, named})
+		var anchors []elem
+		for _, e := range els {
+			if e.kind == elWord && !e.opt && !e.adj {
+				anchors = append(anchors, e)
+			}
+		}
+		c.rules = append(c.rules, rule{s, els, named, anchors})
 	}
 	for ri, ru := range c.rules {
 		if !ru.named && len(ru.elems) >= 2 && ru.elems[0].kind == elStart {
@@ -485,6 +495,9 @@ type capture struct {
 type matcher struct {
 	c *constructions
 	r *roleReader // the document, its index and its person mentions
+	// the sentence's literal words and classes, for rules' anchors
+	lits    []bool
+	classes uint64
 	// the last name looked up: every rule that opens with a name asks
 	// for the same one at a token
 	last struct{ pos, hi, start, end int }
@@ -947,6 +960,32 @@ type pendingRef struct {
 	strict      bool // only to the subject of the sentence before
 }
 
+// sentenceWords notes the literal words and word classes of the sentence
+// [lo, hi).
+func (m *matcher) sentenceWords(lo, hi int) {
+	if len(m.lits) <= int(m.c.lits) {
+		m.lits = make([]bool, int(m.c.lits)+1)
+	}
+	clear(m.lits)
+	m.classes = 0
+	for i := lo; i < hi; i++ {
+		m.lits[m.r.lits[i]] = true
+		m.classes |= m.r.classes[i]
+	}
+}
+
+// anchored reports whether the sentence has each word that rule ru cannot
+// do without.
+func (m *matcher) anchored(ru *rule) bool {
+	for i := range ru.anchors {
+		a := &ru.anchors[i]
+		if a.class != 0 && m.classes&uint64(a.class) == 0 || a.class == 0 && !slices.ContainsFunc(a.lits, func(l uint16) bool { return m.lits[l] }) {
+			return false
+		}
+	}
+	return true
+}
+
 // run applies every rule at every token of every sentence and returns the
 // facts in reading order. It stops with ctx's error once ctx is done.
 func (m *matcher) run(ctx context.Context) ([]fact, error) {
@@ -971,6 +1010,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 			continue
 		}
 		m.r.prep(m.r.d.Tokens[lo].Sentence)
+		m.sentenceWords(lo, hi)
 		// A role phrase matters only before a name it can reach.
 		nextName := hi
 		for i := hi - 1; i >= lo; i-- {
@@ -994,7 +1034,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 			}
 			try := func(ri int) {
 				ru := &m.c.rules[ri]
-				if ru.Where == "list" && !list || ru.Where == "heading" && kind != pipeline.Heading || !named && ru.named || !m.canStart(&ru.elems[0], i, at) || !m.canGoOn(ru, i, hi) {
+				if ru.Where == "list" && !list || ru.Where == "heading" && kind != pipeline.Heading || !named && ru.named || !m.anchored(ru) || !m.canStart(&ru.elems[0], i, at) || !m.canGoOn(ru, i, hi) {
 					return
 				}
 				var ok bool
