@@ -211,12 +211,7 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		// "Chile's Minister of Social Cohesion said": what follows a
 		// title and "of" is its portfolio, unless a given name opens it
 		// ("chief of staff of Ana Ruiz").
-		// The tagger's name of two words or more, no portfolio in it, is
-		// a name: "an aide of Zubair Aslam Khan" (not "the King of Liang",
-		// "Director-General of Safeguards Pierre Goldschmidt").
-		tagged := j-i >= 2 && sc.taggedLabel(i) == "PER" && !sc.pluralNoun(sc.words[i]) &&
-			!slices.ContainsFunc(sc.words[i:j], func(w string) bool { return sc.e.titles.IsPortfolio(strings.ToLower(w)) })
-		if i >= 2 && sc.words[i-1] == "of" && sc.titleReaches(i-1) && !sc.givenName(sc.words[i]) && !tagged {
+		if i >= 2 && sc.words[i-1] == "of" && sc.titleReaches(i-1) && !sc.givenName(sc.words[i]) && !sc.taggedName(i, j) {
 			return &candidate{}
 		}
 		i = sc.spacedInitials(i)
@@ -1510,6 +1505,15 @@ survivor volunteer nurse doctor farmer fisherman journalist reporter photographe
 
 // identifiedAdverbs may stand in "identified only as".
 var identifiedAdverbs = toSet(`only simply publicly officially formally later`)
+
+// taggedName reports whether words [i, j) are a name the tagger tagged,
+// of two words or more, with no portfolio in it: "an aide of Zubair Aslam
+// Khan" (not "the King of Liang", "Director-General of Safeguards Pierre
+// Goldschmidt").
+func (sc *sentenceScan) taggedName(i, j int) bool {
+	return j-i >= 2 && sc.taggedLabel(i) == "PER" && !sc.pluralNoun(sc.words[i]) &&
+		!slices.ContainsFunc(sc.words[i:j], func(w string) bool { return sc.e.titles.IsPortfolio(strings.ToLower(w)) })
+}
 
 // pluralNoun reports whether w looks like an English plural, not a given
 // name: "Corridors", "Safeguards"; not "Andrés", "Carlos".

@@ -1234,7 +1234,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			if !f.pending.strict {
 				descEnd = ix.tokenEnding(f.evidence.End) + 1
 			}
-			if tok := namedNext(rr, sent, descEnd); tok >= 0 && describes(byMention[tok], f.roleFact) && !namedInSentence(d, rr, byMention, sent, byMention[tok]) {
+			if tok := namedNext(rr, sent, descEnd); tok >= 0 && describes(byMention[tok], f.roleFact) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
 				to = byMention[tok]
 			}
 		}
@@ -1287,10 +1287,7 @@ func describes(per *person, desc roleFact) bool {
 }
 
 // speaksFor reports whether a title is a spokesperson's.
-func speaksFor(role string) bool {
-	f := strings.Fields(role)
-	return len(f) > 0 && (f[len(f)-1] == "Spokesperson" || f[len(f)-1] == "Spokesman" || f[len(f)-1] == "Spokeswoman")
-}
+func speaksFor(role string) bool { return lastWord(normalRole(role)) == "Spokesperson" }
 
 // sameTitle reports whether two titles can name one post: the words of one
 // are all in the other, and what the other adds is no other office
@@ -1320,8 +1317,8 @@ func sameTitle(a, b string) bool {
 var otherOffice = toSet(`shadow deputy vice assistant associate under junior`)
 
 // namedInSentence reports whether per is mentioned in sentence sent.
-func namedInSentence(d *pipeline.Doc, rr *roleReader, byMention map[int]*person, sent int, per *person) bool {
-	s := d.Sentences[sent]
+func namedInSentence(rr *roleReader, byMention map[int]*person, sent int, per *person) bool {
+	s := rr.d.Sentences[sent]
 	for i := s.FirstToken; i < s.EndToken; i++ {
 		if rr.persons[i] > 0 && byMention[i] == per {
 			return true

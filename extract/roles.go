@@ -1751,13 +1751,12 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 		if _, n := r.p.rules.partyFrom(r.d.Tokens, k, hi); n > 0 && !ministerial {
 			break // "leader of Labour" leads a party
 		}
+		listItem := k+1 < hi && (r.lower[k+1] == "," || r.lower[k+1] == "and") // "Productivity, | Energy and Industry"
 		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && r.complementEntity(e) {
 			// (One word the tagger took for a body may be a portfolio, or
-			// an item of a minister's list: "Productivity, Energy and
-			// Industry".)
+			// an item of a minister's list.)
 			oneWord := e.Start == r.d.Tokens[k].Start && e.End == r.d.Tokens[k].End
-			item := e.Label == pipeline.Org && k+1 < hi && (r.lower[k+1] == "," || r.lower[k+1] == "and")
-			if !(ministerial && oneWord && (r.p.titles.IsPortfolio(lw) || item)) {
+			if !(ministerial && oneWord && (r.p.titles.IsPortfolio(lw) || e.Label == pipeline.Org && listItem)) {
 				break // a country or a body is a complement, not a portfolio
 			}
 		}
@@ -1769,8 +1768,8 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 		// of Local Government" (not "of the government").
 		if r.p.titles.IsPortfolio(lw) || ministerial && lw == "government" && k > j && r.d.Tokens[k-1].Tag == "JJ" {
 			end, known = k+1, true
-		} else if ministerial && isCapitalized(r.d.Tokens[k].Text) && strings.HasPrefix(tag, "NN") && !orgHeads[r.d.Tokens[k].Text] && k+1 < hi && (r.lower[k+1] == "," || r.lower[k+1] == "and") {
-			end = k + 1 // an item of a list: "Productivity, | Energy and Industry"
+		} else if ministerial && listItem && isCapitalized(r.d.Tokens[k].Text) && strings.HasPrefix(tag, "NN") && !orgHeads[r.d.Tokens[k].Text] {
+			end = k + 1 // an item of a list the lexicon lacks
 		}
 	}
 	if !known {
