@@ -325,8 +325,8 @@ func TestDevArticles(t *testing.T) {
 	// Floors a little under what the rules score today: a change that
 	// lowers check is reverted, so these only catch accidents.
 	floors := map[string]map[string]float64{
-		eval.Tune:  {"name": 0.97, "role": 0.93, "country": 0.91, "triple": 0.89},
-		eval.Check: {"name": 0.94, "role": 0.87, "country": 0.90, "triple": 0.80},
+		eval.Tune:  {"name": 0.98, "role": 0.96, "country": 0.98, "triple": 0.95},
+		eval.Check: {"name": 0.95, "role": 0.90, "country": 0.95, "triple": 0.85},
 	}
 	for _, part := range []string{eval.Tune, eval.Check} {
 		s := parts[part]

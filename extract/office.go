@@ -475,17 +475,33 @@ func heldUntil(d *pipeline.Doc, i, hi int) bool {
 	return false
 }
 
-// mainCountry is the country the document mentions most (names,
-// demonyms, capitals standing for governments), the first mentioned on
-// ties; "" when no country is mentioned twice.
-func (p *Participants) mainCountry(d *pipeline.Doc) string {
+// namedCountries lists the countries the document names (names,
+// demonyms, capitals standing for governments) in text order, and by
+// sentence. A nation's offices are its own, never guessed, so nations are
+// left out.
+func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []string, bySentence map[int][]string) {
+	bySentence = map[int][]string{}
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		c := p.countryOf(e)
+		if c == "" || p.isNation(c) {
+			continue
+		}
+		all = append(all, c)
+		if t := ix.token(e.Start); t >= 0 {
+			s := d.Tokens[t].Sentence
+			bySentence[s] = append(bySentence[s], c)
+		}
+	}
+	return all, bySentence
+}
+
+// mostNamed is the country named most often in cs, the first named on
+// ties; "" when none is named min times.
+func mostNamed(cs []string, min int) string {
 	counts := map[string]int{}
 	var order []string
-	for i := range d.Entities {
-		c := p.countryOf(&d.Entities[i])
-		if c == "" || p.isNation(c) {
-			continue // a nation's offices are its own, never guessed
-		}
+	for _, c := range cs {
 		if counts[c] == 0 {
 			order = append(order, c)
 		}
@@ -497,15 +513,13 @@ func (p *Participants) mainCountry(d *pipeline.Doc) string {
 			best = c
 		}
 	}
-	if counts[best] < 2 {
+	if counts[best] < min {
 		return ""
 	}
 	return best
 }
 
-// stateOffices are the heads of titles of state offices, the only ones
-// that take the document's main country when the text gives none: a
-// manager, a captain or a chief executive is as often from elsewhere.
+// stateOffices are the heads of titles of state offices.
 var stateOffices = toSet(`President Minister Premier Chancellor King Queen Sultan Emir Prince Princess
 Emperor Monarch Ambassador Envoy Diplomat Consul Secretary Adviser Advisor Speaker Senator Lawmaker
 Legislator Congressman Congresswoman General Commander Commander-in-Chief`)
@@ -527,4 +541,22 @@ func stateBody(org string) bool {
 func isStateOffice(role string) bool {
 	words := strings.Fields(role)
 	return len(words) > 0 && stateOffices[words[len(words)-1]]
+}
+
+// namedNear is the country named most in the sentences that mention a
+// person ("Ruiz said Chile would wait"): a better guess at their post's
+// country than the one the document names most, which in foreign news is
+// as often the country visited or discussed.
+func namedNear(d *pipeline.Doc, ix *tokenIndex, bySentence map[int][]string, mentions []pipeline.Span) string {
+	var cs []string
+	seen := map[int]bool{}
+	for _, m := range mentions {
+		t := ix.token(m.Start)
+		if t < 0 || seen[d.Tokens[t].Sentence] {
+			continue
+		}
+		seen[d.Tokens[t].Sentence] = true
+		cs = append(cs, bySentence[d.Tokens[t].Sentence]...)
+	}
+	return mostNamed(cs, 1)
 }

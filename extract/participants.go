@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -127,7 +128,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			named[d.Tokens[i].Sentence] = true
 		}
 	}
-	main := p.mainCountry(d)
+	countries, countriesBySentence := p.namedCountries(d, ix)
+	main := mostNamed(countries, 2)
 	defined := p.definedBodies(d, ix)
 	byMention := map[int]*person{}
 	for _, per := range people {
@@ -311,12 +313,15 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			part.CountrySource = pipeline.CountryFromText
 		} else if part.Role != "" {
 			// What the text leaves unplaced: the reference data's record of
-			// the person, else, for a state office that country has, the
-			// country the document is about.
+			// the person, else, for any post but those as often held
+			// elsewhere, the country named most beside the person or, failing
+			// that, in the document (twice at least).
 			if c := p.officialCountry(part.Name); c != "" {
 				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference
-			} else if main != "" && part.Organization == "" && isStateOffice(part.Role) && p.gaz.HasOffice(main, strings.TrimPrefix(part.Role, "Former ")) {
-				part.CountryCode, part.CountrySource = main, pipeline.CountryFromContext
+			} else if part.Organization == "" && !p.unplacedByContext(part.Role) {
+				if c := cmp.Or(namedNear(d, ix, countriesBySentence, part.Mentions), main); c != "" {
+					part.CountryCode, part.CountrySource = c, pipeline.CountryFromContext
+				}
 			}
 		}
 		if part.Role == "" {
@@ -400,10 +405,15 @@ func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool) {
 			}
 		}
 	}
+	guessed := func(p pipeline.Participant) bool {
+		return p.Organization == "" && p.CountrySource == pipeline.CountryFromContext
+	}
 	for _, hs := range all {
 		if current := mostMentioned(hs); !past(ps[current]) {
 			for _, i := range hs {
-				if i != current && past(ps[i]) {
+				// A guess at the current holder's country does not make
+				// one the text places a predecessor.
+				if i != current && past(ps[i]) && (guessed(ps[i]) || !guessed(ps[current])) {
 					former = append(former, i)
 				}
 			}
@@ -1691,3 +1701,25 @@ func fuller(a, b string) bool {
 	}
 	return caps(fa) > caps(fb)
 }
+
+// unplacedByContext reports whether a role's country is not to be guessed
+// from the document's subject: a profession ("lawyer", "economist"), a
+// post in a company ("Chief Financial Officer"), a team or a faith, and a
+// diplomat's or an international post, which are as often another
+// country's.
+func (p *Participants) unplacedByContext(role string) bool {
+	if strings.HasPrefix(role, "Chief ") && strings.HasSuffix(role, " Officer") {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		if unplacedHeads[w] || p.titles.MatchPlural([]string{w}, 0).Professional {
+			return true
+		}
+	}
+	return false
+}
+
+var unplacedHeads = toSet(`ceo cfo coo cto manager coach captain skipper selector boss founder owner player striker
+midfielder defender goalkeeper pope archbishop cardinal rabbi imam bishop priest chaplain deacon rector vicar pastor
+mufti ayatollah mullah maulana professor headteacher headmaster headmistress provost dean ambassador envoy diplomat
+consul attache chargé nuncio secretary-general`)

@@ -209,17 +209,26 @@ func TestStillInOffice(t *testing.T) {
 }
 
 // TestCountrySource: a country the text attaches, one the reference data
-// knows, and one the document is about, each said as such.
+// knows, and one named beside the person or in the document, each said as
+// such; no guess for posts as often held elsewhere.
 func TestCountrySource(t *testing.T) {
 	text := "Portugal and Spain signed the deal in Lisbon. Portuguese Foreign Minister Rui Costa praised it. " +
 		"Prime Minister Ana Lopes spoke later, and President Emmerson Mnangagwa sent a message. " +
-		"Club manager Jorge Mendes was there too."
+		"Club manager Jorge Mendes was there too. President Marta Vidal said Chile would wait. Police chief Carla Reis and Judge Paulo Neves were not, " +
+		"nor were Ambassador Tom Walker, lawyer Rita Gomes, Bishop Luis Sousa and the bank's chief financial officer, Rui Lima."
 	got := people(t, text)
 	want := map[string][2]string{
 		"Rui Costa":          {"Portugal", pipeline.CountryFromText},
 		"Ana Lopes":          {"Portugal", pipeline.CountryFromContext},
+		"Carla Reis":         {"Portugal", pipeline.CountryFromContext},
+		"Marta Vidal":        {"Chile", pipeline.CountryFromContext}, // the country named beside her
+		"Paulo Neves":        {"Portugal", pipeline.CountryFromContext},
 		"Emmerson Mnangagwa": {"Zimbabwe", pipeline.CountryFromReference},
-		"Jorge Mendes":       {"", ""}, // not a state office: no guess
+		"Jorge Mendes":       {"", ""}, // a team's post: no guess
+		"Tom Walker":         {"", ""}, // a diplomat is as often another country's
+		"Rita Gomes":         {"", ""}, // a profession
+		"Luis Sousa":         {"", ""}, // a faith's post
+		"Rui Lima":           {"", ""}, // a company's
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d people, want %d: %+v", len(got), len(want), got)

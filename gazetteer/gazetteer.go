@@ -72,9 +72,8 @@ type Gazetteer struct {
 	capitals  map[string]Entry
 	officials map[string][]Official
 	titles    *Titles
-	given     map[string]bool            // given names of officials worldwide
-	common    map[string]bool            // those and common English given names
-	offices   map[string]map[string]bool // per country, the words of its office titles
+	given     map[string]bool // given names of officials worldwide
+	common    map[string]bool // those and common English given names
 }
 
 // A record is an entry with the surface forms that name it.
@@ -117,29 +116,6 @@ func (g *Gazetteer) Officials(name string) []Official {
 // name, without copying their records.
 func (g *Gazetteer) IsOfficial(name string) bool {
 	return len(g.officials[foldName(name)]) > 0
-}
-
-// HasOffice reports whether a country has a state office that a role can
-// name: the role's head noun, and "prime" or "first" before it, occur in
-// the titles of the country's offices ("First Minister" is not Ireland's,
-// "President" not Britain's head of government's). It is true for a
-// country the reference data does not cover (the CIA's list leaves out the
-// United States).
-func (g *Gazetteer) HasOffice(country, role string) bool {
-	ws, ok := g.offices[country]
-	if !ok {
-		return true
-	}
-	f := strings.Fields(strings.ToLower(strings.ReplaceAll(role, "-", " ")))
-	if len(f) == 0 || !ws[f[len(f)-1]] {
-		return false
-	}
-	for _, w := range f[:len(f)-1] {
-		if (w == "prime" || w == "first") && !ws[w] {
-			return false
-		}
-	}
-	return true
 }
 
 // CommonGivenName reports whether w is a given name of an official or a

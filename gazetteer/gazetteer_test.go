@@ -314,23 +314,3 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
-
-func TestHasOffice(t *testing.T) {
-	g := mustDefault(t)
-	for _, c := range []struct {
-		country, role string
-		want          bool
-	}{
-		{"IQ", "Foreign Minister", true},
-		{"IQ", "Foreign Secretary", false}, // Iraq's ministers are not secretaries
-		{"IE", "First Minister", false},
-		{"GB", "Chancellor", true},
-		{"DE", "Chancellor", true},
-		{"FR", "Chancellor", false},
-		{"US", "Senator", true}, // the CIA's list leaves out the United States
-	} {
-		if got := g.HasOffice(c.country, c.role); got != c.want {
-			t.Errorf("HasOffice(%s, %q) = %v, want %v", c.country, c.role, got, c.want)
-		}
-	}
-}

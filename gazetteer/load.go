@@ -168,26 +168,12 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	offices := make(map[string]map[string]bool)
-	// country_offices: iso2 words
-	err = eachRow("country_offices.tsv", func(f []string) error {
-		ws := make(map[string]bool)
-		for _, w := range strings.Fields(field(f, 1)) {
-			ws[w] = true
-		}
-		offices[field(f, 0)] = ws
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 	titles, err := loadTitles()
 	if err != nil {
 		return nil, err
 	}
 	g := build(recs, ambiguous, officials, titles)
 	g.given, g.common = given, common
-	g.offices = offices
 	return g, nil
 }
 

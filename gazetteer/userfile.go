@@ -64,7 +64,6 @@ func (g *Gazetteer) WithFile(path string) (*Gazetteer, error) {
 	}
 	ng := build(recs, g.ambiguous, g.officials, g.titles)
 	ng.given, ng.common = g.given, g.common
-	ng.offices = g.offices
 	return ng, nil
 }
 

@@ -174,7 +174,7 @@ type Participant struct {
 const (
 	CountryFromText      = "text"      // the text attaches it to the person or the role
 	CountryFromReference = "reference" // the gazetteer's officials know the person
-	CountryFromContext   = "context"   // the country the document is most about
+	CountryFromContext   = "context"   // a guess from the countries named beside the person or in the document
 )
 
 // TopicScore is a topic assigned to a paragraph or a document.
