@@ -215,7 +215,7 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 			return &candidate{}
 		}
 		i = sc.spacedInitials(i)
-		if sc.insideBody(i, j) {
+		if sc.insideBody(i, j) || j-i > 1 && sc.lowerWords(i, j) {
 			return &candidate{}
 		}
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
@@ -391,6 +391,18 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 		}
 	}
 	return !sc.lowerElsewhere(w)
+}
+
+// lowerWords reports whether words [i, j) are all words that news writes
+// in lower case and none a given name: "Information Technology", "Jungle
+// Fever" are names of things, not of people.
+func (sc *sentenceScan) lowerWords(i, j int) bool {
+	for _, w := range sc.words[i:j] {
+		if !sc.e.gaz.LowerWord(w) || sc.e.gaz.CommonGivenName(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // buildingSurname reports whether words [i, j) are a common given name

@@ -554,3 +554,29 @@ func TestNameRunStopsAtEponymHead(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerWordsNameNoOne: a run of words that news writes in lower case
+// names a film or a play, not a person, unless a given name opens it.
+func TestLowerWordsNameNoOne(t *testing.T) {
+	for _, c := range []struct {
+		text, thing, person string
+	}{
+		{"Critics praised Broken Promises, the new film by Tom Berg.", "Broken Promises", "Tom Berg"},
+		{"Critics praised Quiet Waters, the new film by Tom Berg.", "Quiet Waters", "Tom Berg"},
+		{"Audiences cheered Dark Money, the new play by Lena Novak.", "Dark Money", "Lena Novak"},
+		{`"We will win," said Grace Field, the team's captain.`, "", "Grace Field"},
+	} {
+		people := map[string]bool{}
+		for _, e := range entitiesOf(t, c.text) {
+			if e.Label == pipeline.Person {
+				people[e.Text] = true
+			}
+		}
+		if c.thing != "" && people[c.thing] {
+			t.Errorf("%q: %q is not a person", c.text, c.thing)
+		}
+		if !people[c.person] {
+			t.Errorf("%q: %q is a person, got %v", c.text, c.person, people)
+		}
+	}
+}

@@ -74,6 +74,7 @@ type Gazetteer struct {
 	titles    *Titles
 	given     map[string]bool // given names of officials worldwide
 	common    map[string]bool // those and common English given names
+	lower     map[string]bool // words news writes in lower case
 }
 
 // A record is an entry with the surface forms that name it.
@@ -123,6 +124,12 @@ func (g *Gazetteer) IsOfficial(name string) bool {
 // GivenName, for rules that read a name's shape. The entity model's
 // features use GivenName, the list it was trained with.
 func (g *Gazetteer) CommonGivenName(w string) bool { return g.common[w] }
+
+// LowerWord reports whether news writes a word in lower case, where it
+// does not open a sentence, most of the times it writes it ("technology",
+// "operations", "fever"): a run of such words is a title or a name of a
+// thing, rarely a person's name.
+func (g *Gazetteer) LowerWord(w string) bool { return g.lower[strings.ToLower(w)] }
 
 // GivenName reports whether w is a given name that officials worldwide
 // carry ("Sergey", "Angela", "Abdel"): evidence that a capitalised word

@@ -314,3 +314,13 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestLowerWord(t *testing.T) {
+	g := mustDefault(t)
+	for w, want := range map[string]bool{"technology": true, "Operations": true, "money": true, "the": true,
+		"Bush": false, "Paris": false, "Tuesday": false, "Obama": false} {
+		if got := g.LowerWord(w); got != want {
+			t.Errorf("LowerWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

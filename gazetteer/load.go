@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"embed"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 )
@@ -18,6 +19,18 @@ func eachRow(name string, fn func(f []string) error) error {
 		return err
 	}
 	return eachLine(b, name, fn)
+}
+
+// addWords adds the first field of each row of a data file to a set,
+// made when nil.
+func addWords(set map[string]bool, name string) (map[string]bool, error) {
+	if set == nil {
+		set = make(map[string]bool)
+	}
+	return set, eachRow(name, func(f []string) error {
+		set[field(f, 0)] = true
+		return nil
+	})
 }
 
 func eachLine(b []byte, name string, fn func(f []string) error) error {
@@ -123,19 +136,11 @@ func load() (*Gazetteer, error) {
 			return nil, err
 		}
 	}
-	ambiguous := make(map[string]bool)
-	err = eachRow("ambiguous.txt", func(f []string) error {
-		ambiguous[field(f, 0)] = true
-		return nil
-	})
+	ambiguous, err := addWords(nil, "ambiguous.txt")
 	if err != nil {
 		return nil, err
 	}
-	given := make(map[string]bool)
-	err = eachRow("given_names.txt", func(f []string) error {
-		given[field(f, 0)] = true
-		return nil
-	})
+	given, err := addWords(nil, "given_names.txt")
 	if err != nil {
 		return nil, err
 	}
@@ -146,14 +151,11 @@ func load() (*Gazetteer, error) {
 			ambiguous[r.e.Name] = true
 		}
 	}
-	common := make(map[string]bool, len(given))
-	for n := range given {
-		common[n] = true
+	common, err := addWords(maps.Clone(given), "given_names_en.txt")
+	if err != nil {
+		return nil, err
 	}
-	err = eachRow("given_names_en.txt", func(f []string) error {
-		common[field(f, 0)] = true
-		return nil
-	})
+	lower, err := addWords(nil, "lower_words.txt")
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +175,7 @@ func load() (*Gazetteer, error) {
 		return nil, err
 	}
 	g := build(recs, ambiguous, officials, titles)
-	g.given, g.common = given, common
+	g.given, g.common, g.lower = given, common, lower
 	return g, nil
 }
 

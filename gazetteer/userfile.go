@@ -63,7 +63,7 @@ func (g *Gazetteer) WithFile(path string) (*Gazetteer, error) {
 		recs = append(recs, record{Entry{Name: strings.TrimSpace(r.Name), Kind: kind, ID: id, Country: country}, aliases})
 	}
 	ng := build(recs, g.ambiguous, g.officials, g.titles)
-	ng.given, ng.common = g.given, g.common
+	ng.given, ng.common, ng.lower = g.given, g.common, g.lower
 	return ng, nil
 }
 
