@@ -131,8 +131,11 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.introducedPeople()
 		sc.organisations()
 		// The tagger learnt from running text; headings and table cells are
-		// fragments it reads badly ("Sudan | Regional stability" as a team).
-		if tagged != nil && kind != pipeline.Heading && kind != pipeline.TableRow {
+		// fragments it reads badly ("Sudan | Regional stability" as a
+		// team), but a short line past the headline with no small word in
+		// lower case is as often a byline or a dateline ("Rolf Berg",
+		// "OSLO, Norway 1996-08-30"), which it reads well.
+		if tagged != nil && kind != pipeline.TableRow && (kind != pipeline.Heading || s.Paragraph > 0 && !slices.ContainsFunc(sc.words, startsLower)) {
 			sc.taggedEntities(tagged[si])
 		}
 		if e.prose != nil && kind != pipeline.Heading && !(kind == pipeline.TableRow && isFirstRow(d, s.Paragraph)) && sc.uncovered() {

@@ -580,3 +580,26 @@ func TestLowerWordsNameNoOne(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineLine: the tagger reads a dateline on its own line past the
+// headline, but not a heading in title case with small words.
+func TestDatelineLine(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Port strike ends after ten days\nDainis Oltmanis\nKALVIJA, Latvia, March 1\nDock workers returned to work on Friday, union leaders said.", "KALVIJA"},
+		{"Ferry service resumes\nTeodor Vranjes\nSUSAK, Croatia, March 2\nThe ferry to the island sailed again on Sunday.", "SUSAK"},
+	} {
+		found := false
+		for _, e := range entitiesOf(t, c.text) {
+			found = found || e.Text == c.want && e.Label == pipeline.Place
+		}
+		if !found {
+			t.Errorf("%q: no place %q", c.text, c.want)
+		}
+	}
+	text := "Ferry service resumes\n\nThe ferry sailed again on Sunday.\n\nTalks on the Harbour Plan at Kalvija\n\nThe council will meet again."
+	for _, e := range entitiesOf(t, text) {
+		if e.Start > strings.Index(text, "Talks") && e.End < strings.Index(text, "The council") && e.Source == pipeline.SourceModel {
+			t.Errorf("%q: the tagger's %s %q in a heading with small words", text, e.Label, e.Text)
+		}
+	}
+}
