@@ -48,7 +48,7 @@ type Entry struct {
 // An Official is a holder of a state office as recorded by a source.
 type Official struct {
 	Name    string // "Sergey Lavrov"
-	Role    string // normalised: "Foreign Minister", "President", "Prime Minister"
+	Role    string // normalised: "Foreign Minister", "President", "Prime Minister"; "Official" for other members of a government
 	Country string // ISO alpha-2
 	QID     string
 	AsOf    string // "2023-01"

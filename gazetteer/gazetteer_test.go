@@ -154,6 +154,11 @@ func TestOfficials(t *testing.T) {
 	if os := g.Officials("António Guterres"); len(os) == 0 || g.Officials("antonio guterres") == nil {
 		t.Errorf("Officials(Guterres) = %v, diacritics-insensitive lookup failed", os)
 	}
+	// Every member of a government in the CIA's list, not only heads and
+	// foreign ministers.
+	if os := g.Officials("Hamdullah Mohib"); len(os) != 1 || os[0].Country != "AF" || os[0].Role != "Official" {
+		t.Errorf("Officials(Hamdullah Mohib) = %v, want Afghanistan's ambassador to the US", os)
+	}
 }
 
 func TestTitles(t *testing.T) {

@@ -9,6 +9,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/csv"
 	"flag"
 	"fmt"
@@ -914,8 +915,10 @@ func writeOfficials(src, path string, cs map[string]*country) error {
 		return err
 	}
 	for _, r := range cia {
-		role := roleOf(r["title"])
-		if cc := iso(r["country"]); cc != "" && role != "" {
+		// Every member of a government is kept, for the country of their
+		// post; the role is normalised for heads and foreign ministers only.
+		role := cmp.Or(roleOf(r["title"]), "Official")
+		if cc := iso(r["country"]); cc != "" {
 			put(official{fixName(r["person_name"]), role, r["title"], cc, "", "2019-10"})
 		}
 	}
