@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -32,6 +33,22 @@ type NEROptions struct {
 	// Lines writes one corpus sentence a line in the rebuilt text; by
 	// default sentences are joined by one space, as in running prose.
 	Lines bool
+	// Split keeps the documents of one part of the corpus, Tune or Check
+	// (SplitOf of the document's name, or of "doc-N" where the corpus
+	// names none); empty keeps all.
+	Split string
+	// Misses, when set, is called with each document's part and name and
+	// its wrong and missed entities (NERMisses).
+	Misses func(part, doc string, misses []string)
+}
+
+// DocName is the name a corpus document is split and reported by: the
+// corpus's own, else "doc-N" by its place in the corpus.
+func DocName(doc []conll.Sentence) string {
+	if doc[0].Name != "" {
+		return doc[0].Name
+	}
+	return fmt.Sprintf("doc-%d", doc[0].Doc)
 }
 
 // NER runs p over a corpus one document at a time (so that document-level
@@ -60,7 +77,9 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 		score.Labels[l] = &Counts{}
 	}
 	for _, doc := range groupDocs(sents) {
-		if !genreKept(doc[0].Name, o.Genres) {
+		name := DocName(doc)
+		part := SplitOf(name)
+		if !genreKept(doc[0].Name, o.Genres) || o.Split != "" && part != o.Split {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
@@ -88,7 +107,11 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 					gold = append(gold, sp)
 				}
 			}
-			score.Add(gold, r.spans(d, scored))
+			pred := r.spans(d, scored)
+			score.Add(gold, pred)
+			if o.Misses != nil {
+				o.Misses(part, name, NERMisses(docWords(doc), gold, pred))
+			}
 			continue
 		}
 		words := make([][]string, len(doc))
@@ -100,11 +123,85 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 			return score, err
 		}
 		pred := predictedSpans(d, scored)
+		var allGold, allPred []conll.Span
+		first := 0
 		for i := range doc {
 			score.Add(golds[i], pred[i])
+			allGold = append(allGold, shifted(golds[i], first)...)
+			allPred = append(allPred, shifted(pred[i], first)...)
+			first += len(doc[i].Words)
+		}
+		if o.Misses != nil {
+			o.Misses(part, name, NERMisses(docWords(doc), allGold, allPred))
 		}
 	}
 	return score, nil
+}
+
+func shifted(spans []conll.Span, by int) []conll.Span {
+	out := make([]conll.Span, len(spans))
+	for i, sp := range spans {
+		sp.Start, sp.End = sp.Start+by, sp.End+by
+		out[i] = sp
+	}
+	return out
+}
+
+func docWords(doc []conll.Sentence) []string {
+	var ws []string
+	for _, s := range doc {
+		ws = append(ws, s.Words...)
+	}
+	return ws
+}
+
+// NERMisses describes, in document order, each predicted entity that is
+// not a gold one ("extra") and each gold entity not predicted ("missed"),
+// with what the other side has over the same words and a few words of
+// context: `extra ORG "Fed Chair" (gold: none) in "... the Fed Chair said ..."`.
+func NERMisses(words []string, gold, pred []conll.Span) []string {
+	in := func(spans []conll.Span) map[conll.Span]bool {
+		m := map[conll.Span]bool{}
+		for _, sp := range spans {
+			m[sp] = true
+		}
+		return m
+	}
+	isGold, isPred := in(gold), in(pred)
+	over := func(spans []conll.Span, sp conll.Span) string {
+		var parts []string
+		for _, o := range spans {
+			if o.Start < sp.End && sp.Start < o.End {
+				parts = append(parts, o.Label+` "`+strings.Join(words[o.Start:o.End], " ")+`"`)
+			}
+		}
+		if len(parts) == 0 {
+			return "none"
+		}
+		return strings.Join(parts, ", ")
+	}
+	type miss struct {
+		sp   conll.Span
+		line string
+	}
+	var ms []miss
+	for _, sp := range pred {
+		if !isGold[sp] {
+			ms = append(ms, miss{sp, "extra " + sp.Label + ` "` + strings.Join(words[sp.Start:sp.End], " ") + `" (gold: ` + over(gold, sp) + ")"})
+		}
+	}
+	for _, sp := range gold {
+		if !isPred[sp] {
+			ms = append(ms, miss{sp, "missed " + sp.Label + ` "` + strings.Join(words[sp.Start:sp.End], " ") + `" (got: ` + over(pred, sp) + ")"})
+		}
+	}
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].sp.Start < ms[b].sp.Start })
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		from, to := max(0, m.sp.Start-6), min(len(words), m.sp.End+6)
+		out[i] = m.line + ` in "` + strings.Join(words[from:to], " ") + `"`
+	}
+	return out
 }
 
 // rebuilt is a corpus document written out as text: its tokens joined by

@@ -307,11 +307,15 @@ tokens its characters cover. --tokens feeds the corpus's own tokens and
 sentences to the tokens and entities stages instead, the protocol behind
 published figures. Corpus labels are mapped to readout's through the scheme
 in config (eval.ner.schemes); the scheme is guessed from the labels when
---scheme is not given. The exit status is 1 when overall F1 is under
---min-f1.`,
+--scheme is not given. --split tune or check scores one part of the
+corpus's documents (eval.SplitOf of each document's name, "doc-N" where
+the corpus names none); --misses lists each document's wrong and missed
+entities, on the tune part only unless --split check asks for the check
+part. The exit status is 1 when overall F1 is under --min-f1.`,
 		Example: `  readout eval ner --conll ../shared/data/ner/conll2003/valid.txt --labels PER,LOC,ORG
   readout eval ner --conll ../shared/data/ner/conll2003/valid.txt --labels PER,LOC,ORG --tokens
-  readout eval ner --conll dev.ner.txt --scheme ontonotes --genres nw,bn --json`,
+  readout eval ner --conll dev.ner.txt --scheme ontonotes --genres nw,bn --json
+  readout eval ner --conll dev.ner.txt --scheme ontonotes --genres nw,bn --split tune --misses`,
 		Args: cobra.NoArgs,
 		RunE: runEvalNER,
 	}
@@ -324,6 +328,8 @@ in config (eval.ner.schemes); the scheme is guessed from the labels when
 	f.Float64("min-f1", 0, "exit with status 1 when overall F1 is under this")
 	f.Bool("tokens", false, "feed the corpus's own tokens and sentences to the stages (the protocol of published figures)")
 	f.Bool("lines", false, "rebuild each document with one corpus sentence a line (default: sentences joined by one space)")
+	f.String("split", "all", "score only this part of the documents: all, tune or check")
+	f.Bool("misses", false, "list every wrong and missed entity under its document")
 	_ = cmd.MarkFlagRequired("conll")
 	return cmd
 }
@@ -341,6 +347,11 @@ func runEvalNER(cmd *cobra.Command, _ []string) error {
 	minF1, _ := cmd.Flags().GetFloat64("min-f1")
 	tokens, _ := cmd.Flags().GetBool("tokens")
 	lines, _ := cmd.Flags().GetBool("lines")
+	split, _ := cmd.Flags().GetString("split")
+	misses, _ := cmd.Flags().GetBool("misses")
+	if split != "all" && split != eval.Tune && split != eval.Check {
+		return fmt.Errorf("--split %q: want all, tune or check", split)
+	}
 
 	var sents []conll.Sentence
 	for _, f := range files {
@@ -371,12 +382,29 @@ func runEvalNER(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	score, err := eval.NER(cmd.Context(), p, sents, eval.NEROptions{LabelMap: labelMap, Labels: labels, Genres: genres,
-		StripDeterminers: cfg.Eval.NER.StripDeterminers, Tokens: tokens, Lines: lines})
+	out := cmd.OutOrStdout()
+	o := eval.NEROptions{LabelMap: labelMap, Labels: labels, Genres: genres,
+		StripDeterminers: cfg.Eval.NER.StripDeterminers, Tokens: tokens, Lines: lines}
+	if split != "all" {
+		o.Split = split
+	}
+	if misses {
+		// Misses are read on the tune part; the check part judges a
+		// finished change.
+		o.Misses = func(part, doc string, ms []string) {
+			if len(ms) == 0 || part == eval.Check && split != eval.Check {
+				return
+			}
+			fmt.Fprintf(out, "%s %s\n", part, doc)
+			for _, m := range ms {
+				fmt.Fprintf(out, "    %s\n", m)
+			}
+		}
+	}
+	score, err := eval.NER(cmd.Context(), p, sents, o)
 	if err != nil {
 		return err
 	}
-	out := cmd.OutOrStdout()
 	if asJSON {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
