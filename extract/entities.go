@@ -968,7 +968,8 @@ func (sc *sentenceScan) titledPeople() {
 		if tm.Professional && isCapitalized(sc.words[i]) {
 			n = 0
 		}
-		if n == 0 && isCapitalized(sc.words[i]) && honorifics[strings.ToLower(sc.words[i])] && sc.words[i] != "His" && sc.words[i] != "Her" {
+		address := n == 0 && isCapitalized(sc.words[i]) && honorifics[strings.ToLower(sc.words[i])] && sc.words[i] != "His" && sc.words[i] != "Her"
+		if address {
 			n = 1 // "Mr Brown", "Imam Khomeini"
 		}
 		// A party member noun, a plural or a professional title needs a
@@ -1053,7 +1054,7 @@ func (sc *sentenceScan) titledPeople() {
 		// that name; "the next General Election": a word the text also
 		// writes in lower case is no name, nor a portfolio ("Deputy
 		// Commissioner Operations").
-		if j-k == 1 && (sc.taggedOther(i) || sc.taggedOther(k) && sc.taggedOther(k-1) || sc.lowerElsewhere(sc.words[k]) || sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k]))) {
+		if j-k == 1 && (!address && (sc.taggedOther(i) || sc.taggedOther(k) && sc.taggedOther(k-1)) || sc.lowerElsewhere(sc.words[k]) || sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k]))) {
 			i = j - 1
 			continue
 		}

@@ -603,3 +603,18 @@ func TestDatelineLine(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressMakesPerson: a title of address before a capitalised word
+// names a person, whatever the tagger calls the two; a word the document
+// also writes in lower case stays no one's name.
+func TestAddressMakesPerson(t *testing.T) {
+	checkEntities(t, "The inquiry heard evidence from Mr Bellamy and Ms Ferreira.", []wantEntity{
+		{"Bellamy", pipeline.Person, "", pipeline.SourceRule},
+		{"Ferreira", pipeline.Person, "", pipeline.SourceRule},
+	})
+	for _, e := range entitiesOf(t, "Staff at the Mr Fixit store were nice to him, and the fixit team came fast.") {
+		if e.Label == pipeline.Person {
+			t.Errorf("%q is no person", e.Text)
+		}
+	}
+}
