@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"github.com/readout/readout/gazetteer"
 	"maps"
 	"os"
 	"slices"
@@ -65,10 +64,7 @@ func checkWant(t *testing.T, text string, got []pipeline.Participant, want []str
 // TestConstructionExamples runs every example sentence of the built-in
 // rules file.
 func TestConstructionExamples(t *testing.T) {
-	g, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := defaultGazetteer(t)
 	c, err := loadConstructions("", g.Titles())
 	if err != nil {
 		t.Fatal(err)
@@ -130,10 +126,7 @@ func TestConstructionBank(t *testing.T) {
 // TestRulePatternErrors checks that a rules file with a pattern the engine
 // cannot read is refused with the reason, not read another way.
 func TestRulePatternErrors(t *testing.T) {
-	g, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := defaultGazetteer(t)
 	for pattern, want := range map[string]string{
 		"NAME , both|@count? ROLES": "a word class stands alone",
 		"NAME , @nosuchclass ROLE":  "unknown word class @nosuchclass",

@@ -148,7 +148,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	listedPlaces(d.Text, ents, e.gaz)
 	relabelNameParts(d, ents, e.gaz)
 	d.Entities = ents
-	d.Entities = echoNames(d, d.Entities)
+	d.Entities = echoNames(d, d.Entities, e.gaz)
 	canonicalPeople(d.Entities)
 	canonicalBodies(d.Entities, e.gaz)
 	return nil
@@ -2560,7 +2560,7 @@ func inHeading(d *pipeline.Doc, start int) bool {
 // echoNames labels the other mentions of names the document has already
 // given a label: a person's full name or surname elsewhere ("Lavrov",
 // "el-Sisi"), an organisation's name repeated in a heading.
-func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
+func echoNames(d *pipeline.Doc, es []pipeline.Entity, gaz *gazetteer.Gazetteer) []pipeline.Entity {
 	trimHeadingNames(d, es)
 	forms := map[string]pipeline.Entity{} // surface form -> entity it echoes
 	for _, e := range es {
@@ -2598,7 +2598,18 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity) []pipeline.Entity {
 	}
 	for i, e := range es {
 		src, ok := forms[e.Text]
-		if !ok || e.Source != pipeline.SourceModel || e.Label == src.Label {
+		if !ok {
+			// "Brittany Higgins" read as a place where a rule found "Ms
+			// Higgins": a given name and a person's surname are a name.
+			first, last, two := strings.Cut(e.Text, " ")
+			if two && !strings.Contains(last, " ") && e.Source == pipeline.SourceModel && e.Label != pipeline.Person && e.ID == "" && e.Country == "" && gaz.CommonGivenName(first) && !placePrefixes[first] {
+				if s, ok := forms[last]; ok && s.Label == pipeline.Person && s.Source != pipeline.SourceModel {
+					es[i].Label, es[i].Subtype, es[i].Canonical = pipeline.Person, "", e.Text
+				}
+			}
+			continue
+		}
+		if e.Source != pipeline.SourceModel || e.Label == src.Label {
 			continue
 		}
 		if src.Source != pipeline.SourceModel || src.Label == pipeline.Person && e.Text != src.Text && e.ID == "" && e.Country == "" && votes[e.Text] >= 0 {

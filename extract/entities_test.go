@@ -78,6 +78,16 @@ type wantEntity struct {
 
 // checkEntities asserts that every wanted mention is there with its label,
 // and that none of the texts in absent is an entity or part of one.
+// defaultGazetteer is the built-in gazetteer, loaded once by the package.
+func defaultGazetteer(t *testing.T) *gazetteer.Gazetteer {
+	t.Helper()
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
 func checkEntities(t *testing.T, text string, want []wantEntity, absent ...string) {
 	t.Helper()
 	got := entitiesOf(t, text)
@@ -123,10 +133,7 @@ func TestGazetteerNameBeatsTaggerPart(t *testing.T) {
 }
 
 func TestTaggerSpanOutsideCountries(t *testing.T) {
-	g, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := defaultGazetteer(t)
 	words := strings.Fields("thanked the President of the United States Ann Kerr today")
 	sc := sentenceScan{e: &Entities{gaz: g, titles: g.Titles()}, words: words, gaz: g.Match(words)}
 	// "States Ann Kerr" starts inside the country's name.
@@ -147,10 +154,7 @@ func TestTaggerSpanOutsideCountries(t *testing.T) {
 }
 
 func TestInsideGazetteerNeedsAName(t *testing.T) {
-	g, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := defaultGazetteer(t)
 	// The gazetteer knows "Israeli army", but written in lower case it is
 	// a description: the tagger's "Israeli" is not inside a name.
 	words := strings.Fields("said the Israeli army on Monday")
@@ -483,6 +487,7 @@ func TestListedTitlesKeepTheirNames(t *testing.T) {
 // organisation becomes a person's when the document names that person in
 // full and the model reads the surname as a person's at least as often.
 func TestEchoNamesSurnameVote(t *testing.T) {
+	g := defaultGazetteer(t)
 	text := "Lena Marsh won. Marsh said so. Marsh would resign. Marsh left."
 	d := runStages(t, text, "paragraphs", "tokens")
 	at := func(from int, s string, label string) pipeline.Entity {
@@ -503,7 +508,7 @@ func TestEchoNamesSurnameVote(t *testing.T) {
 			es = append(es, e)
 			from = e.End
 		}
-		got := echoNames(d, es)
+		got := echoNames(d, es, g)
 		if got[2].Text != "Marsh" || got[2].Label != c.want {
 			t.Errorf("labels %v: second Marsh is %s, want %s", c.labels, got[2].Label, c.want)
 		}
@@ -514,10 +519,7 @@ func TestEchoNamesSurnameVote(t *testing.T) {
 // with its portfolio in capitals names the person before it, as a
 // lowercase one does: "Lou Hale, the Business Secretary, said".
 func TestRoleFollowsOverPortfolio(t *testing.T) {
-	g, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := defaultGazetteer(t)
 	for text, want := range map[string]bool{
 		"Lou Hale , the Business Secretary , said": true,
 		"Lou Hale , the business secretary , said": true,
@@ -534,10 +536,7 @@ func TestRoleFollowsOverPortfolio(t *testing.T) {
 // TestNameRunStopsAtEponymHead checks that what a person leads ends the
 // run of name words before it: "the Keller Government said".
 func TestNameRunStopsAtEponymHead(t *testing.T) {
-	g, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := defaultGazetteer(t)
 	for text, want := range map[string]int{
 		"the Keller Government said so":      2,
 		"the Ann Keller Administration said": 3,
@@ -615,6 +614,44 @@ func TestAddressMakesPerson(t *testing.T) {
 	for _, e := range entitiesOf(t, "Staff at the Mr Fixit store were nice to him, and the fixit team came fast.") {
 		if e.Label == pipeline.Person {
 			t.Errorf("%q is no person", e.Text)
+		}
+	}
+}
+
+// TestEchoNamesGivenNameAndSurname: a span of a given name and the surname
+// of a person a rule found is a person, whatever the model labelled it;
+// not when a place's prefix opens it, nor when only the model found the
+// surname.
+func TestEchoNamesGivenNameAndSurname(t *testing.T) {
+	g := defaultGazetteer(t)
+	text := "Police met Brenda Kastelic. Ms Kastelic spoke. Port Kastelic is near."
+	d := runStages(t, text, "paragraphs", "tokens")
+	at := func(s, label, source string) pipeline.Entity {
+		i := strings.Index(text, s)
+		return pipeline.Entity{Start: i, End: i + len(s), Text: s, Label: label, Source: source}
+	}
+	for _, c := range []struct {
+		surnameSource string
+		want          string // the label of "Brenda Kastelic"
+	}{
+		{pipeline.SourceRule, pipeline.Person},
+		{pipeline.SourceModel, pipeline.Place},
+	} {
+		surname := at("Kastelic spoke", pipeline.Person, c.surnameSource)
+		surname.End, surname.Text = surname.Start+len("Kastelic"), "Kastelic"
+		es := []pipeline.Entity{
+			at("Brenda Kastelic", pipeline.Place, pipeline.SourceModel),
+			surname,
+			at("Port Kastelic", pipeline.Place, pipeline.SourceModel),
+		}
+		got := echoNames(d, es, g)
+		if got[0].Label != c.want {
+			t.Errorf("surname from %s: Brenda Kastelic is %s, want %s", c.surnameSource, got[0].Label, c.want)
+		}
+		for _, e := range got {
+			if e.Text == "Port Kastelic" && e.Label != pipeline.Place {
+				t.Errorf("Port Kastelic is %s, want a place", e.Label)
+			}
 		}
 	}
 }
