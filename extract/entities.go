@@ -497,6 +497,24 @@ func (sc *sentenceScan) taggedOther(i int) bool {
 	return l != "" && l != "PER"
 }
 
+// bodyBeforeTitle reports whether the title at token i, with the name
+// right after it (next), follows a known body inside one of the tagger's
+// spans: "Fed | Chairman Halloran" is a body, a title and a name, where
+// "General Motors" opens with a word that could be a title and "Harbour &
+// General Trust" has no body before it. A heading in title case is left
+// to the tagger.
+func (sc *sentenceScan) bodyBeforeTitle(i int, next bool) bool {
+	if !next || i == 0 || titleCase(sc.words) || !isOrgHead(sc.words[i-1]) && !sc.gazetteerEnds(-1, i, gazetteer.Org) {
+		return false
+	}
+	for _, sp := range sc.tagged {
+		if sp.Start < i && i < sp.End {
+			return sp.Label != "PER"
+		}
+	}
+	return false
+}
+
 // taggedLabel returns the tagger's label of token i, or "".
 func (sc *sentenceScan) taggedLabel(i int) string {
 	for _, sp := range sc.tagged {
@@ -1051,10 +1069,11 @@ func (sc *sentenceScan) titledPeople() {
 		}
 		// "General Motors", "MP for Leeds Central": a one-word "name"
 		// inside what the tagger reads as a company or place is part of
-		// that name; "the next General Election": a word the text also
-		// writes in lower case is no name, nor a portfolio ("Deputy
-		// Commissioner Operations").
-		if j-k == 1 && (!address && (sc.taggedOther(i) || sc.taggedOther(k) && sc.taggedOther(k-1)) || sc.lowerElsewhere(sc.words[k]) || sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k]))) {
+		// that name, unless a title of address or a known body opens the
+		// title ("Fed | Chairman Halloran"); "the next General Election": a
+		// word the text also writes in lower case is no name, nor a
+		// portfolio ("Deputy Commissioner Operations").
+		if j-k == 1 && (!address && !sc.bodyBeforeTitle(i, k-i == n) && (sc.taggedOther(i) || sc.taggedOther(k) && sc.taggedOther(k-1)) || sc.lowerElsewhere(sc.words[k]) || sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k]))) {
 			i = j - 1
 			continue
 		}

@@ -655,3 +655,18 @@ func TestEchoNamesGivenNameAndSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleAfterBodyInTaggedSpan: a body, a title and a one-word name that
+// the tagger reads as one organisation are a body and a person; a title
+// word inside a company's name stays part of it.
+func TestTitleAfterBodyInTaggedSpan(t *testing.T) {
+	checkEntities(t, "Fed Chairman Halloran said rates would rise.", []wantEntity{{"Halloran", pipeline.Person, "", pipeline.SourceRule}})
+	checkEntities(t, "NATO Commander Vestergaard said the troops would stay.", []wantEntity{{"Vestergaard", pipeline.Person, "", pipeline.SourceRule}})
+	for _, text := range []string{"Shares of the Harbour & General Trust fell.", "The company hired General Motors veterans."} {
+		for _, e := range entitiesOf(t, text) {
+			if e.Label == pipeline.Person {
+				t.Errorf("%q: %q is no person", text, e.Text)
+			}
+		}
+	}
+}
