@@ -2060,6 +2060,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		i, j, label = sc.toponymSpan(i, j, label)
 		i, j, label = sc.bodyOfSpan(i, j, label)
+		// "the Clean Rivers Act", "the Harbour Incident": a law or an
+		// event, neither a body nor a place.
+		if label != pipeline.Person && j-i >= 2 && lawEventHeads[sc.words[j-1]] {
+			sc.add(i, j, noEntity, prioTagger, sp.Confidence) // nor is a word of it ("Maastricht")
+			continue
+		}
 		// "the Trump administration": a body named after a person names
 		// the person (the guidelines' eponyms).
 		eponym := label == pipeline.Org && j-i >= 2 && eponymHeads[sc.words[j-1]] && sc.plausibleName(i, j-1) && sc.properNouns(i, j-1)
@@ -2274,6 +2280,11 @@ Sikh Sikhs Islamist Islamists Alawite Alawites Druze Yazidi Yazidis Jihadist Jih
 var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympic Olympics International Championship Championships Festival
 Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy Plan Doctrine Act Treaty
 Accord Accords Agreement Declaration Election Elections Referendum`)
+
+// lawEventHeads end the names of laws, agreements and events, never a
+// body's or a place's.
+var lawEventHeads = toSet(`Act Bill Charter Constitution Covenant Declaration Doctrine Protocol Resolution Treaty
+Accord Accords Agreement Incident Massacre Referendum Talks`)
 
 // stormWords open the names of storms.
 var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)
@@ -2557,9 +2568,14 @@ func resolve(cands []candidate) []pipeline.Entity {
 			kept = append(kept, c.Entity)
 		}
 	}
+	kept = slices.DeleteFunc(kept, func(e pipeline.Entity) bool { return e.Label == noEntity })
 	sortEntities(kept)
 	return kept
 }
+
+// noEntity labels a candidate that claims its words for no entity: the
+// name of a law or an event keeps the place inside it from being one.
+const noEntity = ""
 
 func sortEntities(es []pipeline.Entity) {
 	sort.Slice(es, func(a, b int) bool {

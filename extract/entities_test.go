@@ -670,3 +670,20 @@ func TestTitleAfterBodyInTaggedSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestLawsAndEventsNoBodies: the name of a law, an agreement or an event
+// is neither a body nor a place, nor is a place inside it; a body with
+// the same opening words is still one.
+func TestLawsAndEventsNoBodies(t *testing.T) {
+	for _, text := range []string{
+		"The Lisbon Fisheries Treaty was signed by twelve states.",
+		"Critics said the Harbour Incident was covered up.",
+		"Both sides honoured the Kivu Ceasefire Agreement until May.",
+		"Officials blamed the Maastricht Protocol for the delay.",
+	} {
+		if got := entitiesOf(t, text); len(got) != 0 {
+			t.Errorf("%q: want no entity, got %s", text, dumpEntities(got))
+		}
+	}
+	checkEntities(t, "The Lisbon Fisheries Council met on Tuesday.", []wantEntity{{"Lisbon Fisheries Council", pipeline.Org, "", ""}})
+}
