@@ -102,10 +102,7 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 			// two corpus sentences is simply wrong.
 			var gold []conll.Span
 			for i, g := range golds {
-				for _, sp := range g {
-					sp.Start, sp.End = sp.Start+r.first[i], sp.End+r.first[i]
-					gold = append(gold, sp)
-				}
+				gold = append(gold, shifted(g, r.first[i])...)
 			}
 			pred := r.spans(d, scored)
 			score.Add(gold, pred)
@@ -138,6 +135,8 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 	return score, nil
 }
 
+// shifted returns spans moved by some tokens: a sentence's spans in the
+// document's token numbering.
 func shifted(spans []conll.Span, by int) []conll.Span {
 	out := make([]conll.Span, len(spans))
 	for i, sp := range spans {

@@ -2278,13 +2278,14 @@ Sikh Sikhs Islamist Islamists Alawite Alawites Druze Yazidi Yazidis Jihadist Jih
 // or are words of such names no personal name has ("Olympic",
 // "International").
 var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympic Olympics International Championship Championships Festival
-Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy Plan Doctrine Act Treaty
-Accord Accords Agreement Declaration Election Elections Referendum`)
+Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy Plan Election Elections ` + agreementWords)
+
+// agreementWords end the names of laws, agreements and votes.
+const agreementWords = `Act Treaty Accord Accords Agreement Declaration Doctrine Referendum`
 
 // lawEventHeads end the names of laws, agreements and events, never a
 // body's or a place's.
-var lawEventHeads = toSet(`Act Bill Charter Constitution Covenant Declaration Doctrine Protocol Resolution Treaty
-Accord Accords Agreement Incident Massacre Referendum Talks`)
+var lawEventHeads = toSet(`Bill Charter Constitution Covenant Protocol Resolution Incident Massacre Talks ` + agreementWords)
 
 // stormWords open the names of storms.
 var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)
