@@ -560,3 +560,119 @@ func namedNear(d *pipeline.Doc, ix *tokenIndex, bySentence map[int][]string, men
 	}
 	return mostNamed(cs, 1)
 }
+
+// succeedVerbs take as their object the one whose post their subject took:
+// "Kerr succeeded Tom Berg", "replacing Ana Ruiz". Base forms are left
+// out: "will replace X" has not happened.
+var (
+	succeedVerbs = toSet(`succeeds succeeded succeeding replaces replaced replacing`)
+	// Before the object, words saying the object has gone: "succeeded the
+	// late Tom Berg", "replaces the outgoing Ana Ruiz".
+	goneWords = toSet(`the late outgoing retired resigned ousted departing`)
+	// Between a subject and its verb: "Kerr, who officially replaced".
+	subjectLinks = toSet(`who officially formally also later then eventually subsequently effectively`)
+	// Before the verb, what makes the change one still to come or going
+	// on: "is to replace", "could succeed", "is replacing".
+	unfinished = toSet(`to will would could may might shall should can must is are am be being`)
+)
+
+// predecessors gives a person the text names only as the one a post's
+// holder succeeded that post, as a past one: "Bernanke succeeds Alan
+// Greenspan", "He replaced John Hale" (he: the first person named in the
+// sentences before), "Ana Ruiz was sworn in as mayor, succeeding Tom
+// Berg". A post named after the object ("succeeded X as governor") is the
+// rules' to read. The holder must have one post only (onePost), for
+// which of several was passed on the text does not say.
+func predecessors(d *pipeline.Doc, ix *tokenIndex, ps []pipeline.Participant, onePost []bool) {
+	first := map[int]int{} // a mention's first token: its participant
+	last := map[int]int{}  // a mention's last token: its participant
+	for i, p := range ps {
+		for _, m := range p.Mentions {
+			if k := ix.token(m.Start); k >= 0 {
+				first[k] = i
+			}
+			if k := ix.tokenEnding(m.End); k >= 0 {
+				last[k] = i
+			}
+		}
+	}
+	for i := range ps {
+		if ps[i].Role != "" {
+			continue
+		}
+		for _, m := range ps[i].Mentions {
+			k, end := ix.token(m.Start), ix.tokenEnding(m.End)
+			if k < 0 || end < 0 {
+				continue
+			}
+			lo, hi := ix.sentenceBounds(k)
+			v := k - 1
+			for v > lo && v >= k-2 && goneWords[lowerAt(d, v, hi)] {
+				v--
+			}
+			if v <= lo || !succeedVerbs[lowerAt(d, v, hi)] || unfinished[lowerAt(d, v-1, hi)] || lowerAt(d, end+1, hi) == "as" {
+				continue
+			}
+			s := successor(d, ix, first, last, v, lo)
+			if s < 0 || s == i || ps[s].Role == "" || !onePost[s] || strings.HasPrefix(ps[s].Role, "Former ") {
+				continue
+			}
+			p := &ps[i]
+			p.Role, p.Organization = formerRole(ps[s].Role), ps[s].Organization
+			p.Country, p.CountryCode, p.CountrySource = ps[s].Country, ps[s].CountryCode, ps[s].CountrySource
+			ev := d.SpanOf(d.Tokens[v].Start, m.End)
+			p.Evidence = &ev
+			break
+		}
+	}
+}
+
+// successor returns the participant who is the subject of the succeeding
+// verb at token v in the sentence that starts at lo, or -1: the name just
+// before a finite verb ("Kerr, who replaced"), the first name of the
+// sentence before a participle ("Kerr was sworn in, replacing"), or, for
+// "he" or "she", the first name of the nearest sentence before that has one.
+func successor(d *pipeline.Doc, ix *tokenIndex, first, last map[int]int, v, lo int) int {
+	k := v - 1
+	if strings.HasSuffix(d.Tokens[v].Text, "ing") {
+		k = lo
+		for ; k < v; k++ {
+			if s, ok := first[k]; ok {
+				return s
+			}
+			if pronounSubject(d.Tokens[k].Text) {
+				break
+			}
+		}
+		if k == v {
+			return -1
+		}
+	} else {
+		for k > lo && subjectLinks[strings.ToLower(d.Tokens[k].Text)] || k > lo && d.Tokens[k].Text == "," && strings.EqualFold(d.Tokens[k+1].Text, "who") {
+			k--
+		}
+		if s, ok := last[k]; ok {
+			return s
+		}
+	}
+	if !pronounSubject(d.Tokens[k].Text) {
+		return -1
+	}
+	// The nearest sentence before with a name in it, within two.
+	for back, end := 0, lo; back < 2 && end > 0; back++ {
+		start, _ := ix.sentenceBounds(end - 1)
+		for j := start; j < end; j++ {
+			if s, ok := first[j]; ok {
+				return s
+			}
+		}
+		end = start
+	}
+	return -1
+}
+
+// pronounSubject reports whether w is a personal pronoun that can be a
+// verb's subject and refer to one person.
+func pronounSubject(w string) bool {
+	return strings.EqualFold(w, "he") || strings.EqualFold(w, "she")
+}

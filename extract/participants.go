@@ -205,6 +205,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		kept = append(kept, per)
 	}
 	people = kept
+	onePost := make([]bool, 0, len(people)) // by participant: the text gives one post only
 	for i, per := range people {
 		part := pipeline.Participant{
 			ID:       fmt.Sprintf("p%d", i+1),
@@ -330,8 +331,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		part.Country = p.countryName(part.CountryCode)
 		part.Wikidata = p.wikidataID(part)
 		d.Participants = append(d.Participants, part)
+		onePost = append(onePost, !slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.role != "" && f.role != per.roles[0].role }))
 	}
 	succeeded(d.Participants, dated(d, ix))
+	predecessors(d, ix, d.Participants, onePost)
 	p.tieCountries(d.Participants)
 	return nil
 }
