@@ -409,11 +409,11 @@ func (sc *sentenceScan) lowerWords(i, j int) bool {
 }
 
 // buildingSurname reports whether words [i, j) are a common given name
-// and a surname that also heads a building's name ("Hall", "Church",
-// "House"), in a place only a person stands: before a speech verb or an
-// age, or after a title, a title of address or a word for a person.
+// and a surname that also heads a building's name (surnameHeads), in a
+// place only a person stands: before a speech verb or an age, or after a
+// title, a title of address or a word for a person.
 func (sc *sentenceScan) buildingSurname(i, j int) bool {
-	if j-i < 2 || j-i > 3 || !facilityHeads[sc.words[j-1]] || !sc.e.gaz.CommonGivenName(sc.words[i]) {
+	if j-i < 2 || j-i > 3 || !surnameHeads[sc.words[j-1]] || !sc.e.gaz.CommonGivenName(sc.words[i]) {
 		return false
 	}
 	if i > 0 && (strings.EqualFold(sc.words[i-1], "the") || strings.EqualFold(sc.words[i-1], "a")) {
@@ -1353,6 +1353,10 @@ var facilityHeads = toSet(`Mosque Church Cathedral Temple Synagogue Airport Hosp
 Avenue Road Palace Stadium Bridge Museum Hotel Station Port Base Prison Center Centre Hall Tower
 Facility Penitentiary Jail House Fort Fortress Castle Headquarters Regency Masjid Mandir Falls Stupa Terminus
 Garden Gardens`)
+
+// surnameHeads are the facilityHeads that are also surnames: "Dame Ann
+// Castle" is a person, "King Omar Airport" never is.
+var surnameHeads = toSet(`Church Hall House Street Castle Tower Temple Bridge Fort Garden`)
 
 // seatEnd returns the end of a seat's name from token p that ends in a
 // compass point before another capitalised word ("Leeds North | Ann
