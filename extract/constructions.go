@@ -838,6 +838,17 @@ func (m *matcher) listGoesOn(k int) bool {
 	return k+1 < len(m.r.lower) && (m.r.lower[k] == "," || m.r.lower[k] == "and") && !isCapitalized(m.r.d.Tokens[k+1].Text)
 }
 
+// afterIncluding reports whether the word before token k introduces some
+// members of a group: "including", "among", "notably", "especially".
+func (m *matcher) afterIncluding(k int) bool {
+	if k > 0 && m.r.lower[k-1] == "them" {
+		k--
+	}
+	return k > 0 && memberIntros[m.r.lower[k-1]]
+}
+
+var memberIntros = toSet(`including among notably especially`)
+
 // listItemAfter reports whether a title and a name follow the comma at
 // k, the next item of a list: ", Foreign Minister Y and ..."; or a
 // title, the last item, follows "and": "and the chief justice".
@@ -1472,8 +1483,10 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 		// or to one of them ("one of his MPs, X"): in "the firm's
 		// representatives, Ruiz, his lawyers and ..." it is one item of a
 		// list, as Ruiz is, and in "officials, X said," X only speaks;
-		// "Senators A, a Democrat, and B" are senators.
-		if c.kind == elNames && len(c.mentions) == 1 && (m.listGoesOn(m.r.persons[c.mentions[0]]) || m.speaks(m.r.persons[c.mentions[0]])) &&
+		// "Senators A, a Democrat, and B" are senators. After "including"
+		// a name is one of the title's holders, whatever follows it
+		// ("ministers, including X, who led the talks").
+		if c.kind == elNames && len(c.mentions) == 1 && !m.afterIncluding(c.start) && (m.listGoesOn(m.r.persons[c.mentions[0]]) || m.speaks(m.r.persons[c.mentions[0]])) &&
 			slices.ContainsFunc(caps, func(o capture) bool {
 				return o.kind == elRole && o.role.match.Plural && o.role.end != c.start && !m.oneOf(o.role.start)
 			}) {
