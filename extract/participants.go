@@ -1714,8 +1714,11 @@ func (p *Participants) unplacedByContext(role string) bool {
 	if strings.HasPrefix(role, "Chief ") && strings.HasSuffix(role, " Officer") {
 		return true
 	}
-	for _, w := range strings.Fields(strings.ToLower(role)) {
-		if unplacedHeads[w] || p.titles.MatchPlural([]string{w}, 0).Professional {
+	words := strings.Fields(strings.ToLower(role))
+	for i, w := range words {
+		// (A profession that is also a modifier modifies before another
+		// word: "Deputy Finance Minister".)
+		if unplacedHeads[w] || p.titles.MatchPlural([]string{w}, 0).Professional && (i == len(words)-1 || !p.titles.IsModifier(w)) {
 			return true
 		}
 	}
