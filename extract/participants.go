@@ -629,6 +629,15 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 			mentions = append(mentions, m)
 		}
 	}
+	// "Ana Ruiz, also known as Lena": the name after "known as" is another
+	// name of the person just named.
+	aliasOf := make([]int, len(mentions))
+	for i := range mentions {
+		aliasOf[i] = -1
+		if i > 0 && knownAs(text[mentions[i-1].e.End:mentions[i].e.Start]) {
+			aliasOf[i] = i - 1
+		}
+	}
 	// Fullest names first, so short forms find them.
 	order := make([]int, len(mentions))
 	for i := range order {
@@ -646,6 +655,14 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 		m := mentions[mi]
 		cands := byForm[m.key]
 		var best *person
+		if a := aliasOf[mi]; a >= 0 && owner[a] != nil {
+			// (The other name, when it is the shorter, joins the person.)
+			best = owner[a]
+			if !slices.Contains(cands, best) {
+				byForm[m.key] = append(cands, best)
+			}
+			cands = nil
+		}
 		switch len(cands) {
 		case 0:
 		case 1:
@@ -724,6 +741,18 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 		per.name = fullest(per.forms)
 	}
 	return people
+}
+
+// knownAs reports whether the text between two person mentions makes the
+// second another name of the first: ", also known as ", ", the head of
+// the forces, who is better known as ".
+func knownAs(between string) bool {
+	rest, ok := strings.CutPrefix(between, ",")
+	if !ok || len(between) > 150 || strings.ContainsAny(between, ".;:\n") {
+		return false
+	}
+	rest = strings.TrimSpace(strings.TrimRight(rest, " \"“'‘"))
+	return rest == "known as" || strings.HasSuffix(rest, " known as")
 }
 
 // nickname returns the nickname quoted inside a name: "Tip" in 'Thomas

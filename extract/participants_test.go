@@ -275,3 +275,26 @@ func TestNicknameIsAlias(t *testing.T) {
 		t.Fatalf(`people = %+v, want Paulo "Beto" Santana with the alias Beto`, ps)
 	}
 }
+
+// TestKnownAsIsAlias checks that a name after "known as" in an apposition
+// is another name of the person before it, and nothing else is.
+func TestKnownAsIsAlias(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		names [][]string // each person: name, then aliases
+	}{
+		{"Tom Berg, also known as Abu Omar, fled to Italy. Abu Omar denied it.", [][]string{{"Tom Berg", "Abu Omar"}}},
+		{"Ana Ruiz, the head of the militia who is better known as Lena Sol, spoke.", [][]string{{"Ana Ruiz", "Lena Sol"}}},
+		// near misses: another sentence; a name not after "known as"
+		{"Ana Ruiz met Tom Berg. She is known as Lena Sol.", [][]string{{"Ana Ruiz"}, {"Tom Berg"}, {"Lena Sol"}}},
+		{"Ana Ruiz, who met Tom Berg, spoke.", [][]string{{"Ana Ruiz"}, {"Tom Berg"}}},
+	} {
+		var got [][]string
+		for _, p := range people(t, tc.text) {
+			got = append(got, append([]string{p.Name}, p.Aliases...))
+		}
+		if !slices.EqualFunc(got, tc.names, slices.Equal) {
+			t.Errorf("%q: people %q, want %q", tc.text, got, tc.names)
+		}
+	}
+}
