@@ -2378,7 +2378,10 @@ func (sc *sentenceScan) nameInside(i, j int) int {
 	given := sc.e.gaz.GivenName
 	// ("Chief Secretary to the Treasury Paul Boateng" too.)
 	complement := func(w string) bool { return isComplementWord(w) || w == "to" }
-	if k := i; k > 0 && (sc.words[k-1] == "the" && k > 1 && complement(sc.words[k-2]) && sc.titleBefore(k-2) || complement(sc.words[k-1]) && sc.titleBefore(k-1)) {
+	afterTitle := func(complement func(string) bool) bool {
+		return i > 0 && (sc.words[i-1] == "the" && i > 1 && complement(sc.words[i-2]) && sc.titleBefore(i-2) || complement(sc.words[i-1]) && sc.titleBefore(i-1))
+	}
+	if afterTitle(complement) {
 		given = sc.e.gaz.CommonGivenName
 	}
 	for k := i + 1; k < j && k+1 < len(sc.words); k++ {
@@ -2393,6 +2396,45 @@ func (sc *sentenceScan) nameInside(i, j int) int {
 			if m.Start >= i && m.End == k && !m.Ambiguous && m.Entries[0].Kind != gazetteer.Demonym && m.Entries[0].Kind != gazetteer.Org {
 				return k
 			}
+		}
+	}
+	// ("Minister in Charge of Ports and Shipping X" too.)
+	if afterTitle(func(w string) bool { return complement(w) || w == "in" }) {
+		return sc.nameAfterBody(i, j)
+	}
+	return i
+}
+
+// nameAfterBody returns where a name of two or three words starts at the
+// end of the tagger's body [i, j) that completes a title, or i: after a
+// word news also writes in lower case ("Shipping", "Office", "Council"),
+// which ends the body's name, words news never writes so and the
+// gazetteer does not know ("Minister in Charge of Ports and Shipping
+// Tevita Lolohea").
+func (sc *sentenceScan) nameAfterBody(i, j int) int {
+	// (The tagger may cut the name: "Ports and Shipping Tevita | Lolohea".)
+	e := j
+	for e < len(sc.words) && e < j+2 && isCapitalized(sc.words[e]) && isNameWord(sc.words[e], false) {
+		e++
+	}
+	if e < len(sc.words) && isCapitalized(sc.words[e]) {
+		return i
+	}
+	for n := 2; n <= 3; n++ {
+		k := e - n
+		if k >= j {
+			continue
+		}
+		if k <= i+1 {
+			break // (a body of one word is no body to end: "Council Yahudi Tayar")
+		}
+		if w := sc.words[k-1]; !isCapitalized(w) || !sc.e.gaz.LowerWord(w) && !orgHeads[w] {
+			continue
+		}
+		if !slices.ContainsFunc(sc.words[k:e], func(w string) bool {
+			return !isNameWord(w, false) || strings.HasSuffix(w, ".") || sc.e.gaz.LowerWord(w) || sc.e.titles.IsModifier(w)
+		}) && sc.plausibleName(k, e) && !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.End > k && m.Start < e }) {
+			return k
 		}
 	}
 	return i
