@@ -161,8 +161,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			continue
 		}
 		per := byMention[f.mention]
-		if per == nil {
-			continue
+		if per == nil || strings.HasPrefix(f.org, "Order of ") {
+			continue // ("made an officer in the Order of Merit": an honour, no post)
 		}
 		if f.left {
 			per.left = true
