@@ -918,7 +918,8 @@ func (sc *sentenceScan) nameRun(i int) int {
 		if j == i && dated && monthOf(w) != 0 {
 			break
 		}
-		inner := j > i && nameMonths[w] && !dated
+		// ("Ms May said": after a title of address too.)
+		inner := (j > i || i > 0 && honorifics[strings.ToLower(sc.words[i-1])]) && nameMonths[w] && !dated
 		// A title word that is also a given name starts a name when a
 		// title stands right before it: "health minister Amir Karimi".
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))

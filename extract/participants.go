@@ -790,6 +790,9 @@ func personForms(name string) []string {
 	}
 	forms := nameForms(name)
 	parts := strings.Fields(name)
+	if n := len(parts); n > 1 && nameMonths[parts[n-1]] {
+		forms = append(forms, parts[n-1]) // "Ms May" for Theresa May (only a title of address makes "May" alone a name)
+	}
 	if len(parts) > 2 {
 		forms = append(forms, parts[0]+" "+parts[len(parts)-1])
 		if !nameParticles[strings.ToLower(parts[1])] && !surnamePrefixes[parts[1]] && !slices.ContainsFunc(parts, startsLower) {

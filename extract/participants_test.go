@@ -277,7 +277,8 @@ func TestNicknameIsAlias(t *testing.T) {
 }
 
 // TestKnownAsIsAlias checks that a name after "known as" in an apposition
-// is another name of the person before it, and nothing else is.
+// is another name of the person before it, as a surname after a title of
+// address is, and nothing else is.
 func TestKnownAsIsAlias(t *testing.T) {
 	for _, tc := range []struct {
 		text  string
@@ -285,6 +286,8 @@ func TestKnownAsIsAlias(t *testing.T) {
 	}{
 		{"Tom Berg, also known as Abu Omar, fled to Italy. Abu Omar denied it.", [][]string{{"Tom Berg", "Abu Omar"}}},
 		{"Ana Ruiz, the head of the militia who is better known as Lena Sol, spoke.", [][]string{{"Ana Ruiz", "Lena Sol"}}},
+		// a surname that is also a month, after a title of address
+		{"Lena May met the press. Ms May said it was over.", [][]string{{"Lena May", "May"}}},
 		// near misses: another sentence; a name not after "known as"
 		{"Ana Ruiz met Tom Berg. She is known as Lena Sol.", [][]string{{"Ana Ruiz"}, {"Tom Berg"}, {"Lena Sol"}}},
 		{"Ana Ruiz, who met Tom Berg, spoke.", [][]string{{"Ana Ruiz"}, {"Tom Berg"}}},
