@@ -1848,7 +1848,7 @@ func asciiQuotes(w string) string {
 // person or opens with a known given name.
 func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 	var out []ner.Span
-	for _, sp := range spans {
+	for _, sp := range sc.splitAtAt(spans) {
 		if k := sc.particleSurname(sp.End); k > 0 && (sp.Label == "PER" || sp.End-sp.Start == 1 && sc.givenName(sc.words[sp.Start])) &&
 			!slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start >= sp.End && o.Start < k }) {
 			sp.Label, sp.End = "PER", k
@@ -1869,6 +1869,23 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 		if n := len(out); n > 0 && out[n-1].Label == "PER" && out[n-1].End == sp.Start && out[n-1].End-out[n-1].Start == 1 && sc.initialsAt(out[n-1].Start) {
 			out[n-1].End = sp.End
 			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// splitAtAt splits a span the tagger ran across "AT" in a run of
+// capitals, as a schedule writes it: "LAKEVIEW AT HARWICK" names two teams
+// or a team and its venue, never one body.
+func (sc *sentenceScan) splitAtAt(spans []ner.Span) []ner.Span {
+	var out []ner.Span
+	for _, sp := range spans {
+		for k := sp.Start + 1; k < sp.End-1; k++ {
+			if sc.words[k] == "AT" && isAllCaps(sc.words[k-1]) && isAllCaps(sc.words[k+1]) {
+				out = append(out, ner.Span{Start: sp.Start, End: k, Label: sp.Label, Confidence: sp.Confidence})
+				sp.Start = k + 1
+			}
 		}
 		out = append(out, sp)
 	}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/readout/readout/extract/ner"
 	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
 )
@@ -686,4 +687,27 @@ func TestLawsAndEventsNoBodies(t *testing.T) {
 		}
 	}
 	checkEntities(t, "The Lisbon Fisheries Council met on Tuesday.", []wantEntity{{"Lisbon Fisheries Council", pipeline.Org, "", ""}})
+}
+
+// TestSplitAtAt: a span the tagger ran across "AT" in capitals, as a
+// schedule writes "LAKEVIEW AT HARWICK", is two names; "At" in a name in
+// title case, or "AT" with no capitals around it, splits nothing.
+func TestSplitAtAt(t *testing.T) {
+	for _, tc := range []struct {
+		words []string
+		want  [][2]int
+	}{
+		{strings.Fields("LAKEVIEW AT HARWICK NORTH BAY AT DENVER"), [][2]int{{0, 1}, {2, 5}, {6, 7}}},
+		{strings.Fields("Rally At Dawn"), [][2]int{{0, 3}}},
+		{strings.Fields("Bank AT Home"), [][2]int{{0, 3}}},
+	} {
+		sc := &sentenceScan{words: tc.words}
+		var got [][2]int
+		for _, sp := range sc.splitAtAt([]ner.Span{{Start: 0, End: len(tc.words), Label: "ORG"}}) {
+			got = append(got, [2]int{sp.Start, sp.End})
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: spans %v, want %v", tc.words, got, tc.want)
+		}
+	}
 }
