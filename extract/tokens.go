@@ -181,7 +181,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 		if p.Kind == pipeline.Heading || p.Kind == pipeline.ListItem || p.Kind == pipeline.TableRow {
 			sents = []segment.Sentence{{Text: text, Start: 0}}
 		} else {
-			sents = splitDatelines(t.joinAbbreviations(text, sents))
+			sents = ranksOpenRows(text, splitDatelines(t.joinAbbreviations(text, sents)))
 		}
 		for _, s := range sents {
 			if ctx.Err() != nil {
@@ -411,6 +411,34 @@ func splitDatelines(sents []segment.Sentence) []segment.Sentence {
 		out = append(out, s)
 	}
 	return out
+}
+
+// ranksOpenRows moves the rank that ends a sentence after a figure to
+// the sentence after it, where a results list run together belongs it:
+// "Ana Ruiz ( Kenya ) 15:05.22 2. | Lena Banda" becomes "... 15:05.22 |
+// 2. Lena Banda". text is the paragraph the sentences are in.
+func ranksOpenRows(text string, sents []segment.Sentence) []segment.Sentence {
+	for i := 0; i+1 < len(sents); i++ {
+		s, next := sents[i], sents[i+1]
+		cut := strings.LastIndexByte(s.Text, ' ')
+		if cut < 0 || !isRank(s.Text[cut+1:]) {
+			continue
+		}
+		before := strings.LastIndexByte(s.Text[:cut], ' ')
+		if w := s.Text[before+1 : cut]; !isFigure(w) && w != ":" || next.Text == "" || !unicode.IsUpper(rune(next.Text[0])) {
+			continue
+		}
+		start := s.Start + cut + 1
+		sents[i].Text = s.Text[:cut]
+		sents[i+1] = segment.Sentence{Text: text[start : next.Start+len(next.Text)], Start: start}
+	}
+	return sents
+}
+
+// isRank reports whether w is a place in a results list: "2.", "12.".
+func isRank(w string) bool {
+	n, ok := strings.CutSuffix(w, ".")
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
 }
 
 // isoDate reports whether w is a date written 1996-08-30.

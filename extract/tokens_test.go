@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -254,6 +255,26 @@ func TestApostropheNames(t *testing.T) {
 	for _, want := range []string{"|O'Malley|", "|D’Alema|", "|Hale|"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("tokens %q: no %q", got, want)
+		}
+	}
+}
+
+// TestRanksOpenRows: in a results list run together, the rank that ends a
+// sentence after a time or a colon opens the next; a number that ends a
+// sentence of prose stays.
+func TestRanksOpenRows(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Women 800 metres : 1. Ana Ruiz ( Kenya ) 2:01.22 2. Lena Banda ( Norway ) 2:01.79 3. Rosa Vega ( Spain ) 2:02.00": {
+			"Women 800 metres :", "1. Ana Ruiz ( Kenya ) 2:01.22", "2. Lena Banda ( Norway ) 2:01.79", "3. Rosa Vega ( Spain ) 2:02.00"},
+		"The bill passed by 52 votes to 48. Senators left at once.": {"The bill passed by 52 votes to 48.", "Senators left at once."},
+	} {
+		d := runStages(t, text, "paragraphs", "tokens")
+		var got []string
+		for _, s := range d.Sentences {
+			got = append(got, d.Text[s.Start:s.End])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("sentences %q, want %q", got, want)
 		}
 	}
 }
