@@ -212,8 +212,37 @@ func leftAfter(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) bool {
 	if w := lowerAt(d, k, hi); removalVerbs[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "own")) && inHeading(d, d.Tokens[first].Start) {
 		return true
 	}
-	return departs(d, k, hi)
+	return departs(d, k, hi) || !conjoined && departsSecond(d, ix, k, hi)
 }
+
+// departsSecond reports whether the subject whose verb is at token k has a
+// second verb, after "and", that says it left: "X rejected a new post and
+// then resigned". The first verb's clause must hold no other
+// clause: no comma, pronoun, relative, other finite verb or other person
+// (but a possessive one, "Y's offer").
+func departsSecond(d *pipeline.Doc, ix *tokenIndex, k, hi int) bool {
+	if k >= hi || !finiteVerb(d.Tokens[k].Tag) {
+		return false
+	}
+	for j := k + 1; j < hi && j < k+25; j++ {
+		t := d.Tokens[j]
+		switch w := strings.ToLower(t.Text); {
+		case w == "and" && departs(d, j+1, hi):
+			return true
+		case secondClauseBreaks[w] || t.Tag == "PRP" || finiteVerb(t.Tag) || isPunctuation(t.Text) && !isPossessive(t.Text) && !isDash(t.Text):
+			return false // ("said the coach had failed and was sacked": another's verbs)
+		}
+		if e, ok := ix.entityAt(j); ok && e.Label == pipeline.Person {
+			if end := ix.tokenEnding(e.End); end+1 >= hi || !isPossessive(d.Tokens[end+1].Text) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// secondClauseBreaks open another clause, whose verbs are another subject's.
+var secondClauseBreaks = toSet(`who whom which that but or while when after before because as if until since said says`)
 
 // titleStart returns the first of the capitalised words before the
 // person mention at token first, up to five, which may be their title
