@@ -159,6 +159,15 @@ func TestOfficials(t *testing.T) {
 	if os := g.Officials("Hamdullah Mohib"); len(os) != 1 || os[0].Country != "AF" || os[0].Role != "Official" {
 		t.Errorf("Officials(Hamdullah Mohib) = %v, want Afghanistan's ambassador to the US", os)
 	}
+	// A head of state named in three words is known by the first and the
+	// last as well; another member of a government is not, whose last
+	// word may be a mother's surname ("Raul Perez Reyes").
+	if os := g.Officials("John Magufuli"); len(os) != 1 || os[0].Country != "TZ" {
+		t.Errorf("Officials(John Magufuli) = %v, want Tanzania's president", os)
+	}
+	if os := g.Officials("Raul Reyes"); len(os) != 0 {
+		t.Errorf("Officials(Raul Reyes) = %v, want none", os)
+	}
 }
 
 func TestTitles(t *testing.T) {

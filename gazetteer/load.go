@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -170,6 +171,7 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	addShortNames(officials)
 	titles, err := loadTitles()
 	if err != nil {
 		return nil, err
@@ -181,6 +183,32 @@ func load() (*Gazetteer, error) {
 
 // foldName lowercases s, strips common Latin diacritics and collapses
 // spaces, so that "Sergey LAVROV" and "sergey lavrov" compare equal.
+// addShortNames files heads of state and government and foreign ministers
+// named in three words or more under their first and last names too, as
+// news names them ("John Pombe Magufuli" as "John Magufuli"), unless that
+// short name is another official's or the surname is shared. (Not the
+// other officials: a Spanish name's last word is the mother's surname,
+// which news leaves out.)
+func addShortNames(officials map[string][]Official) {
+	surnames := map[string]int{}
+	for k := range officials {
+		surnames[k[strings.LastIndexByte(k, ' ')+1:]]++
+	}
+	short := map[string][]Official{}
+	for _, k := range slices.Sorted(maps.Keys(officials)) { // (in order: output is deterministic)
+		os := officials[k]
+		f := strings.Fields(k)
+		if len(f) < 3 || surnames[f[len(f)-1]] > 1 || !slices.ContainsFunc(os, func(o Official) bool { return o.Role != "Official" }) {
+			continue // (a surname others bear: "Luis Rodriguez" may be anyone)
+		}
+		s := f[0] + " " + f[len(f)-1]
+		if _, ok := officials[s]; !ok {
+			short[s] = append(short[s], os...)
+		}
+	}
+	maps.Copy(officials, short)
+}
+
 func foldName(s string) string {
 	var b strings.Builder
 	space := false
