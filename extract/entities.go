@@ -232,8 +232,10 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 			}
 		}
 		// "Former Governor Ann Kerr Dies at 89": in a heading in title
-		// case, a verb ends the name.
-		if sc.kind == pipeline.Heading {
+		// case, a verb ends the name; so in any sentence in title case, a
+		// headline that the paragraphs stage read as text for its full
+		// stop ("Senator Wins Re-Election. What Now?").
+		if sc.kind == pipeline.Heading || titleCase(sc.words) {
 			if k := slices.IndexFunc(sc.words[i:j], func(w string) bool { return headlineVerbs[w] }); k >= 0 {
 				// ("League Names Ana Ruiz": the name may follow it.)
 				if after := i + k + 1; j-after >= 2 && k < 2 && sc.givenName(sc.words[after]) {
@@ -245,6 +247,8 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 			if i == j {
 				return &candidate{} // "Mayor Killed ...": no name
 			}
+		}
+		if sc.kind == pipeline.Heading {
 			// A heading in title case capitalises every word ("Peace
 			// Talks"): a name the body never repeats needs a known given
 			// name to open it.
