@@ -2286,10 +2286,23 @@ func (sc *sentenceScan) personStart(i, j int) int {
 		case i > 0 && sc.words[i-1] == "the" && (orgHeads[w] || w == "House") && sc.e.gaz.CommonGivenName(sc.words[i+1]):
 			i++ // "Speaker of the House Janet Corwin"
 			continue
+		case j-i == 3 && sc.strayBeforeName(i, j):
+			i++ // "Referee Tom Berg", "Songwriter Ana Ruiz"
+			continue
 		}
 		break
 	}
 	return i
+}
+
+// strayBeforeName reports whether the first of the three words [i, j)
+// is no part of the name the other two make: a word news also writes in
+// lower case and no given name, before a common given name, in a name no
+// official bears ("Referee Tom Berg", a sentence's first word).
+func (sc *sentenceScan) strayBeforeName(i, j int) bool {
+	w := sc.words[i]
+	return sc.e.gaz.LowerWord(w) && !sc.e.gaz.CommonGivenName(w) && !sc.givenName(w) && sc.e.gaz.CommonGivenName(sc.words[i+1]) &&
+		!sc.e.gaz.IsOfficial(strings.Join(sc.words[i:j], " ")) && !nameParticles[strings.ToLower(w)]
 }
 
 // faithWords name faiths and the groups of their followers: "Orthodox
