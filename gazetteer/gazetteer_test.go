@@ -170,6 +170,22 @@ func TestOfficials(t *testing.T) {
 	}
 }
 
+// TestDescriptors: words for a person that open a sentence before a name
+// and are never part of it, nor a post; a title is none.
+func TestDescriptors(t *testing.T) {
+	tl := mustDefault(t).Titles()
+	for _, w := range []string{"Welshman", "Scotswoman", "Conductor", "guitarist", "referee", "actor"} {
+		if !tl.IsDescriptor(w) {
+			t.Errorf("IsDescriptor(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Minister", "Dean", "Welsh"} {
+		if tl.IsDescriptor(w) {
+			t.Errorf("IsDescriptor(%q) = true", w)
+		}
+	}
+}
+
 func TestTitles(t *testing.T) {
 	tl := mustDefault(t).Titles()
 	tests := []struct {
