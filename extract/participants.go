@@ -319,6 +319,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			// that, in the document (twice at least).
 			if c := p.officialCountry(part.Name); c != "" {
 				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference
+			} else if c := p.partyCountry(part.Organization); c != "" && isStateOffice(part.Role) {
+				// A state office held by a member of a known party is in
+				// the party's country ("Republican Senator X").
+				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference
 			} else if part.Organization == "" && !p.unplacedByContext(part.Role) {
 				if c := cmp.Or(namedNear(d, ix, countriesBySentence, part.Mentions), main); c != "" {
 					part.CountryCode, part.CountrySource = c, pipeline.CountryFromContext
@@ -1655,6 +1659,20 @@ func (p *Participants) nationalBody(org string) string {
 			rest = rest[1:]
 		}
 		return p.countryNamed(strings.Join(rest, " "))
+	}
+	return ""
+}
+
+// partyCountry returns the country of a party the gazetteer knows by this
+// name, or "".
+func (p *Participants) partyCountry(org string) string {
+	if !partyName(org) {
+		return ""
+	}
+	for _, e := range p.gaz.Lookup(org) {
+		if e.Kind == gazetteer.Org && e.Country != "" {
+			return e.Country
+		}
 	}
 	return ""
 }
