@@ -323,6 +323,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				// A state office held by a member of a known party is in
 				// the party's country ("Republican Senator X").
 				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference
+			} else if c := p.stateBodyOf(body); c != "" {
+				// A post in a state body the gazetteer knows is its state's
+				// ("White House spokesman X", "Bundesbank president X").
+				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference
 			} else if part.Organization == "" && !p.unplacedByContext(part.Role) {
 				if c := cmp.Or(namedNear(d, ix, countriesBySentence, part.Mentions), main); c != "" {
 					part.CountryCode, part.CountrySource = c, pipeline.CountryFromContext
@@ -1671,6 +1675,17 @@ func (p *Participants) partyCountry(org string) string {
 	}
 	for _, e := range p.gaz.Lookup(org) {
 		if e.Kind == gazetteer.Org && e.Country != "" {
+			return e.Country
+		}
+	}
+	return ""
+}
+
+// stateBodyOf returns the country of a body of a state the gazetteer
+// knows by this name, or "".
+func (p *Participants) stateBodyOf(org string) string {
+	for _, e := range p.gaz.Lookup(org) {
+		if e.Kind == gazetteer.Org && e.State {
 			return e.Country
 		}
 	}

@@ -116,8 +116,8 @@ func load() (*Gazetteer, error) {
 		{"orgs.tsv", func(f []string) record { // qid name forms
 			return record{Entry{Name: field(f, 1), Kind: Org, ID: field(f, 0)}, list(field(f, 2))}
 		}},
-		{"orgs_extra.tsv", func(f []string) record { // name id country forms
-			return record{Entry{Name: field(f, 0), Kind: Org, ID: field(f, 1), Country: field(f, 2)}, list(field(f, 3))}
+		{"orgs_extra.tsv", func(f []string) record { // name id country forms state
+			return record{Entry{Name: field(f, 0), Kind: Org, ID: field(f, 1), Country: field(f, 2), State: field(f, 4) == "state"}, list(field(f, 3))}
 		}},
 		// parties: name country forms (the Factbook's, after
 		// orgs_extra's); added after the tagger was trained
