@@ -1555,8 +1555,8 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 					ph.countries = ph.countries[k : k+1] // "respectively"
 				case ph.country() == "" && country != "":
 					ph.countries = []string{country}
-				case ph.country() == "" && shared != "" && ph.org == "":
-					ph.countries = []string{shared}
+				case ph.country() == "" && shared != "" && (ph.org == "" || m.r.p.placelessStateBody(ph.org)):
+					ph.countries = []string{shared} // ("Chile's president A and Parliament Speaker B")
 				}
 				if ph.org == "" && org != "" {
 					ph.org, ph.tied = org, true

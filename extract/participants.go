@@ -1636,19 +1636,8 @@ func (p *Participants) internationalBody(org string) bool {
 // nationalBody returns the country whose name or demonym opens the name of
 // a state body ("Chilean Navy", "Kenyan Wildlife Service"), or "".
 func (p *Participants) nationalBody(org string) string {
-	words := strings.Fields(org)
-	if len(words) > 0 && words[0] == "the" {
-		words = words[1:]
-	}
-	head := len(words) - 1
-	of := slices.Index(words, "of")
-	if of > 0 {
-		head = of - 1 // "Institute of Allergy"
-	}
-	// ("the Reserve Bank of Malawi": a central bank is the state's; a bank
-	// of a country's name may be a company's.)
-	centralBank := head > 0 && words[head] == "Bank" && (words[head-1] == "Reserve" || words[head-1] == "Central")
-	if head < 0 || !stateBodyHeads[words[head]] && !centralBank {
+	words, head, of, state := stateBodyHead(org)
+	if !state {
 		return p.stateBodyCountry(org)
 	}
 	for n := min(3, head); n >= 1; n-- {
@@ -1679,6 +1668,34 @@ func (p *Participants) partyCountry(org string) string {
 		}
 	}
 	return ""
+}
+
+// placelessStateBody reports whether a body is one of a state's by its
+// head and names no state: "Parliament", "the Supreme Court".
+func (p *Participants) placelessStateBody(org string) bool {
+	_, _, _, state := stateBodyHead(org)
+	return state && p.nationalBody(org) == "" && !p.internationalBody(org)
+}
+
+// stateBodyHead reads a body's name: its words without "the", the index
+// of its head ("Institute" in "Institute of Allergy"), of its first "of"
+// (or -1), and whether the head is one of a state's bodies. A central bank
+// is the state's ("the Reserve Bank of Malawi"); a bank named after a
+// country may be a company.
+func stateBodyHead(org string) (words []string, head, of int, state bool) {
+	words = strings.Fields(org)
+	if len(words) > 0 && words[0] == "the" {
+		words = words[1:]
+	}
+	head = len(words) - 1
+	if of = slices.Index(words, "of"); of > 0 {
+		head = of - 1
+	}
+	if head < 0 {
+		return words, head, of, false
+	}
+	centralBank := head > 0 && words[head] == "Bank" && (words[head-1] == "Reserve" || words[head-1] == "Central")
+	return words, head, of, stateBodyHeads[words[head]] || centralBank
 }
 
 // stateBodyOf returns the country of a body of a state the gazetteer
