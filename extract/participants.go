@@ -526,20 +526,28 @@ func isDecade(w string) bool { return len(w) == 5 && w[4] == 's' && isYear(w[:4]
 // weakMentions are the starts of one-word person mentions that only the
 // statistical model found, unless what stands around them says a person:
 // a title of address before ("Ms Rice"), a body named after them ("the
-// Obama administration") or ", who" after them. (A verb of saying after
-// is not enough: "Ladbrokes said".)
+// Obama administration"), ", who" or an age after them. (A verb of
+// saying after is not enough: "Ladbrokes said".)
 func weakMentions(text string, es []pipeline.Entity) map[int]bool {
 	weak := map[int]bool{}
 	for _, e := range es {
 		if e.Label == pipeline.Person && e.Source == pipeline.SourceModel && !strings.Contains(e.Text, " ") {
 			after := strings.Fields(text[e.End:min(len(text), e.End+20)])
-			// (", who" is said of people: "Zuluaga, who was backed by".)
-			who := len(after) > 1 && after[0] == "," && (after[1] == "who" || after[1] == "whose")
+			// (", who" is said of people: "Zuluaga, who was backed by",
+			// and an age: "Kowalski, 45, was arrested".)
+			who := len(after) > 1 && after[0] == "," && (after[1] == "who" || after[1] == "whose" || yearsOld(after[1]))
 			person := len(after) > 0 && eponymHeads[after[0]] || honorifics[strings.ToLower(wordBefore(text, e.Start))] || who
 			weak[e.Start] = !person
 		}
 	}
 	return weak
+}
+
+// yearsOld reports whether w is an age between commas as news writes it
+// after a name: "45," in "Kowalski, 45, was arrested".
+func yearsOld(w string) bool {
+	n, ok := strings.CutSuffix(w, ",")
+	return ok && len(n) >= 1 && len(n) <= 3 && isDigits(n)
 }
 
 func allWeak(ms []pipeline.Span, weak map[int]bool) bool {
