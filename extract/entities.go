@@ -2063,6 +2063,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Place {
 			j = sc.linkedPlace(j)
 		}
+		// "identified as Pushpa, 40,": an age between commas follows a
+		// person, not a place the gazetteer does not know.
+		if label == pipeline.Place && j-i == 1 && j+2 < len(sc.words) && sc.words[j] == "," && sc.words[j+2] == "," && isDigits(sc.words[j+1]) && len(sc.words[j+1]) <= 3 && !sc.geoAt(i) {
+			label = pipeline.Person
+		}
 		// "his Trade and Border Protection portfolio": a portfolio's name;
 		// "Lima, Mar 21": a month before its day.
 		if label == pipeline.Person && j < len(sc.words) && (sc.words[j] == "portfolio" || sc.words[j] == "portfolios" || j-i == 1 && monthOf(sc.words[i]) != 0 && isDigits(sc.words[j])) {
