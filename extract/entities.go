@@ -202,7 +202,7 @@ type sentenceScan struct {
 func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *candidate {
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
-		j = namesEnd(sc.words, i, j)
+		j = sc.generationEnd(i, namesEnd(sc.words, i, j))
 		if j-i == 1 {
 			// "where she completed her PhD", "the French Bishops’
 			// Conference": a degree, or a title in the plural, alone
@@ -2376,11 +2376,28 @@ func withoutGeneration(name string) (string, bool) {
 		return name, false
 	}
 	i := strings.LastIndexByte(name, ' ')
-	switch strings.TrimSuffix(name[i+1:], ".") {
-	case "Jr", "Sr":
+	if generations[strings.TrimSuffix(name[i+1:], ".")] {
 		return strings.TrimRight(name[:i], ","), true
 	}
 	return name, false
+}
+
+// generations end a name, after a comma or not: "Carlos Gomes, Jr.",
+// "Alex Kerr jnr".
+var generations = toSet(`Jr Sr Jnr Snr jnr snr`)
+
+// generationEnd returns the end of a name of two words or more [i, j)
+// past the generation that follows it ("Jr.", ", Jr.", "jnr"), or j.
+func (sc *sentenceScan) generationEnd(i, j int) int {
+	switch {
+	case j-i < 2 || j >= len(sc.words):
+		return j
+	case generations[strings.TrimSuffix(sc.words[j], ".")]:
+		return j + 1
+	case sc.words[j] == "," && j+1 < len(sc.words) && generations[strings.TrimSuffix(sc.words[j+1], ".")]:
+		return j + 2
+	}
+	return j
 }
 
 // headlineVerbs are verbs that follow a name in headings written in title
