@@ -939,6 +939,19 @@ func (sc *sentenceScan) nameRun(i int) int {
 			j += 2
 			continue
 		}
+		// Initials written without stops open a name, "A" too when another
+		// follows: "A K Mittal", "K Madhusudhan".
+		if j == i && singleCapital(w) && j+2 < len(sc.words) && (singleCapital(sc.words[j+1]) || w != "A" && w != "I" && isNameWord(sc.words[j+1], false)) {
+			j++
+			for j < len(sc.words) && singleCapital(sc.words[j]) {
+				j++
+			}
+			if j < len(sc.words) && isNameWord(sc.words[j], false) && !singleCapital(sc.words[j]) {
+				continue
+			}
+			j = i
+			break
+		}
 		faith := faithWords[w] && !(j > i && sc.faithInName(j))
 		// ("the Kerr Government said": what a person leads ends the name.)
 		eponym := j > i && isCapitalized(w) && eponymHeads[strings.ToLower(w)]
@@ -2368,6 +2381,10 @@ func titleCase(words []string) bool {
 // headingMinor are the small words a heading in title case may leave in
 // lower case besides a title's own ("a", "as", "by").
 var headingMinor = toSet(`a an as by but or nor vs from into over off up out per via`)
+
+// singleCapital reports whether w is one capital letter, as an initial
+// without its stop is.
+func singleCapital(w string) bool { return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' }
 
 // withoutGeneration returns a name without the "Jr." or "Sr." that ends
 // it, and whether there was one.
