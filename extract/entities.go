@@ -1647,6 +1647,9 @@ func (sc *sentenceScan) introducedPeople() {
 	}
 }
 
+// placePreps open a phrase of place.
+var placePreps = toSet(`in at across throughout inside outside near within`)
+
 // appositivePeople finds "Jane Doe, the foreign minister," and "Jane Doe,
 // Egypt's foreign minister".
 func (sc *sentenceScan) appositivePeople() {
@@ -1661,8 +1664,10 @@ func (sc *sentenceScan) appositivePeople() {
 			continue
 		}
 		// "the Ministry of Coastal Relations, ambassador X": a body's name
-		// goes on after "of".
-		if start >= 2 && sc.words[start-1] == "of" && isOrgHead(sc.words[start-2]) {
+		// goes on after "of"; "In Western Cape, party leader X": a place
+		// after a preposition of place that opens the sentence (not "trust
+		// in X, head of ...").
+		if start >= 2 && sc.words[start-1] == "of" && isOrgHead(sc.words[start-2]) || start == 1 && placePreps[strings.ToLower(sc.words[0])] {
 			i = j
 			continue
 		}
