@@ -459,6 +459,16 @@ func namesBody(w string) bool {
 // "Helmand Province".
 var regionHeads = toSet(`State Province Region County District Territory Governorate Oblast Prefecture Municipality`)
 
+// polityHeads name a state or a place that "of" and its name follow: "the
+// Republic of Mari Tul", "the Kingdom of Lesotho".
+var polityHeads = toSet(`Republic Kingdom Emirate Principality Duchy Federation Commonwealth Islands Island`)
+
+// afterPolity reports whether token i follows a polity's or a region's
+// head and "of": a place's name starts there ("the Republic of Mari Tul").
+func (sc *sentenceScan) afterPolity(i int) bool {
+	return i > 1 && sc.words[i-1] == "of" && (regionHeads[sc.words[i-2]] || polityHeads[sc.words[i-2]])
+}
+
 // lowerElsewhere reports whether the document writes w in lower case.
 func (sc *sentenceScan) lowerElsewhere(w string) bool {
 	lw := strings.ToLower(w)
@@ -1231,6 +1241,10 @@ func (sc *sentenceScan) namedPeople() {
 		if orgHeads[sc.words[j-1]] || (j < len(sc.words) && orgHeads[sc.words[j]]) {
 			i = j - 1
 			continue // "George Washington University"
+		}
+		if sc.afterPolity(i) {
+			i = j - 1
+			continue // "the Republic of Mari Tul": a place
 		}
 		sc.add(i, j, pipeline.Person, prioTagger, 0.75).Source = pipeline.SourceRule
 		i = j - 1
@@ -2146,8 +2160,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			i, label = k, pipeline.Person
 		} else if label == pipeline.Person && j-i >= 2 && sc.placeName(i, j) {
 			continue // "the Lal Masjid", "Shah Alam Town": a building's or a place's name, no one's
-		} else if label == pipeline.Person && j-i >= 2 && placePrefixes[sc.words[i]] {
-			label = pipeline.Place // "Mt Albert"
+		} else if label == pipeline.Person && (j-i >= 2 && placePrefixes[sc.words[i]] || sc.afterPolity(i)) {
+			label = pipeline.Place // "Mt Albert", "the Republic of Mari Tul"
 		} else if label == pipeline.Person && sc.bodyModifier(i, j) {
 			label = pipeline.Org // "Stade Lyonnais coach X", "Orbis head X"
 		} else if label == pipeline.Person && (!sc.plausibleName(k, namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j]) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i || sc.e.titles.MatchPlural(sc.words[:j], j-1).Plural) {
