@@ -657,37 +657,29 @@ func predecessors(d *pipeline.Doc, ix *tokenIndex, ps []pipeline.Participant, on
 }
 
 // successor returns the participant who is the subject of the succeeding
-// verb at token v in the sentence that starts at lo, or -1: the name just
-// before a finite verb ("Kerr, who replaced"), the first name of the
-// sentence before a participle ("Kerr was sworn in, replacing"), or, for
-// "he" or "she", the first name of the nearest sentence before that has one.
+// verb at token v in the sentence that starts at lo, or -1: the first name
+// of the sentence before a participle ("Kerr was sworn in, replacing"),
+// the name just before a finite verb ("Kerr, who replaced"), or, for "he"
+// or "she", the first name of the nearest sentence before that has one.
 func successor(d *pipeline.Doc, ix *tokenIndex, first, last map[int]int, v, lo int) int {
 	k := v - 1
 	if strings.HasSuffix(d.Tokens[v].Text, "ing") {
-		k = lo
-		for ; k < v; k++ {
+		for k = lo; k < v && !pronounSubject(d.Tokens[k].Text); k++ {
 			if s, ok := first[k]; ok {
 				return s
 			}
-			if pronounSubject(d.Tokens[k].Text) {
-				break
-			}
-		}
-		if k == v {
-			return -1
 		}
 	} else {
-		for k > lo && subjectLinks[strings.ToLower(d.Tokens[k].Text)] || k > lo && d.Tokens[k].Text == "," && strings.EqualFold(d.Tokens[k+1].Text, "who") {
+		for k > lo && (subjectLinks[strings.ToLower(d.Tokens[k].Text)] || d.Tokens[k].Text == "," && strings.EqualFold(d.Tokens[k+1].Text, "who")) {
 			k--
 		}
 		if s, ok := last[k]; ok {
 			return s
 		}
 	}
-	if !pronounSubject(d.Tokens[k].Text) {
+	if k >= v || !pronounSubject(d.Tokens[k].Text) {
 		return -1
 	}
-	// The nearest sentence before with a name in it, within two.
 	for back, end := 0, lo; back < 2 && end > 0; back++ {
 		start, _ := ix.sentenceBounds(end - 1)
 		for j := start; j < end; j++ {

@@ -1670,12 +1670,19 @@ func (p *Participants) partyCountry(org string) string {
 	if !partyName(org) {
 		return ""
 	}
+	e, _ := p.knownBody(org, func(e gazetteer.Entry) bool { return e.Country != "" })
+	return e.Country
+}
+
+// knownBody returns the first body the gazetteer knows by this name that
+// keep accepts.
+func (p *Participants) knownBody(org string, keep func(gazetteer.Entry) bool) (gazetteer.Entry, bool) {
 	for _, e := range p.gaz.Lookup(org) {
-		if e.Kind == gazetteer.Org && e.Country != "" {
-			return e.Country
+		if e.Kind == gazetteer.Org && keep(e) {
+			return e, true
 		}
 	}
-	return ""
+	return gazetteer.Entry{}, false
 }
 
 // placelessStateBody reports whether a body is one of a state's by its
@@ -1709,31 +1716,28 @@ func stateBodyHead(org string) (words []string, head, of int, state bool) {
 // stateBodyOf returns the country of a body of a state the gazetteer
 // knows by this name, or "".
 func (p *Participants) stateBodyOf(org string) string {
-	for _, e := range p.gaz.Lookup(org) {
-		if e.Kind == gazetteer.Org && e.State {
-			return e.Country
-		}
-	}
-	return ""
+	e, _ := p.knownBody(org, func(e gazetteer.Entry) bool { return e.State })
+	return e.Country
 }
 
 // stateBodyCountry returns the country of a body of a state the gazetteer
 // knows ("Bank of Japan", "BOJ") whose full name names that country, or "".
 func (p *Participants) stateBodyCountry(org string) string {
-	for _, e := range p.gaz.Lookup(org) {
-		if e.Kind != gazetteer.Org || !e.State {
-			continue
-		}
-		words := strings.Fields(e.Name)
-		for i := range words {
-			for j := i + 1; j <= len(words) && j <= i+3; j++ {
-				if p.countryNamed(strings.Join(words[i:j], " ")) == e.Country {
-					return e.Country
-				}
+	e, _ := p.knownBody(org, func(e gazetteer.Entry) bool { return e.State && p.namesItsCountry(e) })
+	return e.Country
+}
+
+// namesItsCountry reports whether a body's full name names its country.
+func (p *Participants) namesItsCountry(e gazetteer.Entry) bool {
+	words := strings.Fields(e.Name)
+	for i := range words {
+		for j := i + 1; j <= len(words) && j <= i+3; j++ {
+			if p.countryNamed(strings.Join(words[i:j], " ")) == e.Country {
+				return true
 			}
 		}
 	}
-	return ""
+	return false
 }
 
 // orgForms maps each organisation's canonical name to the fullest form the
