@@ -595,6 +595,7 @@ func namedNear(d *pipeline.Doc, ix *tokenIndex, bySentence map[int][]string, men
 // out: "will replace X" has not happened.
 var (
 	succeedVerbs = toSet(`succeeds succeeded succeeding replaces replaced replacing`)
+	takeForms    = toSet(`took takes taking taken`)
 	// Before the object, words saying the object has gone: "succeeded the
 	// late Tom Berg", "replaces the outgoing Ana Ruiz".
 	goneWords = toSet(`the late outgoing retired resigned ousted departing`)
@@ -639,7 +640,12 @@ func predecessors(d *pipeline.Doc, ix *tokenIndex, ps []pipeline.Participant, on
 			for v > lo && v >= k-2 && goneWords[lowerAt(d, v, hi)] {
 				v--
 			}
-			if v <= lo || !succeedVerbs[lowerAt(d, v, hi)] || unfinished[lowerAt(d, v-1, hi)] || lowerAt(d, end+1, hi) == "as" {
+			// "took over from X" succeeds X as "succeeded X" does.
+			tookOver := v-2 > lo && lowerAt(d, v, hi) == "from" && lowerAt(d, v-1, hi) == "over" && takeForms[lowerAt(d, v-2, hi)]
+			if tookOver {
+				v -= 2
+			}
+			if v <= lo || !tookOver && !succeedVerbs[lowerAt(d, v, hi)] || unfinished[lowerAt(d, v-1, hi)] || lowerAt(d, end+1, hi) == "as" {
 				continue
 			}
 			s := successor(d, ix, first, last, v, lo)
