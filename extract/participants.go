@@ -161,8 +161,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			continue
 		}
 		per := byMention[f.mention]
-		if per == nil || strings.HasPrefix(f.org, "Order of ") {
-			continue // ("made an officer in the Order of Merit": an honour, no post)
+		if per == nil {
+			continue
 		}
 		if f.left {
 			per.left = true
@@ -1808,11 +1808,8 @@ func (p *Participants) unplacedByContext(role string) bool {
 	if strings.HasPrefix(role, "Chief ") && strings.HasSuffix(role, " Officer") {
 		return true
 	}
-	words := strings.Fields(strings.ToLower(role))
-	for i, w := range words {
-		// (A profession that is also a modifier modifies before another
-		// word: "Deputy Finance Minister".)
-		if unplacedHeads[w] || p.titles.MatchPlural([]string{w}, 0).Professional && (i == len(words)-1 || !p.titles.IsModifier(w)) {
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		if unplacedHeads[w] || p.titles.MatchPlural([]string{w}, 0).Professional {
 			return true
 		}
 	}

@@ -221,13 +221,10 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			if e := i + m.N; m.N > 1 && e < s.EndToken && r.is(e-1, r.p.rules.scope) && isCapitalized(r.d.Tokens[e].Text) && r.persons[e] == 0 {
 				m = r.p.titles.MatchPlural(r.lower[s.FirstToken:e-1], i-s.FirstToken)
 			}
-			// A modifier that is also a profession ("assistant", "deputy")
-			// modifies when written in capitals or before a capitalised
-			// word that is no name: "Assistant Roads Minister", "deputy
-			// Conservative chairman", not "his assistant", "his deputy Ana
-			// Ruiz".
-			if next := i + 1; m.N == 1 && m.Professional && r.p.titles.IsModifier(r.lower[i]) &&
-				(isCapitalized(r.d.Tokens[i].Text) || next < s.EndToken && isCapitalized(r.d.Tokens[next].Text) && r.persons[next] == 0) {
+			// A modifier that is also a profession ("assistant") modifies
+			// when written in capitals: "Assistant Roads Minister", not
+			// "his assistant".
+			if m.N == 1 && m.Professional && isCapitalized(r.d.Tokens[i].Text) && r.p.titles.IsModifier(r.lower[i]) {
 				m = gazetteer.TitleMatch{}
 			}
 			if m.N > 0 && !r.insideName(i, i+m.N) {
