@@ -614,15 +614,17 @@ var (
 // rules' to read. The holder must have one post only (onePost), for
 // which of several was passed on the text does not say.
 func predecessors(d *pipeline.Doc, ix *tokenIndex, ps []pipeline.Participant, onePost []bool) {
-	first := map[int]int{} // a mention's first token: its participant
-	last := map[int]int{}  // a mention's last token: its participant
-	for i, p := range ps {
-		for _, m := range p.Mentions {
-			if k := ix.token(m.Start); k >= 0 {
-				first[k] = i
-			}
-			if k := ix.tokenEnding(m.End); k >= 0 {
-				last[k] = i
+	var first, last map[int]int // a mention's first and last tokens: its participant (built when first needed)
+	index := func() {
+		first, last = map[int]int{}, map[int]int{}
+		for i, p := range ps {
+			for _, m := range p.Mentions {
+				if k := ix.token(m.Start); k >= 0 {
+					first[k] = i
+				}
+				if k := ix.tokenEnding(m.End); k >= 0 {
+					last[k] = i
+				}
 			}
 		}
 	}
@@ -647,6 +649,9 @@ func predecessors(d *pipeline.Doc, ix *tokenIndex, ps []pipeline.Participant, on
 			}
 			if v <= lo || !tookOver && !succeedVerbs[lowerAt(d, v, hi)] || unfinished[lowerAt(d, v-1, hi)] || lowerAt(d, end+1, hi) == "as" {
 				continue
+			}
+			if first == nil {
+				index()
 			}
 			s := successor(d, ix, first, last, v, lo)
 			if s < 0 || s == i || ps[s].Role == "" || !onePost[s] || strings.HasPrefix(ps[s].Role, "Former ") {
