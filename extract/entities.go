@@ -432,7 +432,7 @@ func (sc *sentenceScan) buildingSurname(i, j int) bool {
 	switch {
 	case j < len(w) && speechVerbs[w[j]]:
 		return true
-	case j+2 < len(w) && w[j] == "," && isDigits(w[j+1]) && w[j+2] == ",":
+	case sc.ageAt(j):
 		return true
 	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || honorifics[strings.ToLower(w[i-1])] && !possessors[strings.ToLower(w[i-1])]):
 		return true // ("Dame Barbara Castle", not "her Onyx Hotel tour")
@@ -2097,7 +2097,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "identified as Pushpa, 40,": an age between commas follows a
 		// person, not a place the gazetteer does not know.
-		if label == pipeline.Place && j-i == 1 && j+2 < len(sc.words) && sc.words[j] == "," && sc.words[j+2] == "," && isDigits(sc.words[j+1]) && len(sc.words[j+1]) <= 3 && !sc.geoAt(i) {
+		if label == pipeline.Place && j-i == 1 && sc.ageAt(j) && !sc.geoAt(i) {
 			label = pipeline.Person
 		}
 		// "his Trade and Border Protection portfolio": a portfolio's name;
@@ -2400,6 +2400,12 @@ func titleCase(words []string) bool {
 // headingMinor are the small words a heading in title case may leave in
 // lower case besides a title's own ("a", "as", "by").
 var headingMinor = toSet(`a an as by but or nor vs from into over off up out per via`)
+
+// ageAt reports whether words from j are an age between commas, as news
+// writes it after a name: ", 45,".
+func (sc *sentenceScan) ageAt(j int) bool {
+	return j+2 < len(sc.words) && sc.words[j] == "," && isDigits(sc.words[j+1]) && len(sc.words[j+1]) <= 3 && sc.words[j+2] == ","
+}
 
 // singleCapital reports whether w is one capital letter, as an initial
 // without its stop is.
