@@ -1588,6 +1588,12 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 					f.pending = &pendingRef{counterpart: true}
 				}
 				out = append(out, f)
+				// "Senator Lane's spokeswoman X": the owner holds the
+				// title the phrase names them by (a past one may be a
+				// verb's: "ousted current Prime Minister X's deputy").
+				if own := ph.ownTitle; own != nil && !own.former && m.r.persons[ph.ownerAt] > 0 {
+					out = append(out, fact{mention: ph.ownerAt, roleFact: m.roleFactOf(*own)})
+				}
 			}
 		}
 	}

@@ -33,8 +33,12 @@ type rolePhrase struct {
 	countries  []string // ISO codes, in order ("his Ugandan and Kenyan counterparts")
 	org        string
 	owner      string // a person whose office this one hangs on ("the chancellor's spokesperson")
-	ofOffice   bool   // the post hangs on an office named before it ("the prime minister's spokesman")
-	tied       bool   // a body or a person is named with the title
+	// ownTitle is the owner's own title when the phrase holds it
+	// ("Senator Lane's spokeswoman"), and ownerAt the owner's first token.
+	ownTitle *rolePhrase
+	ownerAt  int
+	ofOffice bool // the post hangs on an office named before it ("the prime minister's spokesman")
+	tied     bool // a body or a person is named with the title
 }
 
 func (r rolePhrase) country() string {
@@ -424,6 +428,7 @@ loop:
 				// so does its time.
 				if own, ok := r.endingAt(es, lo); ok {
 					ph.former = ph.former || own.former
+					ph.ownTitle, ph.ownerAt = &own, es
 					es = own.start
 				}
 				// "Mr Berg's spokesman": the owner's title of address too.
