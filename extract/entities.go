@@ -455,6 +455,11 @@ func namesBody(w string) bool {
 	return orgHeads[w] || facilityHeads[w] || faithWords[w] || eventHeads[w] || regionHeads[w]
 }
 
+// placeBodyHeads end the names of a state's bodies that a tagger may read
+// as places for the country's name in them.
+var placeBodyHeads = toSet(`Treasury Ministry Department Police Army Navy Senate Parliament Congress Cabinet Embassy
+Commission Agency`)
+
 // regionHeads end the names of a country's divisions: "Anambra State",
 // "Helmand Province".
 var regionHeads = toSet(`State Province Region County District Territory Governorate Oblast Prefecture Municipality`)
@@ -2123,6 +2128,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		i, j, label = sc.toponymSpan(i, j, label)
 		i, j, label = sc.bodyOfSpan(i, j, label)
+		// "the US Treasury", "the Kenyan Ministry": a place's name before
+		// the head of a state's body is the body's.
+		if label == pipeline.Place && j-i >= 2 && placeBodyHeads[sc.words[j-1]] {
+			label = pipeline.Org
+		}
 		// "the Clean Rivers Act", "the Harbour Incident": a law or an
 		// event, neither a body nor a place.
 		if label != pipeline.Person && j-i >= 2 && lawEventHeads[sc.words[j-1]] {

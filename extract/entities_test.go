@@ -689,6 +689,15 @@ func TestLawsAndEventsNoBodies(t *testing.T) {
 	checkEntities(t, "The Lisbon Fisheries Council met on Tuesday.", []wantEntity{{"Lisbon Fisheries Council", pipeline.Org, "", ""}})
 }
 
+// TestPlaceNamedBody: a place's name before the head of a state's body,
+// which the tagger reads as one place, is the body's; a place that ends in
+// another word stays a place.
+func TestPlaceNamedBody(t *testing.T) {
+	checkEntities(t, "Protesters gathered outside the Peru Embassy on Monday.", []wantEntity{{"Peru Embassy", pipeline.Org, "", ""}})
+	checkEntities(t, "A spokesman for the US Treasury, Tom Fargo, said rates would rise.", []wantEntity{{"US Treasury", pipeline.Org, "", ""}})
+	checkEntities(t, "Tourists flocked to the Kenya Coast on Monday.", []wantEntity{{"Kenya Coast", pipeline.Place, "", ""}})
+}
+
 // TestSplitAtAt: a span the tagger ran across "AT" in capitals, as a
 // schedule writes "LAKEVIEW AT HARWICK", is two names; "At" in a name in
 // title case, or "AT" with no capitals around it, splits nothing.

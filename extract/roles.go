@@ -1805,6 +1805,11 @@ func (r *roleReader) complementEntity(e *pipeline.Entity) bool {
 		return true
 	}
 	f := strings.Fields(e.Text)
+	// "the US Treasury": a state's body, whose head may be a portfolio's
+	// word.
+	if len(f) > 1 && stateBodyHeads[f[len(f)-1]] && r.p.countryNamed(f[0]) != "" {
+		return true
+	}
 	switch e.Label {
 	case pipeline.Org:
 		return orgHeads[f[len(f)-1]] || !r.p.titles.IsPortfolio(f[len(f)-1])
