@@ -729,6 +729,9 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			return next(pos+n, &capture{kind: elOrg, start: pos, org: party})
 		}
 	case elCountry, elPlace, elOrg:
+		if el.kind == elOrg && pos+1 < hi && placedByWord(m.r.d.Tokens[pos].Text) {
+			pos++ // "of the UN-backed Harbour Board"
+		}
 		e, ok := m.r.ix.entityAt(pos)
 		if !ok {
 			return false

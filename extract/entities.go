@@ -1775,8 +1775,8 @@ func (sc *sentenceScan) organisations() {
 		start := head
 		for start > 0 && head-start < 5 {
 			p := w[start-1]
-			if isPossessive(p) || notNames[p] || !(isCapitalized(p) || isAllCaps(p)) || strings.HasSuffix(p, ".") && len(p) > 2 && !isAllCaps(p) {
-				break
+			if isPossessive(p) || notNames[p] || !(isCapitalized(p) || isAllCaps(p)) || strings.HasSuffix(p, ".") && len(p) > 2 && !isAllCaps(p) || placedByWord(p) {
+				break // ("the UN-backed | Harbour Board")
 			}
 			if lp := strings.ToLower(p); sc.e.titles.IsHead(lp) || sc.e.titles.IsModifier(lp) {
 				break // "Assistant | Treasury Secretary"
@@ -2128,6 +2128,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		i, j, label = sc.toponymSpan(i, j, label)
 		i, j, label = sc.bodyOfSpan(i, j, label)
+		// "the UN-backed Harbour Board": who backs or hosts a body
+		// is no part of its name.
+		if label != pipeline.Person && j-i >= 2 && placedByWord(sc.words[i]) {
+			i++
+		}
 		// "the US Treasury", "the Kenyan Ministry": a place's name before
 		// the head of a state's body is the body's.
 		if label == pipeline.Place && j-i >= 2 && placeBodyHeads[sc.words[j-1]] {

@@ -698,6 +698,13 @@ func TestPlaceNamedBody(t *testing.T) {
 	checkEntities(t, "Tourists flocked to the Kenya Coast on Monday.", []wantEntity{{"Kenya Coast", pipeline.Place, "", ""}})
 }
 
+// TestPlacedByNoName: who backs or hosts a body ("UN-backed",
+// "Kabul-based") is no part of the body's name.
+func TestPlacedByNoName(t *testing.T) {
+	checkEntities(t, "Ana Ruiz heads the U.N.-backed Harbour Complaints Commission in Lima.", []wantEntity{{"Harbour Complaints Commission", pipeline.Org, "", ""}})
+	checkEntities(t, "Tom Berg, head of the Kabul-based Harbour Authority, resigned.", []wantEntity{{"Harbour Authority", pipeline.Org, "", ""}})
+}
+
 // TestSplitAtAt: a span the tagger ran across "AT" in capitals, as a
 // schedule writes "LAKEVIEW AT HARWICK", is two names; "At" in a name in
 // title case, or "AT" with no capitals around it, splits nothing.

@@ -1183,6 +1183,39 @@ func titleCaseHyphen(w string) string {
 
 var titleMinor = toSet(`of for and to in the on at`)
 
+// placedBy returns how many tokens at j make a compound that says who
+// backs, runs or hosts the body named after it ("UN-backed", "Western -
+// backed"): a modifier, no part of the name. It returns 0 when there is
+// none, or when the compound opens the body's name ("the Kabul-based
+// Harbour Authority" as the tagger read it).
+func (r *roleReader) placedBy(j, hi int) int {
+	if j >= hi {
+		return 0
+	}
+	if e, ok := r.ix.entityAt(j); ok && r.ix.tokenEnding(e.End) > j {
+		return 0
+	}
+	if _, ok := r.ix.entityAt(j + 1); ok && placedByWord(r.d.Tokens[j].Text) && j+1 < hi {
+		return 1
+	}
+	if j+3 < hi && isDash(r.lower[j+1]) && compoundParticiples[r.lower[j+2]] && isCapitalized(r.d.Tokens[j].Text) && isCapitalized(r.d.Tokens[j+3].Text) {
+		return 3
+	}
+	return 0
+}
+
+// placedByWord reports whether w is one hyphenated word that says who
+// backs, runs or hosts a body: "UN-backed", "state-run".
+func placedByWord(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && compoundParticiples[w[i+1:]]
+}
+
+// compoundParticiples end a compound that says who backs, runs or hosts
+// a body: "UN-backed", "state-run", "Kabul-based".
+var compoundParticiples = toSet(`backed based led run owned funded sponsored controlled dominated allied linked affiliated
+appointed supported`)
+
 // titleMinorWords lower-cases the minor words inside a title.
 func titleMinorWords(s string) string {
 	f := strings.Fields(s)
@@ -1256,6 +1289,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		if r.lower[j] == "the" {
 			j++
 		}
+		j += r.placedBy(j, hi) // "of the UN-backed commission"
 		next := ph
 		end := r.bodies(&next, prep, j, hi)
 		if end > j {

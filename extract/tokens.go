@@ -324,14 +324,16 @@ func splitRun(out []tokenize.Token, run string, offset int) []tokenize.Token {
 // joinAbbreviations undoes sentence breaks after a dotted abbreviation that
 // modifies the title after it: "a retired U.S. | Senator from Oregon",
 // "met U.S. | Ambassador Ana Ruiz" (a sentence that ends in "U.S." before
-// one that opens with a title is far rarer); after a middle initial:
+// one that opens with a title is far rarer); after a word with no stop
+// at its end; after a middle initial:
 // "Michael J. | Fox replaced"; between two initials: "J. | B. Penn"; and
 // inside an abbreviated title: "Dist. | Atty. Ana Ruiz".
 func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segment.Sentence {
 	out := sents[:1]
 	for _, s := range sents[1:] {
 		prev := &out[len(out)-1]
-		if dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && nameGoesOn(firstWord(s.Text)) ||
+		if endsInWord(prev.Text) ||
+			dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && nameGoesOn(firstWord(s.Text)) ||
 			t.titleAbbreviation(lastWord(prev.Text)) && nameGoesOn(firstWord(s.Text)) || t.titleAcross(lastWord(prev.Text), s.Text) ||
 			isInitialStop(lastWord(prev.Text)) && isInitialStop(firstWord(s.Text)) {
 			prev.Text = text[prev.Start : s.Start+len(s.Text)]
@@ -340,6 +342,14 @@ func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segm
 		out = append(out, s)
 	}
 	return out
+}
+
+// endsInWord reports whether a sentence ends in a letter or a figure: no
+// full stop ends it, so the segmenter broke it inside a word that holds
+// one ("the U.N.-backed | Harbour Board").
+func endsInWord(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // tableRows splits a "sentence" that is a results table whose line breaks

@@ -166,6 +166,9 @@ func TestSentenceBreaks(t *testing.T) {
 		{"Talks with the U.K. Foreign Secretary Ana Ruiz ended.", 1},
 		{"He met Anna K. Then he left.", 2},
 		{"The vitamins are A, D and C. Fox News reported it.", 2},
+		// a word that holds an abbreviation's stops ends no sentence
+		{"Tom Berg, a member of the U.N.-appointed Electoral Review Board, said so.", 1},
+		{"Aid reached the U.S.-run Electoral Board on Monday.", 1},
 	} {
 		d := runStages(t, tc.text, "paragraphs", "tokens")
 		if len(d.Sentences) != tc.n {
