@@ -1628,7 +1628,7 @@ func (p *Participants) definedBodies(d *pipeline.Doc, ix *tokenIndex) map[string
 // stateBodyHeads are the head nouns of the bodies of a state.
 var stateBodyHeads = toSet(`House Senate Parliament Congress Assembly Ministry Department Police Army Navy Force
 Forces Court Agency Institute Institutes Service Office Commission Bureau Administration Treasury Cabinet
-Government Guard Embassy Authority`)
+Government Guard Embassy Authority Command`)
 
 // internationalBody reports whether org is an international
 // organisation the gazetteer knows: an organisation of no one country.
