@@ -414,8 +414,9 @@ func (sc *sentenceScan) lowerWords(i, j int) bool {
 
 // buildingSurname reports whether words [i, j) are a common given name
 // and a surname that also heads a building's name (surnameHeads), in a
-// place only a person stands: before a speech verb or an age, or after a
-// title, a title of address or a word for a person.
+// place only a person stands: before a speech verb, an age or an
+// apposition that says what the person is, or after a title, a title of
+// address or a word for a person.
 func (sc *sentenceScan) buildingSurname(i, j int) bool {
 	if j-i < 2 || j-i > 3 || !surnameHeads[sc.words[j-1]] || !sc.e.gaz.CommonGivenName(sc.words[i]) {
 		return false
@@ -436,6 +437,14 @@ func (sc *sentenceScan) buildingSurname(i, j int) bool {
 		return true
 	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || honorifics[strings.ToLower(w[i-1])] && !possessors[strings.ToLower(w[i-1])]):
 		return true // ("Dame Barbara Castle", not "her Onyx Hotel tour")
+	case j+2 < len(w) && w[j] == "," && (w[j+1] == "a" || w[j+1] == "an"):
+		// "Peter Hall, a professor at ...": an apposition that says
+		// what the person is.
+		for k := j + 2; k < len(w) && k < j+5; k++ {
+			if sc.e.titles.MatchPlural(w, k).N > 0 || sc.e.titles.IsDescriptor(w[k]) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -1184,8 +1184,9 @@ func titleCaseHyphen(w string) string {
 var titleMinor = toSet(`of for and to in the on at`)
 
 // placedBy returns how many tokens at j make a compound that says who
-// backs, runs or hosts the body named after it ("UN-backed", "Western -
-// backed"): a modifier, no part of the name. It returns 0 when there is
+// backs, runs or hosts the body named or described after it ("UN-backed",
+// "Western - backed", "New Mexico-based"): a modifier, no part of the
+// name. It returns 0 when there is
 // none, or when the compound opens the body's name ("the Kabul-based
 // Harbour Authority" as the tagger read it).
 func (r *roleReader) placedBy(j, hi int) int {
@@ -1195,11 +1196,20 @@ func (r *roleReader) placedBy(j, hi int) int {
 	if e, ok := r.ix.entityAt(j); ok && r.ix.tokenEnding(e.End) > j {
 		return 0
 	}
-	if _, ok := r.ix.entityAt(j + 1); ok && placedByWord(r.d.Tokens[j].Text) && j+1 < hi {
-		return 1
-	}
 	if j+3 < hi && isDash(r.lower[j+1]) && compoundParticiples[r.lower[j+2]] && isCapitalized(r.d.Tokens[j].Text) && isCapitalized(r.d.Tokens[j+3].Text) {
 		return 3
+	}
+	// ("the New Mexico-based firm": a place of words before it.)
+	for t := j; t < hi-1 && t < j+3; t++ {
+		if placedByWord(r.d.Tokens[t].Text) {
+			if _, ok := r.ix.entityAt(t + 1); ok || strings.HasPrefix(r.d.Tokens[t+1].Tag, "NN") && !isCapitalized(r.d.Tokens[t+1].Text) {
+				return t + 1 - j
+			}
+			return 0
+		}
+		if !isCapitalized(r.d.Tokens[t].Text) {
+			return 0
+		}
 	}
 	return 0
 }
