@@ -960,8 +960,9 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 type fact struct {
 	mention int // token where the person mention starts
 	roleFact
-	left       bool // the person left their post
-	profession bool // the role is a profession: no post
+	left       bool   // the person left their post
+	profession bool   // the role is a profession: no post
+	phrase     string // a profession's words as the text has them ("Energy Analyst")
 	pending    *pendingRef
 }
 
@@ -1573,7 +1574,9 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				if ph.match.Professional && !ph.tied && !ru.Post {
 					// "a lawyer": a profession, not a post, but it says who
 					// a later description is not ("the minister said").
-					out = append(out, fact{mention: mention, profession: true, roleFact: roleFact{role: ph.match.Canonical}})
+					f := fact{mention: mention, profession: true, roleFact: m.roleFactOf(ph)}
+					f.role, f.phrase = ph.match.Canonical, f.roleFact.role
+					out = append(out, f)
 					continue
 				}
 				f := fact{mention: mention, roleFact: m.roleFactOf(ph)}

@@ -154,8 +154,19 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 	}
+	// "Energy analyst X, of Lakeview Bank": a body the person is of ties
+	// their profession to it, which makes it a post.
+	affiliation := map[int]fact{}
+	for _, f := range facts {
+		if f.role == "" && f.org != "" && !f.left && f.pending == nil {
+			affiliation[f.mention] = f
+		}
+	}
 	var pending []fact
 	for _, f := range facts {
+		if a, ok := affiliation[f.mention]; ok && f.profession {
+			f.profession, f.role, f.org = false, f.phrase, a.org
+		}
 		if f.pending != nil {
 			pending = append(pending, f)
 			continue
