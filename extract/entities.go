@@ -200,6 +200,9 @@ type sentenceScan struct {
 }
 
 func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *candidate {
+	if (label == pipeline.Person || label == pipeline.Org) && j > i && placedByWord(sc.words[j-1]) {
+		return &candidate{} // "a Hong Kong-based group": a modifier, no one's name
+	}
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
 		j = sc.generationEnd(i, namesEnd(sc.words, i, j))
@@ -2052,6 +2055,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == "" || sp.End > len(sc.toks) {
 			continue
 		}
+		// "a Hong Kong-based group": a modifier, no one's name, whether
+		// the span takes in the compound or stops before it.
+		if label != pipeline.Place && (placedByWord(sc.words[sp.End-1]) || sc.placeRunsInto(sp.End)) {
+			continue
+		}
 		// "States Donald Trump": a span never starts or ends inside a
 		// country's name; the gazetteer has that name.
 		i, j := sc.outsideCountries(sp.Start, sp.End)
@@ -2288,6 +2296,17 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			}
 		}
 	}
+}
+
+// placeRunsInto reports whether the compound at token k finishes a
+// place's name the words before it open: "Hong | Kong-based" (not "U.N. |
+// Vienna-based", whose place is whole).
+func (sc *sentenceScan) placeRunsInto(k int) bool {
+	if k >= len(sc.words) || !isCapitalized(sc.words[k]) || !placedByWord(sc.words[k]) {
+		return false
+	}
+	first, _, _ := strings.Cut(sc.words[k], "-")
+	return len(sc.e.gaz.Lookup(first)) == 0
 }
 
 // titleComplement returns where the complement starts when words [i, j)

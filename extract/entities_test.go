@@ -703,6 +703,13 @@ func TestPlaceNamedBody(t *testing.T) {
 func TestPlacedByNoName(t *testing.T) {
 	checkEntities(t, "Ana Ruiz heads the U.N.-backed Harbour Complaints Commission in Lima.", []wantEntity{{"Harbour Complaints Commission", pipeline.Org, "", ""}})
 	checkEntities(t, "Tom Berg, head of the Kabul-based Harbour Authority, resigned.", []wantEntity{{"Harbour Authority", pipeline.Org, "", ""}})
+	for _, text := range []string{"Lakeview Tyres is linking with Hong Kong-based group Orbis Pacific.", "Orbis is a major Hong Kong-listed company."} {
+		for _, e := range entitiesOf(t, text) {
+			if e.Label == pipeline.Person || strings.HasSuffix(e.Text, "-based") || strings.HasSuffix(e.Text, "-listed") {
+				t.Errorf("%q: %s %q is a modifier, no name", text, e.Label, e.Text)
+			}
+		}
+	}
 }
 
 // TestSplitAtAt: a span the tagger ran across "AT" in capitals, as a

@@ -1224,7 +1224,7 @@ func placedByWord(w string) bool {
 // compoundParticiples end a compound that says who backs, runs or hosts
 // a body: "UN-backed", "state-run", "Kabul-based".
 var compoundParticiples = toSet(`backed based led run owned funded sponsored controlled dominated allied linked affiliated
-appointed supported`)
+appointed supported listed registered`)
 
 // titleMinorWords lower-cases the minor words inside a title.
 func titleMinorWords(s string) string {
