@@ -126,6 +126,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.creditedPeople()
 		sc.appositivePeople()
 		sc.kinPeople()
+		sc.listedUnderHonorific()
 		sc.bracketedPeople()
 		sc.nicknamedPeople()
 		sc.introducedPeople()
@@ -1552,6 +1553,34 @@ cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother pa
 
 // kinPeople finds the names of relatives: "his widow, Denise, had
 // returned", "their son Omar said", "the couple's 14-year-old son Omar".
+// listedUnderHonorific reads the names a plural title of address lists:
+// "Lords Bingham, Steyn and Hope", "Messrs Smith and Jones" are people,
+// each by a surname the tagger sees no person in.
+func (sc *sentenceScan) listedUnderHonorific() {
+	for i := 0; i+1 < len(sc.words); i++ {
+		if !pluralHonorifics[sc.words[i]] || i > 0 && (strings.EqualFold(sc.words[i-1], "the") || sc.words[i-1] == "of") {
+			continue
+		}
+		k := i + 1
+		// ("Lords Leader Baroness Amos": a title, not a list.)
+		for k < len(sc.words) && isCapitalized(sc.words[k]) && isNameWord(sc.words[k], false) && !sc.e.titles.IsHead(sc.words[k]) && !honorifics[strings.ToLower(sc.words[k])] {
+			sc.add(k, k+1, pipeline.Person, prioRule, 0.85)
+			switch {
+			case k+2 < len(sc.words) && (sc.words[k+1] == "," || sc.words[k+1] == "and"):
+				k += 2
+			default:
+				k = len(sc.words)
+			}
+			if k < len(sc.words) && sc.words[k] == "and" && sc.words[k-1] == "," {
+				k++ // "Bingham, Steyn, and Hope"
+			}
+		}
+	}
+}
+
+// pluralHonorifics are titles of address in the plural.
+var pluralHonorifics = toSet(`Lords Messrs Messrs.`)
+
 func (sc *sentenceScan) kinPeople() {
 	for i := 1; i+1 < len(sc.words); i++ {
 		if !kinNouns[strings.ToLower(sc.words[i])] {

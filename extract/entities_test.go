@@ -712,6 +712,21 @@ func TestPlacedByNoName(t *testing.T) {
 	}
 }
 
+// TestListedUnderHonorific: a plural title of address lists people by
+// their surnames; the chamber and a title after it are no list.
+func TestListedUnderHonorific(t *testing.T) {
+	checkEntities(t, "The appeal was heard by Lords Amberley, Stoke and Carrow on Monday.", []wantEntity{
+		{"Amberley", pipeline.Person, "", ""}, {"Stoke", pipeline.Person, "", ""}, {"Carrow", pipeline.Person, "", ""}})
+	checkEntities(t, "Messrs Pell and Drury denied the charge.", []wantEntity{{"Pell", pipeline.Person, "", ""}, {"Drury", pipeline.Person, "", ""}})
+	for _, text := range []string{"Peers in the Lords rejected the bill.", "Lords Leader Baroness Vale spoke first."} {
+		for _, e := range entitiesOf(t, text) {
+			if e.Label == pipeline.Person && e.Text != "Vale" {
+				t.Errorf("%q: %q is no person", text, e.Text)
+			}
+		}
+	}
+}
+
 // TestSplitAtAt: a span the tagger ran across "AT" in capitals, as a
 // schedule writes "LAKEVIEW AT HARWICK", is two names; "At" in a name in
 // title case, or "AT" with no capitals around it, splits nothing.
