@@ -879,16 +879,17 @@ func spellingVariant(key string, byForm map[string][]*person) *person {
 	return found
 }
 
-// doubledVariant finds the person a full name misspells by a doubled
-// letter of the given name ("Garry Knowles" for Gary Knowles), the rest
-// the same.
+// doubledVariant finds the person a full name spells another way by a
+// doubled letter or a transliteration of the given name ("Garry Knowles"
+// for Gary Knowles, "Victor Makarov" for Viktor Makarov, "Sergey" for
+// Sergei), the rest the same.
 func doubledVariant(key string, byForm map[string][]*person) *person {
 	given, rest, _ := strings.Cut(key, " ")
-	single := undouble(given)
+	single := givenKey(given)
 	var found *person
 	for f, ps := range byForm {
 		g, r, ok := strings.Cut(f, " ")
-		if !ok || r != rest || g == given || len(ps) != 1 || undouble(g) != single {
+		if !ok || r != rest || g == given || len(ps) != 1 || givenKey(g) != single {
 			continue
 		}
 		if found != nil && found != ps[0] {
@@ -898,6 +899,15 @@ func doubledVariant(key string, byForm map[string][]*person) *person {
 	}
 	return found
 }
+
+// givenKey is what the spellings of one given name share: its letters
+// undoubled, after the letters that transliterations swap ("k" and "c",
+// "w" and "v", "y" and "i", "ph" and "f") are made one.
+func givenKey(w string) string {
+	return undouble(transliterations.Replace(w))
+}
+
+var transliterations = strings.NewReplacer("ph", "f", "k", "c", "w", "v", "y", "i")
 
 // undouble writes each run of a repeated letter once: "garry" is "gary".
 func undouble(w string) string {
