@@ -127,6 +127,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.appositivePeople()
 		sc.kinPeople()
 		sc.listedUnderHonorific()
+		sc.mountains()
 		sc.bracketedPeople()
 		sc.nicknamedPeople()
 		sc.introducedPeople()
@@ -1575,6 +1576,30 @@ func (sc *sentenceScan) listedUnderHonorific() {
 				k++ // "Bingham, Steyn, and Hope"
 			}
 		}
+	}
+}
+
+// mountains reads "Mt. Danxia", "Mount Kenya": the word for a mountain
+// and the capitalised name after it are a place, whatever the tagger
+// makes of the name (a person, often); not a body or a building named
+// after one ("Mount Sinai Hospital").
+func (sc *sentenceScan) mountains() {
+	for i := 0; i+1 < len(sc.words); i++ {
+		if w := sc.words[i]; w != "Mt." && w != "Mt" && w != "Mount" {
+			continue
+		}
+		j := i + 1
+		for j < len(sc.words) && j < i+4 && isCapitalized(sc.words[j]) && isNameWord(sc.words[j], false) && !namesBody(sc.words[j]) {
+			j++
+		}
+		if j == i+1 || j < len(sc.words) && (namesBody(sc.words[j]) || isCapitalized(sc.words[j])) {
+			continue
+		}
+		if _, known := sc.placeAt(i); known {
+			continue // "Mount Everest": the gazetteer's, with its ids
+		}
+		sc.add(i, j, pipeline.Place, prioRule, 0.85)
+		i = j - 1
 	}
 }
 

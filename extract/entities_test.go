@@ -727,6 +727,18 @@ func TestListedUnderHonorific(t *testing.T) {
 	}
 }
 
+// TestMountains: the word for a mountain and the name after it are a
+// place; a building named after a mountain is not the mountain.
+func TestMountains(t *testing.T) {
+	checkEntities(t, "The sites include Yunnan's Mt. Tarvo and Gansu's Mt. Oleng, which attract climbers.", []wantEntity{
+		{"Mt. Tarvo", pipeline.Place, "", ""}, {"Mt. Oleng", pipeline.Place, "", ""}})
+	for _, e := range entitiesOf(t, "Doctors at Mount Tarvo Hospital treated him.") {
+		if e.Text == "Mount Tarvo" {
+			t.Errorf("%q is a hospital's name", e.Text)
+		}
+	}
+}
+
 // TestSplitAtAt: a span the tagger ran across "AT" in capitals, as a
 // schedule writes "LAKEVIEW AT HARWICK", is two names; "At" in a name in
 // title case, or "AT" with no capitals around it, splits nothing.
