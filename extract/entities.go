@@ -302,7 +302,7 @@ func (sc *sentenceScan) gazetteerMatches() {
 	all := sc.e.gaz.Match(sc.words)
 	sc.gaz = all[:0:0]
 	for _, m := range all {
-		if !sc.cityInName(m) && !sc.lateInName(m) {
+		if !sc.cityInName(m) && !sc.lateInName(m) && !sc.officeAsBody(m) {
 			sc.gaz = append(sc.gaz, m)
 		}
 	}
@@ -334,6 +334,25 @@ func (sc *sentenceScan) gazetteerMatches() {
 			}
 		}
 	}
+}
+
+// officeAsBody reports whether a body's name the gazetteer matched is a
+// title with its body before it ("UN High Commissioner for Refugees", an
+// office named by its holder's title) that names a person after it, or
+// before it in apposition: then it is that person's title, not the body.
+func (sc *sentenceScan) officeAsBody(m gazetteer.Match) bool {
+	if m.Entries[0].Kind != gazetteer.Org || m.End-m.Start < 3 {
+		return false
+	}
+	t := sc.e.titles.MatchPlural(sc.words, m.Start+1)
+	if t.N == 0 || t.Plural {
+		return false
+	}
+	w := sc.words
+	named := m.End < len(w) && isCapitalized(w[m.End]) && isNameWord(w[m.End], true) ||
+		m.End+1 < len(w) && w[m.End] == "," && isCapitalized(w[m.End+1]) ||
+		m.Start >= 2 && strings.EqualFold(w[m.Start-1], "the") && w[m.Start-2] == ","
+	return named
 }
 
 // cityInName reports whether a city match is part of a personal name:

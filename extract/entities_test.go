@@ -739,6 +739,17 @@ func TestMountains(t *testing.T) {
 	}
 }
 
+// TestOfficeAsBody: a body the gazetteer names by its holder's title is
+// that title where a name follows it, and the body where none does.
+func TestOfficeAsBody(t *testing.T) {
+	for _, e := range entitiesOf(t, "UN High Commissioner for Refugees Ana Ruiz toured the camps.") {
+		if e.Label == pipeline.Org && strings.Contains(e.Text, "Commissioner") {
+			t.Errorf("%q is Ana Ruiz's title", e.Text)
+		}
+	}
+	checkEntities(t, "Officials at UN High Commissioner for Refugees said tents would come.", []wantEntity{{"UN High Commissioner for Refugees", pipeline.Org, "", ""}})
+}
+
 // TestSplitAtAt: a span the tagger ran across "AT" in capitals, as a
 // schedule writes "LAKEVIEW AT HARWICK", is two names; "At" in a name in
 // title case, or "AT" with no capitals around it, splits nothing.
