@@ -513,7 +513,7 @@ func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []st
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		c := p.countryOf(e)
-		if c == "" || p.isNation(c) {
+		if c == "" || p.isNation(c) || counterpartsOf(d, ix, e) {
 			continue
 		}
 		all = append(all, c)
@@ -523,6 +523,30 @@ func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []st
 		}
 	}
 	return all, bySentence
+}
+
+// counterpartsOf reports whether a country names the side of someone's
+// counterparts whom the text leaves unnamed ("met his Indian
+// counterpart"): the country of others, not of the people the sentence
+// names.
+func counterpartsOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
+	k := ix.tokenEnding(e.End) + 1
+	if k <= 0 {
+		return false
+	}
+	if k < len(d.Tokens) && isPossessive(d.Tokens[k].Text) {
+		k++
+	}
+	if k >= len(d.Tokens) || !strings.HasPrefix(strings.ToLower(d.Tokens[k].Text), "counterpart") {
+		return false
+	}
+	// ("his Chinese counterpart, Liang X": the country of the one named.)
+	for j := k + 1; j < len(d.Tokens) && j <= k+4; j++ {
+		if e, ok := ix.entityAt(j); ok && e.Label == pipeline.Person {
+			return false
+		}
+	}
+	return true
 }
 
 // mostNamed is the country named most often in cs, the first named on
