@@ -327,9 +327,23 @@ func build(records []record, ambiguous map[string]bool, officials map[string][]O
 	}
 	for i := range g.forms {
 		f := &g.forms[i]
+		// An entry named so comes before one of its kind that has the form
+		// as another name: "Delhi" is Delhi, not Dili, which GeoNames also
+		// spells so.
+		var own string
+		if len(f.entries) > 1 {
+			own = strings.Join(f.words, " ")
+		}
+		named := func(e Entry) bool { return strings.EqualFold(formKey(e.Name), own) }
 		slices.SortStableFunc(f.entries, func(a, b Entry) int {
 			if c := cmp.Compare(rank(a.Kind), rank(b.Kind)); c != 0 {
 				return c
+			}
+			if na, nb := named(a), named(b); na != nb && a.Kind == b.Kind {
+				if na {
+					return -1
+				}
+				return 1
 			}
 			if a.Capital != b.Capital {
 				if a.Capital {

@@ -81,6 +81,14 @@ func TestEntries(t *testing.T) {
 	if len(es) == 0 || !es[0].Capital || es[0].Country != "RU" {
 		t.Errorf("Lookup(Moscow) = %v", es)
 	}
+	// A place or a body named so comes before one that has the form as
+	// another name, capital or not.
+	if es := g.Lookup("Delhi"); len(es) == 0 || es[0].Name != "Delhi" || es[0].Country != "IN" {
+		t.Errorf("Lookup(Delhi) = %v, want Delhi, India", es)
+	}
+	if es := g.Lookup("Organization of the Petroleum Exporting Countries"); len(es) == 0 || es[0].Name != "Organization of the Petroleum Exporting Countries" {
+		t.Errorf("Lookup(Organization of the Petroleum Exporting Countries) = %v, want OPEC itself", es)
+	}
 	if c, ok := g.Capital("ru"); !ok || c.Name != "Moscow" {
 		t.Errorf("Capital(ru) = %v, %v", c, ok)
 	}
