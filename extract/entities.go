@@ -1622,6 +1622,10 @@ func (sc *sentenceScan) mountains() {
 	}
 }
 
+// paperHeads end newspapers' names that a weekday may open: "Sunday
+// Telegraph", "Sunday Times".
+var paperHeads = toSet(`Times Telegraph Herald Mirror Post Observer Tribune Chronicle Independent`)
+
 // pluralHonorifics are titles of address in the plural.
 var pluralHonorifics = toSet(`Lords Messrs Messrs.`)
 
@@ -1860,7 +1864,10 @@ func (sc *sentenceScan) organisations() {
 		start := head
 		for start > 0 && head-start < 5 {
 			p := w[start-1]
-			if isPossessive(p) || notNames[p] || !(isCapitalized(p) || isAllCaps(p)) || strings.HasSuffix(p, ".") && len(p) > 2 && !isAllCaps(p) || placedByWord(p) {
+			// ("the Sunday Telegraph": a weekday names a paper it heads.)
+			weekdayPaper := start == head && isWeekdayName(p) && paperHeads[w[head]] && end == head+1 &&
+				(end == len(w) || !isCapitalized(w[end])) && (start < 2 || !strings.EqualFold(w[start-2], "on"))
+			if isPossessive(p) || notNames[p] && !weekdayPaper || !(isCapitalized(p) || isAllCaps(p)) || strings.HasSuffix(p, ".") && len(p) > 2 && !isAllCaps(p) || placedByWord(p) {
 				break // ("the UN-backed | Harbour Board")
 			}
 			if lp := strings.ToLower(p); sc.e.titles.IsHead(lp) || sc.e.titles.IsModifier(lp) {

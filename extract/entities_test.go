@@ -750,6 +750,17 @@ func TestOfficeAsBody(t *testing.T) {
 	checkEntities(t, "Officials at UN High Commissioner for Refugees said tents would come.", []wantEntity{{"UN High Commissioner for Refugees", pipeline.Org, "", ""}})
 }
 
+// TestWeekdayPapers: a weekday opens a newspaper's name before its head
+// word; a date before another name is no paper.
+func TestWeekdayPapers(t *testing.T) {
+	checkEntities(t, "The claims were made by Sunday Telegraph columnist Ann Vale.", []wantEntity{{"Sunday Telegraph", pipeline.Org, "", ""}})
+	for _, e := range entitiesOf(t, "On Sunday Times Square was empty.") {
+		if e.Label == pipeline.Org {
+			t.Errorf("%q is no paper", e.Text)
+		}
+	}
+}
+
 // TestSplitAtAt: a span the tagger ran across "AT" in capitals, as a
 // schedule writes "LAKEVIEW AT HARWICK", is two names; "At" in a name in
 // title case, or "AT" with no capitals around it, splits nothing.
