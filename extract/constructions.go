@@ -1574,8 +1574,9 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				if ph.match.Professional && !ph.tied && !ru.Post {
 					// "a lawyer": a profession, not a post, but it says who
 					// a later description is not ("the minister said").
-					f := fact{mention: mention, profession: true, roleFact: m.roleFactOf(ph)}
-					f.role, f.phrase = ph.match.Canonical, f.roleFact.role
+					rf := m.roleFactOf(ph)
+					f := fact{mention: mention, profession: true, phrase: rf.role, roleFact: rf}
+					f.role = ph.match.Canonical
 					out = append(out, f)
 					continue
 				}

@@ -349,10 +349,9 @@ func (sc *sentenceScan) officeAsBody(m gazetteer.Match) bool {
 		return false
 	}
 	w := sc.words
-	named := m.End < len(w) && isCapitalized(w[m.End]) && isNameWord(w[m.End], true) ||
+	return m.End < len(w) && isCapitalized(w[m.End]) && isNameWord(w[m.End], true) ||
 		m.End+1 < len(w) && w[m.End] == "," && isCapitalized(w[m.End+1]) ||
 		m.Start >= 2 && strings.EqualFold(w[m.Start-1], "the") && w[m.Start-2] == ","
-	return named
 }
 
 // cityInName reports whether a city match is part of a personal name:
@@ -1571,8 +1570,6 @@ func (sc *sentenceScan) townAsSurname(k int) bool {
 var kinNouns = toSet(`wife husband widow widower son daughter brother sister father mother
 cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother partner fiancee fiancée fiance`)
 
-// kinPeople finds the names of relatives: "his widow, Denise, had
-// returned", "their son Omar said", "the couple's 14-year-old son Omar".
 // listedUnderHonorific reads the names a plural title of address lists:
 // "Lords Bingham, Steyn and Hope", "Messrs Smith and Jones" are people,
 // each by a surname the tagger sees no person in.
@@ -1629,6 +1626,8 @@ var paperHeads = toSet(`Times Telegraph Herald Mirror Post Observer Tribune Chro
 // pluralHonorifics are titles of address in the plural.
 var pluralHonorifics = toSet(`Lords Messrs Messrs.`)
 
+// kinPeople finds the names of relatives: "his widow, Denise, had
+// returned", "their son Omar said", "the couple's 14-year-old son Omar".
 func (sc *sentenceScan) kinPeople() {
 	for i := 1; i+1 < len(sc.words); i++ {
 		if !kinNouns[strings.ToLower(sc.words[i])] {

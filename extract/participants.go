@@ -1707,7 +1707,7 @@ func (p *Participants) knownBody(org string, keep func(gazetteer.Entry) bool) (g
 }
 
 // placelessStateBody reports whether a body is one of a state's by its
-// head and names no state: "Parliament", "the Supreme Court".
+// head and names no state: "Parliament", "the High Court".
 func (p *Participants) placelessStateBody(org string) bool {
 	_, _, _, state := stateBodyHead(org)
 	return state && p.nationalBody(org) == "" && !p.internationalBody(org)

@@ -1186,9 +1186,8 @@ var titleMinor = toSet(`of for and to in the on at`)
 // placedBy returns how many tokens at j make a compound that says who
 // backs, runs or hosts the body named or described after it ("UN-backed",
 // "Western - backed", "New Mexico-based"): a modifier, no part of the
-// name. It returns 0 when there is
-// none, or when the compound opens the body's name ("the Kabul-based
-// Harbour Authority" as the tagger read it).
+// name. It returns 0 when there is none, or when the compound opens the
+// body's name ("the Kabul-based Harbour Authority" as the tagger read it).
 func (r *roleReader) placedBy(j, hi int) int {
 	if j >= hi {
 		return 0
@@ -1851,7 +1850,7 @@ func (r *roleReader) complementEntity(e *pipeline.Entity) bool {
 	f := strings.Fields(e.Text)
 	// "the US Treasury": a state's body, whose head may be a portfolio's
 	// word.
-	if len(f) > 1 && stateBodyHeads[f[len(f)-1]] && r.p.countryNamed(f[0]) != "" {
+	if len(f) > 1 && r.p.nationalBody(e.Text) != "" {
 		return true
 	}
 	switch e.Label {
