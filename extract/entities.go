@@ -722,6 +722,12 @@ var trailingLinks = toSet(`on in at of for to and the by with from`)
 var mediaNouns = toSet(`newspaper newspapers daily weekly magazine tabloid broadsheet paper journal
 channel station network website`)
 
+// firmNouns name kinds of firm: the nouns the training corpora put
+// before organisations' names and never before people's (not "maker":
+// "filmmaker", "lawmaker").
+var firmNouns = toSet(`company firm group agency bank club manufacturer retailer chain conglomerate subsidiary affiliate
+underwriter lender insurer airline carrier brewer miner jeweller jeweler carmaker automaker chipmaker drugmaker steelmaker`)
+
 // institutionHeads end the names of institutions that are often named
 // after their place.
 var institutionHeads = toSet(`University College Institute Academy School Police Council Ministry Department
@@ -2209,6 +2215,16 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// "the Austrian weekly Der Abend": a newspaper's or a channel's
 		// name after the noun for it is a body's.
 		if label == pipeline.Person && i > 0 && mediaNouns[strings.ToLower(sc.words[i-1])] {
+			label = pipeline.Org
+		}
+		// "carmaker Halvorsen", "Retailer Castell reported": so is a name
+		// after the noun for a kind of firm, unless it opens with a given
+		// name ("the firm Tom Berg founded").
+		if label == pipeline.Person && i+1 < j && i == 0 && firmNouns[strings.ToLower(sc.words[i])] {
+			i++
+			label = pipeline.Org
+		}
+		if label == pipeline.Person && i > 0 && firmNouns[strings.ToLower(sc.words[i-1])] && !sc.givenName(sc.words[i]) {
 			label = pipeline.Org
 		}
 		// "the United States": the gazetteer's longer unambiguous name takes

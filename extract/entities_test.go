@@ -783,3 +783,14 @@ func TestSplitAtAt(t *testing.T) {
 		}
 	}
 }
+
+// TestFirmNounsNameBodies: a name after the noun for a kind of firm is a
+// body's, also where that noun opens the sentence; a name that opens with
+// a given name after it is a person's ("the firm Tom Berg founded").
+func TestFirmNounsNameBodies(t *testing.T) {
+	checkEntities(t, "Shares in carmaker Brandt Ellery fell after the recall.", []wantEntity{{"Brandt Ellery", pipeline.Org, "", ""}})
+	checkEntities(t, "Britain's biggest retailer Halvorsen reported higher sales.", []wantEntity{{"Halvorsen", pipeline.Org, "", ""}})
+	checkEntities(t, "Jeweller Castell also reported weak sales.", []wantEntity{{"Castell", pipeline.Org, "", ""}}, "Jeweller Castell")
+	checkEntities(t, "The firm Tom Berg founded in 1990 has collapsed.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+	checkEntities(t, "Analyst Ann Kerr said the figures were weak.", []wantEntity{{"Ann Kerr", pipeline.Person, "", ""}})
+}
