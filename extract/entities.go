@@ -205,6 +205,11 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if (label == pipeline.Person || label == pipeline.Org) && j > i && placedByWord(sc.words[j-1]) {
 		return &candidate{} // "a Hong Kong-based group": a modifier, no one's name
 	}
+	// "the North East", "Harwick South West": two compass points end a
+	// region's name or a seat's, no one's (a surname is one: "Tom West").
+	if label == pipeline.Person && j-i >= 2 && compassPoints[sc.words[j-2]] && compassPoints[sc.words[j-1]] {
+		label = pipeline.Place
+	}
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
 		j = sc.generationEnd(i, namesEnd(sc.words, i, j))

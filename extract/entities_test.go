@@ -794,3 +794,19 @@ func TestFirmNounsNameBodies(t *testing.T) {
 	checkEntities(t, "The firm Tom Berg founded in 1990 has collapsed.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
 	checkEntities(t, "Analyst Ann Kerr said the figures were weak.", []wantEntity{{"Ann Kerr", pipeline.Person, "", ""}})
 }
+
+// TestCompassPointsNameNoOne: two compass points end a region's or a
+// seat's name, whatever reads it as a person's; one ends a surname.
+func TestCompassPointsNameNoOne(t *testing.T) {
+	for _, text := range []string{
+		"He backs the official North East Says No campaign, and says North East voters want none.",
+		"His constituency party, Harwick South West, deselected him.",
+	} {
+		for _, e := range entitiesOf(t, text) {
+			if e.Label == pipeline.Person {
+				t.Errorf("%q: %q is no person", text, e.Text)
+			}
+		}
+	}
+	checkEntities(t, "Oliver North met Tom West on Monday.", []wantEntity{{"Oliver North", pipeline.Person, "", ""}, {"Tom West", pipeline.Person, "", ""}})
+}
