@@ -1189,6 +1189,21 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	}
 	touched := map[*person]bool{}
 	describedIn := map[int]*person{} // sentences whose description found its person
+	// Who the text gives by name an office one person holds, with no
+	// country ("Home Secretary Ann Kerr"): "the home secretary" is that
+	// person, no one else (a title with a country, "Israeli Prime
+	// Minister X", leaves the domestic one to be described).
+	bareHolders := map[string]map[*person]bool{}
+	for _, per := range byMention {
+		for _, r := range per.roles {
+			if t := strings.ToLower(r.role); singleOffices[strings.ReplaceAll(r.role, " ", "-")] && r.country == "" && !r.former {
+				if bareHolders[t] == nil {
+					bareHolders[t] = map[*person]bool{}
+				}
+				bareHolders[t][per] = true
+			}
+		}
+	}
 	for _, f := range pending {
 		phStart := ix.token(f.evidence.Start)
 		if f.pending.possessor {
@@ -1299,6 +1314,9 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			}
 			for _, c := range candidates {
 				if speaksFor(f.role) && len(c.roles) == 0 && len(c.professions) == 0 && (speakerBefore < 0 || byMention[speakerBefore] != c) {
+					continue
+				}
+				if hs := bareHolders[strings.ToLower(f.role)]; len(hs) > 0 && !hs[c] && f.country == "" {
 					continue
 				}
 				if describes(c, f.roleFact) {
