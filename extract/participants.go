@@ -1189,20 +1189,43 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	}
 	touched := map[*person]bool{}
 	describedIn := map[int]*person{} // sentences whose description found its person
-	// Who the text gives by name an office one person holds, with no
-	// country ("Home Secretary Ann Kerr"): "the home secretary" is that
-	// person, no one else (a title with a country, "Israeli Prime
-	// Minister X", leaves the domestic one to be described).
-	bareHolders := map[string]map[*person]bool{}
+	// Who the text names as holding an office one person holds at a time
+	// ("Home Secretary Ann Kerr", "Tory leader Tom Hale"): "the home
+	// secretary", "the Tory leader" is that person, no one else. (A title
+	// with a country, "Israeli Prime Minister X", leaves the domestic one
+	// to be described.)
+	// Bodies' names as written -> one name for each body: the gazetteer's,
+	// or, for an acronym, the name in full the text spells it from
+	// ("OPEC": the Organization of Petroleum Exporting Countries).
+	canonical := map[string]string{}
+	for _, e := range d.Entities {
+		if e.Label == pipeline.Org {
+			canonical[e.Text] = e.Canonical
+		}
+	}
+	for _, e := range d.Entities {
+		if a := initials(e.Canonical); e.Label == pipeline.Org && len(a) >= 2 && canonical[a] != "" {
+			canonical[a] = e.Canonical
+		}
+	}
+	oneHolder := func(r roleFact) string {
+		r.org = cmp.Or(canonical[r.org], r.org)
+		return oneHolder(r)
+	}
+	holders := map[string]map[*person]bool{}
 	for _, per := range byMention {
 		for _, r := range per.roles {
-			if t := strings.ToLower(r.role); singleOffices[strings.ReplaceAll(r.role, " ", "-")] && r.country == "" && !r.former {
-				if bareHolders[t] == nil {
-					bareHolders[t] = map[*person]bool{}
+			if k := oneHolder(r); k != "" && !r.former {
+				if holders[k] == nil {
+					holders[k] = map[*person]bool{}
 				}
-				bareHolders[t][per] = true
+				holders[k][per] = true
 			}
 		}
+	}
+	heldByOther := func(c *person, f fact) bool {
+		hs := holders[oneHolder(f.roleFact)]
+		return len(hs) > 0 && !hs[c]
 	}
 	for _, f := range pending {
 		phStart := ix.token(f.evidence.Start)
@@ -1316,7 +1339,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				if speaksFor(f.role) && len(c.roles) == 0 && len(c.professions) == 0 && (speakerBefore < 0 || byMention[speakerBefore] != c) {
 					continue
 				}
-				if hs := bareHolders[strings.ToLower(f.role)]; len(hs) > 0 && !hs[c] && f.country == "" {
+				if heldByOther(c, f) {
 					continue
 				}
 				if describes(c, f.roleFact) {
@@ -1348,6 +1371,35 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		slices.SortStableFunc(per.roles, readingOrder)
 	}
 }
+
+// oneHolder keys a post that one person holds at a time: a single
+// office of no stated country ("home secretary"), or the head of a named
+// body ("leader|Conservative Party"); "" for any other.
+func oneHolder(r roleFact) string {
+	title := strings.ReplaceAll(r.role, " ", "-")
+	switch {
+	case r.org != "" && bodyHeadTitles[title]:
+		return strings.ToLower(r.role) + "|" + r.org
+	case r.org == "" && r.country == "" && singleOffices[title]:
+		return strings.ToLower(r.role)
+	}
+	return ""
+}
+
+// initials are the first letters of a name's capitalised words: an
+// acronym for it ("Organization of Petroleum Exporting Countries": OPEC).
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// bodyHeadTitles are the titles of a body's head.
+var bodyHeadTitles = toSet(`Leader Chairman Chairwoman Chair President Head Chief-Executive Director-General Secretary-General`)
 
 // coordinated reports whether the nearest two mentions are joined by
 // "and" ("criticised A and B"): neither is nearer in meaning to a
