@@ -1520,7 +1520,38 @@ func namedNext(rr *roleReader, sent, descEnd int) int {
 		}
 		return first
 	}
+	// So is the story's first sentence of the one its second opens with:
+	// "New targets have been announced by the lord chancellor. Lord Hale
+	// wants ...".
+	if first := mentions[len(mentions)-1]; firstOfBody(d, sent) && opens(rr, first) {
+		return first
+	}
 	return speaker(rr, mentions)
+}
+
+// firstOfBody reports whether sentence si opens the first paragraph that
+// is no heading.
+func firstOfBody(d *pipeline.Doc, si int) bool {
+	p := d.Sentences[si].Paragraph
+	if d.Paragraphs[p].Kind == pipeline.Heading || si > 0 && d.Sentences[si-1].Paragraph == p {
+		return false
+	}
+	for _, q := range d.Paragraphs[:p] {
+		if q.Kind != pipeline.Heading {
+			return false
+		}
+	}
+	return true
+}
+
+// opens reports whether the mention at tok opens its sentence, past
+// titles of address ("Lord Hale wants").
+func opens(rr *roleReader, tok int) bool {
+	start := rr.d.Sentences[rr.d.Tokens[tok].Sentence].FirstToken
+	for tok > start && rr.is(tok-1, honorificClass) {
+		tok--
+	}
+	return tok == start
 }
 
 // sentenceSubject returns the mention among mentions (nearest first) that
