@@ -366,6 +366,17 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 		if lowerAt(d, j, hi) == "from" {
 			j++
 		}
+		// "quits party", "quit Labour": a body left is no post left (but
+		// "quits cabinet" is, and "resigned Monday" says when).
+		if j == k+1 {
+			m := j // (past what describes the body: "quits 'shameful' UKIP")
+			for m < hi && m < j+4 && (d.Tokens[m].Tag == "JJ" || strings.IndexAny(d.Tokens[m].Text, `'"‘’“”`) == 0) {
+				m++
+			}
+			if w := d.Tokens[min(m, hi-1)].Text; m < hi && (leftBodies[strings.ToLower(w)] || (strings.HasPrefix(d.Tokens[m].Tag, "NNP") || isAllCaps(w)) && !timeWord(w)) {
+				return false
+			}
+		}
 		if j > k+1 || postDeterminers[lowerAt(d, j, hi)] {
 			j, ok := postAt(d, j, hi)
 			if !ok {
@@ -383,6 +394,16 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 		return lowerAt(d, k, hi) == "down" && !leftAs(d, k+1, hi)
 	}
 	return false
+}
+
+// leftBodies are the bodies one quits as a member: "quits party".
+var leftBodies = toSet(`party union coalition alliance bloc movement group club team company firm board`)
+
+// timeWord reports whether w names a day or a month: "resigned Monday".
+func timeWord(w string) bool {
+	w = strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
+	_, day := weekdays[w]
+	return day || monthOf(w) != 0
 }
 
 // forcedOut reports whether tokens from k read "forced out", "forced to
