@@ -241,6 +241,9 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 				return &candidate{}
 			}
 		}
+		if j-i == 1 && sc.facts.group(sc.words[i], sc.namesBefore) {
+			return &candidate{}
+		}
 		// "Former Governor Ann Kerr Dies at 89": in a heading in title
 		// case, a verb ends the name; so in any sentence in title case, a
 		// headline that the paragraphs stage read as text for its full
@@ -1363,6 +1366,16 @@ func (sc *sentenceScan) givenName(w string) bool {
 	return ok && sc.e.gaz.GivenName(a) && sc.e.gaz.GivenName(b)
 }
 
+// namesBefore reports whether w comes before a surname: a given name, a
+// title of address or a title ("Bill", "Mrs", "President").
+func (sc *sentenceScan) namesBefore(w string) bool {
+	if sc.givenName(w) || honorifics[strings.ToLower(w)] {
+		return true
+	}
+	n, _ := sc.e.titles.Match([]string{w}, 0)
+	return n == 1
+}
+
 // speechVerbs follow a speaker's name: "Kino Gabriel said".
 var speechVerbs = toSet(`said says told added stated wrote announced explained argued warned insisted
 replied tweeted noted claimed`)
@@ -2274,6 +2287,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			sc.e.gaz.CommonGivenName(sc.words[i]) && sc.plausibleName(i, j) && sc.properNouns(i, j) &&
 			!slices.ContainsFunc(sc.words[i:j], isOrgHead) && (j == len(sc.words) || !startsLower(sc.words[j]) || sc.toks[j].Tag != "NN" && sc.toks[j].Tag != "NNS") {
 			label = pipeline.Person
+		}
+		if label == pipeline.Person && j-i == 1 && sc.facts.group(sc.words[i], sc.namesBefore) {
+			continue
 		}
 		// "Novichok, a range of nerve agents", "the Yesh Atid party": the
 		// document says what the tagger's name is.

@@ -810,3 +810,23 @@ func TestCompassPointsNameNoOne(t *testing.T) {
 	}
 	checkEntities(t, "Oliver North met Tom West on Monday.", []wantEntity{{"Oliver North", pipeline.Person, "", ""}, {"Tom West", pipeline.Person, "", ""}})
 }
+
+// TestPluralNamesAreGroups: a one-word name the document puts in the
+// plural after "the" or a number is a group's, no one's, in every
+// mention; a family named after someone in the text, an eponym before
+// its noun and a surname after a year are people.
+func TestPluralNamesAreGroups(t *testing.T) {
+	for _, text := range []string{
+		"Kestrels to help flood victims\n\nBritain will send 120 Kestrels to help. The Kestrels might be able to help, a spokesman said.",
+		"The Zolters played their first concert in Leeds on Monday.",
+	} {
+		for _, e := range entitiesOf(t, text) {
+			if e.Label == pipeline.Person {
+				t.Errorf("%q: %q is no person", text, e.Text)
+			}
+		}
+	}
+	checkEntities(t, "Mrs Morton said the Mortons would stay in Leeds.", []wantEntity{{"Mortons", pipeline.Person, "", ""}})
+	checkEntities(t, "Protesters marched against the Marcos regime on Monday.", []wantEntity{{"Marcos", pipeline.Person, "", ""}})
+	checkEntities(t, "In 1998 Roberts said the club would move.", []wantEntity{{"Roberts", pipeline.Person, "", ""}})
+}

@@ -75,6 +75,7 @@ type docFacts struct {
 	d       *pipeline.Doc
 	lower   map[string]bool   // words the document writes in lower case
 	things  map[string]string // names an apposition calls a thing -> their label
+	groups  map[string]bool   // names the document uses in the plural: "the Hales", "120 Kestrels"
 	spelled map[string]bool   // whether the text holds a name, for expansionKnown
 }
 
@@ -114,6 +115,48 @@ neighbourhood neighborhood suburb`,
 
 // bodyTails are the nouns after a body's name: "the Yesh Atid party".
 var bodyTails = toSet(`party movement bloc militia`)
+
+// group reports whether the document uses the one-word name w in the
+// plural, after "the" or a number, as the name of a family or a group
+// ("the Hales met", "120 Kestrels will go"): no one's name anywhere in it.
+// Not an eponym before its noun: "the Marcos regime".
+func (f *docFacts) group(w string, namesBefore func(string) bool) bool {
+	if f.groups == nil {
+		f.groups = map[string]bool{}
+		t := f.d.Tokens
+		surnames := map[string]bool{} // words after a given name or a title
+		for k := 1; k < len(t); k++ {
+			if isCapitalized(t[k].Text) && namesBefore(t[k-1].Text) {
+				surnames[t[k].Text] = true
+			}
+		}
+		for k := 1; k < len(t); k++ {
+			w, before := t[k].Text, t[k-1]
+			if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || !isCapitalized(w) || isAllCaps(w) || before.Sentence != t[k].Sentence {
+				continue
+			}
+			if !strings.EqualFold(before.Text, "the") && (before.Tag != "CD" || isYear(before.Text)) { // (not "In 1998 Jones said")
+				continue
+			}
+			next := func(n int) string {
+				if k+n < len(t) && t[k+n].Sentence == t[k].Sentence {
+					return t[k+n].Text
+				}
+				return ""
+			}
+			if n := next(1); n != "" && (strings.HasPrefix(t[k+1].Tag, "NN") || isPossessive(n) || isCapitalized(n)) ||
+				(n == "and" || n == "&") && isCapitalized(next(2)) {
+				continue // "the Marcos regime", "the Hales' house", "the Elvis After Dark museum", "the Rogers and Hammerstein show"
+			}
+			// (A family is named after someone in the text, "Mrs Hale",
+			// "President Hale", and corpora count "the Clintons" as people.)
+			if !surnames[strings.TrimSuffix(w, "s")] && !surnames[strings.TrimSuffix(w, "es")] {
+				f.groups[w] = true
+			}
+		}
+	}
+	return f.groups[w]
+}
 
 // thing returns the label of what the document says the name w is
 // ("Novichok, a range of nerve agents": none; "the Yesh Atid party": a
