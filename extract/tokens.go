@@ -68,9 +68,15 @@ func NewTokens(opts pipeline.Options) (pipeline.Stage, error) {
 		}
 		tg = posTagger{m}
 	case "prose":
-		if tg, err = tag.New(); err != nil {
+		pt, err := tag.New()
+		if err != nil {
 			return nil, err
 		}
+		m, err := posModel(cfg.ModelFile)
+		if err != nil {
+			return nil, err
+		}
+		tg = checkedTagger{pt, posTagger{m}}
 	default:
 		return nil, fmt.Errorf("stages.tokens.tagger: %q is not readout or prose", cfg.Tagger)
 	}
@@ -142,6 +148,31 @@ func (p posTagger) TagTokens(toks []tag.Token) {
 	p.m.Tag(words, tags)
 	for i := range toks {
 		toks[i].Tag = tags[i]
+	}
+}
+
+// checkedTagger is prose's tagger with its closed-class guesses checked
+// by readout's: where prose puts a word no training text had in a closed
+// class (a pronoun, a conjunction, a preposition) in one, as it does with
+// unknown words ("Tory backbencher X" CC), the sentence's tags for those
+// words are readout's.
+type checkedTagger struct {
+	prose interface{ TagTokens([]tag.Token) }
+	check posTagger
+}
+
+func (c checkedTagger) TagTokens(toks []tag.Token) {
+	c.prose.TagTokens(toks)
+	var theirs []tag.Token
+	for i, t := range toks {
+		if c.check.m.Allows(t.Text, t.Tag) {
+			continue
+		}
+		if theirs == nil {
+			theirs = slices.Clone(toks)
+			c.check.TagTokens(theirs)
+		}
+		toks[i].Tag = theirs[i].Tag
 	}
 }
 

@@ -281,3 +281,23 @@ func TestRanksOpenRows(t *testing.T) {
 		}
 	}
 }
+
+// TestProseClosedClassesChecked: prose's tagger puts some unknown words
+// in closed classes ("backbencher" CC, "boss" IN); the tokens stage gives
+// them readout's tags, and leaves known function words as prose tags them.
+func TestProseClosedClassesChecked(t *testing.T) {
+	st, err := NewTokens(pipeline.Options{"tagger": "prose"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := pipeline.NewDoc("t", "Tory backbencher Ana Ruiz said no. Chelsea boss Tom Berg and the coach said yes.")
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"backbencher": "NN", "boss": "NN", "and": "CC", "the": "DT", "said": "VBD"}
+	for _, tk := range d.Tokens {
+		if w, ok := want[tk.Text]; ok && tk.Tag != w {
+			t.Errorf("%q tagged %s, want %s", tk.Text, tk.Tag, w)
+		}
+	}
+}

@@ -33,7 +33,13 @@ type Model struct {
 	w    perceptron.Weights
 	w16  []int16 // dense weights after training (nil when read)
 	dict map[string]uint8
-	pool sync.Pool
+	// shut marks the closed classes (determiners, prepositions, pronouns,
+	// punctuation): a word takes one only where training saw it so,
+	// allowed[word] lists which.
+	shut    []bool
+	allowed map[string][]uint8
+	class   map[string]uint8 // tag -> class
+	pool    sync.Pool
 }
 
 type header struct {
@@ -43,7 +49,15 @@ type header struct {
 	Rows    int      `json:"rows"`
 	Scale   float64  `json:"scale"`
 	Info    string   `json:"info,omitempty"`
+	// Closed maps each word (as normalize writes it) that training saw
+	// with a tag of a closed class to those tags.
+	Closed map[string][]string `json:"closed,omitempty"`
 }
+
+// openTags are the classes any word may join; the rest are closed.
+var openTags = map[string]bool{"NN": true, "NNS": true, "NNP": true, "NNPS": true, "JJ": true, "JJR": true, "JJS": true,
+	"RB": true, "RBR": true, "RBS": true, "VB": true, "VBD": true, "VBG": true, "VBN": true, "VBP": true, "VBZ": true,
+	"CD": true, "FW": true, "UH": true, "SYM": true, "LS": true}
 
 const (
 	magic         = "readout-pos\n"
@@ -60,6 +74,22 @@ var (
 func Default() (*Model, error) {
 	defaultOnce.Do(func() { defaultModel, defaultErr = ReadBytes(shipped) })
 	return defaultModel, defaultErr
+}
+
+// Allows reports whether the model lets word take tag: always for an
+// open class, and for a closed one (a conjunction, a pronoun) only where
+// training saw the word in it. Another tagger's guesses at an unknown
+// word are checked so ("backbencher" is no conjunction).
+func (m *Model) Allows(word, tag string) bool {
+	k, ok := m.class[tag]
+	if !ok || !m.shut[k] {
+		return true
+	}
+	ks, seen := m.allowed[word] // (most are as training wrote them: "the", "of")
+	if !seen {
+		ks = m.allowed[normalize(word)]
+	}
+	return slices.Contains(ks, k)
 }
 
 // Tags returns the tags the model assigns.
@@ -107,9 +137,12 @@ func (m *Model) decode(s *scratch, words []string, set func(i, k int), t *percep
 			static := s.feats[s.off[i]:s.off[i+1]]
 			w.Add(m.nc, static, sc)
 			w.Add(m.nc, d, sc)
-			best := 0
-			for c := 1; c < m.nc; c++ {
-				if sc[c] > sc[best] {
+			// (A word unseen in a closed class is not put in one: "Tory
+			// backbencher" is no conjunction. Training learns from every
+			// class.)
+			best := -1
+			for c := range m.nc {
+				if (best < 0 || sc[c] > sc[best]) && (t != nil || !m.shut[c] || slices.Contains(m.allowed[s.norm[i]], uint8(c))) {
 					best = c
 				}
 			}
@@ -399,5 +432,21 @@ func ReadBytes(data []byte) (*Model, error) {
 }
 
 func newModel(h header) *Model {
-	return &Model{hdr: h, nc: len(h.Tags), mask: uint32(h.Buckets - 1), dict: map[string]uint8{}}
+	m := &Model{hdr: h, nc: len(h.Tags), mask: uint32(h.Buckets - 1), dict: map[string]uint8{}, shut: make([]bool, len(h.Tags)), allowed: map[string][]uint8{}, class: map[string]uint8{}}
+	for k, t := range h.Tags {
+		m.class[t] = uint8(k)
+	}
+	if len(h.Closed) > 0 { // (a model without the list shuts no class)
+		for k, t := range h.Tags {
+			m.shut[k] = !openTags[t]
+		}
+	}
+	for w, tags := range h.Closed {
+		for _, t := range tags {
+			if k := slices.Index(h.Tags, t); k >= 0 {
+				m.allowed[w] = append(m.allowed[w], uint8(k))
+			}
+		}
+	}
+	return m
 }

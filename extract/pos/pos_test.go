@@ -129,3 +129,38 @@ func BenchmarkTag(b *testing.B) {
 		b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 	})
 }
+
+// TestClosedClasses: a word joins a closed class (a conjunction, a
+// pronoun, a preposition) only where training saw it there; an open
+// class takes any word.
+func TestClosedClasses(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		word, tag string
+		want      bool
+	}{
+		{"and", "CC", true}, {"The", "DT", true}, {"of", "IN", true}, {"she", "PRP", true},
+		{"backbencher", "CC", false}, {"boss", "IN", false}, {"frontbencher", "PRP", false},
+		{"backbencher", "NN", true}, {"Zorvath", "NNP", true},
+	} {
+		if got := m.Allows(tc.word, tc.tag); got != tc.want {
+			t.Errorf("Allows(%q, %q) = %v, want %v", tc.word, tc.tag, got, tc.want)
+		}
+	}
+	words := strings.Fields("Tory backbencher Ana Ruiz and frontbencher Tom Berg met the boss .")
+	out := make([]string, len(words))
+	m.Tag(words, out)
+	for i, w := range words {
+		if !m.Allows(w, out[i]) {
+			t.Errorf("%q tagged %s, a closed class training never put it in", w, out[i])
+		}
+	}
+	// A model trained with no closed list (an older file) shuts no class.
+	old := newModel(header{Tags: []string{"CC", "NN"}, Buckets: 64})
+	if !old.Allows("backbencher", "CC") {
+		t.Error("a model without a closed list refused a class")
+	}
+}

@@ -131,7 +131,18 @@ func Train(train []Sentence, opts TrainOptions) (*Model, error) {
 		return nil, errors.New("pos: more than 255 tags")
 	}
 	slices.Sort(tags)
-	m := newModel(header{Version: formatVersion, Tags: tags, Buckets: opts.Buckets, Info: opts.Info})
+	closed := map[string][]string{}
+	for w, byTag := range counts {
+		for t := range byTag {
+			if n := normalize(w); !openTags[t] && !slices.Contains(closed[n], t) {
+				closed[n] = append(closed[n], t)
+			}
+		}
+	}
+	for _, ts := range closed {
+		slices.Sort(ts)
+	}
+	m := newModel(header{Version: formatVersion, Tags: tags, Buckets: opts.Buckets, Info: opts.Info, Closed: closed})
 	for w, byTag := range counts {
 		n, top, best := 0, 0, ""
 		for t, c := range byTag {
