@@ -621,10 +621,10 @@ loop:
 			described = true
 			j--
 			continue
-		case !qualified && len(mods) == 0 && r.bodyNameBefore(j, t):
-			// "the Gunners boss": a name in capitals that the entity
-			// stage did not know, before a title in lower case, is the
-			// body's, as an acronym is.
+		case !qualified && !slices.ContainsFunc(mods, func(k int) bool { return !r.p.titles.IsModifier(r.d.Tokens[k].Text) }) && r.bodyNameBefore(j, t):
+			// "the Gunners boss", "Magpies caretaker boss": a name in
+			// capitals that the entity stage did not know, before a title
+			// in lower case and its ranks, is the body's, as an acronym is.
 			k := j
 			for k > lo && k > j-2 && r.bodyNameBefore(k-1, t) {
 				k--
