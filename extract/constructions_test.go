@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"maps"
 	"os"
 	"slices"
@@ -147,5 +148,30 @@ func TestRulePatternErrors(t *testing.T) {
 		if _, err := loadConstructions(path, g.Titles()); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: error %v, want one saying %q", pattern, err, want)
 		}
+	}
+}
+
+// TestUntaggedBodyEndsInCountry: a body's name the entity stage did not
+// tag, except for the country that ends it ("Elder Care Ireland"), is the
+// body of the post before it, country and all.
+func TestUntaggedBodyEndsInCountry(t *testing.T) {
+	text := `"It helps," said Ana Ruiz, director general of Elder Care Ireland.`
+	d := runStages(t, text, "paragraphs", "tokens")
+	at := func(s, label string) pipeline.Entity {
+		i := strings.Index(text, s)
+		return pipeline.Entity{Start: i, End: i + len(s), Text: s, Label: label, Canonical: s, Source: pipeline.SourceModel}
+	}
+	ireland := at("Ireland", pipeline.Place)
+	ireland.Subtype, ireland.ID, ireland.Country = "country", "IE", "IE"
+	d.Entities = []pipeline.Entity{at("Ana Ruiz", pipeline.Person), ireland}
+	p, err := Registry().Build([]string{"participants"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Participants) != 1 || d.Participants[0].Role != "Director-General" || d.Participants[0].Organization != "Elder Care Ireland" {
+		t.Errorf("got %+v, want Ana Ruiz, Director-General of Elder Care Ireland", d.Participants)
 	}
 }

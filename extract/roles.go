@@ -1540,8 +1540,9 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			// Office of the High Commissioner".
 			if end := r.nameContinues(j-1, hi); !found && end > j && prep != "to" && j+r.title(j).N < end && !r.is(j, r.p.rules.time) && monthOf(r.d.Tokens[j].Text) == 0 {
 				if r.lower[j-1] == "the" || r.is(j-1, r.p.rules.complement) {
-					// ("Humanists UK": a country's code ends the name.)
-					if e, ok := r.ix.entityAt(end); ok && e.Label == pipeline.Place && isAllCaps(e.Text) && r.p.countryOf(e) != "" {
+					// ("Humanists UK", "Age Concern Wales": a country's
+					// name or code ends the name.)
+					if e, ok := r.ix.entityAt(end); ok && e.Label == pipeline.Place && r.p.countryOf(e) != "" {
 						end = r.ix.tokenEnding(e.End) + 1
 					}
 					ph.org = r.d.Text[r.d.Tokens[j].Start:r.d.Tokens[end-1].End]
