@@ -1572,6 +1572,12 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 				ph.org = e.Canonical
 				ph.tied = true
 			}
+		case e.Label == pipeline.Place && prep == "at" && ph.match.Professional && e.ID == "" && ph.org == "":
+			// "an analyst at Gartvale": after a profession, a name the
+			// tagger took for a place the gazetteer does not know is the
+			// employer.
+			ph.org = e.Canonical
+			ph.tied = true
 		case e.Label == pipeline.Place:
 			// A state, province or city completes the title.
 		case e.Label == pipeline.Person && (prep == "for" || prep == "to" || prep == "representing"):
