@@ -601,10 +601,13 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw) && !(r.p.titles.IsModifier(lw) && lw == tok.Text):
+		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw) && !(r.p.titles.IsModifier(lw) && lw == tok.Text) &&
+			!(r.title(j).Professional && lw == tok.Text && isCapitalized(r.d.Tokens[t].Text)):
 			// Stacked titles, "Foreign Minister Prince", are two; a
 			// portfolio is not a title here ("justice spokeswoman"), nor
-			// a rank in lower case ("chief economic adviser").
+			// a rank in lower case ("chief economic adviser"), nor a
+			// profession in lower case before a title in capitals
+			// ("Egyptian host President X": said of the holder).
 			break loop
 		case !qualified && len(mods) > 0 && len(mods) < 6 && j > lo && r.modifier(j-1) && r.coordinated(j, mods, ta):
 			// "shadow work and pensions secretary", "the Trade and Industry
@@ -1639,7 +1642,8 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	k := j
 	// ("Spain's Basque region": an adjective in capitals too; "the UN's
 	// peacekeeping mission": a participle before the noun.)
-	for n := 0; n < 3 && k < hi && (!isCapitalized(r.d.Tokens[k].Text) || r.d.Tokens[k].Tag == "JJ") && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ" || r.modifierParticiple(k, hi)); n++ {
+	// (A quotation mark prose tags as a noun is none.)
+	for n := 0; n < 3 && k < hi && hasLetter(r.d.Tokens[k].Text) && (!isCapitalized(r.d.Tokens[k].Text) || r.d.Tokens[k].Tag == "JJ") && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ" || r.modifierParticiple(k, hi)); n++ {
 		k++
 		if strings.HasPrefix(r.d.Tokens[k-1].Tag, "NN") {
 			j = k
@@ -1647,6 +1651,20 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			if k+1 < hi && isPossessive(r.d.Tokens[k].Text) && !isCapitalized(r.d.Tokens[k+1].Text) {
 				k++
 				n = -1
+			}
+		}
+	}
+	// "the host of Lakeview TV's programme Zorbala": a name after what
+	// the body owns names the thing, and holds no post (but "the head of
+	// the central bank Ben Hale" is the head).
+	if head := j; head > 1 && strings.HasPrefix(r.d.Tokens[head-1].Tag, "NN") && !isCapitalized(r.d.Tokens[head-1].Text) && isPossessive(r.d.Tokens[head-2].Text) {
+		if head+1 < hi && isQuote(r.d.Tokens[head].Text) {
+			head++
+		}
+		if end := r.persons[head]; head < hi && end > 0 && end <= hi {
+			j = end
+			if j < hi && isQuote(r.d.Tokens[j].Text) {
+				j++
 			}
 		}
 	}
