@@ -213,6 +213,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if first, _, _ := strings.Cut(per.name, " "); deities[first] {
 			continue // the guidelines' people are no deities
 		}
+		if len(per.roles) == 0 && slices.ContainsFunc(per.mentions, func(m pipeline.Span) bool { return unreal(d.Text[:m.Start]) }) {
+			continue // "the Dickens character Fagin", the so-called "Blair Babes"
+		}
 		kept = append(kept, per)
 	}
 	people = kept
@@ -356,6 +359,19 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	predecessors(d, ix, d.Participants, onePost)
 	p.tieCountries(d.Participants)
 	return nil
+}
+
+// unreal reports whether the text before a name says it names no real
+// person: a character of fiction ("the Dickens character Fagin") or a
+// label ("the so-called \"Blair Babes\"").
+func unreal(before string) bool {
+	before = strings.TrimRight(before, ` "'“‘`)
+	i := strings.LastIndexAny(before, " \n\t")
+	switch strings.ToLower(before[i+1:]) {
+	case "character", "characters", "so-called":
+		return true
+	}
+	return false
 }
 
 // countryPost reports whether a post in a named body can have a country:
