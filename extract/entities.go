@@ -1592,7 +1592,8 @@ func (sc *sentenceScan) townAsSurname(k int) bool {
 // kinNouns name a relative; the name in apposition to one is a person's:
 // "his widow, Denise,", "her son Ali".
 var kinNouns = toSet(`wife husband widow widower son daughter brother sister father mother
-cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother partner fiancee fiancée fiance`)
+cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother partner fiancee fiancée fiance
+child stepson stepdaughter grandchild twin`)
 
 // listedUnderHonorific reads the names a plural title of address lists:
 // "Lords Bingham, Steyn and Hope", "Messrs Smith and Jones" are people,
@@ -1657,9 +1658,13 @@ func (sc *sentenceScan) kinPeople() {
 		if !kinNouns[strings.ToLower(sc.words[i])] {
 			continue
 		}
-		// "his son", "the couple's son", "their 14-year-old son"
+		// "his son", "the couple's son", "their 14-year-old son", "his
+		// former dancer wife", "their third child"
 		p := i - 1
 		if p > 0 && isAge(sc.words[p]) {
+			p--
+		}
+		for n := 0; n < 3 && p > 0 && startsLower(sc.words[p]) && (strings.HasPrefix(sc.toks[p].Tag, "JJ") || sc.toks[p].Tag == "NN" || isOrdinal(sc.words[p])); n++ {
 			p--
 		}
 		switch w := strings.ToLower(sc.words[p]); {

@@ -260,9 +260,13 @@ func TestOneEdit(t *testing.T) {
 func TestKinPeople(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nBy Monday, his widow, Denise, had returned to Kenya. Their son Omar confirmed it.",
 		[]wantEntity{{"Denise", pipeline.Person, "", pipeline.SourceRule}, {"Omar", pipeline.Person, "", pipeline.SourceRule}})
+	// Words about the relative may stand between: "former dancer", "third".
+	checkEntities(t, "Tom Hale's former dancer wife, Marta, will campaign. The Berg couple's third child, Ivo, was born. His eldest son Omar spoke.",
+		[]wantEntity{{"Marta", pipeline.Person, "", pipeline.SourceRule}, {"Ivo", pipeline.Person, "", pipeline.SourceRule}, {"Omar", pipeline.Person, "", pipeline.SourceRule}})
 	// A relative's noun before a street or a place is not an apposition.
 	checkEntities(t, "Hello there.\n\nHis son lives on Omar Street. Her brother, Kenya's envoy, spoke.",
 		[]wantEntity{{"Kenya", pipeline.Place, "", ""}}, "Omar")
+	checkEntities(t, "Her late husband Street lived in Leeds.", nil, "Street")
 }
 
 func TestTownAsSurnameAfterTitle(t *testing.T) {
