@@ -803,7 +803,7 @@ func TestFirmNounsNameBodies(t *testing.T) {
 // seat's name, whatever reads it as a person's; one ends a surname.
 func TestCompassPointsNameNoOne(t *testing.T) {
 	for _, text := range []string{
-		"He backs the official North East Says No campaign, and says North East voters want none.",
+		"He backs the South West Votes Yes group, and says South West voters want more.",
 		"His constituency party, Harwick South West, deselected him.",
 	} {
 		for _, e := range entitiesOf(t, text) {
@@ -821,7 +821,7 @@ func TestCompassPointsNameNoOne(t *testing.T) {
 // its noun and a surname after a year are people.
 func TestPluralNamesAreGroups(t *testing.T) {
 	for _, text := range []string{
-		"Kestrels to help flood victims\n\nBritain will send 120 Kestrels to help. The Kestrels might be able to help, a spokesman said.",
+		"Kestrels to help flood victims\n\nBritain will send 120 Kestrels to help. The Kestrels will fly out on Monday, a spokesman said.",
 		"The Zolters played their first concert in Leeds on Monday.",
 	} {
 		for _, e := range entitiesOf(t, text) {

@@ -214,7 +214,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			continue // the guidelines' people are no deities
 		}
 		if len(per.roles) == 0 && slices.ContainsFunc(per.mentions, func(m pipeline.Span) bool { return unreal(d.Text[:m.Start]) }) {
-			continue // "the Dickens character Fagin", the so-called "Blair Babes"
+			continue // "the cartoon character Homer Dunbar", the so-called "Harwick Belles"
 		}
 		kept = append(kept, per)
 	}
@@ -362,8 +362,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 }
 
 // unreal reports whether the text before a name says it names no real
-// person: a character of fiction ("the Dickens character Fagin") or a
-// label ("the so-called \"Blair Babes\"").
+// person: a character of fiction ("the cartoon character Homer Dunbar") or a
+// label ("the so-called \"Harwick Belles\"").
 func unreal(before string) bool {
 	before = strings.TrimRight(before, ` "'“‘`)
 	i := strings.LastIndexAny(before, " \n\t")
@@ -1212,7 +1212,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	// to be described.)
 	// Bodies' names as written -> one name for each body: the gazetteer's,
 	// or, for an acronym, the name in full the text spells it from
-	// ("OPEC": the Organization of Petroleum Exporting Countries).
+	// ("LHB": the Lakeview Harbour Board).
 	canonical := map[string]string{}
 	for _, e := range d.Entities {
 		if e.Label == pipeline.Org {
@@ -1403,7 +1403,7 @@ func oneHolder(r roleFact) string {
 }
 
 // initials are the first letters of a name's capitalised words: an
-// acronym for it ("Organization of Petroleum Exporting Countries": OPEC).
+// acronym for it ("Lakeview Harbour Board": LHB).
 func initials(name string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(name) {
@@ -1537,7 +1537,7 @@ func namedNext(rr *roleReader, sent, descEnd int) int {
 		return first
 	}
 	// So is the story's first sentence of the one its second opens with:
-	// "New targets have been announced by the lord chancellor. Lord Hale
+	// "New rules were set out by the justice minister. Lord Hale
 	// wants ...".
 	if first := mentions[len(mentions)-1]; firstOfBody(d, sent) && opens(rr, first) {
 		return first
