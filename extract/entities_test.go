@@ -834,3 +834,15 @@ func TestPluralNamesAreGroups(t *testing.T) {
 	checkEntities(t, "Protesters marched against the Marcos regime on Monday.", []wantEntity{{"Marcos", pipeline.Person, "", ""}})
 	checkEntities(t, "In 1998 Roberts said the club would move.", []wantEntity{{"Roberts", pipeline.Person, "", ""}})
 }
+
+// TestFirmPartNames: a one-word name before the noun for a part of a firm
+// names a body in the whole document, also after a placing modifier; a
+// party's noun still follows a person's name ("the Nixon party").
+func TestFirmPartNames(t *testing.T) {
+	for _, e := range entitiesOf(t, "The bourse may sell its Luxembourg-based Zelgate unit. Brokers must use Zelgate, he said.") {
+		if e.Text == "Zelgate" && e.Label == pipeline.Person {
+			t.Errorf("%q is a body's name", e.Text)
+		}
+	}
+	checkEntities(t, "Mr Hale's Zelgate subsidiary was sold. Zelgate had 40 staff.", []wantEntity{{"Zelgate", pipeline.Org, "", ""}})
+}

@@ -113,8 +113,13 @@ neighbourhood neighborhood suburb`,
 	return m
 }()
 
-// bodyTails are the nouns after a body's name: "the Yesh Atid party".
-var bodyTails = toSet(`party movement bloc militia`)
+// bodyTails are the nouns after a body's name: "the Yesh Atid party";
+// partTails those after the name of a part of a firm, which no one's name
+// comes before ("its Clearvale unit").
+var (
+	bodyTails = toSet(`party movement bloc militia unit subsidiary division`)
+	partTails = toSet(`unit subsidiary division`)
+)
 
 // group reports whether the document uses the one-word name w in the
 // plural, after "the" or a number, as the name of a family or a group
@@ -197,11 +202,12 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 			}
 		}
 		start := end
-		for start > 0 && start > end-3 && isCapitalized(t[start-1].Text) && !isAllCaps(t[start-1].Text) {
+		for start > 0 && start > end-3 && isCapitalized(t[start-1].Text) && !isAllCaps(t[start-1].Text) && !placedByWord(t[start-1].Text) {
 			start--
 		}
-		// (One word may be a person's: "the Nixon party" travelling.)
-		if end-start >= 2 && start > 0 && !isCapitalized(t[start-1].Text) {
+		// (One word may be a person's: "the Nixon party" travelling; not
+		// before a firm's part: "its Clearvale unit".)
+		if (end-start >= 2 || end-start == 1 && partTails[strings.ToLower(t[k].Text)]) && start > 0 && (!isCapitalized(t[start-1].Text) || placedByWord(t[start-1].Text)) {
 			f.things[strings.Join(tokenTexts(t[start:end]), " ")] = pipeline.Org
 		}
 	}
