@@ -680,8 +680,12 @@ func (r *roleReader) titleWordInCaps(j int) bool {
 func (r *roleReader) bodyNameBefore(j, t int) bool {
 	tok := r.d.Tokens[j]
 	lw := r.lower[j]
+	// (Before a profession a singular will do: "Gartvale analyst X",
+	// whose employer the name is; no one's given name, nor a word news
+	// writes in lower case: "Internet journalist".)
+	plural := strings.HasSuffix(lw, "s") || r.title(t).Professional && !r.p.gaz.GivenName(tok.Text) && r.persons[j] == 0 && !timeWord(tok.Text) && !r.p.gaz.LowerWord(tok.Text)
 	return strings.HasPrefix(tok.Tag, "NN") && isCapitalized(tok.Text) && !isCapitalized(r.d.Tokens[t].Text) &&
-		j > r.d.Sentences[tok.Sentence].FirstToken && strings.HasSuffix(lw, "s") &&
+		j > r.d.Sentences[tok.Sentence].FirstToken && plural &&
 		!r.p.titles.IsPortfolio(lw) && !r.p.titles.IsModifier(lw) && r.title(j).N == 0 && !r.is(j, r.p.rules.determiner|r.p.rules.former|r.p.rules.describer|r.p.rules.scope|honorificClass) &&
 		!isPossessive(tok.Text) && monthOf(tok.Text) == 0
 }
