@@ -672,22 +672,28 @@ func (r *roleReader) titleWordInCaps(j int) bool {
 }
 
 // bodyNameBefore reports whether token j, before the title at t, is a
-// plural in capitals inside the sentence that is no title, portfolio nor
-// modifier word while the title is in lower case: a team's or a body's
-// name ("the Spurs manager", "Magpies chairman"), which a portfolio in
-// capitals ("Defence secretary") or a singular ("Cabinet minister") is
-// not.
+// plural in capitals that is no title, portfolio nor modifier word while
+// the title is in lower case: a team's or a body's name ("the Spurs
+// manager", "Magpies chairman"), which a portfolio in capitals ("Defence
+// secretary") or a singular ("Cabinet minister") is not.
 func (r *roleReader) bodyNameBefore(j, t int) bool {
 	tok := r.d.Tokens[j]
 	lw := r.lower[j]
-	// (Before a profession a singular will do: "Gartvale analyst X",
-	// whose employer the name is; no one's given name, nor a word news
-	// writes in lower case: "Internet journalist".)
-	plural := strings.HasSuffix(lw, "s") || r.title(t).Professional && !r.p.gaz.GivenName(tok.Text) && r.persons[j] == 0 && !timeWord(tok.Text) && !r.p.gaz.LowerWord(tok.Text)
-	return strings.HasPrefix(tok.Tag, "NN") && isCapitalized(tok.Text) && !isCapitalized(r.d.Tokens[t].Text) &&
-		j > r.d.Sentences[tok.Sentence].FirstToken && plural &&
-		!r.p.titles.IsPortfolio(lw) && !r.p.titles.IsModifier(lw) && r.title(j).N == 0 && !r.is(j, r.p.rules.determiner|r.p.rules.former|r.p.rules.describer|r.p.rules.scope|honorificClass) &&
-		!isPossessive(tok.Text) && monthOf(tok.Text) == 0
+	if !strings.HasPrefix(tok.Tag, "NN") || !isCapitalized(tok.Text) || isCapitalized(r.d.Tokens[t].Text) || isPossessive(tok.Text) || monthOf(tok.Text) != 0 ||
+		r.p.titles.IsPortfolio(lw) || r.p.titles.IsModifier(lw) || r.title(j).N > 0 ||
+		r.is(j, r.p.rules.determiner|r.p.rules.former|r.p.rules.describer|r.p.rules.scope|honorificClass) {
+		return false
+	}
+	plural := strings.HasSuffix(lw, "s")
+	if j == r.d.Sentences[tok.Sentence].FirstToken {
+		// A sentence's first word has its capital anyway: a plural that
+		// news never writes in lower case ("Gunners boss X").
+		return plural && !r.p.gaz.LowerWord(tok.Text)
+	}
+	// Before a profession a singular will do ("Gartvale analyst X", the
+	// employer), but no one's given name, no day and no word news writes
+	// in lower case ("Internet journalist").
+	return plural || r.title(t).Professional && !r.p.gaz.GivenName(tok.Text) && r.persons[j] == 0 && !timeWord(tok.Text) && !r.p.gaz.LowerWord(tok.Text)
 }
 
 // abbreviationAt reports whether tokens k to k+2 are an abbreviation in
