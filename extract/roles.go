@@ -225,6 +225,9 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			if e := i + m.N; m.N > 1 && e < s.EndToken && r.is(e-1, r.p.rules.scope) && isCapitalized(r.d.Tokens[e].Text) && r.persons[e] == 0 {
 				m = r.p.titles.MatchPlural(r.lower[s.FirstToken:e-1], i-s.FirstToken)
 			}
+			if m.N > 1 && r.rankHeadsPost(i) {
+				m = r.p.titles.MatchPlural(r.lower[i:i+1], 0)
+			}
 			// A modifier that is also a profession ("assistant") modifies
 			// when written in capitals: "Assistant Roads Minister", not
 			// "his assistant".
@@ -601,13 +604,14 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw) && !(r.p.titles.IsModifier(lw) && lw == tok.Text) &&
+		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw) && !(r.p.titles.IsModifier(lw) && lw == tok.Text && !r.rankHeadsPost(j)) &&
 			!(r.title(j).Professional && lw == tok.Text && isCapitalized(r.d.Tokens[t].Text)):
-			// Stacked titles, "Foreign Minister Prince", are two; a
-			// portfolio is not a title here ("justice spokeswoman"), nor
-			// a rank in lower case ("chief economic adviser"), nor a
-			// profession in lower case before a title in capitals
-			// ("Egyptian host President X": said of the holder).
+			// Stacked titles, "Foreign Minister Prince", "army chief
+			// General", are two; a portfolio is not a title here
+			// ("justice spokeswoman"), nor a rank in lower case ("chief
+			// economic adviser"), nor a profession in lower case before a
+			// title in capitals ("Egyptian host President X": said of
+			// the holder).
 			break loop
 		case !qualified && len(mods) > 0 && len(mods) < 6 && j > lo && r.modifier(j-1) && r.coordinated(j, mods, ta):
 			// "shadow work and pensions secretary", "the Trade and Industry
@@ -669,6 +673,17 @@ func (r *roleReader) titleWordInCaps(j int) bool {
 	}
 	lw := r.lower[j]
 	return r.p.titles.IsModifier(lw) || r.is(j, r.p.rules.ties|r.p.rules.scope)
+}
+
+// rankHeadsPost reports whether the rank at token i, in lower case before
+// a title in capitals, heads a post of its own: "army chief General X"
+// holds two titles, where "deputy Prime Minister X" holds one.
+func (r *roleReader) rankHeadsPost(i int) bool {
+	if i+1 >= len(r.d.Tokens) || isCapitalized(r.d.Tokens[i].Text) || !isCapitalized(r.d.Tokens[i+1].Text) {
+		return false
+	}
+	one := r.p.titles.MatchPlural(r.lower[i:i+1], 0)
+	return one.N == 1 && !one.Professional
 }
 
 // bodyNameBefore reports whether token j, before the title at t, is a
