@@ -457,6 +457,14 @@ loop:
 		}
 		party, partyWords := r.p.rules.partyAt(r.d.Tokens, j)
 		switch {
+		case isCapitalized(tok.Text) && r.demonym(tok.Text) != "":
+			// "Israeli army chief X" where a body's name holds the
+			// demonym ("Israeli army"): the country, as alone.
+			ph.countries = append([]string{r.demonym(tok.Text)}, ph.countries...)
+			qualified = true
+			ph.start = j
+			j--
+			continue
 		case compassPoints[tok.Text] && j > lo && isCapitalized(r.d.Tokens[j-1].Text) && r.title(j-1).N == 0:
 			// "the Leeds North MP": a seat's name, its compass point
 			// with it, qualifies the post.
@@ -673,6 +681,16 @@ func (r *roleReader) titleWordInCaps(j int) bool {
 	}
 	lw := r.lower[j]
 	return r.p.titles.IsModifier(lw) || r.is(j, r.p.rules.ties|r.p.rules.scope)
+}
+
+// demonym returns the country a demonym names ("Israeli": IL), or "".
+func (r *roleReader) demonym(w string) string {
+	for _, g := range r.p.gaz.Lookup(w) {
+		if g.Kind == gazetteer.Demonym {
+			return g.Country
+		}
+	}
+	return ""
 }
 
 // rankHeadsPost reports whether the rank at token i, in lower case before
