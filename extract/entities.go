@@ -730,6 +730,10 @@ var trailingLinks = toSet(`on in at of for to and the by with from`)
 var mediaNouns = toSet(`newspaper newspapers daily weekly magazine tabloid broadsheet paper journal
 channel station network website`)
 
+// seatTitles are the titles of members of a chamber, written after the
+// name of their seat: "the Leeds North MP".
+var seatTitles = toSet(`MP MSP MEP AM MLA TD MK`)
+
 // firmNouns name kinds of firm: the nouns the training corpora put
 // before organisations' names and never before people's (not "maker":
 // "filmmaker", "lawmaker").
@@ -2294,6 +2298,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			label = pipeline.Person
 		}
 		if label == pipeline.Person && j-i == 1 && sc.facts.group(sc.words[i], sc.namesBefore) {
+			continue
+		}
+		// "the Glasgow Kelvin MP": a word between a place and a member's
+		// title is the seat's name, no one's.
+		if label == pipeline.Person && j-i == 1 && i > 0 && sc.geoAt(i-1) && j < len(sc.words) && seatTitles[sc.words[j]] {
 			continue
 		}
 		// "Novichok, a range of nerve agents", "the Yesh Atid party": the

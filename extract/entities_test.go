@@ -846,3 +846,10 @@ func TestFirmPartNames(t *testing.T) {
 	}
 	checkEntities(t, "Mr Hale's Zelgate subsidiary was sold. Zelgate had 40 staff.", []wantEntity{{"Zelgate", pipeline.Org, "", ""}})
 }
+
+// TestSeatNames: a word between a place and a member's title names the
+// seat; a name before the title alone is the member's.
+func TestSeatNames(t *testing.T) {
+	checkEntities(t, "The Cardiff Kelvin MP spoke on Monday.", nil, "Kelvin")
+	checkEntities(t, "Tom Berg MP spoke on Monday.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+}
