@@ -2300,7 +2300,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Person && j-i == 1 && sc.facts.group(sc.words[i], sc.namesBefore) {
 			continue
 		}
-		// "the Glasgow Kelvin MP": a word between a place and a member's
+		// "the Cardiff Kelvin MP": a word between a place and a member's
 		// title is the seat's name, no one's.
 		if label == pipeline.Person && j-i == 1 && i > 0 && sc.geoAt(i-1) && j < len(sc.words) && seatTitles[sc.words[j]] {
 			continue

@@ -853,3 +853,16 @@ func TestSeatNames(t *testing.T) {
 	checkEntities(t, "The Cardiff Kelvin MP spoke on Monday.", nil, "Kelvin")
 	checkEntities(t, "Tom Berg MP spoke on Monday.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
 }
+
+// TestContestedSeats: what a candidate contests is a seat, in all its
+// mentions; a claim someone makes is not.
+func TestContestedSeats(t *testing.T) {
+	text := "He said he would contest Harwick Green, in London, for the party. Voters in Harwick Green were told."
+	checkEntities(t, text, []wantEntity{{"Harwick Green", pipeline.Place, "", ""}})
+	for _, e := range entitiesOf(t, text) {
+		if e.Label == pipeline.Person {
+			t.Errorf("%q is a seat", e.Text)
+		}
+	}
+	checkEntities(t, "He will contest Tom Berg's claim in court.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+}

@@ -113,6 +113,9 @@ neighbourhood neighborhood suburb`,
 	return m
 }()
 
+// contestVerbs take a seat as their object.
+var contestVerbs = toSet(`contest contests contested contesting`)
+
 // bodyTails are the nouns after a body's name: "the Yesh Atid party";
 // partTails those after the name of a part of a firm, which no one's name
 // comes before ("its Clearvale unit").
@@ -209,6 +212,20 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		// before a firm's part: "its Clearvale unit".)
 		if (end-start >= 2 || end-start == 1 && partTails[strings.ToLower(t[k].Text)]) && start > 0 && (!isCapitalized(t[start-1].Text) || placedByWord(t[start-1].Text)) {
 			f.things[strings.Join(tokenTexts(t[start:end]), " ")] = pipeline.Org
+		}
+	}
+	// "he will contest Harwick Green": what a candidate contests is a
+	// seat, in the whole document (not "contest Ana Ruiz's claim").
+	for k := 0; k+1 < len(t); k++ {
+		if !contestVerbs[strings.ToLower(t[k].Text)] {
+			continue
+		}
+		end := k + 1
+		for end < len(t) && end < k+4 && isCapitalized(t[end].Text) && !isPossessive(t[end].Text) {
+			end++
+		}
+		if end > k+1 && (end == len(t) || !isPossessive(t[end].Text)) {
+			f.things[strings.Join(tokenTexts(t[k+1:end]), " ")] = pipeline.Place
 		}
 	}
 	opener := len(t) > 0 && t[0].Tag == "IN"
