@@ -443,6 +443,13 @@ func (sc *sentenceScan) lowerWords(i, j int) bool {
 	return true
 }
 
+// personVerbs and personPassives say what only a person does or has done
+// to them: "Ana Hall died", "Ana Hall was convicted".
+var (
+	personVerbs    = toSet(`died resigned testified pleaded confessed married wrote`)
+	personPassives = toSet(`convicted arrested charged sentenced jailed born elected appointed killed injured wounded detained released acquitted accused married kidnapped`)
+)
+
 // buildingSurname reports whether words [i, j) are a common given name
 // and a surname that also heads a building's name (surnameHeads), in a
 // place only a person stands: before a speech verb, an age or an
@@ -461,9 +468,15 @@ func (sc *sentenceScan) buildingSurname(i, j int) bool {
 		}
 	}
 	w := sc.words
+	done := j + 1 // the participle after "was", "is" or "has been"
+	if done+1 < len(w) && w[j] == "has" && w[done] == "been" {
+		done++
+	}
 	switch {
-	case j < len(w) && speechVerbs[w[j]]:
+	case j < len(w) && (speechVerbs[w[j]] || personVerbs[w[j]]):
 		return true
+	case done < len(w) && (w[j] == "was" || w[j] == "is" || w[j] == "has") && personPassives[w[done]]:
+		return true // "Ana Hall was convicted": done to a person only
 	case sc.ageAt(j):
 		return true
 	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || honorifics[strings.ToLower(w[i-1])] && !possessors[strings.ToLower(w[i-1])]):
