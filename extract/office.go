@@ -368,14 +368,8 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 		}
 		// "quits party", "quit Labour": a body left is no post left (but
 		// "quits cabinet" is, and "resigned Monday" says when).
-		if j == k+1 {
-			m := j // (past what describes the body: "quits 'shameful' UKIP")
-			for m < hi && m < j+4 && (d.Tokens[m].Tag == "JJ" || strings.IndexAny(d.Tokens[m].Text, `'"‘’“”`) == 0) {
-				m++
-			}
-			if w := d.Tokens[min(m, hi-1)].Text; m < hi && (leftBodies[strings.ToLower(w)] || (strings.HasPrefix(d.Tokens[m].Tag, "NNP") || isAllCaps(w)) && !timeWord(w)) {
-				return false
-			}
+		if j == k+1 && bodyLeft(d, j, hi) {
+			return false
 		}
 		if j > k+1 || postDeterminers[lowerAt(d, j, hi)] {
 			j, ok := postAt(d, j, hi)
@@ -396,11 +390,28 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 	return false
 }
 
+// bodyLeft reports whether the object of a verb of leaving at token j is
+// a body one quits as a member: a party, a union, a name ("quit Labour",
+// past what describes it: "quits 'shameful' UKIP").
+func bodyLeft(d *pipeline.Doc, j, hi int) bool {
+	for start := j; j < hi && j < start+4 && (d.Tokens[j].Tag == "JJ" || strings.IndexAny(d.Tokens[j].Text, `'"‘’“”`) == 0); {
+		j++
+	}
+	if j >= hi {
+		return false
+	}
+	w := d.Tokens[j].Text
+	return leftBodies[strings.ToLower(w)] || (strings.HasPrefix(d.Tokens[j].Tag, "NNP") || isAllCaps(w)) && !timeWord(w)
+}
+
 // leftBodies are the bodies one quits as a member: "quits party".
 var leftBodies = toSet(`party union coalition alliance bloc movement group club team company firm board`)
 
 // timeWord reports whether w names a day or a month: "resigned Monday".
 func timeWord(w string) bool {
+	if w == "" {
+		return false
+	}
 	w = strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
 	_, day := weekdays[w]
 	return day || monthOf(w) != 0

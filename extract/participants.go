@@ -1205,11 +1205,6 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	}
 	touched := map[*person]bool{}
 	describedIn := map[int]*person{} // sentences whose description found its person
-	// Who the text names as holding an office one person holds at a time
-	// ("Home Secretary Ann Kerr", "Tory leader Tom Hale"): "the home
-	// secretary", "the Tory leader" is that person, no one else. (A title
-	// with a country, "Israeli Prime Minister X", leaves the domestic one
-	// to be described.)
 	// Bodies' names as written -> one name for each body: the gazetteer's,
 	// or, for an acronym, the name in full the text spells it from
 	// ("LHB": the Lakeview Harbour Board).
@@ -1228,6 +1223,11 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		r.org = cmp.Or(canonical[r.org], r.org)
 		return oneHolder(r)
 	}
+	// Who the text names as holding an office one person holds at a time
+	// ("Home Secretary Ann Kerr", "Tory leader Tom Hale"): "the home
+	// secretary", "the Tory leader" is that person, no one else. (A title
+	// with a country, "Israeli Prime Minister X", leaves the domestic one
+	// to be described.)
 	holders := map[string]map[*person]bool{}
 	for _, per := range byMention {
 		for _, r := range per.roles {

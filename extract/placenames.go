@@ -125,9 +125,10 @@ var (
 )
 
 // group reports whether the document uses the one-word name w in the
-// plural, after "the" or a number, as the name of a family or a group
-// ("the Hales met", "120 Kestrels will go"): no one's name anywhere in it.
-// Not an eponym before its noun: "the Marcos regime".
+// plural, after "the" or a number, as the name of a group or a band ("the
+// Kestrels played", "120 Kestrels will go"): no one's name anywhere in it.
+// Not an eponym before its noun ("the Marcos regime"), nor a family named
+// after someone in the text ("Mrs Hale ... the Hales").
 func (f *docFacts) group(w string, namesBefore func(string) bool) bool {
 	if f.groups == nil {
 		f.groups = map[string]bool{}

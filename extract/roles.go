@@ -456,11 +456,15 @@ loop:
 			continue
 		}
 		party, partyWords := r.p.rules.partyAt(r.d.Tokens, j)
+		demonym := ""
+		if isCapitalized(tok.Text) {
+			demonym = r.demonym(tok.Text)
+		}
 		switch {
-		case isCapitalized(tok.Text) && r.demonym(tok.Text) != "":
+		case demonym != "":
 			// "Israeli army chief X" where a body's name holds the
 			// demonym ("Israeli army"): the country, as alone.
-			ph.countries = append([]string{r.demonym(tok.Text)}, ph.countries...)
+			ph.countries = append([]string{demonym}, ph.countries...)
 			qualified = true
 			ph.start = j
 			j--
