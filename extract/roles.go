@@ -763,8 +763,8 @@ func (r *roleReader) verbBefore(j, t int) bool {
 	}
 	// (After "former" or a determiner the word is the phrase's:
 	// "former independent MP".)
-	if j > 0 && (r.is(j-1, r.p.rules.former|r.p.rules.possessor) || articles[r.lower[j-1]]) {
-		return false
+	if j > 0 && (r.is(j-1, r.p.rules.former|r.p.rules.possessor) || articles[r.lower[j-1]] && (tok.Tag != "NN" || orgNouns[r.lower[j]])) {
+		return false // (but "the way Commissioner X": a noun of the clause, no body's)
 	}
 	return !r.p.titles.IsModifier(r.lower[j]) && !r.p.titles.IsPortfolio(r.lower[j])
 }
