@@ -394,7 +394,7 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 // a body one quits as a member: a party, a union, a name ("quit Labour",
 // past what describes it: "quits 'shameful' UKIP").
 func bodyLeft(d *pipeline.Doc, j, hi int) bool {
-	for start := j; j < hi && j < start+4 && (d.Tokens[j].Tag == "JJ" || strings.IndexAny(d.Tokens[j].Text, `'"‘’“”`) == 0); {
+	for start := j; j < hi && j < start+4 && (d.Tokens[j].Tag == "JJ" || opensWithQuote(d.Tokens[j].Text)); {
 		j++
 	}
 	if j >= hi {
@@ -413,8 +413,7 @@ func timeWord(w string) bool {
 		return false
 	}
 	w = strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
-	_, day := weekdays[w]
-	return day || monthOf(w) != 0
+	return isWeekdayName(w) || monthOf(w) != 0
 }
 
 // forcedOut reports whether tokens from k read "forced out", "forced to

@@ -1070,11 +1070,7 @@ func (p *Participants) countryOf(e *pipeline.Entity) string {
 		}
 	case e.Label == pipeline.Org && !strings.Contains(e.Text, " "):
 		// A demonym the tagger read as a body: "Philippine President".
-		for _, g := range p.gaz.Lookup(e.Text) {
-			if g.Kind == gazetteer.Demonym {
-				return g.Country
-			}
-		}
+		return p.demonymCountry(e.Text)
 	case e.Label == pipeline.Org:
 		// A country's government stands for the state: "the Austrian
 		// Government", "the UK government".
@@ -1098,6 +1094,17 @@ func (p *Participants) countryName(code string) string {
 
 // isNation reports whether code is one of the rules file's nations.
 func (p *Participants) isNation(code string) bool { return p.rules.nationNames[code] != "" }
+
+// demonymCountry returns the country a demonym names ("Israeli": IL),
+// or "".
+func (p *Participants) demonymCountry(w string) string {
+	for _, g := range p.gaz.Lookup(w) {
+		if g.Kind == gazetteer.Demonym {
+			return g.Country
+		}
+	}
+	return ""
+}
 
 // countryNamed returns the country that a country's name or a demonym
 // names, or "".
@@ -1219,7 +1226,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			canonical[a] = e.Canonical
 		}
 	}
-	oneHolder := func(r roleFact) string {
+	holderKey := func(r roleFact) string {
 		r.org = cmp.Or(canonical[r.org], r.org)
 		return oneHolder(r)
 	}
@@ -1231,7 +1238,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	holders := map[string]map[*person]bool{}
 	for _, per := range byMention {
 		for _, r := range per.roles {
-			if k := oneHolder(r); k != "" && !r.former {
+			if k := holderKey(r); k != "" && !r.former {
 				if holders[k] == nil {
 					holders[k] = map[*person]bool{}
 				}
@@ -1240,7 +1247,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		}
 	}
 	heldByOther := func(c *person, f fact) bool {
-		hs := holders[oneHolder(f.roleFact)]
+		hs := holders[holderKey(f.roleFact)]
 		return len(hs) > 0 && !hs[c]
 	}
 	for _, f := range pending {

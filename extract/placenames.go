@@ -120,9 +120,11 @@ var contestVerbs = toSet(`contest contests contested contesting`)
 // partTails those after the name of a part of a firm, which no one's name
 // comes before ("its Clearvale unit").
 var (
-	bodyTails = toSet(`party movement bloc militia unit subsidiary division`)
-	partTails = toSet(`unit subsidiary division`)
+	partTails = toSet(partTailWords)
+	bodyTails = toSet(`party movement bloc militia ` + partTailWords)
 )
+
+const partTailWords = `unit subsidiary division`
 
 // group reports whether the document uses the one-word name w in the
 // plural, after "the" or a number, as the name of a group or a band ("the
@@ -133,11 +135,17 @@ func (f *docFacts) group(w string, namesBefore func(string) bool) bool {
 	if f.groups == nil {
 		f.groups = map[string]bool{}
 		t := f.d.Tokens
-		surnames := map[string]bool{} // words after a given name or a title
-		for k := 1; k < len(t); k++ {
-			if isCapitalized(t[k].Text) && namesBefore(t[k-1].Text) {
-				surnames[t[k].Text] = true
+		var surnames map[string]bool // words after a given name or a title, read when a plural needs them
+		surname := func(w string) bool {
+			if surnames == nil {
+				surnames = map[string]bool{}
+				for k := 1; k < len(t); k++ {
+					if isCapitalized(t[k].Text) && namesBefore(t[k-1].Text) {
+						surnames[t[k].Text] = true
+					}
+				}
 			}
+			return surnames[w]
 		}
 		for k := 1; k < len(t); k++ {
 			w, before := t[k].Text, t[k-1]
@@ -159,7 +167,7 @@ func (f *docFacts) group(w string, namesBefore func(string) bool) bool {
 			}
 			// (A family is named after someone in the text, "Mrs Hale",
 			// "President Hale", and corpora count "the Clintons" as people.)
-			if !surnames[strings.TrimSuffix(w, "s")] && !surnames[strings.TrimSuffix(w, "es")] {
+			if !surname(strings.TrimSuffix(w, "s")) && !surname(strings.TrimSuffix(w, "es")) {
 				f.groups[w] = true
 			}
 		}

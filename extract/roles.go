@@ -225,8 +225,8 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			if e := i + m.N; m.N > 1 && e < s.EndToken && r.is(e-1, r.p.rules.scope) && isCapitalized(r.d.Tokens[e].Text) && r.persons[e] == 0 {
 				m = r.p.titles.MatchPlural(r.lower[s.FirstToken:e-1], i-s.FirstToken)
 			}
-			if m.N > 1 && r.rankHeadsPost(i) {
-				m = r.p.titles.MatchPlural(r.lower[i:i+1], 0)
+			if one, ok := r.rankHeadsPost(i); ok && m.N > 1 {
+				m = one
 			}
 			// A modifier that is also a profession ("assistant") modifies
 			// when written in capitals: "Assistant Roads Minister", not
@@ -458,7 +458,7 @@ loop:
 		party, partyWords := r.p.rules.partyAt(r.d.Tokens, j)
 		demonym := ""
 		if isCapitalized(tok.Text) {
-			demonym = r.demonym(tok.Text)
+			demonym = r.p.demonymCountry(tok.Text)
 		}
 		switch {
 		case demonym != "":
@@ -616,7 +616,7 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw) && !(r.p.titles.IsModifier(lw) && lw == tok.Text && !r.rankHeadsPost(j)) &&
+		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw) && !(r.p.titles.IsModifier(lw) && lw == tok.Text && !r.headsPost(j)) &&
 			!(r.title(j).Professional && lw == tok.Text && isCapitalized(r.d.Tokens[t].Text)):
 			// Stacked titles, "Foreign Minister Prince", "army chief
 			// General", are two; a portfolio is not a title here
@@ -687,26 +687,18 @@ func (r *roleReader) titleWordInCaps(j int) bool {
 	return r.p.titles.IsModifier(lw) || r.is(j, r.p.rules.ties|r.p.rules.scope)
 }
 
-// demonym returns the country a demonym names ("Israeli": IL), or "".
-func (r *roleReader) demonym(w string) string {
-	for _, g := range r.p.gaz.Lookup(w) {
-		if g.Kind == gazetteer.Demonym {
-			return g.Country
-		}
-	}
-	return ""
-}
-
-// rankHeadsPost reports whether the rank at token i, in lower case before
-// a title in capitals, heads a post of its own: "army chief General X"
-// holds two titles, where "deputy Prime Minister X" holds one.
-func (r *roleReader) rankHeadsPost(i int) bool {
+// rankHeadsPost returns the title of the rank at token i when, in lower
+// case before a title in capitals, it heads a post of its own: "army chief
+// General X" holds two titles, where "deputy Prime Minister X" holds one.
+func (r *roleReader) rankHeadsPost(i int) (gazetteer.TitleMatch, bool) {
 	if i+1 >= len(r.d.Tokens) || isCapitalized(r.d.Tokens[i].Text) || !isCapitalized(r.d.Tokens[i+1].Text) {
-		return false
+		return gazetteer.TitleMatch{}, false
 	}
 	one := r.p.titles.MatchPlural(r.lower[i:i+1], 0)
-	return one.N == 1 && !one.Professional
+	return one, one.N == 1 && !one.Professional
 }
+
+func (r *roleReader) headsPost(i int) bool { _, ok := r.rankHeadsPost(i); return ok }
 
 // bodyNameBefore reports whether token j, before the title at t, is a
 // plural in capitals that is no title, portfolio nor modifier word while

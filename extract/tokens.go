@@ -167,7 +167,7 @@ func (c checkedTagger) TagTokens(toks []tag.Token) {
 	for i, t := range toks {
 		// (A word glued to an opening quote, "'Let", is the tokenizer's
 		// slip, which neither tagger learnt.)
-		if c.check.m.Allows(t.Text, t.Tag) || strings.IndexAny(t.Text, `'"‘’“”`) == 0 {
+		if c.check.m.Allows(t.Text, t.Tag) || opensWithQuote(t.Text) {
 			continue
 		}
 		if theirs == nil {
@@ -177,6 +177,10 @@ func (c checkedTagger) TagTokens(toks []tag.Token) {
 		toks[i].Tag = theirs[i].Tag
 	}
 }
+
+// opensWithQuote reports whether a token starts with a quotation mark or
+// an apostrophe: a quote mark, or a word the tokenizer left glued to one.
+func opensWithQuote(w string) bool { return strings.IndexAny(w, `'"‘’“”`) == 0 }
 
 func (*Tokens) Name() string { return "tokens" }
 
