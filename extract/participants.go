@@ -1376,11 +1376,11 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		if to == nil && f.pending.lede {
 			// (Not someone the description's own words name: "The party
 			// leader said X's resignation was welcome. X ...".)
-			descEnd := -1 // (a description that does not speak reports nothing)
+			descStart, descEnd := -1, -1 // (a description that does not speak reports nothing)
 			if !f.pending.strict {
-				descEnd = ix.tokenEnding(f.evidence.End) + 1
+				descStart, descEnd = ix.token(f.evidence.Start), ix.tokenEnding(f.evidence.End)+1
 			}
-			if tok := namedNext(rr, sent, descEnd); tok >= 0 && describes(byMention[tok], f.roleFact) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
+			if tok := namedNext(rr, sent, descStart, descEnd); tok >= 0 && describes(byMention[tok], f.roleFact) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
 				to = byMention[tok]
 			}
 		}
@@ -1503,19 +1503,28 @@ func namedInSentence(rr *roleReader, byMention map[int]*person, sent int, per *p
 }
 
 // namedNext returns the speaker of the sentence after sent when sent names
-// nobody but in what the description ending before token descEnd says (-1:
-// a description that says nothing), and
+// nobody but in what the description from token descStart to descEnd says
+// (-1: a description that says nothing), before or after it, and
 // the two are in one paragraph or the second opens the next: the person a
 // lede's description introduces ("The agency's spokesman said X had
 // resigned. '...,' Y said." is Y). It is -1 when there is none.
-func namedNext(rr *roleReader, sent, descEnd int) int {
+func namedNext(rr *roleReader, sent, descStart, descEnd int) int {
 	d := rr.d
 	if sent+1 >= len(d.Sentences) || d.Sentences[sent+1].Paragraph > d.Sentences[sent].Paragraph+1 {
 		return -1
 	}
 	s, next := d.Sentences[sent], d.Sentences[sent+1]
+	// "..., the union's secretary said": what comes before the comma
+	// is what the description says.
+	from := s.FirstToken
+	for i := descStart - 1; descStart > s.FirstToken && i >= s.FirstToken && rr.persons[i] == 0 && !finiteVerb(d.Tokens[i].Tag); i-- {
+		if rr.lower[i] == "," {
+			from = descStart
+			break
+		}
+	}
 	reported := false // past the description's speech verb
-	for i := s.FirstToken; i < s.EndToken; i++ {
+	for i := from; i < s.EndToken; i++ {
 		if descEnd >= 0 && i >= descEnd && i <= descEnd+1 && rr.is(i, rr.p.rules.say) {
 			reported = true
 		}
