@@ -1496,6 +1496,10 @@ func (sc *sentenceScan) placeName(i, j int) bool {
 	return facilityHeads[last] || placeHeads[last] || last == "Park" && j-i >= 3
 }
 
+// saintTitles open a saint's name, which names churches, schools and
+// feast days after it.
+var saintTitles = toSet(`St St. Saint Sainte Ste Ste.`)
+
 // placeHeads end, and placePrefixes open, the names of places:
 // "Shah Alam Town", "Mt Kenya", "Lake Volta".
 var (
@@ -2335,6 +2339,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			i, label = k, pipeline.Person
 		} else if label == pipeline.Person && j-i >= 2 && sc.placeName(i, j) {
 			continue // "the Lal Masjid", "Shah Alam Town": a building's or a place's name, no one's
+		} else if label == pipeline.Person && j-i >= 2 && saintTitles[sc.words[i]] && j+1 < len(sc.words) && isPossessive(sc.words[j]) && isCapitalized(sc.words[j+1]) {
+			continue // "St Brendan's Hospital", "Saint Ita's Day": a saint's name in another's
 		} else if label == pipeline.Person && (j-i >= 2 && placePrefixes[sc.words[i]] || sc.afterPolity(i)) {
 			label = pipeline.Place // "Mt Albert", "the Republic of Mari Tul"
 		} else if label == pipeline.Person && sc.bodyModifier(i, j) {

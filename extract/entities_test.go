@@ -811,6 +811,17 @@ func TestFirmNounsNameBodies(t *testing.T) {
 	checkEntities(t, "Analyst Ann Kerr said the figures were weak.", []wantEntity{{"Ann Kerr", pipeline.Person, "", ""}})
 }
 
+// TestSaintsNameOthers: a saint's name before a possessive and a
+// capitalised word is part of a building's or a day's name; a saint named
+// on his own is a person.
+func TestSaintsNameOthers(t *testing.T) {
+	checkNoPeople(t,
+		"Protesters gathered in Cork's Saint Brendan's Cathedral on Sunday.",
+		"Celebrations for Saint Columba's Day began on Friday.",
+		"The pope blessed the crowd in St Anselm's Square.")
+	checkEntities(t, "Saint Brendan's voyage is told in many books.", []wantEntity{{"Saint Brendan", pipeline.Person, "", ""}})
+}
+
 // TestCompassPointsNameNoOne: two compass points end a region's or a
 // seat's name, whatever reads it as a person's; one ends a surname.
 func TestCompassPointsNameNoOne(t *testing.T) {
