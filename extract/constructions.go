@@ -574,7 +574,9 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w),
 			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say),
 			m.reducedRelative(pos),
-			pos+1 < hi && relativePrepositions[w] && (m.r.lower[pos+1] == "which" || m.r.lower[pos+1] == "whom"): // "under which"
+			// "under which"; "the youngest MP to be elected"
+			pos+1 < hi && relativePrepositions[w] && (m.r.lower[pos+1] == "which" || m.r.lower[pos+1] == "whom"),
+			pos+1 < hi && w == "to" && (m.r.lower[pos+1] == "be" || m.r.lower[pos+1] == "have"):
 			return next(pos, nil)
 		case pos+1 < hi && m.timeAt(pos+1) && (w == "from" || w == "between" || w == "in" || w == "on" || w == "last" || w == "this" || w == "next"),
 			pos+2 < hi && w == "in" && m.r.lower[pos+1] == "the" && isDecade(m.r.lower[pos+2]),

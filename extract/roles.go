@@ -588,10 +588,11 @@ loop:
 			continue
 		case r.is(j, c.current) && strings.HasSuffix(lw, "ed") && j > lo && strings.HasPrefix(r.d.Tokens[j-1].Tag, "NN"):
 			break loop // "The king appointed banker X": the verb after its subject
-		case r.is(j, c.describer|c.current) || isAge(lw) || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || r.describingCompound(j) || isOrdinal(lw) && !(lw == "first" && r.title(j).N > 0) || described && describing(tok) && !r.is(j, c.time|c.stop|c.appoint):
+		case r.is(j, c.describer|c.current) || isAge(lw) || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || r.describingCompound(j) || isOrdinal(lw) && !(lw == "first" && r.title(j).N > 0) || described && describing(tok) && !r.is(j, c.time|c.stop|c.appoint) || superlative(tok, described):
 			// "the long-serving", "the 65-year-old", "the billionaire
-			// former mayor", "the 78-year-old former president": said of
-			// the holder.
+			// former mayor", "the 78-year-old former president", "the
+			// youngest MP", "the most recent female MP": said of the
+			// holder.
 			ph.start = j
 			qualified, described = true, true
 			j--
@@ -967,6 +968,20 @@ func (r *roleReader) nameRunsOn(i, j int) int {
 		}
 	}
 	return 0
+}
+
+// superlative reports whether t ranks the holder among others ("the
+// youngest MP"; "most" in "the most recent female MP", after the words it
+// ranks by). "The latest minister to resign" says that others went
+// before, so is not one.
+func superlative(t pipeline.Token, described bool) bool {
+	switch t.Text {
+	case "most", "least":
+		return described
+	case "latest":
+		return false
+	}
+	return t.Tag == "JJS" && !isCapitalized(t.Text)
 }
 
 // describing reports whether a lowercase word before "former" can describe
