@@ -736,7 +736,7 @@ func (sc *sentenceScan) bodyOfSpan(i, j int, label string) (int, int, string) {
 }
 
 // trailingLinks are lower-case words no name of a body or a place ends in.
-var trailingLinks = toSet(`on in at of for to and the by with from`)
+var trailingLinks = toSet(`on in at of for to and the by with from since until after before during`)
 
 // mediaNouns name what a newspaper's or a channel's name follows (not
 // "broadcaster", which is also a person: "fellow broadcaster X").
