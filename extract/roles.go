@@ -610,6 +610,9 @@ loop:
 				// office hangs on the person named before in the sentence.
 				ph.owner = r.personBefore(j)
 			}
+			if c := r.subjectCountry(j); lw == "its" && c != "" && len(ph.countries) == 0 {
+				ph.countries = []string{c} // "Chile recalled its ambassador"
+			}
 			break loop
 		case lw == "chief" && !qualified && len(mods) > 0 && !slices.ContainsFunc(mods, func(k int) bool { return !r.p.titles.IsPortfolio(r.lower[k]) }):
 			// "Chief Information Officer": a rank before a portfolio's title.
@@ -780,6 +783,25 @@ var seatBodies = toSet(`committee board council commission panel cabinet assembl
 // Asian operations".
 func (r *roleReader) demonymBeforeNoun(m, hi int) bool {
 	return m > 0 && isPossessive(r.d.Tokens[m-1].Text) && r.d.Tokens[m].Tag == "JJ" && m+1 < hi && !isCapitalized(r.d.Tokens[m+1].Text) && strings.HasPrefix(r.d.Tokens[m+1].Tag, "NN")
+}
+
+// subjectCountry returns the country that opens the sentence of token k
+// as the subject of the verbs right before k ("Chile has recalled | its
+// ambassador"), or "".
+func (r *roleReader) subjectCountry(k int) string {
+	from := r.d.Sentences[r.d.Tokens[k].Sentence].FirstToken
+	t := k - 1
+	for t > from && (strings.HasPrefix(r.d.Tokens[t].Tag, "VB") || r.d.Tokens[t].Tag == "MD" || r.d.Tokens[t].Tag == "RB") {
+		t--
+	}
+	e, ok := r.ix.entityEndingAt(t)
+	if t == k-1 || !ok || e.Label == pipeline.NORP {
+		return ""
+	}
+	if es := r.ix.token(e.Start); es != from && !(es == from+1 && r.lower[from] == "the") {
+		return ""
+	}
+	return r.p.countryOf(e)
 }
 
 // countryNamedBefore returns the one country that the country names
