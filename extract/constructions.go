@@ -565,7 +565,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 	case elStart:
 		// (A description after "But" is rarely the one named before:
 		// "X opposed it. But the party chief said ...")
-		return (pos == lo || m.opensClause(pos, lo) && !a.ru.Antecedent) && next(pos, nil)
+		return (pos == lo || m.opensClause(pos, lo) && !a.ru.Antecedent || m.afterOpeningTime(pos, lo)) && next(pos, nil)
 	case elEnd:
 		if pos >= hi {
 			return next(pos, nil)
@@ -1172,7 +1172,7 @@ const (
 
 func (m *matcher) startsAt(i, lo int, role bool) starts {
 	var s starts
-	if m.opensClause(i, lo) {
+	if m.opensClause(i, lo) || m.afterOpeningTime(i, lo) {
 		s |= startsSentence
 	}
 	if m.r.persons[i] > 0 || m.r.is(i, honorificClass) {
@@ -1196,6 +1196,44 @@ func (m *matcher) opensClause(i, lo int) bool {
 	return i == lo || i == lo+1 && (m.r.lower[lo] == "and" || m.r.lower[lo] == "but")
 }
 
+// afterOpeningTime reports whether token i follows an adverbial of time
+// that opens the sentence starting at lo: "Later, the minister said",
+// "On Tuesday the minister met". Unlike "But", it does not set a new
+// subject against the last; unlike "In 1990" or "Last month", it does not
+// move to another time, where another may have held the post.
+func (m *matcher) afterOpeningTime(i, lo int) bool {
+	return i > lo && m.openingTimeEnd(lo, i+1) == i
+}
+
+// openingTimeEnd returns the end of an adverbial of time that opens the
+// sentence at lo, before hi, with its comma ("Later,", "On Tuesday",
+// "Last week,"), or lo.
+func (m *matcher) openingTimeEnd(lo, hi int) int {
+	lw := m.r.lower
+	k := lo
+	switch lw[lo] {
+	case "later", "earlier", "afterwards", "yesterday", "today":
+		k = lo + 1
+	case "on":
+		k = lo + 1
+		for k < hi && k < lo+3 && m.timeAt(k) {
+			k++
+		}
+		if k == lo+1 {
+			return lo
+		}
+	default:
+		return lo
+	}
+	if k < hi && lw[k] == "," {
+		k++
+	}
+	if k >= hi {
+		return lo
+	}
+	return k
+}
+
 // hasNameless reports whether a rule without a name may match in the
 // sentence [lo, hi): whether one of its tokens is a quotation mark or its
 // first word is one that such a rule opens with. Other sentences that name
@@ -1208,6 +1246,9 @@ func (c *constructions) hasNameless(m *matcher, lo, hi int) bool {
 	}
 	if lo+1 < hi && m.opensClause(lo+1, lo) {
 		lo++
+	}
+	if k := m.openingTimeEnd(lo, hi); k > lo {
+		lo = k
 	}
 	first := c.words.info(strings.ToLower(m.r.d.Tokens[lo].Text))
 	for _, ri := range c.nameless {
