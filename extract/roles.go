@@ -1084,6 +1084,10 @@ func (r *roleReader) modifier(j int) bool {
 		if !r.p.titles.IsPortfolio(lw) {
 			return false
 		}
+	case "JJR": // the first word of a portfolio: "higher education minister"
+		if !r.p.titles.IsPortfolio(lw) || j+1 >= len(r.d.Tokens) || !r.p.titles.IsPortfolio(r.lower[j+1]) {
+			return false
+		}
 	default:
 		return false
 	}
