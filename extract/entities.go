@@ -1138,7 +1138,9 @@ func (sc *sentenceScan) titledPeople() {
 				for q < len(sc.words) && q < p+2 && !isCapitalized(sc.words[q]) && strings.HasPrefix(sc.toks[q].Tag, "NN") {
 					q++
 				}
-				if q > p && sc.nameRun(q)-q >= 2 {
+				// (Not "the magazine Harbour Weekly", "the firm Lund
+				// Capital": a name after the noun for it is its body's.)
+				if q > p && sc.nameRun(q)-q >= 2 && !mediaNouns[sc.words[q-1]] && !firmNouns[sc.words[q-1]] {
 					k = q
 				}
 			}

@@ -811,6 +811,14 @@ func TestFirmNounsNameBodies(t *testing.T) {
 	checkEntities(t, "Analyst Ann Kerr said the figures were weak.", []wantEntity{{"Ann Kerr", pipeline.Person, "", ""}})
 }
 
+// TestMediaNounsNameBodies: a name after the noun for a newspaper or a
+// firm, inside a title's complement, is the body's, not a holder's; a
+// name after a lowercase body of another kind is the holder's.
+func TestMediaNounsNameBodies(t *testing.T) {
+	checkEntities(t, "Tom Berg, deputy editor of the magazine Harbour Weekly, said sales rose.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}, {"Harbour Weekly", pipeline.Org, "", ""}})
+	checkEntities(t, "The speaker of the parliament Omar Nadiri opened the session.", []wantEntity{{"Omar Nadiri", pipeline.Person, "", ""}})
+}
+
 // TestSaintsNameOthers: a saint's name before a possessive and a
 // capitalised word is part of a building's or a day's name; a saint named
 // on his own is a person.
