@@ -38,7 +38,11 @@ type rolePhrase struct {
 	ownTitle *rolePhrase
 	ownerAt  int
 	ofOffice bool // the post hangs on an office named before it ("the prime minister's spokesman")
-	tied     bool // a body or a person is named with the title
+	// servesPosted says the post serves the holder of a posted title
+	// ("an aide to the ambassador"), so "in Lima" is where that holder
+	// serves, not the post's country.
+	servesPosted bool
+	tied         bool // a body or a person is named with the title
 }
 
 func (r rolePhrase) country() string {
@@ -1382,6 +1386,14 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			j++
 		}
 		j += r.placedBy(j, hi) // "of the UN-backed commission"
+		// "an aide to the Chilean ambassador": a post held to another
+		// post's holder takes the country given for that post.
+		holderCountry := ""
+		if e, ok := r.ix.entityAt(j); ok && prep == "to" && e.Label == pipeline.NORP {
+			if t := r.ix.tokenEnding(e.End) + 1; t < hi && r.title(t).N > 0 && !isCapitalized(r.d.Tokens[t].Text) {
+				holderCountry, j = r.p.countryOf(e), t
+			}
+		}
 		next := ph
 		end := r.bodies(&next, prep, j, hi)
 		if end > j {
@@ -1452,6 +1464,12 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		// at a body or to a post's holder.
 		lower.tied = lower.tied || prep == "for" || prep == "at" || prep == "with" || prep == "representing" || prep == "to" && r.title(j).N > 0 ||
 			prep == "of" && seatBodies[r.lower[m-1]] // "a member of the audit committee": a seat in a body
+		if t := r.title(j); prep == "to" && t.N > 0 {
+			lower.servesPosted = postedTitle(t.Canonical)
+			if holderCountry != "" && len(lower.countries) == 0 {
+				lower.countries = []string{holderCountry}
+			}
+		}
 		// "director of anti-constitution group Vote No", "of the sport's
 		// ruling body the IAAF": the body's name after its description.
 		if m+1 < hi && r.lower[m] == "the" && r.labelAt(m+1, pipeline.Org) && strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") {
@@ -1637,7 +1655,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			break
 		}
 		switch c := r.p.countryOf(e); {
-		case c != "" && prep != "to" && !(prep == "in" && postedTitle(ph.match.Canonical)) && !(prep == "for" && e.Label == pipeline.Place && !r.possessiveAfter(e)) &&
+		case c != "" && prep != "to" && !(prep == "in" && (postedTitle(ph.match.Canonical) || ph.servesPosted)) && !(prep == "for" && e.Label == pipeline.Place && !r.possessiveAfter(e)) &&
 			!(e.Subtype == gazetteer.City && localTitle(ph.match.Canonical)):
 			// (A country after "to" is where the post is accredited, and
 			// after "in" where a posted one serves: "the WHO representative
