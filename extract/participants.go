@@ -1250,6 +1250,13 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		hs := holders[holderKey(f.roleFact)]
 		return len(hs) > 0 && !hs[c]
 	}
+	var leftover []roleFact // single offices described, found no one
+	// ("The leader of the party, Ana Ruiz, said": a name the entity
+	// stage missed in apposition.)
+	namedAfter := func(b int) bool {
+		k := ix.tokenEnding(b) + 1
+		return k > 0 && k+1 < len(d.Tokens) && d.Tokens[k].Text == "," && isCapitalized(d.Tokens[k+1].Text)
+	}
 	for _, f := range pending {
 		phStart := ix.token(f.evidence.Start)
 		if f.pending.possessor {
@@ -1388,11 +1395,73 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			to.roles = append(to.roles, f.roleFact)
 			touched[to] = true
 			describedIn[sent] = to
+		} else if k := holderKey(f.roleFact); k != "" && len(holders[k]) == 0 && !f.former && !f.pending.ahead && !namedAfter(f.evidence.End) {
+			leftover = append(leftover, f.roleFact)
 		}
+	}
+	// A single office described where no one near can hold it ("The
+	// prime minister said ...") is the one person the text names often
+	// and gives no post, when only one such office and one such person
+	// are left: with two of either, which is which is not in the text.
+	if to := soleUntitled(ix, byMention, starts, leftover, holderKey); to != nil {
+		to.roles = append(to.roles, leftover...)
+		touched[to] = true
 	}
 	for per := range touched {
 		slices.SortStableFunc(per.roles, readingOrder)
 	}
+}
+
+// soleUntitled returns the one person without post or profession named
+// at least three times, the first before the first description left,
+// when every description left is of one office that no one named holds;
+// else nil.
+func soleUntitled(ix *tokenIndex, byMention map[int]*person, starts []int, left []roleFact, key func(roleFact) string) *person {
+	if len(left) == 0 {
+		return nil
+	}
+	for _, f := range left[1:] {
+		if key(f) != key(left[0]) {
+			return nil
+		}
+	}
+	for _, per := range byMention {
+		for _, r := range per.roles {
+			if !r.former && key(r) == key(left[0]) {
+				return nil // held by someone the text names
+			}
+		}
+	}
+	var found *person
+	for _, tok := range starts {
+		per := byMention[tok]
+		if per == found || len(per.roles) > 0 || len(per.professions) > 0 || len(per.mentions) < 3 || !namedShortlyBefore(ix, per, left[0].evidence.Start) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = per
+	}
+	for _, per := range byMention {
+		if found != nil && per != found && lastWord(per.name) == lastWord(found.name) {
+			return nil // "Tony Blair" and "Ian Blair": whose is "Mr Blair"?
+		}
+	}
+	return found
+}
+
+// namedShortlyBefore reports whether per is named in the five sentences
+// before the token at byte b, or earlier in its sentence.
+func namedShortlyBefore(ix *tokenIndex, per *person, b int) bool {
+	sentence := func(b int) int { return ix.d.Tokens[ix.token(b)].Sentence }
+	s := sentence(b)
+	for _, m := range per.mentions {
+		if m.Start < b && sentence(m.Start) >= s-5 {
+			return true
+		}
+	}
+	return false
 }
 
 // oneHolder keys a post that one person holds at a time: a single
