@@ -456,7 +456,9 @@ var (
 // apposition that says what the person is, or after a title, a title of
 // address or a word for a person.
 func (sc *sentenceScan) buildingSurname(i, j int) bool {
-	if j-i < 2 || j-i > 3 || !surnameHeads[sc.words[j-1]] || !sc.e.gaz.CommonGivenName(sc.words[i]) {
+	// (A given name the gazetteer knows opens the name or stands in
+	// its middle: "Ana Hall", "Zyrene Marie Castle".)
+	if j-i < 2 || j-i > 3 || !surnameHeads[sc.words[j-1]] || !slices.ContainsFunc(sc.words[i:j-1], sc.e.gaz.CommonGivenName) {
 		return false
 	}
 	if i > 0 && (strings.EqualFold(sc.words[i-1], "the") || strings.EqualFold(sc.words[i-1], "a")) {
