@@ -595,7 +595,7 @@ loop:
 		case r.is(j, c.describer|c.current) || isAge(lw) || strings.HasSuffix(lw, "-born") || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || r.describingCompound(j) || isOrdinal(lw) && !(lw == "first" && r.title(j).N > 0) || described && describing(tok) && !r.is(j, c.time|c.stop|c.appoint) || superlative(tok, described):
 			// "the long-serving", "the 65-year-old", "the billionaire
 			// former mayor", "the 78-year-old former president", "the
-			// youngest MP", "the most recent female MP": said of the
+			// youngest MP", "the most senior woman judge": said of the
 			// holder.
 			ph.start = j
 			qualified, described = true, true
@@ -997,7 +997,7 @@ func (r *roleReader) nameRunsOn(i, j int) int {
 }
 
 // superlative reports whether t ranks the holder among others ("the
-// youngest MP"; "most" in "the most recent female MP", after the words it
+// youngest MP"; "most" in "the most popular mayor", after the words it
 // ranks by). "The latest minister to resign" says that others went
 // before, so is not one.
 func superlative(t pipeline.Token, described bool) bool {
