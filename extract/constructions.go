@@ -498,6 +498,7 @@ type matcher struct {
 	// the sentence's literal words and classes, for rules' anchors
 	lits    []bool
 	classes uint64
+	opened  int // where the sentence's clause starts after an opening adverbial of time, or its start
 	// the last name looked up: every rule that opens with a name asks
 	// for the same one at a token
 	last struct{ pos, hi, start, end int }
@@ -1028,6 +1029,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 		}
 		m.r.prep(m.r.d.Tokens[lo].Sentence)
 		m.sentenceWords(lo, hi)
+		m.opened = m.openingTimeEnd(lo, hi)
 		// A role phrase matters only before a name it can reach.
 		nextName := hi
 		for i := hi - 1; i >= lo; i-- {
@@ -1202,12 +1204,12 @@ func (m *matcher) opensClause(i, lo int) bool {
 // subject against the last; unlike "In 1990" or "Last month", it does not
 // move to another time, where another may have held the post.
 func (m *matcher) afterOpeningTime(i, lo int) bool {
-	return i > lo && m.openingTimeEnd(lo, i+1) == i
+	return i > lo && i == m.opened
 }
 
 // openingTimeEnd returns the end of an adverbial of time that opens the
-// sentence at lo, before hi, with its comma ("Later,", "On Tuesday",
-// "Last week,"), or lo.
+// sentence at lo, before hi, with its comma ("Later,", "On Tuesday"), or
+// lo.
 func (m *matcher) openingTimeEnd(lo, hi int) int {
 	lw := m.r.lower
 	k := lo

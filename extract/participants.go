@@ -1413,9 +1413,9 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 }
 
 // soleUntitled returns the one person without post or profession named
-// at least three times, the first before the first description left,
-// when every description left is of one office that no one named holds;
-// else nil.
+// at least three times, once shortly before the first description left,
+// when every description left is of one office that no one named holds
+// and no one else has the person's surname; else nil.
 func soleUntitled(ix *tokenIndex, byMention map[int]*person, starts []int, left []roleFact, key func(roleFact) string) *person {
 	if len(left) == 0 {
 		return nil
@@ -1443,8 +1443,11 @@ func soleUntitled(ix *tokenIndex, byMention map[int]*person, starts []int, left 
 		}
 		found = per
 	}
+	if found == nil {
+		return nil
+	}
 	for _, per := range byMention {
-		if found != nil && per != found && lastWord(per.name) == lastWord(found.name) {
+		if per != found && lastWord(per.name) == lastWord(found.name) {
 			return nil // "Tony Blair" and "Ian Blair": whose is "Mr Blair"?
 		}
 	}
@@ -1454,7 +1457,9 @@ func soleUntitled(ix *tokenIndex, byMention map[int]*person, starts []int, left 
 // namedShortlyBefore reports whether per is named in the five sentences
 // before the token at byte b, or earlier in its sentence.
 func namedShortlyBefore(ix *tokenIndex, per *person, b int) bool {
-	sentence := func(b int) int { return ix.d.Tokens[ix.token(b)].Sentence }
+	sentence := func(b int) int { // of the token at or before byte b
+		return ix.d.Tokens[max(0, sort.SearchInts(ix.starts, b+1)-1)].Sentence
+	}
 	s := sentence(b)
 	for _, m := range per.mentions {
 		if m.Start < b && sentence(m.Start) >= s-5 {

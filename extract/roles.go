@@ -614,8 +614,10 @@ loop:
 				// office hangs on the person named before in the sentence.
 				ph.owner = r.personBefore(j)
 			}
-			if c := r.subjectCountry(j); lw == "its" && c != "" && len(ph.countries) == 0 {
-				ph.countries = []string{c} // "Chile recalled its ambassador"
+			if lw == "its" && len(ph.countries) == 0 {
+				if c := r.subjectCountry(j); c != "" {
+					ph.countries = []string{c} // "Chile recalled its ambassador"
+				}
 			}
 			break loop
 		case lw == "chief" && !qualified && len(mods) > 0 && !slices.ContainsFunc(mods, func(k int) bool { return !r.p.titles.IsPortfolio(r.lower[k]) }):
