@@ -1010,9 +1010,11 @@ func (sc *sentenceScan) nameRun(i int) int {
 		// "Hamad bin Khalid": after a particle a speech verb is a name.
 		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])])
 		// "Oona King", "John Major", "Martin Luther King": a title word
-		// can end a name that a given name opens.
+		// can end a name that a given name opens, or a generation follows
+		// ("Martin Luther King Jr.").
+		generation := j+1 < len(sc.words) && generations[strings.TrimSuffix(sc.words[j+1], ".")]
 		titleSurname := (j == i+1 && (sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i)) || j == i+2 && sc.e.gaz.CommonGivenName(sc.words[i]) && sc.e.gaz.CommonGivenName(sc.words[i+1])) &&
-			!next && !(j+1 < len(sc.words) && isCapitalized(sc.words[j+1]))
+			(generation || !next && !(j+1 < len(sc.words) && isCapitalized(sc.words[j+1])))
 		// An initial the tokenizer split from its dot, even one that is also
 		// a word: "Wayne A . I . Frederick", "John R . Bolton".
 		if j > i && len(w) == 1 && isCapitalized(w) && j+2 < len(sc.words) && sc.words[j+1] == "." && isCapitalized(sc.words[j+2]) {
@@ -1102,7 +1104,7 @@ func (sc *sentenceScan) titledPeople() {
 			continue
 		}
 		k := i + n
-		if k < len(sc.words) && (sc.words[k] == "Jr." || sc.words[k] == "Sr.") {
+		if k < len(sc.words) && generations[strings.TrimSuffix(sc.words[k], ".")] {
 			continue // "Martin Luther King Jr.": a surname
 		}
 		// "Minister of Trade | and Industry Ann Kerr": the title's
