@@ -1082,6 +1082,11 @@ func (sc *sentenceScan) titledPeople() {
 		if rankAdjective(sc.words[i]) && tm.N == 1 {
 			tm = gazetteer.TitleMatch{} // "a major New York bank"
 		}
+		// "the official Opposition", "the official Granma newspaper": an
+		// adjective before a name that opens with no given name.
+		if sc.words[i] == "official" && tm.N == 1 && i+1 < len(sc.words) && isCapitalized(sc.words[i+1]) && !sc.givenName(sc.words[i+1]) && !sc.e.gaz.CommonGivenName(sc.words[i+1]) {
+			tm = gazetteer.TitleMatch{}
+		}
 		n := tm.N
 		if tm.Professional && isCapitalized(sc.words[i]) {
 			n = 0
@@ -1188,8 +1193,10 @@ func (sc *sentenceScan) titledPeople() {
 			continue
 		}
 		// "Chief Police Officers", "General Election": no one's name; nor
-		// a portfolio between two titles, "Chief Information Officer X".
-		if slices.ContainsFunc(sc.words[k:j], namesBody) || sc.portfolioBeforeTitle(k, j) {
+		// a portfolio between two titles, "Chief Information Officer X";
+		// nor words a law's or an event's name goes on from, "Official
+		// Secrets Act".
+		if slices.ContainsFunc(sc.words[k:j], namesBody) || sc.portfolioBeforeTitle(k, j) || j < len(sc.words) && lawEventHeads[sc.words[j]] {
 			i = j - 1
 			continue
 		}

@@ -819,6 +819,18 @@ func TestMediaNounsNameBodies(t *testing.T) {
 	checkEntities(t, "The speaker of the parliament Omar Nadiri opened the session.", []wantEntity{{"Omar Nadiri", pipeline.Person, "", ""}})
 }
 
+// TestOfficialAsAdjective: "official" before a name that opens with no
+// given name is an adjective, and a law's name is no one's; "official"
+// before a given name, or in apposition, is a title.
+func TestOfficialAsAdjective(t *testing.T) {
+	checkNoPeople(t,
+		"Few knew that the Tories were the official Opposition in the Commons.",
+		"The official Harbour Gazette newspaper printed the decree.",
+		"She was charged under the Official Secrets Act on Tuesday.")
+	checkEntities(t, "Militants abducted local government official Amir Latif today.", []wantEntity{{"Amir Latif", pipeline.Person, "", ""}})
+	checkEntities(t, "The agency quoted the official, Yu Hongyao, as saying a deal was near.", []wantEntity{{"Yu Hongyao", pipeline.Person, "", ""}})
+}
+
 // TestSaintsNameOthers: a saint's name before a possessive and a
 // capitalised word is part of a building's or a day's name; a saint named
 // on his own is a person.
