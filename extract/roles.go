@@ -577,7 +577,7 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case lw == "most" && !qualified && len(mods) > 0 && mods[len(mods)-1] == j+1 && r.d.Tokens[j+1].Tag == "JJ":
+		case lw == "most" && len(mods) > 0 && mods[len(mods)-1] == j+1 && r.d.Tokens[j+1].Tag == "JJ":
 			// "China's most senior diplomat": the superlative's rank
 			// stays with the title, as "senior" does.
 			mods = append(mods, j)
