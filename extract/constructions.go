@@ -1246,6 +1246,7 @@ func (c *constructions) hasNameless(m *matcher, lo, hi int) bool {
 			return true
 		}
 	}
+	m.r.prep(m.r.d.Tokens[lo].Sentence) // (the openers below read lower case)
 	if lo+1 < hi && m.opensClause(lo+1, lo) {
 		lo++
 	}

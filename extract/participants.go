@@ -1253,7 +1253,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	var leftover []roleFact // single offices described, found no one
 	// ("The leader of the party, Ana Ruiz, said": a name the entity
 	// stage missed in apposition.)
-	namedAfter := func(b int) bool {
+	missedApposition := func(b int) bool {
 		k := ix.tokenEnding(b) + 1
 		return k > 0 && k+1 < len(d.Tokens) && d.Tokens[k].Text == "," && isCapitalized(d.Tokens[k+1].Text)
 	}
@@ -1395,7 +1395,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			to.roles = append(to.roles, f.roleFact)
 			touched[to] = true
 			describedIn[sent] = to
-		} else if k := holderKey(f.roleFact); k != "" && len(holders[k]) == 0 && !f.former && !f.pending.ahead && !namedAfter(f.evidence.End) {
+		} else if k := holderKey(f.roleFact); k != "" && len(holders[k]) == 0 && !f.former && !f.pending.ahead && !missedApposition(f.evidence.End) {
 			leftover = append(leftover, f.roleFact)
 		}
 	}
