@@ -228,7 +228,7 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 			return &candidate{}
 		}
 		i = sc.spacedInitials(i)
-		if sc.insideBody(i, j) || j-i > 1 && sc.lowerWords(i, j) {
+		if sc.insideBody(i, j) || j-i > 1 && sc.lowerWords(i, j) || sc.afterCapitalThe(i) {
 			return &candidate{}
 		}
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
@@ -2537,6 +2537,27 @@ func (sc *sentenceScan) personStart(i, j int) int {
 	return i
 }
 
+// afterCapitalThe reports whether a name at word i is inside a run of
+// capitalised words that a capitalised "The" opens in running text, which
+// names a work, a show or a band ("a revival of The Paper Lantern", "The
+// Feminine Touch"), never a person: not where "The" opens the sentence, a
+// quotation or what follows a colon, nor in a heading or a line in title
+// case. A title or an honorific ends the run ("The Rev Tom Berg").
+func (sc *sentenceScan) afterCapitalThe(i int) bool {
+	return sc.kind != pipeline.Heading && afterCapitalThe(sc.words, i, sc.titleAt)
+}
+
+func afterCapitalThe(words []string, i int, title func(int) bool) bool {
+	for i > 0 && words[i-1] != "The" && isCapitalized(words[i-1]) && !honorifics[strings.ToLower(words[i-1])] && !title(i-1) {
+		i--
+	}
+	if i < 2 || words[i-1] != "The" || titleCase(words) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(words[i-2])
+	return unicode.IsLetter(r) && startsLower(words[i-2]) || words[i-2] == ","
+}
+
 // strayBeforeName reports whether the first of the three words [i, j)
 // is no part of the name the other two make: a word news also writes in
 // lower case and no given name, before a common given name, in a name no
@@ -3021,6 +3042,9 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity, gaz *gazetteer.Gazetteer) 
 				// a heading, where every word is capitalised.
 				if i+n < len(toks) && isNameWord(toks[i+n].Text, false) && src.Label == pipeline.Person && !inHeading(d, start) {
 					continue
+				}
+				if src.Label == pipeline.Person && !inHeading(d, start) && afterCapitalThe(tokenTexts(toks), i, func(int) bool { return false }) {
+					continue // "Fans of The Sopranos": a show's name
 				}
 				added = append(added, pipeline.Entity{
 					Start: start, End: end, Text: d.Text[start:end], Label: src.Label,

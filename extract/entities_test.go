@@ -888,3 +888,21 @@ func TestContestedSeats(t *testing.T) {
 	checkNoPeople(t, text)
 	checkEntities(t, "He will contest Tom Berg's claim in court.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
 }
+
+// TestCapitalTheOpensAName: a capitalised "The" inside a sentence opens
+// the name of a work, a show or a band, and the name after it is no one's
+// ("a revival of The Paper Lantern"); "the" in lower case before a name
+// is an eponym's ("the Hale administration"), and "The" opening a
+// sentence, a quotation or what follows a colon is no name's.
+func TestCapitalTheOpensAName(t *testing.T) {
+	checkNoPeople(t,
+		"She starred in a Broadway revival of The Mary Collins last year.",
+		"Fans of The Harry Dobbs Show queued in the rain, and The Simon Fenwick won the award.",
+		"The band played with The Tommy Kerr Orchestra in Leeds.",
+		"Her book, The Feminine Dobbs, sold well. Readers of The Feminine Dobbs wrote to her.")
+	checkEntities(t, "The column was written by The Courier's Tom Berg.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+	checkEntities(t, "Critics praised the Mary Collins thriller on Monday.", []wantEntity{{"Mary Collins", pipeline.Person, "", ""}})
+	checkEntities(t, "He said: The Tom Berg years are over.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+	checkEntities(t, `He said "The Tom Berg years are over."`, []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+	checkEntities(t, "The Reverend Tom Berg led the service.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+}
