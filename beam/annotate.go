@@ -17,7 +17,7 @@ import (
 )
 
 func init() {
-	register.DoFn4x1[context.Context, doc, func(int, string), func(int, string), error](&annotateFn{})
+	register.DoFn5x1[context.Context, doc, func(int, string), func(int, string), func(Summary), error](&annotateFn{})
 	register.Emitter2[int, string]()
 }
 
@@ -30,7 +30,8 @@ var (
 )
 
 // Counters are the job's readout counters by name ("documents", "words",
-// "errors", "partial").
+// "errors", "partial"), as the runner reports them: for its UI; a runner
+// may report them in part, so the job's outcome is its Summary.
 func Counters(res beam.PipelineResult) map[string]int64 {
 	m := map[string]int64{}
 	for _, c := range res.Metrics().AllMetrics().Counters() {
@@ -100,8 +101,8 @@ func runnerFor(settings string) (*pipeline.Runner, error) {
 
 // annotateFn annotates one record and emits its JSON line keyed by its
 // position in the input: to the first output when annotated (status "ok"
-// or "partial"), to the second as an error record. A bad record never
-// fails the bundle.
+// or "partial"), to the second as an error record; and what it counted to
+// the third. A bad record never fails the bundle.
 type annotateFn struct {
 	Settings string // YAML from LoadSettings
 	runner   *pipeline.Runner
@@ -113,7 +114,7 @@ func (f *annotateFn) Setup() error {
 	return err
 }
 
-func (f *annotateFn) ProcessElement(ctx context.Context, d doc, ok, failed func(int, string)) error {
+func (f *annotateFn) ProcessElement(ctx context.Context, d doc, ok, failed func(int, string), counted func(Summary)) error {
 	rec := d.record()
 	out := readout.Annotate(ctx, f.runner, rec)
 	if out == nil {
@@ -128,17 +129,23 @@ func (f *annotateFn) ProcessElement(ctx context.Context, d doc, ok, failed func(
 	if err != nil {
 		return err
 	}
-	documents.Inc(ctx, 1)
-	if out.Status == "error" {
-		failures.Inc(ctx, 1)
+	sum := Summary{Documents: 1}
+	switch out.Status {
+	case "error":
+		sum.Errors = 1
 		failed(d.Pos, line)
-		return nil
+	case "partial":
+		sum.Partial = 1
+		fallthrough
+	default:
+		sum.Words = int64(pipeline.CountWords(rec.Text))
+		ok(d.Pos, line)
 	}
-	if out.Status == "partial" {
-		partials.Inc(ctx, 1)
-	}
-	words.Inc(ctx, int64(pipeline.CountWords(rec.Text)))
-	ok(d.Pos, line)
+	documents.Inc(ctx, sum.Documents)
+	failures.Inc(ctx, sum.Errors)
+	partials.Inc(ctx, sum.Partial)
+	words.Inc(ctx, sum.Words)
+	counted(sum)
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/options/jobopts"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 )
 
@@ -36,19 +37,24 @@ func Main() int {
 		fmt.Fprintln(os.Stderr, "readout-beam:", err)
 		return 2
 	}
-	res, err := beamx.RunWithMetrics(context.Background(), p)
-	if err != nil {
+	if err := beamx.Run(context.Background(), p); err != nil {
 		fmt.Fprintln(os.Stderr, "readout-beam:", err)
 		return 3
 	}
-	if res == nil { // --async, or a runner that returns no result
-		return 0
+	if *jobopts.Async {
+		return 0 // submitted; the summary is written when the job ends
 	}
-	c := Counters(res)
+	// The summary, not the runner's metrics: a runner may return none, or
+	// some of them.
+	c, err := ReadSummary(context.Background(), SummaryName(o.Output))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "readout-beam: the job ended without its summary:", err)
+		return 3
+	}
 	fmt.Fprintf(os.Stderr, "readout-beam: %d documents, %d words, %d errors, %d partial\n",
-		c["documents"], c["words"], c["errors"], c["partial"])
-	if c["errors"] > 0 {
-		fmt.Fprintf(os.Stderr, "readout-beam: %d records failed; see %s\n", c["errors"], ShardName(o.Errors, 0, 1))
+		c.Documents, c.Words, c.Errors, c.Partial)
+	if c.Errors > 0 {
+		fmt.Fprintf(os.Stderr, "readout-beam: %d records failed; see %s\n", c.Errors, ShardName(o.Errors, 0, 1))
 		return 1
 	}
 	return 0

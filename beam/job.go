@@ -103,9 +103,10 @@ func Build(s beam.Scope, o Options) error {
 	// One big JSON Lines file is read by one worker: spread its records
 	// before the expensive step.
 	docs = beam.Reshuffle(s, docs)
-	ok, failed := beam.ParDo2(s, &annotateFn{Settings: settings}, docs)
+	ok, failed, counted := beam.ParDo3(s, &annotateFn{Settings: settings}, docs)
 	writeShards(s.Scope("output"), o.Output, o.Shards, ok)
 	writeShards(s.Scope("errors"), o.Errors, 1, failed)
+	writeSummary(s.Scope("summary"), o.Output, counted)
 	return nil
 }
 
