@@ -228,7 +228,7 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 			return &candidate{}
 		}
 		i = sc.spacedInitials(i)
-		if sc.insideBody(i, j) || j-i > 1 && sc.lowerWords(i, j) || sc.afterCapitalThe(i) {
+		if sc.insideBody(i, j) || j-i > 1 && sc.lowerWords(i, j) || sc.afterCapitalThe(i) || sc.namedThing(i, j) {
 			return &candidate{}
 		}
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
@@ -1724,11 +1724,43 @@ func (sc *sentenceScan) kinPeople() {
 	}
 }
 
+// namedThing reports whether the name in words [i, j) is what a clause
+// calls a thing: "a farmhouse called Glyn Morgan", "a small charity named
+// Ruth Cole". The noun after "a" must be no person's (nor kin, a title, an
+// age), and nothing after the name may read "named" as a verb that gives
+// someone a post or a label ("a company named Ann Kerr chief executive",
+// "called him a liar").
+func (sc *sentenceScan) namedThing(i, j int) bool {
+	w := sc.words
+	if i < 3 || w[i-1] != "named" && w[i-1] != "called" && w[i-1] != "dubbed" {
+		return false
+	}
+	noun := w[i-2]
+	lw := strings.ToLower(noun)
+	if noun != lw || !strings.HasPrefix(sc.toks[i-2].Tag, "NN") || personNouns[lw] || kinNouns[lw] ||
+		sc.e.titles.MatchPlural(w, i-2).N > 0 || sc.e.titles.IsDescriptor(lw) || strings.HasSuffix(lw, "-old") {
+		return false
+	}
+	if j < len(w) && (w[j] == "as" || w[j] == "a" || w[j] == "an" || w[j] == "the" || sc.titleAt(j)) {
+		return false
+	}
+	for k := i - 3; k >= max(0, i-6); k-- {
+		switch x := w[k]; {
+		case x == "a" || x == "an":
+			return true
+		case !startsLower(x) || !strings.HasPrefix(sc.toks[k].Tag, "JJ") && !strings.HasPrefix(sc.toks[k].Tag, "NN") && sc.toks[k].Tag != "VBN":
+			return false
+		}
+	}
+	return false
+}
+
 // personNouns are common nouns for a person, whose name a clause may give:
 // "a boy named Ivan", "the victim, identified only as Maria".
 var personNouns = toSet(`man woman boy girl child baby infant toddler teenager teen person victim suspect
 gunman attacker driver pilot passenger officer soldier student pupil resident worker patient prisoner inmate
-survivor volunteer nurse doctor farmer fisherman journalist reporter photographer activist protester youth`)
+survivor volunteer nurse doctor farmer fisherman journalist reporter photographer activist protester youth
+colleague friend neighbour neighbor stranger local customer client tourist visitor pensioner mourner`)
 
 // identifiedAdverbs may stand in "identified only as".
 var identifiedAdverbs = toSet(`only simply publicly officially formally later`)

@@ -906,3 +906,24 @@ func TestCapitalTheOpensAName(t *testing.T) {
 	checkEntities(t, `He said "The Tom Berg years are over."`, []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
 	checkEntities(t, "The Reverend Tom Berg led the service.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
 }
+
+// TestThingsCalledByName: after "a" and a noun for a thing, "called" or
+// "named" gives the thing's name, no one's ("a company called Hale
+// Morton"); after a noun for a person, a kin noun, a title or an age it
+// gives a person's, and a verb "named" before a name is no such clause.
+func TestThingsCalledByName(t *testing.T) {
+	checkNoPeople(t,
+		"They bought a farmhouse called Glyn Morgan in 1990.",
+		"The money went to a small charity named Ruth Cole, the report said.",
+		"Staff used a software company called Tom Hale to build the site.")
+	for text, name := range map[string]string{
+		"He sent a woman called Ann Kerr to collect the prize.":          "Ann Kerr",
+		"Police found a 20-year-old named Tom Hale near the river.":      "Tom Hale",
+		"She hired a lawyer named Ruth Cole.":                            "Ruth Cole",
+		"She met a colleague called Ann Kerr in Paris.":                  "Ann Kerr",
+		"The party named Tom Hale as its candidate on Monday.":           "Tom Hale",
+		"The board of a company named Ann Kerr chief executive in 2001.": "Ann Kerr",
+	} {
+		checkEntities(t, text, []wantEntity{{name, pipeline.Person, "", ""}})
+	}
+}
