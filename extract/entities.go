@@ -212,7 +212,7 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	}
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
-		j = sc.generationEnd(i, namesEnd(sc.words, i, j))
+		j = sc.dashEnd(i, sc.generationEnd(i, namesEnd(sc.words, i, j)))
 		if j-i == 1 {
 			// "where she completed her PhD", "the French Bishops’
 			// Conference": a degree, or a title in the plural, alone
@@ -2567,6 +2567,22 @@ func (sc *sentenceScan) personStart(i, j int) int {
 		break
 	}
 	return i
+}
+
+// dashEnd is where a person's name in words [i, j) ends before a dash
+// that opens an apposition with a place or a nationality: "Ana Ruiz -
+// Chile's foreign minister -", "Tom Berg - Norwegian envoy". A full name
+// of two words or more stands before the dash, so that a hyphen that a
+// tokenised corpus spaces out inside a name is kept ("Hewlett - Packard").
+func (sc *sentenceScan) dashEnd(i, j int) int {
+	for h := i + 2; h+1 < j; h++ {
+		if isDash(sc.words[h]) {
+			if _, ok := sc.placeAt(h + 1); ok {
+				return h
+			}
+		}
+	}
+	return j
 }
 
 // afterCapitalThe reports whether a name at word i is inside a run of

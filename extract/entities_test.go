@@ -927,3 +927,13 @@ func TestThingsCalledByName(t *testing.T) {
 		checkEntities(t, text, []wantEntity{{name, pipeline.Person, "", ""}})
 	}
 }
+
+// TestNameEndsAtDashApposition: a full name ends at a dash that opens an
+// apposition with a place or a nationality; a dash after a single word, as
+// a tokenised corpus writes a hyphen, and a dash before a common word are
+// no such apposition.
+func TestNameEndsAtDashApposition(t *testing.T) {
+	checkEntities(t, "Ana Ruiz - Chile's foreign minister - said the talks would go on.", []wantEntity{{"Ana Ruiz", pipeline.Person, "", ""}, {"Chile", pipeline.Place, "", ""}})
+	checkEntities(t, "Talks followed with Tom Berg - Norwegian envoy to the region.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+	checkEntities(t, "Tom Berg - the new envoy - said nothing.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+}
