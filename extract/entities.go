@@ -1928,14 +1928,16 @@ var orgLinks = toSet(`of for and on the de`)
 func (sc *sentenceScan) organisations() {
 	w := sc.words
 	for i := 0; i < len(w); i++ {
-		if !orgHeads[titleWord(w[i])] {
+		// ("Brightwater plc": a company's suffix heads its name in any case.)
+		corp := i > 0 && w[i] == "plc"
+		if !orgHeads[titleWord(w[i])] && !corp {
 			continue
 		}
 		head := i
 		// A lower-case unit noun counts after an acronym that is not a
 		// place: "MENA department", not "U.S. airlines".
 		unit := head > 0 && isAllCaps(w[head-1]) && len(w[head-1]) > 1 && unitHeads[strings.ToLower(w[head])] && !sc.geoAt(head-1)
-		if !isCapitalized(w[head]) && !unit {
+		if !isCapitalized(w[head]) && !unit && !corp {
 			continue
 		}
 		// Extend right over "of Trade and Industry", not over "on Wednesday",
@@ -1984,7 +1986,9 @@ func (sc *sentenceScan) organisations() {
 		}
 		c := sc.add(start, end, pipeline.Org, prioTagger, 0.8)
 		c.Source = pipeline.SourceRule
-		c.Canonical = titleCaseWords(c.Text)
+		if !corp {
+			c.Canonical = titleCaseWords(c.Text)
+		}
 		i = end - 1
 	}
 }

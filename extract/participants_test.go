@@ -128,6 +128,10 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Hamid Rostami", role: "Deputy Health Minister"}}},
 		{"descriptive title alone", "Longtime leader of Zimbabwe Tendai Moyo dies aged 90",
 			[]wantPerson{{name: "Tendai Moyo", role: "Leader", country: "Zimbabwe"}}},
+		{"company in lower-case plc", "Brightwater plc finance director Ana Ruiz said profits rose.",
+			[]wantPerson{{name: "Ana Ruiz", role: "Finance Director", org: "Brightwater plc"}}},
+		{"possessive of a plc", "Tom Hale, Castell plc's chief executive, said costs fell.",
+			[]wantPerson{{name: "Tom Hale", role: "Chief Executive", org: "Castell plc"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
