@@ -549,12 +549,13 @@ func (sc *sentenceScan) lowerElsewhere(w string) bool {
 
 // expansionKnown reports whether the gazetteer's name for an organisation
 // acronym can be trusted here: acronyms are shared by many bodies ("SDF"),
-// so one is expanded only when the document also spells the name out.
+// so one is expanded only when the document also spells the name out, or
+// when news uses it for that body only ("EU", "NATO").
 func (sc *sentenceScan) expansionKnown(i, j int, e gazetteer.Entry) bool {
 	if e.Kind != gazetteer.Org || j-i != 1 || !isAllCaps(sc.words[i]) || len(sc.words[i]) > 6 {
 		return true
 	}
-	return sc.facts.spells(e.Name)
+	return sc.e.gaz.KnownAcronym(sc.words[i], e.Name) || sc.facts.spells(e.Name)
 }
 
 // geoAt reports whether an unambiguous gazetteer place (not an

@@ -937,3 +937,15 @@ func TestNameEndsAtDashApposition(t *testing.T) {
 	checkEntities(t, "Talks followed with Tom Berg - Norwegian envoy to the region.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
 	checkEntities(t, "Tom Berg - the new envoy - said nothing.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
 }
+
+// TestKnownAcronyms: an acronym news uses for one body takes that body's
+// name alone ("NATO", "EU"); one the gazetteer shares with an obscure
+// body keeps its own unless the text spells the body out.
+func TestKnownAcronyms(t *testing.T) {
+	checkEntities(t, "NATO and the EU said they would send more troops.", []wantEntity{
+		{"NATO", pipeline.Org, "North Atlantic Treaty Organisation", ""},
+		{"EU", pipeline.Org, "European Union", ""},
+	})
+	checkEntities(t, "The IOC said the games would go ahead.", []wantEntity{{"IOC", pipeline.Org, "IOC", ""}})
+	checkEntities(t, "The International Olive Council (IOC) met in Madrid. The IOC said prices fell.", []wantEntity{{"IOC", pipeline.Org, "International Olive Council", ""}})
+}

@@ -1221,9 +1221,15 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			canonical[e.Text] = e.Canonical
 		}
 	}
+	spelled := map[string]string{} // acronym -> the name the text spells out
 	for _, e := range d.Entities {
-		if a := initials(e.Canonical); e.Label == pipeline.Org && len(a) >= 2 && canonical[a] != "" {
-			canonical[a] = e.Canonical
+		if a := initials(e.Canonical); e.Label == pipeline.Org && len(a) >= 2 && canonical[a] != "" && e.Text != a {
+			spelled[a] = e.Canonical
+		}
+	}
+	for _, e := range d.Entities {
+		if full, ok := spelled[e.Text]; ok && e.Label == pipeline.Org {
+			canonical[e.Text], canonical[e.Canonical] = full, full // (and the gazetteer's name for it)
 		}
 	}
 	holderKey := func(r roleFact) string {

@@ -305,3 +305,14 @@ func TestKnownAsIsAlias(t *testing.T) {
 		}
 	}
 }
+
+// TestAcronymOfSpelledBody: a body the text spells out one way ("the
+// Organization of Petroleum Exporting Countries") and names by a known
+// acronym the gazetteer spells another is one body, whose head the text
+// names: a description of that head is no one else's.
+func TestAcronymOfSpelledBody(t *testing.T) {
+	text := "Oil talks\n\nA spokeswoman (Ann Kerr) says the agency needs money.\n\n" +
+		"The president of the Organization of Petroleum Exporting Countries says output should rise.\n\n" +
+		"The comments came from OPEC President Tom Berg, who spoke in Vienna."
+	checkPeople(t, people(t, text), []wantPerson{{name: "Ann Kerr"}, {name: "Tom Berg", role: "President"}})
+}

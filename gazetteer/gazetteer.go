@@ -72,9 +72,10 @@ type Gazetteer struct {
 	capitals  map[string]Entry
 	officials map[string][]Official
 	titles    *Titles
-	given     map[string]bool // given names of officials worldwide
-	common    map[string]bool // those and common English given names
-	lower     map[string]bool // words news writes in lower case
+	given     map[string]bool   // given names of officials worldwide
+	common    map[string]bool   // those and common English given names
+	lower     map[string]bool   // words news writes in lower case
+	acronyms  map[string]string // known acronym -> its body's name
 }
 
 // A record is an entry with the surface forms that name it.
@@ -130,6 +131,15 @@ func (g *Gazetteer) CommonGivenName(w string) bool { return g.common[w] }
 // "operations", "fever"): a run of such words is a title or a name of a
 // thing, rarely a person's name.
 func (g *Gazetteer) LowerWord(w string) bool { return g.lower[strings.ToLower(w)] }
+
+// KnownAcronym reports whether acronym, standing alone, names the body
+// called name: it does for the acronyms news uses for one body only ("EU",
+// "NATO"; data/known_acronyms.txt), where most acronyms are shared by
+// many bodies and mean the gazetteer's only when the text spells it out.
+func (g *Gazetteer) KnownAcronym(acronym, name string) bool {
+	n, ok := g.acronyms[acronym]
+	return ok && n == name
+}
 
 // GivenName reports whether w is a given name that officials worldwide
 // carry ("Sergey", "Angela", "Abdel"): evidence that a capitalised word

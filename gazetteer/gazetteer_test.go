@@ -319,7 +319,7 @@ func TestGenerate(t *testing.T) {
 			t.Fatalf("gen: %v\n%s", err, b)
 		}
 	}
-	for _, name := range []string{"countries.tsv", "cities.tsv", "orgs.tsv", "officials.tsv", "titles.tsv", "parties.tsv"} {
+	for _, name := range []string{"countries.tsv", "cities.tsv", "orgs.tsv", "officials.tsv", "titles.tsv", "parties.tsv", "known_acronyms.txt"} {
 		a, _ := os.ReadFile(filepath.Join(outs[0], name))
 		b, _ := os.ReadFile(filepath.Join(outs[1], name))
 		c, _ := os.ReadFile(filepath.Join("data", name))

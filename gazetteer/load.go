@@ -160,6 +160,14 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	acronyms := map[string]string{}
+	err = eachRow("known_acronyms.txt", func(f []string) error {
+		acronyms[field(f, 0)] = field(f, 1)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	officials := make(map[string][]Official)
 	// officials: name role title country qid asof
 	err = eachRow("officials.tsv", func(f []string) error {
@@ -177,7 +185,7 @@ func load() (*Gazetteer, error) {
 		return nil, err
 	}
 	g := build(recs, ambiguous, officials, titles)
-	g.given, g.common, g.lower = given, common, lower
+	g.given, g.common, g.lower, g.acronyms = given, common, lower, acronyms
 	return g, nil
 }
 
