@@ -92,14 +92,7 @@ func TestPrismText(t *testing.T) {
 func TestPrismJSONL(t *testing.T) {
 	dir := t.TempDir()
 	files := jsonlCorpus(t, dir)
-	o := Options{
-		Inputs:      files, // given one by one: the order of the core run
-		Output:      filepath.Join(dir, "out", "annotated"),
-		Errors:      filepath.Join(dir, "out", "errors"),
-		Shards:      2,
-		ConfigPath:  testConfig,
-		InputFormat: "jsonl",
-	}
+	o := jsonlJob(dir, files) // given one by one: the order of the core run
 	res := runPrism(t, o)
 	want := coreRecords(t, source.JSONL, files)
 	got := append(readShards(t, o.Output, 2), readShards(t, o.Errors, 1)...)
@@ -116,19 +109,25 @@ func TestPrismNoRecords(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "blank.jsonl")
 	writeFile(t, in, []byte("\n  \n"))
-	o := Options{
-		Inputs:      []string{in},
+	o := jsonlJob(dir, []string{in})
+	res := runPrism(t, o)
+	if got := append(readShards(t, o.Output, 2), readShards(t, o.Errors, 1)...); len(got) != 0 {
+		t.Errorf("%d records from blank lines", len(got))
+	}
+	checkSummary(t, res, o.Output, nil)
+}
+
+// jsonlJob is a job over JSON Lines inputs writing two output shards
+// under dir/out.
+func jsonlJob(dir string, inputs []string) Options {
+	return Options{
+		Inputs:      inputs,
 		Output:      filepath.Join(dir, "out", "annotated"),
 		Errors:      filepath.Join(dir, "out", "errors"),
 		Shards:      2,
 		ConfigPath:  testConfig,
 		InputFormat: "jsonl",
 	}
-	res := runPrism(t, o)
-	if got := append(readShards(t, o.Output, 2), readShards(t, o.Errors, 1)...); len(got) != 0 {
-		t.Errorf("%d records from blank lines", len(got))
-	}
-	checkSummary(t, res, o.Output, nil)
 }
 
 // TestJobServer runs the readout-beam command in a child process and

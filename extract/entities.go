@@ -2600,6 +2600,8 @@ func (sc *sentenceScan) afterCapitalThe(i int) bool {
 	return sc.kind != pipeline.Heading && afterCapitalThe(sc.words, i, sc.titleAt)
 }
 
+// afterCapitalThe is sentenceScan.afterCapitalThe over a sentence's words,
+// title telling whether a title starts at a word.
 func afterCapitalThe(words []string, i int, title func(int) bool) bool {
 	for i > 0 && words[i-1] != "The" && isCapitalized(words[i-1]) && !honorifics[strings.ToLower(words[i-1])] && !title(i-1) {
 		i--
@@ -3096,8 +3098,10 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity, gaz *gazetteer.Gazetteer) 
 				if i+n < len(toks) && isNameWord(toks[i+n].Text, false) && src.Label == pipeline.Person && !inHeading(d, start) {
 					continue
 				}
+				// ("Fans of The Sopranos": a show's name; a form that echoes
+				// a person is a name, not a title.)
 				if src.Label == pipeline.Person && !inHeading(d, start) && afterCapitalThe(tokenTexts(toks), i, func(int) bool { return false }) {
-					continue // "Fans of The Sopranos": a show's name
+					continue
 				}
 				added = append(added, pipeline.Entity{
 					Start: start, End: end, Text: d.Text[start:end], Label: src.Label,

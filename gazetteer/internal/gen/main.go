@@ -118,7 +118,7 @@ func writeLowerWords(corpus, path string) error {
 // writeKnownAcronyms lists the acronyms of the bodies in orgs.tsv (in out)
 // and orgs_extra.tsv (in hand) whose full name GMB's Voice of America news
 // spells out at least twice: an acronym news uses for a body it names in
-// full elsewhere means that body when it stands alone ("EU", "NATO"),
+// full elsewhere means that body when it stands alone ("EU", "IMF"),
 // where one of an obscure body ("IOC" of the olive growers' council) is
 // as likely another's. An acronym that makes its body's initials and that
 // the news uses 50 times or more is known too ("NATO", never spelled out
