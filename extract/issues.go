@@ -3,11 +3,13 @@ package extract
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/readout/readout/gazetteer"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -61,7 +63,10 @@ type IssuesConfig struct {
 // DefaultIssuesConfig returns the defaults of the "issues" options.
 func DefaultIssuesConfig() IssuesConfig { return IssuesConfig{MaxFocus: 6, Subjects: true} }
 
-type issuesStage struct{ cfg IssuesConfig }
+type issuesStage struct {
+	cfg    IssuesConfig
+	titles *gazetteer.Titles // a phrase headed by a title names a person, no focus
+}
 
 // NewIssues builds the "issues" stage.
 func NewIssues(opts pipeline.Options) (pipeline.Stage, error) {
@@ -72,7 +77,11 @@ func NewIssues(opts pipeline.Options) (pipeline.Stage, error) {
 	if cfg.MaxFocus < 0 {
 		return nil, fmt.Errorf("stages.issues: max_focus must not be negative, got %d", cfg.MaxFocus)
 	}
-	return &issuesStage{cfg: cfg}, nil
+	gaz, err := gazetteer.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &issuesStage{cfg: cfg, titles: gaz.Titles()}, nil
 }
 
 func (s *issuesStage) Name() string { return "issues" }
@@ -476,7 +485,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 		}
 		for p := range focus {
-			focus[p] = issueDedup(issueStanceFirst(d, focus[p]), nil, s.cfg.MaxFocus)
+			focus[p] = issueDedup(issueStanceFirst(d, slices.DeleteFunc(focus[p], s.namesSomeone)), nil, s.cfg.MaxFocus)
 		}
 		// Table agreement.
 		if ti, row := g.table, g.row; ti >= 0 {
@@ -717,6 +726,26 @@ func issueNounPhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span
 	})
 	return out
 }
+
+// namesSomeone reports whether a phrase is a person's title or a time,
+// which a party neither wants nor does: "the trade commissioner", "an
+// influential senator", "later date". A title alone may be a part a
+// country plays ("mediator").
+func (s *issuesStage) namesSomeone(sp pipeline.Span) bool {
+	words := strings.Fields(strings.ToLower(sp.Text))
+	if issueTimeNouns[words[len(words)-1]] {
+		return true
+	}
+	for i := range words[:len(words)-1] {
+		if m := s.titles.MatchPlural(words, i); m.N > 0 && i+m.N == len(words) {
+			return true
+		}
+	}
+	return len(words) > 1 && s.titles.IsHead(words[len(words)-1])
+}
+
+// issueTimeNouns head phrases of time.
+var issueTimeNouns = toSet(`year years date dates day days week weeks month months time times decade decades hour hours`)
 
 // issueStanceFirst puts first the phrases a verb of stance or of saying
 // comes before in their sentence ("insisted the rebate was not for

@@ -343,3 +343,30 @@ func TestSubjectParties(t *testing.T) {
 		t.Errorf("parties of the subject %q, want %q (issues %+v)", got, want, d.Issues)
 	}
 }
+
+// TestFocusNamesNoOne: a person's title or a time is no party's focus
+// ("an influential trade commissioner", "next year"); what the party
+// urges is.
+func TestFocusNamesNoOne(t *testing.T) {
+	text := "Row over fishing quotas\n\n" +
+		"Norway said fishing quotas must fall by a third next year. Norway praised an influential trade commissioner for the fishing quotas and urged tighter catch limits.\n"
+	d := runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants", "topics", "issues")
+	var focus []string
+	for _, is := range d.Issues {
+		for _, p := range is.Parties {
+			if p.Name == "Norway" {
+				focus = append(focus, issueFocusTexts(p)...)
+			}
+		}
+	}
+	for _, bad := range []string{"influential trade commissioner", "trade commissioner", "third next year", "next year"} {
+		if topicContains(focus, bad) {
+			t.Errorf("focus %q has %q", focus, bad)
+		}
+	}
+	for _, good := range []string{"tighter catch limits"} {
+		if !topicContains(focus, good) {
+			t.Errorf("focus %q lacks %q", focus, good)
+		}
+	}
+}
