@@ -582,10 +582,17 @@ func counterpartsOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
 
 // mostNamed is the country named most often in cs, the first named on
 // ties; "" when none is named min times.
-func mostNamed(cs []string, min int) string {
+func mostNamed(cs []string, min int) string { return mostNamedFitting(cs, min, nil) }
+
+// mostNamedFitting is mostNamed over the countries fits accepts (all for
+// a nil fits).
+func mostNamedFitting(cs []string, min int, fits func(string) bool) string {
 	counts := map[string]int{}
 	var order []string
 	for _, c := range cs {
+		if fits != nil && !fits(c) {
+			continue
+		}
 		if counts[c] == 0 {
 			order = append(order, c)
 		}
@@ -631,7 +638,7 @@ func isStateOffice(role string) bool {
 // person ("Ruiz said Chile would wait"): a better guess at their post's
 // country than the one the document names most, which in foreign news is
 // as often the country visited or discussed.
-func namedNear(d *pipeline.Doc, ix *tokenIndex, bySentence map[int][]string, mentions []pipeline.Span) string {
+func namedNear(d *pipeline.Doc, ix *tokenIndex, bySentence map[int][]string, mentions []pipeline.Span, fits func(string) bool) string {
 	var cs []string
 	seen := map[int]bool{}
 	for _, m := range mentions {
@@ -642,7 +649,7 @@ func namedNear(d *pipeline.Doc, ix *tokenIndex, bySentence map[int][]string, men
 		seen[d.Tokens[t].Sentence] = true
 		cs = append(cs, bySentence[d.Tokens[t].Sentence]...)
 	}
-	return mostNamed(cs, 1)
+	return mostNamedFitting(cs, 1, fits)
 }
 
 // succeedVerbs take as their object the one whose post their subject took:

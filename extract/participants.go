@@ -129,7 +129,6 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	countries, countriesBySentence := p.namedCountries(d, ix)
-	main := mostNamed(countries, 2)
 	defined := p.definedBodies(d, ix)
 	byMention := map[int]*person{}
 	for _, per := range people {
@@ -342,7 +341,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				// ("White House spokesman X", "Bundesbank president X").
 				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference
 			} else if part.Organization == "" && !p.unplacedByContext(part.Role) {
-				if c := cmp.Or(namedNear(d, ix, countriesBySentence, part.Mentions), main); c != "" {
+				// (Only a country that has such an office: no prime
+				// minister of the United States.)
+				fits := func(c string) bool { return p.gaz.HeadFits(c, strings.TrimPrefix(part.Role, "Former ")) }
+				if c := cmp.Or(namedNear(d, ix, countriesBySentence, part.Mentions, fits), mostNamedFitting(countries, 2, fits)); c != "" {
 					part.CountryCode, part.CountrySource = c, pipeline.CountryFromContext
 				}
 			}

@@ -244,6 +244,33 @@ func TestCountrySource(t *testing.T) {
 	}
 }
 
+// TestGuessFitsTheOffice: a country guessed from context must have such
+// an office: a prime minister named beside the United States is not its
+// own, a president beside Britain not Britain's; a deputy's office and a
+// country the text states are not checked.
+func TestGuessFitsTheOffice(t *testing.T) {
+	text := "Climate talks\n\n" +
+		"Prime Minister Tom Hale urged the United States to act on climate change. " +
+		"The United States refused, and Britain said it would go on alone. " +
+		"President Ana Ruiz told Britain it had done well. Deputy Prime Minister Omar Nadiri visited the United States. " +
+		"Dutch Prime Minister Jan de Vries agreed. The United States and Britain will meet again."
+	got := people(t, text)
+	want := map[string][2]string{
+		"Tom Hale":     {"United Kingdom", pipeline.CountryFromContext},
+		"Ana Ruiz":     {"United States", pipeline.CountryFromContext},
+		"Omar Nadiri":  {"United States", pipeline.CountryFromContext},
+		"Jan de Vries": {"Netherlands", pipeline.CountryFromText},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d people, want %d: %+v", len(got), len(want), got)
+	}
+	for _, p := range got {
+		if w := want[p.Name]; p.Country != w[0] || p.CountrySource != w[1] {
+			t.Errorf("%s: country %q from %q, want %q from %q", p.Name, p.Country, p.CountrySource, w[0], w[1])
+		}
+	}
+}
+
 // TestNoRoleWithoutName holds the negative cases: titles without names,
 // and names whose roles the text does not give.
 func TestNoRoleWithoutName(t *testing.T) {

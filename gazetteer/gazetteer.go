@@ -72,10 +72,11 @@ type Gazetteer struct {
 	capitals  map[string]Entry
 	officials map[string][]Official
 	titles    *Titles
-	given     map[string]bool   // given names of officials worldwide
-	common    map[string]bool   // those and common English given names
-	lower     map[string]bool   // words news writes in lower case
-	acronyms  map[string]string // known acronym -> its body's name
+	given     map[string]bool     // given names of officials worldwide
+	common    map[string]bool     // those and common English given names
+	lower     map[string]bool     // words news writes in lower case
+	acronyms  map[string]string   // known acronym -> its body's name
+	heads     map[string][]string // ISO code -> titles of its chief of state and head of government
 }
 
 // A record is an entry with the surface forms that name it.
@@ -139,6 +140,23 @@ func (g *Gazetteer) LowerWord(w string) bool { return g.lower[strings.ToLower(w)
 func (g *Gazetteer) KnownAcronym(acronym, name string) bool {
 	n, ok := g.acronyms[acronym]
 	return ok && n == name
+}
+
+// HeadFits reports whether a country (ISO code) can have a president or
+// a prime minister (or premier) of its own: the United States has no
+// prime minister, the United Kingdom no president (data/heads.tsv, from
+// the CIA World Factbook and officials list). It is true for any other
+// title, and for a country the data gives no titles for. (Monarchs are
+// left out: today's data would deny a king to the Nepal of 2005.)
+func (g *Gazetteer) HeadFits(iso, title string) bool {
+	if title == "Premier" {
+		title = "Prime Minister"
+	}
+	if title != "President" && title != "Prime Minister" {
+		return true
+	}
+	hs, ok := g.heads[iso]
+	return !ok || slices.ContainsFunc(hs, func(h string) bool { return h == title || h == "Premier" && title == "Prime Minister" })
 }
 
 // GivenName reports whether w is a given name that officials worldwide

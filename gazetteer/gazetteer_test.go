@@ -319,7 +319,7 @@ func TestGenerate(t *testing.T) {
 			t.Fatalf("gen: %v\n%s", err, b)
 		}
 	}
-	for _, name := range []string{"countries.tsv", "cities.tsv", "orgs.tsv", "officials.tsv", "titles.tsv", "parties.tsv", "known_acronyms.txt"} {
+	for _, name := range []string{"countries.tsv", "cities.tsv", "orgs.tsv", "officials.tsv", "titles.tsv", "parties.tsv", "known_acronyms.txt", "heads.tsv"} {
 		a, _ := os.ReadFile(filepath.Join(outs[0], name))
 		b, _ := os.ReadFile(filepath.Join(outs[1], name))
 		c, _ := os.ReadFile(filepath.Join("data", name))
@@ -359,6 +359,26 @@ func TestLowerWord(t *testing.T) {
 		"Bush": false, "Paris": false, "Tuesday": false, "Obama": false} {
 		if got := g.LowerWord(w); got != want {
 			t.Errorf("LowerWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestHeadFits: a head's title fits the countries the Factbook gives it
+// to, and any title fits a country it gives none for.
+func TestHeadFits(t *testing.T) {
+	g := mustDefault(t)
+	for _, c := range []struct {
+		iso, title string
+		want       bool
+	}{
+		{"US", "President", true}, {"US", "Prime Minister", false}, {"US", "Premier", false},
+		{"GB", "Prime Minister", true}, {"GB", "President", false},
+		{"ES", "Prime Minister", true}, {"CN", "Premier", true}, {"FR", "Prime Minister", true},
+		{"FR", "President", true}, {"US", "King", true}, {"US", "Foreign Minister", true}, {"PE", "Prime Minister", true},
+		{"XX", "President", true},
+	} {
+		if got := g.HeadFits(c.iso, c.title); got != c.want {
+			t.Errorf("HeadFits(%s, %s) = %v, want %v", c.iso, c.title, got, c.want)
 		}
 	}
 }

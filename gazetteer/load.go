@@ -160,6 +160,14 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	heads := map[string][]string{}
+	err = eachRow("heads.tsv", func(f []string) error {
+		heads[field(f, 0)] = list(field(f, 1))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	acronyms := map[string]string{}
 	err = eachRow("known_acronyms.txt", func(f []string) error {
 		acronyms[field(f, 0)] = field(f, 1)
@@ -185,7 +193,7 @@ func load() (*Gazetteer, error) {
 		return nil, err
 	}
 	g := build(recs, ambiguous, officials, titles)
-	g.given, g.common, g.lower, g.acronyms = given, common, lower, acronyms
+	g.given, g.common, g.lower, g.acronyms, g.heads = given, common, lower, acronyms, heads
 	return g, nil
 }
 
