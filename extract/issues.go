@@ -34,7 +34,9 @@ import (
 //
 // Focus of a party: noun phrases (runs of JJ/NN* tokens, with VBG/VBN after
 // a determiner or adjective read as adjectives, ending in a noun, 1-4 words,
-// never crossing a named entity other than a geographic feature) from the
+// never crossing a named entity other than a geographic feature; joined to
+// the phrase their preposition takes, up to six words: "resistance to
+// foreign meddling") from the
 // sentences that mention the party. A sentence that mentions no party
 // continues the one before it in the same paragraph. When a sentence names
 // several parties in different clauses (split at , ; : and dashes), each
@@ -724,8 +726,34 @@ func issueNounPhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span
 		}
 		out = append(out, d.SpanOf(first.Start, lastTok.End))
 	})
+	return issueJoinComplements(d, out)
+}
+
+// issueJoinComplements joins a phrase to the one its preposition takes
+// ("payments on previous loans", "support for the plan"), up to six words:
+// what a party wants is often a noun and its complement.
+func issueJoinComplements(d *pipeline.Doc, spans []pipeline.Span) []pipeline.Span {
+	var out []pipeline.Span
+	for _, sp := range spans {
+		if n := len(out); n > 0 {
+			prev := out[n-1]
+			between := strings.Fields(d.Text[prev.End:sp.Start])
+			if len(between) >= 1 && len(between) <= 2 && issueComplementPreps[strings.ToLower(between[0])] &&
+				(len(between) == 1 || issueArticles[strings.ToLower(between[1])]) &&
+				len(strings.Fields(d.Text[prev.Start:sp.End])) <= 6 {
+				out[n-1] = d.SpanOf(prev.Start, sp.End)
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
 	return out
 }
+
+var (
+	issueComplementPreps = toSet(`of for to against on over from with`)
+	issueArticles        = toSet(`the a an`)
+)
 
 // namesSomeone reports whether a phrase is a person's title or a time,
 // which a party neither wants nor does: "the trade commissioner", "an

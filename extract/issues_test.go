@@ -346,10 +346,11 @@ func TestSubjectParties(t *testing.T) {
 
 // TestFocusNamesNoOne: a person's title or a time is no party's focus
 // ("an influential trade commissioner", "next year"); what the party
-// urges is.
+// urges or wants is, with the phrase its preposition takes.
 func TestFocusNamesNoOne(t *testing.T) {
 	text := "Row over fishing quotas\n\n" +
-		"Norway said fishing quotas must fall by a third next year. Norway praised an influential trade commissioner for the fishing quotas and urged tighter catch limits.\n"
+		"Norway said fishing quotas must fall by a third next year. Norway praised an influential trade commissioner for the fishing quotas and urged tighter catch limits.\n\n" +
+		"Norway wants a review of the fishing quotas.\n"
 	d := runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants", "topics", "issues")
 	var focus []string
 	for _, is := range d.Issues {
@@ -364,7 +365,7 @@ func TestFocusNamesNoOne(t *testing.T) {
 			t.Errorf("focus %q has %q", focus, bad)
 		}
 	}
-	for _, good := range []string{"tighter catch limits"} {
+	for _, good := range []string{"tighter catch limits", "review of the fishing quotas"} {
 		if !topicContains(focus, good) {
 			t.Errorf("focus %q lacks %q", focus, good)
 		}
