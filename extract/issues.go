@@ -261,6 +261,10 @@ func issueActors(d *pipeline.Doc) []string {
 		if i >= len(d.Tokens) || d.Tokens[i].Sentence != d.Tokens[max(0, i-1)].Sentence {
 			continue
 		}
+		if issueStanceNounAfter(d, i) {
+			out = append(out, key)
+			continue
+		}
 		aux := false
 		for ; i+1 < len(d.Tokens); i++ {
 			w := strings.ToLower(d.Tokens[i].Text)
@@ -284,7 +288,51 @@ func issueActors(d *pipeline.Doc) []string {
 	return out
 }
 
+// issueStanceNounAfter reports whether the tokens from i, past an
+// apposition between commas, say that a party is a supporter or a critic
+// of something: "is a strong supporter of", "have been the staunchest
+// backers of".
+func issueStanceNounAfter(d *pipeline.Doc, i int) bool {
+	sent := d.Tokens[i].Sentence
+	at := func(k int) string {
+		if k < len(d.Tokens) && d.Tokens[k].Sentence == sent {
+			return strings.ToLower(d.Tokens[k].Text)
+		}
+		return ""
+	}
+	if at(i) == "," { // ", the largest of its members,"
+		k := i + 1
+		for k < i+12 && at(k) != "," && at(k) != "" {
+			k++
+		}
+		if at(k) != "," {
+			return false
+		}
+		i = k + 1
+	}
+	copula := false
+	for ; issueAuxiliaries[at(i)] || at(i) == "been" || issueAdverbs[at(i)]; i++ {
+		copula = copula || issueCopulas[at(i)]
+	}
+	if !copula || at(i) != "a" && at(i) != "an" && at(i) != "the" && at(i) != "one" {
+		return false
+	}
+	for k := i + 1; k < i+5; k++ {
+		w := at(k)
+		if issueStanceNouns[w] {
+			return at(k+1) == "of"
+		}
+		if w == "" || !startsLower(w) || w == "of" {
+			return false
+		}
+	}
+	return false
+}
+
 var (
+	issueCopulas     = toSet(`is are was were been`)
+	issueStanceNouns = toSet(`supporter supporters backer backers proponent proponents advocate advocates champion champions
+opponent opponents critic critics`)
 	issueAuxiliaries = toSet(`has have had will would should could can may might must is are was were`)
 	issueAdverbs     = toSet(`also still not never already now then`)
 )

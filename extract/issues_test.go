@@ -371,3 +371,25 @@ func TestFocusNamesNoOne(t *testing.T) {
 		}
 	}
 }
+
+// TestIssueActorsByStanceNoun: a party said to be a supporter, backer or
+// critic of something takes a position, also past an apposition; a party
+// said to be a member, a market or an island does not.
+func TestIssueActorsByStanceNoun(t *testing.T) {
+	text := "Talks on fish\n\n" +
+		"Norway, the largest of the group's members, is a strong supporter of the cap. " +
+		"Sweden and Denmark have been the staunchest critics of the plan. " +
+		"Chile is a member of the group, and Peru is a large market. Cyprus is an island.\n"
+	d := runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants")
+	got := issueActors(d)
+	for _, want := range []string{"NO", "SE", "DK"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("actors %q lack %q", got, want)
+		}
+	}
+	for _, not := range []string{"CL", "PE", "CY"} {
+		if slices.Contains(got, not) {
+			t.Errorf("actors %q hold %q", got, not)
+		}
+	}
+}
