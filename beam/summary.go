@@ -33,7 +33,7 @@ type Summary struct {
 	Partial   int64 `json:"partial"`   // records where a stage failed
 }
 
-// SummaryName is the name of the summary a job with the output prefix writes.
+// SummaryName names the summary that a job with the output prefix writes.
 func SummaryName(prefix string) string { return prefix + "-summary.json" }
 
 func addSummaries(a, b Summary) Summary {

@@ -290,8 +290,8 @@ func issueActors(d *pipeline.Doc) []string {
 
 // issueStanceNounAfter reports whether the tokens from i, past an
 // apposition between commas, say that a party is a supporter or a critic
-// of something: "is a strong supporter of", "have been the staunchest
-// backers of".
+// of something: "is a firm backer of", "have long been fierce critics
+// of".
 func issueStanceNounAfter(d *pipeline.Doc, i int) bool {
 	sent := d.Tokens[i].Sentence
 	at := func(k int) string {
@@ -311,13 +311,17 @@ func issueStanceNounAfter(d *pipeline.Doc, i int) bool {
 		i = k + 1
 	}
 	copula := false
-	for ; issueAuxiliaries[at(i)] || at(i) == "been" || issueAdverbs[at(i)]; i++ {
+	for ; issueAuxiliaries[at(i)] || at(i) == "been" || issueAdverbs[at(i)] || issueStanceAdverbs[at(i)]; i++ {
 		copula = copula || issueCopulas[at(i)]
 	}
-	if !copula || at(i) != "a" && at(i) != "an" && at(i) != "the" && at(i) != "one" {
+	if !copula {
 		return false
 	}
-	for k := i + 1; k < i+5; k++ {
+	switch at(i) {
+	case "a", "an", "the", "one", "among":
+		i++
+	}
+	for k := i; k < i+4; k++ {
 		w := at(k)
 		if issueStanceNouns[w] {
 			return at(k+1) == "of"
@@ -330,8 +334,9 @@ func issueStanceNounAfter(d *pipeline.Doc, i int) bool {
 }
 
 var (
-	issueCopulas     = toSet(`is are was were been`)
-	issueStanceNouns = toSet(`supporter supporters backer backers proponent proponents advocate advocates champion champions
+	issueCopulas       = toSet(`is are was were been`)
+	issueStanceAdverbs = toSet(`long always often consistently repeatedly`)
+	issueStanceNouns   = toSet(`supporter supporters backer backers proponent proponents advocate advocates champion champions
 opponent opponents critic critics`)
 	issueAuxiliaries = toSet(`has have had will would should could can may might must is are was were`)
 	issueAdverbs     = toSet(`also still not never already now then`)

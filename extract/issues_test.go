@@ -377,8 +377,8 @@ func TestFocusNamesNoOne(t *testing.T) {
 // said to be a member, a market or an island does not.
 func TestIssueActorsByStanceNoun(t *testing.T) {
 	text := "Talks on fish\n\n" +
-		"Norway, the largest of the group's members, is a strong supporter of the cap. " +
-		"Sweden and Denmark have been the staunchest critics of the plan. " +
+		"Norway, the biggest catcher in the group, is a firm supporter of the cap. " +
+		"Sweden and Denmark have long been fierce critics of the plan. " +
 		"Chile is a member of the group, and Peru is a large market. Cyprus is an island.\n"
 	d := runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants")
 	got := issueActors(d)

@@ -245,9 +245,9 @@ func TestCountrySource(t *testing.T) {
 }
 
 // TestGuessFitsTheOffice: a country guessed from context must have such
-// an office: a prime minister named beside the United States is not its
-// own, a president beside Britain not Britain's; a deputy's office and a
-// country the text states are not checked.
+// an office: a prime minister named beside the United States belongs to
+// another country, a president beside Britain too; a deputy's office and
+// a country the text states are not checked.
 func TestGuessFitsTheOffice(t *testing.T) {
 	text := "Climate talks\n\n" +
 		"Prime Minister Tom Hale urged the United States to act on climate change. " +
@@ -334,12 +334,12 @@ func TestKnownAsIsAlias(t *testing.T) {
 }
 
 // TestAcronymOfSpelledBody: a body the text spells out one way ("the
-// Organization of Petroleum Exporting Countries") and names by a known
-// acronym the gazetteer spells another is one body, whose head the text
-// names: a description of that head is no one else's.
+// Organisation for Economic Cooperation and Development") and names by a
+// known acronym the gazetteer spells another is one body, whose head the
+// text names: a description of that head is no one else's.
 func TestAcronymOfSpelledBody(t *testing.T) {
-	text := "Oil talks\n\nA spokeswoman (Ann Kerr) says the agency needs money.\n\n" +
-		"The president of the Organization of Petroleum Exporting Countries says output should rise.\n\n" +
-		"The comments came from OPEC President Tom Berg, who spoke in Vienna."
-	checkPeople(t, people(t, text), []wantPerson{{name: "Ann Kerr"}, {name: "Tom Berg", role: "President"}})
+	text := "Growth forecast\n\nA spokeswoman (Ann Kerr) says the charity needs money.\n\n" +
+		"The secretary-general of the Organisation for Economic Cooperation and Development warns that growth will slow.\n\n" +
+		"The warning came from OECD Secretary-General Tom Berg, who spoke in Paris."
+	checkPeople(t, people(t, text), []wantPerson{{name: "Ann Kerr"}, {name: "Tom Berg", role: "Secretary-General"}})
 }
