@@ -1403,6 +1403,11 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			to.roles = append(to.roles, f.roleFact)
 			touched[to] = true
 			describedIn[sent] = to
+			// "The prime minister has resigned. X said ...": who left
+			// under a description has left.
+			if first, last := ix.token(f.evidence.Start), ix.tokenEnding(f.evidence.End); first >= 0 && last >= 0 && leftOffice(d, ix, first, last) {
+				to.left = true
+			}
 		} else if k := holderKey(f.roleFact); k != "" && len(holders[k]) == 0 && !f.former && !f.pending.ahead && !missedApposition(f.evidence.End) {
 			leftover = append(leftover, f.roleFact)
 		}
