@@ -1222,10 +1222,10 @@ func (m *matcher) openingTimeEnd(lo, hi int) int {
 			k++
 		}
 		if k == lo+1 {
-			return lo
+			return m.openingPhraseEnd(lo, hi)
 		}
 	default:
-		return lo
+		return m.openingPhraseEnd(lo, hi)
 	}
 	if k < hi && lw[k] == "," {
 		k++
@@ -1235,6 +1235,36 @@ func (m *matcher) openingTimeEnd(lo, hi int) int {
 	}
 	return k
 }
+
+// openingPhraseEnd is where the clause of the sentence [lo, hi) starts
+// after an opening adverb or phrase of place or circumstance and its comma
+// ("There,", "On arrival,", "At the talks in Oslo,"): a word tagged as an
+// adverb, or a preposition and up to four words that hold no verb but a
+// participle, no one's name and no year; lo when there is none.
+func (m *matcher) openingPhraseEnd(lo, hi int) int {
+	toks := m.r.d.Tokens
+	if lo+2 < hi && (strings.HasPrefix(toks[lo].Tag, "RB") || toks[lo].Tag == "EX") && m.r.lower[lo+1] == "," {
+		return lo + 2 // ("There,": prose tags it as existential)
+	}
+	if !openingPreps[m.r.lower[lo]] {
+		return lo
+	}
+	for k := lo + 1; k < hi && k <= lo+5; k++ {
+		switch t := toks[k].Tag; {
+		case m.r.lower[k] == ",":
+			if k > lo+1 && k+1 < hi {
+				return k + 1
+			}
+			return lo
+		case strings.HasPrefix(t, "VB") && t != "VBG" || t == "MD" || m.r.persons[k] > 0 || isQuote(m.r.lower[k]) || isYears(m.r.lower[k]):
+			return lo // ("In 1990, the prime minister ...": another time, perhaps another holder)
+		}
+	}
+	return lo
+}
+
+// openingPreps open a phrase of place or circumstance before a clause.
+var openingPreps = toSet(`in at on after before during upon following from`)
 
 // hasNameless reports whether a rule without a name may match in the
 // sentence [lo, hi): whether one of its tokens is a quotation mark or its
