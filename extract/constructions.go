@@ -498,7 +498,8 @@ type matcher struct {
 	// the sentence's literal words and classes, for rules' anchors
 	lits    []bool
 	classes uint64
-	opened  int // where the sentence's clause starts after an opening adverbial of time, or its start
+	opened  int  // where the sentence's clause starts after an opening adverbial of time, or its start
+	heading bool // a rule for headings is tried, whose verbs the tagger reads as nouns ("Minister Quits")
 	// the last name looked up: every rule that opens with a name asks
 	// for the same one at a token
 	last struct{ pos, hi, start, end int }
@@ -680,7 +681,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		return isAge(m.r.lower[pos]) && next(pos+1, nil)
 	case elVerb:
 		tag := m.r.d.Tokens[pos].Tag
-		return finiteVerb(tag) && !(el.tense && tag == "MD") && next(pos+1, nil)
+		return (finiteVerb(tag) && !(el.tense && tag == "MD") || m.headlineVerb(pos)) && next(pos+1, nil)
 	case elDash:
 		return isDash(m.r.lower[pos]) && next(pos+1, nil)
 	case elName:
@@ -1053,6 +1054,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 			}
 			try := func(ri int) {
 				ru := &m.c.rules[ri]
+				m.heading = ru.Where == "heading" // (a rule for headings reads their verbs)
 				if ru.Where == "list" && !list || ru.Where == "heading" && kind != pipeline.Heading || !named && ru.named || !m.anchored(ru) || !m.canStart(&ru.elems[0], i, at) || !m.canGoOn(ru, i, hi) {
 					return
 				}
@@ -1236,6 +1238,14 @@ func (m *matcher) openingTimeEnd(lo, hi int) int {
 	return k
 }
 
+// headlineVerb reports whether the word at pos is a heading's verb in the
+// present that the tagger may read as a plural noun: "Minister quits",
+// "Envoy Visits Lima".
+func (m *matcher) headlineVerb(pos int) bool {
+	w := titleWord(m.r.d.Tokens[pos].Text)
+	return m.heading && strings.HasSuffix(w, "s") && headlineVerbs[w]
+}
+
 // openingPhraseEnd is where the clause of the sentence [lo, hi) starts
 // after an opening adverb or phrase of place or circumstance and its comma
 // ("There,", "On arrival,", "At the talks in Oslo,"): a word tagged as an
@@ -1411,7 +1421,7 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 		case elAge:
 			ok = pos < hi && isAge(m.r.lower[pos])
 		case elVerb:
-			ok = pos < hi && finiteVerb(m.r.d.Tokens[pos].Tag)
+			ok = pos < hi && (finiteVerb(m.r.d.Tokens[pos].Tag) || m.headlineVerb(pos))
 		default:
 			return true
 		}

@@ -1637,6 +1637,13 @@ func namedNext(rr *roleReader, sent, descStart, descEnd int) int {
 				return -1
 			}
 		}
+		// ("Harry Potter director Ana Ruiz has ...": a name that modifies
+		// a title before another's is no subject.)
+		for i := rr.persons[first]; i < next.EndToken && i < rr.persons[first]+4 && !finiteVerb(d.Tokens[i].Tag); i++ {
+			if rr.persons[i] > 0 {
+				return -1
+			}
+		}
 		return first
 	}
 	// So is the story's first sentence of the one its second opens with:
