@@ -1700,6 +1700,11 @@ func sentenceSubject(rr *roleReader, mentions []int) int {
 	}
 	for _, m := range in {
 		if m.tok < verb {
+			// ("A and B spoke", "Talks between A and B ended. The minister
+			// said": which of the two, the text does not say.)
+			if j := slices.Index(mentions, m.tok); j+1 < len(mentions) && coordinated(rr, mentions[j:j+2]) {
+				return -1
+			}
 			return m.tok
 		}
 	}
