@@ -631,7 +631,14 @@ func stateBody(org string) bool {
 // isStateOffice reports whether a role names an office of a state.
 func isStateOffice(role string) bool {
 	words := strings.Fields(role)
-	return len(words) > 0 && stateOffices[words[len(words)-1]]
+	if len(words) == 0 {
+		return false
+	}
+	head := words[len(words)-1]
+	if _, after, ok := strings.Cut(head, "-"); ok && (strings.HasPrefix(head, "Under-") || strings.HasPrefix(head, "Vice-")) {
+		head = after // "Under-Secretary", "Vice-Minister"
+	}
+	return stateOffices[head]
 }
 
 // namedNear is the country named most in the sentences that mention a

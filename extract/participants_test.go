@@ -128,6 +128,8 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Hamid Rostami", role: "Deputy Health Minister"}}},
 		{"descriptive title alone", "Longtime leader of Zimbabwe Tendai Moyo dies aged 90",
 			[]wantPerson{{name: "Tendai Moyo", role: "Leader", country: "Zimbabwe"}}},
+		{"under-secretary of a country", "Interior Under-Secretary Tom Hale of Poland spoke on Monday.",
+			[]wantPerson{{name: "Tom Hale", role: "Interior Under-Secretary", country: "Poland"}}},
 		{"company in lower-case plc", "Brightwater plc finance director Ana Ruiz said profits rose.",
 			[]wantPerson{{name: "Ana Ruiz", role: "Finance Director", org: "Brightwater plc"}}},
 		{"possessive of a plc", "Tom Hale, Castell plc's chief executive, said costs fell.",
