@@ -2344,6 +2344,13 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Place && j-i >= 2 && placeBodyHeads[sc.words[j-1]] {
 			label = pipeline.Org
 		}
+		// "A K Menon": two initials without stops and a surname are a
+		// person's, where the tagger reads "K Menon" as a firm's ("J
+		// Sainsbury", with one initial, stays one).
+		if label == pipeline.Org && j-i == 2 && i > 0 && isInitialLetter(sc.words[i]) && isInitialLetter(sc.words[i-1]) &&
+			isCapitalized(sc.words[i+1]) && !isAllCaps(sc.words[i+1]) && !isOrgHead(sc.words[i+1]) {
+			label = pipeline.Person
+		}
 		// "the Clean Rivers Act", "the Harbour Incident": a law or an
 		// event, neither a body nor a place.
 		if label != pipeline.Person && j-i >= 2 && lawEventHeads[sc.words[j-1]] {
@@ -2536,7 +2543,9 @@ func (sc *sentenceScan) spacedInitials(i int) int {
 	for k > 0 && isInitialLetter(sc.words[k-1]) {
 		k--
 	}
-	if n := i - k; n == 1 && (sc.words[k] == "A" || sc.words[k] == "I") {
+	// ("A Menon said": an article, not an initial, unless another
+	// initial follows it: "A K Menon".)
+	if n := i - k; n == 1 && (sc.words[k] == "A" || sc.words[k] == "I") && !isInitialLetter(sc.words[i]) {
 		return i
 	}
 	// ("Plan B Ravi Kumar": a letter that ends another name.)

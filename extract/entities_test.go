@@ -949,3 +949,16 @@ func TestKnownAcronyms(t *testing.T) {
 	checkEntities(t, "The IOC said the games would go ahead.", []wantEntity{{"IOC", pipeline.Org, "IOC", ""}})
 	checkEntities(t, "The International Olive Council (IOC) met in Madrid. The IOC said prices fell.", []wantEntity{{"IOC", pipeline.Org, "International Olive Council", ""}})
 }
+
+// TestInitialsWithoutStops: two initials without stops before a surname
+// make a person's name, also where the first is "A" or "I" and the tagger
+// reads the rest as a firm's; "A" alone before a name is an article.
+func TestInitialsWithoutStops(t *testing.T) {
+	checkEntities(t, "Officials met A K Menon in Geneva on Monday.", []wantEntity{{"A K Menon", pipeline.Person, "", ""}})
+	checkEntities(t, "I K Sharma was prime minister then.", []wantEntity{{"I K Sharma", pipeline.Person, "", ""}})
+	for _, e := range entitiesOf(t, "A Menon spokesman said nothing.") {
+		if e.Label == pipeline.Person && strings.HasPrefix(e.Text, "A ") {
+			t.Errorf("%q is a person", e.Text)
+		}
+	}
+}
