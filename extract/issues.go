@@ -300,7 +300,7 @@ func issueStanceNounAfter(d *pipeline.Doc, i int) bool {
 		}
 		return ""
 	}
-	if at(i) == "," { // ", the largest of its members,"
+	if at(i) == "," { // ", the biggest catcher in the group,"
 		k := i + 1
 		for k < i+12 && at(k) != "," && at(k) != "" {
 			k++
@@ -783,7 +783,7 @@ func issueNounPhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span
 }
 
 // issueJoinComplements joins a phrase to the one its preposition takes
-// ("payments on previous loans", "support for the plan"), up to six words:
+// ("limits on catches", "support for the plan"), up to six words:
 // what a party wants is often a noun and its complement.
 func issueJoinComplements(d *pipeline.Doc, spans []pipeline.Span) []pipeline.Span {
 	var out []pipeline.Span

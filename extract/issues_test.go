@@ -290,16 +290,22 @@ func TestIssueActors(t *testing.T) {
 		"Norway has rejected the plan, and the European Union said it would wait. " +
 		"Sweden, Denmark and Finland have called for a cap. " +
 		"Cyprus is a small island, and Chile's coast is long. Peru kept growing.\n"
-	d := runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants")
-	got := issueActors(d)
-	for _, want := range []string{"NO", "org:European Union", "SE", "DK", "FI"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("actors %q lack %q", got, want)
+	checkActors(t, text, []string{"NO", "org:European Union", "SE", "DK", "FI"}, []string{"CY", "CL", "PE"})
+}
+
+// checkActors asserts that the actors of text include every one of want
+// and none of not.
+func checkActors(t *testing.T, text string, want, not []string) {
+	t.Helper()
+	got := issueActors(runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants"))
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("actors %q lack %q", got, w)
 		}
 	}
-	for _, not := range []string{"CY", "CL", "PE"} {
-		if slices.Contains(got, not) {
-			t.Errorf("actors %q hold %q", got, not)
+	for _, n := range not {
+		if slices.Contains(got, n) {
+			t.Errorf("actors %q hold %q", got, n)
 		}
 	}
 }
@@ -380,16 +386,5 @@ func TestIssueActorsByStanceNoun(t *testing.T) {
 		"Norway, the biggest catcher in the group, is a firm supporter of the cap. " +
 		"Sweden and Denmark have long been fierce critics of the plan. " +
 		"Chile is a member of the group, and Peru is a large market. Cyprus is an island.\n"
-	d := runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants")
-	got := issueActors(d)
-	for _, want := range []string{"NO", "SE", "DK"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("actors %q lack %q", got, want)
-		}
-	}
-	for _, not := range []string{"CL", "PE", "CY"} {
-		if slices.Contains(got, not) {
-			t.Errorf("actors %q hold %q", got, not)
-		}
-	}
+	checkActors(t, text, []string{"NO", "SE", "DK"}, []string{"CL", "PE", "CY"})
 }

@@ -580,13 +580,10 @@ func counterpartsOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
 	return true
 }
 
-// mostNamed is the country named most often in cs, the first named on
-// ties; "" when none is named min times.
-func mostNamed(cs []string, min int) string { return mostNamedFitting(cs, min, nil) }
-
-// mostNamedFitting is mostNamed over the countries fits accepts (all for
-// a nil fits).
-func mostNamedFitting(cs []string, min int, fits func(string) bool) string {
+// mostNamed is the country named most often in cs among those fits
+// accepts (all for a nil fits), the first named on ties; "" when none is
+// named min times.
+func mostNamed(cs []string, min int, fits func(string) bool) string {
 	counts := map[string]int{}
 	var order []string
 	for _, c := range cs {
@@ -656,7 +653,7 @@ func namedNear(d *pipeline.Doc, ix *tokenIndex, bySentence map[int][]string, men
 		seen[d.Tokens[t].Sentence] = true
 		cs = append(cs, bySentence[d.Tokens[t].Sentence]...)
 	}
-	return mostNamedFitting(cs, 1, fits)
+	return mostNamed(cs, 1, fits)
 }
 
 // succeedVerbs take as their object the one whose post their subject took:

@@ -344,7 +344,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				// (Only a country that has such an office: no prime
 				// minister of the United States.)
 				fits := func(c string) bool { return p.gaz.HeadFits(c, strings.TrimPrefix(part.Role, "Former ")) }
-				if c := cmp.Or(namedNear(d, ix, countriesBySentence, part.Mentions, fits), mostNamedFitting(countries, 2, fits)); c != "" {
+				if c := cmp.Or(namedNear(d, ix, countriesBySentence, part.Mentions, fits), mostNamed(countries, 2, fits)); c != "" {
 					part.CountryCode, part.CountrySource = c, pipeline.CountryFromContext
 				}
 			}

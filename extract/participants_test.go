@@ -236,14 +236,7 @@ func TestCountrySource(t *testing.T) {
 		"Luis Sousa":         {"", ""}, // a faith's post
 		"Rui Lima":           {"", ""}, // a company's
 	}
-	if len(got) != len(want) {
-		t.Fatalf("got %d people, want %d: %+v", len(got), len(want), got)
-	}
-	for _, p := range got {
-		if w := want[p.Name]; p.Country != w[0] || p.CountrySource != w[1] {
-			t.Errorf("%s: country %q from %q, want %q from %q", p.Name, p.Country, p.CountrySource, w[0], w[1])
-		}
-	}
+	checkCountries(t, got, want)
 }
 
 // TestGuessFitsTheOffice: a country guessed from context must have such
@@ -263,6 +256,13 @@ func TestGuessFitsTheOffice(t *testing.T) {
 		"Omar Nadiri":  {"United States", pipeline.CountryFromContext},
 		"Jan de Vries": {"Netherlands", pipeline.CountryFromText},
 	}
+	checkCountries(t, got, want)
+}
+
+// checkCountries asserts each person's country and its source, by name,
+// and that got holds no one else.
+func checkCountries(t *testing.T, got []pipeline.Participant, want map[string][2]string) {
+	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("got %d people, want %d: %+v", len(got), len(want), got)
 	}
