@@ -234,9 +234,15 @@ func issueActors(d *pipeline.Doc) []string {
 	// Where each party mention starts, to walk a coordination: "France,
 	// Germany and Sweden have called for".
 	startsAt := map[int]pipeline.Entity{}
+	firstOf := map[int]int{} // a party mention's last token -> its first
 	for _, e := range d.Entities {
 		if keyOf(e) != "" {
 			startsAt[e.Start] = e
+			first := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= e.Start })
+			last := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End >= e.End })
+			if last < len(d.Tokens) {
+				firstOf[last] = first
+			}
 		}
 	}
 	var out []string
@@ -248,12 +254,20 @@ func issueActors(d *pipeline.Doc) []string {
 		end := e.End
 		i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= end })
 		for i+1 < len(d.Tokens) && (d.Tokens[i].Text == "," || strings.EqualFold(d.Tokens[i].Text, "and")) {
-			next, ok := startsAt[d.Tokens[i+1].Start]
+			j := i + 1 // (", and the Netherlands")
+			for j+1 < len(d.Tokens) && (strings.EqualFold(d.Tokens[j].Text, "and") || strings.EqualFold(d.Tokens[j].Text, "the")) {
+				j++
+			}
+			next, ok := startsAt[d.Tokens[j].Start]
 			if !ok {
 				break
 			}
 			end = next.End
 			i = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= end })
+		}
+		if k := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= e.Start }); k < len(d.Tokens) && issueProposedBy(d, firstOf, k) {
+			out = append(out, key)
+			continue
 		}
 		for i < len(d.Tokens) && isQuote(d.Tokens[i].Text) {
 			i++
@@ -287,6 +301,47 @@ func issueActors(d *pipeline.Doc) []string {
 	}
 	return out
 }
+
+// issueProposedBy reports whether the party mention whose first token is
+// k is, alone or in a list, the agent of a verb of stance or proposal in
+// the passive: "the plan, tabled by Norway and Denmark", "a deal backed
+// by the EU". firstOf maps the last token of each party mention to its
+// first, to walk the list back to "by".
+func issueProposedBy(d *pipeline.Doc, firstOf map[int]int, k int) bool {
+	sent := d.Tokens[k].Sentence
+	word := func(j int) string {
+		if j >= 0 && d.Tokens[j].Sentence == sent {
+			return strings.ToLower(d.Tokens[j].Text)
+		}
+		return ""
+	}
+	for {
+		j := k - 1
+		if word(j) == "the" {
+			j--
+		}
+		if w := word(j); w != "," && w != "and" {
+			if w != "by" || j < 1 {
+				return false
+			}
+			v := word(j - 1)
+			tag := d.Tokens[j-1].Tag
+			return (tag == "VBN" || tag == "VBD") && (stanceVerbs[v] || issueProposalVerbs[v])
+		}
+		j--
+		if word(j) == "," { // ", and"
+			j--
+		}
+		first, ok := firstOf[j]
+		if !ok {
+			return false
+		}
+		k = first
+	}
+}
+
+// issueProposalVerbs put a plan forward: "tabled by France".
+var issueProposalVerbs = toSet(`tabled drafted sponsored submitted proposed`)
 
 // issueStanceNounAfter reports whether the tokens from i, past an
 // apposition between commas, say that a party is a supporter or a critic

@@ -388,3 +388,15 @@ func TestIssueActorsByStanceNoun(t *testing.T) {
 		"Chile is a member of the group, and Peru is a large market. Cyprus is an island.\n"
 	checkActors(t, text, []string{"NO", "SE", "DK"}, []string{"CL", "PE", "CY"})
 }
+
+// TestIssueActorsInLists: a list of parties with "the" inside it shares
+// its verb ("Chile, Ghana, the Philippines and Kenya want"), and the
+// agents of a proposal in the passive take a position ("the plan, tabled
+// by Norway and Denmark"); a party after "by" of another verb does not.
+func TestIssueActorsInLists(t *testing.T) {
+	text := "Budget row\n\n" +
+		"Chile, Ghana, the Philippines and Kenya want the budget capped. " +
+		"The cap - tabled by Norway and Denmark after the summit - has wide support. " +
+		"The report was written by Peru and published in Japan.\n"
+	checkActors(t, text, []string{"CL", "GH", "PH", "KE", "NO", "DK"}, []string{"PE", "JP"})
+}
