@@ -298,14 +298,21 @@ func TestIssueActors(t *testing.T) {
 func checkActors(t *testing.T, text string, want, not []string) {
 	t.Helper()
 	got := issueActors(runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants"))
+	checkListed(t, "actors", got, want, not)
+}
+
+// checkListed asserts that got, a list of what, holds every one of want
+// and none of not.
+func checkListed(t *testing.T, what string, got, want, not []string) {
+	t.Helper()
 	for _, w := range want {
 		if !slices.Contains(got, w) {
-			t.Errorf("actors %q lack %q", got, w)
+			t.Errorf("%s %q lack %q", what, got, w)
 		}
 	}
 	for _, n := range not {
 		if slices.Contains(got, n) {
-			t.Errorf("actors %q hold %q", got, n)
+			t.Errorf("%s %q hold %q", what, got, n)
 		}
 	}
 }
@@ -366,16 +373,8 @@ func TestFocusNamesNoOne(t *testing.T) {
 			}
 		}
 	}
-	for _, bad := range []string{"influential trade commissioner", "trade commissioner", "third next year", "next year"} {
-		if topicContains(focus, bad) {
-			t.Errorf("focus %q has %q", focus, bad)
-		}
-	}
-	for _, good := range []string{"tighter catch limits", "review of the fishing quotas"} {
-		if !topicContains(focus, good) {
-			t.Errorf("focus %q lacks %q", focus, good)
-		}
-	}
+	checkListed(t, "focus", focus, []string{"tighter catch limits", "review of the fishing quotas"},
+		[]string{"influential trade commissioner", "trade commissioner", "third next year", "next year"})
 }
 
 // TestIssueActorsByStanceNoun: a party said to be a supporter, backer or
