@@ -228,7 +228,9 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 			return &candidate{}
 		}
 		i = sc.spacedInitials(i)
-		if sc.insideBody(i, j) || j-i > 1 && sc.lowerWords(i, j) || sc.afterCapitalThe(i) || sc.namedThing(i, j) {
+		// ("the Guildford Four", "the Jackson Five": a group or a band
+		// named by its number.)
+		if sc.insideBody(i, j) || j-i > 1 && (sc.lowerWords(i, j) || numberWords[sc.words[j-1]]) || sc.afterCapitalThe(i) || sc.namedThing(i, j) {
 			return &candidate{}
 		}
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
@@ -2598,6 +2600,9 @@ func (sc *sentenceScan) dashEnd(i, j int) int {
 	}
 	return j
 }
+
+// numberWords end the names of groups and bands, never a person's.
+var numberWords = toSet(`Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Twenty Hundred`)
 
 // afterCapitalThe reports whether a name at word i is inside a run of
 // capitalised words that a capitalised "The" opens in running text, which

@@ -962,3 +962,10 @@ func TestInitialsWithoutStops(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedGroups: a name that ends in a number word is a group's or a
+// band's ("the Harwick Four"), no one's; a regnal numeral ends a person's.
+func TestNumberedGroups(t *testing.T) {
+	checkNoPeople(t, "Members of the Marvin Hale Four were freed on appeal in 1991.")
+	checkEntities(t, "Pope Leo XIV spoke on Sunday.", []wantEntity{{"Leo XIV", pipeline.Person, "", ""}})
+}
