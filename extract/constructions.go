@@ -38,7 +38,8 @@ import (
 //	VERB     a finite verb or a modal; TENSED a finite verb, no modal
 //	         ("ridiculed", "has", not "will")
 //	ADJ      a lowercase adjective, adverb or participle that describes:
-//	         "the highly experienced X"
+//	         "the highly experienced X"; NOUN a lowercase common noun,
+//	         "a former banker who is now ..."
 //	CLAUSE   a clause between commas: ", a Chilean citizen,"
 //	PREDICATE a finite verb and the rest of its clause up to the next
 //	         element, no name, punctuation, speech verb, second clause
@@ -188,6 +189,7 @@ type elem struct {
 	abbr  bool // ABBR: one bracket holding an abbreviation
 	loose bool // PREDICATE!: @predicate_stop words too
 	adj   bool // ADJ: a describing word, by its tag
+	noun  bool // NOUN: a common noun, by its tag
 }
 
 type rule struct {
@@ -326,7 +328,7 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 		named := slices.ContainsFunc(els, func(e elem) bool { return e.kind == elName || e.kind == elNames })
 		var anchors []elem
 		for _, e := range els {
-			if e.kind == elWord && !e.opt && !e.adj {
+			if e.kind == elWord && !e.opt && !e.adj && !e.noun {
 				anchors = append(anchors, e)
 			}
 		}
@@ -399,6 +401,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind, e.tense = elVerb, f == "TENSED"
 		case "ADJ":
 			e.adj = true // a word element: it may repeat
+		case "NOUN":
+			e.noun = true
 		case "CLAUSE":
 			e.kind = elClause
 		case "PHRASE":
@@ -549,6 +553,10 @@ func (a *attempt) next(ei, n, next int, c *capture) bool {
 func (m *matcher) word(el *elem, i int) bool {
 	if el.adj {
 		return adjectival(m.r.d.Tokens[i])
+	}
+	if el.noun {
+		t := m.r.d.Tokens[i]
+		return (t.Tag == "NN" || t.Tag == "NNS") && startsLower(t.Text)
 	}
 	if el.class != 0 {
 		return m.r.classes[i]&uint64(el.class) != 0
