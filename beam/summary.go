@@ -1,7 +1,6 @@
 package readoutbeam
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -95,7 +94,7 @@ func ReadSummary(ctx context.Context, name string) (Summary, error) {
 	if err != nil {
 		return sum, fmt.Errorf("%s: %w", name, err)
 	}
-	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&sum); err != nil {
+	if err := json.Unmarshal(b, &sum); err != nil {
 		return sum, fmt.Errorf("%s: %w", name, err)
 	}
 	return sum, nil

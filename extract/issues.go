@@ -234,11 +234,13 @@ func issueActors(d *pipeline.Doc) []string {
 	// Where each party mention starts, to walk a coordination: "France,
 	// Germany and Sweden have called for".
 	startsAt := map[int]pipeline.Entity{}
-	firstOf := map[int]int{} // a party mention's last token -> its first
+	firstTok := map[int]int{} // a party mention's start -> its first token
+	firstOf := map[int]int{}  // a party mention's last token -> its first
 	for _, e := range d.Entities {
 		if keyOf(e) != "" {
 			startsAt[e.Start] = e
 			first := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= e.Start })
+			firstTok[e.Start] = first
 			last := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End >= e.End })
 			if last < len(d.Tokens) {
 				firstOf[last] = first
@@ -265,7 +267,7 @@ func issueActors(d *pipeline.Doc) []string {
 			end = next.End
 			i = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= end })
 		}
-		if k := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= e.Start }); k < len(d.Tokens) && issueProposedBy(d, firstOf, k) {
+		if k := firstTok[e.Start]; k < len(d.Tokens) && issueProposedBy(d, firstOf, k) {
 			out = append(out, key)
 			continue
 		}
@@ -309,12 +311,7 @@ func issueActors(d *pipeline.Doc) []string {
 // first, to walk the list back to "by".
 func issueProposedBy(d *pipeline.Doc, firstOf map[int]int, k int) bool {
 	sent := d.Tokens[k].Sentence
-	word := func(j int) string {
-		if j >= 0 && d.Tokens[j].Sentence == sent {
-			return strings.ToLower(d.Tokens[j].Text)
-		}
-		return ""
-	}
+	word := func(j int) string { return issueWordIn(d, sent, j) }
 	for {
 		j := k - 1
 		if word(j) == "the" {
@@ -340,6 +337,15 @@ func issueProposedBy(d *pipeline.Doc, firstOf map[int]int, k int) bool {
 	}
 }
 
+// issueWordIn is token k in lower case when it stands in sentence sent,
+// else "".
+func issueWordIn(d *pipeline.Doc, sent, k int) string {
+	if k >= 0 && k < len(d.Tokens) && d.Tokens[k].Sentence == sent {
+		return strings.ToLower(d.Tokens[k].Text)
+	}
+	return ""
+}
+
 // issueProposalVerbs put a plan forward: "tabled by France".
 var issueProposalVerbs = toSet(`tabled drafted sponsored submitted proposed`)
 
@@ -349,12 +355,7 @@ var issueProposalVerbs = toSet(`tabled drafted sponsored submitted proposed`)
 // of".
 func issueStanceNounAfter(d *pipeline.Doc, i int) bool {
 	sent := d.Tokens[i].Sentence
-	at := func(k int) string {
-		if k < len(d.Tokens) && d.Tokens[k].Sentence == sent {
-			return strings.ToLower(d.Tokens[k].Text)
-		}
-		return ""
-	}
+	at := func(k int) string { return issueWordIn(d, sent, k) }
 	if at(i) == "," { // ", the biggest catcher in the group,"
 		k := i + 1
 		for k < i+12 && at(k) != "," && at(k) != "" {

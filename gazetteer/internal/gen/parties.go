@@ -24,7 +24,7 @@ import (
 // never writes it, or its stem, in lower case ("Fidesz", not "Dignity"),
 // and no abbreviation: most are also another body's or a unit's ("CPI",
 // "PCT"), and orgs_extra.tsv lists the parties' that news uses alone.
-func writeParties(src, path string, cs map[string]*country) error {
+func writeParties(src, path, hand string, cs map[string]*country) error {
 	files, err := filepath.Glob(filepath.Join(src, "cia_factbook_json", "*", "*.json"))
 	if err != nil {
 		return err
@@ -68,18 +68,13 @@ func writeParties(src, path string, cs map[string]*country) error {
 			parties = append(parties, party{name: forms[0], iso: iso, forms: forms[1:]})
 		}
 	}
-	// Hand-written entries win (data/orgs_extra.tsv; the generator runs
-	// in the package's folder).
+	// Hand-written entries win (orgs_extra.tsv in hand).
 	known := set{}
-	b, err := os.ReadFile(filepath.Join("data", "orgs_extra.tsv"))
+	extra, err := readRows(filepath.Join(hand, "orgs_extra.tsv"))
 	if err != nil {
 		return err
 	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if l == "" || l[0] == '#' {
-			continue
-		}
-		f := strings.Split(l, "\t")
+	for _, f := range extra {
 		known.add(f[0])
 		if len(f) > 3 {
 			known.add(strings.Split(f[3], "|")...)
