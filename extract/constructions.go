@@ -582,7 +582,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		}
 		switch w := m.r.lower[pos]; {
 		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w),
-			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say),
+			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say) && len(openingPhraseCommas(m.r.d, lo, pos)) != 1, // ("After talks with X, the minister said": no apposition)
 			m.reducedRelative(pos),
 			// "under which"; "the youngest MP to be elected"
 			pos+1 < hi && relativePrepositions[w] && (m.r.lower[pos+1] == "which" || m.r.lower[pos+1] == "whom"),
@@ -1264,21 +1264,48 @@ func (m *matcher) openingPhraseEnd(lo, hi int) int {
 	if lo+2 < hi && (strings.HasPrefix(toks[lo].Tag, "RB") || toks[lo].Tag == "EX") && m.r.lower[lo+1] == "," {
 		return lo + 2 // ("There,": prose tags it as existential)
 	}
-	if !openingPreps[m.r.lower[lo]] {
+	// ("Responding to the plans,", "Asked about the vote,": a participle
+	// opens a phrase whose subject is the clause's.)
+	participle := toks[lo].Tag == "VBG" || toks[lo].Tag == "VBN"
+	if !openingPreps[m.r.lower[lo]] && !participle {
 		return lo
 	}
-	for k := lo + 1; k < hi && k <= lo+5; k++ {
+	span := 5
+	if participle {
+		span = 7
+	}
+	for k := lo + 1; k < hi && k <= lo+span; k++ {
 		switch t := toks[k].Tag; {
 		case m.r.lower[k] == ",":
 			if k > lo+1 && k+1 < hi {
 				return k + 1
 			}
 			return lo
-		case strings.HasPrefix(t, "VB") && t != "VBG" || t == "MD" || m.r.persons[k] > 0 || isQuote(m.r.lower[k]) || isYears(m.r.lower[k]):
+		case strings.HasPrefix(t, "VB") && t != "VBG" || t == "MD" || isQuote(m.r.lower[k]) || isYears(m.r.lower[k]):
 			return lo // ("In 1990, the prime minister ...": another time, perhaps another holder)
 		}
 	}
 	return lo
+}
+
+// openingPhraseCommas returns the commas before token end in a sentence
+// that starts at token lo with a phrase of place, time or circumstance (a
+// preposition or a participle: "After talks with X,", "Speaking in Lima,")
+// and has no finite verb before end; nil for any other sentence.
+func openingPhraseCommas(d *pipeline.Doc, lo, end int) []int {
+	if t := d.Tokens[lo]; !openingPreps[strings.ToLower(t.Text)] && t.Tag != "VBG" && t.Tag != "VBN" {
+		return nil
+	}
+	var commas []int
+	for k := lo; k < end; k++ {
+		if finiteVerb(d.Tokens[k].Tag) {
+			return nil
+		}
+		if d.Tokens[k].Text == "," {
+			commas = append(commas, k)
+		}
+	}
+	return commas
 }
 
 // openingPreps open a phrase of place or circumstance before a clause.

@@ -1259,6 +1259,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		return len(hs) > 0 && !hs[c]
 	}
 	var leftover []roleFact // single offices described, found no one
+	given := map[int]bool{} // descriptions, by start, that another reading gave someone
 	// ("The leader of the party, Ana Ruiz, said": a name the entity
 	// stage missed in apposition.)
 	missedApposition := func(b int) bool {
@@ -1326,7 +1327,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			if d.Tokens[tok].Sentence < sent-4 {
 				break
 			}
-			if !insideQuote(d, tok) && !afterAccordingTo(d, tok) {
+			if !insideQuote(d, tok) && !afterAccordingTo(d, tok) && !inOpeningPhrase(d, tok, phStart) {
 				eligible = append(eligible, tok)
 			}
 		}
@@ -1402,6 +1403,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		if to != nil {
 			to.roles = append(to.roles, f.roleFact)
 			touched[to] = true
+			given[f.evidence.Start] = true
 			describedIn[sent] = to
 			// "The prime minister has resigned. X said ...": who left
 			// under a description has left.
@@ -1416,6 +1418,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	// prime minister said ...") is the one person the text names often
 	// and gives no post, when only one such office and one such person
 	// are left: with two of either, which is which is not in the text.
+	leftover = slices.DeleteFunc(leftover, func(f roleFact) bool { return given[f.evidence.Start] })
 	if to := soleUntitled(ix, byMention, starts, leftover, holderKey); to != nil {
 		to.roles = append(to.roles, leftover...)
 		touched[to] = true
@@ -1448,7 +1451,10 @@ func soleUntitled(ix *tokenIndex, byMention map[int]*person, starts []int, left 
 	var found *person
 	for _, tok := range starts {
 		per := byMention[tok]
-		if per == found || len(per.roles) > 0 || len(per.professions) > 0 || len(per.mentions) < 3 || !namedShortlyBefore(ix, per, left[0].evidence.Start) {
+		// (A country's leader is no post: "the UK leader" may be its
+		// prime minister.)
+		posted := slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" })
+		if per == found || posted || len(per.professions) > 0 || len(per.mentions) < 3 || !namedShortlyBefore(ix, per, left[0].evidence.Start) {
 			continue
 		}
 		if found != nil {
@@ -1827,6 +1833,18 @@ func afterAccordingTo(d *pipeline.Doc, i int) bool {
 		k--
 	}
 	return k >= 1 && strings.EqualFold(d.Tokens[k].Text, "to") && strings.EqualFold(d.Tokens[k-1].Text, "according")
+}
+
+// inOpeningPhrase reports whether token i stands in a phrase that opens
+// its sentence before a comma and the clause whose subject starts at token
+// subj: the person in "After talks with X, the minister said" is not the
+// minister.
+func inOpeningPhrase(d *pipeline.Doc, i, subj int) bool {
+	s := d.Sentences[d.Tokens[i].Sentence]
+	if subj <= i || subj >= s.EndToken {
+		return false
+	}
+	return slices.ContainsFunc(openingPhraseCommas(d, s.FirstToken, subj), func(c int) bool { return c > i })
 }
 
 // insideQuote reports whether token i stands between quotation marks in its

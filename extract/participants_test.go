@@ -134,6 +134,20 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Ana Ruiz", role: "Finance Director", org: "Brightwater plc"}}},
 		{"possessive of a plc", "Tom Hale, Castell plc's chief executive, said costs fell.",
 			[]wantPerson{{name: "Tom Hale", role: "Chief Executive", org: "Castell plc"}}},
+		// a phrase opening the sentence names someone who is not its subject
+		{"name in an opening phrase", "Speaking after talks with Ana Ruiz, the Chilean foreign minister said help would come.",
+			[]wantPerson{{name: "Ana Ruiz"}}},
+		{"opening phrase, then the subject before", "Ana Ruiz flew to Lima. Speaking after talks with Tom Hale, the Chilean foreign minister said help would come.",
+			[]wantPerson{{name: "Ana Ruiz", role: "Foreign Minister", country: "Chile"}, {name: "Tom Hale"}}},
+		// a country's leader is no post: the one office the text leaves over may be theirs
+		{"leader, then the office", "Ana Ruiz met union leaders on Monday. Ms Ruiz said talks would go on. According to the Daily Courier, the Chilean leader wants a new deal. Officials say a deal is close. The prime minister favours a vote. Ms Ruiz denied it.",
+			[]wantPerson{{name: "Ana Ruiz", role: "Prime Minister", country: "Chile"}}},
+		// a description one reading gives someone is not left over for another
+		{"description given by one reading", "World news\n\nTom Hale will take a milder line now that he has started a second term as president, Ken Ito says.\n\n" +
+			"The prime minister thinks Mr Hale now sees that sanctions alone will fail. Mr Ito told a radio station so. Mr Hale took the oath on Thursday.\n\n" +
+			"Praising the new Secretary of State Ana Ruiz, the prime minister said policy had moved. Mr Ito had watched the shift in meetings with Mr Hale. The president accepted that aid mattered.\n\n" +
+			"Turning to worries that the army was ready for war, Mr Ito declined to comment. The prime minister admitted that errors had been made.",
+			[]wantPerson{{name: "Tom Hale", role: "President"}, {name: "Ken Ito", role: "Prime Minister"}, {name: "Ana Ruiz", role: "Secretary of State"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,6 +39,10 @@ func TestConstructionsAcrossFillers(t *testing.T) {
 		{"{name} flew to Geneva on Monday. On arrival, the {Dem} {role} met aid workers.", "{R}", "{C}"},
 		{"{name} met aid workers in Geneva. The {Dem} {role} later flew home.", "{R}", "{C}"},
 		{"{C}'s {role} has resigned. {name} said the cabinet had lost its way.", "Former {R}", "{C}"},
+		{"{name} flew to Geneva on Monday. Speaking to aid workers, the {Dem} {role} said help would come.", "{R}", "{C}"},
+		{"Responding to the plan, {C}'s {role} said it would fail. {name} said the cost was too high.", "{R}", "{C}"},
+		{"After talks with {name}, the {Dem} {role} said help would come.", "", ""},
+		{"Asked about the vote, the {role} of {C} said it would be held in May.\n\n{name} told reporters the date was fixed.", "{R}", "{C}"},
 	}
 	for ti, tp := range templates {
 		for k := range 6 {
