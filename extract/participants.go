@@ -1049,6 +1049,26 @@ func (ix *tokenIndex) entityEndingAt(i int) (*pipeline.Entity, bool) {
 	return &ix.d.Entities[ix.entEnd[i]], true
 }
 
+// andOutsideNames reports whether span sp joins words with "and" outside
+// the names in it: "the president and finance minister" are two, "the
+// chairman of the Nurses Union of Chile and Peru" is one.
+func (ix *tokenIndex) andOutsideNames(sp pipeline.Span) bool {
+	first, last := ix.token(sp.Start), ix.tokenEnding(sp.End)
+	if first < 0 || last < 0 {
+		return strings.Contains(sp.Text, " and ")
+	}
+	for i := first; i <= last; i++ {
+		if e, ok := ix.entityAt(i); ok {
+			i = max(i, ix.tokenEnding(e.End))
+			continue
+		}
+		if strings.EqualFold(ix.d.Tokens[i].Text, "and") {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceBounds returns the token range of the sentence holding token i.
 func (ix *tokenIndex) sentenceBounds(i int) (int, int) {
 	s := ix.d.Sentences[ix.d.Tokens[i].Sentence]
@@ -1346,7 +1366,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		// A description that does not speak (strict) reaches only the
 		// subject of the sentence right before; "The president and
 		// finance minister took ..." are two.
-		if f.pending.strict && strings.Contains(f.evidence.Text, " and ") {
+		if f.pending.strict && ix.andOutsideNames(f.evidence) {
 			continue
 		}
 		var to *person

@@ -139,6 +139,11 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Ana Ruiz"}}},
 		{"opening phrase, then the subject before", "Ana Ruiz flew to Lima. Speaking after talks with Tom Hale, the Chilean foreign minister said help would come.",
 			[]wantPerson{{name: "Ana Ruiz", role: "Foreign Minister", country: "Chile"}, {name: "Tom Hale"}}},
+		// "and" inside a body's name joins no titles: one description, which the next sentence names
+		{"body with and, then the next speaker", "Pay row\n\nThe chairman of the Nurses Union of Chile and Peru, which represents staff, said wages must rise.\n\nRosa Delgado said the union would strike.",
+			[]wantPerson{{name: "Rosa Delgado", role: "Chairman", org: "Nurses Union of Chile and Peru"}}},
+		{"coordinated titles", "Pay row\n\nRosa Delgado and Tom Hale met on Monday. The president and finance minister took questions.",
+			[]wantPerson{{name: "Rosa Delgado"}, {name: "Tom Hale"}}},
 		// a country's leader is no post: the one office the text leaves over may be theirs
 		{"leader, then the office", "Ana Ruiz met union leaders on Monday. Ms Ruiz said talks would go on. According to the Daily Courier, the Chilean leader wants a new deal. Officials say a deal is close. The prime minister favours a vote. Ms Ruiz denied it.",
 			[]wantPerson{{name: "Ana Ruiz", role: "Prime Minister", country: "Chile"}}},
