@@ -733,7 +733,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		}
 	case elPortfolio:
 		if end := m.portfolioWords(pos, lo, hi); end > pos {
-			ph := &rolePhrase{start: pos, end: end, titleStart: pos, fixed: "Minister of " + portfolioText(m.r.lower[pos:end])}
+			ph := &rolePhrase{start: pos, end: end, titleStart: pos, fixed: "Minister of " + m.r.portfolioText(pos, end)}
 			return next(end, &capture{kind: elRole, start: pos, role: ph})
 		}
 	case elParty:

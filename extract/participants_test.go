@@ -134,6 +134,8 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Ana Ruiz", role: "Finance Director", org: "Brightwater plc"}}},
 		{"possessive of a plc", "Tom Hale, Castell plc's chief executive, said costs fell.",
 			[]wantPerson{{name: "Tom Hale", role: "Chief Executive", org: "Castell plc"}}},
+		{"acronym in a portfolio", "Tom Hale, director of UK Equities, said prices would rise. Ana Ruiz, Minister of EU Affairs, agreed.",
+			[]wantPerson{{name: "Tom Hale", role: "Director of UK Equities"}, {name: "Ana Ruiz", role: "Minister of EU Affairs"}}},
 		// a phrase opening the sentence names someone who is not its subject
 		{"name in an opening phrase", "Speaking after talks with Ana Ruiz, the Chilean foreign minister said help would come.",
 			[]wantPerson{{name: "Ana Ruiz"}}},

@@ -1125,9 +1125,9 @@ func (r *roleReader) text(ph rolePhrase) string {
 	}
 	s := strings.TrimSuffix(r.titleText(ph.mods, ph.titleStart, ph.match), " Emeritus")
 	if p := ph.portfolio; p[1] > 0 {
-		words := r.lower[p[0]+1 : p[1]]
-		if len(words) > 0 && words[0] == "the" {
-			words = words[1:]
+		from := p[0] + 1
+		if from < p[1] && r.lower[from] == "the" {
+			from++
 		}
 		join := " " + r.lower[p[0]] + " "
 		if join == " , " {
@@ -1139,7 +1139,7 @@ func (r *roleReader) text(ph rolePhrase) string {
 		if (join == " and " || join == ", ") && len(ph.mods) == 0 && !strings.HasPrefix(strings.ToLower(s), r.lower[ph.titleStart]) {
 			s = titleMinorWords(titleCaseWords(strings.Join(r.lower[ph.titleStart:p[0]], " ")))
 		}
-		s = normalRole(s + join + portfolioText(words))
+		s = normalRole(s + join + r.portfolioText(from, p[1]))
 	}
 	r.texts[key] = s
 	return s
@@ -1180,11 +1180,16 @@ func (r *roleReader) distribute(ph rolePhrase, n int) []rolePhrase {
 	return out
 }
 
-// portfolioText writes lowercase portfolio words in title case, a comma
-// kept on the word before it: "Environment, Food and Rural Affairs".
-func portfolioText(lower []string) string {
+// portfolioText writes the portfolio words from token i to j in title
+// case, acronyms as written and a comma kept on the word before it:
+// "Environment, Food and Rural Affairs", "UK Equities".
+func (r *roleReader) portfolioText(i, j int) string {
 	var words []string
-	for _, w := range lower {
+	for k := i; k < j; k++ {
+		w := r.lower[k]
+		if text := r.d.Tokens[k].Text; len(text) > 1 && isAllCaps(text) {
+			w = text
+		}
 		if w == "," && len(words) > 0 {
 			words[len(words)-1] += ","
 			continue
