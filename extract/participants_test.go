@@ -136,6 +136,13 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Tom Hale", role: "Chief Executive", org: "Castell plc"}}},
 		{"acronym in a portfolio", "Tom Hale, director of UK Equities, said prices would rise. Ana Ruiz, Minister of EU Affairs, agreed.",
 			[]wantPerson{{name: "Tom Hale", role: "Director of UK Equities"}, {name: "Ana Ruiz", role: "Minister of EU Affairs"}}},
+		{"acting before a portfolio", "Chile's acting trade minister Ana Ruiz said the plan was sound. Acting planning minister Tom Hale agreed.",
+			[]wantPerson{{name: "Ana Ruiz", role: "Acting Trade Minister", country: "Chile"}, {name: "Tom Hale", role: "Acting Planning Minister"}}},
+		// a sentence's opening "Its" is the country the sentence before opened with
+		{"its after a country subject", "Chile has rejected the plan. Its foreign minister, Ana Ruiz, said it was unfair. Peru's government agreed. Its trade minister Tom Hale said so.",
+			[]wantPerson{{name: "Ana Ruiz", role: "Foreign Minister", country: "Chile"}, {name: "Tom Hale", role: "Trade Minister", country: "Peru"}}},
+		{"its after a body subject", "The Lakeview Bank rejected the plan. Its chairman, Luis Soto, said so.",
+			[]wantPerson{{name: "Luis Soto", role: "Chairman", org: ""}}},
 		// a phrase opening the sentence names someone who is not its subject
 		{"name in an opening phrase", "Speaking after talks with Ana Ruiz, the Chilean foreign minister said help would come.",
 			[]wantPerson{{name: "Ana Ruiz"}}},

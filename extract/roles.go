@@ -795,7 +795,11 @@ func (r *roleReader) demonymBeforeNoun(m, hi int) bool {
 // as the subject of the verbs right before k ("Chile has recalled | its
 // ambassador"), or "".
 func (r *roleReader) subjectCountry(k int) string {
-	from := r.d.Sentences[r.d.Tokens[k].Sentence].FirstToken
+	si := r.d.Tokens[k].Sentence
+	from := r.d.Sentences[si].FirstToken
+	if k == from && si > 0 && r.d.Sentences[si-1].Paragraph == r.d.Sentences[si].Paragraph {
+		return r.openingCountry(si - 1) // "Chile has rejected the plan. Its foreign minister ..."
+	}
 	t := k - 1
 	for t > from && (strings.HasPrefix(r.d.Tokens[t].Tag, "VB") || r.d.Tokens[t].Tag == "MD" || r.d.Tokens[t].Tag == "RB") {
 		t--
@@ -809,6 +813,32 @@ func (r *roleReader) subjectCountry(k int) string {
 	}
 	return r.p.countryOf(e)
 }
+
+// openingCountry returns the country that is the subject of sentence si
+// when the sentence opens with it, or with its government, and its verb:
+// "Chile has rejected ...", "Chile's government said ..."; "" otherwise.
+func (r *roleReader) openingCountry(si int) string {
+	s := r.d.Sentences[si]
+	t := s.FirstToken
+	if r.lower[t] == "the" {
+		t++
+	}
+	e, ok := r.ix.entityAt(t)
+	if !ok || e.Label == pipeline.NORP {
+		return ""
+	}
+	next := r.ix.tokenEnding(e.End) + 1
+	if next+1 < s.EndToken && isPossessive(r.d.Tokens[next].Text) && governmentNouns[r.lower[next+1]] {
+		next += 2
+	}
+	if next >= s.EndToken || !strings.HasPrefix(r.d.Tokens[next].Tag, "VB") && r.d.Tokens[next].Tag != "MD" {
+		return ""
+	}
+	return r.p.countryOf(e)
+}
+
+// governmentNouns stand for a country's government after its name.
+var governmentNouns = toSet(`government cabinet administration`)
 
 // countryNamedBefore returns the one country that the country names
 // before token k name, in its sentence or else the one before, or failing
@@ -1086,8 +1116,8 @@ func (r *roleReader) modifier(j int) bool {
 		if j > 0 && r.d.Tokens[j-1].Tag == "PRP" {
 			return false // "he appointed ambassador X"
 		}
-	case "VBG": // a portfolio the tagger read as a verb: "Planning Minister"
-		if !r.p.titles.IsPortfolio(lw) {
+	case "VBG": // a portfolio or a title's modifier the tagger read as a verb: "Planning Minister", "acting trade minister"
+		if !r.p.titles.IsPortfolio(lw) && !r.p.titles.IsModifier(lw) {
 			return false
 		}
 	case "JJR": // the first word of a portfolio: "higher education minister"

@@ -41,6 +41,8 @@ func TestConstructionsAcrossFillers(t *testing.T) {
 		{"{C}'s {role} has resigned. {name} said the cabinet had lost its way.", "Former {R}", "{C}"},
 		{"{name} flew to Geneva on Monday. Speaking to aid workers, the {Dem} {role} said help would come.", "{R}", "{C}"},
 		{"Responding to the plan, {C}'s {role} said it would fail. {name} said the cost was too high.", "{R}", "{C}"},
+		{"{C} has rejected the plan. Its {role}, {name}, said it was unfair.", "{R}", "{C}"},
+		{"{C}'s acting {role} {name} said the plan was sound.", "Acting {R}", "{C}"},
 		{"After talks with {name}, the {Dem} {role} said help would come.", "", ""},
 		{"Asked about the vote, the {role} of {C} said it would be held in May.\n\n{name} told reporters the date was fixed.", "{R}", "{C}"},
 	}
