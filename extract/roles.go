@@ -614,9 +614,11 @@ loop:
 				// office hangs on the person named before in the sentence.
 				ph.owner = r.personBefore(j)
 			}
-			if lw == "its" && len(ph.countries) == 0 {
-				if c := r.subjectCountry(j); c != "" {
+			if e, ok := r.itsReferent(j); ok && lw == "its" {
+				if c := r.p.countryOf(e); c != "" && len(ph.countries) == 0 {
 					ph.countries = []string{c} // "Chile recalled its ambassador"
+				} else if c == "" && e.Label == pipeline.Org && ph.org == "" {
+					ph.org = e.Canonical // "Lakeview Bank said its chief executive ..."
 				}
 			}
 			break loop
@@ -791,50 +793,54 @@ func (r *roleReader) demonymBeforeNoun(m, hi int) bool {
 	return m > 0 && isPossessive(r.d.Tokens[m-1].Text) && r.d.Tokens[m].Tag == "JJ" && m+1 < hi && !isCapitalized(r.d.Tokens[m+1].Text) && strings.HasPrefix(r.d.Tokens[m+1].Tag, "NN")
 }
 
-// subjectCountry returns the country that opens the sentence of token k
-// as the subject of the verbs right before k ("Chile has recalled | its
-// ambassador"), or "".
-func (r *roleReader) subjectCountry(k int) string {
+// itsReferent returns the country or body that "its" at token k stands
+// for: the one its sentence opens with as the subject of a verb, when no
+// other place nor body stands between ("Chile has recalled its
+// ambassador", "Lakeview Bank said its chief executive ..."); for an "Its"
+// that opens a sentence, the one the sentence before opened with ("Chile
+// has rejected the plan. Its foreign minister ...").
+func (r *roleReader) itsReferent(k int) (*pipeline.Entity, bool) {
 	si := r.d.Tokens[k].Sentence
-	from := r.d.Sentences[si].FirstToken
-	if k == from && si > 0 && r.d.Sentences[si-1].Paragraph == r.d.Sentences[si].Paragraph {
-		return r.openingCountry(si - 1) // "Chile has rejected the plan. Its foreign minister ..."
+	if k == r.d.Sentences[si].FirstToken {
+		if si == 0 || r.d.Sentences[si-1].Paragraph != r.d.Sentences[si].Paragraph {
+			return nil, false
+		}
+		e, _, ok := r.openingSubject(si - 1)
+		return e, ok
 	}
-	t := k - 1
-	for t > from && (strings.HasPrefix(r.d.Tokens[t].Tag, "VB") || r.d.Tokens[t].Tag == "MD" || r.d.Tokens[t].Tag == "RB") {
-		t--
+	e, verb, ok := r.openingSubject(si)
+	if !ok || verb >= k {
+		return nil, false
 	}
-	e, ok := r.ix.entityEndingAt(t)
-	if t == k-1 || !ok || e.Label == pipeline.NORP {
-		return ""
+	for t := verb; t < k; t++ {
+		if o, ok := r.ix.entityAt(t); ok && o.Label != pipeline.Person {
+			return nil, false
+		}
 	}
-	if es := r.ix.token(e.Start); es != from && !(es == from+1 && r.lower[from] == "the") {
-		return ""
-	}
-	return r.p.countryOf(e)
+	return e, true
 }
 
-// openingCountry returns the country that is the subject of sentence si
-// when the sentence opens with it, or with its government, and its verb:
-// "Chile has rejected ...", "Chile's government said ..."; "" otherwise.
-func (r *roleReader) openingCountry(si int) string {
+// openingSubject returns the country or body that sentence si opens with
+// as the subject of its verb ("Chile has ...", "The Lakeview Bank said
+// ...", "Chile's government said ..."), and where that verb is.
+func (r *roleReader) openingSubject(si int) (*pipeline.Entity, int, bool) {
 	s := r.d.Sentences[si]
 	t := s.FirstToken
 	if r.lower[t] == "the" {
 		t++
 	}
 	e, ok := r.ix.entityAt(t)
-	if !ok || e.Label == pipeline.NORP {
-		return ""
+	if !ok || e.Label == pipeline.NORP || e.Label == pipeline.Person {
+		return nil, 0, false
 	}
 	next := r.ix.tokenEnding(e.End) + 1
 	if next+1 < s.EndToken && isPossessive(r.d.Tokens[next].Text) && governmentNouns[r.lower[next+1]] {
 		next += 2
 	}
-	if next >= s.EndToken || !strings.HasPrefix(r.d.Tokens[next].Tag, "VB") && r.d.Tokens[next].Tag != "MD" {
-		return ""
+	if next <= 0 || next >= s.EndToken || !strings.HasPrefix(r.d.Tokens[next].Tag, "VB") && r.d.Tokens[next].Tag != "MD" {
+		return nil, 0, false
 	}
-	return r.p.countryOf(e)
+	return e, next, true
 }
 
 // governmentNouns stand for a country's government after its name.
