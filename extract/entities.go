@@ -2288,7 +2288,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			}
 		}
 		// ("the daily El Norte on Monday": a body's or a place's name ends
-		// in a name word.)
+		// in a name word, and never in a day or a month after a link,
+		// "Brightwater Capital | on Friday", but for a Sunday paper's,
+		// "The Courier on Sunday".)
+		if w := sc.words[j-1]; label != pipeline.Person && j-i > 2 && trailingLinks[sc.words[j-2]] && (isWeekdayName(w) && !(w == "Sunday" && sc.words[j-2] == "on" && j-i == 3 && label == pipeline.Org) || monthOf(w).String() == w) {
+			j -= 2
+		}
 		for label != pipeline.Person && j > i+1 && trailingLinks[sc.words[j-1]] {
 			j--
 		}

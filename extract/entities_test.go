@@ -975,3 +975,24 @@ func TestNumberedGroups(t *testing.T) {
 	checkNoPeople(t, "Members of the Marvin Hale Four were freed on appeal in 1991.")
 	checkPerson(t, "Pope Leo XIV spoke on Sunday.", "Leo XIV")
 }
+
+// TestNameEndsBeforeItsDate: a body's name the tagger ran on over "on
+// Friday" or "in November" ends before the link; a Sunday paper's name
+// keeps it.
+func TestNameEndsBeforeItsDate(t *testing.T) {
+	for text, want := range map[string]string{
+		"Tom Hale stepped down as chief executive of Brightwater Capital on Friday.": "Brightwater Capital",
+		"The ruling was upheld by the Harbour Appeals Tribunal in November.":         "Harbour Appeals Tribunal",
+		"The claims were first printed by the Courier on Sunday, a weekly.":          "Courier on Sunday",
+	} {
+		var orgs []string
+		for _, e := range entitiesOf(t, text) {
+			if e.Label == pipeline.Org {
+				orgs = append(orgs, e.Text)
+			}
+		}
+		if !slices.Equal(orgs, []string{want}) {
+			t.Errorf("%q: bodies %q, want %q", text, orgs, want)
+		}
+	}
+}
