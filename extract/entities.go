@@ -453,16 +453,44 @@ var (
 )
 
 // buildingSurname reports whether words [i, j) are a common given name
-// and a surname that also heads a building's name (surnameHeads), in a
-// place only a person stands: before a speech verb, an age or an
-// apposition that says what the person is, or after a title, a title of
-// address or a word for a person.
+// and a surname that also heads a building's name (surnameHeads), where
+// only a person can stand.
 func (sc *sentenceScan) buildingSurname(i, j int) bool {
 	// (A given name the gazetteer knows opens the name or stands in
 	// its middle: "Ana Hall", "Zyrene Marie Castle".)
 	if j-i < 2 || j-i > 3 || !surnameHeads[sc.words[j-1]] || !slices.ContainsFunc(sc.words[i:j-1], sc.e.gaz.CommonGivenName) {
 		return false
 	}
+	return sc.personSlot(i, j)
+}
+
+// givenPlaceName reports whether words [i, j) are a given name that is
+// also a place's and a surname ("Jordan Banks", "Georgia Wells"), where
+// only a person can stand: the tagger reads the place in the name.
+func (sc *sentenceScan) givenPlaceName(i, j int) bool {
+	// (The gazetteer knows the given name as a place alone, not a place's
+	// whole name: "Victoria Falls".)
+	if j-i != 2 || !sc.e.gaz.CommonGivenName(sc.words[i]) || !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End == i+1 }) ||
+		slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End > i+1 }) {
+		return false
+	}
+	last := sc.words[j-1]
+	if !isNameWord(last, false) || namesBody(last) || paperHeads[last] || corpSuffixes[last] || sc.geoAt(j-1) {
+		return false
+	}
+	// (A body speaks too, and its name may end in a common noun: before a
+	// speech verb, "Israel Radio said", only a word news never writes in
+	// lower case is a surname.)
+	if j < len(sc.words) && speechVerbs[sc.words[j]] && sc.e.gaz.LowerWord(strings.ToLower(last)) {
+		return false
+	}
+	return sc.personSlot(i, j)
+}
+
+// personSlot reports whether words [i, j) stand where only a person can:
+// before a speech verb, an age or an apposition that says what the person
+// is, or after a title, a title of address or a word for a person.
+func (sc *sentenceScan) personSlot(i, j int) bool {
 	if i > 0 && (strings.EqualFold(sc.words[i-1], "the") || strings.EqualFold(sc.words[i-1], "a")) {
 		return false // "The Carter Center says": a body speaks too
 	}
@@ -2398,8 +2426,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "Brett Hall, 36, said", "singer Charlotte Church": a surname
 		// that also heads a building's name, after a common given name,
-		// where only a person can stand.
-		if k := sc.personStart(i, j); sc.buildingSurname(k, j) {
+		// where only a person can stand; so is "Jordan Banks said".
+		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) {
 			i, label = k, pipeline.Person
 		} else if label == pipeline.Person && j-i >= 2 && sc.placeName(i, j) {
 			continue // "the Lal Masjid", "Shah Alam Town": a building's or a place's name, no one's

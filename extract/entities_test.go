@@ -996,3 +996,20 @@ func TestNameEndsBeforeItsDate(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenPlaceNames: a given name that is also a place's, before a
+// surname, where only a person stands, is a person's name; a body named
+// by a place and a common noun still speaks as a body.
+func TestGivenPlaceNames(t *testing.T) {
+	for text, want := range map[string]string{
+		"Georgia Halvorsen told reporters the vote was close.": pipeline.Person,
+		"Jordan Wells, 45, was arrested on Monday.":            pipeline.Person,
+		"Israel Radio said the vote was close.":                pipeline.Org,
+		"The Jordan Times said the vote was close.":            pipeline.Org,
+	} {
+		es := entitiesOf(t, text)
+		if len(es) != 1 || es[0].Label != want {
+			t.Errorf("%q: entities %+v, want one %s", text, es, want)
+		}
+	}
+}
