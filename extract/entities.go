@@ -487,6 +487,16 @@ func (sc *sentenceScan) givenPlaceName(i, j int) bool {
 	return sc.personSlot(i, j)
 }
 
+// doubleGivenName reports whether words [i, j) open with two given names
+// joined by a hyphen and end in a surname ("Mary-Kate Dunn"): a person's
+// name whatever the tagger read, as no body's name opens so.
+func (sc *sentenceScan) doubleGivenName(i, j int) bool {
+	a, b, ok := strings.Cut(sc.words[i], "-")
+	last := sc.words[j-1]
+	return ok && j-i >= 2 && j-i <= 3 && sc.e.gaz.CommonGivenName(a) && sc.e.gaz.CommonGivenName(b) &&
+		isNameWord(last, false) && !namesBody(last) && !paperHeads[last] && !corpSuffixes[last]
+}
+
 // personSlot reports whether words [i, j) stand where only a person can:
 // before a speech verb, an age or an apposition that says what the person
 // is, or after a title, a title of address or a word for a person.
@@ -2427,7 +2437,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// "Brett Hall, 36, said", "singer Charlotte Church": a surname
 		// that also heads a building's name, after a common given name,
 		// where only a person can stand; so is "Jordan Banks said".
-		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) {
+		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) || sc.doubleGivenName(k, j) {
 			i, label = k, pipeline.Person
 		} else if label == pipeline.Person && j-i >= 2 && sc.placeName(i, j) {
 			continue // "the Lal Masjid", "Shah Alam Town": a building's or a place's name, no one's

@@ -998,8 +998,9 @@ func TestNameEndsBeforeItsDate(t *testing.T) {
 }
 
 // TestGivenPlaceNames: a given name that is also a place's, before a
-// surname, where only a person stands, is a person's name; a body named
-// by a place and a common noun still speaks as a body.
+// surname, where only a person stands, is a person's name, as two given
+// names joined by a hyphen before one are anywhere; a body named by a
+// place and a common noun still speaks as a body.
 func TestGivenPlaceNames(t *testing.T) {
 	for text, want := range map[string]string{
 		"Georgia Halvorsen told reporters the vote was close.": pipeline.Person,
@@ -1010,6 +1011,12 @@ func TestGivenPlaceNames(t *testing.T) {
 		es := entitiesOf(t, text)
 		if len(es) != 1 || es[0].Label != want {
 			t.Errorf("%q: entities %+v, want one %s", text, es, want)
+		}
+	}
+	text := "Mary-Kate Dunn said the plan was sound. Aung Min Htet said so. Police arrested Mary-Kate Dunn."
+	for _, e := range entitiesOf(t, text) {
+		if e.Label != pipeline.Person {
+			t.Errorf("%q: %q is %s, want a person", text, e.Text, e.Label)
 		}
 	}
 }
