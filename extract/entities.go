@@ -2622,11 +2622,18 @@ func (sc *sentenceScan) personStart(i, j int) int {
 		case j-i == 3 && sc.strayBeforeName(i, j):
 			i++ // "Referee Tom Berg", "Songwriter Ana Ruiz"
 			continue
+		case i == 0 && j-i >= 3 && openingPrepositions[strings.ToLower(w)]:
+			i++ // "Under Ana Ruiz, ...": the sentence's preposition in capitals
+			continue
 		}
 		break
 	}
 	return i
 }
+
+// openingPrepositions open a sentence before a name, in capitals as its
+// first word: "Under Ana Ruiz, the plan ...", "Unlike Tom Hale, ...".
+var openingPrepositions = toSet(`under with without despite unlike after before during following from against among amid between beyond towards toward like via for`)
 
 // dashEnd is where a person's name in words [i, j) ends before a dash
 // that opens an apposition with a place or a nationality: "Ana Ruiz -

@@ -1020,3 +1020,14 @@ func TestGivenPlaceNames(t *testing.T) {
 		}
 	}
 }
+
+// TestOpeningPrepositionNoName: a preposition that opens the sentence, in
+// capitals, is no part of the name after it.
+func TestOpeningPrepositionNoName(t *testing.T) {
+	for text, name := range map[string]string{
+		"Under Olusegun Adeyemi, Brazil's foreign minister from 2001 to 2005, the plan was approved.": "Olusegun Adeyemi",
+		"With Tom Hale, Chile's finance minister, in charge, the plan was approved.":                  "Tom Hale",
+	} {
+		checkPerson(t, text, name)
+	}
+}
