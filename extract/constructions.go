@@ -125,6 +125,11 @@ type ruleSpec struct {
 	// Post says the match makes any title a post, as an appointment
 	// does: "named X as coach" is tied to whoever named X.
 	Post bool `yaml:"post"`
+	// Succession says the match changes who holds a post, so that a
+	// state office without a country is in the state of whoever announces
+	// the change ("President X said A would replace B as foreign
+	// minister"), as with an appointment.
+	Succession bool `yaml:"succession"`
 	// Pairs gives each NAME the first ROLE after it, not one between it
 	// and the NAME before: "with A as chairman and B as treasurer".
 	Pairs bool `yaml:"pairs"`
@@ -1704,8 +1709,13 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				f := fact{mention: mention, roleFact: m.roleFactOf(ph)}
 				// "Chilean President X appointed Y as finance minister": a
 				// state office given by someone is in their state.
-				if f.owner == "" && f.country == "" && m.appoints(ru) && slices.ContainsFunc(strings.Fields(f.role), func(w string) bool { return stateOffices[w] }) {
-					f.owner = m.appointer(at)
+				if f.owner == "" && f.country == "" && slices.ContainsFunc(strings.Fields(f.role), func(w string) bool { return stateOffices[w] }) {
+					switch {
+					case m.appoints(ru):
+						f.owner = m.appointer(at)
+					case ru.Succession:
+						f.owner = m.announcer(at)
+					}
 				}
 				f.roster = ru.Roster
 				f.former = ph.former || ru.Former || ru.FormerName == nameNo
@@ -1760,6 +1770,26 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 func (m *matcher) appoints(ru *rule) bool {
 	el := &ru.elems[0]
 	return el.kind == elWord && el.class&(m.c.appoint|m.c.appoints) != 0
+}
+
+// announcer returns the name of the person who opens the sentence of
+// token at as the subject of a speech verb before it ("President X said
+// | A would replace B"), or "".
+func (m *matcher) announcer(at int) string {
+	lo, _ := m.r.ix.sentenceBounds(at)
+	for k := lo; k < at; k++ {
+		e, ok := m.r.ix.entityAt(k)
+		if !ok || e.Label != pipeline.Person {
+			continue
+		}
+		for j := m.r.ix.tokenEnding(e.End) + 1; j < at && j < k+12; j++ {
+			if m.r.is(j, m.c.say) {
+				return e.Text
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // appointer returns the name of the person who makes the appointment
