@@ -1767,15 +1767,22 @@ func (sc *sentenceScan) kinPeople() {
 
 // namedThing reports whether the name in words [i, j) is what a clause
 // calls a thing: "a farmhouse called Glyn Morgan", "a small charity named
-// Ruth Cole". The noun after "a" must be no person's (nor kin, a title, an
+// Ruth Cole", "the alliance known as the Unity Front". The noun after "a" must be no person's (nor kin, a title, an
 // age), and nothing after the name may read "named" as a verb that gives
 // someone a post or a label ("a company named Ann Kerr chief executive",
 // "called him a liar").
 func (sc *sentenceScan) namedThing(i, j int) bool {
 	w := sc.words
-	if i < 3 || w[i-1] != "named" && w[i-1] != "called" && w[i-1] != "dubbed" {
+	// ("The alliance known as the Unity Front": "known as" names too,
+	// and the name may take "the".)
+	at := i - 1 // the naming word
+	knownAs := i >= 4 && w[i-1] == "the" && w[i-2] == "as" && w[i-3] == "known"
+	if knownAs {
+		at = i - 3
+	} else if i < 3 || w[i-1] != "named" && w[i-1] != "called" && w[i-1] != "dubbed" {
 		return false
 	}
+	i = at + 1
 	noun := w[i-2]
 	lw := strings.ToLower(noun)
 	if noun != lw || !strings.HasPrefix(sc.toks[i-2].Tag, "NN") || personNouns[lw] || kinNouns[lw] ||
@@ -1787,7 +1794,7 @@ func (sc *sentenceScan) namedThing(i, j int) bool {
 	}
 	for k := i - 3; k >= max(0, i-6); k-- {
 		switch x := w[k]; {
-		case x == "a" || x == "an":
+		case x == "a" || x == "an" || knownAs && (x == "the" || x == "The"):
 			return true
 		case !startsLower(x) || !strings.HasPrefix(sc.toks[k].Tag, "JJ") && !strings.HasPrefix(sc.toks[k].Tag, "NN") && sc.toks[k].Tag != "VBN":
 			return false

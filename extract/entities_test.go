@@ -915,14 +915,16 @@ func TestCapitalTheOpensAName(t *testing.T) {
 
 // TestThingsCalledByName: after "a" and a noun for a thing, "called" or
 // "named" gives the thing's name, no one's ("a company called Hale
-// Morton"); after a noun for a person, a kin noun, a title or an age it
+// Morton"), as "known as the" does after any determiner; after a noun for a person, a kin noun, a title or an age it
 // gives a person's, and a verb "named" before a name is no such clause.
 func TestThingsCalledByName(t *testing.T) {
 	checkNoPeople(t,
 		"They bought a farmhouse called Glyn Morgan in 1990.",
 		"The money went to a small charity named Ruth Cole, the report said.",
-		"Staff used a software company called Tom Hale to build the site.")
+		"Staff used a software company called Tom Hale to build the site.",
+		"The opposition bloc known as the Harwick Majlis-e-Nur has held rallies since May.")
 	for text, name := range map[string]string{
+		"A man known as Abu Tariq was arrested on Monday.":               "Abu Tariq",
 		"He sent a woman called Ann Kerr to collect the prize.":          "Ann Kerr",
 		"Police found a 20-year-old named Tom Hale near the river.":      "Tom Hale",
 		"She hired a lawyer named Ruth Cole.":                            "Ruth Cole",
