@@ -781,6 +781,37 @@ func (sc *sentenceScan) bodyOfSpan(i, j int, label string) (int, int, string) {
 // trailingLinks are lower-case words no name of a body or a place ends in.
 var trailingLinks = toSet(`on in at of for to and the by with from since until after before during`)
 
+// listedAfterFirms reports whether the name at word i is an item of a
+// list of names that a plural noun for a kind of firm opens, or the first
+// when no given name opens it: "carmakers Halvorsen and Brandt Ellery",
+// "operators A, B and C".
+func (sc *sentenceScan) listedAfterFirms(i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch w := sc.words[k]; {
+		case firmNounPlural(w):
+			return k < i-1 || !sc.givenName(sc.words[i]) // ("the firms Tom Berg founded")
+		case w == "," || w == "and":
+			// Over the item before: its capitalised words.
+			for k > 1 && isCapitalized(sc.words[k-1]) {
+				k-- // (a name may end in such a noun: "Lakeview Clubs")
+			}
+			if k == i-1 || !isCapitalized(sc.words[k]) {
+				return false // no item before the separator
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// firmNounPlural reports whether w names kinds of firm in the plural:
+// "carmakers", "Banks".
+func firmNounPlural(w string) bool {
+	sg, ok := gazetteer.Singular(strings.ToLower(w))
+	return ok && firmNouns[sg]
+}
+
 // mediaNouns name what a newspaper's or a channel's name follows (not
 // "broadcaster", which is also a person: "fellow broadcaster X").
 var mediaNouns = toSet(`newspaper newspapers daily weekly magazine tabloid broadsheet paper journal
@@ -793,7 +824,7 @@ var seatTitles = toSet(`MP MSP MEP AM MLA TD MK`)
 // firmNouns name kinds of firm: the nouns the training corpora put
 // before organisations' names and never before people's (not "maker":
 // "filmmaker", "lawmaker").
-var firmNouns = toSet(`company firm group agency bank club manufacturer retailer chain conglomerate subsidiary affiliate
+var firmNouns = toSet(`company firm group agency bank club manufacturer retailer chain conglomerate subsidiary affiliate operator consultancy
 underwriter lender insurer airline carrier brewer miner jeweller jeweler carmaker automaker chipmaker drugmaker steelmaker`)
 
 // institutionHeads end the names of institutions that are often named
@@ -2371,6 +2402,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			label = pipeline.Org
 		}
 		if label == pipeline.Person && i > 0 && firmNouns[strings.ToLower(sc.words[i-1])] && !sc.givenName(sc.words[i]) {
+			label = pipeline.Org
+		}
+		// "casino operators Lakeview Clubs, Castell Group and Stanley
+		// Ellery": the names a plural noun for firms lists are bodies.
+		if label == pipeline.Person && sc.listedAfterFirms(i) {
 			label = pipeline.Org
 		}
 		// "the United States": the gazetteer's longer unambiguous name takes

@@ -809,11 +809,14 @@ func TestSplitAtAt(t *testing.T) {
 // TestFirmNounsNameBodies: a name after the noun for a kind of firm is a
 // body's, also where that noun opens the sentence; a name that opens with
 // a given name after it is a person's ("the firm Tom Berg founded").
-func TestFirmNounsNameBodies(t *testing.T) {
+func TestFirmNounsNameBodies(t *testing.T) { // and the names such a noun lists in the plural
 	checkEntities(t, "Shares in carmaker Brandt Ellery fell after the recall.", []wantEntity{{"Brandt Ellery", pipeline.Org, "", ""}})
 	checkEntities(t, "Britain's biggest retailer Halvorsen reported higher sales.", []wantEntity{{"Halvorsen", pipeline.Org, "", ""}})
 	checkEntities(t, "Jeweller Castell also reported weak sales.", []wantEntity{{"Castell", pipeline.Org, "", ""}}, "Jeweller Castell")
+	checkEntities(t, "Shares in casino operators Lakeview Clubs, Castell Group and Stanley Ellery fell.", []wantEntity{{"Stanley Ellery", pipeline.Org, "", ""}})
+	checkEntities(t, "Carmakers Halvorsen and Brandt Ellery cut jobs.", []wantEntity{{"Brandt Ellery", pipeline.Org, "", ""}})
 	checkPerson(t, "The firm Tom Berg founded in 1990 has collapsed.", "Tom Berg")
+	checkPerson(t, "The firms Tom Berg founded have collapsed.", "Tom Berg")
 	checkPerson(t, "Analyst Ann Kerr said the figures were weak.", "Ann Kerr")
 }
 
