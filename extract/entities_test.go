@@ -1036,3 +1036,14 @@ func TestOpeningPrepositionNoName(t *testing.T) {
 		checkPerson(t, text, name)
 	}
 }
+
+// TestWorkTitlesNameNoOne: a title after the lower-case noun for its kind
+// of work is no one's name, there and wherever the story repeats it; a
+// verb "play" before a name is no such noun, nor an acronym after one.
+func TestWorkTitlesNameNoOne(t *testing.T) {
+	checkNoPeople(t,
+		"The comedy Vera Halvorsen won two awards. Critics said Vera Halvorsen was the year's best.",
+		"Her album Harwick Street sold well.")
+	checkPerson(t, "Andy Berg will play Cyril Lemaire in the final.", "Cyril Lemaire")
+	checkEntities(t, "If you would rather watch a downloaded movie NEC is showing a phone.", []wantEntity{{"NEC", pipeline.Org, "", ""}})
+}

@@ -113,6 +113,9 @@ neighbourhood neighborhood suburb`,
 	return m
 }()
 
+// workNouns name kinds of work whose title follows them, in lower case.
+var workNouns = toSet(`film movie comedy drama thriller documentary musical opera play novel album single song sitcom`)
+
 // contestVerbs take a seat as their object.
 var contestVerbs = toSet(`contest contests contested contesting`)
 
@@ -199,6 +202,22 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 	for k := 0; k+1 < len(t); k++ {
 		if stormWords[t[k].Text] && isCapitalized(t[k+1].Text) {
 			f.things[t[k+1].Text] = ""
+		}
+	}
+	// "the comedy Vera Hale", "his album Harwick Street": a work's title
+	// after the noun for its kind is no one's name in the whole document.
+	for k := 0; k+1 < len(t); k++ {
+		if !workNouns[t[k].Text] || !strings.HasPrefix(t[k].Tag, "NN") {
+			continue
+		}
+		end := k + 1
+		for end < len(t) && end < k+5 && isCapitalized(t[end].Text) && !isPossessive(t[end].Text) {
+			end++
+		}
+		// (An acronym is a body's, after a comma the writer left out: "a
+		// downloaded movie NEC is showing".)
+		if end > k+1 && (end == len(t) || !isPossessive(t[end].Text)) && !(end == k+2 && isAllCaps(t[k+1].Text)) {
+			f.things[strings.Join(tokenTexts(t[k+1:end]), " ")] = ""
 		}
 	}
 	// "the centrist Yesh Atid (Future) party": a name before a noun of a
