@@ -128,6 +128,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.kinPeople()
 		sc.listedUnderHonorific()
 		sc.mountains()
+		sc.seats()
 		sc.bracketedPeople()
 		sc.nicknamedPeople()
 		sc.introducedPeople()
@@ -1747,6 +1748,33 @@ func (sc *sentenceScan) mountains() {
 		}
 		sc.add(i, j, pipeline.Place, prioRule, 0.85)
 		i = j - 1
+	}
+}
+
+// seats finds the seat a member sits for when its name joins two names
+// with "and": "the MP for Hornsea and Ellery Green" sits for one seat, no
+// place and person.
+func (sc *sentenceScan) seats() {
+	run := func(k int) int { // the end of the capitalised run at k
+		for k < len(sc.words) && isCapitalized(sc.words[k]) && isNameWord(sc.words[k], false) {
+			k++
+		}
+		return k
+	}
+	for i := 0; i+2 < len(sc.words); i++ {
+		if !seatTitles[sc.words[i]] || sc.words[i+1] != "for" {
+			continue
+		}
+		first := run(i + 2)
+		if first == i+2 || first+1 >= len(sc.words) || sc.words[first] != "and" {
+			continue
+		}
+		end := run(first + 1)
+		if end == first+1 || end < len(sc.words) && !separators[sc.words[end]] && sc.words[end] != "." {
+			continue
+		}
+		sc.add(i+2, end, pipeline.Place, prioRule, 0.85)
+		i = end - 1
 	}
 }
 

@@ -1047,3 +1047,10 @@ func TestWorkTitlesNameNoOne(t *testing.T) {
 	checkPerson(t, "Andy Berg will play Cyril Lemaire in the final.", "Cyril Lemaire")
 	checkEntities(t, "If you would rather watch a downloaded movie NEC is showing a phone.", []wantEntity{{"NEC", pipeline.Org, "", ""}})
 }
+
+// TestSeatJoinedByAnd: a member's seat whose name joins two names with
+// "and" is one place; a name after "and" before a verb is no part of it.
+func TestSeatJoinedByAnd(t *testing.T) {
+	checkEntities(t, "Tom Hale, Labour MP for Harwick and Ellery Vale, said so.", []wantEntity{{"Harwick and Ellery Vale", pipeline.Place, "", ""}}, "Ellery Vale")
+	checkPerson(t, "Ana Ruiz, MP for Harwick and Tom Hale met on Monday.", "Tom Hale")
+}
