@@ -698,14 +698,14 @@ func (s *issuesStage) paragraphFocus(d *pipeline.Doc, pi int, parties []*issuePa
 		here := issueMentionedIn(parties, d.Tokens[a].Start, d.Tokens[b-1].End)
 		if len(here) == 0 {
 			for _, p := range prev {
-				out[p] = append(out[p], issueNounPhrases(d, a, b, blocked)...)
+				out[p] = append(out[p], issueClausePhrases(d, a, b, blocked)...)
 			}
 			prev = nil // a sentence continues only the one right before it
 			continue
 		}
 		prev = here
 		if len(here) == 1 {
-			out[here[0]] = append(out[here[0]], issueNounPhrases(d, a, b, blocked)...)
+			out[here[0]] = append(out[here[0]], issueClausePhrases(d, a, b, blocked)...)
 			continue
 		}
 		// Several parties: clause by clause.
@@ -734,13 +734,19 @@ func (s *issuesStage) paragraphFocus(d *pipeline.Doc, pi int, parties []*issuePa
 			if len(c.ps) > 0 {
 				cur = c.ps
 			}
-			phr := issueNounPhrases(d, c.a, c.b, blocked)
+			phr := issueClausePhrases(d, c.a, c.b, blocked)
 			for _, p := range cur {
 				out[p] = append(out[p], phr...)
 			}
 		}
 	}
 	return out
+}
+
+// issueClausePhrases returns the focus phrases of tokens [a,b): what a
+// stance verb says is to be done, then the noun phrases.
+func issueClausePhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span {
+	return append(issueVerbComplements(d, a, b), issueNounPhrases(d, a, b, blocked)...)
 }
 
 func issueClauseBreak(tok string) bool {
@@ -777,6 +783,48 @@ var issuePronouns = map[string]bool{
 func issueNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
 
 func issueAdjTag(tag string) bool { return tag == "JJ" || tag == "JJR" || tag == "JJS" }
+
+// issueVerbComplements returns what a party is said to want, agree,
+// refuse, offer or urge to do in tokens [a,b): the verb phrase after a
+// stance verb and "to" ("wants to cut greenhouse gases", "urged Ankara to
+// recognise Cyprus"), up to six words and the clause's end.
+func issueVerbComplements(d *pipeline.Doc, a, b int) []pipeline.Span {
+	var out []pipeline.Span
+	for k := a; k+2 < b; k++ {
+		t := d.Tokens[k]
+		if !strings.HasPrefix(t.Tag, "VB") || !stanceVerbs[strings.ToLower(t.Text)] && !issueSayVerbs[strings.ToLower(t.Text)] {
+			continue
+		}
+		// "to" right after the verb, or after its object ("urged Ankara to").
+		to := k + 1
+		for to < b && to < k+4 && !strings.EqualFold(d.Tokens[to].Text, "to") && !issueClauseBreak(d.Tokens[to].Text) && !strings.HasPrefix(d.Tokens[to].Tag, "VB") {
+			to++
+		}
+		if to+1 >= b || !strings.EqualFold(d.Tokens[to].Text, "to") || d.Tokens[to+1].Tag != "VB" {
+			continue
+		}
+		end := to + 1
+		for end < b && end < to+7 && !issueClauseBreak(d.Tokens[end].Text) && !issueComplementEnds[strings.ToLower(d.Tokens[end].Text)] && d.Tokens[end].Text != "." {
+			end++
+		}
+		for end > to+2 && issueTrailing[strings.ToLower(d.Tokens[end-1].Text)] {
+			end--
+		}
+		if end == to+1 {
+			continue // (a verb's tag on a word that ends a clause)
+		}
+		out = append(out, d.SpanOf(d.Tokens[to+1].Start, d.Tokens[end-1].End))
+		k = end - 1
+	}
+	return out
+}
+
+var (
+	// issueComplementEnds end a verb phrase: another clause begins.
+	issueComplementEnds = toSet(`and but or which that who whom because if when while after before unless as than so "`)
+	// issueTrailing are words a phrase does not end in.
+	issueTrailing = toSet(`the a an of to for with on in at by from its their his her our`)
+)
 
 // issueNounPhrases returns the noun phrases of tokens [a,b).
 func issueNounPhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span {

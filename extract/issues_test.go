@@ -399,3 +399,33 @@ func TestIssueActorsInLists(t *testing.T) {
 		"The report was written by Peru and published in Japan.\n"
 	checkActors(t, text, []string{"CL", "GH", "PH", "KE", "NO", "DK"}, []string{"PE", "JP"})
 }
+
+// TestIssueVerbComplements: what a stance verb says is to be done, after
+// "to" and any object of the verb, up to the clause's end; not what a
+// verb of motion reaches, nor a noun a stance verb takes.
+func TestIssueVerbComplements(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Chile wants to cut fishing quotas by half, and Peru urged Chile to lift the ban on imports.": {"cut fishing quotas by half", "lift the ban on imports"},
+		"Peru refused to recognise the new border which Chile drew in May.":                           {"recognise the new border"},
+		"Peru wants a deal. The minister went to Lima to sign it.":                                    nil,
+	} {
+		d := runStages(t, text, "paragraphs", "tokens")
+		var got []string
+		for _, sp := range issueVerbComplements(d, 0, len(d.Tokens)) {
+			got = append(got, sp.Text)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: complements %q, want %q", text, got, want)
+		}
+	}
+	// A verb's tag on a word that ends the clause gives nothing (and no
+	// span that ends before it starts).
+	d := &pipeline.Doc{Text: "Peru wants to ; go"}
+	for i, w := range strings.Fields(d.Text) {
+		start := strings.Index(d.Text, w)
+		d.Tokens = append(d.Tokens, pipeline.Token{Start: start, End: start + len(w), Text: w, Tag: []string{"NNP", "VBZ", "TO", "VB", "VB"}[i]})
+	}
+	if got := issueVerbComplements(d, 0, len(d.Tokens)); len(got) != 0 {
+		t.Errorf("complements %+v, want none", got)
+	}
+}
