@@ -782,6 +782,20 @@ func (sc *sentenceScan) bodyOfSpan(i, j int, label string) (int, int, string) {
 // trailingLinks are lower-case words no name of a body or a place ends in.
 var trailingLinks = toSet(`on in at of for to and the by with from since until after before during`)
 
+// datedTail reports whether the span [i, j) with label ends in a link
+// and a day or a month's name ("on Friday", "in November"), which no
+// name ends in, but for a Sunday paper's ("The Courier on Sunday").
+func (sc *sentenceScan) datedTail(i, j int, label string) bool {
+	if j-i <= 2 || !trailingLinks[sc.words[j-2]] {
+		return false
+	}
+	w := sc.words[j-1]
+	if w == "Sunday" && sc.words[j-2] == "on" && j-i == 3 && label == pipeline.Org {
+		return false
+	}
+	return isWeekdayName(w) || monthOf(w).String() == w
+}
+
 // listedAfterFirms reports whether the name at word i is an item of a
 // list of names that a plural noun for a kind of firm opens, or the first
 // when no given name opens it: "carmakers Halvorsen and Brandt Ellery",
@@ -1826,22 +1840,20 @@ func (sc *sentenceScan) kinPeople() {
 
 // namedThing reports whether the name in words [i, j) is what a clause
 // calls a thing: "a farmhouse called Glyn Morgan", "a small charity named
-// Ruth Cole", "the alliance known as the Unity Front". The noun after "a" must be no person's (nor kin, a title, an
-// age), and nothing after the name may read "named" as a verb that gives
-// someone a post or a label ("a company named Ann Kerr chief executive",
-// "called him a liar").
+// Ruth Cole", "the alliance known as the Unity Front". The noun before
+// the naming word must be no person's (nor kin, a title, an age), and
+// nothing after the name may read "named" as a verb that gives someone a
+// post or a label ("a company named Ann Kerr chief executive", "called
+// him a liar").
 func (sc *sentenceScan) namedThing(i, j int) bool {
 	w := sc.words
-	// ("The alliance known as the Unity Front": "known as" names too,
-	// and the name may take "the".)
-	at := i - 1 // the naming word
+	// ("known as" names too, and the name after it may take "the".)
 	knownAs := i >= 4 && w[i-1] == "the" && w[i-2] == "as" && w[i-3] == "known"
 	if knownAs {
-		at = i - 3
+		i -= 2 // as if the name stood right after "known"
 	} else if i < 3 || w[i-1] != "named" && w[i-1] != "called" && w[i-1] != "dubbed" {
 		return false
 	}
-	i = at + 1
 	noun := w[i-2]
 	lw := strings.ToLower(noun)
 	if noun != lw || !strings.HasPrefix(sc.toks[i-2].Tag, "NN") || personNouns[lw] || kinNouns[lw] ||
@@ -2395,7 +2407,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// in a name word, and never in a day or a month after a link,
 		// "Brightwater Capital | on Friday", but for a Sunday paper's,
 		// "The Courier on Sunday".)
-		if w := sc.words[j-1]; label != pipeline.Person && j-i > 2 && trailingLinks[sc.words[j-2]] && (isWeekdayName(w) && !(w == "Sunday" && sc.words[j-2] == "on" && j-i == 3 && label == pipeline.Org) || monthOf(w).String() == w) {
+		if label != pipeline.Person && sc.datedTail(i, j, label) {
 			j -= 2
 		}
 		for label != pipeline.Person && j > i+1 && trailingLinks[sc.words[j-1]] {

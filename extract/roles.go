@@ -614,11 +614,13 @@ loop:
 				// office hangs on the person named before in the sentence.
 				ph.owner = r.personBefore(j)
 			}
-			if e, ok := r.itsReferent(j); ok && lw == "its" {
-				if c := r.p.countryOf(e); c != "" && len(ph.countries) == 0 {
-					ph.countries = []string{c} // "Chile recalled its ambassador"
-				} else if c == "" && e.Label == pipeline.Org && ph.org == "" {
-					ph.org = e.Canonical // "Lakeview Bank said its chief executive ..."
+			if lw == "its" {
+				if e, ok := r.itsReferent(j); ok {
+					if c := r.p.countryOf(e); c != "" && len(ph.countries) == 0 {
+						ph.countries = []string{c} // "Chile recalled its ambassador"
+					} else if c == "" && e.Label == pipeline.Org && ph.org == "" {
+						ph.org = e.Canonical // "Lakeview Bank said its chief executive ..."
+					}
 				}
 			}
 			break loop
