@@ -2015,7 +2015,7 @@ Consulate Foundation League Alliance Coalition Brigade Brigades Airlines Airways
 Times Post Telegraph Herald Journal Tribune Gazette Daily Chronicle Observer Courier Mirror Examiner Inquirer
 Sentinel Bulletin Monitor Magazine Review Standard Advertiser Dispatch
 Centre Center Board Cabinet Presidency Directorate Administration Command Mission
-Confederation Consortium Society Syndicate Chamber Institution Orchestra Choir Ensemble
+Confederation Consortium Society Syndicate Chamber Institution Orchestra Choir Ensemble Survey Observatory Laboratory Library
 Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Hussars Lancers Commandos
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
 Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records

@@ -1054,3 +1054,10 @@ func TestSeatJoinedByAnd(t *testing.T) {
 	checkEntities(t, "Tom Hale, Labour MP for Harwick and Ellery Vale, said so.", []wantEntity{{"Harwick and Ellery Vale", pipeline.Place, "", ""}}, "Ellery Vale")
 	checkPerson(t, "Ana Ruiz, MP for Harwick and Tom Hale met on Monday.", "Tom Hale")
 }
+
+// TestInstitutionHeads: a survey, an observatory, a laboratory or a library
+// is a body, whoever it is named after.
+func TestInstitutionHeads(t *testing.T) {
+	checkEntities(t, "A spokeswoman for the U.S. Geological Survey said the quake was minor.", []wantEntity{{"U.S. Geological Survey", pipeline.Org, "", ""}}, "Geological Survey")
+	checkEntities(t, "Papers went to the Ana Ruiz Presidential Library on Monday.", []wantEntity{{"Ana Ruiz Presidential Library", pipeline.Org, "", ""}})
+}
