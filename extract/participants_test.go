@@ -143,6 +143,11 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Ana Ruiz", role: "Foreign Minister", country: "Chile"}, {name: "Tom Hale", role: "Trade Minister", country: "Peru"}}},
 		{"its after a body subject", "The Lakeview Bank rejected the plan. Its chairman, Luis Soto, said so.",
 			[]wantPerson{{name: "Luis Soto", role: "Chairman", org: ""}}},
+		// a word for a person before a name in a post's complement describes that person, who holds no such post
+		{"descriptor in a complement", "Police detained the spokesman of candidate Ana Ruiz and staff members of opposition candidate Tom Hale.",
+			[]wantPerson{{name: "Ana Ruiz"}, {name: "Tom Hale"}}},
+		{"a body in a complement", "The spokesman of Lakeview Bank, Ana Ruiz, said so.",
+			[]wantPerson{{name: "Ana Ruiz", role: "Spokesperson", org: "Lakeview Bank"}}},
 		// a phrase opening the sentence names someone who is not its subject
 		{"name in an opening phrase", "Speaking after talks with Ana Ruiz, the Chilean foreign minister said help would come.",
 			[]wantPerson{{name: "Ana Ruiz"}}},

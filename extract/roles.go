@@ -1479,7 +1479,8 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			}
 		}
 		// "an aide of fugitive commander General X": a title in the words
-		// before a name is that person's, no complement of this one.
+		// before a name is that person's, no complement of this one, and
+		// so is a word for a person ("the spokesman of candidate X").
 		if r.titleBeforeName(j, m, hi) {
 			break
 		}
@@ -1633,7 +1634,8 @@ func (r *roleReader) titleBeforeName(j, m, hi int) bool {
 			return true
 		}
 	}
-	return false
+	// ("the spokesman of candidate X": so is a word for a person.)
+	return m > j && r.persons[m] > 0 && r.p.titles.IsDescriptor(r.lower[m-1])
 }
 
 // bodies reads the places and bodies that complete a title after a
