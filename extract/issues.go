@@ -68,6 +68,7 @@ func DefaultIssuesConfig() IssuesConfig { return IssuesConfig{MaxFocus: 6, Subje
 type issuesStage struct {
 	cfg    IssuesConfig
 	titles *gazetteer.Titles // a phrase headed by a title names a person, no focus
+	gaz    *gazetteer.Gazetteer
 }
 
 // NewIssues builds the "issues" stage.
@@ -83,7 +84,7 @@ func NewIssues(opts pipeline.Options) (pipeline.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &issuesStage{cfg: cfg, titles: gaz.Titles()}, nil
+	return &issuesStage{cfg: cfg, titles: gaz.Titles(), gaz: gaz}, nil
 }
 
 func (s *issuesStage) Name() string { return "issues" }
@@ -98,11 +99,19 @@ type issueParty struct {
 // issueParties collects the document's parties and their mentions: the
 // countries of its participants, and the countries and international
 // bodies it shows acting (issueActors).
-func issueParties(d *pipeline.Doc) []*issueParty {
+func (s *issuesStage) issueParties(d *pipeline.Doc) []*issueParty {
 	codes := topicPartyCodes(d)
 	for _, c := range issueActors(d) {
 		if !topicContains(codes, c) {
 			codes = append(codes, c)
+		}
+	}
+	// An international body speaks through its officials too: "IMF chief
+	// X told reporters".
+	bodies := s.internationalBodies(d)
+	for _, pt := range d.Participants {
+		if k := bodies[pt.Organization]; k != "" && !topicContains(codes, k) {
+			codes = append(codes, k)
 		}
 	}
 	var ps []*issueParty
@@ -156,6 +165,9 @@ func issueParties(d *pipeline.Doc) []*issueParty {
 	}
 	for _, pt := range d.Participants {
 		p := byCode[pt.CountryCode]
+		if b := byCode[bodies[pt.Organization]]; b != nil {
+			p = b
+		}
 		if p == nil {
 			continue
 		}
@@ -196,6 +208,30 @@ func issueParties(d *pipeline.Doc) []*issueParty {
 		sort.SliceStable(p.mentions, func(i, j int) bool { return p.mentions[i].Start < p.mentions[j].Start })
 	}
 	return ps
+}
+
+// internationalBodies maps the names and forms of the international
+// bodies in d that the gazetteer knows (with no country of their own, not
+// a state's or a firm's) to their party keys.
+func (s *issuesStage) internationalBodies(d *pipeline.Doc) map[string]string {
+	m := map[string]string{}
+	looked := map[string]bool{} // canonical names looked up, one lookup each
+	for _, e := range d.Entities {
+		if e.Label != pipeline.Org || e.Canonical == "" || e.Source != pipeline.SourceGazetteer && e.ID == "" {
+			continue
+		}
+		if !looked[e.Canonical] {
+			looked[e.Canonical] = true
+			if !slices.ContainsFunc(s.gaz.Lookup(e.Canonical), func(g gazetteer.Entry) bool { return g.Kind == gazetteer.Org && g.Country == "" }) {
+				continue
+			}
+			m[e.Canonical] = issueBodyKey(e)
+		}
+		if k := m[e.Canonical]; k != "" {
+			m[e.Text] = k
+		}
+	}
+	return m
 }
 
 // issueBodyKey is the party key of an organisation entity: its canonical
@@ -522,7 +558,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 			g.body = true
 		}
 	}
-	parties := issueParties(d)
+	parties := s.issueParties(d)
 	stems := stemCache{}
 	// A place is no issue of its own parties: "the US said" makes the US
 	// a party, not a subject.

@@ -429,3 +429,24 @@ func TestIssueVerbComplements(t *testing.T) {
 		t.Errorf("complements %+v, want none", got)
 	}
 }
+
+// TestIssueBodyByItsOfficial: an international body whose official speaks
+// is a party, though the body itself is never a verb's subject.
+func TestIssueBodyByItsOfficial(t *testing.T) {
+	text := "Chile agrees new loan deal\n\n" +
+		"Chile and the IMF have settled the terms of a $5bn loan deal.\n\n" +
+		"IMF chief Ana Ruiz told reporters the loan deal would let Chile pay off older debts.\n\n" +
+		"Chile said the loan deal would be signed in May.\n"
+	d := runStages(t, text, "paragraphs", "tables", "tokens", "dates", "entities", "participants", "topics", "issues")
+	var names []string
+	for _, is := range d.Issues {
+		for _, p := range is.Parties {
+			if !slices.Contains(names, p.Name) {
+				names = append(names, p.Name)
+			}
+		}
+	}
+	if !slices.Contains(names, "International Monetary Fund") || !slices.Contains(names, "Chile") {
+		t.Errorf("parties %q, want Chile and the Fund", names)
+	}
+}
