@@ -265,6 +265,13 @@ func TestSubjects(t *testing.T) {
 			"The leaders urged Norway to act on climate change before the summit.\n\n" +
 			"Norway said climate change would top its agenda next year.\n",
 			[]string{"Climate Change"}},
+		// An adjective after a common noun opens the next phrase: "give
+		// the country full membership".
+		{"Bloc weighs Chile bid\n\n" +
+			"The bloc may give the country full membership next year.\n\n" +
+			"Peru said that giving the country full membership would be a mistake.\n\n" +
+			"Chile wants the bloc to offer the country full membership soon.\n",
+			[]string{"Bloc", "Full Membership"}},
 		// Near miss: a subject named once, in one paragraph, is no issue.
 		{"Ministers meet in Oslo\n\n" +
 			"The ministers of Chile and Norway met in Oslo on Monday.\n\n" +

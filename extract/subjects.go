@@ -159,6 +159,14 @@ func subjectPhrases(d *pipeline.Doc, a, b int, blocked []bool) [][2]int {
 		for end > i && !subjectHead(d.Tokens[end-1]) {
 			end--
 		}
+		// ("give the country full membership": an adjective after a
+		// common noun opens the next phrase.)
+		for k := end - 1; k > i; k-- {
+			if issueAdjTag(d.Tokens[k].Tag) && (d.Tokens[k-1].Tag == "NN" || d.Tokens[k-1].Tag == "NNS") {
+				i = k
+				break
+			}
+		}
 		if end > i {
 			start := max(i, end-4)
 			for start < end-1 && issueAdjTag(d.Tokens[start].Tag) && subjectVagueModifiers[strings.ToLower(d.Tokens[start].Text)] {
