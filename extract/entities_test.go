@@ -118,6 +118,15 @@ func checkPerson(t *testing.T, text, name string) {
 	checkEntities(t, text, []wantEntity{{name, pipeline.Person, "", ""}})
 }
 
+// checkPersons asserts, for each text, that it has a person mention
+// written as the name it maps to.
+func checkPersons(t *testing.T, names map[string]string) {
+	t.Helper()
+	for text, name := range names {
+		checkPerson(t, text, name)
+	}
+}
+
 // checkNoPeople fails for each person entity found in the texts.
 func checkNoPeople(t *testing.T, texts ...string) {
 	t.Helper()
@@ -843,13 +852,11 @@ func TestNamesOfOtherThings(t *testing.T) {
 		"Protesters gathered in Cork's Saint Brendan's Cathedral on Sunday.",
 		"Celebrations for Saint Columba's Day began on Friday.",
 		"The pope blessed the crowd in St Anselm's Square.")
-	for text, name := range map[string]string{
+	checkPersons(t, map[string]string{
 		"Militants abducted local government official Amir Latif today.":         "Amir Latif",
 		"The agency quoted the official, Yu Hongyao, as saying a deal was near.": "Yu Hongyao",
 		"Saint Brendan's voyage is told in many books.":                          "Saint Brendan",
-	} {
-		checkPerson(t, text, name)
-	}
+	})
 }
 
 // TestCompassPointsNameNoOne: two compass points end a region's or a
@@ -926,7 +933,7 @@ func TestThingsCalledByName(t *testing.T) {
 		"The money went to a small charity named Ruth Cole, the report said.",
 		"Staff used a software company called Tom Hale to build the site.",
 		"The opposition bloc known as the Harwick Majlis-e-Nur has held rallies since May.")
-	for text, name := range map[string]string{
+	checkPersons(t, map[string]string{
 		"A man known as Abu Tariq was arrested on Monday.":               "Abu Tariq",
 		"He sent a woman called Ann Kerr to collect the prize.":          "Ann Kerr",
 		"Police found a 20-year-old named Tom Hale near the river.":      "Tom Hale",
@@ -934,9 +941,7 @@ func TestThingsCalledByName(t *testing.T) {
 		"She met a colleague called Ann Kerr in Paris.":                  "Ann Kerr",
 		"The party named Tom Hale as its candidate on Monday.":           "Tom Hale",
 		"The board of a company named Ann Kerr chief executive in 2001.": "Ann Kerr",
-	} {
-		checkPerson(t, text, name)
-	}
+	})
 }
 
 // TestNameEndsAtDashApposition: a full name ends at a dash that opens an
@@ -1029,12 +1034,10 @@ func TestGivenPlaceNames(t *testing.T) {
 // TestOpeningPrepositionNoName: a preposition that opens the sentence, in
 // capitals, is no part of the name after it.
 func TestOpeningPrepositionNoName(t *testing.T) {
-	for text, name := range map[string]string{
+	checkPersons(t, map[string]string{
 		"Under Olusegun Adeyemi, Brazil's foreign minister from 2001 to 2005, the plan was approved.": "Olusegun Adeyemi",
 		"With Tom Hale, Chile's finance minister, in charge, the plan was approved.":                  "Tom Hale",
-	} {
-		checkPerson(t, text, name)
-	}
+	})
 }
 
 // TestWorkTitlesNameNoOne: a title after the lower-case noun for its kind

@@ -66,9 +66,8 @@ type IssuesConfig struct {
 func DefaultIssuesConfig() IssuesConfig { return IssuesConfig{MaxFocus: 6, Subjects: true} }
 
 type issuesStage struct {
-	cfg    IssuesConfig
-	titles *gazetteer.Titles // a phrase headed by a title names a person, no focus
-	gaz    *gazetteer.Gazetteer
+	cfg IssuesConfig
+	gaz *gazetteer.Gazetteer // titles (a phrase headed by one names a person, no focus) and bodies
 }
 
 // NewIssues builds the "issues" stage.
@@ -84,7 +83,7 @@ func NewIssues(opts pipeline.Options) (pipeline.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &issuesStage{cfg: cfg, titles: gaz.Titles(), gaz: gaz}, nil
+	return &issuesStage{cfg: cfg, gaz: gaz}, nil
 }
 
 func (s *issuesStage) Name() string { return "issues" }
@@ -97,8 +96,9 @@ type issueParty struct {
 }
 
 // issueParties collects the document's parties and their mentions: the
-// countries of its participants, and the countries and international
-// bodies it shows acting (issueActors).
+// countries of its participants, the international bodies whose officials
+// they are, and the countries and international bodies it shows acting
+// (issueActors).
 func (s *issuesStage) issueParties(d *pipeline.Doc) []*issueParty {
 	codes := topicPartyCodes(d)
 	for _, c := range issueActors(d) {
@@ -106,8 +106,6 @@ func (s *issuesStage) issueParties(d *pipeline.Doc) []*issueParty {
 			codes = append(codes, c)
 		}
 	}
-	// An international body speaks through its officials too: "IMF chief
-	// X told reporters".
 	bodies := s.internationalBodies(d)
 	for _, pt := range d.Participants {
 		if k := bodies[pt.Organization]; k != "" && !topicContains(codes, k) {
@@ -222,7 +220,7 @@ func (s *issuesStage) internationalBodies(d *pipeline.Doc) map[string]string {
 		}
 		if !looked[e.Canonical] {
 			looked[e.Canonical] = true
-			if !slices.ContainsFunc(s.gaz.Lookup(e.Canonical), func(g gazetteer.Entry) bool { return g.Kind == gazetteer.Org && g.Country == "" }) {
+			if !s.gaz.InternationalBody(e.Canonical) {
 				continue
 			}
 			m[e.Canonical] = issueBodyKey(e)
@@ -958,11 +956,11 @@ func (s *issuesStage) namesSomeone(sp pipeline.Span) bool {
 		return true
 	}
 	for i := range words[:len(words)-1] {
-		if m := s.titles.MatchPlural(words, i); m.N > 0 && i+m.N == len(words) {
+		if m := s.gaz.Titles().MatchPlural(words, i); m.N > 0 && i+m.N == len(words) {
 			return true
 		}
 	}
-	return len(words) > 1 && s.titles.IsHead(words[len(words)-1])
+	return len(words) > 1 && s.gaz.Titles().IsHead(words[len(words)-1])
 }
 
 // issueTimeNouns head phrases of time.

@@ -273,7 +273,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 			// A post in an international body has no country, whatever
 			// another post's ("Former Chilean president X, now a UN envoy").
-			if part.CountryCode == "" && f.country != "" && (f.role == part.Role || !p.internationalBody(roleOrg)) {
+			if part.CountryCode == "" && f.country != "" && (f.role == part.Role || !p.gaz.InternationalBody(roleOrg)) {
 				part.CountryCode = f.country
 			}
 			// Another post's body counts too: a minister's party is their
@@ -1921,17 +1921,6 @@ var stateBodyHeads = toSet(`House Senate Parliament Congress Assembly Ministry D
 Forces Court Agency Institute Institutes Service Office Commission Bureau Administration Treasury Cabinet
 Government Guard Embassy Authority Command`)
 
-// internationalBody reports whether org is an international
-// organisation the gazetteer knows: an organisation of no one country.
-func (p *Participants) internationalBody(org string) bool {
-	for _, e := range p.gaz.Lookup(org) {
-		if e.Kind == gazetteer.Org && e.Country == "" {
-			return true
-		}
-	}
-	return false
-}
-
 // nationalBody returns the country whose name or demonym opens the name of
 // a state body ("Chilean Navy", "Kenyan Wildlife Service"), or "".
 func (p *Participants) nationalBody(org string) string {
@@ -1980,7 +1969,7 @@ func (p *Participants) knownBody(org string, keep func(gazetteer.Entry) bool) (g
 // head and names no state: "Parliament", "the High Court".
 func (p *Participants) placelessStateBody(org string) bool {
 	_, _, _, state := stateBodyHead(org)
-	return state && p.nationalBody(org) == "" && !p.internationalBody(org)
+	return state && p.nationalBody(org) == "" && !p.gaz.InternationalBody(org)
 }
 
 // stateBodyHead reads a body's name: its words without "the", the index

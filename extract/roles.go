@@ -1612,7 +1612,8 @@ func (r *roleReader) unknownPortfolio(k, hi int) int {
 
 // titleBeforeName reports whether a title opens within [j, m) and a
 // person's name follows m, directly, after another title or, after a
-// possessive, in apposition.
+// possessive, in apposition; or whether a word for a person ends [j, m)
+// right before a name ("the spokesman of candidate X").
 func (r *roleReader) titleBeforeName(j, m, hi int) bool {
 	if m >= hi {
 		return false
@@ -1634,7 +1635,6 @@ func (r *roleReader) titleBeforeName(j, m, hi int) bool {
 			return true
 		}
 	}
-	// ("the spokesman of candidate X": so is a word for a person.)
 	return m > j && r.persons[m] > 0 && r.p.titles.IsDescriptor(r.lower[m-1])
 }
 

@@ -167,6 +167,13 @@ func (g *Gazetteer) GivenName(w string) bool { return g.given[w] }
 // Titles returns the title lexicon.
 func (g *Gazetteer) Titles() *Titles { return g.titles }
 
+// InternationalBody reports whether name is an organisation the gazetteer
+// knows that belongs to no one country ("United Nations", not "BBC" nor
+// "White House").
+func (g *Gazetteer) InternationalBody(name string) bool {
+	return slices.ContainsFunc(g.Lookup(name), func(e Entry) bool { return e.Kind == Org && e.Country == "" })
+}
+
 // Lookup returns the entries whose surface form is exactly s, best first.
 // Case rules are those of Match.
 func (g *Gazetteer) Lookup(s string) []Entry {

@@ -382,3 +382,17 @@ func TestHeadFits(t *testing.T) {
 		}
 	}
 }
+
+// TestInternationalBody: a known organisation of no one country is an
+// international body; a state's, a broadcaster's or an unknown one is not.
+func TestInternationalBody(t *testing.T) {
+	g := mustDefault(t)
+	for name, want := range map[string]bool{
+		"United Nations": true, "World Trade Organization": true,
+		"BBC": false, "White House": false, "Harbour Board of Lakeview": false,
+	} {
+		if got := g.InternationalBody(name); got != want {
+			t.Errorf("InternationalBody(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
