@@ -2088,8 +2088,12 @@ func (p *Participants) unplacedByContext(role string) bool {
 	if strings.HasPrefix(role, "Chief ") && strings.HasSuffix(role, " Officer") {
 		return true
 	}
-	for _, w := range strings.Fields(strings.ToLower(role)) {
-		if unplacedHeads[w] || p.titles.MatchPlural([]string{w}, 0).Professional {
+	words := strings.Fields(strings.ToLower(role))
+	for i, w := range words {
+		// ("Deputy Prime Minister": a word that is a profession alone,
+		// "his deputy", only modifies before another.)
+		modifies := i < len(words)-1 && p.titles.IsModifier(w)
+		if unplacedHeads[w] || !modifies && p.titles.MatchPlural([]string{w}, 0).Professional {
 			return true
 		}
 	}

@@ -232,10 +232,11 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			if one, ok := r.rankHeadsPost(i); ok && m.N > 1 {
 				m = one
 			}
-			// A modifier that is also a profession ("assistant") modifies
-			// when written in capitals: "Assistant Roads Minister", not
-			// "his assistant".
-			if m.N == 1 && m.Professional && isCapitalized(r.d.Tokens[i].Text) && r.p.titles.IsModifier(r.lower[i]) {
+			// A modifier that is also a profession ("assistant", "deputy")
+			// modifies when written in capitals or before a title:
+			// "Assistant Roads Minister", "deputy party Chairman", not "his
+			// assistant" or "her deputy Ann Holt".
+			if m.N == 1 && m.Professional && r.p.titles.IsModifier(r.lower[i]) && (isCapitalized(r.d.Tokens[i].Text) || r.titleFollows(i)) {
 				m = gazetteer.TitleMatch{}
 			}
 			if m.N > 0 && !r.insideName(i, i+m.N) {
@@ -248,6 +249,23 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 		return gazetteer.TitleMatch{}
 	}
 	return r.found[r.title1[i]-1]
+}
+
+// titleFollows reports whether a title starts within the next three words
+// after token i, inside the noun phrase token i opens ("deputy party
+// Chairman", not "assistant to the governor" nor "deputy Ann Holt").
+func (r *roleReader) titleFollows(i int) bool {
+	end := r.d.Sentences[r.d.Tokens[i].Sentence].EndToken
+	for k := i + 1; k < i+4 && k < end; k++ {
+		tag := r.d.Tokens[k].Tag
+		if r.persons[k] != 0 || !strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "JJ") {
+			return false
+		}
+		if r.title(k).N > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mayStart reports whether a role phrase may start at token k: a title
