@@ -136,6 +136,10 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Tom Hale", role: "Chief Executive", org: "Castell plc"}}},
 		{"acronym in a portfolio", "Tom Hale, director of UK Equities, said prices would rise. Ana Ruiz, Minister of EU Affairs, agreed.",
 			[]wantPerson{{name: "Tom Hale", role: "Director of UK Equities"}, {name: "Ana Ruiz", role: "Minister of EU Affairs"}}},
+		// a place that a capitalised noun follows opens a longer name and
+		// gives the post no country; near miss: a place before a name
+		{"place opening a desk's name", `"Rates will fall," said Tom Hale, chief strategist of UK Equities at Castell Asset Management. The president of Chile Ana Ruiz agreed.`,
+			[]wantPerson{{name: "Tom Hale", role: "Chief Strategist", country: "", org: "Castell Asset Management"}, {name: "Ana Ruiz", role: "President", country: "Chile"}}},
 		{"acting before a portfolio", "Chile's acting trade minister Ana Ruiz said the plan was sound. Acting planning minister Tom Hale agreed.",
 			[]wantPerson{{name: "Ana Ruiz", role: "Acting Trade Minister", country: "Chile"}, {name: "Tom Hale", role: "Acting Planning Minister"}}},
 		// a sentence's opening "Its" is the country the sentence before opened with

@@ -1719,6 +1719,14 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			}
 			break
 		}
+		// "strategist of UK Equities": a place that a capitalised noun
+		// follows opens a longer name, and gives the post no country.
+		if after := r.ix.tokenEnding(e.End) + 1; e.Label == pipeline.Place && !found && r.placeOpensName(after, hi) {
+			for j = after; j < hi && r.placeOpensName(j, hi); j++ {
+			}
+			found = true
+			break
+		}
 		switch c := r.p.countryOf(e); {
 		case c != "" && prep != "to" && !(prep == "in" && (postedTitle(ph.match.Canonical) || ph.servesPosted)) && !(prep == "for" && e.Label == pipeline.Place && !r.possessiveAfter(e)) &&
 			!(e.Subtype == gazetteer.City && localTitle(ph.match.Canonical)):
@@ -1837,6 +1845,16 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		ph.countries = countries
 	}
 	return j
+}
+
+// placeOpensName reports whether token k, after a place, goes on with its
+// name: a noun in capitals that is no person, title nor possessive.
+func (r *roleReader) placeOpensName(k, hi int) bool {
+	if k >= hi {
+		return false
+	}
+	t := r.d.Tokens[k]
+	return isCapitalized(t.Text) && strings.HasPrefix(t.Tag, "NN") && !isPossessive(t.Text) && r.persons[k] == 0 && r.title(k).N == 0
 }
 
 // modifierParticiple reports whether a lowercase participle at token k
