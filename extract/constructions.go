@@ -227,8 +227,9 @@ type constructions struct {
 
 	// Optional: the present of @appoint in headlines ("President names X");
 	// words of a body before a title, dropped from it ("ruling party official");
-	// words that keep a PREDICATE from stating the subject's post.
-	appoints, bodyScope, predicateStop, cabinet wordClass
+	// words that keep a PREDICATE from stating the subject's post;
+	// bodies whose noun opens a title after a portfolio or a demonym.
+	appoints, bodyScope, predicateStop, cabinet, titleBody wordClass
 }
 
 // wordClasses maps a lowercase word to the classes it belongs to, one bit
@@ -322,6 +323,7 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	c.bodyScope = c.words.bit["body_scope"]
 	c.predicateStop = c.words.bit["predicate_stop"]
 	c.cabinet = c.words.bit["cabinet"]
+	c.titleBody = c.words.bit["title_body"]
 	for _, s := range f.Rules {
 		if s.Where != "" && s.Where != "list" && s.Where != "heading" {
 			return nil, fmt.Errorf("%s: rule %q: where %q is not list or heading", ruleFileName(path), s.Name, s.Where)

@@ -1037,10 +1037,28 @@ func (r *roleReader) insideName(i, j int) bool {
 			// A name that ends in a body's head noun is whole ("Liberal
 			// Party | leader"); one that does not was cut short.
 			f := strings.Fields(e.Text)
+			if e.End == r.d.Tokens[i].End && j > i+1 && r.is(i, r.p.rules.titleBody) && r.scopeWordsBefore(e, i) {
+				return false // "Interior Cabinet | Secretary": the body's noun opens the title
+			}
 			return e.End >= r.d.Tokens[j-1].End || orgHeads[f[len(f)-1]] && e.End > r.d.Tokens[i].Start
 		}
 	}
 	return false
+}
+
+// scopeWordsBefore reports whether the words of entity e before token i
+// are portfolio words or demonyms only ("Interior", "Kenyan"): words that
+// may qualify a title, not a body's name.
+func (r *roleReader) scopeWordsBefore(e *pipeline.Entity, i int) bool {
+	for k := r.ix.tokenEnding(e.End) - 1; k >= 0 && r.d.Tokens[k].Start >= e.Start; k-- {
+		if k >= i {
+			continue
+		}
+		if !r.p.titles.IsPortfolio(r.lower[k]) && !slices.ContainsFunc(r.p.gaz.Lookup(r.d.Tokens[k].Text), func(en gazetteer.Entry) bool { return en.Kind == gazetteer.Demonym }) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameRunsOn returns the start of a body's or a place's name that opens
