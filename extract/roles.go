@@ -584,7 +584,7 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case isAllCaps(tok.Text) && len(tok.Text) > 1 && !isPossessive(tok.Text):
+		case isAllCaps(tok.Text) && len(tok.Text) > 1 && !isPossessive(tok.Text) && !r.is(j, c.ties): // ("TV presenter": a medium ties the post)
 			// An acronym the entity stage did not know names a body:
 			// "EU department chief", "Channel 5 News correspondent".
 			qualified = true
@@ -1173,7 +1173,7 @@ func (r *roleReader) modifier(j int) bool {
 	}
 	// ("President sacks defence adviser X": a headline's verb; "the
 	// Syrian-backed opposition leader": a participle split from its name.)
-	if r.is(j, c.time|c.stop|c.appoint|c.appoints) || removalVerbs[lw] || monthOf(t.Text) != 0 || isAllCaps(t.Text) || j > 0 && r.d.Tokens[j-1].Text == "-" && nameParticiples[lw] {
+	if r.is(j, c.time|c.stop|c.appoint|c.appoints) || removalVerbs[lw] || monthOf(t.Text) != 0 || isAllCaps(t.Text) && !r.is(j, c.ties) || j > 0 && r.d.Tokens[j-1].Text == "-" && nameParticiples[lw] {
 		return false
 	}
 	// Lower-case letters and hyphens only: a closing quote the tagger
@@ -1605,9 +1605,10 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			}
 			co := c
 			co.end = second.end
-			// "a barrister and chairman of the club": a profession of
-			// no one's gives way to the post beside it.
-			if c.match.Professional && !c.tied && !second.match.Professional {
+			// "a solicitor and treasurer of the club", "a lawyer and
+			// former presidential physician": a profession of no one's
+			// gives way to the post or the tied profession beside it.
+			if c.match.Professional && !c.tied && (!second.match.Professional || second.tied) {
 				co = second
 				co.start = c.start
 			}
