@@ -859,6 +859,19 @@ func TestNamesOfOtherThings(t *testing.T) {
 	})
 }
 
+// TestLocalAreaNouns: a ward, a constituency or a borough after a name
+// says it names a place; a person's name before a title that opens with
+// such a noun is still a person's.
+func TestLocalAreaNouns(t *testing.T) {
+	checkNoPeople(t,
+		"Labour took the Stepney Marsh ward by-election on Thursday.",
+		"The party held Kirkby Vale constituency with a reduced majority.",
+		"Voters in Netherby Fields borough backed the plan.")
+	checkPersons(t, map[string]string{
+		"Councillor Ana Ruiz said the ward count was close.": "Ana Ruiz",
+	})
+}
+
 // TestCompassPointsNameNoOne: two compass points end a region's or a
 // seat's name, whatever reads it as a person's; one ends a surname.
 func TestCompassPointsNameNoOne(t *testing.T) {

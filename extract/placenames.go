@@ -65,7 +65,8 @@ func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 // place or a body as its head: "Sughd province", "the Kevin Lee band" (not
 // "party": "the Nixon party" travelled with him).
 var placeNouns = toSet(`peninsula province region district village town city island islands valley river county
-port airport hill hills mountain mountains lake bay beach coast forest desert creek strait ridge glacier gorge canyon`)
+port airport hill hills mountain mountains lake bay beach coast forest desert creek strait ridge glacier gorge canyon
+ward borough constituency parish municipality township neighbourhood neighborhood suburb`)
 var bodyNouns = toSet(`airline airlines company firm group band militia movement newspaper agency bank broadcaster
 network channel club`)
 
