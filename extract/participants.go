@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -1224,13 +1225,21 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		starts = append(starts, tok)
 	}
 	sort.Ints(starts)
-	before := func(tok int) []int { // mentions before tok, nearest first
-		k := sort.SearchInts(starts, tok)
-		out := make([]int, 0, k)
-		for i := k - 1; i >= 0; i-- {
-			out = append(out, starts[i])
+	// Each person once, in order of first mention: a loop over mentions
+	// that reads a person's roles would cost mentions times roles.
+	var persons []*person
+	seen := map[*person]bool{}
+	for _, tok := range starts {
+		if per := byMention[tok]; !seen[per] {
+			seen[per] = true
+			persons = append(persons, per)
 		}
-		return out
+	}
+	before := func(tok int) iter.Seq[int] { // mentions before tok, nearest first
+		return func(yield func(int) bool) {
+			for i := sort.SearchInts(starts, tok) - 1; i >= 0 && yield(starts[i]); i-- {
+			}
+		}
 	}
 	touched := map[*person]bool{}
 	describedIn := map[int]*person{} // sentences whose description found its person
@@ -1264,7 +1273,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	// with a country, "Israeli Prime Minister X", leaves the domestic one
 	// to be described.)
 	holders := map[string]map[*person]bool{}
-	for _, per := range byMention {
+	for _, per := range persons {
 		for _, r := range per.roles {
 			if k := holderKey(r); k != "" && !r.former {
 				if holders[k] == nil {
@@ -1290,7 +1299,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		phStart := ix.token(f.evidence.Start)
 		if f.pending.possessor {
 			sent := d.Tokens[phStart].Sentence
-			for _, tok := range before(phStart) {
+			for tok := range before(phStart) {
 				if d.Tokens[tok].Sentence != sent {
 					break
 				}
@@ -1313,7 +1322,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			if named {
 				from = f.mention
 			}
-			for _, tok := range before(from) {
+			for tok := range before(from) {
 				if d.Tokens[tok].Sentence < sent-1 {
 					break
 				}
@@ -1343,7 +1352,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		}
 		sent := d.Tokens[phStart].Sentence
 		var eligible []int
-		for _, tok := range before(phStart) {
+		for tok := range before(phStart) {
 			if d.Tokens[tok].Sentence < sent-4 {
 				break
 			}
@@ -1439,7 +1448,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	// and gives no post, when only one such office and one such person
 	// are left: with two of either, which is which is not in the text.
 	leftover = slices.DeleteFunc(leftover, func(f roleFact) bool { return given[f.evidence.Start] })
-	if to := soleUntitled(ix, byMention, starts, leftover, holderKey); to != nil {
+	if to := soleUntitled(ix, persons, leftover, holderKey); to != nil {
 		to.roles = append(to.roles, leftover...)
 		touched[to] = true
 	}
@@ -1452,7 +1461,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 // at least three times, once shortly before the first description left,
 // when every description left is of one office that no one named holds
 // and no one else has the person's surname; else nil.
-func soleUntitled(ix *tokenIndex, byMention map[int]*person, starts []int, left []roleFact, key func(roleFact) string) *person {
+func soleUntitled(ix *tokenIndex, persons []*person, left []roleFact, key func(roleFact) string) *person {
 	if len(left) == 0 {
 		return nil
 	}
@@ -1461,7 +1470,7 @@ func soleUntitled(ix *tokenIndex, byMention map[int]*person, starts []int, left 
 			return nil
 		}
 	}
-	for _, per := range byMention {
+	for _, per := range persons {
 		for _, r := range per.roles {
 			if !r.former && key(r) == key(left[0]) {
 				return nil // held by someone the text names
@@ -1469,8 +1478,7 @@ func soleUntitled(ix *tokenIndex, byMention map[int]*person, starts []int, left 
 		}
 	}
 	var found *person
-	for _, tok := range starts {
-		per := byMention[tok]
+	for _, per := range persons {
 		// (A country's leader is no post: "the UK leader" may be its
 		// prime minister.)
 		posted := slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" })
@@ -1485,7 +1493,7 @@ func soleUntitled(ix *tokenIndex, byMention map[int]*person, starts []int, left 
 	if found == nil {
 		return nil
 	}
-	for _, per := range byMention {
+	for _, per := range persons {
 		if per != found && lastWord(per.name) == lastWord(found.name) {
 			return nil // "Tony Blair" and "Ian Blair": whose is "Mr Blair"?
 		}

@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -381,4 +382,42 @@ func TestAcronymOfSpelledBody(t *testing.T) {
 		"The secretary-general of the Organisation for Economic Cooperation and Development warns that growth will slow.\n\n" +
 		"The warning came from OECD Secretary-General Tom Berg, who spoke in Paris."
 	checkPeople(t, people(t, text), []wantPerson{{name: "Ann Kerr"}, {name: "Tom Berg", role: "Secretary-General"}})
+}
+
+// TestParticipantsAllocateLinearly: the participants stage allocates in
+// proportion to a document's length (descriptions were once looked up
+// against a fresh list of every earlier mention, which grew with the
+// square of the length). Bytes, not time, so a busy machine cannot fail it.
+func TestParticipantsAllocateLinearly(t *testing.T) {
+	before, err := extract.Registry().Build([]string{"paragraphs", "tokens", "entities"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stage, err := extract.Registry().Build([]string{"participants"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const para = "Foreign Minister Ana Ruiz met Tom Hale in Lima on Monday. The minister said the talks had gone well.\n\n"
+	allocated := func(n int) uint64 {
+		d := pipeline.NewDoc("t", "Talks go on\n\n"+strings.Repeat(para, n))
+		if err := before.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		if err := stage.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&m1)
+		if len(d.Participants) != 2 {
+			t.Fatalf("%d paragraphs: %d participants, want 2", n, len(d.Participants))
+		}
+		return m1.TotalAlloc - m0.TotalAlloc
+	}
+	small, large := allocated(250), allocated(2000)
+	ratio := float64(large) / float64(small)
+	t.Logf("8 times the text: %.2f times the bytes", ratio)
+	if ratio > 8*1.5 {
+		t.Errorf("8 times the text allocates %.1f times the bytes (%d against %d)", ratio, large, small)
+	}
 }
