@@ -2198,7 +2198,7 @@ func asciiQuotes(w string) string {
 // person or opens with a known given name.
 func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 	var out []ner.Span
-	for _, sp := range sc.splitAtAt(spans) {
+	for _, sp := range sc.splitAtTitle(sc.splitAtAt(spans)) {
 		if k := sc.particleSurname(sp.End); k > 0 && (sp.Label == "PER" || sp.End-sp.Start == 1 && sc.givenName(sc.words[sp.Start])) &&
 			!slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start >= sp.End && o.Start < k }) {
 			sp.Label, sp.End = "PER", k
@@ -2219,6 +2219,29 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 		if n := len(out); n > 0 && out[n-1].Label == "PER" && out[n-1].End == sp.Start && out[n-1].End-out[n-1].Start == 1 && sc.initialsAt(out[n-1].Start) {
 			out[n-1].End = sp.End
 			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// splitAtTitle splits a body's span the tagger ran across a second
+// person's post: "Lakeside Bank and Director of Harwick Board" names two
+// bodies, the title between them no body.
+func (sc *sentenceScan) splitAtTitle(spans []ner.Span) []ner.Span {
+	var out []ner.Span
+	for _, sp := range spans {
+		if sp.Label == "ORG" {
+			for k := sp.Start + 1; k+3 < sp.End; k++ {
+				if sc.words[k] != "and" || !isCapitalized(sc.words[k+1]) {
+					continue
+				}
+				if n, _ := sc.e.titles.Match(sc.words, k+1); n > 0 && k+1+n < sp.End-1 && (sc.words[k+1+n] == "of" || sc.words[k+1+n] == "at") {
+					out = append(out, ner.Span{Start: sp.Start, End: k, Label: sp.Label, Confidence: sp.Confidence})
+					sp.Start = k + 2 + n
+					k = sp.Start
+				}
+			}
 		}
 		out = append(out, sp)
 	}

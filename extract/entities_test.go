@@ -859,6 +859,16 @@ func TestNamesOfOtherThings(t *testing.T) {
 	})
 }
 
+// TestBodiesSplitAtASecondTitle: a body's span that runs across "and" and
+// a second person's post is two bodies; a body whose name holds "and"
+// stays whole.
+func TestBodiesSplitAtASecondTitle(t *testing.T) {
+	checkEntities(t, "The then-manager of Lakeside Bank and Director of North Vale Tourism Board, Jan Olsen, said it was wrong.",
+		[]wantEntity{{"Lakeside Bank", pipeline.Org, "", ""}, {"North Vale Tourism Board", pipeline.Org, "", ""}})
+	checkEntities(t, "The Department of Health and Social Care said it was wrong.",
+		[]wantEntity{{"Department of Health and Social Care", pipeline.Org, "", ""}})
+}
+
 // TestLocalAreaNouns: a ward, a constituency or a borough after a name
 // says it names a place; a person's name before a title that opens with
 // such a noun is still a person's.

@@ -1586,8 +1586,10 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		}
 		for _, second := range r.startingAt(c.end+1, hi) {
 			// "the foreign minister and Finance Minister Sara Holm" are two
-			// people: a definite description, then a title of address.
-			if second.match.Plural != c.match.Plural || r.definite(c.start) && !isCapitalized(r.d.Tokens[c.titleStart].Text) && isCapitalized(r.d.Tokens[second.titleStart].Text) {
+			// people: a definite description, then a title of address (but
+			// "the manager of X and Director of Y, Sara Holm" is one).
+			if second.match.Plural != c.match.Plural || r.definite(c.start) && !isCapitalized(r.d.Tokens[c.titleStart].Text) && isCapitalized(r.d.Tokens[second.titleStart].Text) &&
+				second.end < hi && r.persons[second.end] > 0 {
 				continue
 			}
 			// "the director and his deputy security officer X": a post
@@ -1612,7 +1614,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 				co = second
 				co.start = c.start
 			}
-			if co.org == "" {
+			// (A title with its own complement keeps it: "manager of
+			// Marketing and director of the Board" is no post of the Board.)
+			if co.org == "" && c.portfolio == [2]int{} {
 				co.org, co.tied = second.org, co.tied || second.tied
 			}
 			if co.country() == "" {
