@@ -1728,7 +1728,11 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			// A capitalised name the entity stage did not tag: "the
 			// Office of the High Commissioner".
 			if end := r.nameContinues(j-1, hi); !found && end > j && prep != "to" && j+r.title(j).N < end && !r.is(j, r.p.rules.time) && monthOf(r.d.Tokens[j].Text) == 0 {
-				if r.lower[j-1] == "the" || r.is(j-1, r.p.rules.complement) {
+				switch {
+				case end < hi && countryNouns[r.lower[end]]:
+					// "president of the Andean nation": a country, no body.
+					found, j, ph.tied = true, end+1, true
+				case r.lower[j-1] == "the" || r.is(j-1, r.p.rules.complement):
 					// ("Humanists UK", "Age Concern Wales": a country's
 					// name or code ends the name.)
 					if e, ok := r.ix.entityAt(end); ok && e.Label == pipeline.Place && r.p.countryOf(e) != "" {
