@@ -84,6 +84,7 @@ var roleWords = strings.NewReplacer("Spokesman", "Spokesperson", "Spokeswoman", 
 type roleFact struct {
 	owner              string // the person whose office this one hangs on
 	role, country, org string
+	party              string // the party an adjective names with the post, when org is another body
 	evidence           pipeline.Span
 	roster             bool
 	former             bool // the text says the post is no longer held
@@ -259,7 +260,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			facts = slices.Concat(per.roles[i:i+1], per.roles[:i], per.roles[i+1:])
 		}
 		former := false
-		roleOrg := "" // the body of the post taken
+		roleOrg, roleParty := "", "" // the body of the post taken, and its holder's party
 		for _, f := range facts {
 			if f.role == "Member" && (partyName(f.org) || strings.HasSuffix(strings.ToLower(f.evidence.Text), " party")) && !otherBody(f.evidence.Text, f.org) {
 				f.role = "" // "a member of the Labour Party", "of the Green party": membership, not a post
@@ -267,7 +268,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			// (The same post named more fully later is that post: "UN
 			// envoy" in a heading, "special envoy" in the story.)
 			if part.Role == "" && f.role != "" || part.Role != "" && fullerTitle(f.role, part.Role) && held(f) == !former {
-				part.Role, roleOrg = f.role, f.org
+				part.Role, roleOrg, roleParty = f.role, f.org, f.party
 				former = !held(f) // said to be past here, or by another reading of the same phrase
 				ev := f.evidence
 				part.Evidence = &ev
@@ -333,7 +334,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			// that, in the document (twice at least).
 			if c := p.officialCountry(part.Name); c != "" {
 				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference
-			} else if c := p.partyCountry(part.Organization); c != "" && isStateOffice(part.Role) {
+			} else if c := p.partyCountry(cmp.Or(roleParty, part.Organization)); c != "" && isStateOffice(part.Role) {
 				// A state office held by a member of a known party is in
 				// the party's country ("Republican Senator X").
 				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference

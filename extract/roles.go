@@ -32,7 +32,11 @@ type rolePhrase struct {
 	former     bool
 	countries  []string // ISO codes, in order ("his Ugandan and Kenyan counterparts")
 	org        string
-	owner      string // a person whose office this one hangs on ("the chancellor's spokesperson")
+	// party is the party an adjective names before the title; it is org
+	// until the complement names a body, the post's ("the Democratic
+	// chair of the Finance Committee").
+	party string
+	owner string // a person whose office this one hangs on ("the chancellor's spokesperson")
 	// ownTitle is the owner's own title when the phrase holds it
 	// ("Senator Lane's spokeswoman"), and ownerAt the owner's first token.
 	ownTitle *rolePhrase
@@ -430,7 +434,7 @@ loop:
 					ph.org = e.Canonical
 					// "Conservative MP": a party adjective names the party.
 					if party, n := r.p.rules.partyAt(r.d.Tokens, j); n == j-es+1 {
-						ph.org = party
+						ph.org, ph.party = party, party
 					}
 				}
 				ph.tied = true
@@ -571,7 +575,7 @@ loop:
 			break loop
 		case partyWords > 0:
 			if ph.org == "" {
-				ph.org = party
+				ph.org, ph.party = party, party
 			}
 			qualified = true
 			j -= partyWords
@@ -1769,7 +1773,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			}
 		case c != "":
 		case e.Label == pipeline.Org:
-			if ph.org == "" && prep != "to" {
+			if (ph.org == "" || ph.org == ph.party && prep == "of") && prep != "to" {
 				ph.org = e.Canonical
 				ph.tied = true
 			}
