@@ -432,9 +432,15 @@ loop:
 			case e.Label == pipeline.Org:
 				if ph.org == "" {
 					ph.org = e.Canonical
-					// "Conservative MP": a party adjective names the party.
+					// "Conservative MP": a party adjective names the party;
+					// before a chamber it is the holder's party ("the
+					// Republican Senate leader": the Senate's).
 					if party, n := r.p.rules.partyAt(r.d.Tokens, j); n == j-es+1 {
 						ph.org, ph.party = party, party
+					} else if party, n := r.p.rules.partyFrom(r.d.Tokens, es, j+1); n > 0 && es+n <= j {
+						if chamber := r.d.Text[r.d.Tokens[es+n].Start:e.End]; r.p.rules.members[chamber] != "" {
+							ph.org, ph.party = chamber, party
+						}
 					}
 				}
 				ph.tied = true
