@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -1901,8 +1902,8 @@ func insideQuote(d *pipeline.Doc, i int) bool {
 type definedBody struct{ name, country string }
 
 // definedBodies maps the abbreviations a document defines in brackets
-// after a body's name to that body: "Chile's National Audit Commission
-// (NAC)".
+// after a body's name, and that name, to the body: "Chile's National
+// Audit Commission (NAC)".
 func (p *Participants) definedBodies(d *pipeline.Doc, ix *tokenIndex) map[string]definedBody {
 	var out map[string]definedBody
 	for _, e := range d.Entities {
@@ -1923,6 +1924,7 @@ func (p *Participants) definedBodies(d *pipeline.Doc, ix *tokenIndex) map[string
 			out = map[string]definedBody{}
 		}
 		out[d.Tokens[k+1].Text] = b
+		out[e.Canonical] = b // (the name in full, as participants give it)
 	}
 	return out
 }
@@ -2033,7 +2035,8 @@ func (p *Participants) namesItsCountry(e gazetteer.Entry) bool {
 
 // orgForms maps each organisation's canonical name to the fullest form the
 // document writes it in: the name a reader of this text knows it by
-// ("Lib Dems" is "Liberal Democrats" where the text spells that out).
+// ("Lib Dems" is "Liberal Democrats" where the text spells that out), as
+// the guidelines give organisations (3.6).
 func orgForms(text string, es []pipeline.Entity) map[string]string {
 	out := map[string]string{}
 	for _, e := range es {
@@ -2046,6 +2049,25 @@ func orgForms(text string, es []pipeline.Entity) map[string]string {
 		}
 		if cur, ok := out[e.Canonical]; !ok || fuller(name, cur) {
 			out[e.Canonical] = name
+		}
+	}
+	// An acronym the text spells out is known by the name in full ("LSE":
+	// "London Stock Exchange", "U.N.": "United Nations"), when only one
+	// name fits.
+	forms := slices.Sorted(maps.Values(out))
+	for key, name := range out {
+		a := strings.ReplaceAll(name, ".", "")
+		if !isAllCaps(a) || len(a) < 2 {
+			continue
+		}
+		var full []string
+		for _, f := range forms {
+			if f != name && initials(f) == a {
+				full = append(full, f)
+			}
+		}
+		if len(full) == 1 {
+			out[key] = full[0]
 		}
 	}
 	return out
