@@ -150,6 +150,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	}
 	listedPlaces(d.Text, ents, e.gaz)
 	relabelNameParts(d, ents, e.gaz)
+	bodiesByMajority(ents)
 	d.Entities = ents
 	d.Entities = echoNames(d, d.Entities, e.gaz)
 	canonicalPeople(d.Entities)
@@ -3187,6 +3188,41 @@ func sortEntities(es []pipeline.Entity) {
 func inHeading(d *pipeline.Doc, start int) bool {
 	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > start })
 	return i < len(d.Sentences) && d.Paragraphs[d.Sentences[i].Paragraph].Kind == pipeline.Heading
+}
+
+// bodiesByMajority gives a name of two words or more that the document
+// tags a body at least three times, and twice as often as a person, the
+// body's label at every mention: a text keeps one sense of a name ("leave
+// Aer Lingus" in a headline, "the airline, Aer Lingus" in the story).
+func bodiesByMajority(ents []pipeline.Entity) {
+	type count struct {
+		org, person int
+		body        *pipeline.Entity
+	}
+	counts := map[string]*count{}
+	for i, e := range ents {
+		if !strings.Contains(e.Text, " ") || e.Label != pipeline.Org && e.Label != pipeline.Person {
+			continue
+		}
+		c := counts[e.Text]
+		if c == nil {
+			c = &count{}
+			counts[e.Text] = c
+		}
+		if e.Label == pipeline.Org {
+			c.org++
+			if c.body == nil {
+				c.body = &ents[i]
+			}
+		} else {
+			c.person++
+		}
+	}
+	for i, e := range ents {
+		if c := counts[e.Text]; c != nil && e.Label == pipeline.Person && c.org >= 3 && c.org >= 2*c.person {
+			ents[i].Label, ents[i].Canonical, ents[i].ID, ents[i].Country = pipeline.Org, c.body.Canonical, c.body.ID, c.body.Country
+		}
+	}
 }
 
 // echoNames labels the other mentions of names the document has already

@@ -1087,3 +1087,33 @@ func TestInstitutionHeads(t *testing.T) {
 	checkEntities(t, "A spokeswoman for the U.S. Geological Survey said the quake was minor.", []wantEntity{{"U.S. Geological Survey", pipeline.Org, "", ""}}, "Geological Survey")
 	checkEntities(t, "Papers went to the Ana Ruiz Presidential Library on Monday.", []wantEntity{{"Ana Ruiz Presidential Library", pipeline.Org, "", ""}})
 }
+
+// TestBodiesByMajority: a name of two words or more that the document
+// tags a body three times and twice as often as a person is a body at
+// every mention; fewer bodies, a closer count or a one-word name leave
+// the labels as they are.
+func TestBodiesByMajority(t *testing.T) {
+	ent := func(text, label string) pipeline.Entity {
+		e := pipeline.Entity{Text: text, Label: label}
+		if label == pipeline.Org {
+			e.Canonical, e.ID = text+" Ltd", "Q1"
+		}
+		return e
+	}
+	ents := []pipeline.Entity{
+		ent("Harwick Air", pipeline.Person), ent("Harwick Air", pipeline.Org), ent("Harwick Air", pipeline.Org), ent("Harwick Air", pipeline.Org),
+		ent("Lena Holt", pipeline.Person), ent("Lena Holt", pipeline.Org), ent("Lena Holt", pipeline.Org),
+		ent("Vale Mining", pipeline.Person), ent("Vale Mining", pipeline.Person), ent("Vale Mining", pipeline.Org), ent("Vale Mining", pipeline.Org), ent("Vale Mining", pipeline.Org),
+		ent("Orlan", pipeline.Person), ent("Orlan", pipeline.Org), ent("Orlan", pipeline.Org), ent("Orlan", pipeline.Org),
+	}
+	bodiesByMajority(ents)
+	want := []string{pipeline.Org, pipeline.Person, pipeline.Person, pipeline.Person}
+	for i, at := range []int{0, 4, 7, 12} {
+		if ents[at].Label != want[i] {
+			t.Errorf("%s: label %s, want %s", ents[at].Text, ents[at].Label, want[i])
+		}
+	}
+	if ents[0].Canonical != "Harwick Air Ltd" || ents[0].ID != "Q1" {
+		t.Errorf("relabelled body has canonical %q and id %q, want the body's", ents[0].Canonical, ents[0].ID)
+	}
+}
