@@ -869,6 +869,15 @@ func TestBodiesSplitAtASecondTitle(t *testing.T) {
 		[]wantEntity{{"Department of Health and Social Care", pipeline.Org, "", ""}})
 }
 
+// TestSurnameAlsoATown: a town's name that is a common surname ends no
+// one's name: "Bush" is an Egyptian town in the gazetteer, which cut a
+// name of four words before it.
+func TestSurnameAlsoATown(t *testing.T) {
+	checkEntities(t, "Former senator Mary Ellen Walker Bush spoke on Monday.",
+		[]wantEntity{{"Mary Ellen Walker Bush", pipeline.Person, "", ""}}, "Bush")
+	checkPerson(t, "He met former governor Anna Louise Bush on Friday.", "Anna Louise Bush")
+}
+
 // TestLocalAreaNouns: a ward, a constituency or a borough after a name
 // says it names a place; a person's name before a title that opens with
 // such a noun is still a person's.
