@@ -613,8 +613,9 @@ Emperor Monarch Ambassador Envoy Diplomat Consul Secretary Adviser Advisor Speak
 Legislator Congressman Congresswoman General Commander Commander-in-Chief`)
 
 // stateWords name a state's bodies and offices anywhere in a body's name,
-// besides the heads of its bodies (stateBodyHeads).
-var stateWords = toSet(`Institut Council Corps Bank Services Tribunal Directorate Centers Centre Center Presidency
+// besides the heads of its bodies (stateBodyHeads). Not "Bank": central
+// banks are the gazetteer's, other banks no state's.
+var stateWords = toSet(`Institut Council Corps Services Tribunal Directorate Centers Centre Center Presidency
 Military Consulate Secretariat Board Inspectorate Prosecution Prosecutor Judiciary Legislature Chamber
 Minister Premier President`)
 
