@@ -1651,11 +1651,27 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 		if title != "" {
 			// The verb's phrase follows the name, and so does a
 			// post-nominal read before it ("X MP, who chairs ...").
-			after := min(m.r.persons[c.mentions[0]], len(m.r.d.Tokens)-1)
+			nameEnd := m.r.persons[c.mentions[0]]
+			after := min(nameEnd, len(m.r.d.Tokens)-1)
 			ph := rolePhrase{start: after, end: after + 1, fixed: title}
 			for _, o := range caps {
-				if o.kind == elOrg {
-					ph.org, ph.end = o.org, max(ph.end, o.start+1)
+				if o.kind != elOrg {
+					continue
+				}
+				// The evidence is the body and the verb, in the text's
+				// order: "Harbour Board, headed by X", "who chairs the
+				// Harbour Board".
+				ph.org = o.org
+				if o.start < c.start {
+					ph.start, ph.end = o.start, nameEnd
+					continue
+				}
+				if m.r.lower[ph.start] == "," {
+					ph.start++
+				}
+				ph.end = o.start + 1
+				if e, ok := m.r.ix.entityAt(o.start); ok {
+					ph.end = m.r.ix.tokenEnding(e.End) + 1
 				}
 			}
 			roles = append(roles, ph)

@@ -421,3 +421,22 @@ func TestParticipantsAllocateLinearly(t *testing.T) {
 		t.Errorf("8 times the text allocates %.1f times the bytes (%d against %d)", ratio, large, small)
 	}
 }
+
+// TestVerbTitleEvidence: a post a verb gives ("headed by", "who chairs")
+// has the body and the verb as its evidence, in the text's order, not the
+// comma after the name.
+func TestVerbTitleEvidence(t *testing.T) {
+	for text, want := range map[string]string{
+		"The Audit Office, headed by Tom Berg, found no fraud.": "Audit Office, headed by Tom Berg",
+		"Ana Ruiz, who chairs the Harbour Board, said no.":      "who chairs the Harbour Board",
+	} {
+		ps := people(t, text)
+		if len(ps) != 1 || ps[0].Evidence == nil {
+			t.Errorf("%q: %d participants, want one with evidence", text, len(ps))
+			continue
+		}
+		if ps[0].Evidence.Text != want {
+			t.Errorf("%q: evidence %q, want %q", text, ps[0].Evidence.Text, want)
+		}
+	}
+}
