@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -151,6 +152,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	listedPlaces(d.Text, ents, e.gaz)
 	relabelNameParts(d, ents, e.gaz)
 	bodiesByMajority(ents)
+	ents = splitCoordinatedBodies(ents, e.gaz)
 	d.Entities = ents
 	d.Entities = echoNames(d, d.Entities, e.gaz)
 	canonicalPeople(d.Entities)
@@ -3223,6 +3225,52 @@ func bodiesByMajority(ents []pipeline.Entity) {
 			ents[i].Label, ents[i].Canonical, ents[i].ID, ents[i].Country = pipeline.Org, c.body.Canonical, c.body.ID, c.body.Country
 		}
 	}
+}
+
+// splitCoordinatedBodies splits a body's span that joins two bodies with
+// "and" ("Harwick Bank and Vale Mining") where the document or the
+// gazetteer knows each half as a body by itself; a name with "and" inside
+// it that no one writes in halves stays whole ("Procter and Gamble").
+func splitCoordinatedBodies(ents []pipeline.Entity, gaz *gazetteer.Gazetteer) []pipeline.Entity {
+	bodies := map[string]*pipeline.Entity{}
+	for i, e := range ents {
+		if e.Label == pipeline.Org && !strings.Contains(e.Text, " and ") {
+			bodies[e.Text] = &ents[i]
+		}
+	}
+	known := func(name string) (pipeline.Entity, bool) {
+		if b, ok := bodies[name]; ok {
+			return *b, true
+		}
+		for _, en := range gaz.Lookup(name) {
+			if en.Kind == gazetteer.Org {
+				return pipeline.Entity{Canonical: en.Name, ID: en.ID, Country: en.Country}, true
+			}
+		}
+		return pipeline.Entity{}, false
+	}
+	var out []pipeline.Entity
+	for _, e := range ents {
+		left, right, ok := strings.Cut(e.Text, " and ")
+		if e.Label != pipeline.Org || !ok || strings.Contains(right, " and ") || !isCapitalized(right) {
+			out = append(out, e)
+			continue
+		}
+		l, lok := known(left)
+		r, rok := known(right)
+		if !lok || !rok {
+			out = append(out, e)
+			continue
+		}
+		half := func(start int, text string, k pipeline.Entity) pipeline.Entity {
+			h := e
+			h.Start, h.End, h.Text = start, start+len(text), text
+			h.Canonical, h.ID, h.Country = cmp.Or(k.Canonical, text), k.ID, k.Country
+			return h
+		}
+		out = append(out, half(e.Start, left, l), half(e.End-len(right), right, r))
+	}
+	return out
 }
 
 // echoNames labels the other mentions of names the document has already
