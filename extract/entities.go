@@ -2213,8 +2213,11 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 		if sp.End-sp.Start >= 2 && sc.nameOpensAfterComma(sp.Start) && !slices.ContainsFunc(spans, func(o ner.Span) bool { return o.End == sp.Start }) {
 			sp.Start--
 		}
-		if n := len(out); n > 0 && out[n-1].Label == "PER" && out[n-1].End+1 == sp.Start && nameParticles[sc.words[sp.Start-1]] {
-			out[n-1].End = sp.End
+		// ("Bingu | wa | Mutharika": one word before a particle of
+		// patronymics is the person's given name whatever the tagger took
+		// it for; "Folha | de | ..." may be a newspaper's.)
+		if n := len(out); n > 0 && (out[n-1].Label == "PER" || out[n-1].End-out[n-1].Start == 1 && patronymParticles[sc.words[sp.Start-1]]) && out[n-1].End+1 == sp.Start && nameParticles[sc.words[sp.Start-1]] {
+			out[n-1].End, out[n-1].Label = sp.End, "PER"
 			continue
 		}
 		// "KM | Nurul Huda": initials written without full stops open
@@ -2227,6 +2230,10 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 	}
 	return out
 }
+
+// patronymParticles join a given name to a father's or a clan's name,
+// in personal names only.
+var patronymParticles = toSet(`wa bin ibn bint arap`)
 
 // splitAtTitle splits a body's span the tagger ran across a second
 // person's post: "Lakeside Bank and Director of Harwick Board" names two

@@ -878,6 +878,14 @@ func TestSurnameAlsoATown(t *testing.T) {
 	checkPerson(t, "He met former governor Anna Louise Bush on Friday.", "Anna Louise Bush")
 }
 
+// TestPatronymParticle: a patronymic particle joins the word before it to
+// the name after it, whatever the tagger took that word for; a particle
+// of place names leaves a body's name as it is.
+func TestPatronymParticle(t *testing.T) {
+	checkPerson(t, "Lakeland's President, Bingu wa Tembo, says the motion will fail.", "Bingu wa Tembo")
+	checkEntities(t, "The paper Folha de Lakeland printed the story.", []wantEntity{{"Folha de Lakeland", pipeline.Org, "", ""}})
+}
+
 // TestLocalAreaNouns: a ward, a constituency or a borough after a name
 // says it names a place; a person's name before a title that opens with
 // such a noun is still a person's.

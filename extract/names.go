@@ -16,7 +16,7 @@ var nameParticles = map[string]bool{
 	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true,
 	"van": true, "von": true, "der": true, "den": true, "de": true, "da": true,
 	"di": true, "du": true, "la": true, "le": true, "dos": true, "das": true, "del": true,
-	"arap": true, "ter": true,
+	"arap": true, "ter": true, "wa": true,
 }
 
 // notNames are capitalised words that never start or continue a personal
