@@ -209,6 +209,9 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if (label == pipeline.Person || label == pipeline.Org) && j > i && placedByWord(sc.words[j-1]) {
 		return &candidate{} // "a Hong Kong-based group": a modifier, no one's name
 	}
+	if label == pipeline.Person && j == i+1 && prefixedAdjective(sc.words[i]) {
+		return &candidate{} // "anti-Tory", "pro-Western": an adjective, no one's name
+	}
 	// "the North East", "Harwick South West": two compass points end a
 	// region's name or a seat's, no one's (a surname is one: "Tom West").
 	if label == pipeline.Person && j-i >= 2 && compassPoints[sc.words[j-2]] && compassPoints[sc.words[j-1]] {
@@ -2230,6 +2233,16 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 	}
 	return out
 }
+
+// prefixedAdjective reports whether w is an English prefix in lower case
+// joined to a name ("anti-Tory", "pro-Western", "non-EU"): an adjective.
+// Name particles joined the same way ("al-Sadr", "el-Sisi") are names.
+func prefixedAdjective(w string) bool {
+	prefix, rest, ok := strings.Cut(w, "-")
+	return ok && englishPrefixes[prefix] && isCapitalized(rest)
+}
+
+var englishPrefixes = toSet(`anti pro non ex neo pan post pre mid trans cross inter intra counter ultra`)
 
 // patronymParticles join a given name to a father's or a clan's name,
 // in personal names only.

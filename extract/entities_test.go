@@ -886,6 +886,14 @@ func TestPatronymParticle(t *testing.T) {
 	checkEntities(t, "The paper Folha de Lakeland printed the story.", []wantEntity{{"Folha de Lakeland", pipeline.Org, "", ""}})
 }
 
+// TestPrefixedAdjectiveIsNoOne: an English prefix joined to a name makes
+// an adjective, no one's name; a name particle joined the same way is a
+// surname.
+func TestPrefixedAdjectiveIsNoOne(t *testing.T) {
+	checkNoPeople(t, "He insisted that what they were was anti-Tory and not anti-Semitic.")
+	checkPerson(t, "Tom Hale met Mr al-Harbi on Monday.", "al-Harbi")
+}
+
 // TestLocalAreaNouns: a ward, a constituency or a borough after a name
 // says it names a place; a person's name before a title that opens with
 // such a noun is still a person's.
