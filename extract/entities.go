@@ -3215,7 +3215,7 @@ func inHeading(d *pipeline.Doc, start int) bool {
 // bodiesByMajority gives a name of two words or more that the document
 // tags a body at least three times, and twice as often as a person, the
 // body's label at every mention: a text keeps one sense of a name ("leave
-// Aer Lingus" in a headline, "the airline, Aer Lingus" in the story).
+// Harwick Air" in a headline, "the airline, Harwick Air" in the story).
 func bodiesByMajority(ents []pipeline.Entity) {
 	type count struct {
 		org, person int
