@@ -153,6 +153,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	relabelNameParts(d, ents, e.gaz)
 	bodiesByMajority(ents)
 	ents = splitCoordinatedBodies(ents, e.gaz)
+	resultsTeams(d, ents)
 	d.Entities = ents
 	d.Entities = echoNames(d, d.Entities, e.gaz)
 	canonicalPeople(d.Entities)
@@ -3243,6 +3244,32 @@ func bodiesByMajority(ents []pipeline.Entity) {
 	for i, e := range ents {
 		if c := counts[e.Text]; c != nil && e.Label == pipeline.Person && c.org >= 3 && c.org >= 2*c.person {
 			ents[i].Label, ents[i].Canonical, ents[i].ID, ents[i].Country = pipeline.Org, c.body.Canonical, c.body.ID, c.body.Country
+		}
+	}
+}
+
+// resultsTeams gives a town or a state that a score follows the label of
+// a body where a sentence has two names or more with scores after them: a
+// results line or a table of standings names clubs by their towns
+// ("Harwick 3 Lakeside 1", "CENTRAL DIVISION HARWICK 80 53 .602").
+// Countries stay places: national sides are named by their countries.
+func resultsTeams(d *pipeline.Doc, ents []pipeline.Entity) {
+	scored := func(e pipeline.Entity) (sentence int, ok bool) {
+		k := sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].Start >= e.End })
+		if k == 0 || k == len(d.Tokens) || d.Tokens[k].Sentence != d.Tokens[k-1].Sentence {
+			return 0, false
+		}
+		return d.Tokens[k].Sentence, isDigits(d.Tokens[k].Text)
+	}
+	perSentence := map[int]int{}
+	for _, e := range ents {
+		if s, ok := scored(e); ok && e.Label != pipeline.NORP {
+			perSentence[s]++
+		}
+	}
+	for i, e := range ents {
+		if s, ok := scored(e); ok && perSentence[s] >= 2 && e.Label == pipeline.Place && e.Subtype != gazetteer.Country && e.Subtype != gazetteer.Continent {
+			ents[i].Label = pipeline.Org
 		}
 	}
 }

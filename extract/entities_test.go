@@ -1167,3 +1167,38 @@ func TestSplitCoordinatedBodies(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// TestResultsTeams: in a line of results, towns with scores after them
+// are clubs; a country with a score stays a place (a national side), and a
+// town with one number after it in running text stays a town.
+func TestResultsTeams(t *testing.T) {
+	d := &pipeline.Doc{Text: "Harwick 3 Lakeside 1 Chile 2"}
+	for i, w := range strings.Fields(d.Text) {
+		start := strings.Index(d.Text, w)
+		if i == 4 {
+			start = strings.LastIndex(d.Text, w)
+		}
+		d.Tokens = append(d.Tokens, pipeline.Token{Start: start, End: start + len(w), Text: w})
+	}
+	place := func(text, subtype string) pipeline.Entity {
+		i := strings.Index(d.Text, text)
+		return pipeline.Entity{Start: i, End: i + len(text), Text: text, Label: pipeline.Place, Subtype: subtype}
+	}
+	ents := []pipeline.Entity{place("Harwick", gazetteer.City), place("Lakeside", ""), place("Chile", gazetteer.Country)}
+	resultsTeams(d, ents)
+	for i, want := range []string{pipeline.Org, pipeline.Org, pipeline.Place} {
+		if ents[i].Label != want {
+			t.Errorf("%s: %s, want %s", ents[i].Text, ents[i].Label, want)
+		}
+	}
+	one := &pipeline.Doc{Text: "Harwick 3 days later"}
+	for _, w := range strings.Fields(one.Text) {
+		s := strings.Index(one.Text, w)
+		one.Tokens = append(one.Tokens, pipeline.Token{Start: s, End: s + len(w), Text: w})
+	}
+	alone := []pipeline.Entity{{Start: 0, End: 7, Text: "Harwick", Label: pipeline.Place, Subtype: gazetteer.City}}
+	resultsTeams(one, alone)
+	if alone[0].Label != pipeline.Place {
+		t.Errorf("a town with one number after it: %s, want a place", alone[0].Label)
+	}
+}
