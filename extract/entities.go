@@ -3254,21 +3254,22 @@ func bodiesByMajority(ents []pipeline.Entity) {
 // ("Harwick 3 Lakeside 1", "CENTRAL DIVISION HARWICK 80 53 .602").
 // Countries stay places: national sides are named by their countries.
 func resultsTeams(d *pipeline.Doc, ents []pipeline.Entity) {
-	scored := func(e pipeline.Entity) (sentence int, ok bool) {
-		k := sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].Start >= e.End })
-		if k == 0 || k == len(d.Tokens) || d.Tokens[k].Sentence != d.Tokens[k-1].Sentence {
-			return 0, false
-		}
-		return d.Tokens[k].Sentence, isDigits(d.Tokens[k].Text)
-	}
+	// The sentence of each entity that a number follows, else -1.
+	scored := make([]int, len(ents))
 	perSentence := map[int]int{}
-	for _, e := range ents {
-		if s, ok := scored(e); ok && e.Label != pipeline.NORP {
-			perSentence[s]++
+	for i, e := range ents {
+		scored[i] = -1
+		k := sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].Start >= e.End })
+		if k == 0 || k == len(d.Tokens) || d.Tokens[k].Sentence != d.Tokens[k-1].Sentence || !isDigits(d.Tokens[k].Text) {
+			continue
+		}
+		scored[i] = d.Tokens[k].Sentence
+		if e.Label != pipeline.NORP {
+			perSentence[scored[i]]++
 		}
 	}
 	for i, e := range ents {
-		if s, ok := scored(e); ok && perSentence[s] >= 2 && e.Label == pipeline.Place && e.Subtype != gazetteer.Country && e.Subtype != gazetteer.Continent {
+		if s := scored[i]; s >= 0 && perSentence[s] >= 2 && e.Label == pipeline.Place && e.Subtype != gazetteer.Country && e.Subtype != gazetteer.Continent {
 			ents[i].Label = pipeline.Org
 		}
 	}

@@ -1064,7 +1064,7 @@ func (r *roleReader) scopeWordsBefore(e *pipeline.Entity, i int) bool {
 		if k >= i {
 			continue
 		}
-		if !r.p.titles.IsPortfolio(r.lower[k]) && !slices.ContainsFunc(r.p.gaz.Lookup(r.d.Tokens[k].Text), func(en gazetteer.Entry) bool { return en.Kind == gazetteer.Demonym }) {
+		if !r.p.titles.IsPortfolio(r.lower[k]) && r.p.demonymCountry(r.d.Tokens[k].Text) == "" {
 			return false
 		}
 	}
