@@ -1274,7 +1274,7 @@ func (m *matcher) openingPhraseEnd(lo, hi int) int {
 	// ("Responding to the plans,", "Asked about the vote,": a participle
 	// opens a phrase whose subject is the clause's.)
 	participle := toks[lo].Tag == "VBG" || toks[lo].Tag == "VBN"
-	if !openingPreps[m.r.lower[lo]] && !participle {
+	if !opensPhrase(toks[lo]) {
 		return lo
 	}
 	span := 5
@@ -1300,7 +1300,7 @@ func (m *matcher) openingPhraseEnd(lo, hi int) int {
 // preposition or a participle: "After talks with X,", "Speaking in Lima,")
 // and has no finite verb before end; nil for any other sentence.
 func openingPhraseCommas(d *pipeline.Doc, lo, end int) []int {
-	if t := d.Tokens[lo]; !openingPreps[strings.ToLower(t.Text)] && t.Tag != "VBG" && t.Tag != "VBN" {
+	if !opensPhrase(d.Tokens[lo]) {
 		return nil
 	}
 	var commas []int
@@ -1317,6 +1317,13 @@ func openingPhraseCommas(d *pipeline.Doc, lo, end int) []int {
 
 // openingPreps open a phrase of place or circumstance before a clause.
 var openingPreps = toSet(`in at on after before during upon following from`)
+
+// opensPhrase reports whether token t can open a phrase before a
+// sentence's clause: a preposition of place or circumstance, or a
+// participle ("Responding to the plan,", "Asked about the vote,").
+func opensPhrase(t pipeline.Token) bool {
+	return openingPreps[strings.ToLower(t.Text)] || t.Tag == "VBG" || t.Tag == "VBN"
+}
 
 // hasNameless reports whether a rule without a name may match in the
 // sentence [lo, hi): whether one of its tokens is a quotation mark or its
