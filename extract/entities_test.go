@@ -1202,3 +1202,20 @@ func TestResultsTeams(t *testing.T) {
 		t.Errorf("a town with one number after it: %s, want a place", alone[0].Label)
 	}
 }
+
+// TestFirmHeadsEndNoName: a name that ends in a noun only firms and
+// groups end in ("Interactive", "Analytics", "Media", "Forum", "Trust")
+// is a body's; the same surname alone, or before a verb, is a person's.
+func TestFirmHeadsEndNoName(t *testing.T) {
+	checkNoPeople(t,
+		"A poll that Ana Whitby Interactive ran found sales had risen.",
+		"Analysts at Sven Lindgren Analytics expect rates to rise.",
+		"The study was carried out by Kessler Media for the ministry.",
+		"The report was written for the Carla Drummond Forum on Monday.",
+		"A spokesman for Pemberton Advisors declined to comment.",
+		"Shares in Tom Harlow Trust rose 4 percent on Tuesday.",
+		"The poll by Okafor Insights was published on Friday.")
+	checkPerson(t, "Ana Whitby said the media had misread her plan.", "Ana Whitby")
+	checkPerson(t, "The forum heard from Carla Drummond on Monday.", "Carla Drummond")
+	checkPerson(t, "Tom Harlow told the trust's board he would stay.", "Tom Harlow")
+}
