@@ -2027,7 +2027,7 @@ Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Huss
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
 Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records
 Publishing Investments Ventures Properties Logistics Insurance Securities Holding Berhad Bhd
-Interactive Analytics Media Insights Forum Advisors Advisers Trust
+Interactive Analytics Media Insights Forum Advisors Advisers Trust College School Academy Polytechnic
 Nasional Nacional Diario Plc PLC LLC GmbH Limited`)
 
 // nameMonths are month names that are also personal names.

@@ -1219,3 +1219,19 @@ func TestFirmHeadsEndNoName(t *testing.T) {
 	checkPerson(t, "The forum heard from Carla Drummond on Monday.", "Carla Drummond")
 	checkPerson(t, "Tom Harlow told the trust's board he would stay.", "Tom Harlow")
 }
+
+// TestVesselsAndCollegesNameNoOne: a name after the noun for a vessel is
+// the vessel's in the whole text, and a name ending in "College",
+// "School" or "Academy" is the institution's; the same name after a
+// verb, or a ship's crew member's, is a person's.
+func TestVesselsAndCollegesNameNoOne(t *testing.T) {
+	checkNoPeople(t,
+		"The ship Mara Vell sailed from Haifa on Monday. The Mara Vell was carrying rice.",
+		"Pirates seized the freighter Ana Lindow near the coast.",
+		"The yacht Tom Berg II sank in the storm.",
+		"Students at Queen Mary College protested on Friday.",
+		"Pupils at the Ana Ruiz School were sent home.",
+		"The Carla Drummond Academy opened in 2004.")
+	checkPerson(t, "The ship's captain, Ana Lindow, said the crew were safe.", "Ana Lindow")
+	checkPerson(t, "Mara Vell said the college would reopen.", "Mara Vell")
+}

@@ -114,8 +114,10 @@ neighbourhood neighborhood suburb`,
 	return m
 }()
 
-// workNouns name kinds of work whose title follows them, in lower case.
-var workNouns = toSet(`film movie comedy drama thriller documentary musical opera play novel album single song sitcom`)
+// namedKinds name kinds of work and of vessel, in lower case, whose name
+// follows them: "the comedy Vera Hale", "the tanker Grace Lindow".
+var namedKinds = toSet(`film movie comedy drama thriller documentary musical opera play novel album single song sitcom
+ship vessel tanker freighter ferry yacht trawler liner frigate destroyer submarine`)
 
 // contestVerbs take a seat as their object.
 var contestVerbs = toSet(`contest contests contested contesting`)
@@ -205,10 +207,11 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 			f.things[t[k+1].Text] = ""
 		}
 	}
-	// "the comedy Vera Hale", "his album Harwick Street": a work's title
-	// after the noun for its kind is no one's name in the whole document.
+	// "the comedy Vera Hale", "his album Harwick Street": a work's or a
+	// vessel's name after the noun for its kind is no one's name in the
+	// whole document.
 	for k := 0; k+1 < len(t); k++ {
-		if !workNouns[t[k].Text] || !strings.HasPrefix(t[k].Tag, "NN") {
+		if !namedKinds[t[k].Text] || !strings.HasPrefix(t[k].Tag, "NN") {
 			continue
 		}
 		end := k + 1
