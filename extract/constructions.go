@@ -1744,8 +1744,8 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				}
 				f.roster = ru.Roster
 				f.former = ph.former || ru.Former || ru.FormerName == nameNo
-				if ph.start > mention && heldUntil(m.r.d, ph.end, m.r.d.Sentences[m.r.d.Tokens[mention].Sentence].EndToken) {
-					f.former = true // "who was special envoy ... until March"
+				if ph.start > mention && !presentOrFuture(m.r.d, mention, ph.start) && heldUntil(m.r.d, ph.end, m.r.d.Sentences[m.r.d.Tokens[mention].Sentence].EndToken) {
+					f.former = true // "who was special envoy ... until March", not "will stay as envoy until March"
 				}
 				if relationalTitles[f.role] {
 					f.pending = &pendingRef{counterpart: true}

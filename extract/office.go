@@ -509,6 +509,23 @@ func modalBefore(w string) bool {
 	return false
 }
 
+// presentOrFuture reports whether a verb in tokens [i, j) is in the
+// present tense or the future: a post held "until March" is then held
+// now ("will stay as coach until June", "who is envoy until March").
+func presentOrFuture(d *pipeline.Doc, i, j int) bool {
+	for k := i; k < j && k < len(d.Tokens); k++ {
+		t := d.Tokens[k]
+		if t.Tag == "VBZ" || t.Tag == "VBP" {
+			return true
+		}
+		switch strings.ToLower(t.Text) {
+		case "will", "shall", "'ll":
+			return true
+		}
+	}
+	return false
+}
+
 // heldUntil reports whether the clause after token i says the post ended
 // at a month or a year: "who was the president's special envoy ... until March",
 // "who served as mayor from 1990 to 1998".
