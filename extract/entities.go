@@ -417,7 +417,7 @@ func (sc *sentenceScan) lateInName(m gazetteer.Match) bool {
 func (sc *sentenceScan) plausibleName(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := sc.words[k]
-		if notNames[w] || honorifics[strings.ToLower(w)] || namesBody(w) && !(k > i && k+1 < j && sc.faithInName(k)) || sc.e.titles.IsHead(strings.ToLower(w)) || strings.Contains(w, "&#") {
+		if notNames[w] || honorifics[strings.ToLower(w)] || namesBody(w) && !(k > i && k+1 < j && sc.faithInName(k)) || sc.e.titles.IsHead(strings.ToLower(w)) && !sc.titleSurname(i, j, k) || strings.Contains(w, "&#") {
 			return false
 		}
 	}
@@ -439,6 +439,16 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 		}
 	}
 	return !sc.lowerElsewhere(w)
+}
+
+// titleSurname reports whether the title word at k ends the name [i, j)
+// as its surname: after a given name, with no name or "of" after it
+// ("Larry King", "Ted Judge"; not "King Abdullah", "Charles Prince of").
+func (sc *sentenceScan) titleSurname(i, j, k int) bool {
+	if k != j-1 || k == i || !sc.e.gaz.CommonGivenName(sc.words[k-1]) {
+		return false
+	}
+	return j == len(sc.words) || !isCapitalized(sc.words[j]) && sc.words[j] != "of"
 }
 
 // lowerWords reports whether words [i, j) are all words that news writes

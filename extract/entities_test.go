@@ -1235,3 +1235,16 @@ func TestVesselsAndCollegesNameNoOne(t *testing.T) {
 	checkPerson(t, "The ship's captain, Ana Lindow, said the crew were safe.", "Ana Lindow")
 	checkPerson(t, "Mara Vell said the college would reopen.", "Mara Vell")
 }
+
+// TestTitleWordAsSurname: a title word after a given name, with no name
+// or "of" after it, is a surname ("Larry King", "Ted Judge"); before a
+// name it is the next name's title.
+func TestTitleWordAsSurname(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Larry King interviewed the president.": "Larry King",
+		"The show was hosted by Larry King.":    "Larry King",
+		"Ted Judge met the minister on Monday.": "Ted Judge",
+	})
+	checkEntities(t, "Jordan King Abdullah met the minister.", []wantEntity{{"Abdullah", pipeline.Person, "", ""}}, "Jordan King")
+	checkNoPeople(t, "The King met the minister on Monday.")
+}
