@@ -1440,7 +1440,7 @@ func (sc *sentenceScan) namedPeople() {
 		if !isCapitalized(sc.words[i]) || !isCapitalized(sc.words[i+1]) || i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] {
 			continue
 		}
-		for j := min(i+3, len(sc.words)); j >= i+2; j-- {
+		for j := min(i+4, len(sc.words)); j >= i+2; j-- {
 			if !isCapitalized(sc.words[j-1]) {
 				continue
 			}

@@ -1248,3 +1248,10 @@ func TestTitleWordAsSurname(t *testing.T) {
 	checkEntities(t, "Jordan King Abdullah met the minister.", []wantEntity{{"Abdullah", pipeline.Person, "", ""}}, "Jordan King")
 	checkNoPeople(t, "The King met the minister on Monday.")
 }
+
+// TestKnownOfficialsOfFourWords: an official's name of up to four words
+// that the gazetteer knows is one person's, wherever it stands in the
+// sentence (public reference data: CIA World Leaders).
+func TestKnownOfficialsOfFourWords(t *testing.T) {
+	checkEntities(t, "Aung San Suu Kyi said the plan was sound.", []wantEntity{{"Aung San Suu Kyi", pipeline.Person, "", ""}}, "San", "Suu Kyi")
+}
