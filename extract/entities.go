@@ -704,6 +704,22 @@ func (sc *sentenceScan) isPlaceStart(i int) bool {
 	return ok
 }
 
+// possessivePlace returns where a place that ends the span [i, j) before
+// a possessive starts, when at least two name words stand before it and
+// the place is a country or has more than one word ("Tom Berg Hong Kong
+// 's"), or i.
+func (sc *sentenceScan) possessivePlace(i, j int) int {
+	if j >= len(sc.words) || !isPossessive(sc.words[j]) {
+		return i
+	}
+	for _, m := range sc.gaz {
+		if m.End == j && m.Start >= i+2 && !m.Ambiguous && (m.Entries[0].Kind == gazetteer.Country || m.End-m.Start > 1) {
+			return m.Start
+		}
+	}
+	return i
+}
+
 // surnamePlace reports whether the one-word place at token j ends the name
 // that starts at token i with a known given name or an initial: "Pedro
 // Lima", "Emre Kaya", "Mary K Preston". A place name followed by more
@@ -2573,6 +2589,15 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 					continue
 				}
 				label = l
+			}
+		}
+		// "named Ana Ruiz Chile's envoy": a country or a place of more
+		// than one word before a possessive ends a name of two words or
+		// more; the place is the next phrase's.
+		if label == pipeline.Person {
+			if k := sc.possessivePlace(i, j); k > i {
+				sc.add(k, j, pipeline.Place, prioTagger, sp.Confidence).Source = pipeline.SourceRule
+				j = k
 			}
 		}
 		// "Brett Hall, 36, said", "singer Charlotte Church": a surname

@@ -1255,3 +1255,14 @@ func TestTitleWordAsSurname(t *testing.T) {
 func TestKnownOfficialsOfFourWords(t *testing.T) {
 	checkEntities(t, "Aung San Suu Kyi said the plan was sound.", []wantEntity{{"Aung San Suu Kyi", pipeline.Person, "", ""}}, "San", "Suu Kyi")
 }
+
+// TestPlaceBeforePossessiveEndsAName: a country, or a place of more than
+// one word, before a possessive ends a name of two words or more
+// ("named Ana Ruiz Chile's envoy"); a one-word city that is a surname
+// stays in the name, and a name of one word before the place is kept whole.
+func TestPlaceBeforePossessiveEndsAName(t *testing.T) {
+	checkEntities(t, "The council named Ana Ruiz Chile's new envoy.", []wantEntity{{"Ana Ruiz", pipeline.Person, "", ""}, {"Chile", pipeline.Place, "", ""}})
+	checkEntities(t, "China has named Tom Berg Hong Kong's acting chief executive.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}, {"Hong Kong", pipeline.Place, "", ""}})
+	checkPerson(t, "Mary Jane Houston's book sold well.", "Mary Jane Houston")
+	checkPerson(t, "Michael Jordan's shoes sold well.", "Michael Jordan")
+}
