@@ -2593,11 +2593,13 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "named Ana Ruiz Chile's envoy": a country or a place of more
 		// than one word before a possessive ends a name of two words or
-		// more; the place is the next phrase's.
+		// more; the place (the gazetteer's) is the next phrase's.
 		if label == pipeline.Person {
 			if k := sc.possessivePlace(i, j); k > i {
-				sc.add(k, j, pipeline.Place, prioTagger, sp.Confidence).Source = pipeline.SourceRule
 				j = k
+				for j > i && !isCapitalized(sc.words[j-1]) {
+					j-- // "Ana Ruiz - | Chile's"
+				}
 			}
 		}
 		// "Brett Hall, 36, said", "singer Charlotte Church": a surname
