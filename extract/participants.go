@@ -75,7 +75,13 @@ type person struct {
 
 // normalRole applies the spelling conventions of roles in output.
 func normalRole(r string) string {
-	return roleWords.Replace(r)
+	r = roleWords.Replace(r)
+	// "co-director" reads as the modifier "co" and its title: join them
+	// again, as "Co-Chairman" is written.
+	if strings.HasPrefix(r, "Co ") {
+		r = "Co-" + r[len("Co "):]
+	}
+	return strings.ReplaceAll(r, " Co ", " Co-")
 }
 
 var roleWords = strings.NewReplacer("Spokesman", "Spokesperson", "Spokeswoman", "Spokesperson",
