@@ -3514,6 +3514,16 @@ func nameForms(name string) []string {
 	if start != last {
 		forms = append(forms, parts[last])
 	}
+	// "al-Haddad" is written "Al-Haddad" opening a sentence, and news
+	// drops the article too: "Haddad said".
+	if w := parts[last]; start == last && particlePrefixed(w) {
+		particle, surname, _ := strings.Cut(w, "-")
+		other := strings.ToUpper(particle[:1]) + particle[1:]
+		if isCapitalized(particle) {
+			other = strings.ToLower(particle[:1]) + particle[1:]
+		}
+		forms = append(forms, other+"-"+surname, surname)
+	}
 	return forms
 }
 
