@@ -2438,6 +2438,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		for i < j && (strings.EqualFold(sc.words[i], "the") || !hasLetter(sc.words[i])) {
 			i++
 		}
+		// "the Rt | Rev Ann Hale": a style before a name is no body.
+		if label != pipeline.Person && j == i+1 && i+1 < len(sc.words) && honorificPairs[strings.ToLower(sc.words[i]+"+"+sc.words[i+1])] {
+			continue
+		}
 		for j > i && (!hasLetter(sc.words[j-1]) || isPossessive(sc.words[j-1])) {
 			j--
 		}

@@ -1266,3 +1266,15 @@ func TestPlaceBeforePossessiveEndsAName(t *testing.T) {
 	checkPerson(t, "Mary Jane Houston's book sold well.", "Mary Jane Houston")
 	checkPerson(t, "Michael Jordan's shoes sold well.", "Michael Jordan")
 }
+
+// TestBritishStyles: "Rt Hon", "Rt Rev", "Very Rev" and "Rev" before a
+// name are styles: outside the name, and never a body. "Right" alone
+// opens no style.
+func TestBritishStyles(t *testing.T) {
+	checkEntities(t, "Opponents included the bishop. Rt Rev Michael Hale said the bill was wrong.", []wantEntity{{"Michael Hale", pipeline.Person, "", ""}}, "Rt", "Rt Rev Michael Hale")
+	checkPersons(t, map[string]string{
+		"The Very Rev Ann Kerr led the service.":    "Ann Kerr",
+		"Rev Jesse Hale led the march on Monday.":   "Jesse Hale",
+		"The Right Stuff starred Ann Kerr in 1983.": "Ann Kerr",
+	})
+}

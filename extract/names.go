@@ -33,11 +33,14 @@ Communists Nationalists Christmas Easter`)
 // honorifics precede a name but are not part of it.
 var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady baroness baron countess earl viscount viscountess marquess marchioness sheikh sayyid seyed sen. rep. gov. gen. lt. col. capt. sgt. adm. maj.
 cde comrade monsenor shahid his her excellency majesty highness hojatoleslam honorable honourable hon hon.
-seyyed ratu ro father fr fr. alhaji alhaja hajia datuk dato dato' datin seri shri shrimati smt smt. herr frau monsieur sheikha h.e. tengku tunku`)
+seyyed ratu ro father fr fr. alhaji alhaja hajia datuk dato dato' datin seri shri shrimati smt smt. herr frau monsieur sheikha h.e. tengku tunku
+rev rev. revd`)
 
 // honorificPairs are honorifics of two words, Malaysian titles of the
-// federal and state orders: "Tan Sri", "Datuk Seri".
-var honorificPairs = toSet(`tan+sri puan+sri toh+puan datuk+seri datuk+sri dato+seri dato+sri dato'+seri dato'+sri`)
+// federal and state orders ("Tan Sri", "Datuk Seri") and British styles
+// ("Rt Hon", "Rt Rev", "Very Rev").
+var honorificPairs = toSet(`tan+sri puan+sri toh+puan datuk+seri datuk+sri dato+seri dato+sri dato'+seri dato'+sri
+rt+hon rt.+hon right+hon rt+rev rt.+rev right+rev very+rev most+rev`)
 
 func toSet(words string) map[string]bool {
 	m := map[string]bool{}
