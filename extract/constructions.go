@@ -1782,6 +1782,9 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				if f.country == "" {
 					f.country = country // "the Chilean foreign minister"
 				}
+				if f.org == "" {
+					f.org = org // "the Tory | leader will"
+				}
 				out = append(out, f)
 				break
 			}
