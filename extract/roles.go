@@ -2043,7 +2043,7 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 			break // "leader of Labour" leads a party
 		}
 		listItem := k+1 < hi && (r.lower[k+1] == "," || r.lower[k+1] == "and") // "Productivity, | Energy and Industry"
-		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && r.complementEntity(e) {
+		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && r.complementEntity(e, ministerial) {
 			// (One word the tagger took for a body may be a portfolio, or
 			// an item of a minister's list.)
 			oneWord := e.Start == r.d.Tokens[k].Start && e.End == r.d.Tokens[k].End
@@ -2086,11 +2086,18 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 // the post is of (a country, a body with a head noun, a place the
 // gazetteer knows) rather than words of a portfolio the tagger read as a
 // name ("East | African Affairs").
-func (r *roleReader) complementEntity(e *pipeline.Entity) bool {
+func (r *roleReader) complementEntity(e *pipeline.Entity, ministerial bool) bool {
 	if r.p.countryOf(e) != "" || e.Source == pipeline.SourceGazetteer {
 		return true
 	}
 	f := strings.Fields(e.Text)
+	// A manager or a spokesman is of a body, not a portfolio, when a
+	// word of its name is none: "spokesman for Union Investment".
+	if !ministerial && e.Label == pipeline.Org && len(f) > 1 && slices.ContainsFunc(f, func(w string) bool {
+		return !r.p.titles.IsPortfolio(strings.ToLower(w)) && !titleMinor[strings.ToLower(w)]
+	}) {
+		return true
+	}
 	// "the US Treasury": a state's body, whose head may be a portfolio's
 	// word.
 	if len(f) > 1 && r.p.nationalBody(e.Text) != "" {
