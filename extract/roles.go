@@ -1111,8 +1111,14 @@ func describing(t pipeline.Token) bool {
 // not one that names a field ("foreign-policy adviser").
 func (r *roleReader) describingCompound(j int) bool {
 	lw := r.lower[j]
-	if r.d.Tokens[j].Tag != "JJ" || !strings.Contains(lw, "-") || r.p.titles.IsModifier(lw) {
+	// A compound participle describes whatever its tag ("reform-minded",
+	// "left-leaning"); "co-ordinating" names a kind of minister.
+	participle := strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")
+	if r.d.Tokens[j].Tag != "JJ" && !participle || !strings.Contains(lw, "-") || strings.HasPrefix(lw, "co-") || r.p.titles.IsModifier(lw) {
 		return false
+	}
+	if participle {
+		return true
 	}
 	// ("non-executive director", "stand-in captain": the kind of post.)
 	if first, _, _ := strings.Cut(lw, "-"); officeKinds[first] {
@@ -1179,6 +1185,11 @@ func (r *roleReader) modifier(j int) bool {
 			return false
 		}
 	default:
+		return false
+	}
+	// "the topics President X discussed": a plural noun in lower case
+	// before a title in capitals heads a phrase of its own.
+	if t.Tag == "NNS" && j+1 < len(r.d.Tokens) && isCapitalized(r.d.Tokens[j+1].Text) && !isCapitalized(t.Text) && !r.p.titles.IsPortfolio(lw) && !r.p.titles.IsModifier(lw) {
 		return false
 	}
 	// ("President sacks defence adviser X": a headline's verb; "the
