@@ -704,6 +704,18 @@ func (sc *sentenceScan) isPlaceStart(i int) bool {
 	return ok
 }
 
+// kindOfFirmBefore reports whether the name [i, j) follows a noun for a
+// firm that another noun in lower case qualifies ("accountancy firm Grant
+// Thornton", "investment bank Morgan Stanley"): a firm's name even when it
+// opens with a given name, unless a verb follows with the name as the
+// subject of a relative clause ("the law firm Ann Hale founded").
+func (sc *sentenceScan) kindOfFirmBefore(i, j int) bool {
+	if i < 2 || sc.toks[i-2].Tag != "NN" || !startsLower(sc.words[i-2]) {
+		return false
+	}
+	return j == len(sc.words) || !strings.HasPrefix(sc.toks[j].Tag, "VB") || speechVerbs[sc.words[j]]
+}
+
 // possessivePlace returns where a place that ends the span [i, j) before
 // a possessive starts, when at least two name words stand before it and
 // the place is a country or has more than one word ("Tom Berg Hong Kong
@@ -2519,7 +2531,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			i++
 			label = pipeline.Org
 		}
-		if label == pipeline.Person && i > 0 && firmNouns[strings.ToLower(sc.words[i-1])] && !sc.givenName(sc.words[i]) {
+		if label == pipeline.Person && i > 0 && firmNouns[strings.ToLower(sc.words[i-1])] && (!sc.givenName(sc.words[i]) || sc.kindOfFirmBefore(i, j)) {
 			label = pipeline.Org
 		}
 		// "casino operators Lakeview Clubs, Castell Group and Stanley

@@ -1278,3 +1278,12 @@ func TestBritishStyles(t *testing.T) {
 		"The Right Stuff starred Ann Kerr in 1983.": "Ann Kerr",
 	})
 }
+
+// TestKindOfFirmBeforeAName: after a noun for a firm that another noun
+// qualifies, a name is the firm's even when it opens with a given name;
+// not when the name is the subject of a relative clause.
+func TestKindOfFirmBeforeAName(t *testing.T) {
+	checkEntities(t, "Joe Hale, a specialist at accountancy firm Grant Morton, said so.", []wantEntity{{"Joe Hale", pipeline.Person, "", ""}, {"Grant Morton", pipeline.Org, "", ""}})
+	checkPerson(t, "The law firm Ann Hale founded in 1990 has collapsed.", "Ann Hale")
+	checkPerson(t, "The firm Tom Berg founded in 1990 has collapsed.", "Tom Berg")
+}
