@@ -2100,7 +2100,7 @@ func nameArticle(text string, start int) bool {
 
 // fuller reports whether name a is a fuller form than b: more words, or as
 // many with more of them capitalised ("MENA Department", not "MENA
-// department").
+// department"), or else longer words ("Liberal Democrats", not "Lib Dems").
 func fuller(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
 	if len(fa) != len(fb) {
@@ -2115,7 +2115,10 @@ func fuller(a, b string) bool {
 		}
 		return n
 	}
-	return caps(fa) > caps(fb)
+	if ca, cb := caps(fa), caps(fb); ca != cb {
+		return ca > cb
+	}
+	return len(a) > len(b)
 }
 
 // unplacedByContext reports whether a role's country is not to be guessed
