@@ -139,6 +139,9 @@ func (g *Gazetteer) LowerWord(w string) bool { return g.lower[strings.ToLower(w)
 // many bodies and mean the gazetteer's only when the text spells it out.
 func (g *Gazetteer) KnownAcronym(acronym, name string) bool {
 	n, ok := g.acronyms[acronym]
+	if !ok && strings.HasSuffix(acronym, ".") {
+		n, ok = g.acronyms[strings.ReplaceAll(acronym, ".", "")] // "U.N."
+	}
 	return ok && n == name
 }
 
@@ -313,6 +316,20 @@ func rank(k string) int {
 
 // build indexes records; later records of the same form rank after
 // earlier ones of equal standing.
+// dotted returns an acronym of two to four capitals written with full
+// stops, as American news writes them ("UN": "U.N."), or "".
+func dotted(s string) string {
+	if len(s) < 2 || len(s) > 4 || strings.IndexFunc(s, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+		b.WriteByte('.')
+	}
+	return b.String()
+}
+
 func build(records []record, ambiguous map[string]bool, officials map[string][]Official, titles *Titles) *Gazetteer {
 	g := &Gazetteer{
 		records:   records,
@@ -333,11 +350,13 @@ func build(records []record, ambiguous map[string]bool, officials map[string][]O
 				g.capitals[r.e.Country] = r.e
 			}
 		}
-		for k := -1; k < len(r.forms); k++ {
-			s := r.e.Name
-			if k >= 0 {
-				s = r.forms[k]
+		names := append([]string{r.e.Name}, r.forms...)
+		for _, s := range names[1:] {
+			if d := dotted(s); d != "" && !slices.Contains(names, d) {
+				names = append(names, d) // "U.N." for "UN"
 			}
+		}
+		for _, s := range names {
 			key := formKey(s)
 			fi, ok := index[key]
 			if !ok {

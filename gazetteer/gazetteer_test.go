@@ -58,6 +58,9 @@ func TestMatch(t *testing.T) {
 		{"the Islamic Republic of Iran", "Islamic Republic of Iran=country:IR"},
 		{"Russian and Palestinian officials", "Russian=demonym:RU Palestinian=demonym:PS"},
 		{"the United Nations", "United Nations=org:"},
+		// an acronym written with full stops is the acronym; a word is not one
+		{"the U.N. and the UN", "U.N.=org: UN=org:"},
+		{"O.K. then", ""},
 		{"chad", ""},
 		// a name's inner function word in lower case; never a first or last word
 		{"Médecins sans Frontières", "Médecins sans Frontières=org:CH"},
@@ -394,5 +397,12 @@ func TestInternationalBody(t *testing.T) {
 		if got := g.InternationalBody(name); got != want {
 			t.Errorf("InternationalBody(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+func TestKnownAcronymDotted(t *testing.T) {
+	g := mustDefault(t)
+	if !g.KnownAcronym("U.N.", "United Nations") || !g.KnownAcronym("UN", "United Nations") || g.KnownAcronym("U.N.", "European Union") {
+		t.Error(`"U.N." and "UN" name the United Nations alone`)
 	}
 }
