@@ -152,6 +152,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	listedPlaces(d.Text, ents, e.gaz)
 	relabelNameParts(d, ents, e.gaz)
 	bodiesByMajority(ents)
+	placesBeforeLocalBodies(d.Text, ents)
 	ents = splitCoordinatedBodies(ents, e.gaz)
 	resultsTeams(d, ents)
 	d.Entities = ents
@@ -3301,6 +3302,32 @@ func bodiesByMajority(ents []pipeline.Entity) {
 		}
 	}
 }
+
+// placesBeforeLocalBodies gives a name that the document tags a place
+// elsewhere the place's label where the tagger read it as a body before
+// the lower-case noun of a local body: "the Lowgar Shahr provincial
+// council" is a council of a place, which has no name of its own.
+func placesBeforeLocalBodies(text string, ents []pipeline.Entity) {
+	places := map[string]*pipeline.Entity{}
+	for i, e := range ents {
+		if e.Label == pipeline.Place && places[e.Text] == nil {
+			places[e.Text] = &ents[i]
+		}
+	}
+	for i, e := range ents {
+		p := places[e.Text]
+		if e.Label != pipeline.Org || p == nil {
+			continue
+		}
+		next, _, _ := strings.Cut(strings.TrimLeft(text[e.End:], " "), " ")
+		if localBodyWords[next] {
+			ents[i].Label, ents[i].Canonical, ents[i].ID, ents[i].Country = pipeline.Place, p.Canonical, p.ID, p.Country
+		}
+	}
+}
+
+// localBodyWords open the lower-case name of a place's own body.
+var localBodyWords = toSet(`provincial district municipal city town county state regional local council government police governor administration assembly`)
 
 // resultsTeams gives a town or a state that a score follows the label of
 // a body where a sentence has two names or more with scores after them: a

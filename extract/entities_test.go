@@ -1287,3 +1287,16 @@ func TestKindOfFirmBeforeAName(t *testing.T) {
 	checkPerson(t, "The law firm Ann Hale founded in 1990 has collapsed.", "Ann Hale")
 	checkPerson(t, "The firm Tom Berg founded in 1990 has collapsed.", "Tom Berg")
 }
+
+// TestPlaceBeforeLocalBody: a name the text tags a place elsewhere is the
+// place before the lower-case noun of its own body, though the tagger read
+// a body there; a body of that name with no such noun after it stays one.
+func TestPlaceBeforeLocalBody(t *testing.T) {
+	text := "Fighting spread in Lowgar Shahr. Tom Berg, of the Lowgar Shahr provincial council, said 30 people died."
+	for _, e := range entitiesOf(t, text) {
+		if e.Text == "Lowgar Shahr" && e.Label != pipeline.Place {
+			t.Errorf("%q: %q is %s, want PLACE at every mention", text, e.Text, e.Label)
+		}
+	}
+	checkEntities(t, "Fighting spread in Leeds. Tom Berg, of the Leeds Harbour Trust, said so.", []wantEntity{{"Leeds Harbour Trust", pipeline.Org, "", ""}})
+}
