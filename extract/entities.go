@@ -707,7 +707,7 @@ func (sc *sentenceScan) isPlaceStart(i int) bool {
 
 // kindOfFirmBefore reports whether the name [i, j) follows a noun for a
 // firm that another noun in lower case qualifies ("accountancy firm Grant
-// Thornton", "investment bank Morgan Stanley"): a firm's name even when it
+// Morton", "investment bank Morgan Stanley"): a firm's name even when it
 // opens with a given name, unless a verb follows with the name as the
 // subject of a relative clause ("the law firm Ann Hale founded").
 func (sc *sentenceScan) kindOfFirmBefore(i, j int) bool {

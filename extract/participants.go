@@ -2077,7 +2077,7 @@ func orgForms(text string, es []pipeline.Entity) map[string]string {
 		}
 	}
 	// A body is also found by any name the text gives it, as a party's
-	// derived name is ("Libertarian Party" for the U.S. Libertarian Party).
+	// derived name is ("Democratic Party" for the U.S. Democratic Party).
 	for _, e := range es {
 		if _, ok := out[e.Text]; !ok && e.Label == pipeline.Org && e.Text != e.Canonical {
 			out[e.Text] = out[e.Canonical]
