@@ -2501,7 +2501,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Person && sc.datedTail(i, j, label) {
 			j -= 2
 		}
-		for label != pipeline.Person && j > i+1 && trailingLinks[sc.words[j-1]] {
+		// ("the US Treasury | spoke": a verb in lower case ends no name.)
+		for label != pipeline.Person && j > i+1 && (trailingLinks[sc.words[j-1]] || startsLower(sc.words[j-1]) && strings.HasPrefix(sc.toks[j-1].Tag, "VB")) {
 			j--
 		}
 		if i == j || label != pipeline.Person && sc.inPortfolio(i, j) {

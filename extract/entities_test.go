@@ -1300,3 +1300,12 @@ func TestPlaceBeforeLocalBody(t *testing.T) {
 	}
 	checkEntities(t, "Fighting spread in Leeds. Tom Berg, of the Leeds Harbour Trust, said so.", []wantEntity{{"Leeds Harbour Trust", pipeline.Org, "", ""}})
 }
+
+// TestNoNameEndsInAVerb: a verb in lower case ends no body's or place's
+// name.
+func TestNoNameEndsInAVerb(t *testing.T) {
+	checkEntities(t, "Tom Berg of the US Treasury spoke.", []wantEntity{{"Treasury", pipeline.Org, "", ""}}, "Treasury spoke")
+	checkEntities(t, "Tom Berg of the Harbour Guild was there.", []wantEntity{{"Harbour Guild", pipeline.Org, "", ""}}, "Harbour Guild was")
+	// near miss: a name's own lower-case word stays in it
+	checkEntities(t, "Shares in Harbour Holdings plc rose.", []wantEntity{{"Harbour Holdings plc", pipeline.Org, "", ""}})
+}
