@@ -350,13 +350,19 @@ func build(records []record, ambiguous map[string]bool, officials map[string][]O
 				g.capitals[r.e.Country] = r.e
 			}
 		}
-		names := append([]string{r.e.Name}, r.forms...)
-		for _, s := range names[1:] {
-			if d := dotted(s); d != "" && !slices.Contains(names, d) {
-				names = append(names, d) // "U.N." for "UN"
+		// The name, its forms, then the forms' dotted acronyms ("U.N.").
+		for k := -1; k < 2*len(r.forms); k++ {
+			var s string
+			switch {
+			case k < 0:
+				s = r.e.Name
+			case k < len(r.forms):
+				s = r.forms[k]
+			default:
+				if s = dotted(r.forms[k-len(r.forms)]); s == "" {
+					continue
+				}
 			}
-		}
-		for _, s := range names {
 			key := formKey(s)
 			fi, ok := index[key]
 			if !ok {
