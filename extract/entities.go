@@ -418,6 +418,9 @@ func (sc *sentenceScan) lateInName(m gazetteer.Match) bool {
 func (sc *sentenceScan) plausibleName(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := sc.words[k]
+		if sc.sheikhInName(i, j, k) {
+			continue
+		}
 		if notNames[w] || honorifics[strings.ToLower(w)] || namesBody(w) && !(k > i && k+1 < j && sc.faithInName(k)) || sc.e.titles.IsHead(strings.ToLower(w)) && !sc.titleSurname(i, j, k) || strings.Contains(w, "&#") {
 			return false
 		}
@@ -440,6 +443,17 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 		}
 	}
 	return !sc.lowerElsewhere(w)
+}
+
+// sheikhWords are the spellings of "Sheikh", a title that is also a part
+// of Arabic and South Asian names.
+var sheikhWords = toSet(`Sheikh Shaikh Sheik`)
+
+// sheikhInName reports whether word k of the name [i, j) is "Sheikh"
+// between a given name and another name word: a part of the name
+// ("Khalid Sheikh Mohammed"), not a title.
+func (sc *sentenceScan) sheikhInName(i, j, k int) bool {
+	return k > i && k > 0 && k+1 < j && k+1 < len(sc.words) && sheikhWords[sc.words[k]] && sc.e.gaz.GivenName(sc.words[k-1])
 }
 
 // titleSurname reports whether the title word at k ends the name [i, j)
@@ -1170,7 +1184,10 @@ func (sc *sentenceScan) nameRun(i int) int {
 		faith := faithWords[w] && !(j > i && sc.faithInName(j))
 		// ("the Kerr Government said": what a person leads ends the name.)
 		eponym := j > i && isCapitalized(w) && eponymHeads[strings.ToLower(w)]
-		if (!isNameWord(w, next) && !inner) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle && !titleSurname) || speech || faith || eventHeads[w] || eponym {
+		// "Khalid Sheikh Mohammed": "Sheikh" between a given name and a
+		// name is a part of the name, not a title.
+		sheikh := next && sc.sheikhInName(i, j+2, j)
+		if (!isNameWord(w, next) && !inner && !sheikh) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle && !titleSurname && !sheikh) || speech || faith || eventHeads[w] || eponym {
 			break
 		}
 		if sc.isPlaceStart(j) && !sc.surnamePlace(i, j) {
@@ -1237,6 +1254,9 @@ func (sc *sentenceScan) titledPeople() {
 		}
 		if tm.Plural && (!isCapitalized(sc.words[i]) || !sc.listedNames(i+n)) {
 			n = 0 // "who heads Morgan Stanley", "Queens Park Rangers"
+		}
+		if n == 1 && i > 0 && sc.sheikhInName(i-1, i+2, i) {
+			n = 0 // "Khalid Sheikh Mohammed": a part of the name
 		}
 		if n == 0 {
 			continue

@@ -1309,3 +1309,13 @@ func TestNoNameEndsInAVerb(t *testing.T) {
 	// near miss: a name's own lower-case word stays in it
 	checkEntities(t, "Shares in Harbour Holdings plc rose.", []wantEntity{{"Harbour Holdings plc", pipeline.Org, "", ""}})
 }
+
+// TestSheikhInAName: "Sheikh" between a given name and another name word
+// is a part of the name; before a name it is the name's title.
+func TestSheikhInAName(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Officials observed the hearing for Khalid Sheikh Mohammed.": "Khalid Sheikh Mohammed",
+		"Omar Sheikh Hassan said the plan was sound.":                "Omar Sheikh Hassan",
+		"Sheikh Omar Hassan said the plan was sound.":                "Omar Hassan",
+	})
+}
