@@ -764,8 +764,13 @@ func (r *roleReader) bodyNameBefore(j, t int) bool {
 	// Before a profession a singular will do ("Gartvale analyst X", the
 	// employer), but no one's given name, no day and no word news writes
 	// in lower case ("Internet journalist").
-	return plural || r.title(t).Professional && !r.p.gaz.GivenName(tok.Text) && r.persons[j] == 0 && !timeWord(tok.Text) && !r.p.gaz.LowerWord(tok.Text)
+	return plural || (r.title(t).Professional || bodyPostHeads[r.lower[t]] && len(tok.Text) > 1) && !r.p.gaz.GivenName(tok.Text) && r.persons[j] == 0 && !timeWord(tok.Text) && !r.p.gaz.LowerWord(tok.Text)
 }
+
+// bodyPostHeads are titles held in a firm or a club, not a state: the
+// singular name before them is the employer's, as before a profession
+// ("Zelgate boss X"), where "Cabinet minister" names no body.
+var bodyPostHeads = toSet(`boss chairman chairwoman manager owner`)
 
 // abbreviationAt reports whether tokens k to k+2 are an abbreviation in
 // brackets: "(IGP)".
