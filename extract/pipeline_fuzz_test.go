@@ -39,6 +39,7 @@ var fuzzPipelineSeeds = []string{
 	"“We are ready,” national police chief Lise Varga said. ‘No,’ émir Omar Haddad said.",
 	"0000毅0000北京00000000 President ro",
 	"They met President Mr",
+	"00000 Yaaa'te' C’ 0000000 Minister,\naB", // a body ending the text after a title
 }
 
 var (

@@ -204,8 +204,12 @@ func titleTag(tag string) bool {
 	return tag == "" || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "VB") || tag == "FW" || tag == "RB"
 }
 
-// title returns the title match at token i.
+// title returns the title match at token i; past the document's last
+// token there is none.
 func (r *roleReader) title(i int) gazetteer.TitleMatch {
+	if i < 0 || i >= len(r.title1) {
+		return gazetteer.TitleMatch{}
+	}
 	if r.title1[i] == 0 {
 		r.title1[i] = -1
 		si := r.d.Tokens[i].Sentence
