@@ -982,10 +982,6 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 	return c, last, true
 }
 
-// pastAdverbs say that what a past "was" tells no longer holds: "was then
-// president", "was once mayor".
-var pastAdverbs = toSet(`then once formerly previously`)
-
 // countryList reads "and Peru", ", Peru and Bolivia" from token k: the
 // countries of a list that goes on after its first, and the token after
 // it (past a "respectively"); nil when no country follows.
@@ -1781,7 +1777,8 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				}
 				f.roster = ru.Roster
 				f.former = ph.former || ru.Former || ru.FormerName == nameNo
-				if k := ph.start; k > mention+1 && pastAdverbs[m.r.lower[k-1]] && (m.r.lower[k-2] == "was" || m.r.lower[k-2] == "were") && !strings.HasPrefix(m.r.d.Tokens[k].Tag, "VB") {
+				// (The file's @former words, and "once", read as adverbs.)
+				if k := ph.start; k > mention+1 && (m.r.is(k-1, m.c.former) || m.r.lower[k-1] == "once") && (m.r.lower[k-2] == "was" || m.r.lower[k-2] == "were") && !strings.HasPrefix(m.r.d.Tokens[k].Tag, "VB") {
 					f.former = true // "who was then president", "who was once mayor"
 				}
 				if ph.start > mention && !presentOrFuture(m.r.d, mention, ph.start) && heldUntil(m.r.d, ph.end, m.r.d.Sentences[m.r.d.Tokens[mention].Sentence].EndToken) {

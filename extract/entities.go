@@ -418,7 +418,7 @@ func (sc *sentenceScan) lateInName(m gazetteer.Match) bool {
 func (sc *sentenceScan) plausibleName(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := sc.words[k]
-		if sc.sheikhInName(i, j, k) {
+		if k > i && k+1 < j && sc.sheikhInName(k) {
 			continue
 		}
 		if notNames[w] || honorifics[strings.ToLower(w)] || namesBody(w) && !(k > i && k+1 < j && sc.faithInName(k)) || sc.e.titles.IsHead(strings.ToLower(w)) && !sc.titleSurname(i, j, k) || strings.Contains(w, "&#") {
@@ -449,11 +449,11 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 // of Arabic and South Asian names.
 var sheikhWords = toSet(`Sheikh Shaikh Sheik`)
 
-// sheikhInName reports whether word k of the name [i, j) is "Sheikh"
-// between a given name and another name word: a part of the name
-// ("Khalid Sheikh Mohammed"), not a title.
-func (sc *sentenceScan) sheikhInName(i, j, k int) bool {
-	return k > i && k > 0 && k+1 < j && k+1 < len(sc.words) && sheikhWords[sc.words[k]] && sc.e.gaz.GivenName(sc.words[k-1])
+// sheikhInName reports whether word k is "Sheikh" between a given name
+// and another name word: a part of the name ("Khalid Sheikh Mohammed"),
+// not a title.
+func (sc *sentenceScan) sheikhInName(k int) bool {
+	return k > 0 && k+1 < len(sc.words) && sheikhWords[sc.words[k]] && sc.e.gaz.GivenName(sc.words[k-1]) && isNameWord(sc.words[k+1], false)
 }
 
 // titleSurname reports whether the title word at k ends the name [i, j)
@@ -1186,7 +1186,7 @@ func (sc *sentenceScan) nameRun(i int) int {
 		eponym := j > i && isCapitalized(w) && eponymHeads[strings.ToLower(w)]
 		// "Khalid Sheikh Mohammed": "Sheikh" between a given name and a
 		// name is a part of the name, not a title.
-		sheikh := next && sc.sheikhInName(i, j+2, j)
+		sheikh := j > i && sc.sheikhInName(j)
 		if (!isNameWord(w, next) && !inner && !sheikh) || (sc.e.titles.IsHead(strings.ToLower(w)) && !givenTitle && !titleSurname && !sheikh) || speech || faith || eventHeads[w] || eponym {
 			break
 		}
@@ -1255,7 +1255,7 @@ func (sc *sentenceScan) titledPeople() {
 		if tm.Plural && (!isCapitalized(sc.words[i]) || !sc.listedNames(i+n)) {
 			n = 0 // "who heads Morgan Stanley", "Queens Park Rangers"
 		}
-		if n == 1 && i > 0 && sc.sheikhInName(i-1, i+2, i) {
+		if n == 1 && sc.sheikhInName(i) {
 			n = 0 // "Khalid Sheikh Mohammed": a part of the name
 		}
 		if n == 0 {
@@ -3319,9 +3319,15 @@ func bodiesByMajority(ents []pipeline.Entity) {
 	}
 	for i, e := range ents {
 		if c := counts[e.Text]; c != nil && e.Label == pipeline.Person && c.org >= 3 && c.org >= 2*c.person {
-			ents[i].Label, ents[i].Canonical, ents[i].ID, ents[i].Country = pipeline.Org, c.body.Canonical, c.body.ID, c.body.Country
+			takeSense(&ents[i], c.body)
 		}
 	}
+}
+
+// takeSense gives e the label and the reference of another mention of its
+// name, the sense the document gives that name.
+func takeSense(e, of *pipeline.Entity) {
+	e.Label, e.Canonical, e.ID, e.Country = of.Label, of.Canonical, of.ID, of.Country
 }
 
 // placesBeforeLocalBodies gives a name that the document tags a place
@@ -3342,7 +3348,7 @@ func placesBeforeLocalBodies(text string, ents []pipeline.Entity) {
 		}
 		next, _, _ := strings.Cut(strings.TrimLeft(text[e.End:], " "), " ")
 		if localBodyWords[next] {
-			ents[i].Label, ents[i].Canonical, ents[i].ID, ents[i].Country = pipeline.Place, p.Canonical, p.ID, p.Country
+			takeSense(&ents[i], p)
 		}
 	}
 }

@@ -1069,10 +1069,7 @@ func (r *roleReader) insideName(i, j int) bool {
 // are portfolio words or demonyms only ("Interior", "Kenyan"): words that
 // may qualify a title, not a body's name.
 func (r *roleReader) scopeWordsBefore(e *pipeline.Entity, i int) bool {
-	for k := r.ix.tokenEnding(e.End) - 1; k >= 0 && r.d.Tokens[k].Start >= e.Start; k-- {
-		if k >= i {
-			continue
-		}
+	for k := min(r.ix.tokenEnding(e.End), i) - 1; k >= 0 && r.d.Tokens[k].Start >= e.Start; k-- {
 		if !r.p.titles.IsPortfolio(r.lower[k]) && r.p.demonymCountry(r.d.Tokens[k].Text) == "" {
 			return false
 		}
