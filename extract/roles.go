@@ -1490,8 +1490,8 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			break
 		}
 		j := k + 1
-		if r.lower[j] == "the" {
-			j++
+		if r.lower[j] == "the" || r.lower[j] == "a" || r.lower[j] == "an" {
+			j++ // ("head of a UN team": a body's part, as "of the")
 		}
 		j += r.placedBy(j, hi) // "of the UN-backed commission"
 		// "an aide to the Chilean ambassador": a post held to another
