@@ -46,6 +46,9 @@ import (
 //	         nor word of @predicate_stop in it: "oversaw the accession of
 //	         two states" (before "as commissioner"); PREDICATE! the same
 //	         with a word of @predicate_stop ("attacked the bill")
+//	PARTICIPLE a present participle and its object, no name, punctuation
+//	         nor second verb in it: the reduced relative of "the head
+//	         of a team investigating the crash says"
 //	PORTFOLIO portfolio words ("Justice", "Science and Innovation") in a
 //	         sentence with a word of @cabinet ("ministers", "portfolios"):
 //	         a minister's post, "Minister of Justice"
@@ -180,6 +183,7 @@ const (
 	elVerb
 	elPhrase
 	elPredicate
+	elParticiple
 	elPortfolio
 )
 
@@ -416,6 +420,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind = elPhrase
 		case "PREDICATE", "PREDICATE!":
 			e.kind, e.loose = elPredicate, f == "PREDICATE!"
+		case "PARTICIPLE":
+			e.kind = elParticiple
 		case "PORTFOLIO":
 			e.kind = elPortfolio
 		case "BRACKET", "ABBR":
@@ -649,6 +655,19 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 				return true
 			}
 			if !m.inPredicate(pos, k, el.loose) {
+				return false
+			}
+		}
+		return false
+	case elParticiple:
+		if pos >= hi || m.r.d.Tokens[pos].Tag != "VBG" || isCapitalized(m.r.d.Tokens[pos].Text) {
+			return false
+		}
+		for k := pos + 1; k < hi && k <= pos+10; k++ {
+			if next(k, nil) {
+				return true
+			}
+			if !m.inPredicate(pos, k, false) {
 				return false
 			}
 		}
