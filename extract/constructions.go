@@ -596,7 +596,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		switch w := m.r.lower[pos]; {
 		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w),
 			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say) && len(openingPhraseCommas(m.r.d, lo, pos)) != 1, // ("After talks with X, the minister said": no apposition)
-			m.reducedRelative(pos),
+			m.reducedRelative(pos), m.underHolder(pos, hi),
 			// "under which"; "the youngest MP to be elected"
 			pos+1 < hi && relativePrepositions[w] && (m.r.lower[pos+1] == "which" || m.r.lower[pos+1] == "whom"),
 			pos+1 < hi && w == "to" && (m.r.lower[pos+1] == "be" || m.r.lower[pos+1] == "have"):
@@ -1218,6 +1218,24 @@ func (m *matcher) inRelative(lo, i int) bool {
 func (m *matcher) reducedRelative(i int) bool {
 	tk := m.r.d.Tokens
 	return i > 0 && gerund(tk[i]) && strings.HasPrefix(tk[i-1].Tag, "NN") && !isPossessive(tk[i-1].Text)
+}
+
+// underHolder reports whether token i opens "under" and the name of the
+// one the post served, past their titles: "X, chancellor under Tom
+// Hale,", "minister under former President Ana Ruiz".
+func (m *matcher) underHolder(i, hi int) bool {
+	if m.r.lower[i] != "under" {
+		return false
+	}
+	for k := i + 1; k < hi && k <= i+5; k++ {
+		switch {
+		case m.r.persons[k] > 0:
+			return true
+		case !isCapitalized(m.r.d.Tokens[k].Text) && !m.r.is(k, m.c.former) && m.r.title(k).N == 0:
+			return false
+		}
+	}
+	return false
 }
 
 // relativePrepositions open a relative clause before "which" or "whom":
