@@ -1838,7 +1838,8 @@ func clauseEnd(t pipeline.Token) bool {
 
 // introducedUnnamed reports whether the sentence of the mention at token
 // i introduces someone by the head noun of desc, with no name: "A
-// spokesman for B said ... the spokesman said" is that spokesman.
+// spokesman for B said ... the spokesman said" is that spokesman, and "A
+// met the premier. The premier said" is the premier A met.
 func introducedUnnamed(d *pipeline.Doc, i int, desc string) bool {
 	f := strings.Fields(strings.ToLower(desc))
 	if len(f) == 0 {
@@ -1852,6 +1853,13 @@ func introducedUnnamed(d *pipeline.Doc, i int, desc string) bool {
 		}
 		for a := max(s.FirstToken, k-2); a < k; a++ {
 			if w := strings.ToLower(d.Tokens[a].Text); w == "a" || w == "an" {
+				return true
+			}
+		}
+		// ("the premier's office said": whose office, not another person.)
+		// ("of the General Staff": no one.)
+		if k-2 >= s.FirstToken && startsLower(d.Tokens[k].Text) && strings.EqualFold(d.Tokens[k-1].Text, "the") && !(k+1 < s.EndToken && isPossessive(d.Tokens[k+1].Text)) {
+			if t := d.Tokens[k-2].Tag; strings.HasPrefix(t, "VB") || t == "IN" || t == "TO" {
 				return true
 			}
 		}
