@@ -221,6 +221,10 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	}
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
+		// "told Ms. Holt China's ...": the country is the next phrase's.
+		if k := sc.possessivePlace(i, j); k > i && isCapitalized(sc.words[k-1]) {
+			j = k
+		}
 		j = sc.dashEnd(i, sc.generationEnd(i, namesEnd(sc.words, i, j)))
 		if j-i == 1 {
 			// "where she completed her PhD", "the French Bishops’
@@ -739,8 +743,14 @@ func (sc *sentenceScan) possessivePlace(i, j int) int {
 	if j >= len(sc.words) || !isPossessive(sc.words[j]) {
 		return i
 	}
+	// After a title of address one word is a whole name: "told Ms. Holt
+	// | China's ...".
+	least := i + 2
+	if i > 0 && honorifics[strings.ToLower(sc.words[i-1])] {
+		least = i + 1
+	}
 	for _, m := range sc.gaz {
-		if m.End == j && m.Start >= i+2 && !m.Ambiguous && (m.Entries[0].Kind == gazetteer.Country || m.End-m.Start > 1) {
+		if m.End == j && m.Start >= least && !m.Ambiguous && (m.Entries[0].Kind == gazetteer.Country || m.End-m.Start > 1) {
 			return m.Start
 		}
 	}

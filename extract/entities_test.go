@@ -1259,9 +1259,14 @@ func TestKnownOfficialsOfFourWords(t *testing.T) {
 // TestPlaceBeforePossessiveEndsAName: a country, or a place of more than
 // one word, before a possessive ends a name of two words or more
 // ("named Ana Ruiz Chile's envoy"); a one-word city that is a surname
-// stays in the name, and a name of one word before the place is kept whole.
+// stays in the name, and a name of one word before the place is kept
+// whole, unless a title of address says it is a whole name ("told Ms. Holt
+// China's ...").
 func TestPlaceBeforePossessiveEndsAName(t *testing.T) {
 	checkEntities(t, "The council named Ana Ruiz Chile's new envoy.", []wantEntity{{"Ana Ruiz", pipeline.Person, "", ""}, {"Chile", pipeline.Place, "", ""}})
+	checkEntities(t, "The premier told Ms. Holt China's new law would calm markets.", []wantEntity{{"Holt", pipeline.Person, "", ""}, {"China", pipeline.Place, "", ""}})
+	checkEntities(t, "Officials told Mr. Rice Chile's plan was sound.", []wantEntity{{"Rice", pipeline.Person, "", ""}, {"Chile", pipeline.Place, "", ""}})
+	checkPerson(t, "Mr. Michael Jordan's shoes sold well.", "Michael Jordan")
 	checkEntities(t, "China has named Tom Berg Hong Kong's acting chief executive.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}, {"Hong Kong", pipeline.Place, "", ""}})
 	checkPerson(t, "Mary Jane Houston's book sold well.", "Mary Jane Houston")
 	checkPerson(t, "Michael Jordan's shoes sold well.", "Michael Jordan")

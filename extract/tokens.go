@@ -361,7 +361,8 @@ func splitRun(out []tokenize.Token, run string, offset int) []tokenize.Token {
 // joinAbbreviations undoes sentence breaks after a dotted abbreviation that
 // modifies the title after it: "a retired U.S. | Senator from Oregon",
 // "met U.S. | Ambassador Ana Ruiz" (a sentence that ends in "U.S." before
-// one that opens with a title is far rarer); after a word with no stop
+// one that opens with a title is far rarer); after a title of address
+// ("told Mr. | Brown"); after a word with no stop
 // at its end; after a middle initial:
 // "Michael J. | Fox replaced"; between two initials: "J. | B. Penn"; and
 // inside an abbreviated title: "Dist. | Atty. Ana Ruiz".
@@ -371,7 +372,7 @@ func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segm
 		prev := &out[len(out)-1]
 		if endsInWord(prev.Text) ||
 			dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && nameGoesOn(firstWord(s.Text)) ||
-			t.titleAbbreviation(lastWord(prev.Text)) && nameGoesOn(firstWord(s.Text)) || t.titleAcross(lastWord(prev.Text), s.Text) ||
+			(t.titleAbbreviation(lastWord(prev.Text)) || addressAbbreviation(lastWord(prev.Text))) && nameGoesOn(firstWord(s.Text)) || t.titleAcross(lastWord(prev.Text), s.Text) ||
 			isInitialStop(lastWord(prev.Text)) && isInitialStop(firstWord(s.Text)) {
 			prev.Text = text[prev.Start : s.Start+len(s.Text)]
 			continue
@@ -517,6 +518,12 @@ func (t *Tokens) continues(s string) bool {
 // "Sens.", "Atty. Gen.".
 func (t *Tokens) titleAbbreviation(w string) bool {
 	return capitalAbbreviation(w) && strings.Count(w, ".") == 1 && t.titles.MatchPlural([]string{w}, 0).N == 1
+}
+
+// addressAbbreviation reports whether w is a title of address shortened
+// with a full stop, which no sentence ends in: "told Mr. | Brown".
+func addressAbbreviation(w string) bool {
+	return strings.HasSuffix(w, ".") && isCapitalized(w) && honorifics[strings.ToLower(w)]
 }
 
 // capitalAbbreviation reports whether w is a capitalised word of two

@@ -169,6 +169,11 @@ func TestSentenceBreaks(t *testing.T) {
 		// a word that holds an abbreviation's stops ends no sentence
 		{"Tom Berg, a member of the U.N.-appointed Electoral Review Board, said so.", 1},
 		{"Aid reached the U.S.-run Electoral Board on Monday.", 1},
+		// a title of address before a surname that is also a word
+		{"The premier told Ms. Rice the plan was sound.", 1},
+		{"Officials said Mr. Brown would speak. Dr. Green met Gen. Young.", 2},
+		// near miss: a title of address that no capitalised word follows
+		{"She met Mr. Ruiz. the text was lost.", 2},
 	} {
 		d := runStages(t, tc.text, "paragraphs", "tokens")
 		if len(d.Sentences) != tc.n {
