@@ -541,6 +541,9 @@ func (sc *sentenceScan) personSlot(i, j int) bool {
 	if i > 0 && (strings.EqualFold(sc.words[i-1], "the") || strings.EqualFold(sc.words[i-1], "a")) {
 		return false // "The Carter Center says": a body speaks too
 	}
+	if i >= 2 && sc.words[i-1] == "of" && placeNouns[strings.ToLower(sc.words[i-2])] {
+		return false // "the town of Brook Park": a place by its noun
+	}
 	for k := i; k < j; k++ {
 		if !isNameWord(sc.words[k], false) || k < j-1 && namesBody(sc.words[k]) {
 			return false
@@ -558,6 +561,9 @@ func (sc *sentenceScan) personSlot(i, j int) bool {
 		return true // "Ana Hall was convicted": done to a person only
 	case sc.ageAt(j):
 		return true
+	case i >= 2 && (w[i-1] == "and" || w[i-1] == ",") && sc.taggedLabel(i-2) == "PER",
+		j+1 < len(w) && (w[j] == "and" || w[j] == ",") && sc.taggedLabel(j+1) == "PER":
+		return true // "Omar Haddad and Lena Park": like joined to like
 	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || honorifics[strings.ToLower(w[i-1])] && !possessors[strings.ToLower(w[i-1])]):
 		return true // ("Dame Barbara Castle", not "her Onyx Hotel tour")
 	case j+2 < len(w) && w[j] == "," && (w[j+1] == "a" || w[j+1] == "an"):
@@ -1642,7 +1648,7 @@ Garden Gardens`)
 
 // surnameHeads are the facilityHeads that are also surnames: "Dame Ann
 // Castle" is a person, "King Omar Airport" never is.
-var surnameHeads = toSet(`Church Hall House Street Castle Tower Temple Bridge Fort Garden`)
+var surnameHeads = toSet(`Church Hall House Street Castle Tower Temple Bridge Fort Garden Park Hill`)
 
 // seatEnd returns the end of a seat's name from token p that ends in a
 // compass point before another capitalised word ("Leeds North | Ann

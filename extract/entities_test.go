@@ -1324,3 +1324,19 @@ func TestSheikhInAName(t *testing.T) {
 		"Sheikh Omar Hassan said the plan was sound.":                "Omar Hassan",
 	})
 }
+
+// TestCoordinatedSurnameOfPlace: a name that ends in a place's head noun
+// ("Park", "Hill") after a common given name, or that opens with a given
+// name that is also a place ("Georgia"), is a person's where a person
+// stands beside it, joined by "and" or a comma; not a place named by its
+// noun ("the town of Brook Park") nor one after a preposition of place.
+func TestCoordinatedSurnameOfPlace(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Past presidents of the club, including Omar Haddad and Lena Park, spoke.": "Lena Park",
+		"Lena Hill and Tom Berg met in Geneva.":                                    "Lena Hill",
+		"The prize went to Omar Haddad and Grace Park.":                            "Grace Park",
+		"Among the speakers were Georgia Wells and Tom Berg.":                      "Georgia Wells",
+	})
+	checkNoPeople(t, "Marines from the Ohio town of Brook Park died when their vehicle hit a bomb.",
+		"The concert was held in Victoria Park on Sunday.")
+}
