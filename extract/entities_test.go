@@ -1340,3 +1340,10 @@ func TestCoordinatedSurnameOfPlace(t *testing.T) {
 	checkNoPeople(t, "Marines from the Ohio town of Brook Park died when their vehicle hit a bomb.",
 		"The concert was held in Victoria Park on Sunday.")
 }
+
+// TestArmedGroups: an armed group the gazetteer knows is a body, though
+// its name opens like a person's ("Abu ...").
+func TestArmedGroups(t *testing.T) {
+	checkEntities(t, "Police blamed Abu Sayyaf for the bombing in the south.", []wantEntity{{"Abu Sayyaf", pipeline.Org, "Abu Sayyaf", ""}})
+	checkEntities(t, "Ken Ito, a spokesman for Jemaah Islamiyah, denied it.", []wantEntity{{"Jemaah Islamiyah", pipeline.Org, "", ""}, {"Ken Ito", pipeline.Person, "", ""}})
+}

@@ -199,7 +199,15 @@ func (g *Gazetteer) Lookup(s string) []Entry {
 // A form matches tokens equal to it, or its upper-case version (headlines).
 // Lowercase tokens never match a capitalised form, so "turkey" is not
 // Turkey. A leading "the" and possessive "'s" are never part of a match.
-func (g *Gazetteer) Match(words []string) []Match {
+func (g *Gazetteer) Match(words []string) []Match { return g.match(words, true) }
+
+// MatchTrained is Match over the entries the shipped entity model was
+// trained with: a Late entry neither matches nor hides a shorter name
+// inside it ("al-Qaeda in Iraq" added later leaves "al-Qaeda" as the
+// model saw it).
+func (g *Gazetteer) MatchTrained(words []string) []Match { return g.match(words, false) }
+
+func (g *Gazetteer) match(words []string, late bool) []Match {
 	var out []Match
 	for i := 0; i < len(words); {
 		n := 0
@@ -208,6 +216,9 @@ func (g *Gazetteer) Match(words []string) []Match {
 			f := &g.forms[fi]
 			if len(f.words) <= n {
 				break // sorted longest first
+			}
+			if !late && f.entries[0].Late {
+				continue
 			}
 			if i+len(f.words) <= len(words) && f.matchAt(words, i) {
 				best, n = f, len(f.words)

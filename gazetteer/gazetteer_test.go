@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -141,6 +142,31 @@ func TestEntries(t *testing.T) {
 	}
 	if es := g.Lookup("Texas"); len(es) == 0 || es[0].Late {
 		t.Errorf("Lookup(Texas) = %v, want a territory the model knows", es)
+	}
+	// Armed groups are bodies, added late, with their country.
+	if es := g.Lookup("Abu Sayyaf"); len(es) == 0 || es[0].Kind != Org || es[0].Country != "PH" || !es[0].Late {
+		t.Errorf("Lookup(Abu Sayyaf) = %v, want a late Philippine body", es)
+	}
+}
+
+// TestMatchTrained: a late entry neither matches nor hides, in
+// MatchTrained, a shorter name the model was trained with inside it;
+// Match finds the longest.
+func TestMatchTrained(t *testing.T) {
+	g := mustDefault(t)
+	words := strings.Fields("Talks with the Bank of England ended")
+	span := func(ms []Match) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, strings.Join(words[m.Start:m.End], " "))
+		}
+		return out
+	}
+	if got := span(g.Match(words)); !slices.Equal(got, []string{"Bank of England"}) {
+		t.Errorf("Match = %q, want the central bank", got)
+	}
+	if got := span(g.MatchTrained(words)); !slices.Equal(got, []string{"England"}) {
+		t.Errorf("MatchTrained = %q, want the country inside the late name", got)
 	}
 }
 

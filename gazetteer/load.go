@@ -124,6 +124,11 @@ func load() (*Gazetteer, error) {
 		{"parties.tsv", func(f []string) record {
 			return record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true}, list(field(f, 2))}
 		}},
+		// armed_groups: name country forms; added after the tagger was
+		// trained
+		{"armed_groups.tsv", func(f []string) record {
+			return record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true}, list(field(f, 2))}
+		}},
 		// central_banks: name country forms; known to the rules only
 		{"central_banks.tsv", func(f []string) record {
 			return record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true, State: true}, list(field(f, 2))}

@@ -381,10 +381,7 @@ func (s *scratch) sentence(si int, words []string, g *gazetteer.Gazetteer, title
 	s.gaz = grow(s.gaz, n)
 	clear(s.gaz)
 	if g != nil {
-		for _, m := range g.Match(words) {
-			if m.Entries[0].Late {
-				continue
-			}
+		for _, m := range g.MatchTrained(words) {
 			code := gazKind(m.Entries[0].Kind)
 			if m.Ambiguous {
 				code |= gazAmbig
