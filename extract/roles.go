@@ -1227,10 +1227,11 @@ func (r *roleReader) text(ph rolePhrase) string {
 	s := strings.TrimSuffix(r.titleText(ph.mods, ph.titleStart, ph.match), " Emeritus")
 	if p := ph.portfolio; p[1] > 0 {
 		from := p[0] + 1
+		join := " " + r.lower[p[0]] + " "
 		if from < p[1] && r.lower[from] == "the" {
 			from++
+			join += "the " // "for the Economy", as the text has it
 		}
-		join := " " + r.lower[p[0]] + " "
 		if join == " , " {
 			join = ", " // "Minister for Agriculture, Food and Forests"
 		}
