@@ -1491,8 +1491,10 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			break
 		}
 		j := k + 1
-		if r.lower[j] == "the" || r.lower[j] == "a" || r.lower[j] == "an" {
-			j++ // ("head of a UN team": a body's part, as "of the")
+		if r.lower[j] == "the" {
+			j++
+		} else if (r.lower[j] == "a" || r.lower[j] == "an") && j+1 < hi && !durationNouns[r.lower[j+1]] && !r.is(j+1, r.p.rules.time) {
+			j++ // ("head of a UN team": a body's part, as "of the"; not "for a decade")
 		}
 		j += r.placedBy(j, hi) // "of the UN-backed commission"
 		// "an aide to the Chilean ambassador": a post held to another
