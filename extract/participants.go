@@ -1856,8 +1856,8 @@ func introducedUnnamed(d *pipeline.Doc, i int, desc string) bool {
 				return true
 			}
 		}
-		// ("the premier's office said": whose office, not another person.)
-		// ("of the General Staff": no one.)
+		// (Not "the premier's office", whose office, nor a word of a
+		// name: "of the General Staff".)
 		if k-2 >= s.FirstToken && startsLower(d.Tokens[k].Text) && strings.EqualFold(d.Tokens[k-1].Text, "the") && !(k+1 < s.EndToken && isPossessive(d.Tokens[k+1].Text)) {
 			if t := d.Tokens[k-2].Tag; strings.HasPrefix(t, "VB") || t == "IN" || t == "TO" {
 				return true

@@ -203,8 +203,8 @@ func (g *Gazetteer) Match(words []string) []Match { return g.match(words, true) 
 
 // MatchTrained is Match over the entries the shipped entity model was
 // trained with: a Late entry neither matches nor hides a shorter name
-// inside it ("al-Qaeda in Iraq" added later leaves "al-Qaeda" as the
-// model saw it).
+// inside it (the "Bank of England", a central bank added later, leaves
+// "England" as the model saw it).
 func (g *Gazetteer) MatchTrained(words []string) []Match { return g.match(words, false) }
 
 func (g *Gazetteer) match(words []string, late bool) []Match {
