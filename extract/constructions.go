@@ -1572,7 +1572,8 @@ func (m *matcher) inPredicate(from, k int, loose bool) bool {
 	case m.r.persons[k] > 0, tok.Tag == "PRP$", tok.Tag == "WDT", tok.Tag == "WP", tok.Tag == "WRB",
 		m.r.is(k, stop),
 		w == "," || w == "." || w == ";" || w == ":" || w == "(" || w == ")" || isDash(w) || isQuote(w),
-		w == "as" || w == "that" || w == "because" || w == "if" || w == "although" || w == "than":
+		w == "as" || w == "that" || w == "because" || w == "if" || w == "although" || w == "than",
+		objectPronouns[w] && k > from: // ("took him to Rome as his aide": the aide is him)
 		return false
 	case k > from && finiteVerb(tok.Tag):
 		// a second clause: only an auxiliary chain goes on ("will act")
@@ -1583,6 +1584,10 @@ func (m *matcher) inPredicate(from, k int, loose bool) bool {
 	}
 	return true
 }
+
+// objectPronouns stand for someone other than the subject: an "as"
+// phrase after one is about them.
+var objectPronouns = toSet(`him them me us`)
 
 // needs is what a rule opening with el needs at its first token; 0 for
 // words and optional elements, which are tested one by one.
