@@ -538,7 +538,12 @@ func heldUntil(d *pipeline.Doc, i, hi int) bool {
 		next := d.Tokens[k+1].Text
 		switch {
 		case w == "until" || w == "till":
-			// "until March", "until 2019", "until last year", "until recently"
+			// "until March", "until 2019", "until last year", "until
+			// recently", "until her resignation" (not "until his death":
+			// who dies in office keeps the post)
+			if k+2 < hi && (next == "his" || next == "her" || next == "their" || next == "the") && postEndings[strings.ToLower(d.Tokens[k+2].Text)] {
+				return true
+			}
 			return monthOf(next) != 0 || isYear(next) || strings.EqualFold(next, "last") || strings.EqualFold(next, "recently") || strings.EqualFold(next, "earlier")
 		case w == "in" && strings.EqualFold(next, "the") && k+2 < hi && isDecade(d.Tokens[k+2].Text):
 			return true // "prime minister in the 1990s"
@@ -551,6 +556,9 @@ func heldUntil(d *pipeline.Doc, i, hi int) bool {
 	}
 	return false
 }
+
+// postEndings are the nouns of leaving a post, which "until" may reach.
+var postEndings = toSet(`resignation removal ouster dismissal sacking retirement departure defeat`)
 
 // namedCountries lists the countries the document names (names,
 // demonyms, capitals standing for governments) in text order, and by
