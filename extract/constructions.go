@@ -965,7 +965,11 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 				end = m.r.ix.tokenEnding(e.End) + 1
 				// "A and B of Chile and Peru (respectively)": the names'
 				// countries in turn, where none has its own.
-				if cs, after := m.countryList(end, hi); len(cs) > 0 && len(cs) == len(c.mentions) && country != "" && !slices.ContainsFunc(c.countries, func(c string) bool { return c != "" }) {
+				cs, after := m.r.countriesAfter(end, hi)
+				if after < hi && m.r.lower[after] == "respectively" {
+					after++
+				}
+				if len(cs) > 0 && len(cs) == len(c.mentions) && country != "" && !slices.ContainsFunc(c.countries, func(c string) bool { return c != "" }) {
 					c.countries = append(c.countries[:0], country)
 					c.countries = append(c.countries, cs[:len(cs)-1]...)
 					country, end = cs[len(cs)-1], after
@@ -999,32 +1003,6 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 		return c, 0, false
 	}
 	return c, last, true
-}
-
-// countryList reads "and Peru", ", Peru and Bolivia" from token k: the
-// countries of a list that goes on after its first, and the token after
-// it (past a "respectively"); nil when no country follows.
-func (m *matcher) countryList(k, hi int) ([]string, int) {
-	var cs []string
-	for k+1 < hi && (m.r.lower[k] == "and" || m.r.lower[k] == ",") {
-		e, ok := m.r.ix.entityAt(k + 1)
-		if !ok || e.Label != pipeline.Place {
-			break
-		}
-		cc := m.r.p.countryOf(e)
-		if cc == "" {
-			break
-		}
-		cs = append(cs, cc)
-		k = m.r.ix.tokenEnding(e.End) + 1
-		if k >= hi {
-			break
-		}
-	}
-	if k < hi && m.r.lower[k] == "respectively" {
-		k++
-	}
-	return cs, k
 }
 
 // fact is what a construction says about one person mention.

@@ -221,9 +221,8 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	}
 	if label == pipeline.Person {
 		i = sc.personStart(i, j)
-		// "told Ms. Holt China's ...": the country is the next phrase's.
-		if k := sc.possessivePlace(i, j); k > i && isCapitalized(sc.words[k-1]) {
-			j = k
+		if k := sc.endBeforePlace(i, j); k > i {
+			j = k // "told Ms. Holt China's ...": the country is the next phrase's
 		}
 		j = sc.dashEnd(i, sc.generationEnd(i, namesEnd(sc.words, i, j)))
 		if j-i == 1 {
@@ -761,6 +760,20 @@ func (sc *sentenceScan) possessivePlace(i, j int) int {
 		}
 	}
 	return i
+}
+
+// endBeforePlace returns where the name [i, j) ends when a place before a
+// possessive ends the span (possessivePlace), past any word in lower case
+// or punctuation before the place ("Ana Ruiz - | Chile's"); j when none.
+func (sc *sentenceScan) endBeforePlace(i, j int) int {
+	k := sc.possessivePlace(i, j)
+	if k == i {
+		return j
+	}
+	for k > i && !isCapitalized(sc.words[k-1]) {
+		k--
+	}
+	return k
 }
 
 // surnamePlace reports whether the one-word place at token j ends the name
@@ -2649,12 +2662,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// than one word before a possessive ends a name of two words or
 		// more; the place (the gazetteer's) is the next phrase's.
 		if label == pipeline.Person {
-			if k := sc.possessivePlace(i, j); k > i {
-				j = k
-				for j > i && !isCapitalized(sc.words[j-1]) {
-					j-- // "Ana Ruiz - | Chile's"
-				}
-			}
+			j = sc.endBeforePlace(i, j)
 		}
 		// "Brett Hall, 36, said", "singer Charlotte Church": a surname
 		// that also heads a building's name, after a common given name,

@@ -1966,6 +1966,16 @@ func (r *roleReader) placeList(j, hi int) int {
 // countryList reads more countries of a plural title from token j: ", Peru
 // and Bolivia". It returns where they end.
 func (r *roleReader) countryList(ph *rolePhrase, j, hi int) int {
+	cs, end := r.countriesAfter(j, hi)
+	ph.countries = append(slices.Clip(ph.countries), cs...)
+	return end
+}
+
+// countriesAfter reads a list that goes on from token j ("and Peru", ",
+// Peru and Bolivia"): the countries of its items and the token after the
+// last; none when no country follows.
+func (r *roleReader) countriesAfter(j, hi int) ([]string, int) {
+	var cs []string
 	for j+1 < hi && (r.lower[j] == "and" || r.lower[j] == ",") {
 		k := j + 1
 		if r.lower[j] == "," && r.lower[k] == "and" && k+1 < hi {
@@ -1979,10 +1989,10 @@ func (r *roleReader) countryList(ph *rolePhrase, j, hi int) int {
 		if c == "" {
 			break
 		}
-		ph.countries = append(slices.Clip(ph.countries), c)
+		cs = append(cs, c)
 		j = r.ix.tokenEnding(e.End) + 1
 	}
-	return j
+	return cs, j
 }
 
 // capitalRun returns the end of the capitalised name that starts at token

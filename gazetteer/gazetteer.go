@@ -325,8 +325,6 @@ func rank(k string) int {
 	return 7
 }
 
-// build indexes records; later records of the same form rank after
-// earlier ones of equal standing.
 // dotted returns an acronym of two to four capitals written with full
 // stops, as American news writes them ("UN": "U.N."), or "".
 func dotted(s string) string {
@@ -341,6 +339,8 @@ func dotted(s string) string {
 	return b.String()
 }
 
+// build indexes records; later records of the same form rank after
+// earlier ones of equal standing.
 func build(records []record, ambiguous map[string]bool, officials map[string][]Official, titles *Titles) *Gazetteer {
 	g := &Gazetteer{
 		records:   records,
