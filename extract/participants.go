@@ -755,7 +755,11 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 			}
 		}
 		if best == nil && !m.royal {
-			best = spellingVariant(m.key, byForm)
+			// (A surname used before the name it would vary is someone
+			// else's: "President Reagan ... Donald Regan".)
+			if v := spellingVariant(m.key, byForm); v != nil && (m.words > 1 || firstStart(v) < m.e.Start) {
+				best = v
+			}
 		}
 		if best == nil {
 			best = &person{name: m.name}
@@ -883,6 +887,15 @@ func personForms(name string) []string {
 		forms = append(forms, parts[n-3])
 	}
 	return forms
+}
+
+// firstStart is where the text first names p.
+func firstStart(p *person) int {
+	start := p.mentions[0].Start
+	for _, s := range p.mentions[1:] {
+		start = min(start, s.Start)
+	}
+	return start
 }
 
 // spellingVariant finds the person a one-word form is a transliteration
