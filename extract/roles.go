@@ -408,6 +408,17 @@ loop:
 				ph.start = es
 				j = es - 1
 				continue
+			case e.Label == pipeline.Org && !joined && !qualified && es < j && len(mods) < 4 && r.p.countryNamed(r.d.Tokens[es].Text) != "" && r.portfolioName(es+1, j, ta, mods):
+				// "U.S. Treasury Secretary": the tagger's body is a
+				// country and the minister's portfolio.
+				for k := j; k > es; k-- {
+					mods = append(mods, k)
+				}
+				ph.countries = append([]string{r.p.countryNamed(r.d.Tokens[es].Text)}, ph.countries...)
+				qualified = true
+				ph.start = es
+				j = es - 1
+				continue
 			case (e.Label == pipeline.Org || joined && e.Label == pipeline.Place) && !qualified && (len(mods) < 4 || joined && len(mods) < 6) && r.portfolioName(es, j, ta, mods):
 				// "Water Resources Minister", "Fuel and Energy Minister":
 				// what the tagger took for a body or a place is the
