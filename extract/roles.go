@@ -673,7 +673,7 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw) && !(r.p.titles.IsModifier(lw) && lw == tok.Text && !r.headsPost(j)) &&
+		case r.titleEndsAt(j+1, lo) && !r.p.titles.IsPortfolio(lw) && !(r.p.titles.IsModifier(lw) && r.lowerCase(j) && !r.headsPost(j)) &&
 			!(r.title(j).Professional && lw == tok.Text && isCapitalized(r.d.Tokens[t].Text)):
 			// Stacked titles, "Foreign Minister Prince", "army chief
 			// General", are two; a portfolio is not a title here
@@ -1172,6 +1172,17 @@ func isOrdinal(w string) bool {
 	return false
 }
 
+// lowerCase reports whether token j is in lower case, or opens its
+// sentence before a word in lower case: "Chief debt negotiator X" is
+// written as "chief debt negotiator" is.
+func (r *roleReader) lowerCase(j int) bool {
+	tok := r.d.Tokens[j]
+	if r.lower[j] == tok.Text {
+		return true
+	}
+	return j == r.d.Sentences[tok.Sentence].FirstToken && j+1 < len(r.lower) && r.lower[j+1] == r.d.Tokens[j+1].Text
+}
+
 // formerPrefixed reports whether a word carries its own "ex-" or "then-",
 // or names a past era: "ex-minister", "then-governor", "a Soviet-era
 // minister".
@@ -1195,6 +1206,10 @@ func (r *roleReader) modifier(j int) bool {
 		}
 	case "VBG": // a portfolio or a title's modifier the tagger read as a verb: "Planning Minister", "acting trade minister"
 		if !r.p.titles.IsPortfolio(lw) && !r.p.titles.IsModifier(lw) {
+			return false
+		}
+	case "VB", "VBP": // a rank the tagger read as a verb after "to": "to chief debt negotiator X" ("to top the list" is a verb)
+		if !r.p.titles.IsModifier(lw) || lw == "top" || lw == "first" {
 			return false
 		}
 	case "JJR": // the first word of a portfolio: "higher education minister"
