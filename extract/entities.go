@@ -2300,6 +2300,14 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 			sp.Label, sp.End = "PER", k
 		}
 		if sp.Label != "PER" {
+			// "Volkswagen | do | Brasil", "Banca | di | Roma": a Romance
+			// particle between a body and a name joins them into the
+			// body's name (not after a given name: "Arjan de Zeeuw").
+			if n := len(out); n > 0 && out[n-1].Label == "ORG" && out[n-1].End+1 == sp.Start && bodyParticles[sc.words[sp.Start-1]] &&
+				!(out[n-1].End-out[n-1].Start == 1 && sc.givenName(sc.words[out[n-1].Start])) {
+				out[n-1].End = sp.End
+				continue
+			}
 			out = append(out, sp)
 			continue
 		}
@@ -2333,6 +2341,10 @@ func prefixedAdjective(w string) bool {
 }
 
 var englishPrefixes = toSet(`anti pro non ex neo pan post pre mid trans cross inter intra counter ultra`)
+
+// bodyParticles join the words of a body's name in Portuguese, Spanish,
+// Italian and French.
+var bodyParticles = toSet(`do da dos das de del della di du des`)
 
 // patronymParticles join a given name to a father's or a clan's name,
 // in personal names only.

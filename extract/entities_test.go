@@ -1347,3 +1347,14 @@ func TestArmedGroups(t *testing.T) {
 	checkEntities(t, "Police blamed Abu Sayyaf for the bombing in the south.", []wantEntity{{"Abu Sayyaf", pipeline.Org, "Abu Sayyaf", ""}})
 	checkEntities(t, "Ken Ito, a spokesman for Jemaah Islamiyah, denied it.", []wantEntity{{"Jemaah Islamiyah", pipeline.Org, "", ""}, {"Ken Ito", pipeline.Person, "", ""}})
 }
+
+func TestRomanceParticleJoinsBody(t *testing.T) {
+	// A body's name in Portuguese, Spanish or Italian runs on over "do",
+	// "de", "di"; a person's particle stays the person's.
+	checkEntities(t, "Hello there.\n\nTom Hale, president of Nordbank do Brasil, said the plan failed.",
+		[]wantEntity{{"Nordbank do Brasil", pipeline.Org, "", ""}}, "Nordbank", "Brasil")
+	checkEntities(t, "Hello there.\n\nAna Ruiz, head of Banca di Lorna, said profits rose.",
+		[]wantEntity{{"Banca di Lorna", pipeline.Org, "", ""}})
+	checkEntities(t, "Hello there.\n\nNordbank hired Ana de Lima as its president.",
+		[]wantEntity{{"Ana de Lima", pipeline.Person, "", ""}, {"Nordbank", pipeline.Org, "", ""}})
+}
