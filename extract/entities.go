@@ -2105,7 +2105,7 @@ func (sc *sentenceScan) appositivePeople() {
 var orgHeads = toSet(`Ministry Department Office Agency Council Committee Commission Parliament Unit
 Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Corps Party Front
 Movement Union Organization Organisation Association Federation University Institute Bank Fund
-Company Corporation Corp Inc Ltd Group Authority Service Services Bureau Secretariat Embassy
+Company Corporation Corp Co Inc Ltd Group Authority Service Services Bureau Secretariat Embassy
 Consulate Foundation League Alliance Coalition Brigade Brigades Airlines Airways Air Network Agency
 Times Post Telegraph Herald Journal Tribune Gazette Daily Chronicle Observer Courier Mirror Examiner Inquirer
 Sentinel Bulletin Monitor Magazine Review Standard Advertiser Dispatch

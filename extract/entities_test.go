@@ -1358,3 +1358,12 @@ func TestRomanceParticleJoinsBody(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nNordbank hired Ana de Lima as its president.",
 		[]wantEntity{{"Ana de Lima", pipeline.Person, "", ""}, {"Nordbank", pipeline.Org, "", ""}})
 }
+
+func TestCorporateCoEndsNoName(t *testing.T) {
+	// "Co" closes a company's name, which no title turns into a person;
+	// before a county's name it is the county's.
+	checkEntities(t, "Hello there.\n\nShares of General Electric Co rose, analyst Tom Hale said.",
+		[]wantEntity{{"General Electric Co", pipeline.Org, "", ""}}, "Electric Co")
+	checkEntities(t, "Hello there.\n\nThe farm in Co Antrim was sold, Tom Hale said.",
+		[]wantEntity{{"Co Antrim", pipeline.Place, "", ""}})
+}
