@@ -456,6 +456,12 @@ loop:
 						if chamber := r.d.Text[r.d.Tokens[es+n].Start:e.End]; r.p.rules.members[chamber] != "" {
 							ph.org, ph.party = chamber, party
 						}
+					} else if party, n := r.p.rules.partyAt(r.d.Tokens, j); n > 0 && es <= j-n {
+						// "the Senate Republican leader": the chamber's, the
+						// party's member.
+						if chamber := r.d.Text[e.Start:r.d.Tokens[j-n].End]; r.p.rules.members[chamber] != "" {
+							ph.org, ph.party = chamber, party
+						}
 					}
 				}
 				ph.tied = true
