@@ -576,7 +576,7 @@ func weakMentions(text string, es []pipeline.Entity) map[int]bool {
 			// (", who" is said of people: "Zuluaga, who was backed by",
 			// and an age: "Kowalski, 45, was arrested".)
 			who := len(after) > 1 && after[0] == "," && (after[1] == "who" || after[1] == "whose" || yearsOld(after[1]))
-			person := len(after) > 0 && eponymHeads[after[0]] || honorifics[strings.ToLower(wordBefore(text, e.Start))] || who
+			person := len(after) > 0 && eponymHeads[strings.TrimRight(after[0], ",.;:'\")")] || honorifics[strings.ToLower(wordBefore(text, e.Start))] || who
 			weak[e.Start] = !person
 		}
 	}
