@@ -1829,6 +1829,11 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 			if c.kind == elRole && ru.Antecedent && (m.kinOwned(c.role.end) || m.namedAfter(c.role.end)) {
 				break
 			}
+			// "The lawyer for Ana Ruiz said": a post held for someone the
+			// phrase names is a new person's.
+			if c.kind == elRole && ru.Antecedent && m.namesHolder(c.role) {
+				break
+			}
 			if c.kind == elRole && ru.Strict && c.role.match.Professional && !c.role.tied {
 				break // "the strategist helped": a profession, too weak a tie
 			}
@@ -1891,6 +1896,18 @@ func (m *matcher) appointer(at int) string {
 		}
 	}
 	return ""
+}
+
+// namesHolder reports whether a role phrase names a person it is held
+// for, in full or after their title: "lawyer for Ana Ruiz", "aide to
+// President Ruiz" (not a one-word name in a seat's, "MP for Holt and Kerr").
+func (m *matcher) namesHolder(ph *rolePhrase) bool {
+	for k := ph.titleStart; k < ph.end; k++ {
+		if end := m.r.persons[k]; end > 0 && (end-k > 1 || m.r.titleEndsAt(k, ph.titleStart+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedAfter reports whether an apposition at token k names the holder of

@@ -1497,7 +1497,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	// Commerce", "Deputy Prime Minister for the Economy".
 	// A profession is practised for someone, not for a portfolio: "a
 	// lawyer for the family".
-	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for" && !ph.match.Professional) {
+	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for" && !ph.match.Professional && !r.titledPersonAt(k+1, hi)) {
 		if end := r.portfolio(k+1, hi, ministerial(ph.match)); end > 0 {
 			ph.portfolio = [2]int{k, end}
 			ph.end = end
@@ -1713,6 +1713,21 @@ func (r *roleReader) unknownPortfolio(k, hi int) int {
 	return 0
 }
 
+// titledPersonAt reports whether a role phrase starting at token j runs
+// up to a person's name: "EU trade commissioner X", "Foreign Minister X".
+func (r *roleReader) titledPersonAt(j, hi int) bool { return r.titledPersonEnd(j, hi) > 0 }
+
+// titledPersonEnd returns where the role phrase that starts at token j
+// and runs up to a person's name ends, or 0.
+func (r *roleReader) titledPersonEnd(j, hi int) int {
+	for _, ph := range r.startingAt(j, hi) {
+		if ph.end < hi && r.persons[ph.end] > 0 {
+			return ph.end
+		}
+	}
+	return 0
+}
+
 // titleBeforeName reports whether a title opens within [j, m) and a
 // person's name follows m, directly, after another title or, after a
 // possessive, in apposition; or whether a word for a person ends [j, m)
@@ -1771,6 +1786,10 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	// "a spokesman for President Ana Ruiz": the title of the person the
 	// post serves.
 	if (prep == "for" || prep == "to") && j < hi {
+		// ("for EU trade commissioner X": the title's body and portfolio.)
+		if t := r.titledPersonEnd(j, hi); t > 0 {
+			j = t
+		}
 		// ("for UN Secretary-General X": the title's body before it.)
 		q := j
 		if e, ok := r.ix.entityAt(q); ok && e.Label != pipeline.Person {
