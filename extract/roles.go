@@ -540,6 +540,13 @@ loop:
 			ph.start = j
 			j--
 			continue
+		case isPossessive(tok.Text) && ministerial(ta) && !qualified && len(mods) == 0 && j-1 >= lo && pluralNoun(r.lower[j-1]) && r.p.titles.IsPortfolio(r.lower[j-1]):
+			// "children's minister", "the Veterans' Minister": a
+			// portfolio of people, in the possessive.
+			mods = append(mods, j, j-1)
+			ph.start = j - 1
+			j -= 2
+			continue
 		case isPossessive(tok.Text):
 			// After an entity the loop reads it next; after a common noun
 			// the post belongs to that noun's referent: "the magazine's
@@ -1189,6 +1196,12 @@ func (r *roleReader) lowerCase(j int) bool {
 	return j == r.d.Sentences[tok.Sentence].FirstToken && j+1 < len(r.lower) && r.lower[j+1] == r.d.Tokens[j+1].Text
 }
 
+// pluralNoun reports whether w reads as a plural noun: "veterans",
+// "children", "women".
+func pluralNoun(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || w == "children" || w == "women" || w == "men"
+}
+
 // formerPrefixed reports whether a word carries its own "ex-" or "then-",
 // or names a past era: "ex-minister", "then-governor", "a Soviet-era
 // minister".
@@ -1338,8 +1351,8 @@ func (r *roleReader) portfolioText(i, j int) string {
 func (r *roleReader) titleText(mods []int, t int, ta gazetteer.TitleMatch) string {
 	var parts []string
 	for i := len(mods) - 1; i >= 0; i-- {
-		if w := r.lower[mods[i]]; w == "," && len(parts) > 0 {
-			parts[len(parts)-1] += w // "Culture, Media and Sport"
+		if w := r.lower[mods[i]]; (w == "," || isPossessive(w)) && len(parts) > 0 {
+			parts[len(parts)-1] += w // "Culture, Media and Sport", "Children's"
 		} else if text := r.d.Tokens[mods[i]].Text; len(text) > 1 && isAllCaps(text) {
 			parts = append(parts, text) // an acronym as written: "EU"
 		} else {
