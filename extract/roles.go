@@ -1510,7 +1510,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	// Commerce", "Deputy Prime Minister for the Economy".
 	// A profession is practised for someone, not for a portfolio: "a
 	// lawyer for the family".
-	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for" && !ph.match.Professional && !r.titledPersonAt(k+1, hi)) {
+	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for" && !ph.match.Professional && r.titledPersonEnd(k+1, hi) == 0) {
 		if end := r.portfolio(k+1, hi, ministerial(ph.match)); end > 0 {
 			ph.portfolio = [2]int{k, end}
 			ph.end = end
@@ -1726,12 +1726,9 @@ func (r *roleReader) unknownPortfolio(k, hi int) int {
 	return 0
 }
 
-// titledPersonAt reports whether a role phrase starting at token j runs
-// up to a person's name: "EU trade commissioner X", "Foreign Minister X".
-func (r *roleReader) titledPersonAt(j, hi int) bool { return r.titledPersonEnd(j, hi) > 0 }
-
 // titledPersonEnd returns where the role phrase that starts at token j
-// and runs up to a person's name ends, or 0.
+// and runs up to a person's name ends ("EU trade commissioner | X",
+// "Foreign Minister | X"), or 0.
 func (r *roleReader) titledPersonEnd(j, hi int) int {
 	for _, ph := range r.startingAt(j, hi) {
 		if ph.end < hi && r.persons[ph.end] > 0 {
