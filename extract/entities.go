@@ -2294,7 +2294,7 @@ func asciiQuotes(w string) string {
 // person or opens with a known given name.
 func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 	var out []ner.Span
-	for _, sp := range sc.splitAtTitle(sc.splitAtAt(spans)) {
+	for _, sp := range sc.splitAtTitle(sc.splitPersonOfBody(sc.splitAtAt(spans))) {
 		if k := sc.particleSurname(sp.End); k > 0 && (sp.Label == "PER" || sp.End-sp.Start == 1 && sc.givenName(sc.words[sp.Start])) &&
 			!slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start >= sp.End && o.Start < k }) {
 			sp.Label, sp.End = "PER", k
@@ -2383,6 +2383,31 @@ func (sc *sentenceScan) splitAtAt(spans []ner.Span) []ner.Span {
 			if sc.words[k] == "AT" && isAllCaps(sc.words[k-1]) && isAllCaps(sc.words[k+1]) {
 				out = append(out, ner.Span{Start: sp.Start, End: k, Label: sp.Label, Confidence: sp.Confidence})
 				sp.Start = k + 1
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// splitPersonOfBody splits a body's span that opens with a person's name
+// and "of" into the person and the body: "Julius Hale of Nordbank Inc"
+// said is Julius Hale, of Nordbank Inc. The name is a known given name
+// and one or two more name words, none a body's head; the body ends in
+// one ("Inc", "Bank", "Times"; not the song "Bright Side of Life").
+func (sc *sentenceScan) splitPersonOfBody(spans []ner.Span) []ner.Span {
+	var out []ner.Span
+	for _, sp := range spans {
+		if sp.Label == "ORG" && sc.givenName(sc.words[sp.Start]) {
+			for k := sp.Start + 2; k <= sp.Start+3 && k+1 < sp.End; k++ {
+				if sc.words[k] != "of" {
+					continue
+				}
+				if isOrgHead(sc.words[sp.End-1]) && !slices.ContainsFunc(sc.words[sp.Start+1:k], func(w string) bool { return !isNameWord(w, false) || namesBody(w) }) {
+					out = append(out, ner.Span{Start: sp.Start, End: k, Label: "PER", Confidence: sp.Confidence})
+					sp.Start = k + 1
+				}
+				break
 			}
 		}
 		out = append(out, sp)

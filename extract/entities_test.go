@@ -1367,3 +1367,13 @@ func TestCorporateCoEndsNoName(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nThe farm in Co Antrim was sold, Tom Hale said.",
 		[]wantEntity{{"Co Antrim", pipeline.Place, "", ""}})
 }
+
+func TestPersonOfBodySplit(t *testing.T) {
+	// The tagger's one body "Grant Nolan of Lakeview Bank" is a person of
+	// a body; a body's name with "of" and no body's head last is left.
+	checkEntities(t, "Hello there.\n\nJulius Marlotis of Halvard Brothers Inc said profits would rise.",
+		[]wantEntity{{"Julius Marlotis", pipeline.Person, "", ""}, {"Halvard Brothers Inc", pipeline.Org, "", ""}})
+	checkEntities(t, "Hello there.\n\nGrant Nolan of Lakeview Bank said the move was wise.",
+		[]wantEntity{{"Grant Nolan", pipeline.Person, "", ""}, {"Lakeview Bank", pipeline.Org, "", ""}})
+	checkEntities(t, "Hello there.\n\nShares in Morgan Grenfell of London rose.", []wantEntity{{"Morgan Grenfell of London", pipeline.Org, "", ""}}, "Morgan Grenfell")
+}
