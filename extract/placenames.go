@@ -40,7 +40,7 @@ func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 	// noun after the name says what it names.
 	if label == pipeline.Person && j < len(sc.words) && !isCapitalized(sc.words[j]) {
 		switch {
-		case placeNouns[sc.words[j]]:
+		case placeNouns[sc.words[j]], sc.words[j] == "seat" && compassPoints[sc.words[j-1]]: // ("the Brent South seat", not "the Kennedy seat")
 			return i, j, pipeline.Place
 		case bodyNouns[sc.words[j]]:
 			return i, j, pipeline.Org

@@ -395,6 +395,13 @@ loop:
 			}
 			joined := len(mods) > 0 && coordinator(r.lower[mods[len(mods)-1]]) // "Fuel | and Energy Minister"
 			switch c := r.p.countryOf(e); {
+			case es < j && compassPoints[r.d.Tokens[j].Text] && r.p.rules.memberTitle(ta.Canonical):
+				// "the Leeds North MP": a seat's name, whatever the tagger
+				// took it for, qualifies the post and names no body.
+				ph.start = es
+				qualified = true
+				j = es - 1
+				continue
 			case c != "" && !(e.Subtype == gazetteer.City && (ta.Professional || localTitle(ta.Canonical))):
 				// (A capital before a professional title is a beat: "the
 				// BBC's Moscow correspondent"; before a city's office, the
