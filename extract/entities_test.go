@@ -1381,8 +1381,8 @@ func TestPersonOfBodySplit(t *testing.T) {
 func TestSeatName(t *testing.T) {
 	// A seat named by a town and a compass point is a place, not a
 	// person; a seat named after its holder is the holder's.
-	checkEntities(t, "Hello there.\n\nHis Brent South seat is safe, Tom Hale said.",
-		[]wantEntity{{"Brent South", pipeline.Place, "", ""}, {"Tom Hale", pipeline.Person, "", ""}})
+	checkEntities(t, "Hello there.\n\nHis Lakeby South seat is safe, Tom Hale said.",
+		[]wantEntity{{"Lakeby South", pipeline.Place, "", ""}, {"Tom Hale", pipeline.Person, "", ""}})
 	checkEntities(t, "Hello there.\n\nThe old Tom Kennedy seat was lost, the party said.",
 		[]wantEntity{{"Tom Kennedy", pipeline.Person, "", ""}})
 }

@@ -36,11 +36,15 @@ func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 	if label == pipeline.Person && j-i >= 2 && divisionHeads[sc.words[j-1]] {
 		return i, j, pipeline.Place
 	}
+	// "his Lakeby South seat": a seat's name (not "the Kennedy seat").
+	if j < len(sc.words) && sc.words[j] == "seat" && compassPoints[sc.words[j-1]] {
+		return i, j, pipeline.Place
+	}
 	// "off Kamchatka peninsula", "France's Aigle Azur airline": a common
 	// noun after the name says what it names.
 	if label == pipeline.Person && j < len(sc.words) && !isCapitalized(sc.words[j]) {
 		switch {
-		case placeNouns[sc.words[j]], sc.words[j] == "seat" && compassPoints[sc.words[j-1]]: // ("the Brent South seat", not "the Kennedy seat")
+		case placeNouns[sc.words[j]]:
 			return i, j, pipeline.Place
 		case bodyNouns[sc.words[j]]:
 			return i, j, pipeline.Org
