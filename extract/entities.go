@@ -211,6 +211,20 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if (label == pipeline.Person || label == pipeline.Org) && j > i && placedByWord(sc.words[j-1]) {
 		return &candidate{} // "a Hong Kong-based group": a modifier, no one's name
 	}
+	// "Hong Kong-based Hutchison Lim": the name starts after the
+	// modifier, and one that "-based" places is a body's unless it opens
+	// with a given name.
+	if label == pipeline.Person {
+		for k := j - 2; k >= i; k-- {
+			if placedByWord(sc.words[k]) {
+				i = k + 1
+				if !sc.givenName(sc.words[i]) {
+					label = pipeline.Org
+				}
+				break
+			}
+		}
+	}
 	if label == pipeline.Person && j == i+1 && prefixedAdjective(sc.words[i]) {
 		return &candidate{} // "anti-Tory", "pro-Western": an adjective, no one's name
 	}
@@ -2106,7 +2120,7 @@ var orgHeads = toSet(`Ministry Department Office Agency Council Committee Commis
 Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Corps Party Front
 Movement Union Organization Organisation Association Federation University Institute Bank Fund
 Company Corporation Corp Co Inc Ltd Group Authority Service Services Bureau Secretariat Embassy
-Consulate Foundation League Alliance Coalition Brigade Brigades Airlines Airways Air Network Agency
+Consulate Foundation Fellowship League Alliance Coalition Brigade Brigades Airlines Airways Air Network Agency
 Times Post Telegraph Herald Journal Tribune Gazette Daily Chronicle Observer Courier Mirror Examiner Inquirer
 Sentinel Bulletin Monitor Magazine Review Standard Advertiser Dispatch
 Centre Center Board Cabinet Presidency Directorate Administration Command Mission

@@ -1386,3 +1386,16 @@ func TestSeatName(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nThe old Tom Kennedy seat was lost, the party said.",
 		[]wantEntity{{"Tom Kennedy", pipeline.Person, "", ""}})
 }
+
+func TestPlacedNameIsNoPerson(t *testing.T) {
+	// The compound "X-based" is no part of the name after it, which is a
+	// body's unless it opens with a given name.
+	checkEntities(t, "Hello there.\n\nNordbank struck a deal with Hong Kong-based Corvell Tansing on Monday.",
+		nil, "Hong Kong-based Corvell Tansing")
+	checkEntities(t, "Hello there.\n\nThe firm hired London-based Tom Hale as its adviser.",
+		[]wantEntity{{"Tom Hale", pipeline.Person, "", ""}})
+	// "Fellowship" heads a body, whatever given name opens it.
+	if got := labelled(t, "The plan was opposed by the Lawyers' Christian Fellowship, which said it went too far.", pipeline.Person); len(got) > 0 {
+		t.Errorf("people %q, want none", got)
+	}
+}
