@@ -852,6 +852,12 @@ var countryNouns = toSet(`country nation kingdom republic`)
 // MP", "the Unite union's organiser".
 var orgNouns = toSet(`party union movement alliance front league group council`)
 
+// bodyKind reports whether w names a kind of body: "charity", "firm",
+// "union".
+func bodyKind(w string) bool {
+	return firmNouns[w] || orgNouns[w] || w == "charity" || w == "organisation" || w == "organization"
+}
+
 // seatBodies are the nouns of bodies one holds a seat in: a member of one
 // holds a post, as a member of a party does not.
 var seatBodies = toSet(`committee board council commission panel cabinet assembly parliament senate tribunal`)
@@ -1830,6 +1836,11 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 				case end < hi && countryNouns[r.lower[end]]:
 					// "president of the Andean nation": a country, no body.
 					found, j, ph.tied = true, end+1, true
+				case end+2 < hi && bodyKind(r.lower[end]) && r.lower[end+1] == "the" && r.labelAt(end+2, pipeline.Org):
+					// "at Aids charity the Lakeview Trust": what the body
+					// is, then its name.
+					j = end + 2
+					continue
 				case r.lower[j-1] == "the" || r.is(j-1, r.p.rules.complement):
 					// ("Humanists UK", "Age Concern Wales": a country's
 					// name or code ends the name.)
