@@ -634,7 +634,7 @@ func mostNamed(cs []string, min int, fits func(string) bool) string {
 
 // stateOffices are the heads of titles of state offices.
 var stateOffices = toSet(`President Minister Premier Chancellor King Queen Sultan Emir Prince Princess
-Emperor Monarch Ambassador Envoy Diplomat Consul Secretary Adviser Advisor Speaker Senator Lawmaker
+Emperor Monarch Ambassador Envoy Diplomat Consul Representative Delegate Secretary Adviser Advisor Speaker Senator Lawmaker
 Legislator Congressman Congresswoman General Commander Commander-in-Chief`)
 
 // stateWords name a state's bodies and offices anywhere in a body's name,
