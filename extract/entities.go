@@ -1663,6 +1663,21 @@ func (sc *sentenceScan) bodyModifier(i, j int) bool {
 	return !sc.e.gaz.IsOfficial(strings.Join(sc.words[i:j], " "))
 }
 
+// pluralPossessor returns the end of a body's name that a plural's
+// possessive at token j leads into ("Girls' | High School", "Miners' |
+// Union"), or j when none does.
+func (sc *sentenceScan) pluralPossessor(j int) int {
+	if j == 0 || j+1 >= len(sc.words) || (sc.words[j] != "'" && sc.words[j] != "’") || !strings.HasSuffix(sc.words[j-1], "s") {
+		return j
+	}
+	for k := j + 1; k < len(sc.words) && k <= j+3 && isCapitalized(sc.words[k]); k++ {
+		if isOrgHead(sc.words[k]) {
+			return k + 1
+		}
+	}
+	return j
+}
+
 // memberNouns name those who play for, work for or support a body.
 var memberNouns = toSet(`coach manager member members head chief supporters militants fighters fans players
 striker midfielder defender goalkeeper captain spokesman spokeswoman spokesperson official officials`)
@@ -2728,6 +2743,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			label = pipeline.Place // "Mt Albert", "the Republic of Mari Tul"
 		} else if label == pipeline.Person && sc.bodyModifier(i, j) {
 			label = pipeline.Org // "Stade Lyonnais coach X", "Orbis head X"
+		} else if end := sc.pluralPossessor(j); label == pipeline.Person && end > j {
+			j, label = end, pipeline.Org // "Hartley Girls' School": a plural's possessive inside a body's name
 		} else if label == pipeline.Person && (!sc.plausibleName(k, namesEnd(sc.words, i, j)) || partyOnly(sc.words[i:j]) || sc.e.titles.MatchPlural(sc.words[:j], i).N == j-i || sc.e.titles.MatchPlural(sc.words[:j], j-1).Plural) {
 			continue // (nor is a title alone a name, "Apostolic Delegate", nor what ends in a plural one, "Green MSPs")
 		}

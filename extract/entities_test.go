@@ -1399,3 +1399,17 @@ func TestPlacedNameIsNoPerson(t *testing.T) {
 		t.Errorf("people %q, want none", got)
 	}
 }
+
+func TestPluralPossessiveInBody(t *testing.T) {
+	// A plural's possessive before a body's head is inside the body's
+	// name ("Girls' School"); before a common noun, or a singular's, it
+	// ends the name.
+	checkEntities(t, "Hello there.\n\nShe attended Hartley Girls' School in nearby Pengam.",
+		[]wantEntity{{"Hartley Girls' School", pipeline.Org, "", ""}})
+	checkEntities(t, "Hello there.\n\nThe Marsh Miners' Union rejected the offer.",
+		[]wantEntity{{"Marsh Miners' Union", pipeline.Org, "", ""}})
+	checkEntities(t, "Hello there.\n\nTom Hale said the Smiths' house was sold.",
+		[]wantEntity{{"Tom Hale", pipeline.Person, "", ""}}, "Smiths' house")
+	checkEntities(t, "Hello there.\n\nTom Hale' School plans were dropped, Ana Ruiz said.",
+		[]wantEntity{{"Ana Ruiz", pipeline.Person, "", ""}}, "Tom Hale' School")
+}
