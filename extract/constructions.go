@@ -1190,12 +1190,35 @@ func (m *matcher) inRelative(lo, i int) bool {
 }
 
 // reducedRelative reports whether a participle at token i opens a clause
-// after a noun: "X, chief of the rebels holding the north"; not one that
-// modifies the noun after it ("the EU's peacekeeping mission", "the
-// ruling party").
+// after a noun: "X, chief of the rebels holding the north", "X, a
+// spokesman for the ministry quoted by the radio"; not one that modifies
+// the noun after it ("the EU's peacekeeping mission", "the ruling party").
 func (m *matcher) reducedRelative(i int) bool {
 	tk := m.r.d.Tokens
-	return i > 0 && gerund(tk[i]) && strings.HasPrefix(tk[i-1].Tag, "NN") && !isPossessive(tk[i-1].Text)
+	if i == 0 || !strings.HasPrefix(tk[i-1].Tag, "NN") || isPossessive(tk[i-1].Text) {
+		return false
+	}
+	if gerund(tk[i]) {
+		return true
+	}
+	// A past participle, which the tagger also gives to a main verb
+	// ("After meeting X, the minister stayed in Lima"), when the
+	// sentence's verb stands before it or after a comma after it.
+	if tk[i].Tag != "VBN" || isCapitalized(tk[i].Text) || i+1 >= len(tk) || tk[i+1].Tag != "IN" {
+		return false
+	}
+	s := tk[i].Sentence
+	for k := i - 1; k >= 0 && tk[k].Sentence == s; k-- {
+		if finiteVerb(tk[k].Tag) {
+			return true
+		}
+	}
+	for k := i + 2; k+1 < len(tk) && tk[k+1].Sentence == s; k++ {
+		if tk[k].Text == "," && finiteVerb(tk[k+1].Tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // underHolder reports whether token i opens "under" and the name of the
