@@ -1295,21 +1295,35 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	// secretary", "the Tory leader" is that person, no one else. (A title
 	// with a country, "Israeli Prime Minister X", leaves the domestic one
 	// to be described.)
+	// So is "the archbishop" whom the text calls by that very title, with
+	// the same country and body ("the Archbishop, Dr Ann Kerr,"), though
+	// the office is one of many.
+	titleKey := func(r roleFact) string {
+		return "=" + strings.ToLower(r.role) + "|" + r.country + "|" + cmp.Or(canonical[r.org], r.org)
+	}
 	holders := map[string]map[*person]bool{}
+	hold := func(k string, per *person) {
+		if holders[k] == nil {
+			holders[k] = map[*person]bool{}
+		}
+		holders[k][per] = true
+	}
 	for _, per := range persons {
 		for _, r := range per.roles {
-			if k := holderKey(r); k != "" && !r.former {
-				if holders[k] == nil {
-					holders[k] = map[*person]bool{}
-				}
-				holders[k][per] = true
+			if r.former {
+				continue
 			}
+			if k := holderKey(r); k != "" {
+				hold(k, per)
+			}
+			hold(titleKey(r), per)
 		}
 	}
 	heldByOther := func(c *person, f fact) bool {
 		hs := holders[holderKey(f.roleFact)]
 		return len(hs) > 0 && !hs[c]
 	}
+	calledSo := func(f fact) bool { return !f.former && len(holders[titleKey(f.roleFact)]) > 0 }
 	var leftover []roleFact // single offices described, found no one
 	given := map[int]bool{} // descriptions, by start, that another reading gave someone
 	// ("The leader of the party, Ana Ruiz, said": a name the entity
@@ -1398,7 +1412,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		// A description that does not speak (strict) reaches only the
 		// subject of the sentence right before; "The president and
 		// finance minister took ..." are two.
-		if f.pending.strict && ix.andOutsideNames(f.evidence) {
+		if f.pending.strict && ix.andOutsideNames(f.evidence) || calledSo(f) {
 			continue
 		}
 		var to *person
