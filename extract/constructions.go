@@ -1202,9 +1202,11 @@ func (m *matcher) reducedRelative(i int) bool {
 		return true
 	}
 	// A past participle, which the tagger also gives to a main verb
-	// ("After meeting X, the minister stayed in Lima"), when the
-	// sentence's verb stands before it or after a comma after it.
-	if tk[i].Tag != "VBN" || isCapitalized(tk[i].Text) || i+1 >= len(tk) || tk[i+1].Tag != "IN" {
+	// ("After meeting X, the minister stayed in Lima") and takes for one
+	// after a name ("the Salt Board quoted in"), when the sentence's verb
+	// stands before it or after a comma after it.
+	participle := tk[i].Tag == "VBN" || tk[i].Tag == "VBD" && strings.HasSuffix(tk[i].Text, "ed")
+	if !participle || isCapitalized(tk[i].Text) || i+1 >= len(tk) || tk[i+1].Tag != "IN" {
 		return false
 	}
 	s := tk[i].Sentence
