@@ -1093,6 +1093,17 @@ func (ix *tokenIndex) andOutsideNames(sp pipeline.Span) bool {
 	return false
 }
 
+// singularVerbAfter reports whether a singular verb follows the span: "The
+// commissioner and former minister was" is one person.
+func (ix *tokenIndex) singularVerbAfter(sp pipeline.Span) bool {
+	k := ix.tokenEnding(sp.End) + 1
+	if k <= 0 || k >= len(ix.d.Tokens) || ix.d.Tokens[k].Sentence != ix.d.Tokens[k-1].Sentence {
+		return false
+	}
+	t := ix.d.Tokens[k]
+	return t.Tag == "VBZ" || strings.EqualFold(t.Text, "was")
+}
+
 // sentenceBounds returns the token range of the sentence holding token i.
 func (ix *tokenIndex) sentenceBounds(i int) (int, int) {
 	s := ix.d.Sentences[ix.d.Tokens[i].Sentence]
@@ -1412,7 +1423,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		// A description that does not speak (strict) reaches only the
 		// subject of the sentence right before; "The president and
 		// finance minister took ..." are two.
-		if f.pending.strict && ix.andOutsideNames(f.evidence) || calledSo(f) {
+		if f.pending.strict && ix.andOutsideNames(f.evidence) && !ix.singularVerbAfter(f.evidence) || calledSo(f) {
 			continue
 		}
 		var to *person
