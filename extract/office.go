@@ -60,6 +60,33 @@ func (f roleFact) weakness() int {
 var removalVerbs = toSet(`ousts ousted ousting fires fired firing sacks sacked sacking dismisses dismissed
 dismissing overthrew overthrown overthrowing deposes deposed deposing topples toppled toppling`)
 
+// departureNouns name a post's loss: "the resignation of X".
+var departureNouns = toSet(`resignation sacking dismissal ousting ouster removal departure`)
+
+// departureTookPlace reports whether the departure noun at token j is
+// what a word before it says happened: "prompted", "led to", "after",
+// "accepted" the resignation.
+func departureTookPlace(d *pipeline.Doc, j, lo int) bool {
+	k := j - 1
+	if k >= lo && (articles[strings.ToLower(d.Tokens[k].Text)] || possessors[strings.ToLower(d.Tokens[k].Text)]) {
+		k--
+	}
+	if k < lo {
+		return false
+	}
+	w := strings.ToLower(d.Tokens[k].Text)
+	if w == "to" && k > lo {
+		return ledTo[strings.ToLower(d.Tokens[k-1].Text)]
+	}
+	return departureTriggers[w]
+}
+
+var (
+	departureTriggers = toSet(`prompted prompting sparked sparking forced forcing triggered triggering caused
+following after since follows followed accepted accepts announced announces confirmed confirms endorsed in`)
+	ledTo = toSet(`led leading leads lead`)
+)
+
 // removalBases are the base forms, which remove only after votedVerbs.
 var (
 	removalBases = toSet(`oust fire sack dismiss remove depose`)
@@ -129,6 +156,11 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	for j, n := first-1, 0; j >= lo && n < 6; j, n = j-1, n+1 {
 		t := d.Tokens[j]
 		w := strings.ToLower(t.Text)
+		// "prompted the resignation of X": a departure that took place,
+		// not one called for ("demanded the resignation of X").
+		if departureNouns[w] && j+1 < first && strings.EqualFold(d.Tokens[j+1].Text, "of") {
+			return departureTookPlace(d, j, lo)
+		}
 		if removalVerbs[w] {
 			// A headline leaves out "was": in "Football chief ousted after
 			// Y deal" the chief was ousted, not Y.
