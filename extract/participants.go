@@ -224,6 +224,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if len(per.roles) == 0 && slices.ContainsFunc(per.mentions, func(m pipeline.Span) bool { return unreal(d.Text[:m.Start]) }) {
 			continue // "the cartoon character Homer Dunbar", the so-called "Harwick Belles"
 		}
+		if len(per.roles) == 0 && !slices.ContainsFunc(per.mentions, func(m pipeline.Span) bool { return !bestowedName(d.Text[:m.Start]) }) {
+			continue // dubbing Mr Hale "Lord Spendalot": a name given, no one's
+		}
 		kept = append(kept, per)
 	}
 	people = kept
@@ -386,6 +389,40 @@ func unreal(before string) bool {
 	}
 	return false
 }
+
+// bestowedName reports whether a mention after the text before opens a
+// quoted name that a verb of naming gives someone: dubbing Mr Hale "Sir
+// Spendalot", branded her 'Lady Iron'.
+func bestowedName(before string) bool {
+	before = strings.TrimRight(before, " ")
+	if i := strings.LastIndexAny(before, " \n\t\"'“‘"); i >= 0 && honorifics[strings.ToLower(before[i+1:])] {
+		before = strings.TrimRight(before[:i+1], " ")
+	}
+	rest, ok := strings.CutSuffix(before, "\"")
+	for _, q := range []string{"'", "“", "‘"} {
+		if !ok {
+			rest, ok = strings.CutSuffix(before, q)
+		}
+	}
+	if !ok {
+		return false
+	}
+	words := strings.Fields(rest)
+	for k := len(words) - 1; k >= 0 && k >= len(words)-5; k-- {
+		w := strings.ToLower(words[k])
+		if strings.ContainsAny(w, ".;:!?") {
+			return false
+		}
+		if namingVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// namingVerbs give a name or a label: "dubbed", "branded".
+var namingVerbs = toSet(`dub dubs dubbed dubbing nickname nicknames nicknamed nicknaming brand brands branded branding
+label labels labelled labelling labeled labeling`)
 
 // countryPost reports whether a post in a named body can have a country:
 // an office of the state, a seat in its chamber ("Member of Parliament",
