@@ -753,6 +753,11 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			if ph.start == pos && !isCapitalized(m.r.d.Tokens[pos].Text) && m.nameNotObject(a, ei) {
 				continue
 			}
+			// "X, who is the mayor's nephew": a post whose holder's
+			// relative is meant is neither's.
+			if m.kinOwned(ph.end) {
+				continue
+			}
 			if next(ph.end, &capture{kind: elRole, start: ph.start, role: ph}) {
 				return true
 			}
