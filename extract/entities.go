@@ -1603,6 +1603,10 @@ func (sc *sentenceScan) namesBefore(w string) bool {
 }
 
 // speechVerbs follow a speaker's name: "Kino Gabriel said".
+// bylineVerbs close a broadcast's sign-off, which the tagger reads as
+// nouns: "Harbour Radio's Lena Berg reports."
+var bylineVerbs = toSet(`reports reporting`)
+
 var speechVerbs = toSet(`said says told added stated wrote announced explained argued warned insisted
 replied tweeted noted claimed`)
 
@@ -2703,7 +2707,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// body; not when a noun follows ("the bourse's Hang Seng index").
 		if label == pipeline.Org && i > 1 && isPossessive(sc.words[i-1]) && sc.taggedLabel(i-2) == "ORG" && j-i >= 2 && j-i <= 3 &&
 			sc.e.gaz.CommonGivenName(sc.words[i]) && sc.plausibleName(i, j) && sc.properNouns(i, j) &&
-			!slices.ContainsFunc(sc.words[i:j], isOrgHead) && (j == len(sc.words) || !startsLower(sc.words[j]) || sc.toks[j].Tag != "NN" && sc.toks[j].Tag != "NNS") {
+			!slices.ContainsFunc(sc.words[i:j], isOrgHead) && (j == len(sc.words) || !startsLower(sc.words[j]) || sc.toks[j].Tag != "NN" && sc.toks[j].Tag != "NNS" || bylineVerbs[sc.words[j]]) {
 			label = pipeline.Person
 		}
 		if label == pipeline.Person && j-i == 1 && sc.facts.group(sc.words[i], sc.namesBefore) {

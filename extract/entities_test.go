@@ -1413,3 +1413,14 @@ func TestPluralPossessiveInBody(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nTom Hale' School plans were dropped, Ana Ruiz said.",
 		[]wantEntity{{"Ana Ruiz", pipeline.Person, "", ""}}, "Tom Hale' School")
 }
+
+func TestBylineAfterBodyPossessive(t *testing.T) {
+	// A broadcast's sign-off names its reporter after the body's
+	// possessive, though the tagger reads "reports" as a noun; a noun
+	// after the name still makes it the body's thing.
+	checkEntities(t, "Hello there.\n\nDoctors say the drug works.\n\nHarbour Radio's Lena Berg reports.",
+		[]wantEntity{{"Harbour Radio", pipeline.Org, "", ""}, {"Lena Berg", pipeline.Person, "", ""}})
+	if got := labelled(t, "Hello there.\n\nLakeview Bank's Lena Berg index fell.", pipeline.Person); len(got) > 0 {
+		t.Errorf("people %q, want none", got)
+	}
+}
