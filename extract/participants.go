@@ -737,9 +737,17 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 		order[i] = i
 	}
 	// (A royal's given name alone is as full as it gets.)
+	// (An initial is less full than the given name: "Lena Marsh" before
+	// "L. Marsh".)
 	sort.SliceStable(order, func(a, b int) bool {
 		ma, mb := mentions[order[a]], mentions[order[b]]
-		return ma.words > mb.words || ma.words == mb.words && ma.royal && !mb.royal
+		switch {
+		case ma.words != mb.words:
+			return ma.words > mb.words
+		case ma.royal != mb.royal:
+			return ma.royal
+		}
+		return !opensWithInitial(ma.name) && opensWithInitial(mb.name)
 	})
 	var people []*person
 	owner := make([]*person, len(mentions))
@@ -898,6 +906,12 @@ func personForms(name string) []string {
 	}
 	if len(parts) > 1 {
 		forms = append(forms, parts[0]) // "John" for John Bolton, "Hamad" for Hamad bin Khalid
+		// "B O'Driscoll" and "B. O'Driscoll" for Brian O'Driscoll, as a
+		// squad list or a byline writes it.
+		if r, size := utf8.DecodeRuneInString(parts[0]); unicode.IsUpper(r) && len(parts[0]) > size && !strings.Contains(parts[0], ".") {
+			initial, surname := parts[0][:size], parts[len(parts)-1]
+			forms = append(forms, initial+" "+surname, initial+". "+surname)
+		}
 	}
 	if n := len(parts); n > 2 && !nameParticles[strings.ToLower(parts[n-2])] {
 		// A father's surname before a mother's: "Rosselló" for Ricardo
@@ -1025,11 +1039,20 @@ func oneEdit(a, b string) bool {
 func fullest(forms []string) string {
 	best := ""
 	for _, f := range forms {
-		if len(strings.Fields(f)) > len(strings.Fields(best)) {
-			best = f
+		n, m := len(strings.Fields(f)), len(strings.Fields(best))
+		if n > m || n == m && opensWithInitial(best) && !opensWithInitial(f) {
+			best = f // (a given name in full before its initial: "Lena Marsh", not "L. Marsh")
 		}
 	}
 	return best
+}
+
+// opensWithInitial reports whether a name's first word is an initial:
+// "L. Marsh", "B Hale".
+func opensWithInitial(name string) bool {
+	first, _, _ := strings.Cut(name, " ")
+	first = strings.TrimSuffix(first, ".")
+	return utf8.RuneCountInString(first) == 1
 }
 
 func contains(ss []string, s string) bool {
