@@ -1643,7 +1643,8 @@ func (sc *sentenceScan) clausePeople() {
 			if (orgHeads[w[i]] || stateBodyHeads[w[i]]) && sc.e.gaz.CommonGivenName(w[i+1]) {
 				i++
 			}
-			if j-i >= 2 {
+			// ("The Dalai Lama says": a title alone names no one.)
+			if j-i >= 2 && sc.e.titles.MatchPlural(w[:j], i).N != j-i {
 				sc.add(i, j, pipeline.Person, prioTagger, 0.7).Source = pipeline.SourceRule
 			}
 		}
