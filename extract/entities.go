@@ -152,6 +152,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	listedPlaces(d.Text, ents, e.gaz)
 	relabelNameParts(d, ents, e.gaz)
 	bodiesByMajority(ents)
+	listedPeople(d.Text, ents, e.gaz)
 	placesBeforeLocalBodies(d.Text, ents)
 	ents = splitCoordinatedBodies(ents, e.gaz)
 	resultsTeams(d, ents)
@@ -3384,6 +3385,27 @@ func sortEntities(es []pipeline.Entity) {
 func inHeading(d *pipeline.Doc, start int) bool {
 	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > start })
 	return i < len(d.Sentences) && d.Paragraphs[d.Sentences[i].Paragraph].Kind == pipeline.Heading
+}
+
+// listedPeople gives a body the tagger found between two people in a list
+// ("including Tom Hale, Cate Blanchett and Leo Ruiz") the person's label
+// when no common word but a given name opens it and no body's head is in
+// it: a list names one kind of thing.
+func listedPeople(text string, ents []pipeline.Entity, gaz *gazetteer.Gazetteer) {
+	for k := 1; k+1 < len(ents); k++ {
+		e, prev, next := &ents[k], ents[k-1], ents[k+1]
+		if e.Label != pipeline.Org || e.Source == pipeline.SourceGazetteer || prev.Label != pipeline.Person || next.Label != pipeline.Person {
+			continue
+		}
+		words := strings.Fields(e.Text)
+		if len(words) < 2 || len(words) > 3 || gaz.LowerWord(words[0]) && !gaz.GivenName(words[0]) || slices.ContainsFunc(words, isOrgHead) {
+			continue
+		}
+		if sep := text[e.End:next.Start]; text[prev.End:e.Start] != ", " || sep != ", " && sep != " and " && sep != ", and " {
+			continue
+		}
+		e.Label, e.Subtype, e.Canonical, e.ID, e.Country = pipeline.Person, "", e.Text, "", ""
+	}
 }
 
 // bodiesByMajority gives a name of two words or more that the document

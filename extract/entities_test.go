@@ -1424,3 +1424,12 @@ func TestBylineAfterBodyPossessive(t *testing.T) {
 		t.Errorf("people %q, want none", got)
 	}
 }
+
+func TestListedPeople(t *testing.T) {
+	// A body the tagger found between two people in a list is a person
+	// when no common word opens it and no body's head is in it.
+	checkEntities(t, "Hello there.\n\nStars are expected on the red carpet, including Tom Hale, Cate Blanchett and Leo Ruiz.",
+		[]wantEntity{{"Tom Hale", pipeline.Person, "", ""}, {"Cate Blanchett", pipeline.Person, "", ""}, {"Leo Ruiz", pipeline.Person, "", ""}})
+	checkEntities(t, "Hello there.\n\nHe thanked Tom Hale, General Motors and Leo Ruiz.",
+		[]wantEntity{{"General Motors", pipeline.Org, "", ""}})
+}
