@@ -1855,6 +1855,12 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			}
 			break
 		}
+		// "of US firm Lakeview Labs", "at French bank Credit Lyonnais":
+		// where the body is from and what it is, then its name.
+		if after := r.ix.tokenEnding(e.End) + 1; !found && (e.Label == pipeline.NORP || e.Label == pipeline.Place) && after+1 < hi && bodyKind(r.lower[after]) && r.labelAt(after+1, pipeline.Org) {
+			j = after + 1
+			continue
+		}
 		// "strategist of UK Equities": a place that a capitalised noun
 		// follows opens a longer name, and gives the post no country.
 		if after := r.ix.tokenEnding(e.End) + 1; e.Label == pipeline.Place && !found && r.placeOpensName(after, hi) {
