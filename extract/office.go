@@ -195,6 +195,11 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 			break // the verb's object is someone else
 		}
 	}
+	// "since President X's ouster": a departure the name owns, that a
+	// word before it says took place.
+	if k := last + 1; k+1 < hi && isPossessive(d.Tokens[k].Text) && departureNouns[strings.ToLower(d.Tokens[k+1].Text)] && departureTookPlace(d, titleStart(d, first, lo), lo) {
+		return true
+	}
 	// What follows the name may say the person left, wherever the clause
 	// stands ("talks stalled when X resigned"), unless a clause before
 	// reports or expects it ("denied that X has resigned").
