@@ -1604,12 +1604,12 @@ func (sc *sentenceScan) namesBefore(w string) bool {
 }
 
 // speechVerbs follow a speaker's name: "Kino Gabriel said".
+var speechVerbs = toSet(`said says told added stated wrote announced explained argued warned insisted
+replied tweeted noted claimed`)
+
 // bylineVerbs close a broadcast's sign-off, which the tagger reads as
 // nouns: "Harbour Radio's Lena Berg reports."
 var bylineVerbs = toSet(`reports reporting`)
-
-var speechVerbs = toSet(`said says told added stated wrote announced explained argued warned insisted
-replied tweeted noted claimed`)
 
 // clausePeople finds names that a clause marks as people: a name of two
 // words or more before a speech verb ("Kino Gabriel said") or before

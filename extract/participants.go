@@ -398,16 +398,13 @@ func bestowedName(before string) bool {
 	if i := strings.LastIndexAny(before, " \n\t\"'“‘"); i >= 0 && honorifics[strings.ToLower(before[i+1:])] {
 		before = strings.TrimRight(before[:i+1], " ")
 	}
-	rest, ok := strings.CutSuffix(before, "\"")
-	for _, q := range []string{"'", "“", "‘"} {
-		if !ok {
-			rest, ok = strings.CutSuffix(before, q)
+	var words []string
+	for _, q := range []string{"\"", "'", "“", "‘"} {
+		if rest, ok := strings.CutSuffix(before, q); ok {
+			words = strings.Fields(rest)
+			break
 		}
 	}
-	if !ok {
-		return false
-	}
-	words := strings.Fields(rest)
 	for k := len(words) - 1; k >= 0 && k >= len(words)-5; k-- {
 		w := strings.ToLower(words[k])
 		if strings.ContainsAny(w, ".;:!?") {
@@ -736,9 +733,8 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 	for i := range order {
 		order[i] = i
 	}
-	// (A royal's given name alone is as full as it gets.)
-	// (An initial is less full than the given name: "Lena Marsh" before
-	// "L. Marsh".)
+	// (A royal's given name alone is as full as it gets; an initial is
+	// less full than the given name, "Lena Marsh" before "L. Marsh".)
 	sort.SliceStable(order, func(a, b int) bool {
 		ma, mb := mentions[order[a]], mentions[order[b]]
 		switch {
