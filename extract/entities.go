@@ -1684,6 +1684,18 @@ func (sc *sentenceScan) pluralPossessor(j int) int {
 	return j
 }
 
+// namedBody reports whether words [i, j) before a capitalised eponym's
+// head ("Reagan | Administration") can be a person's name: no common
+// word ("Small Business"), no place ("Scottish", "Chicago").
+func (sc *sentenceScan) namedBody(i, j int) bool {
+	for k := i; k < j; k++ {
+		if sc.e.gaz.LowerWord(sc.words[k]) || sc.geoAt(k) {
+			return false
+		}
+	}
+	return j-i <= 2
+}
+
 // memberNouns name those who play for, work for or support a body.
 var memberNouns = toSet(`coach manager member members head chief supporters militants fighters fans players
 striker midfielder defender goalkeeper captain spokesman spokeswoman spokesperson official officials`)
@@ -2231,6 +2243,14 @@ func (sc *sentenceScan) organisations() {
 			continue
 		}
 		if sc.kind == pipeline.Heading && start == head {
+			i = end - 1
+			continue
+		}
+		// "the Reagan Administration": a body named after a person names
+		// the person, as the tagger's "Trump administration" does.
+		if end == head+1 && head-start <= 2 && eponymHeads[strings.ToLower(w[head])] && sc.plausibleName(start, head) && sc.properNouns(start, head) && sc.namedBody(start, head) &&
+			(start == 0 || strings.EqualFold(w[start-1], "the") || startsLower(w[start-1]) && !orgLinks[w[start-1]]) {
+			sc.add(start, head, pipeline.Person, prioTagger, 0.8).Source = pipeline.SourceRule
 			i = end - 1
 			continue
 		}

@@ -1433,3 +1433,16 @@ func TestListedPeople(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nHe thanked Tom Hale, General Motors and Leo Ruiz.",
 		[]wantEntity{{"General Motors", pipeline.Org, "", ""}})
 }
+
+func TestEponymBodyInCapitals(t *testing.T) {
+	// "the Reagan Administration" names Reagan, as "the Reagan
+	// administration" does; a body named by common words, or a name's
+	// last part, is a body.
+	checkEntities(t, "Hello there.\n\nThe Reagan Administration said it would act.",
+		[]wantEntity{{"Reagan", pipeline.Person, "", ""}}, "Reagan Administration")
+	checkEntities(t, "Hello there.\n\nThe Small Business Administration lent money.",
+		[]wantEntity{{"Small Business Administration", pipeline.Org, "", ""}})
+	if got := labelled(t, "Hello there.\n\nThe National Oceanic and Atmospheric Administration said so.", pipeline.Person); len(got) > 0 {
+		t.Errorf("people %q, want none", got)
+	}
+}
