@@ -2163,7 +2163,8 @@ Construction Holdings Industries Partners Associates Consulting Capital Motors E
 Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records
 Publishing Investments Ventures Properties Logistics Insurance Securities Holding Berhad Bhd
 Interactive Analytics Media Insights Forum Advisors Advisers Trust College School Academy Polytechnic
-Nasional Nacional Diario Plc PLC LLC GmbH Limited`)
+Nasional Nacional Diario Plc PLC LLC GmbH Limited
+Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foods Exchange Bourse Boerse Shimbun Zeitung`)
 
 // nameMonths are month names that are also personal names.
 var nameMonths = toSet(`May June April August`)

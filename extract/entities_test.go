@@ -1446,3 +1446,18 @@ func TestEponymBodyInCapitals(t *testing.T) {
 		t.Errorf("people %q, want none", got)
 	}
 }
+
+// TestTradeHeadsEndBodies: the goods a firm makes or trades head its
+// name ("Penfold Dairy", "Harlow Paints"), in other languages too
+// ("Kawara Shimbun"); a title before such a name does not make it a
+// person's.
+func TestTradeHeadsEndBodies(t *testing.T) {
+	checkEntities(t, "Hello there.\n\nShares in Harlow Paints rose after sector leader Penfold Dairy said its sales grew.",
+		[]wantEntity{{"Harlow Paints", pipeline.Org, "", ""}, {"Penfold Dairy", pipeline.Org, "", ""}})
+	checkEntities(t, "Hello there.\n\nThe Osaka daily Kawara Shimbun said trading on the Lakeview Mercantile Exchange was halted.",
+		[]wantEntity{{"Kawara Shimbun", pipeline.Org, "", ""}, {"Lakeview Mercantile Exchange", pipeline.Org, "", ""}})
+	checkNoPeople(t, "Analysts said market leader Brenton Foods had lost ground to Orla Electronics.")
+	// (A portfolio before a title is no body: "Energy Minister".)
+	checkEntities(t, "Hello there.\n\nEnergy Minister Tom Hale said exchange rates would hold.",
+		[]wantEntity{{"Tom Hale", pipeline.Person, "", ""}}, "Energy")
+}
