@@ -104,8 +104,11 @@ var (
 
 // leftPosts after "resigned from" (and postDeterminers) are the post
 // itself: "resigned from the government", "from his post".
+// leftEmployers after "left the" are where the post was held: "left the
+// firm".
 var (
 	leftPosts       = toSet(`government cabinet post office position job role presidency premiership ministry`)
+	leftEmployers   = toSet(`company firm bank board club group business`)
 	postDeterminers = toSet(`the his her their`)
 )
 
@@ -234,6 +237,11 @@ func leftAfter(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) bool {
 		k++
 	}
 	k, conjoined := subjectEnd(d, ix, k, hi)
+	// "The two directors - X and Y - have left": the closing dash of a
+	// list of names set off by dashes.
+	if k < hi && isDash(d.Tokens[k].Text) && dashOpened(d, ix, first, lo) {
+		k++
+	}
 	if conjoined {
 		// "A and B were fired" shares the verb; "praised A and B was
 		// fired" does not, nor does a singular verb.
@@ -250,6 +258,21 @@ func leftAfter(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) bool {
 		return true
 	}
 	return departs(d, k, hi) || !conjoined && departsSecond(d, ix, k, hi)
+}
+
+// dashOpened reports whether a dash opens the list of names that the
+// person mention at token first is in, with only capitalised words,
+// commas and "and" between.
+func dashOpened(d *pipeline.Doc, ix *tokenIndex, first, lo int) bool {
+	for j := first - 1; j >= lo && j > first-16; j-- {
+		switch w := d.Tokens[j].Text; {
+		case isDash(w):
+			return true
+		case w != "," && w != "and" && !isCapitalized(w):
+			return false
+		}
+	}
+	return false
 }
 
 // departsSecond reports whether the subject whose verb is at token k has a
@@ -374,6 +397,9 @@ func appositionEnd(d *pipeline.Doc, ix *tokenIndex, k, hi int) int {
 func departs(d *pipeline.Doc, k, hi int) bool {
 	if w := lowerAt(d, k, hi); w == "has" || w == "have" || w == "had" {
 		k++
+		if w := lowerAt(d, k, hi); w == "all" || w == "both" { // "have all since left"
+			k++
+		}
 		if lowerAt(d, k, hi) == "been" {
 			k++
 			return removalVerbs[lowerAt(d, k, hi)] || replacedBy(d, k, hi) || forcedOut(d, k, hi)
@@ -420,6 +446,14 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 			}
 		}
 		return !(k+2 < hi && strings.ToLower(d.Tokens[k+1].Text) == "to") && !leftAs(d, k+1, hi)
+	case w == "left":
+		// "left office", "has left the company": a post or an employer
+		// left, not a place or a thing ("left for Lima", "left a note").
+		j, ok := postAt(d, k+1, hi)
+		if !ok && !(j > k+1 && leftEmployers[lowerAt(d, j, hi)]) || j+1 < hi && isPossessive(d.Tokens[j+1].Text) {
+			return false // (and not "left the firm's plans unchanged")
+		}
+		return !leftAs(d, j+1, hi)
 	case w == "stepped" || w == "steps":
 		k++
 		return lowerAt(d, k, hi) == "down" && !leftAs(d, k+1, hi)
