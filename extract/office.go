@@ -150,46 +150,55 @@ func reported(d *pipeline.Doc, lo, j int) bool {
 	return false
 }
 
-// leftOffice reports whether the text says the person mentioned at tokens
-// [first, last] has left their post: removed by someone ("sacks adviser
-// Bolton", "overthrowing his uncle, Emir Hamad") or gone of their own
-// accord ("Bolton resigned", "has stepped down", "was fired").
-func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
-	lo, hi := ix.sentenceBounds(first)
+// removedBefore reads the words before the person mentioned at tokens
+// [first, last] of the sentence [lo, hi) for a removal or a departure
+// whose object the person is; decided is false when they say neither.
+func removedBefore(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) (left, decided bool) {
 	for j, n := first-1, 0; j >= lo && n < 6; j, n = j-1, n+1 {
 		t := d.Tokens[j]
 		w := strings.ToLower(t.Text)
 		// "prompted the resignation of X": a departure that took place,
 		// not one called for ("demanded the resignation of X").
 		if departureNouns[w] && j+1 < first && strings.EqualFold(d.Tokens[j+1].Text, "of") {
-			return departureTookPlace(d, j, lo)
+			return departureTookPlace(d, j, lo), true
 		}
 		if removalVerbs[w] {
 			// A headline leaves out "was": in "Football chief ousted after
 			// Y deal" the chief was ousted, not Y.
 			if j > lo && strings.HasPrefix(d.Tokens[j-1].Tag, "NN") && strings.HasSuffix(w, "ed") && inHeading(d, t.Start) {
-				return false
+				return false, true
 			}
 			// ("X dismissed, Y appointed", "fired at the car, Major Y
 			// said": the verb's object is not Y.)
 			after := d.Tokens[j+1]
 			if after.Text == "," && j > lo {
 				if e, ok := ix.entityEndingAt(j - 1); ok && e.Label == pipeline.Person {
-					return false
+					return false, true
 				}
 			}
-			return after.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)))
+			return after.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text))), true
 		}
 		// A vote to remove someone is the removal: "parliament voted to
 		// dismiss Deputy Prime Minister X".
 		if removalBases[w] && j-2 >= lo && strings.EqualFold(d.Tokens[j-1].Text, "to") && votedVerbs[strings.ToLower(d.Tokens[j-2].Text)] {
-			return true
+			return true, true
 		}
 		// A subordinate clause says what someone expects ("until X
 		// resigns"); a verb, a pronoun or another name between is the
 		// removal's object, not this one ("fired him, Major X said").
 		if subordinators[w] {
-			return false
+			return false, true
+		}
+		// "forced the departure of its president, X, and finance chief Y": a
+		// second object of the same removal, not a clause's subject.
+		if w == "and" {
+			if p := conjunctBefore(d, ix, j, first, lo); p >= 0 && !(last+1 < hi && (finiteVerb(d.Tokens[last+1].Tag) || isPossessive(d.Tokens[last+1].Text))) {
+				if e, _ := ix.entityAt(p); e != nil {
+					if left, _ := removedBefore(d, ix, p, ix.tokenEnding(e.End), lo, hi); left {
+						return true, true
+					}
+				}
+			}
 		}
 		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") || t.Tag == "PRP" {
 			break
@@ -197,6 +206,40 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Person {
 			break // the verb's object is someone else
 		}
+	}
+	return false, false
+}
+
+// conjunctBefore returns the first token of the person mention that the
+// "and" at token j joins to the one at token first, with only title
+// words between ("X, and finance chief Y"); -1 if there is none.
+func conjunctBefore(d *pipeline.Doc, ix *tokenIndex, j, first, lo int) int {
+	if first-j > 5 {
+		return -1
+	}
+	for k := j + 1; k < first; k++ {
+		if t := d.Tokens[k]; !strings.HasPrefix(t.Tag, "NN") && t.Tag != "JJ" && t.Tag != "PRP$" {
+			return -1
+		}
+	}
+	k := j - 1
+	if k > lo && d.Tokens[k].Text == "," {
+		k--
+	}
+	if e, ok := ix.entityEndingAt(k); ok && e.Label == pipeline.Person {
+		return ix.token(e.Start)
+	}
+	return -1
+}
+
+// leftOffice reports whether the text says the person mentioned at tokens
+// [first, last] has left their post: removed by someone ("sacks adviser
+// Bolton", "overthrowing his uncle, Emir Hamad") or gone of their own
+// accord ("Bolton resigned", "has stepped down", "was fired").
+func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
+	lo, hi := ix.sentenceBounds(first)
+	if left, decided := removedBefore(d, ix, first, last, lo, hi); decided {
+		return left
 	}
 	// "since President X's ouster": a departure the name owns, that a
 	// word before it says took place.
