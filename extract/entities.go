@@ -1198,8 +1198,11 @@ func (sc *sentenceScan) nameRun(i int) int {
 		// A title word that is also a given name starts a name when a
 		// title stands right before it: "health minister Amir Karimi".
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
-		// "Hamad bin Khalid": after a particle a speech verb is a name.
-		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])])
+		// "Hamad bin Khalid": after a particle a speech verb is a name;
+		// so is a capitalised one after a given name outside title case
+		// ("Omar Said").
+		surnameVerb := j > i && isCapitalized(w) && sc.e.gaz.CommonGivenName(sc.words[j-1]) && sc.kind != pipeline.Heading && !titleCase(sc.words)
+		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])]) && !surnameVerb
 		// "Oona King", "John Major", "Martin Luther King": a title word
 		// can end a name that a given name opens, or a generation follows
 		// ("Martin Luther King Jr.").

@@ -1461,3 +1461,14 @@ func TestTradeHeadsEndBodies(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nEnergy Minister Tom Hale said exchange rates would hold.",
 		[]wantEntity{{"Tom Hale", pipeline.Person, "", ""}}, "Energy")
 }
+
+// TestSpeechVerbSurname: a capitalised speech verb after a given name is
+// a surname ("Omar Said"); at a sentence's start, or after words that
+// are no given name, it is the verb.
+func TestSpeechVerbSurname(t *testing.T) {
+	checkEntities(t, "Hello there.\n\nThe talks were led by finance chief Omar Said on Monday.",
+		[]wantEntity{{"Omar Said", pipeline.Person, "", ""}}, "Omar")
+	checkEntities(t, "Hello there.\n\nSaid coach Tom Hale: \"We are ready.\"",
+		[]wantEntity{{"Tom Hale", pipeline.Person, "", ""}}, "Said Tom Hale")
+	checkNoPeople(t, "He backs the Lakeview Says Yes campaign, which opened on Monday.")
+}
