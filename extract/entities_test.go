@@ -1472,3 +1472,18 @@ func TestSpeechVerbSurname(t *testing.T) {
 		[]wantEntity{{"Tom Hale", pipeline.Person, "", ""}}, "Said Tom Hale")
 	checkNoPeople(t, "He backs the Lakeview Says Yes campaign, which opened on Monday.")
 }
+
+// TestPersonalSurnames: the document writes a word as someone's name
+// before a relative "who"; not the last name of a list, nor a name after
+// "of", whose "who" is another noun's.
+func TestPersonalSurnames(t *testing.T) {
+	d := runStages(t, "Hello there.\n\nBrandow, who lives in Lakeview, was pleased. "+
+		"Shares in Orla Group and Castell Leisure, who had hoped for a deal, fell. "+
+		"Ann Vale, chairman of Harwick Brothers, who joined in May, left.", "paragraphs", "tokens")
+	f := &docFacts{d: d}
+	for w, want := range map[string]bool{"Brandow": true, "Leisure": false, "Brothers": false, "Lakeview": false} {
+		if got := f.personal(w); got != want {
+			t.Errorf("personal(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

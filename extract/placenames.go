@@ -82,7 +82,40 @@ type docFacts struct {
 	things  map[string]string // names an apposition calls a thing -> their label
 	groups  map[string]bool   // names the document uses in the plural: "the Hales", "120 Kestrels"
 	spelled map[string]bool   // whether the text holds a name, for expansionKnown
+	persons map[string]bool   // capitalised words written as someone's: "X, who"
 }
+
+// personal reports whether the document writes the capitalised word w as
+// a person's name somewhere: before a relative "who" ("Pullman, who
+// said"), though not as the last of a list ("Orla Group and Castell
+// Leisure, who ..." are the list's) or after "of" ("X, chairman of
+// Lakeview Brothers, who ..." is X).
+func (f *docFacts) personal(w string) bool {
+	if f.persons == nil {
+		f.persons = map[string]bool{}
+		t := f.d.Tokens
+		for k := range t {
+			n := k + 1
+			if n < len(t) && t[n].Text == "," {
+				n++
+			}
+			if n >= len(t) || t[n].Text != "who" || t[n].Sentence != t[k].Sentence || !isCapitalized(t[k].Text) {
+				continue
+			}
+			r := k
+			for r > 0 && t[r-1].Sentence == t[k].Sentence && isCapitalized(t[r-1].Text) {
+				r--
+			}
+			if r == 0 || !whoElsewhere[t[r-1].Text] {
+				f.persons[t[k].Text] = true
+			}
+		}
+	}
+	return f.persons[w]
+}
+
+// whoElsewhere before a name send a "who" after it to another noun.
+var whoElsewhere = toSet(`and or , of`)
 
 // spells reports whether the document's text holds name, searching the
 // text once per name, not once per mention.
