@@ -1793,8 +1793,10 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 					ph.countries = ph.countries[k : k+1] // "respectively"
 				case ph.country() == "" && country != "":
 					ph.countries = []string{country}
-				case ph.country() == "" && shared != "" && (ph.org == "" || m.r.p.placelessStateBody(ph.org)):
-					ph.countries = []string{shared} // ("Chile's president A and Parliament Speaker B")
+				case ph.country() == "" && shared != "" && (ph.org == "" || m.r.p.placelessStateBody(ph.org)) && !m.r.ofCountryAt(m.r.persons[c.mentions[k]]):
+					// ("Chile's president A and Parliament Speaker B"; not
+					// "Chilean envoy A and envoy B of Norway".)
+					ph.countries = []string{shared}
 				}
 				if ph.org == "" && org != "" {
 					ph.org, ph.tied = org, true

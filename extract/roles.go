@@ -2056,6 +2056,16 @@ func (r *roleReader) countryList(ph *rolePhrase, j, hi int) int {
 	return end
 }
 
+// ofCountryAt reports whether "of" and a country's name stand at token
+// j: "Ambassador B of Norway".
+func (r *roleReader) ofCountryAt(j int) bool {
+	if j+1 >= len(r.lower) || r.lower[j] != "of" {
+		return false
+	}
+	e, ok := r.ix.entityAt(j + 1)
+	return ok && r.p.countryOf(e) != ""
+}
+
 // countriesAfter reads a list that goes on from token j ("and Peru", ",
 // Peru and Bolivia"): the countries of its items and the token after the
 // last; none when no country follows.
