@@ -852,6 +852,26 @@ var countryNouns = toSet(`country nation kingdom republic`)
 // MP", "the Unite union's organiser".
 var orgNouns = toSet(`party union movement alliance front league group council`)
 
+// describedBody returns where a body's name starts after the lower-case
+// words at token j that say what kind of body it is ("consulting firm
+// Lakeview Partners", "investment bank Harbour"), or j if none do.
+func (r *roleReader) describedBody(j, hi int) int {
+	for k := j; k < hi && k < j+3; k++ {
+		t := r.d.Tokens[k]
+		if !startsLower(t.Text) || !strings.HasPrefix(t.Tag, "NN") && t.Tag != "JJ" && t.Tag != "VBG" {
+			return j
+		}
+		if bodyKind(r.lower[k]) && r.labelAt(k+1, pipeline.Org) {
+			// (Not a name the entity stage cut short: "group Vote | Now".)
+			if e, _ := r.ix.entityAt(k + 1); r.ix.tokenEnding(e.End)+1 < hi && isCapitalized(r.d.Tokens[r.ix.tokenEnding(e.End)+1].Text) {
+				return j
+			}
+			return k + 1
+		}
+	}
+	return j
+}
+
 // bodyKind reports whether w names a kind of body: "charity", "firm",
 // "union".
 func bodyKind(w string) bool {
@@ -1827,6 +1847,12 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		}
 	}
 	for j < hi {
+		// "at consulting firm Lakeview Partners": what the body is, in
+		// lower case, then its name.
+		if k := r.describedBody(j, hi); !found && k > j {
+			j = k
+			continue
+		}
 		e, ok := r.ix.entityAt(j)
 		if !ok {
 			// A capitalised name the entity stage did not tag: "the
@@ -1857,8 +1883,8 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		}
 		// "of US firm Lakeview Labs", "at French bank Credit Lyonnais":
 		// where the body is from and what it is, then its name.
-		if after := r.ix.tokenEnding(e.End) + 1; !found && (e.Label == pipeline.NORP || e.Label == pipeline.Place) && after+1 < hi && bodyKind(r.lower[after]) && r.labelAt(after+1, pipeline.Org) {
-			j = after + 1
+		if after := r.ix.tokenEnding(e.End) + 1; !found && (e.Label == pipeline.NORP || e.Label == pipeline.Place) && r.describedBody(after, hi) > after {
+			j = r.describedBody(after, hi)
 			continue
 		}
 		// "strategist of UK Equities": a place that a capitalised noun
