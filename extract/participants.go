@@ -1160,6 +1160,32 @@ func (ix *tokenIndex) singularVerbAfter(sp pipeline.Span) bool {
 	return t.Tag == "VBZ" || strings.EqualFold(t.Text, "was")
 }
 
+// objectPronounAfter reports whether "him" or "her" as an object follows
+// the phrase sp in its clause: "The minister came to warn him", not "The
+// minister said the deal helped him" (a clause of its own) nor "praised
+// her staff".
+func (ix *tokenIndex) objectPronounAfter(sp pipeline.Span) bool {
+	k := ix.tokenEnding(sp.End) + 1
+	if k <= 0 {
+		return false
+	}
+	_, hi := ix.sentenceBounds(k - 1)
+	for ; k < hi; k++ {
+		t := ix.d.Tokens[k]
+		w := strings.ToLower(t.Text)
+		if clauseOpeners[w] || isPunctuation(t.Text) {
+			return false
+		}
+		if (w == "him" || w == "her") && t.Tag == "PRP" {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOpeners open a clause whose pronouns may be its subject's.
+var clauseOpeners = toSet(`that said says who which because if when while after before as since until and but or`)
+
 // sentenceBounds returns the token range of the sentence holding token i.
 func (ix *tokenIndex) sentenceBounds(i int) (int, int) {
 	s := ix.d.Sentences[ix.d.Tokens[i].Sentence]
@@ -1464,7 +1490,9 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				eligible = append(eligible, tok)
 			}
 		}
-		if f.pending.ahead {
+		// "The minister came to warn him ...": the one the pronoun refers
+		// to, not the minister, is who the text spoke of before.
+		if f.pending.ahead || ix.objectPronounAfter(f.evidence) {
 			eligible = nil
 		}
 		if len(eligible) > 0 && introducedUnnamed(d, eligible[0], f.evidence.Text) {
