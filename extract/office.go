@@ -58,7 +58,7 @@ func (f roleFact) weakness() int {
 // uncle, Emir Hamad bin Khalid", "the ousted president". Base forms are
 // left out: "plans to fire" has not happened.
 var removalVerbs = toSet(`ousts ousted ousting fires fired firing sacks sacked sacking dismisses dismissed
-dismissing overthrew overthrown overthrowing deposes deposed deposing topples toppled toppling`)
+dismissing overthrew overthrown overthrowing deposes deposed deposing topples toppled toppling axes axed axing dumps dumped dumping`)
 
 // departureNouns name a post's loss: "the resignation of X".
 var departureNouns = toSet(`resignation sacking dismissal ousting ouster removal departure`)
@@ -169,8 +169,12 @@ func removedBefore(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) (le
 				return false, true
 			}
 			// ("X dismissed, Y appointed", "fired at the car, Major Y
-			// said": the verb's object is not Y.)
+			// said": the verb's object is not Y; nor in "sacked 200
+			// workers, chairman Y said", where Y speaks.)
 			after := d.Tokens[j+1]
+			if last+1 < hi && speechVerbs[strings.ToLower(d.Tokens[last+1].Text)] && slices.ContainsFunc(d.Tokens[j+1:first], func(t pipeline.Token) bool { return t.Text == "," }) {
+				return false, true
+			}
 			if after.Text == "," && j > lo {
 				if e, ok := ix.entityEndingAt(j - 1); ok && e.Label == pipeline.Person {
 					return false, true
