@@ -648,7 +648,8 @@ loop:
 			j--
 			continue
 		case r.is(j, c.former) || formerPrefixed(lw):
-			ph.former = true
+			// ("the soon-to-be former minister" still holds the post.)
+			ph.former = !soonToBe(r.lower, j)
 			ph.start = j
 			qualified, described = true, true // what stands before "former" is not the post's
 			j--
@@ -851,6 +852,13 @@ var countryNouns = toSet(`country nation kingdom republic`)
 // orgNouns follow a body's proper name in lower case: "the Labour party's
 // MP", "the Unite union's organiser".
 var orgNouns = toSet(`party union movement alliance front league group council`)
+
+// soonToBe reports whether "soon to be" or "soon-to-be" stands before
+// token j.
+func soonToBe(lower []string, j int) bool {
+	return j >= 1 && lower[j-1] == "soon-to-be" ||
+		j >= 3 && lower[j-3] == "soon" && lower[j-2] == "to" && lower[j-1] == "be"
+}
 
 // describedBody returns where a body's name starts after the lower-case
 // words at token j that say what kind of body it is ("consulting firm
