@@ -3026,7 +3026,8 @@ func (sc *sentenceScan) strayBeforeName(i, j int) bool {
 var faithWords = toSet(`Catholic Catholics Orthodox Christians Muslim Muslims Sunni Sunnis Shia Shias
 Shiite Shiites Jewish Jews Buddhist Buddhists Hindu Hindus Protestant Protestants Coptic Copts Evangelical
 Evangelicals Anglican Anglicans Methodist Methodists Baptists Lutheran Lutherans Mormon Mormons
-Sikh Sikhs Islamist Islamists Alawite Alawites Druze Yazidi Yazidis Jihadist Jihadists`)
+Sikh Sikhs Islamist Islamists Alawite Alawites Druze Yazidi Yazidis Jihadist Jihadists Maronite Maronites
+Chaldean Chaldeans Melkite Melkites`)
 
 // eventHeads end the names of events, prizes, competitions, plans, laws
 // and treaties, which are often named after people ("the Marshall Plan"),
