@@ -364,7 +364,8 @@ func splitRun(out []tokenize.Token, run string, offset int) []tokenize.Token {
 // one that opens with a title is far rarer); after a title of address
 // ("told Mr. | Brown"); after a word with no stop
 // at its end; after a middle initial:
-// "Michael J. | Fox replaced"; between two initials: "J. | B. Penn"; and
+// "Michael J. | Fox replaced"; between two initials: "J. | B. Penn";
+// after an initial that opens a sentence: "W. | Mark Penn said"; and
 // inside an abbreviated title: "Dist. | Atty. Ana Ruiz".
 func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segment.Sentence {
 	out := sents[:1]
@@ -373,7 +374,8 @@ func (t *Tokens) joinAbbreviations(text string, sents []segment.Sentence) []segm
 		if endsInWord(prev.Text) ||
 			dottedAbbreviation(lastWord(prev.Text)) && t.continues(s.Text) || t.middleInitial(prev.Text) && nameGoesOn(firstWord(s.Text)) ||
 			(t.titleAbbreviation(lastWord(prev.Text)) || addressAbbreviation(lastWord(prev.Text))) && nameGoesOn(firstWord(s.Text)) || t.titleAcross(lastWord(prev.Text), s.Text) ||
-			isInitialStop(lastWord(prev.Text)) && isInitialStop(firstWord(s.Text)) {
+			isInitialStop(lastWord(prev.Text)) && isInitialStop(firstWord(s.Text)) ||
+			isInitialStop(strings.TrimSpace(prev.Text)) && nameGoesOn(firstWord(s.Text)) {
 			prev.Text = text[prev.Start : s.Start+len(s.Text)]
 			continue
 		}
