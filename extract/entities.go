@@ -265,6 +265,10 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		if j < len(sc.words) && machineHeads[sc.words[j]] && strings.HasPrefix(sc.toks[j].Tag, "NN") || sc.namesFacility(j) {
 			return &candidate{}
 		}
+		// "the Sheikh Harun neighbourhood": nor a place's, by its noun.
+		if j < len(sc.words) && placeNouns[sc.words[j]] && strings.HasPrefix(sc.toks[j].Tag, "NN") {
+			return &candidate{}
+		}
 		if n := j - i; n == 2 || n == 3 {
 			if l, ok := sc.facts.thing(strings.Join(sc.words[i:j], " ")); ok && l != pipeline.Person {
 				return &candidate{}

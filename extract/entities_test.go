@@ -1487,3 +1487,12 @@ func TestPersonalSurnames(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceNounEndsNoPerson: a name that a place's common noun follows
+// is the place's, though a title opens it ("the Sheikh Harun
+// neighbourhood"); a verb after the name leaves it a person's.
+func TestPlaceNounEndsNoPerson(t *testing.T) {
+	checkNoPeople(t, "Israel plans to build homes in the Sheikh Harun neighborhood of east Jerusalem.",
+		"The clash took place in the Shah Dost Kalay district of the province.")
+	checkPerson(t, "Sheikh Harun Ali said the homes were unlawful.", "Harun Ali")
+}
