@@ -2173,6 +2173,10 @@ Interactive Analytics Media Insights Forum Advisors Advisers Trust College Schoo
 Nasional Nacional Diario Plc PLC LLC GmbH Limited
 Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foods Exchange Bourse Boerse Shimbun Zeitung`)
 
+// timeAdjectives say when someone holds a post; alone, capitalised,
+// they name nothing.
+var timeAdjectives = toSet(`New Former Incoming Outgoing Acting Interim Retiring`)
+
 // nameMonths are month names that are also personal names.
 var nameMonths = toSet(`May June April August`)
 
@@ -2873,6 +2877,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				}
 				i = k
 			}
+		}
+		// "New | Home Secretary X": an adjective that opens a title is no
+		// body's or place's name.
+		if label != pipeline.Person && j == i+1 && timeAdjectives[sc.words[i]] {
+			continue
 		}
 		c := sc.add(i, j, label, prioTagger, sp.Confidence)
 		if eponym {

@@ -1496,3 +1496,12 @@ func TestPlaceNounEndsNoPerson(t *testing.T) {
 		"The clash took place in the Shah Dost Kalay district of the province.")
 	checkPerson(t, "Sheikh Harun Ali said the homes were unlawful.", "Harun Ali")
 }
+
+// TestTimeAdjectiveNoBody: "New" before a title that opens a sentence
+// names no body.
+func TestTimeAdjectiveNoBody(t *testing.T) {
+	checkEntities(t, "Hello there.\n\nNew Home Secretary Tom Hale vowed the men would stay in prison.",
+		[]wantEntity{{"Tom Hale", pipeline.Person, "", ""}}, "New")
+	checkEntities(t, "Hello there.\n\nNew Line Cinema said the film would open in May.",
+		[]wantEntity{{"New Line Cinema", pipeline.Org, "", ""}})
+}
