@@ -235,6 +235,15 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		label = pipeline.Place
 	}
 	if label == pipeline.Person {
+		// "the village of Sheikh Harun": a place's name, by its noun,
+		// though a title opens it.
+		k := i
+		for k > 0 && (honorifics[strings.ToLower(sc.words[k-1])] || sc.e.titles.IsHead(strings.ToLower(sc.words[k-1]))) && isCapitalized(sc.words[k-1]) {
+			k--
+		}
+		if k >= 2 && sc.words[k-1] == "of" && placeNouns[strings.ToLower(sc.words[k-2])] {
+			return &candidate{}
+		}
 		i = sc.personStart(i, j)
 		if k := sc.endBeforePlace(i, j); k > i {
 			j = k // "told Ms. Holt China's ...": the country is the next phrase's

@@ -1505,3 +1505,13 @@ func TestTimeAdjectiveNoBody(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nNew Line Cinema said the film would open in May.",
 		[]wantEntity{{"New Line Cinema", pipeline.Org, "", ""}})
 }
+
+// TestPlaceAfterItsNoun: a name after "the village of", "the town of"
+// is the place's, though a title opens it; "Sheik" is a title of address
+// as "Sheikh" is.
+func TestPlaceAfterItsNoun(t *testing.T) {
+	checkNoPeople(t, "Troops searched the hill village of Sheikh Harun at dawn.",
+		"Troops were ambushed near the town of Mir Baz on Saturday.",
+		"They were on holiday on the island of Koh Lanta Noi.")
+	checkPerson(t, "Party leader Sheik Omar Haddad said the group would stand firm.", "Omar Haddad")
+}

@@ -31,7 +31,7 @@ Table Figure Photo Source Reuters AP AFP Affairs Democrats Republicans Socialist
 Communists Nationalists Christmas Easter`)
 
 // honorifics precede a name but are not part of it.
-var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady baroness baron countess earl viscount viscountess marquess marchioness sheikh sayyid seyed sen. rep. gov. gen. lt. col. capt. sgt. adm. maj.
+var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady baroness baron countess earl viscount viscountess marquess marchioness sheikh sheik sayyid seyed sen. rep. gov. gen. lt. col. capt. sgt. adm. maj.
 cde comrade monsenor shahid his her excellency majesty highness hojatoleslam honorable honourable hon hon.
 seyyed ratu ro father fr fr. alhaji alhaja hajia datuk dato dato' datin seri shri shrimati smt smt. herr frau monsieur sheikha h.e. tengku tunku
 rev rev. revd`)
