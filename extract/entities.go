@@ -2753,9 +2753,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			!slices.ContainsFunc(sc.words[i:j], isOrgHead) && (j == len(sc.words) || !startsLower(sc.words[j]) || sc.toks[j].Tag != "NN" && sc.toks[j].Tag != "NNS" || bylineVerbs[sc.words[j]]) {
 			label = pipeline.Person
 		}
-		// "Philip Pullman's trilogy": a body's name of a common given name
+		// "Philip Brandow's trilogy": a body's name of a common given name
 		// and a surname is a person's where the document writes that
-		// surname as someone's ("Pullman, who").
+		// surname as someone's ("Brandow, who").
 		if label == pipeline.Org && j-i == 2 && sc.e.gaz.CommonGivenName(sc.words[i]) && !isOrgHead(sc.words[i+1]) && sc.facts.personal(sc.words[i+1]) {
 			label = pipeline.Person
 		}

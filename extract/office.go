@@ -444,7 +444,7 @@ func appositionEnd(d *pipeline.Doc, ix *tokenIndex, k, hi int) int {
 func departs(d *pipeline.Doc, k, hi int) bool {
 	if w := lowerAt(d, k, hi); w == "has" || w == "have" || w == "had" {
 		k++
-		if w := lowerAt(d, k, hi); w == "all" || w == "both" { // "have all since left"
+		if w := lowerAt(d, k, hi); w == "all" || w == "both" { // "have both since left"
 			k++
 		}
 		if lowerAt(d, k, hi) == "been" {

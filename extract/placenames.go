@@ -86,7 +86,7 @@ type docFacts struct {
 }
 
 // personal reports whether the document writes the capitalised word w as
-// a person's name somewhere: before a relative "who" ("Pullman, who
+// a person's name somewhere: before a relative "who" ("Brandow, who
 // said"), though not as the last of a list ("Orla Group and Castell
 // Leisure, who ..." are the list's) or after "of" ("X, chairman of
 // Lakeview Brothers, who ..." is X).

@@ -1891,9 +1891,11 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		}
 		// "of US firm Lakeview Labs", "at French bank Credit Lyonnais":
 		// where the body is from and what it is, then its name.
-		if after := r.ix.tokenEnding(e.End) + 1; !found && (e.Label == pipeline.NORP || e.Label == pipeline.Place) && r.describedBody(after, hi) > after {
-			j = r.describedBody(after, hi)
-			continue
+		if after := r.ix.tokenEnding(e.End) + 1; !found && (e.Label == pipeline.NORP || e.Label == pipeline.Place) {
+			if k := r.describedBody(after, hi); k > after {
+				j = k
+				continue
+			}
 		}
 		// "strategist of UK Equities": a place that a capitalised noun
 		// follows opens a longer name, and gives the post no country.
