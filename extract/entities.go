@@ -234,6 +234,12 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if label == pipeline.Person && j-i >= 2 && compassPoints[sc.words[j-2]] && compassPoints[sc.words[j-1]] {
 		label = pipeline.Place
 	}
+	// "a rival to market leader Orvan": a firm leads a market, and the
+	// name after it is the firm's (not after a given name that opens a
+	// person's, "market leader Tom Hale's firm").
+	if label == pipeline.Person && i >= 2 && strings.EqualFold(sc.words[i-1], "leader") && marketWords[strings.ToLower(sc.words[i-2])] && !sc.givenName(sc.words[i]) {
+		label = pipeline.Org
+	}
 	if label == pipeline.Person {
 		// "the village of Sheikh Harun": a place's name, by its noun,
 		// though a title opens it.
@@ -2181,6 +2187,9 @@ Publishing Investments Ventures Properties Logistics Insurance Securities Holdin
 Interactive Analytics Media Insights Forum Advisors Advisers Trust College School Academy Polytechnic
 Nasional Nacional Diario Plc PLC LLC GmbH Limited
 Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foods Exchange Bourse Boerse Shimbun Zeitung`)
+
+// marketWords before "leader" say what a firm leads.
+var marketWords = toSet(`market sector industry`)
 
 // timeAdjectives say when someone holds a post; alone, capitalised,
 // they name nothing.

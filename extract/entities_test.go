@@ -1515,3 +1515,12 @@ func TestPlaceAfterItsNoun(t *testing.T) {
 		"They were on holiday on the island of Koh Lanta Noi.")
 	checkPerson(t, "Party leader Sheik Omar Haddad said the group would stand firm.", "Omar Haddad")
 }
+
+// TestMarketLeaderIsFirm: the name after "market leader" or "sector
+// leader" is a firm's, unless a given name opens it.
+func TestMarketLeaderIsFirm(t *testing.T) {
+	checkEntities(t, "Hello there.\n\nThe merger creates a rival to sector leader Omnicor.",
+		[]wantEntity{{"Omnicor", pipeline.Org, "", ""}})
+	checkNoPeople(t, "The rest of the brand was sold to market leader Orvan in 2001.")
+	checkPerson(t, "Analysts said market leader Tom Hale was wrong.", "Tom Hale")
+}
