@@ -1657,9 +1657,14 @@ func (m *matcher) prospective(i int) bool {
 		return prospectiveNouns[lw[i-3]]
 	case i >= 2 && lw[i-1] == "for":
 		return prospectiveNouns[lw[i-2]]
+	case prospectiveAdjectives[lw[i]] || i+1 < len(lw) && (articles[lw[i]] || possessors[lw[i]]) && prospectiveAdjectives[lw[i+1]]:
+		return true // "a future leader", "its would-be president"
 	}
 	return false
 }
+
+// prospectiveAdjectives before a title say the post is not held yet.
+var prospectiveAdjectives = toSet(`future potential possible prospective would-be`)
 
 // facts turns one match into facts about the people it names.
 func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
