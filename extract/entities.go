@@ -1220,8 +1220,8 @@ func (sc *sentenceScan) nameRun(i int) int {
 		// "Hamad bin Khalid": after a particle a speech verb is a name;
 		// so is a capitalised one after a given name outside title case
 		// ("Omar Said").
-		surnameVerb := j > i && isCapitalized(w) && sc.e.gaz.CommonGivenName(sc.words[j-1]) && sc.kind != pipeline.Heading && !titleCase(sc.words)
-		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])]) && !surnameVerb
+		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])]) &&
+			!(j > i && isCapitalized(w) && sc.e.gaz.CommonGivenName(sc.words[j-1]) && sc.kind != pipeline.Heading && !titleCase(sc.words))
 		// "Oona King", "John Major", "Martin Luther King": a title word
 		// can end a name that a given name opens, or a generation follows
 		// ("Martin Luther King Jr.").

@@ -1420,9 +1420,7 @@ func TestBylineAfterBodyPossessive(t *testing.T) {
 	// after the name still makes it the body's thing.
 	checkEntities(t, "Hello there.\n\nDoctors say the drug works.\n\nHarbour Radio's Lena Berg reports.",
 		[]wantEntity{{"Harbour Radio", pipeline.Org, "", ""}, {"Lena Berg", pipeline.Person, "", ""}})
-	if got := labelled(t, "Hello there.\n\nLakeview Bank's Lena Berg index fell.", pipeline.Person); len(got) > 0 {
-		t.Errorf("people %q, want none", got)
-	}
+	checkNoPeople(t, "Hello there.\n\nLakeview Bank's Lena Berg index fell.")
 }
 
 func TestListedPeople(t *testing.T) {
@@ -1442,9 +1440,7 @@ func TestEponymBodyInCapitals(t *testing.T) {
 		[]wantEntity{{"Reagan", pipeline.Person, "", ""}}, "Reagan Administration")
 	checkEntities(t, "Hello there.\n\nThe Small Business Administration lent money.",
 		[]wantEntity{{"Small Business Administration", pipeline.Org, "", ""}})
-	if got := labelled(t, "Hello there.\n\nThe National Oceanic and Atmospheric Administration said so.", pipeline.Person); len(got) > 0 {
-		t.Errorf("people %q, want none", got)
-	}
+	checkNoPeople(t, "Hello there.\n\nThe National Oceanic and Atmospheric Administration said so.")
 }
 
 // TestTradeHeadsEndBodies: the goods a firm makes or trades head its
