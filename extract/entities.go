@@ -272,7 +272,7 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		i = sc.spacedInitials(i)
 		// ("the Guildford Four", "the Jackson Five": a group or a band
 		// named by its number.)
-		if sc.insideBody(i, j) || j-i > 1 && (sc.lowerWords(i, j) || numberWords[sc.words[j-1]]) || sc.afterCapitalThe(i) || sc.namedThing(i, j) {
+		if sc.insideBody(i, j) || j-i > 1 && (sc.lowerWords(i, j) || numberWords[sc.words[j-1]]) || sc.afterCapitalThe(i) || sc.namedThing(i, j) || sc.wholeQuotation(i, j) {
 			return &candidate{}
 		}
 		// "the Twin Otter aircraft": a make of machine, no one's name; nor
@@ -2037,6 +2037,41 @@ func (sc *sentenceScan) namedThing(i, j int) bool {
 	}
 	return false
 }
+
+// wholeQuotation reports whether the words [i, j) are all a quotation
+// holds: a slogan, a chant or a title ("chanted "Basta Ya"", "her song
+// "Blue Harbour""), no one's name, unless the words before it name someone
+// by it ("known as", "dubbed") or the text also writes it unquoted.
+func (sc *sentenceScan) wholeQuotation(i, j int) bool {
+	w := sc.words
+	if j-i < 2 || i == 0 || j >= len(w) || !isQuote(w[i-1]) || !isQuote(w[j]) {
+		return false
+	}
+	if i >= 2 && namingWords[strings.ToLower(w[i-2])] {
+		return false
+	}
+	text := sc.d.Text
+	name := text[sc.toks[i].Start:sc.toks[j-1].End]
+	for at := 0; ; {
+		k := strings.Index(text[at:], name)
+		if k < 0 {
+			return true
+		}
+		k += at
+		before, _ := utf8.DecodeLastRuneInString(text[:k])
+		after, _ := utf8.DecodeRuneInString(text[k+len(name):])
+		if !quoteRunes[before] || !quoteRunes[after] {
+			return false
+		}
+		at = k + len(name)
+	}
+}
+
+// namingWords, before a quotation, make it a name someone goes by: "known
+// as", "a man dubbed", "calling himself".
+var namingWords = toSet(`as dubbed nicknamed called named alias aka a.k.a. codenamed himself herself`)
+
+var quoteRunes = map[rune]bool{'"': true, '“': true, '”': true, '\'': true, '‘': true, '’': true, '`': true}
 
 // personNouns are common nouns for a person, whose name a clause may give:
 // "a boy named Ivan", "the victim, identified only as Maria".

@@ -859,6 +859,22 @@ func TestNamesOfOtherThings(t *testing.T) {
 	})
 }
 
+// TestQuotedSlogansAreNoOne: capitalised words that are all a quotation
+// holds are a slogan, a chant or a title; near misses: a quoted name after
+// "known as" or "calling himself", and one the text also writes unquoted.
+func TestQuotedSlogansAreNoOne(t *testing.T) {
+	checkNoPeople(t,
+		`Protesters chanted "Fuera Gobierno Corrupto" outside the palace in Lima.`,
+		`Supporters carried banners reading "Todos Somos Lopez" and "Basta Ya".`,
+		`The slogan "Ni Una Menos" became a rallying cry across Argentina.`,
+		"The crowd shouted “Jai Hind” as the parade passed.")
+	checkPersons(t, map[string]string{
+		`A gunman known as "Abu Karim" led the attack.`:                                         "Abu Karim",
+		`Police are hunting a man calling himself "Tom Berg".`:                                  "Tom Berg",
+		`Fans sang "Lena Holt" all night. Lena Holt scored twice in the second half on Sunday.`: "Lena Holt",
+	})
+}
+
 // TestBodiesSplitAtASecondTitle: a body's span that runs across "and" and
 // a second person's post is two bodies; a body whose name holds "and"
 // stays whole.
