@@ -284,10 +284,8 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 		if j < len(sc.words) && placeNouns[sc.words[j]] && strings.HasPrefix(sc.toks[j].Tag, "NN") {
 			return &candidate{}
 		}
-		if n := j - i; n == 2 || n == 3 {
-			if l, ok := sc.facts.thing(strings.Join(sc.words[i:j], " ")); ok && l != pipeline.Person {
-				return &candidate{}
-			}
+		if sc.namesThing(i, j) {
+			return &candidate{}
 		}
 		if j-i == 1 && sc.facts.group(sc.words[i], sc.namesBefore) {
 			return &candidate{}
@@ -1542,9 +1540,9 @@ func (sc *sentenceScan) namedPeople() {
 			i = j - 1
 			continue // "George Washington University"
 		}
-		if sc.afterPolity(i) {
+		if sc.afterPolity(i) || sc.namesThing(i, j) || sc.wholeQuotation(i, j) {
 			i = j - 1
-			continue // "the Republic of Mari Tul": a place
+			continue // "the Republic of Mari Tul": a place; "the slogan Jai Kisan"
 		}
 		sc.add(i, j, pipeline.Person, prioTagger, 0.75).Source = pipeline.SourceRule
 		i = j - 1
@@ -2036,6 +2034,17 @@ func (sc *sentenceScan) namedThing(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// namesThing reports whether the document says elsewhere that the two or
+// three words [i, j) name something other than a person: a work, a
+// vessel, a body (docFacts.thing).
+func (sc *sentenceScan) namesThing(i, j int) bool {
+	if n := j - i; n != 2 && n != 3 {
+		return false
+	}
+	l, ok := sc.facts.thing(strings.Join(sc.words[i:j], " "))
+	return ok && l != pipeline.Person
 }
 
 // wholeQuotation reports whether the words [i, j) are all a quotation

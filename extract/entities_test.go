@@ -875,6 +875,22 @@ func TestQuotedSlogansAreNoOne(t *testing.T) {
 	})
 }
 
+// TestWordingNamedByItsKind: capitalised words after a noun for a kind of
+// wording or book are its name, whatever the tagger makes of the noun
+// ("slogan" read as an adjective) and even when a given name opens them;
+// near misses: a person before the noun, or after "of".
+func TestWordingNamedByItsKind(t *testing.T) {
+	checkNoPeople(t,
+		"The Hindi slogan Jai Kisan was coined in 1965.",
+		"The anthem Jai Bharat was sung at the start.",
+		"His autobiography Tom Berg Remembers sold well.",
+		"The catchphrase Ana Forever was printed on shirts.")
+	checkPersons(t, map[string]string{
+		"Ana Ruiz recited the poem on Monday.":          "Ana Ruiz",
+		"The slogan of Tom Berg was printed on shirts.": "Tom Berg",
+	})
+}
+
 // TestBodiesSplitAtASecondTitle: a body's span that runs across "and" and
 // a second person's post is two bodies; a body whose name holds "and"
 // stays whole.

@@ -156,6 +156,11 @@ neighbourhood neighborhood suburb`,
 var namedKinds = toSet(`film movie comedy drama thriller documentary musical opera play novel album single song sitcom
 ship vessel tanker freighter ferry yacht trawler liner frigate destroyer submarine`)
 
+// wordingKinds name kinds of wording and of book; no other part of speech
+// is written the same, so they count whatever the tagger says ("the Hindi
+// slogan Jai Kisan", slogan read as an adjective).
+var wordingKinds = toSet(`slogan motto chant catchphrase hashtag phrase memoir memoirs autobiography poem anthem`)
+
 // contestVerbs take a seat as their object.
 var contestVerbs = toSet(`contest contests contested contesting`)
 
@@ -248,7 +253,7 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 	// vessel's name after the noun for its kind is no one's name in the
 	// whole document.
 	for k := 0; k+1 < len(t); k++ {
-		if !namedKinds[t[k].Text] || !strings.HasPrefix(t[k].Tag, "NN") {
+		if !wordingKinds[t[k].Text] && (!namedKinds[t[k].Text] || !strings.HasPrefix(t[k].Tag, "NN")) {
 			continue
 		}
 		end := k + 1
