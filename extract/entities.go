@@ -3031,6 +3031,9 @@ func (sc *sentenceScan) personStart(i, j int) int {
 		case j-i == 3 && sc.strayBeforeName(i, j):
 			i++ // "Referee Tom Berg", "Songwriter Ana Ruiz"
 			continue
+		case j-i >= 3 && eponymAdjective(w) && !sc.e.gaz.CommonGivenName(w) && sc.e.gaz.CommonGivenName(sc.words[i+1]):
+			i++ // "Blairite Alan Milburn", "Marxist Ana Ruiz"
+			continue
 		case i == 0 && j-i >= 3 && openingPrepositions[strings.ToLower(w)]:
 			i++ // "Under Ana Ruiz, ...": the sentence's preposition in capitals
 			continue
@@ -3038,6 +3041,18 @@ func (sc *sentenceScan) personStart(i, j int) int {
 		break
 	}
 	return i
+}
+
+// eponymAdjective reports whether w is an adjective made from a name, of
+// a follower or a school ("Blairite", "Thatcherite", "Marxist"): it
+// describes the person it stands before.
+func eponymAdjective(w string) bool {
+	for _, suffix := range []string{"ite", "ist"} {
+		if stem, ok := strings.CutSuffix(w, suffix); ok && len(stem) >= 4 && isCapitalized(stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // openingPrepositions open a sentence before a name, in capitals as its

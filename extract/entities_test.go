@@ -891,6 +891,22 @@ func TestWordingNamedByItsKind(t *testing.T) {
 	})
 }
 
+// TestNameAsModifier: a name that a hyphen and "style" or "inspired"
+// make a modifier is the person's name without them, and an
+// adjective made from a name ("Blairite") describes the person after it;
+// near misses: a given name that ends like such an adjective, a
+// hyphenated surname.
+func TestNameAsModifier(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Critics feared a Tom Hale-style campaign.":       "Tom Hale",
+		"The side played an Ana Ruiz-inspired game.":      "Ana Ruiz",
+		"Blairite Tom Hale was put in charge.":            "Tom Hale",
+		"Brownite Ana Ruiz wrote the pamphlet.":           "Ana Ruiz",
+		"Marguerite Ana Lopes spoke at the launch.":       "Marguerite Ana Lopes",
+		"Rosa Smith-Jones spoke at the launch on Monday.": "Rosa Smith-Jones",
+	})
+}
+
 // TestBodiesSplitAtASecondTitle: a body's span that runs across "and" and
 // a second person's post is two bodies; a body whose name holds "and"
 // stays whole.

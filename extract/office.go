@@ -687,7 +687,7 @@ func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []st
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		c := p.countryOf(e)
-		if c == "" || p.isNation(c) || counterpartsOf(d, ix, e) {
+		if c == "" || p.isNation(c) || counterpartsOf(d, ix, e) || likenessOf(d, ix, e) {
 			continue
 		}
 		all = append(all, c)
@@ -697,6 +697,13 @@ func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []st
 		}
 	}
 	return all, bySentence
+}
+
+// likenessOf reports whether a place only says what something is like ("a
+// Madrid-style bombing"): not where anyone the sentence names is from.
+func likenessOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
+	k := ix.tokenEnding(e.End) + 1
+	return k > 0 && k+1 < len(d.Tokens) && d.Tokens[k].Text == "-" && d.Tokens[k].Start == e.End && likeness[strings.ToLower(d.Tokens[k+1].Text)]
 }
 
 // counterpartsOf reports whether a country names the side of someone's

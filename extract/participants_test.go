@@ -301,6 +301,16 @@ func TestGuessFitsTheOffice(t *testing.T) {
 	checkCountries(t, got, want)
 }
 
+// TestLikenessPlaceIsNoOnesCountry: a place that says what something is
+// like or of when ("a Madrid-style bombing") is not where the person the
+// sentence names is from; a place of the same sentence that says where
+// something happened still is (TestGuessFitsTheOffice).
+func TestLikenessPlaceIsNoOnesCountry(t *testing.T) {
+	got := people(t, "Police in the UK are on alert. Home Secretary Ana Ruiz said a Madrid-style bombing could happen here. "+
+		"The UK has raised its threat level.")
+	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"United Kingdom", pipeline.CountryFromContext}})
+}
+
 // checkCountries asserts each person's country and its source, by name,
 // and that got holds no one else.
 func checkCountries(t *testing.T, got []pipeline.Participant, want map[string][2]string) {

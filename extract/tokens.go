@@ -663,8 +663,16 @@ func splitQuoteMarks(toks []tokenize.Token) []tokenize.Token {
 	return out
 }
 
-// nameParticiples follow a name and a hyphen: "the Banerjee-led party".
-var nameParticiples = toSet(`led backed appointed allied aligned controlled dominated owned run sponsored funded brokered`)
+// nameParticiples follow a name and a hyphen, which then modifies the next
+// noun: "the Banerjee-led party"; so do likenessWords, "a Bush-style
+// campaign", "a Madrid-style bombing". ("Soviet-era" stays whole: an
+// era's post is a former one, "a Soviet-era minister".)
+var (
+	nameParticiples = toSet(`led backed appointed allied aligned controlled dominated owned run sponsored funded brokered ` + likenessWords)
+	likeness        = toSet(likenessWords)
+)
+
+const likenessWords = `style type like esque inspired`
 
 // gluedAt returns where punctuation joins two words in w, and the
 // punctuation; -1 when none does.
@@ -675,8 +683,8 @@ func gluedAt(w string) (int, string) {
 	if i := strings.Index(w, "--"); i > 0 && letters(w[:i]) && letters(w[i+2:]) {
 		return i, "--"
 	}
-	// "Banerjee-led", "Putin-backed": a name, then a participle of whom
-	// leads or backs; the name stands alone.
+	// "Banerjee-led", "Putin-backed", "Bush-style": a name, then a word
+	// that makes it a modifier; the name stands alone.
 	if i := strings.LastIndexByte(w, '-'); i > 1 && nameParticiples[w[i+1:]] && letters(w[:i]) && isCapitalized(w) && !isAllCaps(w[:i]) {
 		return i, "-"
 	}

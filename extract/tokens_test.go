@@ -211,10 +211,11 @@ func TestGluedPunctuation(t *testing.T) {
 }
 
 // TestNameParticiples: a capitalised name is split from a participle of
-// leading or backing after a hyphen; an acronym, a word in lower case and
+// leading or backing after a hyphen, and from a word of likeness
+// ("-style"); an acronym, a word in lower case and
 // other compounds stay whole.
 func TestNameParticiples(t *testing.T) {
-	checkTokenRuns(t, "Headline\n\nThe Okot-led party and a Kampala-backed group met US-backed rebels in a well-run, Okot-era hall.\n", "Okot - led party", "Kampala - backed group", "US-backed", "well-run", "Okot-era")
+	checkTokenRuns(t, "Headline\n\nThe Okot-led party and a Kampala-backed group met US-backed rebels in a well-run, Okot-era hall for an Okot-style rally.\n", "Okot - led party", "Kampala - backed group", "US-backed", "well-run", "Okot-era", "Okot - style rally")
 }
 
 // TestQuoteMarks: guillemets, low quotes and double quotes are split from
