@@ -2047,6 +2047,21 @@ func (sc *sentenceScan) namesThing(i, j int) bool {
 	return ok && l != pipeline.Person
 }
 
+// firmStaffAfter reports whether the title of a market professional
+// ("economist", "chief strategist") and a capitalised name start at word j.
+func (sc *sentenceScan) firmStaffAfter(j int) bool {
+	w := sc.words
+	if j < len(w) && rankWords[w[j]] {
+		j++
+	}
+	return j+1 < len(w) && firmStaff[w[j]] && isCapitalized(w[j+1])
+}
+
+var (
+	firmStaff = toSet(`economist analyst strategist trader dealer broker`)
+	rankWords = toSet(`chief senior lead head`)
+)
+
 // wholeQuotation reports whether the words [i, j) are all a quotation
 // holds: a slogan, a chant or a title ("chanted "Basta Ya"", "her song
 // "Blue Harbour""), no one's name, unless the words before it name someone
@@ -2797,6 +2812,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		eponym := label == pipeline.Org && j-i >= 2 && eponymHeads[sc.words[j-1]] && sc.plausibleName(i, j-1) && sc.properNouns(i, j-1)
 		if eponym {
 			j, label = j-1, pipeline.Person
+		}
+		// "Harwick Baines economist Ana Ruiz": a name before the title of a
+		// market professional and a name is the firm that employs them,
+		// not a person ("Tom Berg aide Ana Ruiz" works for a person).
+		if label == pipeline.Person && sc.firmStaffAfter(j) {
+			label = pipeline.Org
 		}
 		// "Lakeview Bank's Tom Berg": after a body's possessive, a common
 		// given name and a surname are someone of the body, not another

@@ -907,6 +907,20 @@ func TestNameAsModifier(t *testing.T) {
 	})
 }
 
+// TestFirmBeforeMarketTitle: a name before the title of a market
+// professional and another name is the firm that employs them; near
+// misses: a name before a title that serves a person ("aide"), and a
+// title after a comma.
+func TestFirmBeforeMarketTitle(t *testing.T) {
+	checkEntities(t, `"Rates will rise," said Harwick Baines economist Ana Ruiz.`,
+		[]wantEntity{{"Harwick Baines", pipeline.Org, "", ""}, {"Ana Ruiz", pipeline.Person, "", ""}})
+	checkEntities(t, `"Rates will rise," said Harwick Baines chief strategist Ana Ruiz.`,
+		[]wantEntity{{"Harwick Baines", pipeline.Org, "", ""}, {"Ana Ruiz", pipeline.Person, "", ""}})
+	checkEntities(t, `"Rates will rise," said Tom Berg aide Ana Ruiz.`,
+		[]wantEntity{{"Tom Berg", pipeline.Person, "", ""}, {"Ana Ruiz", pipeline.Person, "", ""}})
+	checkEntities(t, "Tom Berg, an economist, spoke.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+}
+
 // TestBodiesSplitAtASecondTitle: a body's span that runs across "and" and
 // a second person's post is two bodies; a body whose name holds "and"
 // stays whole.
