@@ -2204,7 +2204,14 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 			break // "leader of Labour" leads a party
 		}
 		listItem := k+1 < hi && (r.lower[k+1] == "," || r.lower[k+1] == "and") // "Productivity, | Energy and Industry"
-		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && r.complementEntity(e, ministerial) {
+		// ("head of UK equities": a place before a portfolio word is the
+		// portfolio's.)
+		placeOfPortfolio := func(e *pipeline.Entity) bool {
+			end := r.ix.tokenEnding(e.End) + 1
+			w := r.d.Tokens[min(end, hi-1)].Text
+			return e.Label == pipeline.Place && end > k && end < hi && w == r.lower[end] && r.p.titles.IsPortfolio(w) && !subnationalNouns[w] && w != "commonwealth"
+		}
+		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && !placeOfPortfolio(e) && r.complementEntity(e, ministerial) {
 			// (One word the tagger took for a body may be a portfolio, or
 			// an item of a minister's list.)
 			oneWord := e.Start == r.d.Tokens[k].Start && e.End == r.d.Tokens[k].End
