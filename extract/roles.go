@@ -192,6 +192,9 @@ func (r *roleReader) modifiesNext(i int) bool {
 	return (strings.HasPrefix(n.Tag, "NN") || strings.HasPrefix(n.Tag, "JJ")) && !isCapitalized(n.Text) || isCapitalized(r.d.Tokens[i].Text) && isCapitalized(n.Text)
 }
 
+// modals are the verbs before a bare infinitive: "will host".
+var modals = toSet(`will would can could may might must shall should`)
+
 // rankAdjectives are ranks in capitals and adjectives in lower case: "a
 // major bank", "the general public".
 var rankAdjectives = toSet(`major general private`)
@@ -224,7 +227,10 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			r.lower[i] == "under" && i+1 < len(r.lower) && !isCapitalized(r.d.Tokens[i+1].Text))
 		// ("at 5 PM": a time, not a prime minister.)
 		clock := r.lower[i] == "pm" && i > 0 && r.d.Tokens[i-1].Tag == "CD"
-		if opens && !clock && !r.is(i, r.p.rules.former) && tagOK && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) && !r.insidePerson(i) {
+		// ("will host the talks": a verb. After "to" a word may be either:
+		// "named X to head the unit", "indebted to skipper X".)
+		verb := i > 0 && !isCapitalized(r.d.Tokens[i].Text) && modals[r.lower[i-1]]
+		if opens && !clock && !verb && !r.is(i, r.p.rules.former) && tagOK && !(rankAdjective(r.d.Tokens[i].Text) && r.modifiesNext(i)) && !r.insidePerson(i) {
 			s := r.d.Sentences[si]
 			m := r.p.titles.MatchPlural(r.lower[s.FirstToken:s.EndToken], i-s.FirstToken)
 			// "governor of the Central Bank of Kenya": a title ends before
