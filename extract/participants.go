@@ -1942,6 +1942,10 @@ func speakerOf(rr *roleReader, in []sentenceMention) int {
 		if next > 0 && next < s.EndToken && rr.is(next, say) {
 			return m.tok
 		}
+		// "..., Ana Ruiz will say as she ...": a speech to come.
+		if next > 0 && next+1 < s.EndToken && (rr.lower[next] == "will" || rr.lower[next] == "would") && sayBase[rr.lower[next+1]] {
+			return m.tok
+		}
 		// Inverted only where the mention ends its clause: "said A," and
 		// "said A on Monday", not "said A would stay" or "said A's plan".
 		inverted := m.prev >= s.FirstToken && rr.is(m.prev, say) && !addressVerbs[rr.lower[m.prev]]
@@ -1951,6 +1955,9 @@ func speakerOf(rr *roleReader, in []sentenceMention) int {
 	}
 	return -1
 }
+
+// sayBase are speech verbs after a modal: "X will say", "X would tell".
+var sayBase = toSet(`say tell add warn argue insist announce claim urge stress`)
 
 // clauseEnd reports whether a token after a name closes the name's clause:
 // punctuation or a preposition that opens an adverbial.

@@ -217,6 +217,18 @@ func TestVerbAfterModalIsNoTitle(t *testing.T) {
 	checkPeople(t, people(t, text), []wantPerson{{name: "Ana Ruiz", role: "Chancellor"}})
 }
 
+// TestSpeakerOfASpeechToCome: "X will say" makes X the speaker of the
+// sentence, whom a description in the next sentence is; near miss: a
+// negated speech verb.
+func TestSpeakerOfASpeechToCome(t *testing.T) {
+	text := "Harbour plan\n\nNext year will be decisive for the port, Ana Ruiz will say as she sets out her goals.\n\n" +
+		"The chancellor is expected to set out new spending plans on Monday."
+	checkPeople(t, people(t, text), []wantPerson{{name: "Ana Ruiz", role: "Chancellor"}})
+	text = "Harbour plan\n\nNext year will be decisive for the port, Ana Ruiz will not say why.\n\n" +
+		"The chancellor is expected to set out new spending plans on Monday."
+	checkPeople(t, people(t, text), []wantPerson{{name: "Ana Ruiz"}})
+}
+
 func TestAliases(t *testing.T) {
 	text := "Egyptian President Abdel Fattah el-Sisi received Russian Foreign Minister Sergey Lavrov in Cairo. " +
 		"Later el-Sisi said the talks went well, and Lavrov told reporters the same. " +
