@@ -565,6 +565,16 @@ func (sc *sentenceScan) doubleGivenName(i, j int) bool {
 		isNameWord(last, false) && !namesBody(last) && !paperHeads[last] && !corpSuffixes[last]
 }
 
+// professionBefore reports whether a profession in one word and lower case
+// ends right before word i: "correspondent", "analyst".
+func (sc *sentenceScan) professionBefore(i int) bool {
+	if i == 0 || !startsLower(sc.words[i-1]) {
+		return false
+	}
+	m := sc.e.titles.MatchPlural(sc.words[:i], i-1)
+	return m.N == 1 && m.Professional && !m.Plural
+}
+
 // personSlot reports whether words [i, j) stand where only a person can:
 // before a speech verb, an age or an apposition that says what the person
 // is, or after a title, a title of address or a word for a person.
@@ -597,6 +607,8 @@ func (sc *sentenceScan) personSlot(i, j int) bool {
 		return true // "Omar Haddad and Lena Park": like joined to like
 	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || honorifics[strings.ToLower(w[i-1])] && !possessors[strings.ToLower(w[i-1])]):
 		return true // ("Dame Barbara Castle", not "her Onyx Hotel tour")
+	case sc.professionBefore(i):
+		return true // "BBC correspondent Simon Hall"
 	case j+2 < len(w) && w[j] == "," && (w[j+1] == "a" || w[j+1] == "an"):
 		// "Peter Hall, a professor at ...": an apposition that says
 		// what the person is.
@@ -2241,7 +2253,7 @@ Centre Center Board Cabinet Presidency Directorate Administration Command Missio
 Confederation Consortium Society Syndicate Chamber Institution Orchestra Choir Ensemble Survey Observatory Laboratory Library
 Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Hussars Lancers Commandos
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
-Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records
+Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records Utd
 Publishing Investments Ventures Properties Logistics Insurance Securities Holding Berhad Bhd
 Interactive Analytics Media Insights Forum Advisors Advisers Trust College School Academy Polytechnic
 Nasional Nacional Diario Plc PLC LLC GmbH Limited

@@ -921,6 +921,15 @@ func TestFirmBeforeMarketTitle(t *testing.T) {
 	checkEntities(t, "Tom Berg, an economist, spoke.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
 }
 
+// TestProfessionBeforeBuildingSurname: after a profession in one word a
+// given name and a surname that also heads a building's name are a
+// person's ("correspondent Tom Hall at ..."); "Utd" ends a club's name, no
+// one's. Near miss: a hall's name after "the".
+func TestProfessionBeforeBuildingSurname(t *testing.T) {
+	checkPerson(t, "BBC correspondent Tom Hall at Lakemoor said crowds came.", "Tom Hall")
+	checkNoPeople(t, "Fans of Man Utd marched to the ground on Saturday.", "He spoke at the Tom Hall in Lakemoor on Saturday.")
+}
+
 // TestBodiesSplitAtASecondTitle: a body's span that runs across "and" and
 // a second person's post is two bodies; a body whose name holds "and"
 // stays whole.
