@@ -1519,7 +1519,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			}
 			switch {
 			case f.pending.strict:
-				if d.Tokens[eligible[0]].Sentence == sent-1 && subject >= 0 {
+				if subject >= 0 && pronounSubjectsBetween(d, d.Tokens[eligible[0]].Sentence, sent) {
 					candidates = append(candidates, byMention[subject])
 				}
 			case subject >= 0:
@@ -1954,6 +1954,21 @@ func speakerOf(rr *roleReader, in []sentenceMention) int {
 		}
 	}
 	return -1
+}
+
+// pronounSubjectsBetween reports whether every sentence after sentence a
+// and before sentence b opens with "He" or "She" (at most two): "X said
+// ... He added ... The minister also said" keeps speaking of X.
+func pronounSubjectsBetween(d *pipeline.Doc, a, b int) bool {
+	if b-a > 3 {
+		return false
+	}
+	for s := a + 1; s < b; s++ {
+		if w := d.Tokens[d.Sentences[s].FirstToken].Text; w != "He" && w != "She" {
+			return false
+		}
+	}
+	return a < b
 }
 
 // sayBase are speech verbs after a modal: "X will say", "X would tell".
