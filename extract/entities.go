@@ -3241,9 +3241,15 @@ func (sc *sentenceScan) generationEnd(i, j int) int {
 		return j + 1
 	case sc.words[j] == "," && j+1 < len(sc.words) && generations[strings.TrimSuffix(sc.words[j+1], ".")]:
 		return j + 2
+	case sc.words[j] == "the" && j+1 < len(sc.words) && epithets[sc.words[j+1]]:
+		return j + 2 // "William Pitt the Younger"
 	}
 	return j
 }
+
+// epithets follow "the" after a name and are part of it, as a regnal
+// number is: "William Pitt the Younger", "Alfred the Great".
+var epithets = toSet(`Younger Elder Great`)
 
 // headlineVerbs are verbs that follow a name in headings written in title
 // case.

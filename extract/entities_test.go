@@ -930,6 +930,16 @@ func TestProfessionBeforeBuildingSurname(t *testing.T) {
 	checkNoPeople(t, "Fans of Man Utd marched to the ground on Saturday.", "He spoke at the Tom Hall in Lakemoor on Saturday.")
 }
 
+// TestEpithetEndsName: "the Younger", "the Elder" after a name are part
+// of it, as a regnal number is; near miss: "the" before a common noun.
+func TestEpithetEndsName(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"The hall holds a portrait of Tom Berg the Younger, a banker.": "Tom Berg the Younger",
+		"He admired Pieter Hale the Elder for his landscapes.":         "Pieter Hale the Elder",
+		"Ana Ruiz the great-grandmother spoke at the launch.":          "Ana Ruiz",
+	})
+}
+
 // TestBodiesSplitAtASecondTitle: a body's span that runs across "and" and
 // a second person's post is two bodies; a body whose name holds "and"
 // stays whole.
