@@ -940,6 +940,17 @@ func TestEpithetEndsName(t *testing.T) {
 	})
 }
 
+// TestApposedThingOfSeveralWords: a name of two or three words that an
+// apposition calls a ranch, a hotel or a firm names no one in the whole
+// document; near misses: an apposition with a person's head noun.
+func TestApposedThingOfSeveralWords(t *testing.T) {
+	checkNoPeople(t, "Prosecutors targeted Hato Los Pinos, a large cattle ranch in the south. Hato Los Pinos was seized.")
+	checkPersons(t, map[string]string{
+		"Police questioned Ana Ruiz, a company director, on Monday.": "Ana Ruiz",
+		"They met Tom Berg, a village elder, in the square.":         "Tom Berg",
+	})
+}
+
 // TestBodiesSplitAtASecondTitle: a body's span that runs across "and" and
 // a second person's post is two bodies; a body whose name holds "and"
 // stays whole.

@@ -141,7 +141,7 @@ var thingNouns = func() map[string]string {
 		"": `range kind type sort form class family variety series mixture strain brand substance
 chemical compound drug poison toxin neurotoxin virus disease vaccine medicine weapon`,
 		pipeline.Place: `town village city province region district river mountain island
-neighbourhood neighborhood suburb`,
+neighbourhood neighborhood suburb ranch farm estate plantation hotel resort mine factory refinery`,
 		pipeline.Org: `company firm group organisation organization party newspaper website`,
 	} {
 		for _, w := range strings.Fields(words) {
@@ -307,13 +307,21 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		if strings.HasPrefix(t[k].Tag, "VB") || t[k].Tag == "MD" {
 			opener = false
 		}
-		if opener || t[k+1].Text != "," || !isCapitalized(t[k].Text) || (k > 0 && isNameWord(t[k-1].Text, true)) {
+		if opener || t[k+1].Text != "," || !isCapitalized(t[k].Text) {
+			continue
+		}
+		// (A name of up to three words: "Hato El Charcote, a cattle ranch".)
+		start := k
+		for start > 0 && k-start < 2 && isNameWord(t[start-1].Text, true) {
+			start--
+		}
+		if start > 0 && isNameWord(t[start-1].Text, true) {
 			continue
 		}
 		switch t[k+2].Text {
 		case "a", "an", "the":
 			if label, ok := thingNouns[appositionHead(t[k+3:])]; ok {
-				f.things[t[k].Text] = label
+				f.things[strings.Join(tokenTexts(t[start:k+1]), " ")] = label
 			}
 		}
 	}
