@@ -2055,8 +2055,9 @@ func (sc *sentenceScan) namesThing(i, j int) bool {
 	if n := j - i; n != 2 && n != 3 {
 		return false
 	}
-	l, ok := sc.facts.thing(strings.Join(sc.words[i:j], " "))
-	return ok && l != pipeline.Person
+	name := strings.Join(sc.words[i:j], " ")
+	l, ok := sc.facts.thing(name)
+	return ok && l != pipeline.Person || sc.facts.notPerson(name)
 }
 
 // firmStaffAfter reports whether the title of a market professional
@@ -2856,11 +2857,15 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// "Novichok, a range of nerve agents", "the Yesh Atid party": the
 		// document says what the tagger's name is.
 		if j-i <= 3 {
-			if l, ok := sc.facts.thing(strings.Join(sc.words[i:j], " ")); ok {
+			name := strings.Join(sc.words[i:j], " ")
+			if l, ok := sc.facts.thing(name); ok {
 				if l == "" {
 					continue
 				}
 				label = l
+			}
+			if label == pipeline.Person && sc.facts.notPerson(name) {
+				continue // "bought Lakeview Tarn, which makes engines"
 			}
 		}
 		// "named Ana Ruiz Chile's envoy": a country or a place of more

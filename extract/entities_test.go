@@ -951,6 +951,18 @@ func TestApposedThingOfSeveralWords(t *testing.T) {
 	})
 }
 
+// TestWhichIsNoOnes: a name a clause opens with, or a verb's object,
+// before ", which" is no one's in the whole document; near misses: the
+// object of a preposition or a title's name, where "which" may be
+// another noun's.
+func TestWhichIsNoOnes(t *testing.T) {
+	checkNoPeople(t, "Rivals bought Lakeview Tarn, which makes engines. Lakeview Tarn said profits rose.")
+	checkPersons(t, map[string]string{
+		"A letter from Ana Ruiz, which was leaked, angered the board.":                         "Ana Ruiz",
+		"Markets fell after comments by bank chief Tom Berg, which traders read as a warning.": "Tom Berg",
+	})
+}
+
 // TestBodiesSplitAtASecondTitle: a body's span that runs across "and" and
 // a second person's post is two bodies; a body whose name holds "and"
 // stays whole.

@@ -83,6 +83,19 @@ type docFacts struct {
 	groups  map[string]bool   // names the document uses in the plural: "the Hales", "120 Kestrels"
 	spelled map[string]bool   // whether the text holds a name, for expansionKnown
 	persons map[string]bool   // capitalised words written as someone's: "X, who"
+	// names of up to three words written as something's: "bought
+	// Lakeview, which"
+	impersonal map[string]bool
+}
+
+// notPerson reports whether the document writes a name of up to three
+// words before ", which" where no other noun may be what "which" refers
+// to, as a clause's first words or a verb's object: "bought Lakeview
+// Tarn, which makes engines", not "a letter from Ana Ruiz, which was
+// leaked" nor "comments by bank president Tom Berg, which".
+func (f *docFacts) notPerson(name string) bool {
+	f.thing("") // (appositions fill both)
+	return f.impersonal[name]
 }
 
 // personal reports whether the document writes the capitalised word w as
@@ -228,7 +241,7 @@ func (f *docFacts) group(w string, namesBefore func(string) bool) bool {
 // body), and whether it says.
 func (f *docFacts) thing(w string) (string, bool) {
 	if f.things == nil {
-		f.things = map[string]string{}
+		f.things, f.impersonal = map[string]string{}, map[string]bool{}
 		for _, s := range f.d.Sentences {
 			f.appositions(f.d.Tokens[s.FirstToken:s.EndToken])
 		}
@@ -318,10 +331,15 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		if start > 0 && isNameWord(t[start-1].Text, true) {
 			continue
 		}
+		name := strings.Join(tokenTexts(t[start:k+1]), " ")
 		switch t[k+2].Text {
 		case "a", "an", "the":
 			if label, ok := thingNouns[appositionHead(t[k+3:])]; ok {
-				f.things[strings.Join(tokenTexts(t[start:k+1]), " ")] = label
+				f.things[name] = label
+			}
+		case "which":
+			if start == 0 || strings.HasPrefix(t[start-1].Tag, "VB") {
+				f.impersonal[name] = true
 			}
 		}
 	}
