@@ -1864,6 +1864,19 @@ func sentenceSubject(rr *roleReader, mentions []int) int {
 	for verb < s.EndToken && !finiteVerb(d.Tokens[verb].Tag) {
 		verb++
 	}
+	// With no finite verb tagged ("But A, for the party, attacked/JJ
+	// ..."), only a name that opens the sentence is its subject.
+	if verb == s.EndToken && len(in) > 0 {
+		m := in[len(in)-1]
+		k := m.prev // the word before the name and its titles of address
+		if k >= s.FirstToken && rr.is(k, honorificClass) {
+			k--
+		}
+		if k < s.FirstToken || k == s.FirstToken && d.Tokens[k].Tag == "CC" {
+			return m.tok
+		}
+		return -1
+	}
 	for _, m := range in {
 		if m.tok < verb {
 			// ("A and B spoke", "Talks between A and B ended. The minister
