@@ -687,7 +687,7 @@ func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []st
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		c := p.countryOf(e)
-		if c == "" || p.isNation(c) || counterpartsOf(d, ix, e) || likenessOf(d, ix, e) {
+		if c == "" || p.isNation(c) || counterpartsOf(d, ix, e) || likenessOf(d, ix, e) || originOf(d, ix, e) {
 			continue
 		}
 		all = append(all, c)
@@ -705,6 +705,22 @@ func likenessOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
 	k := ix.tokenEnding(e.End) + 1
 	return k > 0 && k+1 < len(d.Tokens) && d.Tokens[k].Text == "-" && d.Tokens[k].Start == e.End && likeness[strings.ToLower(d.Tokens[k+1].Text)]
 }
+
+// originOf reports whether a place is where people on the move come from
+// ("migrants from Syria and Iraq", "troops from Chile"): not the
+// country of anyone the sentence names.
+func originOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
+	k := ix.token(e.Start) - 1
+	for k > 1 && (d.Tokens[k].Text == "and" || d.Tokens[k].Text == ",") && isCapitalized(d.Tokens[k-1].Text) {
+		for k--; k > 0 && isCapitalized(d.Tokens[k].Text); k-- { // the place before: "Syria and"
+		}
+	}
+	return k > 0 && d.Tokens[k].Text == "from" && movers[strings.ToLower(d.Tokens[k-1].Text)]
+}
+
+// movers are people who come from a country to another.
+var movers = toSet(`refugees migrants immigrants emigrants seekers asylum-seekers visitors tourists workers troops soldiers
+students pilgrims exiles nationals fighters arrivals`)
 
 // counterpartsOf reports whether a country names the side of someone's
 // counterparts whom the text leaves unnamed ("met his Indian

@@ -335,6 +335,14 @@ func TestLikenessPlaceIsNoOnesCountry(t *testing.T) {
 	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"United Kingdom", pipeline.CountryFromContext}})
 }
 
+// TestOriginIsNoOnesCountry: the country people on the move come from
+// ("migrants from Syria and Iraq") is not the country of the one
+// who speaks of them.
+func TestOriginIsNoOnesCountry(t *testing.T) {
+	got := people(t, "Britain tightened its rules on Monday. The UK will act. Home Secretary Ana Ruiz urged migrants from Syria and Iraq to register.")
+	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"United Kingdom", pipeline.CountryFromContext}})
+}
+
 // checkCountries asserts each person's country and its source, by name,
 // and that got holds no one else.
 func checkCountries(t *testing.T, got []pipeline.Participant, want map[string][2]string) {
