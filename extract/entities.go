@@ -608,7 +608,7 @@ func (sc *sentenceScan) personSlot(i, j int) bool {
 	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || honorifics[strings.ToLower(w[i-1])] && !possessors[strings.ToLower(w[i-1])]):
 		return true // ("Dame Barbara Castle", not "her Onyx Hotel tour")
 	case sc.professionBefore(i):
-		return true // "BBC correspondent Simon Hall"
+		return true // "BBC correspondent Tom Hall"
 	case j+2 < len(w) && w[j] == "," && (w[j+1] == "a" || w[j+1] == "an"):
 		// "Peter Hall, a professor at ...": an apposition that says
 		// what the person is.
@@ -3070,7 +3070,7 @@ func (sc *sentenceScan) personStart(i, j int) int {
 			i++ // "Referee Tom Berg", "Songwriter Ana Ruiz"
 			continue
 		case j-i >= 3 && eponymAdjective(w) && !sc.e.gaz.CommonGivenName(w) && sc.e.gaz.CommonGivenName(sc.words[i+1]):
-			i++ // "Blairite Alan Milburn", "Marxist Ana Ruiz"
+			i++ // "Blairite Tom Hale"
 			continue
 		case i == 0 && j-i >= 3 && openingPrepositions[strings.ToLower(w)]:
 			i++ // "Under Ana Ruiz, ...": the sentence's preposition in capitals
@@ -3247,13 +3247,13 @@ func (sc *sentenceScan) generationEnd(i, j int) int {
 	case sc.words[j] == "," && j+1 < len(sc.words) && generations[strings.TrimSuffix(sc.words[j+1], ".")]:
 		return j + 2
 	case sc.words[j] == "the" && j+1 < len(sc.words) && epithets[sc.words[j+1]]:
-		return j + 2 // "William Pitt the Younger"
+		return j + 2 // "Tom Berg the Younger"
 	}
 	return j
 }
 
 // epithets follow "the" after a name and are part of it, as a regnal
-// number is: "William Pitt the Younger", "Alfred the Great".
+// number is: "Tom Berg the Younger", "Pieter Hale the Elder".
 var epithets = toSet(`Younger Elder Great`)
 
 // headlineVerbs are verbs that follow a name in headings written in title

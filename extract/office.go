@@ -700,7 +700,7 @@ func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []st
 }
 
 // likenessOf reports whether a place only says what something is like ("a
-// Madrid-style bombing"): not where anyone the sentence names is from.
+// Lima-style attack"): not where anyone the sentence names is from.
 func likenessOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
 	k := ix.tokenEnding(e.End) + 1
 	return k > 0 && k+1 < len(d.Tokens) && d.Tokens[k].Text == "-" && d.Tokens[k].Start == e.End && likeness[strings.ToLower(d.Tokens[k+1].Text)]

@@ -326,11 +326,11 @@ func TestGuessFitsTheOffice(t *testing.T) {
 }
 
 // TestLikenessPlaceIsNoOnesCountry: a place that says what something is
-// like or of when ("a Madrid-style bombing") is not where the person the
+// like or of when ("a Lima-style attack") is not where the person the
 // sentence names is from; a place of the same sentence that says where
 // something happened still is (TestGuessFitsTheOffice).
 func TestLikenessPlaceIsNoOnesCountry(t *testing.T) {
-	got := people(t, "Police in the UK are on alert. Home Secretary Ana Ruiz said a Madrid-style bombing could happen here. "+
+	got := people(t, "Police in the UK are on alert. Home Secretary Ana Ruiz said a Lima-style attack could happen here. "+
 		"The UK has raised its threat level.")
 	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"United Kingdom", pipeline.CountryFromContext}})
 }

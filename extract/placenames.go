@@ -94,7 +94,7 @@ type docFacts struct {
 // Tarn, which makes engines", not "a letter from Ana Ruiz, which was
 // leaked" nor "comments by bank president Tom Berg, which".
 func (f *docFacts) notPerson(name string) bool {
-	f.thing("") // (appositions fill both)
+	f.readAppositions()
 	return f.impersonal[name]
 }
 
@@ -240,14 +240,20 @@ func (f *docFacts) group(w string, namesBefore func(string) bool) bool {
 // ("Novichok, a range of nerve agents": none; "the Yesh Atid party": a
 // body), and whether it says.
 func (f *docFacts) thing(w string) (string, bool) {
-	if f.things == nil {
-		f.things, f.impersonal = map[string]string{}, map[string]bool{}
-		for _, s := range f.d.Sentences {
-			f.appositions(f.d.Tokens[s.FirstToken:s.EndToken])
-		}
-	}
+	f.readAppositions()
 	label, ok := f.things[w]
 	return label, ok
+}
+
+// readAppositions fills things and impersonal, once.
+func (f *docFacts) readAppositions() {
+	if f.things != nil {
+		return
+	}
+	f.things, f.impersonal = map[string]string{}, map[string]bool{}
+	for _, s := range f.d.Sentences {
+		f.appositions(f.d.Tokens[s.FirstToken:s.EndToken])
+	}
 }
 
 // appositions records the one-word names of a sentence described by a
@@ -323,7 +329,7 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		if opener || t[k+1].Text != "," || !isCapitalized(t[k].Text) {
 			continue
 		}
-		// (A name of up to three words: "Hato El Charcote, a cattle ranch".)
+		// (A name of up to three words: "Hato Los Pinos, a cattle ranch".)
 		start := k
 		for start > 0 && k-start < 2 && isNameWord(t[start-1].Text, true) {
 			start--

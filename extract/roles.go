@@ -2214,8 +2214,11 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 		// portfolio's.)
 		placeOfPortfolio := func(e *pipeline.Entity) bool {
 			end := r.ix.tokenEnding(e.End) + 1
-			w := r.d.Tokens[min(end, hi-1)].Text
-			return e.Label == pipeline.Place && end > k && end < hi && w == r.lower[end] && r.p.titles.IsPortfolio(w) && !subnationalNouns[w] && w != "commonwealth"
+			if e.Label != pipeline.Place || end <= k || end >= hi {
+				return false
+			}
+			w := r.d.Tokens[end].Text
+			return w == r.lower[end] && r.p.titles.IsPortfolio(w) && !subnationalNouns[w] && w != "commonwealth"
 		}
 		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && !placeOfPortfolio(e) && r.complementEntity(e, ministerial) {
 			// (One word the tagger took for a body may be a portfolio, or

@@ -664,9 +664,9 @@ func splitQuoteMarks(toks []tokenize.Token) []tokenize.Token {
 }
 
 // nameParticiples follow a name and a hyphen, which then modifies the next
-// noun: "the Banerjee-led party"; so do likenessWords, "a Bush-style
-// campaign", "a Madrid-style bombing". ("Soviet-era" stays whole: an
-// era's post is a former one, "a Soviet-era minister".)
+// noun: "the Banerjee-led party"; so do likenessWords, "a Hale-style
+// campaign", "a Lima-style attack". ("Soviet-era" stays whole: an era's
+// post is a former one, "a Soviet-era minister".)
 var (
 	nameParticiples = toSet(`led backed appointed allied aligned controlled dominated owned run sponsored funded brokered ` + likenessWords)
 	likeness        = toSet(likenessWords)
@@ -683,7 +683,7 @@ func gluedAt(w string) (int, string) {
 	if i := strings.Index(w, "--"); i > 0 && letters(w[:i]) && letters(w[i+2:]) {
 		return i, "--"
 	}
-	// "Banerjee-led", "Putin-backed", "Bush-style": a name, then a word
+	// "Banerjee-led", "Putin-backed", "Hale-style": a name, then a word
 	// that makes it a modifier; the name stands alone.
 	if i := strings.LastIndexByte(w, '-'); i > 1 && nameParticiples[w[i+1:]] && letters(w[:i]) && isCapitalized(w) && !isAllCaps(w[:i]) {
 		return i, "-"
