@@ -1577,11 +1577,10 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	}
 	// A single office described where no one near can hold it ("The
 	// prime minister said ...") is the one person the text names often
-	// and gives no post, when only one such office and one such person
-	// are left: with two of either, which is which is not in the text.
+	// and gives no post (untitledHolders), office by office.
 	leftover = slices.DeleteFunc(leftover, func(f roleFact) bool { return given[f.evidence.Start] })
-	if to := soleUntitled(ix, persons, leftover, holderKey); to != nil {
-		to.roles = append(to.roles, leftover...)
+	for to, fs := range untitledHolders(ix, persons, leftover, holderKey) {
+		to.roles = append(to.roles, fs...)
 		touched[to] = true
 	}
 	for per := range touched {
@@ -1589,48 +1588,55 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	}
 }
 
-// soleUntitled returns the one person without post or profession named
-// at least three times, once shortly before the first description left,
-// when every description left is of one office that no one named holds
-// and no one else has the person's surname; else nil.
-func soleUntitled(ix *tokenIndex, persons []*person, left []roleFact, key func(roleFact) string) *person {
-	if len(left) == 0 {
-		return nil
-	}
-	for _, f := range left[1:] {
-		if key(f) != key(left[0]) {
-			return nil
+// untitledHolders gives each single office described where no one near
+// can hold it to the person without post or profession whom the text
+// names at least three times, once shortly before the office's first
+// description, and whose surname no one else has, when there is only one
+// such person. An office that someone the text names holds, and a person
+// chosen for two offices, get nothing: which is which is not in the text.
+func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key func(roleFact) string) map[*person][]roleFact {
+	offices := map[string][]roleFact{}
+	var keys []string
+	for _, f := range left {
+		k := key(f)
+		if offices[k] == nil {
+			keys = append(keys, k)
 		}
+		offices[k] = append(offices[k], f)
 	}
-	for _, per := range persons {
-		for _, r := range per.roles {
-			if !r.former && key(r) == key(left[0]) {
-				return nil // held by someone the text names
+	chosen := map[string]*person{}
+	for _, k := range keys {
+		if slices.ContainsFunc(persons, func(per *person) bool {
+			return slices.ContainsFunc(per.roles, func(r roleFact) bool { return !r.former && key(r) == k })
+		}) {
+			continue // held by someone the text names
+		}
+		var found *person
+		several := false
+		for _, per := range persons {
+			// (A country's leader is no post: "the UK leader" may be its
+			// prime minister.)
+			posted := slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" })
+			clash := slices.ContainsFunc(persons, func(o *person) bool { return o != per && lastWord(o.name) == lastWord(per.name) }) // "Tony Blair" and "Ian Blair": whose is "Mr Blair"?
+			if posted || clash || len(per.professions) > 0 || len(per.mentions) < 3 || !namedShortlyBefore(ix, per, offices[k][0].evidence.Start) {
+				continue
 			}
+			several = several || found != nil
+			found = per
+		}
+		if found != nil && !several {
+			chosen[k] = found
 		}
 	}
-	var found *person
-	for _, per := range persons {
-		// (A country's leader is no post: "the UK leader" may be its
-		// prime minister.)
-		posted := slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" })
-		if per == found || posted || len(per.professions) > 0 || len(per.mentions) < 3 || !namedShortlyBefore(ix, per, left[0].evidence.Start) {
+	out := map[*person][]roleFact{}
+	for _, k := range keys {
+		per := chosen[k]
+		if per == nil || slices.ContainsFunc(keys, func(o string) bool { return o != k && chosen[o] == per }) {
 			continue
 		}
-		if found != nil {
-			return nil
-		}
-		found = per
+		out[per] = append(out[per], offices[k]...)
 	}
-	if found == nil {
-		return nil
-	}
-	for _, per := range persons {
-		if per != found && lastWord(per.name) == lastWord(found.name) {
-			return nil // "Tony Blair" and "Ian Blair": whose is "Mr Blair"?
-		}
-	}
-	return found
+	return out
 }
 
 // namedShortlyBefore reports whether per is named in the five sentences
