@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -156,6 +157,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	placesBeforeLocalBodies(d.Text, ents)
 	ents = splitCoordinatedBodies(ents, e.gaz)
 	resultsTeams(d, ents)
+	ents = withoutRenderedPeople(d, ents)
 	d.Entities = ents
 	d.Entities = echoNames(d, d.Entities, e.gaz)
 	canonicalPeople(d.Entities)
@@ -3967,3 +3969,51 @@ func nationalShort(name string, gaz *gazetteer.Gazetteer) (country, short string
 	}
 	return "", ""
 }
+
+// renderingMarker opens a quotation's rendering in its own language, as
+// Wikinews writes it after the English: "((es))Spanish language: ...".
+var renderingMarker = regexp.MustCompile(`\(\([a-z]{2,3}\)\)\p{Lu}\p{Ll}+ language:`)
+
+// withoutRenderedPeople drops the people found in a rendering of a
+// quotation in another language, which repeats the English (the
+// annotation guidelines leave it out) and whose capitalised words the
+// tagger reads as names. A rendering runs from its marker to the end of
+// its paragraph or to the first English function word, where the English
+// goes on.
+func withoutRenderedPeople(d *pipeline.Doc, ents []pipeline.Entity) []pipeline.Entity {
+	var spans [][2]int
+	for _, m := range renderingMarker.FindAllStringIndex(d.Text, -1) {
+		end := m[1]
+		for _, t := range d.Tokens {
+			if t.Start < m[1] {
+				continue
+			}
+			if d.Sentences[t.Sentence].Paragraph != paragraphAt(d, m[0]) || englishFunctionWords[strings.ToLower(t.Text)] {
+				break
+			}
+			end = t.End
+		}
+		spans = append(spans, [2]int{m[1], end})
+	}
+	if len(spans) == 0 {
+		return ents
+	}
+	return slices.DeleteFunc(ents, func(e pipeline.Entity) bool {
+		return e.Label == pipeline.Person && slices.ContainsFunc(spans, func(sp [2]int) bool { return e.Start >= sp[0] && e.End <= sp[1] })
+	})
+}
+
+// paragraphAt returns the paragraph of the sentence holding byte b, -1
+// when none does.
+func paragraphAt(d *pipeline.Doc, b int) int {
+	for _, s := range d.Sentences {
+		if s.Start <= b && b < s.End {
+			return s.Paragraph
+		}
+	}
+	return -1
+}
+
+// englishFunctionWords never occur in the languages whose renderings follow
+// a quotation: where one stands, the English text goes on.
+var englishFunctionWords = toSet(`the of and to was were is are by with from that this for on at as his her their said`)

@@ -963,6 +963,21 @@ func TestWhichIsNoOnes(t *testing.T) {
 	})
 }
 
+// TestRenderedQuotationNamesNoOne: a quotation's rendering in its own
+// language after Wikinews's marker names no one; near misses: a name
+// where the English goes on after a function word, in the same paragraph
+// or the next.
+func TestRenderedQuotationNamesNoOne(t *testing.T) {
+	text := "Ana Ruiz said: \"The court has ruled.\" ((es))Spanish language: \u200dLa decisión del Senado de Lakeland es final. The Senate met on Monday."
+	for _, e := range entitiesOf(t, text) {
+		if e.Label == pipeline.Person && e.Text != "Ana Ruiz" {
+			t.Errorf("%q: %q is no person", text, e.Text)
+		}
+	}
+	checkPerson(t, "Tom Berg praised the plan. ((hu))Hungarian language: \u200dberuházási plan of Prime Minister Ana Ruiz.", "Ana Ruiz")
+	checkPerson(t, "The law passed. ((es))Spanish language: \u200dLa ley es final.\n\nSenator Tom Berg voted against it.", "Tom Berg")
+}
+
 // TestBodiesSplitAtASecondTitle: a body's span that runs across "and" and
 // a second person's post is two bodies; a body whose name holds "and"
 // stays whole.
