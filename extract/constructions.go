@@ -146,6 +146,11 @@ type ruleSpec struct {
 	// MainClause says the first NAME stands in no relative clause: in
 	// "tap X, who advised Y, as minister" the post is X's, not Y's.
 	MainClause bool `yaml:"main_clause"`
+	// Coordinated gives the NAME's roles to names that "and" joins later
+	// in the sentence, each opening a clause of the same kind, a
+	// participle's: "with A of Ohio calling it X and B of Utah calling it
+	// Y".
+	Coordinated bool `yaml:"coordinated"`
 	// Roster facts come before others: a list line states a role
 	// deliberately.
 	Roster   bool          `yaml:"roster"`
@@ -1666,6 +1671,31 @@ func (m *matcher) prospective(i int) bool {
 // prospectiveAdjectives before a title say the post is not held yet.
 var prospectiveAdjectives = toSet(`future potential possible prospective would-be`)
 
+// coordinatedSubjects returns the mentions that "and" joins later in the
+// sentence of the mention at token at, each followed, after an "of" and a
+// place, by a present participle: B in "with A calling it X and B of Utah
+// calling it Y".
+func (m *matcher) coordinatedSubjects(at int) []int {
+	d := m.r.d
+	end := d.Sentences[d.Tokens[at].Sentence].EndToken
+	var out []int
+	for k := m.r.persons[at]; k > 0 && k+1 < end; k++ {
+		if m.r.lower[k] != "and" || m.r.persons[k+1] == 0 {
+			continue
+		}
+		j := m.r.persons[k+1]
+		if j+1 < end && m.r.lower[j] == "of" {
+			if e, ok := m.r.ix.entityAt(j + 1); ok && e.Label == pipeline.Place {
+				j = m.r.ix.tokenEnding(e.End) + 1
+			}
+		}
+		if j < end && d.Tokens[j].Tag == "VBG" {
+			out = append(out, k+1)
+		}
+	}
+	return out
+}
+
 // facts turns one match into facts about the people it names.
 func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 	var out []fact
@@ -1705,6 +1735,11 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				continue
 			}
 			c.mentions, c.countries = []int{c.start}, []string{""}
+			if ru.Coordinated {
+				for _, k := range m.coordinatedSubjects(c.start) {
+					c.mentions, c.countries = append(c.mentions, k), append(c.countries, "")
+				}
+			}
 		}
 		// A plural title apart from the name is in apposition to names,
 		// or to one of them ("one of his MPs, X"): in "the firm's
