@@ -1600,6 +1600,17 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		next := ph
 		end := r.bodies(&next, prep, j, hi)
 		if end > j {
+			// "chairman of Chile's biggest bank": what a place's
+			// possessive owns, in lower case, is the post's body.
+			if isPossessive(r.d.Tokens[end-1].Text) && r.labelAt(j, pipeline.Place) {
+				m := end
+				for m < hi && m < end+4 && startsLower(r.d.Tokens[m].Text) && (strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || r.d.Tokens[m].Tag == "RBS") {
+					m++
+				}
+				if m > end && strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN") {
+					end = m
+				}
+			}
 			next.end = end
 			ph = next
 			k = end
