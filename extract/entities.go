@@ -3983,12 +3983,12 @@ var renderingMarker = regexp.MustCompile(`\(\([a-z]{2,3}\)\)\p{Lu}\p{Ll}+ langua
 func withoutRenderedPeople(d *pipeline.Doc, ents []pipeline.Entity) []pipeline.Entity {
 	var spans [][2]int
 	for _, m := range renderingMarker.FindAllStringIndex(d.Text, -1) {
-		end := m[1]
+		end, para := m[1], paragraphAt(d, m[0])
 		for _, t := range d.Tokens {
 			if t.Start < m[1] {
 				continue
 			}
-			if d.Sentences[t.Sentence].Paragraph != paragraphAt(d, m[0]) || englishFunctionWords[strings.ToLower(t.Text)] {
+			if d.Sentences[t.Sentence].Paragraph != para || englishFunctionWords[strings.ToLower(t.Text)] {
 				break
 			}
 			end = t.End
