@@ -600,7 +600,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		}
 		switch w := m.r.lower[pos]; {
 		case w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == ":" || isDash(w) || isQuote(w),
-			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say) && len(openingPhraseCommas(m.r.d, lo, pos)) != 1, // ("After talks with X, the minister said": no apposition)
+			m.r.is(pos, m.c.appositionEnd), el.say && m.r.is(pos, m.c.say) && len(openingPhraseCommas(m.r.d, lo, pos)) != 1 && !m.closingAttribution(lo, pos, hi), // ("After talks with X, the minister said": no apposition)
 			m.reducedRelative(pos), m.underHolder(pos, hi),
 			// "under which"; "the youngest MP to be elected"
 			pos+1 < hi && relativePrepositions[w] && (m.r.lower[pos+1] == "which" || m.r.lower[pos+1] == "whom"),
@@ -1694,6 +1694,22 @@ func (m *matcher) coordinatedSubjects(at int) []int {
 		}
 	}
 	return out
+}
+
+// closingAttribution reports whether the speech verb at pos ends its
+// sentence after a description that opens with a determiner: in "A letter
+// was sent to X, the men's lawyer says." the lawyer speaks, and is no
+// apposition of X (one without a determiner is: "X, Plaid health
+// spokesman said").
+func (m *matcher) closingAttribution(lo, pos, hi int) bool {
+	if pos+1 < hi && m.r.lower[pos+1] != "." {
+		return false
+	}
+	k := pos - 1
+	for k > lo && m.r.lower[k] != "," {
+		k--
+	}
+	return k+1 < pos && m.r.lower[k] == "," && (m.r.lower[k+1] == "the" || m.r.is(k+1, m.c.possessor))
 }
 
 // facts turns one match into facts about the people it names.
