@@ -1604,6 +1604,16 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 		}
 		offices[k] = append(offices[k], f)
 	}
+	var untitled []*person
+	for _, per := range persons {
+		// (A country's leader is no post: "the UK leader" may be its
+		// prime minister.)
+		posted := slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" })
+		clash := slices.ContainsFunc(persons, func(o *person) bool { return o != per && lastWord(o.name) == lastWord(per.name) }) // "Tony Blair" and "Ian Blair": whose is "Mr Blair"?
+		if !posted && !clash && len(per.professions) == 0 && len(per.mentions) >= 3 {
+			untitled = append(untitled, per)
+		}
+	}
 	chosen := map[string]*person{}
 	for _, k := range keys {
 		if slices.ContainsFunc(persons, func(per *person) bool {
@@ -1613,16 +1623,11 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 		}
 		var found *person
 		several := false
-		for _, per := range persons {
-			// (A country's leader is no post: "the UK leader" may be its
-			// prime minister.)
-			posted := slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" })
-			clash := slices.ContainsFunc(persons, func(o *person) bool { return o != per && lastWord(o.name) == lastWord(per.name) }) // "Tony Blair" and "Ian Blair": whose is "Mr Blair"?
-			if posted || clash || len(per.professions) > 0 || len(per.mentions) < 3 || !namedShortlyBefore(ix, per, offices[k][0].evidence.Start) {
-				continue
+		for _, per := range untitled {
+			if namedShortlyBefore(ix, per, offices[k][0].evidence.Start) {
+				several = several || found != nil
+				found = per
 			}
-			several = several || found != nil
-			found = per
 		}
 		if found != nil && !several {
 			chosen[k] = found

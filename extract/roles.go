@@ -2221,17 +2221,7 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 			break // "leader of Labour" leads a party
 		}
 		listItem := k+1 < hi && (r.lower[k+1] == "," || r.lower[k+1] == "and") // "Productivity, | Energy and Industry"
-		// ("head of UK equities": a place before a portfolio word is the
-		// portfolio's.)
-		placeOfPortfolio := func(e *pipeline.Entity) bool {
-			end := r.ix.tokenEnding(e.End) + 1
-			if e.Label != pipeline.Place || end <= k || end >= hi {
-				return false
-			}
-			w := r.d.Tokens[end].Text
-			return w == r.lower[end] && r.p.titles.IsPortfolio(w) && !subnationalNouns[w] && w != "commonwealth"
-		}
-		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && !placeOfPortfolio(e) && r.complementEntity(e, ministerial) {
+		if e, ok := r.ix.entityAt(k); ok && e.Label != pipeline.NORP && !portfolioPlace(e) && !r.placeOfPortfolio(e, hi) && r.complementEntity(e, ministerial) {
 			// (One word the tagger took for a body may be a portfolio, or
 			// an item of a minister's list.)
 			oneWord := e.Start == r.d.Tokens[k].Start && e.End == r.d.Tokens[k].End
@@ -2268,6 +2258,18 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 		return 0 // ("spokesman for the sport's ruling body": an owner)
 	}
 	return end
+}
+
+// placeOfPortfolio reports whether a place comes before a portfolio word
+// in lower case, which makes it the portfolio's: "head of UK equities".
+// Not before a word for a part of a country: "governor of Sao Paulo state".
+func (r *roleReader) placeOfPortfolio(e *pipeline.Entity, hi int) bool {
+	end := r.ix.tokenEnding(e.End) + 1
+	if e.Label != pipeline.Place || end <= 0 || end >= hi {
+		return false
+	}
+	w := r.d.Tokens[end].Text
+	return w == r.lower[end] && r.p.titles.IsPortfolio(w) && !subnationalNouns[w] && w != "commonwealth"
 }
 
 // complementEntity reports whether an entity after "Minister for" is what
