@@ -151,6 +151,14 @@ type ruleSpec struct {
 	// participle's: "with A of Ohio calling it X and B of Utah calling it
 	// Y".
 	Coordinated bool `yaml:"coordinated"`
+	// Single limits the rule's ROLE to an office one person holds at a
+	// time: "the prime minister will" is someone named before, while "the
+	// minister will" may be the minister of a ministry just named.
+	Single bool `yaml:"single"`
+	// Anywhere says the description may stand anywhere in its sentence
+	// (an object, after a preposition), too loosely tied to refer back:
+	// it goes only to the one the text names often and titles nowhere.
+	Anywhere bool `yaml:"anywhere"`
 	// Roster facts come before others: a list line states a role
 	// deliberately.
 	Roster   bool          `yaml:"roster"`
@@ -229,6 +237,8 @@ type constructions struct {
 	// token; wordRules those that open with words, looked up by word.
 	byStart   [startKinds][]int
 	wordRules []int   // rules opening with a word class or an optional element
+	openRules []int   // those of wordRules that do not need a class
+	openers   uint64  // the classes wordRules open with
 	nameless  []int   // rules without a name that open a sentence
 	byWord    [][]int // rules opening with literal words, by the number of the word
 	// The classes the engine and the role grammar read themselves.
@@ -296,8 +306,8 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	for code, name := range f.Nations {
 		c.nations[name] = code
 	}
-	if len(f.Words) > 60 {
-		return nil, fmt.Errorf("%s: %d word classes, at most 60", ruleFileName(path), len(f.Words))
+	if len(f.Words) > 59 {
+		return nil, fmt.Errorf("%s: %d word classes, at most 59", ruleFileName(path), len(f.Words))
 	}
 	for _, class := range slices.Sorted(maps.Keys(f.Words)) {
 		bit := wordClass(1) << len(c.words.bit)
@@ -314,6 +324,9 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	}
 	for w := range groupNouns {
 		c.words.add(w, groupClass)
+	}
+	for w := range officeHeads {
+		c.words.add(w, officeClass)
 	}
 	for name := range c.parties {
 		first, _, _ := strings.Cut(name, " ")
@@ -367,6 +380,11 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 			}
 		} else {
 			c.wordRules = append(c.wordRules, ri)
+			if el.opt || el.class == 0 {
+				c.openRules = append(c.openRules, ri)
+			} else {
+				c.openers |= uint64(el.class)
+			}
 		}
 	}
 	return c, nil
@@ -1032,6 +1050,7 @@ type pendingRef struct {
 	lede        bool // else to the next sentence's speaker
 	ahead       bool // only to the next sentence's speaker
 	strict      bool // only to the subject of the sentence before
+	anywhere    bool // only to the one the text names often, titled nowhere
 }
 
 // sentenceWords notes the literal words and word classes of the sentence
@@ -1110,7 +1129,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 			try := func(ri int) {
 				ru := &m.c.rules[ri]
 				m.heading = ru.Where == "heading" // (a rule for headings reads their verbs)
-				if ru.Where == "list" && !list || ru.Where == "heading" && kind != pipeline.Heading || !named && ru.named || !m.anchored(ru) || !m.canStart(&ru.elems[0], i, at) || !m.canGoOn(ru, i, hi) {
+				if ru.Where == "list" && !list || ru.Where == "heading" && kind != pipeline.Heading || !named && ru.named || ru.Single && !m.officeIn(i, min(hi, i+titleWords)) || !m.anchored(ru) || !m.canStart(&ru.elems[0], i, at) || !m.canGoOn(ru, i, hi) {
 					return
 				}
 				var ok bool
@@ -1139,8 +1158,12 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 					}
 				}
 			}
-			for _, ri := range m.c.wordRules {
-				// (Most open with a class of words the token is not in.)
+			// (Most tokens are in no class a rule opens with.)
+			wordRules := m.c.openRules
+			if m.r.classes[i]&m.c.openers != 0 {
+				wordRules = m.c.wordRules
+			}
+			for _, ri := range wordRules {
 				if el := &m.c.rules[ri].elems[0]; !el.opt && el.class != 0 && m.r.classes[i]&uint64(el.class) == 0 {
 					continue
 				}
@@ -1254,6 +1277,10 @@ func (m *matcher) underHolder(i, hi int) bool {
 // relativePrepositions open a relative clause before "which" or "whom":
 // "the head of the unit under which the loans were made".
 var relativePrepositions = toSet(`in under for of to with by from through at on within`)
+
+// titleWords is the most words a title of an office one person holds
+// takes after its determiner: "the Conservative Party's deputy leader".
+const titleWords = 6
 
 // roleReach is the furthest a role phrase that opens a construction
 // stands from the name it gives a role to, in tokens.
@@ -1411,6 +1438,33 @@ func opensPhrase(t pipeline.Token) bool {
 // hasNameless reports whether a rule without a name may match in the
 // sentence [lo, hi): whether one of its tokens is a quotation mark or its
 // first word is one that such a rule opens with. Other sentences that name
+// officeIn reports whether a word that can end the title of an office
+// one person holds at a time stands in tokens [lo, hi): where a rule
+// limited to such offices (single) may match.
+func (m *matcher) officeIn(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if m.r.is(k, officeClass) {
+			return true
+		}
+	}
+	return false
+}
+
+// officeHeads are the head words of singleOffices and bodyHeadTitles
+// ("secretary" of Secretary-of-State), and those written as one word
+// ("secretary-general").
+var officeHeads = func() map[string]bool {
+	heads := map[string]bool{}
+	for _, t := range slices.Concat(slices.Collect(maps.Keys(singleOffices)), slices.Collect(maps.Keys(bodyHeadTitles))) {
+		words := strings.Split(strings.ToLower(t), "-")
+		if of := slices.Index(words, "of"); of > 0 {
+			words = words[:of]
+		}
+		heads[words[len(words)-1]], heads[strings.ToLower(t)] = true, true
+	}
+	return heads
+}()
+
 // nobody are not read at all.
 func (c *constructions) hasNameless(m *matcher, lo, hi int) bool {
 	for i := lo; i < hi; i++ {
@@ -1925,9 +1979,12 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 			if c.kind == elRole && ru.Strict && c.role.match.Professional && !c.role.tied {
 				break // "the strategist helped": a profession, too weak a tie
 			}
+			if c.kind == elRole && ru.Single && oneHolder(m.roleFactOf(*c.role)) == "" {
+				break
+			}
 			if c.kind == elRole {
 				ahead := ru.Lede && !ru.Antecedent && !ru.Possessor
-				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: ahead, strict: ru.Strict}, roleFact: m.roleFactOf(*c.role)}
+				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: ahead, strict: ru.Strict, anywhere: ru.Anywhere}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
 				if f.country == "" {
 					f.country = country // "the Chilean foreign minister"

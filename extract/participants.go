@@ -1418,6 +1418,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	}
 	calledSo := func(f fact) bool { return !f.former && len(holders[titleKey(f.roleFact)]) > 0 }
 	var leftover []roleFact // single offices described, found no one
+	var loose []roleFact    // the same, described where no one is near
 	given := map[int]bool{} // descriptions, by start, that another reading gave someone
 	// ("The leader of the party, Ana Ruiz, said": a name the entity
 	// stage missed in apposition.)
@@ -1440,6 +1441,12 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				other.roles = append(other.roles, f.roleFact)
 				touched[other] = true
 				break
+			}
+			continue
+		}
+		if f.pending.anywhere {
+			if k := holderKey(f.roleFact); k != "" && len(holders[k]) == 0 && !f.former && !missedApposition(f.evidence.End) && looseOffice(ix, f.evidence) && !ofSomeBody(ix, f.evidence) {
+				loose = append(loose, f.roleFact)
 			}
 			continue
 		}
@@ -1492,7 +1499,10 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		}
 		// "The minister came to warn him ...": the one the pronoun refers
 		// to, not the minister, is who the text spoke of before.
-		if f.pending.ahead || ix.objectPronounAfter(f.evidence) {
+		// "The head of a team ..." is someone new, whom the text may name
+		// next.
+		someBody := ofSomeBody(ix, f.evidence)
+		if f.pending.ahead || ix.objectPronounAfter(f.evidence) || someBody {
 			eligible = nil
 		}
 		if len(eligible) > 0 && introducedUnnamed(d, eligible[0], f.evidence.Text) {
@@ -1571,15 +1581,17 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			if first, last := ix.token(f.evidence.Start), ix.tokenEnding(f.evidence.End); first >= 0 && last >= 0 && leftOffice(d, ix, first, last) {
 				to.left = true
 			}
-		} else if k := holderKey(f.roleFact); k != "" && len(holders[k]) == 0 && !f.former && !f.pending.ahead && !missedApposition(f.evidence.End) {
+		} else if k := holderKey(f.roleFact); k != "" && len(holders[k]) == 0 && !f.former && !f.pending.ahead && !someBody && !missedApposition(f.evidence.End) {
 			leftover = append(leftover, f.roleFact)
 		}
 	}
 	// A single office described where no one near can hold it ("The
-	// prime minister said ...") is the one person the text names often
-	// and gives no post (untitledHolders), office by office.
-	leftover = slices.DeleteFunc(leftover, func(f roleFact) bool { return given[f.evidence.Start] })
-	for to, fs := range untitledHolders(ix, persons, leftover, holderKey) {
+	// prime minister said ...", "aides to the chancellor") is the one
+	// person the text names often and gives no post (untitledHolders),
+	// office by office.
+	unGiven := func(f roleFact) bool { return given[f.evidence.Start] }
+	leftover, loose = slices.DeleteFunc(leftover, unGiven), slices.DeleteFunc(loose, unGiven)
+	for to, fs := range untitledHolders(ix, persons, leftover, loose, holderKey) {
 		to.roles = append(to.roles, fs...)
 		touched[to] = true
 	}
@@ -1590,19 +1602,24 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 
 // untitledHolders gives each single office described where no one near
 // can hold it to the person without post or profession whom the text
-// names at least three times, once shortly before the office's first
-// description, and whose surname no one else has, when there is only one
-// such person. An office that someone the text names holds, and a person
-// chosen for two offices, get nothing: which is which is not in the text.
-func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key func(roleFact) string) map[*person][]roleFact {
+// names at least three times, and whose surname no one else has, when
+// there is only one such person the text does not set apart from the
+// office (setApart). For an office described as a sentence's subject
+// (near), that person is named shortly before its first description;
+// one described only in passing (loose: "accused the chancellor") may be
+// named anywhere. An office that someone the text names holds gets
+// nothing.
+func untitledHolders(ix *tokenIndex, persons []*person, near, loose []roleFact, key func(roleFact) string) map[*person][]roleFact {
 	offices := map[string][]roleFact{}
+	nearby := map[string]bool{} // offices described where someone is near
 	var keys []string
-	for _, f := range left {
+	for i, f := range slices.Concat(near, loose) {
 		k := key(f)
 		if offices[k] == nil {
 			keys = append(keys, k)
 		}
 		offices[k] = append(offices[k], f)
+		nearby[k] = nearby[k] || i < len(near)
 	}
 	var untitled []*person
 	for _, per := range persons {
@@ -1614,29 +1631,76 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 			untitled = append(untitled, per)
 		}
 	}
-	chosen := map[string]*person{}
+	if len(untitled) == 0 {
+		return nil
+	}
+	byStart := map[int]*person{} // every person's mentions, by first token
+	for _, per := range persons {
+		for _, m := range per.mentions {
+			if a := ix.token(m.Start); a >= 0 {
+				byStart[a] = per
+			}
+		}
+	}
+	heOrShe := func(tok int) *person { return openingSubject(ix, byStart, tok) }
+	candidates := map[string][]*person{}
 	for _, k := range keys {
 		if slices.ContainsFunc(persons, func(per *person) bool {
 			return slices.ContainsFunc(per.roles, func(r roleFact) bool { return !r.former && key(r) == k })
 		}) {
 			continue // held by someone the text names
 		}
-		var found *person
-		several := false
-		for _, per := range untitled {
-			if namedShortlyBefore(ix, per, offices[k][0].evidence.Start) {
-				several = several || found != nil
-				found = per
+		var sites [][2]int // where the text repeats the office's descriptions
+		phrases := map[string]bool{}
+		for _, f := range offices[k] {
+			if p := strings.ToLower(f.evidence.Text); !phrases[p] {
+				phrases[p] = true
+				sites = append(sites, descriptionSites(ix, f.evidence)...)
 			}
 		}
-		if found != nil && !several {
-			chosen[k] = found
+		slices.SortFunc(sites, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+		sites = slices.Compact(sites)
+		for _, per := range untitled {
+			if nearby[k] && !namedShortlyBefore(ix, per, offices[k][0].evidence.Start) {
+				continue
+			}
+			if !setApart(ix, sites, per, heOrShe) {
+				candidates[k] = append(candidates[k], per)
+			}
+		}
+	}
+	// An office with one candidate is theirs, and one who holds it is no
+	// candidate for another: "the premier and Mr Berg" leaves Mr Berg
+	// the chancellorship. Two offices with the same one candidate
+	// get no one. Offices described next to someone go first: that is
+	// the stronger evidence.
+	chosen := map[string]*person{}
+	taken := map[*person]bool{}
+	for _, described := range []bool{true, false} {
+		for settled := true; settled; {
+			settled = false
+			sole := map[*person][]string{}
+			for _, k := range keys {
+				if chosen[k] != nil || nearby[k] != described {
+					continue
+				}
+				left := slices.DeleteFunc(slices.Clone(candidates[k]), func(per *person) bool { return taken[per] })
+				if len(left) == 1 {
+					sole[left[0]] = append(sole[left[0]], k)
+				}
+			}
+			for per, ks := range sole {
+				if len(ks) == 1 {
+					chosen[ks[0]] = per
+				}
+				taken[per], settled = true, true
+			}
 		}
 	}
 	out := map[*person][]roleFact{}
 	for _, k := range keys {
 		per := chosen[k]
-		if per == nil || slices.ContainsFunc(keys, func(o string) bool { return o != k && chosen[o] == per }) {
+		if per == nil {
 			continue
 		}
 		out[per] = append(out[per], offices[k]...)
@@ -1658,6 +1722,194 @@ func namedShortlyBefore(ix *tokenIndex, per *person, b int) bool {
 	}
 	return false
 }
+
+// descriptionSites are the tokens [from, to) of every "the" and the
+// words of desc in the text: where it repeats a description.
+func descriptionSites(ix *tokenIndex, desc pipeline.Span) [][2]int {
+	d := ix.d
+	first, last := ix.token(desc.Start), ix.tokenEnding(desc.End)
+	if first < 0 || last < 0 {
+		return nil
+	}
+	n := last + 1 - first
+	var sites [][2]int
+	for i := 1; i+n <= len(d.Tokens); i++ {
+		if strings.EqualFold(d.Tokens[i-1].Text, "the") && slices.EqualFunc(d.Tokens[first:last+1], d.Tokens[i:i+n], func(a, b pipeline.Token) bool { return strings.EqualFold(a.Text, b.Text) }) {
+			sites = append(sites, [2]int{i - 1, i + n})
+		}
+	}
+	return sites
+}
+
+// setApart reports whether the text keeps per apart from whoever an
+// office's description stands for, at any of its sites: per's name or
+// pronoun joined to it by "and" or "or" ("the premier and Mr Berg"), or
+// the two on the two sides of one verb ("Mr Berg blamed the chancellor",
+// "He urged the chancellor"). A verb of being or naming joins the two
+// instead ("Mr Berg became the chancellor").
+func setApart(ix *tokenIndex, sites [][2]int, per *person, heOrShe func(tok int) *person) bool {
+	d := ix.d
+	mentionAt := map[int]int{} // per's mentions in tokens: first to last
+	for _, m := range per.mentions {
+		if a, b := ix.token(m.Start), ix.tokenEnding(m.End); a >= 0 && b >= 0 {
+			mentionAt[a] = b
+		}
+	}
+	for _, site := range sites {
+		from, to := site[0], site[1]
+		lo, hi := ix.sentenceBounds(from)
+		for a := lo; a < hi; a++ {
+			b, named := mentionAt[a]
+			switch w := d.Tokens[a].Text; {
+			case named:
+				if b+1 < len(d.Tokens) && isPossessive(d.Tokens[b+1].Text) {
+					continue
+				}
+			case (w == "He" || w == "She") && a < from:
+				if heOrShe(a) != per {
+					continue
+				}
+				b = a
+			default:
+				continue
+			}
+			var between []pipeline.Token
+			switch {
+			case b < from:
+				between = d.Tokens[b+1 : from]
+			case a >= to:
+				between = d.Tokens[to:a]
+				for len(between) > 0 && honorifics[strings.ToLower(between[len(between)-1].Text)] {
+					between = between[:len(between)-1]
+				}
+			default:
+				continue
+			}
+			if apartBetween(between) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// openingSubject is the person a sentence-opening "He" or "She" at token
+// tok stands for: the name that opens the last sentence before it that
+// no pronoun opens ("Mr Howard said ... His party ... He urged ..."); nil
+// for any other pronoun, or where that sentence opens otherwise.
+func openingSubject(ix *tokenIndex, byStart map[int]*person, tok int) *person {
+	d := ix.d
+	s := d.Tokens[tok].Sentence
+	if d.Sentences[s].FirstToken != tok {
+		return nil
+	}
+	for s--; s >= 0 && s >= d.Tokens[tok].Sentence-3; s-- {
+		k, end := d.Sentences[s].FirstToken, d.Sentences[s].EndToken
+		if w := d.Tokens[k].Text; w == "He" || w == "She" || w == "His" || w == "Her" {
+			continue
+		}
+		for k < end && honorifics[strings.ToLower(d.Tokens[k].Text)] {
+			k++
+		}
+		per := byStart[k]
+		if per == nil {
+			return nil
+		}
+		for e := k; e < end; e++ { // not the owner of the subject: "Mr Berg's plan was ..."
+			if byStart[e] == per && e > k {
+				break
+			}
+			if isPossessive(d.Tokens[e].Text) {
+				return nil
+			}
+			if !strings.HasPrefix(d.Tokens[e].Tag, "NNP") {
+				break
+			}
+		}
+		return per
+	}
+	return nil
+}
+
+// looseOffice reports whether a description found anywhere in its
+// sentence may stand for the holder of an office: it is in lower case
+// ("the Queen" stands for a name the text need not give), says what no
+// one is ("as the head of", "was the head of"), is no sentence's subject
+// (which the rules for subjects read), names no two offices ("the
+// president and controller") and is no part of a name ("the
+// president's National Security Council").
+func looseOffice(ix *tokenIndex, desc pipeline.Span) bool {
+	d := ix.d
+	first, last := ix.token(desc.Start), ix.tokenEnding(desc.End)
+	if first < 2 || last < 0 || !startsLower(d.Tokens[last].Text) {
+		return false
+	}
+	if w := strings.ToLower(d.Tokens[first-2].Text); w == "as" || joiningVerbs[w] || d.Sentences[d.Tokens[first].Sentence].FirstToken == first-1 { // (first-1 is "the")
+		return false
+	}
+	next := func(k int) string {
+		if k < len(d.Tokens) && d.Tokens[k].Sentence == d.Tokens[last].Sentence {
+			return d.Tokens[k].Text
+		}
+		return ""
+	}
+	for k := first; k <= last; k++ {
+		if w := d.Tokens[k].Text; w == "and" || w == "or" {
+			return false
+		}
+	}
+	switch w := next(last + 1); {
+	case w == "and" || w == "or":
+		return !startsLower(next(last + 2))
+	case isPossessive(w):
+		return !isCapitalized(next(last + 2))
+	}
+	return true
+}
+
+// ofSomeBody reports whether a description is of a body it does not
+// identify ("the chief executive of a rival firm"): it introduces
+// someone new and refers back to no one.
+func ofSomeBody(ix *tokenIndex, desc pipeline.Span) bool {
+	d := ix.d
+	first, last := ix.token(desc.Start), ix.tokenEnding(desc.End)
+	if first < 0 || last < 0 {
+		return false
+	}
+	for k := first + 1; k <= last+1 && k+1 < len(d.Tokens); k++ {
+		if d.Tokens[k].Text == "of" {
+			w := strings.ToLower(d.Tokens[k+1].Text)
+			return w == "a" || w == "an" || w == "one" || w == "another"
+		}
+	}
+	return false
+}
+
+// apartBetween reports whether the words between a name and a
+// description make them two people: "and", "or", or a verb that is none
+// of being, naming or saying, after modals and adverbs ("should sack").
+func apartBetween(between []pipeline.Token) bool {
+	if len(between) == 0 {
+		return false
+	}
+	if w := strings.ToLower(between[len(between)-1].Text); w == "and" || w == "or" {
+		return len(between) == 1 || len(between) == 2 && between[0].Text == ","
+	}
+	// A preposition the verb takes: "called on", "clashed with".
+	if t := between[len(between)-1]; len(between) > 1 && (t.Tag == "IN" || t.Tag == "TO" || t.Tag == "RP") && !strings.EqualFold(t.Text, "as") && !strings.EqualFold(t.Text, "like") {
+		between = between[:len(between)-1]
+	}
+	for _, t := range between[:len(between)-1] {
+		if t.Tag != "MD" && !strings.HasPrefix(t.Tag, "RB") {
+			return false
+		}
+	}
+	t := between[len(between)-1]
+	return strings.HasPrefix(t.Tag, "VB") && !joiningVerbs[strings.ToLower(t.Text)]
+}
+
+// joiningVerbs say that a name and a description are one person, or may.
+var joiningVerbs = toSet(`is was are were be been being becomes became become remains remained remain serves served serve named appointed elected said says`)
 
 // oneHolder keys a post that one person holds at a time: a single
 // office of no stated country ("home secretary"), or the head of a named

@@ -169,13 +169,15 @@ const maxWordCache = 1 << 16
 
 // honorificClass marks titles of address ("Mr", "Lord"), titleOpenClass
 // the words a title may start with, partyClass the first words of party
-// names and groupClass the nouns of delegations, which the rules file does
-// not list: the top bits, above its own classes.
+// names, groupClass the nouns of delegations and officeClass the head
+// words of offices one person holds, which the rules file does not list:
+// the top bits, above its own classes.
 const (
 	honorificClass wordClass = 1 << 63
 	titleOpenClass wordClass = 1 << 62
 	partyClass     wordClass = 1 << 61
 	groupClass     wordClass = 1 << 60 // groupNouns
+	officeClass    wordClass = 1 << 59 // officeHeads
 )
 
 // is reports whether token i is a word of class c.
