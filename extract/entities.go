@@ -2072,6 +2072,17 @@ func (sc *sentenceScan) firmStaffAfter(j int) bool {
 	return j+1 < len(w) && firmStaff[w[j]] && isCapitalized(w[j+1])
 }
 
+// workplace reports whether the name [i, j) follows a lower-case title
+// or profession and "at": "director at Homefinder", "an economist at
+// Lakeview", and no possessive makes it an owner's name.
+func (sc *sentenceScan) workplace(i, j int) bool {
+	w := sc.words
+	if i < 2 || w[i-1] != "at" || !startsLower(w[i-2]) || j < len(w) && isPossessive(w[j]) {
+		return false
+	}
+	return sc.e.titles.MatchPlural(w, i-2).N == 1 || sc.e.titles.IsHead(w[i-2]) || sc.e.titles.ProfessionalWord(w[i-2])
+}
+
 var (
 	firmStaff = toSet(`economist analyst strategist trader dealer broker`)
 	rankWords = toSet(`chief senior lead head`)
@@ -2832,6 +2843,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// market professional and a name is the firm that employs them,
 		// not a person ("Tom Berg aide Ana Ruiz" works for a person).
 		if label == pipeline.Person && sc.firmStaffAfter(j) {
+			label = pipeline.Org
+		}
+		// "commercial director at Homefinder": a name after a title and
+		// "at" is where someone works, not someone ("a nanny at Tom
+		// Berg's house" is of someone).
+		if label == pipeline.Person && sc.workplace(i, j) {
 			label = pipeline.Org
 		}
 		// "Lakeview Bank's Tom Berg": after a body's possessive, a common

@@ -1639,3 +1639,24 @@ func TestMarketLeaderIsFirm(t *testing.T) {
 	checkNoPeople(t, "The rest of the brand was sold to market leader Orvan in 2001.")
 	checkPerson(t, "Analysts said market leader Tom Hale was wrong.", "Tom Hale")
 }
+
+func TestWorkplaceAfterTitle(t *testing.T) {
+	g := defaultGazetteer(t)
+	for _, c := range []struct {
+		words string
+		i, j  int
+		want  bool
+	}{
+		{"Tom Hale , commercial director at Parkmove , said", 6, 7, true},
+		{"Ana Ruiz , a strategist at Gerald Hollis , said", 6, 8, true},
+		{"she worked as a nanny at Tom Berg 's house", 6, 8, false}, // of someone
+		{"the crowd laughed at Tom Berg on Monday", 4, 6, false},    // a verb, no title
+		{"a director at the bank , Tom Berg , said", 6, 8, false},
+	} {
+		words := strings.Fields(c.words)
+		sc := sentenceScan{e: &Entities{gaz: g, titles: g.Titles()}, words: words}
+		if got := sc.workplace(c.i, c.j); got != c.want {
+			t.Errorf("%q [%d, %d): got %v, want %v", c.words, c.i, c.j, got, c.want)
+		}
+	}
+}
