@@ -1660,6 +1660,11 @@ func untitledHolders(ix *tokenIndex, persons []*person, near, loose []roleFact, 
 		}
 		slices.SortFunc(sites, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 		sites = slices.Compact(sites)
+		// (An office described as a subject where no such person is
+		// named shortly before is one described in passing.)
+		if nearby[k] && !slices.ContainsFunc(untitled, func(per *person) bool { return namedShortlyBefore(ix, per, offices[k][0].evidence.Start) }) {
+			nearby[k] = false
+		}
 		for _, per := range untitled {
 			if nearby[k] && !namedShortlyBefore(ix, per, offices[k][0].evidence.Start) {
 				continue
