@@ -1976,19 +1976,23 @@ var paperHeads = toSet(`Times Telegraph Herald Mirror Post Observer Tribune Chro
 var pluralHonorifics = toSet(`Lords Messrs Messrs.`)
 
 // kinPeople finds the names of relatives: "his widow, Denise, had
-// returned", "their son Omar said", "the couple's 14-year-old son Omar".
+// returned", "their son Omar said", "the couple's 14-year-old son Omar";
+// after a plural, each name of a list: "his two sons, Avram and Jonas",
+// "their children Emma, 16, and Ivo, 14".
 func (sc *sentenceScan) kinPeople() {
 	for i := 1; i+1 < len(sc.words); i++ {
-		if !kinNouns[strings.ToLower(sc.words[i])] {
+		noun := strings.ToLower(sc.words[i])
+		plural := pluralKin[noun]
+		if !kinNouns[noun] && !plural {
 			continue
 		}
 		// "his son", "the couple's son", "their 14-year-old son", "his
-		// former dancer wife", "their third child"
+		// former dancer wife", "their third child", "his two sons"
 		p := i - 1
 		if p > 0 && isAge(sc.words[p]) {
 			p--
 		}
-		for n := 0; n < 3 && p > 0 && startsLower(sc.words[p]) && (strings.HasPrefix(sc.toks[p].Tag, "JJ") || sc.toks[p].Tag == "NN" || isOrdinal(sc.words[p])); n++ {
+		for n := 0; n < 3 && p > 0 && startsLower(sc.words[p]) && (strings.HasPrefix(sc.toks[p].Tag, "JJ") || sc.toks[p].Tag == "NN" || isOrdinal(sc.words[p]) || plural && sc.toks[p].Tag == "CD"); n++ {
 			p--
 		}
 		switch w := strings.ToLower(sc.words[p]); {
@@ -2000,19 +2004,52 @@ func (sc *sentenceScan) kinPeople() {
 		if sc.words[k] == "," {
 			k++
 		}
-		j := sc.nameRun(k)
-		if j == k || j-k > 3 || sc.geoAt(k) {
+		var names [][2]int
+		for {
+			j := sc.nameRun(k)
+			if j == k || j-k > 3 || sc.geoAt(k) {
+				break
+			}
+			names = append(names, [2]int{k, j})
+			if j+2 < len(sc.words) && sc.words[j] == "," && isDigits(sc.words[j+1]) {
+				j += 2 // "Emma, 16,"
+			}
+			if !plural {
+				break
+			}
+			switch {
+			case j+1 < len(sc.words) && sc.words[j] == "and":
+				k = j + 1
+			case j+2 < len(sc.words) && sc.words[j] == "," && sc.words[j+1] == "and":
+				k = j + 2
+			case j+1 < len(sc.words) && sc.words[j] == ",":
+				k = j + 1
+			default:
+				k = -1
+			}
+			if k < 0 {
+				break
+			}
+		}
+		// A list needs two names or more; each name must end the
+		// apposition or start a clause: ", Denise," or "son Omar said",
+		// not "his son Omar Street".
+		if len(names) == 0 || plural && len(names) < 2 {
 			continue
 		}
-		// The name must end the apposition or start a clause: ", Denise,"
-		// or "son Omar said", not "his son Omar Street".
-		if j < len(sc.words) && isCapitalized(sc.words[j]) {
+		if j := names[len(names)-1][1]; j < len(sc.words) && isCapitalized(sc.words[j]) {
 			continue
 		}
-		sc.add(k, j, pipeline.Person, prioRule, 0.85)
-		i = j - 1
+		for _, n := range names {
+			sc.add(n[0], n[1], pipeline.Person, prioRule, 0.85)
+		}
+		i = names[len(names)-1][1] - 1
 	}
 }
+
+// pluralKin name relatives in the plural: the names in apposition to one
+// are a list of people.
+var pluralKin = toSet(`sons daughters children brothers sisters parents grandchildren twins cousins nephews nieces`)
 
 // namedThing reports whether the name in words [i, j) is what a clause
 // calls a thing: "a farmhouse called Glyn Morgan", "a small charity named

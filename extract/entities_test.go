@@ -294,6 +294,17 @@ func TestKinPeople(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nHis son lives on Omar Street. Her brother, Kenya's envoy, spoke.",
 		[]wantEntity{{"Kenya", pipeline.Place, "", ""}}, "Omar")
 	checkEntities(t, "Her late husband Street lived in Leeds.", nil, "Street")
+	// A plural names a list: "his two sons, A and B", "their children A,
+	// 16, and B, 14"; not one name, nor a description.
+	checkEntities(t, "The bid is led by his two sons, Avram and Jonas, the paper said.",
+		[]wantEntity{{"Avram", pipeline.Person, "", pipeline.SourceRule}, {"Jonas", pipeline.Person, "", pipeline.SourceRule}})
+	checkEntities(t, "Hello there.\n\nMr Pound said their children Emma, 16, and Pelton, 14, were pleased.",
+		[]wantEntity{{"Pound", pipeline.Person, "", ""}, {"Emma", pipeline.Person, "", ""}, {"Pelton", pipeline.Person, "", pipeline.SourceRule}})
+	for _, e := range entitiesOf(t, "Hello there.\n\nTheir sons, Manchester United fans, were pleased.") {
+		if e.Label == pipeline.Person {
+			t.Errorf("a description after a plural is no list of names: got %s %q", e.Label, e.Text)
+		}
+	}
 }
 
 func TestTownAsSurnameAfterTitle(t *testing.T) {
