@@ -1527,6 +1527,11 @@ func titleMinorWords(s string) string {
 }
 
 // withComplements returns ph extended over what may follow the title, no
+// portfolioOnHeads are the titles whose portfolio "on" gives: "spokesman
+// on health", "envoy on climate", "rapporteur on torture" (an adviser on
+// climate advises someone: Adviser).
+var portfolioOnHeads = toSet(`Spokesperson Spokesman Spokeswoman Envoy Rapporteur Tsar Czar`)
+
 // further than hi: the longest reading first, the bare title last.
 func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	out := []rolePhrase{ph}
@@ -1559,7 +1564,9 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	// Commerce", "Deputy Prime Minister for the Economy".
 	// A profession is practised for someone, not for a portfolio: "a
 	// lawyer for the family".
-	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "for" && !ph.match.Professional && r.titledPersonEnd(k+1, hi) == 0) {
+	// "Spokesperson on Foreign Affairs", "Special Envoy on Climate": the
+	// portfolio of one who speaks or advises.
+	if k+1 < hi && (r.lower[k] == "of" || r.lower[k] == "on" && portfolioOnHeads[lastWord(ph.match.Canonical)] || r.lower[k] == "for" && !ph.match.Professional && r.titledPersonEnd(k+1, hi) == 0) {
 		if end := r.portfolio(k+1, hi, ministerial(ph.match)); end > 0 {
 			ph.portfolio = [2]int{k, end}
 			ph.end = end
