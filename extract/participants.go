@@ -275,6 +275,11 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			if f.role == "Member" && (partyName(f.org) || strings.HasSuffix(strings.ToLower(f.evidence.Text), " party")) && !otherBody(f.evidence.Text, f.org) {
 				f.role = "" // "a member of the Labour Party", "of the Green party": membership, not a post
 			}
+			// "a member of the Lakeview Bank board": a seat on a board or
+			// a council is that post (guidelines 3.4).
+			if f.role == "Member" {
+				f.role = cmp.Or(seatOn(f.evidence.Text), f.role)
+			}
 			// (The same post named more fully later is that post: "UN
 			// envoy" in a heading, "special envoy" in the story.)
 			if part.Role == "" && f.role != "" || part.Role != "" && fullerTitle(f.role, part.Role) && held(f) == !former {
@@ -1940,6 +1945,21 @@ func initials(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// seatOn is the post of a member of the body a role phrase names by a
+// lower-case board or council ("member of the bank's management board":
+// Board Member); "" for any other.
+func seatOn(phrase string) string {
+	for _, w := range strings.Fields(phrase) {
+		switch w {
+		case "board":
+			return "Board Member"
+		case "council":
+			return "Council Member"
+		}
+	}
+	return ""
 }
 
 // bodyHeadTitles are the titles of a body's head.
