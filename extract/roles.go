@@ -374,12 +374,50 @@ func (r *roleReader) endingAt(e, lo int) (rolePhrase, bool) {
 	return rolePhrase{}, false
 }
 
+// nameAfter reports whether a person's name starts at token k and ends
+// its name: "Attorney Rosa Mauss said", not "Dean Witter Reynolds Inc".
+func (r *roleReader) nameAfter(k int) bool {
+	if k >= len(r.persons) || r.persons[k] <= 0 {
+		return false
+	}
+	end := r.persons[k]
+	return end >= len(r.d.Tokens) || r.d.Tokens[end].Sentence != r.d.Tokens[k].Sentence || !isCapitalized(r.d.Tokens[end].Text)
+}
+
+// bodyPreps introduce the body someone works for or at.
+var bodyPreps = toSet(`with at of for from by`)
+
+// formalCapital reports whether token k is capitalised where running
+// text would not capitalise it: not the sentence's first word, nor in a
+// heading or a line in title case, nor after a quotation mark opens.
+func (r *roleReader) formalCapital(k int) bool {
+	tok := r.d.Tokens[k]
+	s := r.d.Sentences[tok.Sentence]
+	if !isCapitalized(tok.Text) || isAllCaps(tok.Text) || k == s.FirstToken || isQuote(r.d.Tokens[k-1].Text) {
+		return false
+	}
+	if s.Paragraph < len(r.d.Paragraphs) && r.d.Paragraphs[s.Paragraph].Kind != pipeline.TextPara {
+		return false
+	}
+	for i := s.FirstToken; i < s.EndToken; i++ { // (a sentence with a lower-case word is no title-case line)
+		if t := r.d.Tokens[i].Text; startsLower(t) && len(t) > 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // core reads the title at token t and what qualifies it on the left, no
 // further than lo.
 func (r *roleReader) core(t int, ta gazetteer.TitleMatch, lo int) rolePhrase {
 	ph := rolePhrase{start: t, titleStart: t, end: t + ta.N, match: ta}
 	// "Pope Emeritus": retired from the post, a former holder.
 	ph.former = ta.N > 1 && r.lower[t+ta.N-1] == "emeritus"
+	// "said US Attorney Rosa Mauss": news capitalises a profession's word
+	// inside a sentence only as a formal title before a name, which is a
+	// post (a body's name may open with such a word: "analyst with Dean
+	// Witter Reynolds").
+	ph.tied = ta.Professional && !ta.Plural && r.formalCapital(t+ta.N-1) && r.nameAfter(t+ta.N) && (t == 0 || !bodyPreps[r.lower[t-1]])
 	c := r.p.rules
 	var mods []int
 	qualified := false
