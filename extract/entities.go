@@ -942,8 +942,8 @@ func (sc *sentenceScan) listedAfterFirms(i int) bool {
 			return k < i-1 || !sc.givenName(sc.words[i]) // ("the firms Tom Berg founded")
 		case w == "," || w == "and":
 			// Over the item before: its capitalised words.
-			for k > 1 && isCapitalized(sc.words[k-1]) {
-				k-- // (a name may end in such a noun: "Lakeview Clubs")
+			for k > 1 && (isCapitalized(sc.words[k-1]) || sc.words[k-1] == "&" && k > 2 && isCapitalized(sc.words[k-2])) {
+				k-- // (a name may end in such a noun: "Lakeview Clubs"; or join two: "Hale & Dobbs")
 			}
 			if k == i-1 || !isCapitalized(sc.words[k]) {
 				return false // no item before the separator

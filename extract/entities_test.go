@@ -835,6 +835,8 @@ func TestFirmNounsNameBodies(t *testing.T) { // and the names such a noun lists 
 	checkEntities(t, "Jeweller Castell also reported weak sales.", []wantEntity{{"Castell", pipeline.Org, "", ""}}, "Jeweller Castell")
 	checkEntities(t, "Shares in casino operators Lakeview Clubs, Castell Group and Stanley Ellery fell.", []wantEntity{{"Stanley Ellery", pipeline.Org, "", ""}})
 	checkEntities(t, "Carmakers Halvorsen and Brandt Ellery cut jobs.", []wantEntity{{"Brandt Ellery", pipeline.Org, "", ""}})
+	// An item that joins two names with "&" is one item.
+	checkEntities(t, "It also owns the firms Hale & Dobbs and J Walter Thornton.", []wantEntity{{"J Walter Thornton", pipeline.Org, "", ""}})
 	checkPerson(t, "The firm Tom Berg founded in 1990 has collapsed.", "Tom Berg")
 	checkPerson(t, "The firms Tom Berg founded have collapsed.", "Tom Berg")
 	checkPerson(t, "Analyst Ann Kerr said the figures were weak.", "Ann Kerr")
