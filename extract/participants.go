@@ -1611,9 +1611,11 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 // there is only one such person the text does not set apart from the
 // office (setApart). For an office described as a sentence's subject
 // (near), that person is named shortly before its first description;
-// one described only in passing (loose: "accused the chancellor") may be
-// named anywhere. An office that someone the text names holds gets
-// nothing.
+// one described only in passing (loose: "accused the chancellor"), or
+// as a subject with no such person named shortly before, may be named
+// anywhere, and is given after the near ones. A person given one office
+// is no candidate for another; an office that someone the text names
+// holds gets nothing.
 func untitledHolders(ix *tokenIndex, persons []*person, near, loose []roleFact, key func(roleFact) string) map[*person][]roleFact {
 	offices := map[string][]roleFact{}
 	nearby := map[string]bool{} // offices described where someone is near
@@ -1655,16 +1657,7 @@ func untitledHolders(ix *tokenIndex, persons []*person, near, loose []roleFact, 
 		}) {
 			continue // held by someone the text names
 		}
-		var sites [][2]int // where the text repeats the office's descriptions
-		phrases := map[string]bool{}
-		for _, f := range offices[k] {
-			if p := strings.ToLower(f.evidence.Text); !phrases[p] {
-				phrases[p] = true
-				sites = append(sites, descriptionSites(ix, f.evidence)...)
-			}
-		}
-		slices.SortFunc(sites, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
-		sites = slices.Compact(sites)
+		sites := descriptionSites(ix, offices[k])
 		// (An office described as a subject where no such person is
 		// named shortly before is one described in passing.)
 		if nearby[k] && !slices.ContainsFunc(untitled, func(per *person) bool { return namedShortlyBefore(ix, per, offices[k][0].evidence.Start) }) {
@@ -1733,22 +1726,28 @@ func namedShortlyBefore(ix *tokenIndex, per *person, b int) bool {
 	return false
 }
 
-// descriptionSites are the tokens [from, to) of every "the" and the
-// words of desc in the text: where it repeats a description.
-func descriptionSites(ix *tokenIndex, desc pipeline.Span) [][2]int {
+// descriptionSites are the tokens [from, to) of every "the" and the words
+// of one of descs in the text, in reading order: where it repeats the
+// descriptions of an office.
+func descriptionSites(ix *tokenIndex, descs []roleFact) [][2]int {
 	d := ix.d
-	first, last := ix.token(desc.Start), ix.tokenEnding(desc.End)
-	if first < 0 || last < 0 {
-		return nil
-	}
-	n := last + 1 - first
 	var sites [][2]int
-	for i := 1; i+n <= len(d.Tokens); i++ {
-		if strings.EqualFold(d.Tokens[i-1].Text, "the") && slices.EqualFunc(d.Tokens[first:last+1], d.Tokens[i:i+n], func(a, b pipeline.Token) bool { return strings.EqualFold(a.Text, b.Text) }) {
-			sites = append(sites, [2]int{i - 1, i + n})
+	read := map[string]bool{}
+	for _, f := range descs {
+		first, last := ix.token(f.evidence.Start), ix.tokenEnding(f.evidence.End)
+		if first < 0 || last < 0 || read[strings.ToLower(f.evidence.Text)] {
+			continue
+		}
+		read[strings.ToLower(f.evidence.Text)] = true
+		n := last + 1 - first
+		for i := 1; i+n <= len(d.Tokens); i++ {
+			if strings.EqualFold(d.Tokens[i-1].Text, "the") && slices.EqualFunc(d.Tokens[first:last+1], d.Tokens[i:i+n], func(a, b pipeline.Token) bool { return strings.EqualFold(a.Text, b.Text) }) {
+				sites = append(sites, [2]int{i - 1, i + n})
+			}
 		}
 	}
-	return sites
+	slices.SortFunc(sites, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	return slices.Compact(sites)
 }
 
 // setApart reports whether the text keeps per apart from whoever an

@@ -417,7 +417,7 @@ func (r *roleReader) core(t int, ta gazetteer.TitleMatch, lo int) rolePhrase {
 	// inside a sentence only as a formal title before a name, which is a
 	// post (a body's name may open with such a word: "analyst with Dean
 	// Witter Reynolds").
-	ph.tied = ta.Professional && !ta.Plural && r.formalCapital(t+ta.N-1) && r.nameAfter(t+ta.N) && (t == 0 || !bodyPreps[r.lower[t-1]])
+	ph.tied = ta.Professional && !ta.Plural && r.nameAfter(t+ta.N) && (t == 0 || !bodyPreps[r.lower[t-1]]) && r.formalCapital(t+ta.N-1)
 	c := r.p.rules
 	var mods []int
 	qualified := false
