@@ -155,10 +155,6 @@ type ruleSpec struct {
 	// time: "the prime minister will" is someone named before, while "the
 	// minister will" may be the minister of a ministry just named.
 	Single bool `yaml:"single"`
-	// Anywhere says the description may stand anywhere in its sentence
-	// (an object, after a preposition), too loosely tied to refer back:
-	// it goes only to the one the text names often and titles nowhere.
-	Anywhere bool `yaml:"anywhere"`
 	// Roster facts come before others: a list line states a role
 	// deliberately.
 	Roster   bool          `yaml:"roster"`
@@ -1050,7 +1046,6 @@ type pendingRef struct {
 	lede        bool // else to the next sentence's speaker
 	ahead       bool // only to the next sentence's speaker
 	strict      bool // only to the subject of the sentence before
-	anywhere    bool // only to the one the text names often, titled nowhere
 }
 
 // sentenceWords notes the literal words and word classes of the sentence
@@ -1984,7 +1979,7 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 			}
 			if c.kind == elRole {
 				ahead := ru.Lede && !ru.Antecedent && !ru.Possessor
-				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: ahead, strict: ru.Strict, anywhere: ru.Anywhere}, roleFact: m.roleFactOf(*c.role)}
+				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: ahead, strict: ru.Strict}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
 				if f.country == "" {
 					f.country = country // "the Chilean foreign minister"

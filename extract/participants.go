@@ -1423,7 +1423,6 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	}
 	calledSo := func(f fact) bool { return !f.former && len(holders[titleKey(f.roleFact)]) > 0 }
 	var leftover []roleFact // single offices described, found no one
-	var loose []roleFact    // the same, described where no one is near
 	given := map[int]bool{} // descriptions, by start, that another reading gave someone
 	// ("The leader of the party, Ana Ruiz, said": a name the entity
 	// stage missed in apposition.)
@@ -1446,12 +1445,6 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				other.roles = append(other.roles, f.roleFact)
 				touched[other] = true
 				break
-			}
-			continue
-		}
-		if f.pending.anywhere {
-			if k := holderKey(f.roleFact); k != "" && len(holders[k]) == 0 && !f.former && !missedApposition(f.evidence.End) && looseOffice(ix, f.evidence) && !ofSomeBody(ix, f.evidence) {
-				loose = append(loose, f.roleFact)
 			}
 			continue
 		}
@@ -1591,12 +1584,10 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		}
 	}
 	// A single office described where no one near can hold it ("The
-	// prime minister said ...", "aides to the chancellor") is the one
-	// person the text names often and gives no post (untitledHolders),
-	// office by office.
-	unGiven := func(f roleFact) bool { return given[f.evidence.Start] }
-	leftover, loose = slices.DeleteFunc(leftover, unGiven), slices.DeleteFunc(loose, unGiven)
-	for to, fs := range untitledHolders(ix, persons, leftover, loose, holderKey) {
+	// prime minister said ...") is the one person the text names often
+	// and gives no post (untitledHolders), office by office.
+	leftover = slices.DeleteFunc(leftover, func(f roleFact) bool { return given[f.evidence.Start] })
+	for to, fs := range untitledHolders(ix, persons, leftover, holderKey) {
 		to.roles = append(to.roles, fs...)
 		touched[to] = true
 	}
@@ -1608,25 +1599,22 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 // untitledHolders gives each single office described where no one near
 // can hold it to the person without post or profession whom the text
 // names at least three times, and whose surname no one else has, when
-// there is only one such person the text does not set apart from the
-// office (setApart). For an office described as a sentence's subject
-// (near), that person is named shortly before its first description;
-// one described only in passing (loose: "accused the chancellor"), or
-// as a subject with no such person named shortly before, may be named
-// anywhere, and is given after the near ones. A person given one office
-// is no candidate for another; an office that someone the text names
-// holds gets nothing.
-func untitledHolders(ix *tokenIndex, persons []*person, near, loose []roleFact, key func(roleFact) string) map[*person][]roleFact {
+// there is only one such person. That person is named shortly before the
+// office's first description; where no such person is, anywhere, and
+// such an office is given after the others. A person given one office is no
+// candidate for another; an office that someone the text names holds
+// gets nothing.
+func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key func(roleFact) string) map[*person][]roleFact {
 	offices := map[string][]roleFact{}
-	nearby := map[string]bool{} // offices described where someone is near
+	nearby := map[string]bool{} // offices whose candidates are named shortly before
 	var keys []string
-	for i, f := range slices.Concat(near, loose) {
+	for _, f := range left {
 		k := key(f)
 		if offices[k] == nil {
 			keys = append(keys, k)
 		}
 		offices[k] = append(offices[k], f)
-		nearby[k] = nearby[k] || i < len(near)
+		nearby[k] = true
 	}
 	var untitled []*person
 	for _, per := range persons {
@@ -1641,15 +1629,6 @@ func untitledHolders(ix *tokenIndex, persons []*person, near, loose []roleFact, 
 	if len(untitled) == 0 {
 		return nil
 	}
-	byStart := map[int]*person{} // every person's mentions, by first token
-	for _, per := range persons {
-		for _, m := range per.mentions {
-			if a := ix.token(m.Start); a >= 0 {
-				byStart[a] = per
-			}
-		}
-	}
-	heOrShe := func(tok int) *person { return openingSubject(ix, byStart, tok) }
 	candidates := map[string][]*person{}
 	for _, k := range keys {
 		if slices.ContainsFunc(persons, func(per *person) bool {
@@ -1657,9 +1636,8 @@ func untitledHolders(ix *tokenIndex, persons []*person, near, loose []roleFact, 
 		}) {
 			continue // held by someone the text names
 		}
-		sites := descriptionSites(ix, offices[k])
-		// (An office described as a subject where no such person is
-		// named shortly before is one described in passing.)
+		// (An office where no such person is named shortly before may
+		// be anyone's the text names often.)
 		if nearby[k] && !slices.ContainsFunc(untitled, func(per *person) bool { return namedShortlyBefore(ix, per, offices[k][0].evidence.Start) }) {
 			nearby[k] = false
 		}
@@ -1667,16 +1645,13 @@ func untitledHolders(ix *tokenIndex, persons []*person, near, loose []roleFact, 
 			if nearby[k] && !namedShortlyBefore(ix, per, offices[k][0].evidence.Start) {
 				continue
 			}
-			if !setApart(ix, sites, per, heOrShe) {
-				candidates[k] = append(candidates[k], per)
-			}
+			candidates[k] = append(candidates[k], per)
 		}
 	}
 	// An office with one candidate is theirs, and one who holds it is no
-	// candidate for another: "the premier and Mr Berg" leaves Mr Berg
-	// the chancellorship. Two offices with the same one candidate
-	// get no one. Offices described next to someone go first: that is
-	// the stronger evidence.
+	// candidate for another. Two offices with the same one candidate get
+	// no one. Offices with candidates named shortly before go first:
+	// that is the stronger evidence.
 	chosen := map[string]*person{}
 	taken := map[*person]bool{}
 	for _, described := range []bool{true, false} {
@@ -1726,156 +1701,6 @@ func namedShortlyBefore(ix *tokenIndex, per *person, b int) bool {
 	return false
 }
 
-// descriptionSites are the tokens [from, to) of every "the" and the words
-// of one of descs in the text, in reading order: where it repeats the
-// descriptions of an office.
-func descriptionSites(ix *tokenIndex, descs []roleFact) [][2]int {
-	d := ix.d
-	var sites [][2]int
-	read := map[string]bool{}
-	for _, f := range descs {
-		first, last := ix.token(f.evidence.Start), ix.tokenEnding(f.evidence.End)
-		if first < 0 || last < 0 || read[strings.ToLower(f.evidence.Text)] {
-			continue
-		}
-		read[strings.ToLower(f.evidence.Text)] = true
-		n := last + 1 - first
-		for i := 1; i+n <= len(d.Tokens); i++ {
-			if strings.EqualFold(d.Tokens[i-1].Text, "the") && slices.EqualFunc(d.Tokens[first:last+1], d.Tokens[i:i+n], func(a, b pipeline.Token) bool { return strings.EqualFold(a.Text, b.Text) }) {
-				sites = append(sites, [2]int{i - 1, i + n})
-			}
-		}
-	}
-	slices.SortFunc(sites, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
-	return slices.Compact(sites)
-}
-
-// setApart reports whether the text keeps per apart from whoever an
-// office's description stands for, at any of its sites: per's name or
-// pronoun joined to it by "and" or "or" ("the premier and Mr Berg"), or
-// the two on the two sides of one verb ("Mr Berg blamed the chancellor",
-// "He urged the chancellor"). A verb of being or naming joins the two
-// instead ("Mr Berg became the chancellor").
-func setApart(ix *tokenIndex, sites [][2]int, per *person, heOrShe func(tok int) *person) bool {
-	d := ix.d
-	mentionAt := map[int]int{} // per's mentions in tokens: first to last
-	for _, m := range per.mentions {
-		if a, b := ix.token(m.Start), ix.tokenEnding(m.End); a >= 0 && b >= 0 {
-			mentionAt[a] = b
-		}
-	}
-	for _, site := range sites {
-		from, to := site[0], site[1]
-		lo, hi := ix.sentenceBounds(from)
-		for a := lo; a < hi; a++ {
-			b, named := mentionAt[a]
-			switch w := d.Tokens[a].Text; {
-			case named:
-				if b+1 < len(d.Tokens) && isPossessive(d.Tokens[b+1].Text) {
-					continue
-				}
-			case (w == "He" || w == "She") && a < from:
-				if heOrShe(a) != per {
-					continue
-				}
-				b = a
-			default:
-				continue
-			}
-			var between []pipeline.Token
-			switch {
-			case b < from:
-				between = d.Tokens[b+1 : from]
-			case a >= to:
-				between = d.Tokens[to:a]
-				for len(between) > 0 && honorifics[strings.ToLower(between[len(between)-1].Text)] {
-					between = between[:len(between)-1]
-				}
-			default:
-				continue
-			}
-			if apartBetween(between) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// openingSubject is the person a sentence-opening "He" or "She" at token
-// tok stands for: the name that opens the last sentence before it that
-// no pronoun opens ("Mr Howard said ... His party ... He urged ..."); nil
-// for any other pronoun, or where that sentence opens otherwise.
-func openingSubject(ix *tokenIndex, byStart map[int]*person, tok int) *person {
-	d := ix.d
-	s := d.Tokens[tok].Sentence
-	if d.Sentences[s].FirstToken != tok {
-		return nil
-	}
-	for s--; s >= 0 && s >= d.Tokens[tok].Sentence-3; s-- {
-		k, end := d.Sentences[s].FirstToken, d.Sentences[s].EndToken
-		if w := d.Tokens[k].Text; w == "He" || w == "She" || w == "His" || w == "Her" {
-			continue
-		}
-		for k < end && honorifics[strings.ToLower(d.Tokens[k].Text)] {
-			k++
-		}
-		per := byStart[k]
-		if per == nil {
-			return nil
-		}
-		for e := k; e < end; e++ { // not the owner of the subject: "Mr Berg's plan was ..."
-			if byStart[e] == per && e > k {
-				break
-			}
-			if isPossessive(d.Tokens[e].Text) {
-				return nil
-			}
-			if !strings.HasPrefix(d.Tokens[e].Tag, "NNP") {
-				break
-			}
-		}
-		return per
-	}
-	return nil
-}
-
-// looseOffice reports whether a description found anywhere in its
-// sentence may stand for the holder of an office: it is in lower case
-// ("the Queen" stands for a name the text need not give), says what no
-// one is ("as the head of", "was the head of"), is no sentence's subject
-// (which the rules for subjects read), names no two offices ("the
-// president and controller") and is no part of a name ("the
-// president's National Security Council").
-func looseOffice(ix *tokenIndex, desc pipeline.Span) bool {
-	d := ix.d
-	first, last := ix.token(desc.Start), ix.tokenEnding(desc.End)
-	if first < 2 || last < 0 || !startsLower(d.Tokens[last].Text) {
-		return false
-	}
-	if w := strings.ToLower(d.Tokens[first-2].Text); w == "as" || joiningVerbs[w] || d.Sentences[d.Tokens[first].Sentence].FirstToken == first-1 { // (first-1 is "the")
-		return false
-	}
-	next := func(k int) string {
-		if k < len(d.Tokens) && d.Tokens[k].Sentence == d.Tokens[last].Sentence {
-			return d.Tokens[k].Text
-		}
-		return ""
-	}
-	for k := first; k <= last; k++ {
-		if w := d.Tokens[k].Text; w == "and" || w == "or" {
-			return false
-		}
-	}
-	switch w := next(last + 1); {
-	case w == "and" || w == "or":
-		return !startsLower(next(last + 2))
-	case isPossessive(w):
-		return !isCapitalized(next(last + 2))
-	}
-	return true
-}
-
 // ofSomeBody reports whether a description is of a body it does not
 // identify ("the chief executive of a rival firm"): it introduces
 // someone new and refers back to no one.
@@ -1893,32 +1718,6 @@ func ofSomeBody(ix *tokenIndex, desc pipeline.Span) bool {
 	}
 	return false
 }
-
-// apartBetween reports whether the words between a name and a
-// description make them two people: "and", "or", or a verb that is none
-// of being, naming or saying, after modals and adverbs ("should sack").
-func apartBetween(between []pipeline.Token) bool {
-	if len(between) == 0 {
-		return false
-	}
-	if w := strings.ToLower(between[len(between)-1].Text); w == "and" || w == "or" {
-		return len(between) == 1 || len(between) == 2 && between[0].Text == ","
-	}
-	// A preposition the verb takes: "called on", "clashed with".
-	if t := between[len(between)-1]; len(between) > 1 && (t.Tag == "IN" || t.Tag == "TO" || t.Tag == "RP") && !strings.EqualFold(t.Text, "as") && !strings.EqualFold(t.Text, "like") {
-		between = between[:len(between)-1]
-	}
-	for _, t := range between[:len(between)-1] {
-		if t.Tag != "MD" && !strings.HasPrefix(t.Tag, "RB") {
-			return false
-		}
-	}
-	t := between[len(between)-1]
-	return strings.HasPrefix(t.Tag, "VB") && !joiningVerbs[strings.ToLower(t.Text)]
-}
-
-// joiningVerbs say that a name and a description are one person, or may.
-var joiningVerbs = toSet(`is was are were be been being becomes became become remains remained remain serves served serve named appointed elected said says`)
 
 // oneHolder keys a post that one person holds at a time: a single
 // office of no stated country ("home secretary"), or the head of a named
