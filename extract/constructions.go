@@ -1430,9 +1430,6 @@ func opensPhrase(t pipeline.Token) bool {
 	return openingPreps[strings.ToLower(t.Text)] || t.Tag == "VBG" || t.Tag == "VBN"
 }
 
-// hasNameless reports whether a rule without a name may match in the
-// sentence [lo, hi): whether one of its tokens is a quotation mark or its
-// first word is one that such a rule opens with. Other sentences that name
 // officeIn reports whether a word that can end the title of an office
 // one person holds at a time stands in tokens [lo, hi): where a rule
 // limited to such offices (single) may match.
@@ -1460,6 +1457,9 @@ var officeHeads = func() map[string]bool {
 	return heads
 }()
 
+// hasNameless reports whether a rule without a name may match in the
+// sentence [lo, hi): whether one of its tokens is a quotation mark or its
+// first word is one that such a rule opens with. Other sentences that name
 // nobody are not read at all.
 func (c *constructions) hasNameless(m *matcher, lo, hi int) bool {
 	for i := lo; i < hi; i++ {

@@ -1614,7 +1614,6 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 			keys = append(keys, k)
 		}
 		offices[k] = append(offices[k], f)
-		nearby[k] = true
 	}
 	var untitled []*person
 	for _, per := range persons {
@@ -1638,14 +1637,14 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 		}
 		// (An office where no such person is named shortly before may
 		// be anyone's the text names often.)
-		if nearby[k] && !slices.ContainsFunc(untitled, func(per *person) bool { return namedShortlyBefore(ix, per, offices[k][0].evidence.Start) }) {
-			nearby[k] = false
-		}
 		for _, per := range untitled {
-			if nearby[k] && !namedShortlyBefore(ix, per, offices[k][0].evidence.Start) {
-				continue
+			if namedShortlyBefore(ix, per, offices[k][0].evidence.Start) {
+				candidates[k] = append(candidates[k], per)
 			}
-			candidates[k] = append(candidates[k], per)
+		}
+		nearby[k] = len(candidates[k]) > 0
+		if !nearby[k] {
+			candidates[k] = untitled
 		}
 	}
 	// An office with one candidate is theirs, and one who holds it is no
@@ -1654,12 +1653,12 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 	// that is the stronger evidence.
 	chosen := map[string]*person{}
 	taken := map[*person]bool{}
-	for _, described := range []bool{true, false} {
+	for _, near := range []bool{true, false} {
 		for settled := true; settled; {
 			settled = false
 			sole := map[*person][]string{}
 			for _, k := range keys {
-				if chosen[k] != nil || nearby[k] != described {
+				if chosen[k] != nil || nearby[k] != near {
 					continue
 				}
 				left := slices.DeleteFunc(slices.Clone(candidates[k]), func(per *person) bool { return taken[per] })

@@ -399,12 +399,7 @@ func (r *roleReader) formalCapital(k int) bool {
 	if s.Paragraph < len(r.d.Paragraphs) && r.d.Paragraphs[s.Paragraph].Kind != pipeline.TextPara {
 		return false
 	}
-	for i := s.FirstToken; i < s.EndToken; i++ { // (a sentence with a lower-case word is no title-case line)
-		if t := r.d.Tokens[i].Text; startsLower(t) && len(t) > 3 {
-			return true
-		}
-	}
-	return false
+	return !titleCase(tokenTexts(r.d.Tokens[s.FirstToken:s.EndToken]))
 }
 
 // core reads the title at token t and what qualifies it on the left, no
@@ -1564,12 +1559,12 @@ func titleMinorWords(s string) string {
 	return strings.Join(f, " ")
 }
 
-// withComplements returns ph extended over what may follow the title, no
 // portfolioOnHeads are the titles whose portfolio "on" gives: "spokesman
 // on health", "envoy on climate", "rapporteur on torture" (an adviser on
 // climate advises someone: Adviser).
 var portfolioOnHeads = toSet(`Spokesperson Spokesman Spokeswoman Envoy Rapporteur Tsar Czar`)
 
+// withComplements returns ph extended over what may follow the title, no
 // further than hi: the longest reading first, the bare title last.
 func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 	out := []rolePhrase{ph}
