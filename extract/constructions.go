@@ -85,7 +85,8 @@ type ruleSpec struct {
 	Name    string `yaml:"name"`
 	Pattern string `yaml:"pattern"`
 	// Where limits the rule to roster lines ("list": list items and table
-	// rows) or to headings ("heading", where "to be" is left out).
+	// rows), to headings ("heading", where "to be" is left out) or to the
+	// story's first sentence ("lede").
 	Where string `yaml:"where"`
 	// Former marks the roles the match gives as no longer held; FormerName
 	// marks only the role of that NAME (1-based).
@@ -343,8 +344,8 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	c.cabinet = c.words.bit["cabinet"]
 	c.titleBody = c.words.bit["title_body"]
 	for _, s := range f.Rules {
-		if s.Where != "" && s.Where != "list" && s.Where != "heading" {
-			return nil, fmt.Errorf("%s: rule %q: where %q is not list or heading", ruleFileName(path), s.Name, s.Where)
+		if s.Where != "" && s.Where != "list" && s.Where != "heading" && s.Where != "lede" {
+			return nil, fmt.Errorf("%s: rule %q: where %q is not list, heading or lede", ruleFileName(path), s.Name, s.Where)
 		}
 		els, err := c.compile(s.Pattern)
 		if err != nil {
@@ -1087,6 +1088,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 		lo, hi := s.FirstToken, s.EndToken
 		kind := m.r.d.Paragraphs[s.Paragraph].Kind
 		list := kind == pipeline.ListItem || kind == pipeline.TableRow
+		lede := firstOfBody(m.r.d, m.r.d.Tokens[lo].Sentence)
 		// Facts are about people: a sentence that names nobody can only
 		// hold a description of someone named before ("the prime
 		// minister said"), which the rules without names read.
@@ -1124,7 +1126,7 @@ func (m *matcher) run(ctx context.Context) ([]fact, error) {
 			try := func(ri int) {
 				ru := &m.c.rules[ri]
 				m.heading = ru.Where == "heading" // (a rule for headings reads their verbs)
-				if ru.Where == "list" && !list || ru.Where == "heading" && kind != pipeline.Heading || !named && ru.named || ru.Single && !m.officeIn(i, min(hi, i+titleWords)) || !m.anchored(ru) || !m.canStart(&ru.elems[0], i, at) || !m.canGoOn(ru, i, hi) {
+				if ru.Where == "list" && !list || ru.Where == "heading" && kind != pipeline.Heading || ru.Where == "lede" && !lede || !named && ru.named || ru.Single && !m.officeIn(i, min(hi, i+titleWords)) || !m.anchored(ru) || !m.canStart(&ru.elems[0], i, at) || !m.canGoOn(ru, i, hi) {
 					return
 				}
 				var ok bool

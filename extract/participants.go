@@ -1457,24 +1457,32 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			if named {
 				from = f.mention
 			}
+			// "He will meet his Iraqi counterpart": whose is the one "he"
+			// stands for, the subject of the sentence before, not someone
+			// it names later ("talks with the prime minister, X").
+			owner := -1
+			if !named {
+				owner = pronounOwner(rr, phStart, before)
+			}
 			for tok := range before(from) {
 				if d.Tokens[tok].Sentence < sent-1 {
 					break
 				}
 				other := byMention[tok]
-				if other == self || len(other.roles) == 0 || relationalTitles[other.roles[0].role] {
+				if other == self || len(other.roles) == 0 || relationalTitles[other.roles[0].role] || owner >= 0 && other != byMention[owner] {
 					continue
 				}
 				if named && !slices.Contains(other.forms, f.owner) && other.name != f.owner {
 					continue
 				}
+				post := counterpartPost(other.roles)
 				rf := f.roleFact
-				rf.role = other.roles[0].role
+				rf.role = post.role
 				if f.role == "Predecessor" {
 					rf.role = formerRole(rf.role)
 					rf.former = true
 					if rf.country == "" { // the same post, of the same country
-						rf.country = other.roles[0].country
+						rf.country = post.country
 					}
 				} else {
 					rf.owner = "" // a counterpart's post is another country's
@@ -1541,7 +1549,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			// Treasury spokesman is ...").
 			speakerBefore := -1
 			if speaksFor(f.role) {
-				speakerBefore = speakerOf(rr, inSentence(rr, eligible))
+				speakerBefore = speakerOf(rr, inSentence(rr, eligible, false))
 			}
 			for _, c := range candidates {
 				if speaksFor(f.role) && len(c.roles) == 0 && len(c.professions) == 0 && (speakerBefore < 0 || byMention[speakerBefore] != c) {
@@ -1565,7 +1573,9 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			if !f.pending.strict {
 				descStart, descEnd = ix.token(f.evidence.Start), ix.tokenEnding(f.evidence.End)+1
 			}
-			if tok := namedNext(rr, sent, descStart, descEnd); tok >= 0 && describes(byMention[tok], f.roleFact) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
+			// (One the next sentence calls only by a weak title, "X is a
+			// senior official", may hold the post the lede names.)
+			if tok := namedNext(rr, sent, descStart, descEnd); tok >= 0 && (describes(byMention[tok], f.roleFact) || weaklyTitled(byMention[tok], f.roleFact)) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
 				to = byMention[tok]
 			}
 		}
@@ -1799,6 +1809,68 @@ func describes(per *person, desc roleFact) bool {
 	return true
 }
 
+// counterpartPost is the role of someone's counterpart or predecessor
+// among that person's roles: the first the text gives that is a post,
+// not a weak title ("Ana Ruiz, Chile's foreign minister and its most
+// senior official"); the first given when none is.
+func counterpartPost(roles []roleFact) roleFact {
+	inOrder := slices.SortedStableFunc(slices.Values(roles), readingOrder)
+	if i := slices.IndexFunc(inOrder, func(r roleFact) bool { return r.weakness() == 0 }); i >= 0 {
+		return inOrder[i]
+	}
+	return inOrder[0]
+}
+
+// pronounOwner returns the mention that "his" or "her" before the phrase
+// at tok refers to when the phrase's sentence opens with "He" or "She"
+// ("He met his counterpart"): the subject of the sentence before
+// (sentenceSubject); -1 for any other.
+func pronounOwner(rr *roleReader, tok int, before func(int) iter.Seq[int]) int {
+	d := rr.d
+	s := d.Sentences[d.Tokens[tok].Sentence]
+	// ("She met his counterpart": "his" is someone else's.)
+	owns := func(k int) bool {
+		return k >= 0 && possessiveOf(d.Tokens[s.FirstToken].Text) == strings.ToLower(d.Tokens[k].Text)
+	}
+	if !owns(tok) && !owns(tok-1) {
+		return -1
+	}
+	var mentions []int // of the sentence before, nearest first
+	for m := range before(s.FirstToken) {
+		if d.Tokens[m].Sentence != d.Tokens[tok].Sentence-1 {
+			break
+		}
+		mentions = append(mentions, m)
+	}
+	if len(mentions) == 0 {
+		return -1
+	}
+	return sentenceSubject(rr, mentions)
+}
+
+// possessiveOf is the possessive of a subject pronoun "he" or "she"; ""
+// for any other word.
+func possessiveOf(w string) string {
+	switch strings.ToLower(w) {
+	case "he":
+		return "his"
+	case "she":
+		return "her"
+	}
+	return ""
+}
+
+// weaklyTitled reports whether per's first role is a weak title
+// ("Senior Official", weakness) that a post of the same country, or of
+// none, may stand for.
+func weaklyTitled(per *person, desc roleFact) bool {
+	if len(per.roles) == 0 || desc.weakness() > 0 {
+		return false
+	}
+	r := per.roles[0]
+	return r.weakness() > 0 && !r.former && (r.country == "" || desc.country == "" || r.country == desc.country)
+}
+
 // speaksFor reports whether a title is a spokesperson's.
 func speaksFor(role string) bool { return lastWord(normalRole(role)) == "Spokesperson" }
 
@@ -1937,7 +2009,7 @@ func opens(rr *roleReader, tok int) bool {
 // meeting A, B told C ..." is B). It is -1 when there is none.
 func sentenceSubject(rr *roleReader, mentions []int) int {
 	d := rr.d
-	in := inSentence(rr, mentions)
+	in := inSentence(rr, mentions, false)
 	if tok := speakerOf(rr, in); tok >= 0 {
 		return tok
 	}
@@ -1993,18 +2065,25 @@ func describedSubject(d *pipeline.Doc, tok int) bool {
 }
 
 // speaker returns the mention among mentions (nearest first) that is the
-// speaker of the nearest one's sentence ("A said", "said A"), or -1.
+// speaker of the nearest one's sentence or of a clause in it ("A said",
+// "said A", "reported that A said"), or -1.
 func speaker(rr *roleReader, mentions []int) int {
-	return speakerOf(rr, inSentence(rr, mentions))
+	return speakerOf(rr, inSentence(rr, mentions, true))
 }
+
+// complementizers open a clause whose subject may follow them, though
+// taggers mark them as prepositions: "reported that A said".
+var complementizers = toSet(`that whether if because although though unless`)
 
 // sentenceMention is a mention that may be its sentence's subject, and the
 // word before it, past titles of address.
 type sentenceMention struct{ tok, prev int }
 
 // inSentence returns the mentions (nearest first) in the sentence of the
-// first, leaving out objects of prepositions: "a spokesman for B said".
-func inSentence(rr *roleReader, mentions []int) []sentenceMention {
+// first, leaving out objects of prepositions: "a spokesman for B said";
+// with clauses, not the subjects of clauses after a complementizer
+// ("reported that B said").
+func inSentence(rr *roleReader, mentions []int, clauses bool) []sentenceMention {
 	d := rr.d
 	s := d.Sentences[d.Tokens[mentions[0]].Sentence]
 	var out []sentenceMention
@@ -2016,7 +2095,7 @@ func inSentence(rr *roleReader, mentions []int) []sentenceMention {
 		for prev > s.FirstToken && rr.is(prev, honorificClass) {
 			prev--
 		}
-		if prev >= s.FirstToken && (d.Tokens[prev].Tag == "IN" || d.Tokens[prev].Tag == "TO") {
+		if prev >= s.FirstToken && (d.Tokens[prev].Tag == "IN" && !(clauses && complementizers[rr.lower[prev]]) || d.Tokens[prev].Tag == "TO") {
 			continue
 		}
 		out = append(out, sentenceMention{tok, prev})
