@@ -3039,6 +3039,15 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Person && j == i+1 && timeAdjectives[sc.words[i]] {
 			continue
 		}
+		// "Interim | Haitian Prime Minister X": nor before a demonym or a
+		// country, whose name the gazetteer gives ("New York", "New
+		// England" are names).
+		if label != pipeline.Person && timeAdjectives[sc.words[i]] && sc.words[i] != "New" && slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool {
+			k := m.Entries[0].Kind
+			return m.Start == i+1 && m.End == j && (k == gazetteer.Demonym || k == gazetteer.Country)
+		}) && !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End >= j }) {
+			continue
+		}
 		c := sc.add(i, j, label, prioTagger, sp.Confidence)
 		if eponym {
 			c.Source = pipeline.SourceRule // the construction, not the tagger, says it is a person

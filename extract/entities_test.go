@@ -1626,10 +1626,21 @@ func TestPlaceNounEndsNoPerson(t *testing.T) {
 }
 
 // TestTimeAdjectiveNoBody: "New" before a title that opens a sentence
-// names no body.
+// names no body, nor "Interim" before a demonym or a country ("New
+// Zealand" and "New Line Cinema" are names).
 func TestTimeAdjectiveNoBody(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nNew Home Secretary Tom Hale vowed the men would stay in prison.",
 		[]wantEntity{{"Tom Hale", pipeline.Person, "", ""}}, "New")
+	checkEntities(t, "Interim Haitian Prime Minister Tom Hale will meet donors in Rome.",
+		[]wantEntity{{"Haitian", pipeline.NORP, "", ""}, {"Tom Hale", pipeline.Person, "", ""}}, "Interim Haitian")
+	checkEntities(t, "Outgoing Chilean President Ana Ruiz will meet donors in Rome.",
+		[]wantEntity{{"Chilean", pipeline.NORP, "", ""}, {"Ana Ruiz", pipeline.Person, "", ""}}, "Outgoing Chilean")
+	checkEntities(t, "New Zealand Prime Minister Ana Ruiz will meet donors in Rome.",
+		[]wantEntity{{"New Zealand", pipeline.Place, "", ""}})
+	checkEntities(t, "Ana Ruiz, an economist at Lakeview Bank in New York, said rates would rise.",
+		[]wantEntity{{"New York", pipeline.Place, "", ""}})
+	checkEntities(t, "Ana Ruiz, an economist at Lakeview Bank in New England, said rates would rise.",
+		[]wantEntity{{"New England", pipeline.Place, "", ""}})
 	checkEntities(t, "Hello there.\n\nNew Line Cinema said the film would open in May.",
 		[]wantEntity{{"New Line Cinema", pipeline.Org, "", ""}})
 }
