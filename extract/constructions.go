@@ -1983,8 +1983,11 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				ahead := ru.Lede && !ru.Antecedent && !ru.Possessor
 				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: ahead, strict: ru.Strict}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
-				if f.country == "" {
-					f.country = country // "the Chilean foreign minister"
+				// "the Chilean foreign minister"; "Peru's trade envoy in
+				// Chile" is Peru's: the country before the
+				// post is its own, one after may be where it is held.
+				if country != "" {
+					f.country = country
 				}
 				if f.org == "" {
 					f.org = org // "the Tory | leader will"
