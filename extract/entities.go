@@ -1326,7 +1326,10 @@ func (sc *sentenceScan) titledPeople() {
 		// A party member noun, a plural or a professional title needs a
 		// full name after it: "Republican Jim Cole", "Senators Mark Cole",
 		// "correspondent Dana Kerr" (not "Queens Park Rangers").
-		member := n == 0 && partyMembers[sc.words[i]] || tm.Plural || tm.Professional
+		// So does a lowercase word only for a person: "cleric Moqtada
+		// Haddad", whose name the tagger may read as a place's.
+		described := n == 0 && personalDescriptors[sc.words[i]]
+		member := n == 0 && partyMembers[sc.words[i]] || tm.Plural || tm.Professional || described
 		if n == 0 && member {
 			n = 1
 		}
@@ -1428,6 +1431,12 @@ func (sc *sentenceScan) titledPeople() {
 		// nor words a law's or an event's name goes on from, "Official
 		// Secrets Act".
 		if slices.ContainsFunc(sc.words[k:j], namesBody) || sc.portfolioBeforeTitle(k, j) || j < len(sc.words) && lawEventHeads[sc.words[j]] {
+			i = j - 1
+			continue
+		}
+		// ("singer Lakeview Harbour", "activist New York": a known place
+		// or body is no one's name.)
+		if described && slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start < j && m.End > k }) {
 			i = j - 1
 			continue
 		}
@@ -2312,6 +2321,14 @@ Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foo
 
 // marketWords before "leader" say what a firm leads.
 var marketWords = toSet(`market sector industry`)
+
+// personalDescriptors are the lowercase words for a person that stand
+// before a name only when it is a person's (the title lexicon's
+// descriptors less those that also modify a team's, a firm's or a
+// thing's name: "rival", "star", "player", "driver", "model").
+var personalDescriptors = toSet(`cleric actor actress singer rapper musician comedian filmmaker novelist poet painter sculptor
+activist campaigner whistleblower businessman businesswoman entrepreneur billionaire tycoon politician dissident
+philanthropist socialite playwright screenwriter songwriter composer guitarist pianist violinist mountaineer explorer`)
 
 // timeAdjectives say when someone holds a post; alone, capitalised,
 // they name nothing.

@@ -1625,6 +1625,17 @@ func TestPlaceNounEndsNoPerson(t *testing.T) {
 	checkPerson(t, "Sheikh Harun Ali said the homes were unlawful.", "Harun Ali")
 }
 
+// TestPersonalDescriptorBeforeName: a lowercase word only for a person
+// before a full name makes it a person's, whole; not before a known
+// body, nor after a word that also modifies things ("rival").
+func TestPersonalDescriptorBeforeName(t *testing.T) {
+	checkEntities(t, "Protesters backed dissident Aung Thein Lwin.",
+		[]wantEntity{{"Aung Thein Lwin", pipeline.Person, "", ""}}, "Thein Lwin")
+	checkEntities(t, "She met activist Amnesty International.",
+		[]wantEntity{{"Amnesty International", pipeline.Org, "", ""}})
+	checkNoPeople(t, "The deal was struck by rival Lakeview Harbour.")
+}
+
 // TestTimeAdjectiveNoBody: "New" before a title that opens a sentence
 // names no body, nor "Interim" before a demonym or a country ("New
 // Zealand" and "New Line Cinema" are names).
