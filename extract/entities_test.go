@@ -1623,6 +1623,9 @@ func TestPlaceNounEndsNoPerson(t *testing.T) {
 	checkNoPeople(t, "Israel plans to build homes in the Sheikh Harun neighborhood of east Jerusalem.",
 		"The clash took place in the Shah Dost Kalay district of the province.")
 	checkPerson(t, "Sheikh Harun Ali said the homes were unlawful.", "Harun Ali")
+	// a border crossing's or a checkpoint's name; not a person crossing
+	checkNoPeople(t, "The army says some of the shells landed near the Tom Hale crossing on Monday.")
+	checkPerson(t, "Witnesses said Ana Ruiz crossing the road was hit by a car.", "Ana Ruiz")
 }
 
 // TestPersonalDescriptorBeforeName: a lowercase word only for a person

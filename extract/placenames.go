@@ -44,7 +44,8 @@ func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 	// noun after the name says what it names.
 	if label == pipeline.Person && j < len(sc.words) && !isCapitalized(sc.words[j]) {
 		switch {
-		case placeNouns[sc.words[j]]:
+		// ("the Lakeview crossing", not "Ana Ruiz crossing the road".)
+		case placeNouns[sc.words[j]] && (sc.toks[j].Tag != "VBG" || i > 0 && strings.EqualFold(sc.words[i-1], "the")):
 			return i, j, pipeline.Place
 		case bodyNouns[sc.words[j]]:
 			return i, j, pipeline.Org
@@ -70,7 +71,7 @@ func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 // "party": "the Nixon party" travelled with him).
 var placeNouns = toSet(`peninsula province region district village town city island islands valley river county
 port airport hill hills mountain mountains lake bay beach coast forest desert creek strait ridge glacier gorge canyon
-ward borough constituency parish municipality township neighbourhood neighborhood suburb`)
+ward borough constituency parish municipality township neighbourhood neighborhood suburb crossing checkpoint`)
 var bodyNouns = toSet(`airline airlines company firm group band militia movement newspaper agency bank broadcaster
 network channel club`)
 
