@@ -3056,14 +3056,21 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Person && j == i+1 && timeAdjectives[sc.words[i]] {
 			continue
 		}
-		// "Interim | Haitian Prime Minister X": nor before a demonym or a
-		// country, whose name the gazetteer gives ("New York", "New
-		// England" are names).
-		if label != pipeline.Person && timeAdjectives[sc.words[i]] && sc.words[i] != "New" && slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool {
-			k := m.Entries[0].Kind
-			return m.Start == i+1 && m.End == j && (k == gazetteer.Demonym || k == gazetteer.Country)
-		}) && !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End >= j }) {
-			continue
+		// "Interim | Haitian Prime Minister X", "Special | UN Envoy X":
+		// nor is it, or a title's modifier, before a demonym, a country
+		// or a body whose name the gazetteer gives ("New York", "New
+		// England" are names); before an acronym it does not know, the
+		// acronym alone is the body's ("Special | AU Representative").
+		if w := sc.words[i]; label != pipeline.Person && (timeAdjectives[w] && w != "New" || sc.e.titles.IsModifier(w)) && !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End >= j }) {
+			if slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool {
+				k := m.Entries[0].Kind
+				return m.Start == i+1 && m.End == j && (k == gazetteer.Demonym || k == gazetteer.Country || k == gazetteer.Org)
+			}) {
+				continue
+			}
+			if j == i+2 && label == pipeline.Org && isAllCaps(sc.words[i+1]) && sc.titleAt(j) {
+				i++
+			}
 		}
 		c := sc.add(i, j, label, prioTagger, sp.Confidence)
 		if eponym {

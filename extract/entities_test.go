@@ -1649,6 +1649,28 @@ func TestTimeAdjectiveNoBody(t *testing.T) {
 		[]wantEntity{{"Haitian", pipeline.NORP, "", ""}, {"Tom Hale", pipeline.Person, "", ""}}, "Interim Haitian")
 	checkEntities(t, "Outgoing Chilean President Ana Ruiz will meet donors in Rome.",
 		[]wantEntity{{"Chilean", pipeline.NORP, "", ""}, {"Ana Ruiz", pipeline.Person, "", ""}}, "Outgoing Chilean")
+	// a title's modifier before a body's acronym
+	checkEntities(t, "Special AU Representative for Somalia Tom Hale arrived in Nairobi on Monday.",
+		[]wantEntity{{"AU", pipeline.Org, "", ""}, {"Tom Hale", pipeline.Person, "", ""}}, "Special AU")
+	checkEntities(t, "Officials say Special AU Envoy Tom Hale will visit Mogadishu.",
+		[]wantEntity{{"AU", pipeline.Org, "", ""}}, "Special AU")
+	// (prose's tags, as config.yaml ships, are the ones that join the
+	// two: the tagger learnt on them.)
+	p, err := Registry().Build([]string{"paragraphs", "tokens", "entities"}, map[string]pipeline.Options{"tokens": {"tagger": "prose"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := pipeline.NewDoc("t", "Deputy State Department spokeswoman Ana Ruiz said the talks would resume.\n"+
+		"Special A.U. Representative Tom Hale said the talks would resume.\n"+
+		"In a statement Monday, Special A.U. Representative for Chile Tom Hale praised the deal.\n")
+	if err := p.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range d.Entities {
+		if e.Label == pipeline.Org && e.Text != "State Department" && e.Text != "A.U." {
+			t.Errorf("want ORG \"A.U.\"; got %s", dumpEntities(d.Entities))
+		}
+	}
 	checkEntities(t, "New Zealand Prime Minister Ana Ruiz will meet donors in Rome.",
 		[]wantEntity{{"New Zealand", pipeline.Place, "", ""}})
 	checkEntities(t, "Ana Ruiz, an economist at Lakeview Bank in New York, said rates would rise.",
