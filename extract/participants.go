@@ -281,8 +281,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				f.role = cmp.Or(seatOn(f.evidence.Text), f.role)
 			}
 			// (The same post named more fully later is that post: "UN
-			// envoy" in a heading, "special envoy" in the story.)
-			if part.Role == "" && f.role != "" || part.Role != "" && fullerTitle(f.role, part.Role) && held(f) == !former {
+			// envoy" in a heading, "special envoy" in the story; and one
+			// the text calls the post's holder-elect does not hold it yet:
+			// "the newly elected president ... President-elect X".)
+			if part.Role == "" && f.role != "" || part.Role != "" && (fullerTitle(f.role, part.Role) || notYetHeld(f.role, part.Role) && !former) && held(f) == !former {
 				part.Role, roleOrg, roleParty = f.role, f.org, f.party
 				former = !held(f) // said to be past here, or by another reading of the same phrase
 				ev := f.evidence
@@ -585,6 +587,12 @@ func fullerTitle(a, b string) bool {
 		return false
 	}
 	return !slices.ContainsFunc(aw[:len(aw)-len(bw)], func(w string) bool { return officeChangers[strings.ToLower(w)] })
+}
+
+// notYetHeld reports whether title a is title b elect or designate:
+// "President-Elect" of "President".
+func notYetHeld(a, b string) bool {
+	return strings.EqualFold(a, b+"-Elect") || strings.EqualFold(a, b+"-Designate") || strings.EqualFold(a, b+" Elect") || strings.EqualFold(a, b+" Designate")
 }
 
 // officeChangers make another office of the title they are added to.

@@ -145,6 +145,12 @@ func TestRolePatterns(t *testing.T) {
 		// gives the post no country; near miss: a place before a name
 		{"place opening a desk's name", `"Rates will fall," said Tom Hale, chief strategist of UK Equities at Castell Asset Management. The president of Chile Ana Ruiz agreed.`,
 			[]wantPerson{{name: "Tom Hale", role: "Chief Strategist", country: "", org: "Castell Asset Management"}, {name: "Ana Ruiz", role: "President", country: "Chile"}}},
+		// one the text calls the post's holder-elect holds it not yet;
+		// near miss: a holder-elect who is someone else
+		{"elect after a plain title", "Chile's newly elected president Ana Ruiz met bankers. President-elect Ruiz said taxes would rise.",
+			[]wantPerson{{name: "Ana Ruiz", role: "President-Elect", country: "Chile"}}},
+		{"elect of another", "President Ana Ruiz met bankers. She said Tom Berg, the president-elect, would keep the plan.",
+			[]wantPerson{{name: "Ana Ruiz", role: "President"}, {name: "Tom Berg", role: "President-Elect"}}},
 		{"acting before a portfolio", "Chile's acting trade minister Ana Ruiz said the plan was sound. Acting planning minister Tom Hale agreed.",
 			[]wantPerson{{name: "Ana Ruiz", role: "Acting Trade Minister", country: "Chile"}, {name: "Tom Hale", role: "Acting Planning Minister"}}},
 		// a sentence's opening "Its" is the country the sentence before opened with
