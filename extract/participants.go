@@ -1583,7 +1583,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			}
 			// (One the next sentence calls only by a weak title, "X is a
 			// senior official", may hold the post the lede names.)
-			if tok := namedNext(rr, sent, descStart, descEnd); tok >= 0 && (describes(byMention[tok], f.roleFact) || weaklyTitled(byMention[tok], f.roleFact)) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
+			if tok := namedNext(rr, sent, descStart, descEnd); tok >= 0 && (describes(byMention[tok], f.roleFact) || weaklyTitled(byMention[tok], f.roleFact) || headingAny(byMention[tok], f.roleFact)) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
 				to = byMention[tok]
 			}
 		}
@@ -1828,6 +1828,29 @@ func counterpartPost(roles []roleFact) roleFact {
 	}
 	return inOrder[0]
 }
+
+// headingAny reports whether a lede's description of whoever heads
+// something ("The head of the agency says ...", "The spiritual leader of
+// the church") may be the next speaker, whom the story then names by the
+// post's own title ("Agency Director X says"): one whose first role is a
+// post and none that serves another (a spokesperson, a deputy, an aide).
+func headingAny(per *person, desc roleFact) bool {
+	if len(per.roles) == 0 || desc.former || !genericHeads[lastWord(desc.role)] {
+		return false
+	}
+	r := per.roles[0]
+	if r.former || r.weakness() > 0 || speaksFor(r.role) || slices.ContainsFunc(strings.Fields(r.role), func(w string) bool { return servingWords[strings.ToLower(w)] }) {
+		return false
+	}
+	return r.country == "" || desc.country == "" || r.country == desc.country
+}
+
+// genericHeads are the titles that say someone heads a body without its
+// post's name; servingWords make a title one that serves another's.
+var (
+	genericHeads = toSet(`Head Chief Leader`)
+	servingWords = toSet(`deputy vice assistant aide adviser advisor spokesman spokeswoman spokesperson secretary under-secretary undersecretary associate junior`)
+)
 
 // pronounOwner returns the mention that "his" or "her" before the phrase
 // at tok refers to when the phrase's sentence opens with "He" or "She"

@@ -151,6 +151,15 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Ana Ruiz", role: "President-Elect", country: "Chile"}}},
 		{"elect of another", "President Ana Ruiz met bankers. She said Tom Berg, the president-elect, would keep the plan.",
 			[]wantPerson{{name: "Ana Ruiz", role: "President"}, {name: "Tom Berg", role: "President-Elect"}}},
+		// a lede's description of whoever heads a body is the next
+		// speaker, whom the story names by the post's own title; near
+		// misses: a spokesman, a deputy
+		{"lede head, then the post's title", "The head of the Lakeview Water Board says prices will rise.\n\nBoard Chairman Tom Berg says the drought has cut supplies.",
+			[]wantPerson{{name: "Tom Berg", role: "Head", org: "Lakeview Water Board"}}},
+		{"lede head, then a spokesman", "The head of the Lakeview Water Board says prices will rise.\n\nBoard spokesman Tom Berg says the drought has cut supplies.",
+			[]wantPerson{{name: "Tom Berg", role: "Spokesperson"}}},
+		{"lede head, then a deputy", "The head of the Lakeview Water Board says prices will rise.\n\nDeputy chairman Tom Berg says the drought has cut supplies.",
+			[]wantPerson{{name: "Tom Berg", role: "Deputy Chairman"}}},
 		{"acting before a portfolio", "Chile's acting trade minister Ana Ruiz said the plan was sound. Acting planning minister Tom Hale agreed.",
 			[]wantPerson{{name: "Ana Ruiz", role: "Acting Trade Minister", country: "Chile"}, {name: "Tom Hale", role: "Acting Planning Minister"}}},
 		// a sentence's opening "Its" is the country the sentence before opened with
