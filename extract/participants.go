@@ -363,8 +363,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				part.CountryCode, part.CountrySource = c, pipeline.CountryFromReference
 			} else if part.Organization == "" && !p.unplacedByContext(part.Role) {
 				// (Only a country that has such an office: no prime
-				// minister of the United States.)
-				fits := func(c string) bool { return p.gaz.HeadFits(c, strings.TrimPrefix(part.Role, "Former ")) }
+				// minister of the United States, no senator of Iran.)
+				fits := func(c string) bool { return p.gaz.OfficeFits(c, strings.TrimPrefix(part.Role, "Former ")) }
 				if c := cmp.Or(namedNear(d, ix, countriesBySentence, part.Mentions, fits), mostNamed(countries, 2, fits)); c != "" {
 					part.CountryCode, part.CountrySource = c, pipeline.CountryFromContext
 				}

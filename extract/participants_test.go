@@ -322,8 +322,8 @@ func TestCountrySource(t *testing.T) {
 
 // TestGuessFitsTheOffice: a country guessed from context must have such
 // an office: a prime minister named beside the United States belongs to
-// another country, a president beside Britain too; a deputy's office and
-// a country the text states are not checked.
+// another country, a president beside Britain too, a senator beside
+// Iran; a deputy's office and a country the text states are not checked.
 func TestGuessFitsTheOffice(t *testing.T) {
 	text := "Climate talks\n\n" +
 		"Prime Minister Tom Hale urged the United States to act on climate change. " +
@@ -338,6 +338,14 @@ func TestGuessFitsTheOffice(t *testing.T) {
 		"Jan de Vries": {"Netherlands", pipeline.CountryFromText},
 	}
 	checkCountries(t, got, want)
+	// a senator: not of a country with no senate, however often named;
+	// near miss: one that has one
+	text = "Sanctions bill\n\nSenator Tom Hale said the bill would help the Iranian people. " +
+		"Iran rejected the bill. Iran says it is hostile. Italy said nothing.\n\n" +
+		"Independent Senator Ana Ruiz backed it. Iran called her a foe."
+	checkCountries(t, people(t, text), map[string][2]string{"Tom Hale": {"", ""}, "Ana Ruiz": {"", ""}})
+	text = "Trade bill\n\nSenator Tom Hale said the bill would help Italy. Italy welcomed the bill. Italy says it is good."
+	checkCountries(t, people(t, text), map[string][2]string{"Tom Hale": {"Italy", pipeline.CountryFromContext}})
 }
 
 // TestLikenessPlaceIsNoOnesCountry: a place that says what something is

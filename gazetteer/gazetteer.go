@@ -77,6 +77,7 @@ type Gazetteer struct {
 	lower     map[string]bool     // words news writes in lower case
 	acronyms  map[string]string   // known acronym -> its body's name
 	heads     map[string][]string // ISO code -> titles of its chief of state and head of government
+	senates   map[string]bool     // ISO codes of the countries whose legislature has a Senate
 }
 
 // A record is an entry with the surface forms that name it.
@@ -145,21 +146,25 @@ func (g *Gazetteer) KnownAcronym(acronym, name string) bool {
 	return ok && n == name
 }
 
-// HeadFits reports whether a country (ISO code) can have a president or
-// a prime minister (or premier) of its own: the United States has no
-// prime minister, the United Kingdom no president (data/heads.tsv, from
-// the CIA World Factbook and officials list). It is true for any other
-// title, and for a country the data gives no titles for. (Monarchs are
-// left out: today's data would deny a king to the Nepal of 2005.)
-func (g *Gazetteer) HeadFits(iso, title string) bool {
+// OfficeFits reports whether a country (ISO code) can have a president or
+// a prime minister (or premier) of its own, or a senator: the United
+// States has no prime minister, the United Kingdom no president and no
+// senate (data/heads.tsv and data/senates.tsv, from the CIA World
+// Factbook and officials list). It is true for any other title, and for
+// a country the data gives no titles for. (Monarchs are left out: today's
+// data would deny a king to the Nepal of 2005.)
+func (g *Gazetteer) OfficeFits(iso, title string) bool {
 	if title == "Premier" {
 		title = "Prime Minister"
 	}
-	if title != "President" && title != "Prime Minister" {
-		return true
-	}
 	hs, ok := g.heads[iso]
-	return !ok || slices.ContainsFunc(hs, func(h string) bool { return h == title || h == "Premier" && title == "Prime Minister" })
+	switch {
+	case title == "President" || title == "Prime Minister":
+		return !ok || slices.ContainsFunc(hs, func(h string) bool { return h == title || h == "Premier" && title == "Prime Minister" })
+	case title == "Senator" || strings.HasSuffix(title, " Senator"): // ("Independent Senator", "Junior Senator")
+		return !ok || g.senates[iso]
+	}
+	return true
 }
 
 // GivenName reports whether w is a given name that officials worldwide

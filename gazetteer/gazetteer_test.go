@@ -348,7 +348,7 @@ func TestGenerate(t *testing.T) {
 			t.Fatalf("gen: %v\n%s", err, b)
 		}
 	}
-	for _, name := range []string{"countries.tsv", "cities.tsv", "orgs.tsv", "officials.tsv", "titles.tsv", "parties.tsv", "known_acronyms.txt", "heads.tsv"} {
+	for _, name := range []string{"countries.tsv", "cities.tsv", "orgs.tsv", "officials.tsv", "titles.tsv", "parties.tsv", "known_acronyms.txt", "heads.tsv", "senates.tsv"} {
 		a, _ := os.ReadFile(filepath.Join(outs[0], name))
 		b, _ := os.ReadFile(filepath.Join(outs[1], name))
 		c, _ := os.ReadFile(filepath.Join("data", name))
@@ -392,9 +392,10 @@ func TestLowerWord(t *testing.T) {
 	}
 }
 
-// TestHeadFits: a head's title fits the countries the Factbook gives it
-// to, and any title fits a country it gives none for.
-func TestHeadFits(t *testing.T) {
+// TestOfficeFits: a head's title fits the countries the Factbook gives it
+// to, a senator the countries with a Senate, and any title fits a country
+// it gives none for.
+func TestOfficeFits(t *testing.T) {
 	g := mustDefault(t)
 	for _, c := range []struct {
 		iso, title string
@@ -405,9 +406,12 @@ func TestHeadFits(t *testing.T) {
 		{"ES", "Prime Minister", true}, {"CN", "Premier", true}, {"FR", "Prime Minister", true},
 		{"FR", "President", true}, {"US", "King", true}, {"US", "Foreign Minister", true}, {"PE", "Prime Minister", true},
 		{"XX", "President", true},
+		{"US", "Senator", true}, {"IT", "Senator", true}, {"PH", "Senator", true}, {"AU", "Senator", true},
+		{"IR", "Senator", false}, {"GB", "Senator", false}, {"IQ", "Senator", false}, {"XX", "Senator", true},
+		{"IR", "Independent Senator", false}, {"US", "Junior Senator", true},
 	} {
-		if got := g.HeadFits(c.iso, c.title); got != c.want {
-			t.Errorf("HeadFits(%s, %s) = %v, want %v", c.iso, c.title, got, c.want)
+		if got := g.OfficeFits(c.iso, c.title); got != c.want {
+			t.Errorf("OfficeFits(%s, %s) = %v, want %v", c.iso, c.title, got, c.want)
 		}
 	}
 }

@@ -173,6 +173,14 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	senates := map[string]bool{}
+	err = eachRow("senates.tsv", func(f []string) error {
+		senates[field(f, 0)] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	acronyms := map[string]string{}
 	err = eachRow("known_acronyms.txt", func(f []string) error {
 		acronyms[field(f, 0)] = field(f, 1)
@@ -198,7 +206,7 @@ func load() (*Gazetteer, error) {
 		return nil, err
 	}
 	g := build(recs, ambiguous, officials, titles)
-	g.given, g.common, g.lower, g.acronyms, g.heads = given, common, lower, acronyms, heads
+	g.given, g.common, g.lower, g.acronyms, g.heads, g.senates = given, common, lower, acronyms, heads, senates
 	return g, nil
 }
 

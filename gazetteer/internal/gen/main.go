@@ -57,6 +57,9 @@ func run(src, out, hand string) error {
 	if err := writeHeads(filepath.Join(out, "heads.tsv"), filepath.Join(out, "officials.tsv"), cs); err != nil {
 		return err
 	}
+	if err := writeSenates(src, filepath.Join(out, "senates.tsv")); err != nil {
+		return err
+	}
 	if err := writeGivenNames(src, filepath.Join(out, "given_names.txt")); err != nil {
 		return err
 	}
