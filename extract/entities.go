@@ -1328,7 +1328,10 @@ func (sc *sentenceScan) titledPeople() {
 		// "correspondent Dana Kerr" (not "Queens Park Rangers").
 		// So does a lowercase word only for a person: "cleric Moqtada
 		// Haddad", whose name the tagger may read as a place's.
-		described := n == 0 && personalDescriptors[sc.words[i]]
+		// (In capitals, as a sentence or a title opens, when a common
+		// given name follows: "Actress Ana Lund".)
+		described := n == 0 && (personalDescriptors[sc.words[i]] ||
+			personalDescriptors[strings.ToLower(sc.words[i])] && i+1 < len(sc.words) && sc.e.gaz.CommonGivenName(sc.words[i+1]))
 		member := n == 0 && partyMembers[sc.words[i]] || tm.Plural || tm.Professional || described
 		if n == 0 && member {
 			n = 1

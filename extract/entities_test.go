@@ -1628,15 +1628,20 @@ func TestPlaceNounEndsNoPerson(t *testing.T) {
 	checkPerson(t, "Witnesses said Ana Ruiz crossing the road was hit by a car.", "Ana Ruiz")
 }
 
-// TestPersonalDescriptorBeforeName: a lowercase word only for a person
-// before a full name makes it a person's, whole; not before a known
-// body, nor after a word that also modifies things ("rival").
+// TestPersonalDescriptorBeforeName: a word only for a person before a
+// full name makes it a person's, whole; not before a known body, nor
+// after a word that also modifies things ("rival").
 func TestPersonalDescriptorBeforeName(t *testing.T) {
 	checkEntities(t, "Protesters backed dissident Aung Thein Lwin.",
 		[]wantEntity{{"Aung Thein Lwin", pipeline.Person, "", ""}}, "Thein Lwin")
 	checkEntities(t, "She met activist Amnesty International.",
 		[]wantEntity{{"Amnesty International", pipeline.Org, "", ""}})
 	checkNoPeople(t, "The deal was struck by rival Lakeview Harbour.")
+	// in capitals as a sentence opens, before a common given name; not
+	// before a body's name
+	checkEntities(t, "Pop Singer Annie Lund is backing the charity.",
+		[]wantEntity{{"Annie Lund", pipeline.Person, "", ""}})
+	checkNoPeople(t, "Singer Sewing Machines said profits rose.")
 }
 
 // TestTimeAdjectiveNoBody: "New" before a title that opens a sentence
