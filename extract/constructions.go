@@ -1984,8 +1984,8 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: ahead, strict: ru.Strict}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
 				// "the Chilean foreign minister"; "Peru's trade envoy in
-				// Chile" is Peru's: the country before the
-				// post is its own, one after may be where it is held.
+				// Chile" is Peru's: the country before the post is its
+				// own, one after may be where it is held.
 				if country != "" {
 					f.country = country
 				}

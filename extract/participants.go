@@ -1807,7 +1807,7 @@ func describes(per *person, desc roleFact) bool {
 		if r.former && !desc.former {
 			return false
 		}
-		return sameTitle(r.role, desc.role) && (r.country == "" || desc.country == "" || r.country == desc.country)
+		return sameTitle(r.role, desc.role) && countriesAgree(r, desc)
 	}
 	for _, p := range per.professions {
 		if !sameTitle(p, desc.role) {
@@ -1842,7 +1842,7 @@ func headingAny(per *person, desc roleFact) bool {
 	if r.former || r.weakness() > 0 || speaksFor(r.role) || slices.ContainsFunc(strings.Fields(r.role), func(w string) bool { return servingWords[strings.ToLower(w)] }) {
 		return false
 	}
-	return r.country == "" || desc.country == "" || r.country == desc.country
+	return countriesAgree(r, desc)
 }
 
 // genericHeads are the titles that say someone heads a body without its
@@ -1899,7 +1899,13 @@ func weaklyTitled(per *person, desc roleFact) bool {
 		return false
 	}
 	r := per.roles[0]
-	return r.weakness() > 0 && !r.former && (r.country == "" || desc.country == "" || r.country == desc.country)
+	return r.weakness() > 0 && !r.former && countriesAgree(r, desc)
+}
+
+// countriesAgree reports whether two role facts may be one post's: their
+// countries are the same, or one has none.
+func countriesAgree(a, b roleFact) bool {
+	return a.country == "" || b.country == "" || a.country == b.country
 }
 
 // speaksFor reports whether a title is a spokesperson's.
