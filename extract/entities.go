@@ -1273,6 +1273,7 @@ func (sc *sentenceScan) nameRun(i int) int {
 		}
 		j++
 	}
+	j = sc.upperSurnames(i, j)
 	// A name does not end on a particle.
 	for j > i && nameParticles[sc.words[j-1]] {
 		j--
@@ -3075,6 +3076,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				i++
 			}
 		}
+		if label == pipeline.Person {
+			j = sc.upperSurnames(i, j)
+		}
 		c := sc.add(i, j, label, prioTagger, sp.Confidence)
 		if eponym {
 			c.Source = pipeline.SourceRule // the construction, not the tagger, says it is a person
@@ -3265,6 +3269,45 @@ var lawEventHeads = toSet(`Bill Charter Constitution Covenant Protocol Resolutio
 
 // stormWords open the names of storms.
 var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)
+
+// upperSurnames returns the end of the name in words [i, j) with the
+// surnames after it that are written in capitals, as the CIA World
+// Factbook and some agencies write them: "Nelson MANDELA", "Cristina
+// FERNANDEZ DE KIRCHNER". The name before must be in title case; a word
+// of fewer than four letters ("VOA"), one the gazetteer knows ("NATO"), a
+// title, a post-nominal or a word news writes in lower case ("SAID",
+// shouted) is no surname.
+func (sc *sentenceScan) upperSurnames(i, j int) int {
+	if j == i || j >= len(sc.words) || isAllCaps(sc.words[j-1]) || !isCapitalized(sc.words[j-1]) {
+		return j
+	}
+	surname := func(k int) bool {
+		w := sc.words[k]
+		// (Four letters or more, letters within: "VOA", "-LRB-" are no
+		// surnames.)
+		return utf8.RuneCountInString(w) >= 4 && isAllCaps(w) && unicode.IsLetter([]rune(w)[0]) && unicode.IsLetter([]rune(w)[utf8.RuneCountInString(w)-1]) &&
+			!strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) &&
+			!postNominals[w] && !sc.e.titles.IsHead(strings.ToLower(w)) && !sc.e.gaz.LowerWord(strings.ToLower(w)) &&
+			!slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start <= k && m.End > k })
+	}
+	end := j
+	for k := j; k < len(sc.words); k++ {
+		switch {
+		case surname(k):
+			end = k + 1
+			continue
+		case k > j && nameParticles[strings.ToLower(sc.words[k])] && k+1 < len(sc.words) && surname(k+1):
+			continue // "FERNANDEZ DE KIRCHNER"
+		}
+		break
+	}
+	// A dateline after a byline is no surname: "Ana Lund | RANGOON
+	// 1996-08-31", "Ana Lund | TAVILDARA , Tajikistan".
+	if end > j && end < len(sc.words) && (unicode.IsDigit([]rune(sc.words[end])[0]) || sc.words[end] == "," && end+1 < len(sc.words) && sc.geoAt(end+1)) {
+		return j
+	}
+	return end
+}
 
 // postNominals follow a name but are not part of it: honours, degrees,
 // ranks of counsel.

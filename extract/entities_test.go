@@ -1644,6 +1644,21 @@ func TestPersonalDescriptorBeforeName(t *testing.T) {
 	checkNoPeople(t, "Singer Sewing Machines said profits rose.")
 }
 
+// TestUpperCaseSurnames: surnames in capitals after a name in title case
+// are the name's ("Nelson MANDELA"), particles too; not an acronym, a
+// post-nominal, a shouted word or a byline's dateline.
+func TestUpperCaseSurnames(t *testing.T) {
+	checkEntities(t, "President Tomas KOVALENKO took office in 1994.",
+		[]wantEntity{{"Tomas KOVALENKO", pipeline.Person, "", ""}})
+	checkEntities(t, "President Maria FERREIRA DE SOUSA won the vote.",
+		[]wantEntity{{"Maria FERREIRA DE SOUSA", pipeline.Person, "", ""}})
+	checkEntities(t, "I am Tom Hale VOA News in Lima.", []wantEntity{{"Tom Hale", pipeline.Person, "", ""}})
+	checkEntities(t, "Ana Ruiz QC said the appeal would fail.", []wantEntity{{"Ana Ruiz", pipeline.Person, "", ""}})
+	checkEntities(t, "Tom Berg SAID NO to the plan.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
+	checkEntities(t, "Troops seized the town. Ana Lund KOLDARA , Tajikistan 1996-08-30 Troops attacked.",
+		[]wantEntity{{"Ana Lund", pipeline.Person, "", ""}})
+}
+
 // TestTimeAdjectiveNoBody: "New" before a title that opens a sentence
 // names no body, nor "Interim" before a demonym or a country ("New
 // Zealand" and "New Line Cinema" are names).
