@@ -1378,6 +1378,10 @@ func (sc *sentenceScan) titledPeople() {
 				// "head of Roscosmos Alexander Ivanov": a body of one word
 				// (not "aide of Zubair Aslam Khan", the tagger's one name).
 				k = p + 1
+			} else if q := sc.bodyNameEnd(p); sc.words[k] == "of" && q > p && q+2 < len(sc.words) && sc.words[q] == "," && sc.e.gaz.CommonGivenName(sc.words[q+1]) && sc.nameRun(q+1)-(q+1) >= 2 {
+				// "the head of the Alliance for Peace, Tom Hale,": a
+				// body's name in capitals, then the name in apposition.
+				k = q
 			} else if sc.words[k] == "of" && p > k+1 {
 				// "speaker of the parliament Omar Nadiri": a lowercase
 				// body, then a name of two words or more.
@@ -1453,6 +1457,23 @@ func (sc *sentenceScan) titledPeople() {
 		i = j - 1
 	}
 }
+
+// bodyNameEnd returns the end of a body's name in capitals that starts at
+// word p, its small words between capitals included ("Movement for
+// Peace and Justice"), or p when none starts there.
+func (sc *sentenceScan) bodyNameEnd(p int) int {
+	q := p
+	for q < len(sc.words) && (isCapitalized(sc.words[q]) || q > p && bodyNameLinks[sc.words[q]] && q+1 < len(sc.words) && isCapitalized(sc.words[q+1])) {
+		q++
+	}
+	if q == p || !slices.ContainsFunc(sc.words[p:q], func(w string) bool { return orgHeads[w] }) {
+		return p // (a body's name has a body's head: "Movement", "Party")
+	}
+	return q
+}
+
+// bodyNameLinks join the capitalised words of a body's name.
+var bodyNameLinks = toSet(`for of and the`)
 
 // portfolioBeforeTitle reports whether words [k, j) are portfolio words
 // with a title after them: "Information" in "Chief Information Officer".

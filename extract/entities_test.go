@@ -1644,6 +1644,15 @@ func TestPersonalDescriptorBeforeName(t *testing.T) {
 	checkNoPeople(t, "Singer Sewing Machines said profits rose.")
 }
 
+// TestNameAfterBodyInApposition: "the head of BODY, NAME," is a person
+// the title describes, whatever the tagger reads after a body's name;
+// not a list of bodies.
+func TestNameAfterBodyInApposition(t *testing.T) {
+	checkEntities(t, "The head of the Alliance for Democratic Renewal, Morgan Chikwanha, said the party would boycott the vote.",
+		[]wantEntity{{"Morgan Chikwanha", pipeline.Person, "", ""}})
+	checkNoPeople(t, "Members of the Lakeview Party, Sunrise Group and others met on Monday.")
+}
+
 // TestUpperCaseSurnames: surnames in capitals after a name in title case
 // are the name's ("Nelson MANDELA"), particles too; not an acronym, a
 // post-nominal, a shouted word or a byline's dateline.
