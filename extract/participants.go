@@ -1472,6 +1472,15 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			if !named {
 				owner = pronounOwner(rr, phStart, before)
 			}
+			// "The ministers will meet their Russian counterpart, X": the
+			// counterpart of a group the text names by a plural title.
+			if group := groupTitleBefore(rr, phStart); group != "" && !named && f.role != "Predecessor" {
+				rf := f.roleFact
+				rf.role, rf.owner = group, ""
+				self.roles = append(self.roles, rf)
+				touched[self] = true
+				continue
+			}
 			for tok := range before(from) {
 				if d.Tokens[tok].Sentence < sent-1 {
 					break
@@ -1877,6 +1886,29 @@ func pronounOwner(rr *roleReader, tok int, before func(int) iter.Seq[int]) int {
 		return -1
 	}
 	return sentenceSubject(rr, mentions)
+}
+
+// groupTitleBefore returns the title, in the singular, of the group that
+// "their" before the phrase at tok refers to: the nearest plural title
+// in its sentence or the one before, or a fuller one of the same post
+// ("Foreign ministers met ... The ministers ... their counterpart" is a
+// Foreign Minister); "" when "their" is not there or no such title is.
+func groupTitleBefore(rr *roleReader, tok int) string {
+	d := rr.d
+	if !strings.EqualFold(d.Tokens[tok].Text, "their") && (tok == 0 || !strings.EqualFold(d.Tokens[tok-1].Text, "their")) {
+		return ""
+	}
+	si := d.Tokens[tok].Sentence
+	lo := d.Sentences[max(0, si-1)].FirstToken
+	group := ""
+	for k := tok - 1; k >= lo; k-- {
+		// (The same group named more fully is that group: "finance
+		// ministers ... the ministers".)
+		if ta := rr.title(k); ta.N > 0 && ta.Plural && !ta.Professional && (group == "" || fullerTitle(ta.Canonical, group)) {
+			group = ta.Canonical
+		}
+	}
+	return group
 }
 
 // possessiveOf is the possessive of a subject pronoun "he" or "she"; ""
