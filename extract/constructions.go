@@ -875,7 +875,9 @@ func (m *matcher) name(pos, hi int) (int, int, bool) {
 
 // lookName is name without the memo.
 func (m *matcher) lookName(pos, hi int) (int, int, bool) {
-	for pos < hi && m.r.persons[pos] == 0 && m.r.is(pos, honorificClass) {
+	// (A title of address, or where the person was born, may precede
+	// the name: "its director, Tunisian-born Ana Lund,".)
+	for pos < hi && m.r.persons[pos] == 0 && (m.r.is(pos, honorificClass) || strings.HasSuffix(m.r.lower[pos], "-born")) {
 		pos++
 	}
 	if pos >= hi {
@@ -1301,7 +1303,7 @@ func (m *matcher) startsAt(i, lo int, role bool) starts {
 	if m.opensClause(i, lo) || m.afterOpeningTime(i, lo) {
 		s |= startsSentence
 	}
-	if m.r.persons[i] > 0 || m.r.is(i, honorificClass) {
+	if m.r.persons[i] > 0 || m.r.is(i, honorificClass) || strings.HasSuffix(m.r.lower[i], "-born") {
 		s |= startsName
 	}
 	if role && m.r.mayStart(i) {

@@ -3099,6 +3099,9 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		if label == pipeline.Person {
 			j = sc.upperSurnames(i, j)
+			for i < j-1 && strings.HasSuffix(sc.words[i], "-born") {
+				i++ // "Jamaican-born | Ana Lund"
+			}
 		}
 		c := sc.add(i, j, label, prioTagger, sp.Confidence)
 		if eponym {

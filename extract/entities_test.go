@@ -1653,6 +1653,15 @@ func TestNameAfterBodyInApposition(t *testing.T) {
 	checkNoPeople(t, "Members of the Lakeview Party, Sunrise Group and others met on Monday.")
 }
 
+// TestBornIsNoName: where someone was born, before the name, is no part
+// of it ("Jamaican-born Tom Hale").
+func TestBornIsNoName(t *testing.T) {
+	checkEntities(t, "Police named the victim as Jamaican-born Tom Hale, 45.",
+		[]wantEntity{{"Tom Hale", pipeline.Person, "", ""}}, "Jamaican-born Tom Hale")
+	checkEntities(t, "The sister of Kenyan-born Omar Lindsay spoke.",
+		[]wantEntity{{"Omar Lindsay", pipeline.Person, "", ""}})
+}
+
 // TestUpperCaseSurnames: surnames in capitals after a name in title case
 // are the name's ("Nelson MANDELA"), particles too; not an acronym, a
 // post-nominal, a shouted word or a byline's dateline.

@@ -94,6 +94,8 @@ func isNameWord(w string, nextIsName bool) bool {
 	switch {
 	case notNames[w]:
 		return false
+	case strings.HasSuffix(w, "-born"): // "Jamaican-born X": where, not who
+		return false
 	case particlePrefixed(w):
 		return true
 	case nameParticles[w]:
