@@ -651,11 +651,16 @@ func allWeak(ms []pipeline.Span, weak map[int]bool) bool {
 // is an office.
 func militaryRank(role string) bool {
 	f := strings.Fields(role)
-	return len(f) > 0 && !slices.ContainsFunc(f, func(w string) bool { return !militaryRanks[w] })
+	return len(f) > 0 && !slices.ContainsFunc(f, func(w string) bool { return !militaryRanks[w] && !rankModifiers[w] }) &&
+		slices.ContainsFunc(f, func(w string) bool { return militaryRanks[w] }) // (a bare "Chief" is no rank)
 }
 
-var militaryRanks = toSet(`General Colonel Major Captain Lieutenant Admiral Brigadier Commodore Marshal Sergeant Corporal
-Vice Rear Field Staff Air Chief`)
+// militaryRanks are the ranks; rankModifiers make others of them: "Vice
+// Admiral", "Air Chief Marshal".
+var (
+	militaryRanks = toSet(`General Colonel Major Captain Lieutenant Admiral Brigadier Commodore Marshal Sergeant Corporal`)
+	rankModifiers = toSet(`Vice Rear Field Staff Air Chief`)
+)
 
 // founder reports whether a role is a body's founding, which no
 // departure ends: "Co-Founder", "Founder".

@@ -160,6 +160,12 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Tom Berg", role: "Spokesperson"}}},
 		{"lede head, then a deputy", "The head of the Lakeview Water Board says prices will rise.\n\nDeputy chairman Tom Berg says the drought has cut supplies.",
 			[]wantPerson{{name: "Tom Berg", role: "Deputy Chairman"}}},
+		// a chief who resigned has left; a rank is kept whatever office
+		// is left ("Air Chief Marshal"), a bare "Chief" is no rank
+		{"chief who resigned", "The chief of Chile's prisons has resigned.\n\nAna Ruiz said she had lost the board's trust.",
+			[]wantPerson{{name: "Ana Ruiz", role: "Former Chief", country: "Chile"}}},
+		{"rank kept", "Air Chief Marshal Tom Berg, who was ousted as premier, fled.",
+			[]wantPerson{{name: "Tom Berg", role: "Air Chief Marshal"}}},
 		{"acting before a portfolio", "Chile's acting trade minister Ana Ruiz said the plan was sound. Acting planning minister Tom Hale agreed.",
 			[]wantPerson{{name: "Ana Ruiz", role: "Acting Trade Minister", country: "Chile"}, {name: "Tom Hale", role: "Acting Planning Minister"}}},
 		// a sentence's opening "Its" is the country the sentence before opened with
