@@ -58,7 +58,8 @@ func (f roleFact) weakness() int {
 // uncle, Emir Hamad bin Khalid", "the ousted president". Base forms are
 // left out: "plans to fire" has not happened.
 var removalVerbs = toSet(`ousts ousted ousting fires fired firing sacks sacked sacking dismisses dismissed
-dismissing overthrew overthrown overthrowing deposes deposed deposing topples toppled toppling axes axed axing dumps dumped dumping`)
+dismissing overthrew overthrown overthrowing deposes deposed deposing topples toppled toppling axes axed axing dumps dumped dumping
+replaces replaced replacing`)
 
 // departureNouns name a post's loss: "the resignation of X".
 var departureNouns = toSet(`resignation sacking dismissal ousting ouster removal departure`)
@@ -179,6 +180,10 @@ func removedBefore(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) (le
 				if e, ok := ix.entityEndingAt(j - 1); ok && e.Label == pipeline.Person {
 					return false, true
 				}
+			}
+			// ("replaced Minister X's plan": the object is what X owns.)
+			if last+1 < hi && isPossessive(d.Tokens[last+1].Text) {
+				return false, true
 			}
 			return after.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text))), true
 		}

@@ -166,6 +166,14 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Ana Ruiz", role: "Former Chief", country: "Chile"}}},
 		{"rank kept", "Air Chief Marshal Tom Berg, who was ousted as premier, fled.",
 			[]wantPerson{{name: "Tom Berg", role: "Air Chief Marshal"}}},
+		// one replaced has left; near misses: a replacement to come, what
+		// someone owns replaced or removed
+		{"replaced", "President Ana Ruiz replaced Vice President Tom Berg on Monday.",
+			[]wantPerson{{name: "Ana Ruiz", role: "President"}, {name: "Tom Berg", role: "Former Vice President"}}},
+		{"to replace", "President Ana Ruiz said she would replace Vice President Tom Berg.",
+			[]wantPerson{{name: "Ana Ruiz", role: "President"}, {name: "Tom Berg", role: "Vice President"}}},
+		{"owner of what was removed", "Voters ousted many of President Tom Berg's allies in May.",
+			[]wantPerson{{name: "Tom Berg", role: "President"}}},
 		{"acting before a portfolio", "Chile's acting trade minister Ana Ruiz said the plan was sound. Acting planning minister Tom Hale agreed.",
 			[]wantPerson{{name: "Ana Ruiz", role: "Acting Trade Minister", country: "Chile"}, {name: "Tom Hale", role: "Acting Planning Minister"}}},
 		// a sentence's opening "Its" is the country the sentence before opened with
