@@ -3325,6 +3325,12 @@ func (sc *sentenceScan) upperSurnames(i, j int) int {
 		}
 		break
 	}
+	// A second surname in title case may follow, as Spanish names have
+	// it: "Daniel ORTEGA Saavedra".
+	if end > j && end < len(sc.words) && isCapitalized(sc.words[end]) && isNameWord(sc.words[end], false) && !namesBody(sc.words[end]) &&
+		!slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start <= end && m.End > end }) && (end+1 == len(sc.words) || !isCapitalized(sc.words[end+1])) {
+		end++
+	}
 	// A dateline after a byline is no surname: "Ana Lund | RANGOON
 	// 1996-08-31", "Ana Lund | TAVILDARA , Tajikistan".
 	if end > j && end < len(sc.words) && (unicode.IsDigit([]rune(sc.words[end])[0]) || sc.words[end] == "," && end+1 < len(sc.words) && sc.geoAt(end+1)) {

@@ -1670,6 +1670,10 @@ func TestUpperCaseSurnames(t *testing.T) {
 		[]wantEntity{{"Tomas KOVALENKO", pipeline.Person, "", ""}})
 	checkEntities(t, "President Maria FERREIRA DE SOUSA won the vote.",
 		[]wantEntity{{"Maria FERREIRA DE SOUSA", pipeline.Person, "", ""}})
+	// a Spanish second surname in title case after it; not a body's head
+	checkEntities(t, "Former President Luis ORTEGA Saavedra was elected in 2006.",
+		[]wantEntity{{"Luis ORTEGA Saavedra", pipeline.Person, "", ""}})
+	checkNoPeople(t, "Nelson MANDELA Foundation staff met on Monday.")
 	checkEntities(t, "I am Tom Hale VOA News in Lima.", []wantEntity{{"Tom Hale", pipeline.Person, "", ""}})
 	checkEntities(t, "Ana Ruiz QC said the appeal would fail.", []wantEntity{{"Ana Ruiz", pipeline.Person, "", ""}})
 	checkEntities(t, "Tom Berg SAID NO to the plan.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}})
