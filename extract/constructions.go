@@ -877,7 +877,7 @@ func (m *matcher) name(pos, hi int) (int, int, bool) {
 func (m *matcher) lookName(pos, hi int) (int, int, bool) {
 	// (A title of address, or where the person was born, may precede
 	// the name: "its director, Tunisian-born Ana Lund,".)
-	for pos < hi && m.r.persons[pos] == 0 && (m.r.is(pos, honorificClass) || strings.HasSuffix(m.r.lower[pos], "-born")) {
+	for pos < hi && m.r.persons[pos] == 0 && (m.r.is(pos, honorificClass) || bornWord(m.r.lower[pos])) {
 		pos++
 	}
 	if pos >= hi {
@@ -1303,7 +1303,7 @@ func (m *matcher) startsAt(i, lo int, role bool) starts {
 	if m.opensClause(i, lo) || m.afterOpeningTime(i, lo) {
 		s |= startsSentence
 	}
-	if m.r.persons[i] > 0 || m.r.is(i, honorificClass) || strings.HasSuffix(m.r.lower[i], "-born") {
+	if m.r.persons[i] > 0 || m.r.is(i, honorificClass) || bornWord(m.r.lower[i]) {
 		s |= startsName
 	}
 	if role && m.r.mayStart(i) {

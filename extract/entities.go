@@ -3099,7 +3099,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		if label == pipeline.Person {
 			j = sc.upperSurnames(i, j)
-			for i < j-1 && strings.HasSuffix(sc.words[i], "-born") {
+			for i < j-1 && bornWord(sc.words[i]) {
 				i++ // "Jamaican-born | Ana Lund"
 			}
 		}
@@ -3333,10 +3333,16 @@ func (sc *sentenceScan) upperSurnames(i, j int) int {
 	}
 	// A dateline after a byline is no surname: "Ana Lund | RANGOON
 	// 1996-08-31", "Ana Lund | TAVILDARA , Tajikistan".
-	if end > j && end < len(sc.words) && (unicode.IsDigit([]rune(sc.words[end])[0]) || sc.words[end] == "," && end+1 < len(sc.words) && sc.geoAt(end+1)) {
+	if end > j && end < len(sc.words) && (startsWithDigit(sc.words[end]) || sc.words[end] == "," && end+1 < len(sc.words) && sc.geoAt(end+1)) {
 		return j
 	}
 	return end
+}
+
+// startsWithDigit reports whether w opens with a digit: a date, a number.
+func startsWithDigit(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
 }
 
 // postNominals follow a name but are not part of it: honours, degrees,

@@ -88,13 +88,17 @@ func particlePrefixed(w string) bool {
 	return nameParticles[strings.ToLower(w[:i])] && isCapitalized(w[i+1:])
 }
 
+// bornWord reports whether w says where someone was born
+// ("Jamaican-born"): a word before a name, not of it.
+func bornWord(w string) bool { return strings.HasSuffix(strings.ToLower(w), "-born") }
+
 // isNameWord reports whether w can be part of a personal name, given whether
 // the next word is one (particles need a name word after them).
 func isNameWord(w string, nextIsName bool) bool {
 	switch {
 	case notNames[w]:
 		return false
-	case strings.HasSuffix(w, "-born"): // "Jamaican-born X": where, not who
+	case bornWord(w):
 		return false
 	case particlePrefixed(w):
 		return true
