@@ -174,6 +174,9 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Ana Ruiz", role: "President"}, {name: "Tom Berg", role: "Vice President"}}},
 		{"owner of what was removed", "Voters ousted many of President Tom Berg's allies in May.",
 			[]wantPerson{{name: "Tom Berg", role: "President"}}},
+		// a prophet's title, as an imam's; no country is guessed for it
+		{"prophet", "Cartoons of the Prophet Muhammad sparked protests in Britain. Britain said they were lawful. Britain will not ban them.",
+			[]wantPerson{{name: "Muhammad", role: "Prophet"}}},
 		{"acting before a portfolio", "Chile's acting trade minister Ana Ruiz said the plan was sound. Acting planning minister Tom Hale agreed.",
 			[]wantPerson{{name: "Ana Ruiz", role: "Acting Trade Minister", country: "Chile"}, {name: "Tom Hale", role: "Acting Planning Minister"}}},
 		// a sentence's opening "Its" is the country the sentence before opened with
