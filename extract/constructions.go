@@ -303,8 +303,8 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	for code, name := range f.Nations {
 		c.nations[name] = code
 	}
-	if len(f.Words) > 59 {
-		return nil, fmt.Errorf("%s: %d word classes, at most 59", ruleFileName(path), len(f.Words))
+	if len(f.Words) > 58 {
+		return nil, fmt.Errorf("%s: %d word classes, at most 58", ruleFileName(path), len(f.Words))
 	}
 	for _, class := range slices.Sorted(maps.Keys(f.Words)) {
 		bit := wordClass(1) << len(c.words.bit)
@@ -877,7 +877,7 @@ func (m *matcher) name(pos, hi int) (int, int, bool) {
 func (m *matcher) lookName(pos, hi int) (int, int, bool) {
 	// (A title of address, or where the person was born, may precede
 	// the name: "its director, Tunisian-born Ana Lund,".)
-	for pos < hi && m.r.persons[pos] == 0 && (m.r.is(pos, honorificClass) || bornWord(m.r.lower[pos])) {
+	for pos < hi && m.r.persons[pos] == 0 && m.r.is(pos, honorificClass|bornClass) {
 		pos++
 	}
 	if pos >= hi {
@@ -1303,7 +1303,7 @@ func (m *matcher) startsAt(i, lo int, role bool) starts {
 	if m.opensClause(i, lo) || m.afterOpeningTime(i, lo) {
 		s |= startsSentence
 	}
-	if m.r.persons[i] > 0 || m.r.is(i, honorificClass) || bornWord(m.r.lower[i]) {
+	if m.r.persons[i] > 0 || m.r.is(i, honorificClass|bornClass) {
 		s |= startsName
 	}
 	if role && m.r.mayStart(i) {

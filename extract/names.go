@@ -89,8 +89,9 @@ func particlePrefixed(w string) bool {
 }
 
 // bornWord reports whether w says where someone was born
-// ("Jamaican-born"): a word before a name, not of it.
-func bornWord(w string) bool { return strings.HasSuffix(strings.ToLower(w), "-born") }
+// ("Jamaican-born"): a word before a name, not of it. (No case folding:
+// it runs on every token, and the suffix is written in lower case.)
+func bornWord(w string) bool { return strings.HasSuffix(w, "-born") }
 
 // isNameWord reports whether w can be part of a personal name, given whether
 // the next word is one (particles need a name word after them).

@@ -152,6 +152,9 @@ func (r *roleReader) prep(si int) {
 				w.lower = "," // a low quote some sites set for a comma
 			}
 			w.wordInfo = r.p.rules.words.info(w.lower)
+			if bornWord(w.lower) {
+				w.classes |= bornClass
+			}
 			r.words[text] = w
 		}
 		r.lower[i], r.classes[i], r.lits[i] = w.lower, uint64(w.classes), w.lit
@@ -169,8 +172,9 @@ const maxWordCache = 1 << 16
 
 // honorificClass marks titles of address ("Mr", "Lord"), titleOpenClass
 // the words a title may start with, partyClass the first words of party
-// names, groupClass the nouns of delegations and officeClass the head
-// words of offices one person holds, which the rules file does not list:
+// names, groupClass the nouns of delegations, officeClass the head words
+// of offices one person holds and bornClass the words that say where
+// someone was born ("Jamaican-born"), which the rules file does not list:
 // the top bits, above its own classes.
 const (
 	honorificClass wordClass = 1 << 63
@@ -178,6 +182,7 @@ const (
 	partyClass     wordClass = 1 << 61
 	groupClass     wordClass = 1 << 60 // groupNouns
 	officeClass    wordClass = 1 << 59 // officeHeads
+	bornClass      wordClass = 1 << 58 // bornWord
 )
 
 // is reports whether token i is a word of class c.
