@@ -1444,7 +1444,7 @@ func (sc *sentenceScan) titledPeople() {
 		}
 		// ("singer Lakeview Harbour", "activist New York": a known place
 		// or body is no one's name.)
-		if described && slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start < j && m.End > k }) {
+		if described && sc.gazetteerOverlaps(k, j) {
 			i = j - 1
 			continue
 		}
@@ -3312,7 +3312,7 @@ func (sc *sentenceScan) upperSurnames(i, j int) int {
 		return utf8.RuneCountInString(w) >= 4 && isAllCaps(w) && unicode.IsLetter([]rune(w)[0]) && unicode.IsLetter([]rune(w)[utf8.RuneCountInString(w)-1]) &&
 			!strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) &&
 			!postNominals[w] && !sc.e.titles.IsHead(strings.ToLower(w)) && !sc.e.gaz.LowerWord(strings.ToLower(w)) &&
-			!slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start <= k && m.End > k })
+			!sc.gazetteerOverlaps(k, k+1)
 	}
 	end := j
 	for k := j; k < len(sc.words); k++ {
@@ -3328,7 +3328,7 @@ func (sc *sentenceScan) upperSurnames(i, j int) int {
 	// A second surname in title case may follow, as Spanish names have
 	// it: "Daniel ORTEGA Saavedra".
 	if end > j && end < len(sc.words) && isCapitalized(sc.words[end]) && isNameWord(sc.words[end], false) && !namesBody(sc.words[end]) &&
-		!slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start <= end && m.End > end }) && (end+1 == len(sc.words) || !isCapitalized(sc.words[end+1])) {
+		!sc.gazetteerOverlaps(end, end+1) && (end+1 == len(sc.words) || !isCapitalized(sc.words[end+1])) {
 		end++
 	}
 	// A dateline after a byline is no surname: "Ana Lund | RANGOON
@@ -3337,6 +3337,12 @@ func (sc *sentenceScan) upperSurnames(i, j int) int {
 		return j
 	}
 	return end
+}
+
+// gazetteerOverlaps reports whether a name the gazetteer knows covers any
+// of words [i, j).
+func (sc *sentenceScan) gazetteerOverlaps(i, j int) bool {
+	return slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start < j && m.End > i })
 }
 
 // startsWithDigit reports whether w opens with a digit: a date, a number.

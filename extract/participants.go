@@ -1479,15 +1479,13 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			}
 			// "The ministers will meet their Russian counterpart, X": the
 			// counterpart of a group the text names by a plural title.
+			var post roleFact // the post the owner holds
+			found := false
 			if group := groupTitleBefore(rr, phStart); group != "" && !named && f.role != "Predecessor" {
-				rf := f.roleFact
-				rf.role, rf.owner = group, ""
-				self.roles = append(self.roles, rf)
-				touched[self] = true
-				continue
+				post.role, found = group, true
 			}
 			for tok := range before(from) {
-				if d.Tokens[tok].Sentence < sent-1 {
+				if found || d.Tokens[tok].Sentence < sent-1 {
 					break
 				}
 				other := byMention[tok]
@@ -1497,22 +1495,24 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				if named && !slices.Contains(other.forms, f.owner) && other.name != f.owner {
 					continue
 				}
-				post := counterpartPost(other.roles)
-				rf := f.roleFact
-				rf.role = post.role
-				if f.role == "Predecessor" {
-					rf.role = formerRole(rf.role)
-					rf.former = true
-					if rf.country == "" { // the same post, of the same country
-						rf.country = post.country
-					}
-				} else {
-					rf.owner = "" // a counterpart's post is another country's
-				}
-				self.roles = append(self.roles, rf)
-				touched[self] = true
-				break
+				post, found = counterpartPost(other.roles), true
 			}
+			if !found {
+				continue
+			}
+			rf := f.roleFact
+			rf.role = post.role
+			if f.role == "Predecessor" {
+				rf.role = formerRole(rf.role)
+				rf.former = true
+				if rf.country == "" { // the same post, of the same country
+					rf.country = post.country
+				}
+			} else {
+				rf.owner = "" // a counterpart's post is another country's
+			}
+			self.roles = append(self.roles, rf)
+			touched[self] = true
 			continue
 		}
 		sent := d.Tokens[phStart].Sentence

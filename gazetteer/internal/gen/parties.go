@@ -25,30 +25,13 @@ import (
 // and no abbreviation: most are also another body's or a unit's ("CPI",
 // "PCT"), and orgs_extra.tsv lists the parties' that news uses alone.
 func writeParties(src, path, hand string, cs map[string]*country) error {
-	files, err := filepath.Glob(filepath.Join(src, "cia_factbook_json", "*", "*.json"))
-	if err != nil {
-		return err
-	}
-	info, err := readTSV(filepath.Join(src, "geonames", "countryInfo.tsv"))
-	if err != nil {
-		return err
-	}
-	gecISO := gecIndex(info)
 	lower := set{} // words the Factbook writes in lower case
 	type party struct {
 		name, iso string
 		forms     []string
 	}
 	var parties []party
-	for _, file := range files {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			return err
-		}
-		var doc map[string]any
-		if err := json.Unmarshal(b, &doc); err != nil {
-			return fmt.Errorf("%s: %v", file, err)
-		}
+	err := eachFactbook(src, func(iso string, doc map[string]any) {
 		eachText(doc, func(s string) {
 			for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
 				if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
@@ -57,9 +40,8 @@ func writeParties(src, path, hand string, cs map[string]*country) error {
 				}
 			}
 		})
-		iso := gecISO[strings.TrimSuffix(filepath.Base(file), ".json")]
 		if iso == "" {
-			continue
+			return
 		}
 		gov, _ := doc["Government"].(map[string]any)
 		field, _ := gov["Political parties"].(map[string]any)
@@ -67,6 +49,9 @@ func writeParties(src, path, hand string, cs map[string]*country) error {
 		for _, forms := range partyItems(text) {
 			parties = append(parties, party{name: forms[0], iso: iso, forms: forms[1:]})
 		}
+	})
+	if err != nil {
+		return err
 	}
 	// Hand-written entries win (orgs_extra.tsv in hand).
 	known := set{}
@@ -229,6 +214,33 @@ func eachText(v any, fn func(string)) {
 
 // gecIndex maps the Factbook's GEC codes (its file names) to ISO codes,
 // through the FIPS column of GeoNames' country list.
+// eachFactbook calls fn with every country file of the CIA World
+// Factbook's JSON, in file order, and its country's ISO code ("" for an
+// entity GeoNames gives none, such as an ocean).
+func eachFactbook(src string, fn func(iso string, doc map[string]any)) error {
+	files, err := filepath.Glob(filepath.Join(src, "cia_factbook_json", "*", "*.json"))
+	if err != nil {
+		return err
+	}
+	info, err := readTSV(filepath.Join(src, "geonames", "countryInfo.tsv"))
+	if err != nil {
+		return err
+	}
+	gecISO := gecIndex(info)
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(b, &doc); err != nil {
+			return fmt.Errorf("%s: %v", file, err)
+		}
+		fn(gecISO[strings.TrimSuffix(filepath.Base(file), ".json")], doc)
+	}
+	return nil
+}
+
 func gecIndex(countryInfo []map[string]string) map[string]string {
 	out := map[string]string{}
 	for _, r := range countryInfo {
