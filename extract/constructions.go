@@ -1975,15 +1975,17 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 			if c.kind == elRole && ru.Antecedent && m.namesHolder(c.role) {
 				break
 			}
-			if c.kind == elRole && ru.Strict && c.role.match.Professional && !c.role.tied {
-				break // "the strategist helped": a profession, too weak a tie
+			// ("the strategist helped", "arrested a member of a gang. X
+			// was ...": a profession, too weak a tie.)
+			onlyAhead := ru.Lede && !ru.Antecedent && !ru.Possessor
+			if c.kind == elRole && (ru.Strict || onlyAhead && org == "" && country == "") && c.role.match.Professional && !c.role.tied {
+				break
 			}
 			if c.kind == elRole && ru.Single && oneHolder(m.roleFactOf(*c.role)) == "" {
 				break
 			}
 			if c.kind == elRole {
-				ahead := ru.Lede && !ru.Antecedent && !ru.Possessor
-				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: ahead, strict: ru.Strict}, roleFact: m.roleFactOf(*c.role)}
+				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: onlyAhead, strict: ru.Strict}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
 				// "the Chilean foreign minister"; "Peru's trade envoy in
 				// Chile" is Peru's: the country before the post is its

@@ -276,9 +276,13 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				f.role = "" // "a member of the Labour Party", "of the Green party": membership, not a post
 			}
 			// "a member of the Lakeview Bank board": a seat on a board or
-			// a council is that post (guidelines 3.4).
+			// a council is that post (guidelines 3.4). A member's rank
+			// says how much they count in a group, not a seat they hold:
+			// "a senior member of the hunt".
 			if f.role == "Member" {
 				f.role = cmp.Or(seatOn(f.evidence.Text), f.role)
+			} else if rankedMember(f.role) {
+				f.role = seatOn(f.evidence.Text)
 			}
 			// (The same post named more fully later is that post: "UN
 			// envoy" in a heading, "special envoy" in the story; and one
@@ -1789,6 +1793,16 @@ func seatOn(phrase string) string {
 		}
 	}
 	return ""
+}
+
+// memberRanks say how much a member counts in a group.
+var memberRanks = toSet(`Senior Top Leading Prominent Key High-Ranking Veteran`)
+
+// rankedMember reports whether a role is a member with only a rank before
+// it: "Senior Member", not "Founding Member" or "Board Member".
+func rankedMember(role string) bool {
+	w := strings.Fields(role)
+	return len(w) > 1 && w[len(w)-1] == "Member" && !slices.ContainsFunc(w[:len(w)-1], func(x string) bool { return !memberRanks[x] })
 }
 
 // bodyHeadTitles are the titles of a body's head.

@@ -208,6 +208,16 @@ func TestRolePatterns(t *testing.T) {
 			"Praising the new Secretary of State Ana Ruiz, the prime minister said policy had moved. Mr Ito had watched the shift in meetings with Mr Hale. The president accepted that aid mattered.\n\n" +
 			"Turning to worries that the army was ready for war, Mr Ito declined to comment. The prime minister admitted that errors had been made.",
 			[]wantPerson{{name: "Tom Hale", role: "President"}, {name: "Ken Ito", role: "Prime Minister"}, {name: "Ana Ruiz", role: "Secretary of State"}}},
+		// a member's rank is no seat; near misses: a founding member, a
+		// seat on a board
+		{"ranked member of a party", "Ana Ruiz, a senior member of the Green Party, said the vote was lost.",
+			[]wantPerson{{name: "Ana Ruiz", org: "Green Party"}}},
+		{"ranked member of a group", "Police detained Tom Berg, a top member of the rebel group Red Dawn, on Monday.",
+			[]wantPerson{{name: "Tom Berg", org: "Red Dawn"}}},
+		{"founding member", "Ana Ruiz, a founding member of the Lakeside Club, said the vote was lost.",
+			[]wantPerson{{name: "Ana Ruiz", role: "Founding Member", org: "Lakeside Club"}}},
+		{"ranked member of a board", "Ana Ruiz, a senior member of the board of Acme, said the vote was lost.",
+			[]wantPerson{{name: "Ana Ruiz", role: "Senior Member of the Board", org: "Acme"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
