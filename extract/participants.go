@@ -1440,6 +1440,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	}
 	calledSo := func(f fact) bool { return !f.former && len(holders[titleKey(f.roleFact)]) > 0 }
 	var leftover []roleFact // single offices described, found no one
+	var ahead []roleFact    // descriptions with a country, found no one
 	given := map[int]bool{} // descriptions, by start, that another reading gave someone
 	// ("The leader of the party, Ana Ruiz, said": a name the entity
 	// stage missed in apposition.)
@@ -1615,8 +1616,23 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			if first, last := ix.token(f.evidence.Start), ix.tokenEnding(f.evidence.End); first >= 0 && last >= 0 && leftOffice(d, ix, first, last) {
 				to.left = true
 			}
-		} else if k := holderKey(f.roleFact); k != "" && len(holders[k]) == 0 && !f.former && !f.pending.ahead && !someBody && !missedApposition(f.evidence.End) {
-			leftover = append(leftover, f.roleFact)
+		} else {
+			if k := holderKey(f.roleFact); k != "" && len(holders[k]) == 0 && !f.former && !f.pending.ahead && !someBody && !missedApposition(f.evidence.End) {
+				leftover = append(leftover, f.roleFact)
+			}
+			if f.country != "" && !f.former {
+				ahead = append(ahead, f.roleFact)
+			}
+		}
+	}
+	// "India's foreign minister arrived ... Foreign Minister X's visit":
+	// a description with a country that found no one near is the one
+	// holder of that title the text names after it, when the text gives
+	// that holder no country of their own.
+	for _, f := range ahead {
+		if to := laterHolder(persons, f); to != nil {
+			to.roles = append(to.roles, f)
+			touched[to] = true
 		}
 	}
 	// A single office described where no one near can hold it ("The
@@ -1630,6 +1646,24 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 	for per := range touched {
 		slices.SortStableFunc(per.roles, readingOrder)
 	}
+}
+
+// laterHolder is the only person who holds description f's title, when
+// the text names them first after f and gives them no country: the person
+// f describes ahead of their name. Nil when anyone else holds the title.
+func laterHolder(persons []*person, f roleFact) *person {
+	var to *person
+	for _, per := range persons {
+		i := slices.IndexFunc(per.roles, func(r roleFact) bool { return !r.former && strings.EqualFold(r.role, f.role) })
+		if i < 0 {
+			continue
+		}
+		if to != nil || per.mentions[0].Start < f.evidence.End || slices.ContainsFunc(per.roles, func(r roleFact) bool { return r.country != "" }) {
+			return nil
+		}
+		to = per
+	}
+	return to
 }
 
 // untitledHolders gives each single office described where no one near

@@ -208,6 +208,15 @@ func TestRolePatterns(t *testing.T) {
 			"Praising the new Secretary of State Ana Ruiz, the prime minister said policy had moved. Mr Ito had watched the shift in meetings with Mr Hale. The president accepted that aid mattered.\n\n" +
 			"Turning to worries that the army was ready for war, Mr Ito declined to comment. The prime minister admitted that errors had been made.",
 			[]wantPerson{{name: "Tom Hale", role: "President"}, {name: "Ken Ito", role: "Prime Minister"}, {name: "Ana Ruiz", role: "Secretary of State"}}},
+		// a description with a country ahead of the one holder of its title
+		// the text names; near misses: two holders, a description after the
+		// holder (the counterpart he meets)
+		{"description ahead of the holder", "Chile's foreign minister has arrived in Oslo for talks on trade.\n\nThe talks will cover fishing. A deal will be signed during Foreign Minister Tom Berg's stay.",
+			[]wantPerson{{name: "Tom Berg", role: "Foreign Minister", country: "Chile"}}},
+		{"description ahead of two holders", "Chile's foreign minister has arrived in Oslo for talks on trade.\n\nForeign Minister Tom Berg met Foreign Minister Ana Ruiz on Monday.",
+			[]wantPerson{{name: "Tom Berg", role: "Foreign Minister"}, {name: "Ana Ruiz", role: "Foreign Minister"}}},
+		{"description after the holder", "Foreign Minister Tom Berg flew out on Monday. He will meet Peru's foreign minister on Tuesday.",
+			[]wantPerson{{name: "Tom Berg", role: "Foreign Minister"}}},
 		// a member's rank is no seat; near misses: a founding member, a
 		// seat on a board
 		{"ranked member of a party", "Ana Ruiz, a senior member of the Green Party, said the vote was lost.",
