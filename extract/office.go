@@ -83,8 +83,11 @@ func departureTookPlace(d *pipeline.Doc, j, lo int) bool {
 }
 
 var (
+	// (One protests, condemns or mourns what has happened: "marched
+	// against the removal of X", "a row over the sacking of X".)
 	departureTriggers = toSet(`prompted prompting sparked sparking forced forcing triggered triggering caused
-following after since follows followed accepted accepts announced announces confirmed confirms endorsed in`)
+following after since follows followed accepted accepts announced announces confirmed confirms endorsed in
+against over condemned condemns condemning protested protests protesting denounced denounces criticised criticized mourned mourns`)
 	ledTo = toSet(`led leading leads lead`)
 )
 
