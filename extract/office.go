@@ -188,7 +188,8 @@ func removedBefore(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) (le
 			if last+1 < hi && isPossessive(d.Tokens[last+1].Text) {
 				return false, true
 			}
-			return after.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text))), true
+			// ("a coup briefly ousted President X": a removal undone.)
+			return after.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)) && !undoneBy[strings.ToLower(d.Tokens[j-1].Text)]), true
 		}
 		// A vote to remove someone is the removal: "parliament voted to
 		// dismiss Deputy Prime Minister X".
@@ -627,6 +628,9 @@ func leftAs(d *pipeline.Doc, k, hi int) bool {
 
 // modalBefore reports whether w makes the following verb a plan or a
 // wish rather than a fact: "threatened to ... fire", "would fire".
+// undoneBy are adverbs that say a removal did not last.
+var undoneBy = toSet(`briefly temporarily`)
+
 func modalBefore(w string) bool {
 	switch w {
 	case "to", "will", "would", "could", "may", "might", "should", "not", "never":

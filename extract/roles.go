@@ -694,8 +694,9 @@ loop:
 			j--
 			continue
 		case r.is(j, c.former) || formerPrefixed(lw):
-			// ("the soon-to-be former minister" still holds the post.)
-			ph.former = !soonToBe(r.lower, j)
+			// ("the soon-to-be former minister" still holds the post, and
+			// so does one a coup "briefly ousted".)
+			ph.former = !soonToBe(r.lower, j) && (j == 0 || !undoneBy[r.lower[j-1]])
 			ph.start = j
 			qualified, described = true, true // what stands before "former" is not the post's
 			j--
