@@ -912,6 +912,9 @@ func (m *matcher) afterIncluding(k int) bool {
 	if k > 0 && m.r.lower[k-1] == "them" {
 		k--
 	}
+	if k > 1 && m.r.lower[k-1] == "as" && m.r.lower[k-2] == "such" {
+		return true // "leaders, such as X,"
+	}
 	return k > 0 && memberIntros[m.r.lower[k-1]]
 }
 
