@@ -693,6 +693,15 @@ loop:
 			ph.start = j
 			j--
 			continue
+		case formerAdverbs[lw] && j+1 < ph.titleStart && !r.is(j+1, c.former) && (r.d.Tokens[j+1].Tag == "VBN" || r.d.Tokens[j+1].Tag == "VBD" || r.d.Tokens[j+1].Tag == "JJ"):
+			// "a formerly jailed opposition leader": the adverb is the
+			// participle's, and the post is held; neither is the title's.
+			if n := len(mods); n > 0 && mods[n-1] == j+1 {
+				mods = mods[:n-1]
+			}
+			ph.start = j
+			j--
+			continue
 		case r.is(j, c.former) || formerPrefixed(lw):
 			// ("the soon-to-be former minister" still holds the post, and
 			// so does one a coup "briefly ousted".)
@@ -850,6 +859,9 @@ func (r *roleReader) bodyNameBefore(j, t int) bool {
 	return plural || (r.title(t).Professional || bodyPostHeads[r.lower[t]] && len(tok.Text) > 1) && !r.p.gaz.GivenName(tok.Text) && r.persons[j] == 0 && !timeWord(tok.Text) && !r.p.gaz.LowerWord(tok.Text)
 }
 
+// formerAdverbs say "former" of the word after them.
+var formerAdverbs = toSet(`formerly previously once`)
+
 // bodyPostHeads are titles held in a firm or a club, not a state: the
 // singular name before them is the employer's, as before a profession
 // ("Zelgate boss X"), where "Cabinet minister" names no body.
@@ -876,6 +888,10 @@ func (r *roleReader) verbBefore(j, t int) bool {
 	if tok.Tag == "VBN" && j > 0 {
 		switch r.d.Tokens[j-1].Tag {
 		case "DT", "PRP$", "JJ", "JJS", "CD", "POS":
+		case "RB": // "a formerly jailed leader", not "have since questioned"
+			if j < 2 || !articles[r.lower[j-2]] {
+				return true
+			}
 		default:
 			return true // "an accredited reporter", not "they have questioned"
 		}
