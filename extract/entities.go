@@ -3195,6 +3195,9 @@ func (sc *sentenceScan) personStart(i, j int) int {
 		case i == 0 && j-i >= 3 && openingPrepositions[strings.ToLower(w)]:
 			i++ // "Under Ana Ruiz, ...": the sentence's preposition in capitals
 			continue
+		case j-i >= 3 && (faithNames[w] || faithWords[w]) && sc.e.gaz.CommonGivenName(sc.words[i+1]):
+			i++ // "critics of Islam Ana Ruiz met": the faith ends the phrase before
+			continue
 		}
 		break
 	}
@@ -3276,6 +3279,9 @@ Shiite Shiites Jewish Jews Buddhist Buddhists Hindu Hindus Protestant Protestant
 Evangelicals Anglican Anglicans Methodist Methodists Baptists Lutheran Lutherans Mormon Mormons
 Sikh Sikhs Islamist Islamists Alawite Alawites Druze Yazidi Yazidis Jihadist Jihadists Maronite Maronites
 Chaldean Chaldeans Melkite Melkites`)
+
+// faithNames name a faith itself.
+var faithNames = toSet(`Islam Christianity Judaism Buddhism Hinduism Sikhism Catholicism Protestantism`)
 
 // eventHeads end the names of events, prizes, competitions, plans, laws
 // and treaties, which are often named after people ("the Marshall Plan"),

@@ -920,6 +920,17 @@ func TestNameAsModifier(t *testing.T) {
 	})
 }
 
+// TestFaithBeforeName: a faith named right before a full name is the
+// phrase before it, not the person's; near miss: a given name that is
+// also a faith's, before a surname.
+func TestFaithBeforeName(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"He was a fierce critic of Islam Tom Hale Ruiz said on Monday.": "Tom Hale Ruiz",
+		"A book on Buddhism Ana Ruiz wrote sold well.":                  "Ana Ruiz",
+		"President Islam Berdiyev spoke on Monday.":                     "Islam Berdiyev",
+	})
+}
+
 // TestFirmBeforeMarketTitle: a name before the title of a market
 // professional and another name is the firm that employs them; near
 // misses: a name before a title that serves a person ("aide"), and a
