@@ -2122,6 +2122,20 @@ func opens(rr *roleReader, tok int) bool {
 	for tok > start && rr.is(tok-1, honorificClass) {
 		tok--
 	}
+	// (A name that owns what follows is no subject: "Ana Ruiz's talks".)
+	if end := rr.persons[tok]; end > 0 && end < len(rr.lower) && isPossessive(rr.lower[end]) {
+		return false
+	}
+	// ("Speaking to state television, Ana Ruiz denied ...": an opening
+	// phrase with no verb of its own nor a name stands before the subject.)
+	if tok-1 > start && rr.lower[tok-1] == "," {
+		for k := start; k < tok-1; k++ {
+			if finiteVerb(rr.d.Tokens[k].Tag) || rr.persons[k] > 0 || rr.lower[k] == "," || isQuote(rr.lower[k]) {
+				return false
+			}
+		}
+		return true
+	}
 	return tok == start
 }
 
