@@ -626,11 +626,11 @@ func leftAs(d *pipeline.Doc, k, hi int) bool {
 	return false
 }
 
-// modalBefore reports whether w makes the following verb a plan or a
-// wish rather than a fact: "threatened to ... fire", "would fire".
 // undoneBy are adverbs that say a removal did not last.
 var undoneBy = toSet(`briefly temporarily`)
 
+// modalBefore reports whether w makes the following verb a plan or a
+// wish rather than a fact: "threatened to ... fire", "would fire".
 func modalBefore(w string) bool {
 	switch w {
 	case "to", "will", "would", "could", "may", "might", "should", "not", "never":

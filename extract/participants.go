@@ -1654,8 +1654,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 func laterHolder(persons []*person, f roleFact) *person {
 	var to *person
 	for _, per := range persons {
-		i := slices.IndexFunc(per.roles, func(r roleFact) bool { return !r.former && strings.EqualFold(r.role, f.role) })
-		if i < 0 {
+		if !slices.ContainsFunc(per.roles, func(r roleFact) bool { return !r.former && strings.EqualFold(r.role, f.role) }) {
 			continue
 		}
 		if to != nil || per.mentions[0].Start < f.evidence.End || slices.ContainsFunc(per.roles, func(r roleFact) bool { return r.country != "" }) {
@@ -2115,14 +2114,15 @@ func firstOfBody(d *pipeline.Doc, si int) bool {
 	return true
 }
 
-// opens reports whether the mention at tok opens its sentence, past
-// titles of address ("Lord Hale wants").
+// opens reports whether the mention at tok is its sentence's subject at
+// its start: past titles of address ("Lord Hale wants") and an opening
+// phrase ("Speaking in Lima, Ana Ruiz denied"), not owning what follows.
 func opens(rr *roleReader, tok int) bool {
 	start := rr.d.Sentences[rr.d.Tokens[tok].Sentence].FirstToken
 	for tok > start && rr.is(tok-1, honorificClass) {
 		tok--
 	}
-	// (A name that owns what follows is no subject: "Ana Ruiz's talks".)
+	// ("Ana Ruiz's talks": a name that owns what follows is no subject.)
 	if end := rr.persons[tok]; end > 0 && end < len(rr.lower) && isPossessive(rr.lower[end]) {
 		return false
 	}
