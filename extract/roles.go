@@ -453,6 +453,12 @@ loop:
 				// BBC's Moscow correspondent"; before a city's office, the
 				// city's: "the Lima mayor".)
 				ph.countries = append([]string{c}, ph.countries...)
+				// "Egypt's chief archaeologist": a country that owns the
+				// post employs its holder (not "one of Italy's leading
+				// economists", who is eminent).
+				if j+1 < t && isPossessive(r.lower[j+1]) && !ta.Plural && !described && !slices.ContainsFunc(r.lower[j+1:t+ta.N], func(w string) bool { return eminence[w] }) {
+					ph.tied = true
+				}
 			case portfolioPlace(e) && !qualified:
 				// "Shadow Europe Minister", "Africa minister": a portfolio.
 				for k := j; k >= es && len(mods) < 3; k-- {
@@ -858,6 +864,9 @@ func (r *roleReader) bodyNameBefore(j, t int) bool {
 	// in lower case ("Internet journalist").
 	return plural || (r.title(t).Professional || bodyPostHeads[r.lower[t]] && len(tok.Text) > 1) && !r.p.gaz.GivenName(tok.Text) && r.persons[j] == 0 && !timeWord(tok.Text) && !r.p.gaz.LowerWord(tok.Text)
 }
+
+// eminence words rank a professional among peers, not in a post.
+var eminence = toSet(`top leading best famous renowned prominent noted eminent`)
 
 // formerAdverbs say "former" of the word after them.
 var formerAdverbs = toSet(`formerly previously once`)
