@@ -1962,6 +1962,7 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 		}
 	}
 	if ru.Antecedent || ru.Possessor || ru.Lede {
+		onlyAhead := ru.Lede && !ru.Antecedent && !ru.Possessor // (only to the next sentence's subject)
 		for _, c := range caps {
 			// "The prime minister's spokesman said": the spokesman is
 			// not the person named before; the prime minister may be.
@@ -1980,7 +1981,6 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 			}
 			// ("the strategist helped", "arrested a member of a gang. X
 			// was ...": a profession, too weak a tie.)
-			onlyAhead := ru.Lede && !ru.Antecedent && !ru.Possessor
 			if c.kind == elRole && (ru.Strict || onlyAhead && org == "" && country == "") && c.role.match.Professional && !c.role.tied {
 				break
 			}

@@ -596,8 +596,10 @@ func fullerTitle(a, b string) bool {
 // notYetHeld reports whether title a is title b elect or designate:
 // "President-Elect" of "President".
 func notYetHeld(a, b string) bool {
-	return strings.EqualFold(a, b+"-Elect") || strings.EqualFold(a, b+"-Designate") || strings.EqualFold(a, b+" Elect") || strings.EqualFold(a, b+" Designate")
+	return slices.ContainsFunc(notYetSuffixes, func(s string) bool { return strings.EqualFold(a, b+s) })
 }
+
+var notYetSuffixes = []string{"-Elect", "-Designate", " Elect", " Designate"}
 
 // officeChangers make another office of the title they are added to.
 var officeChangers = toSet(`deputy vice former acting prime interim assistant under shadow first second ex associate junior chief`)
