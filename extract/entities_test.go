@@ -346,7 +346,7 @@ func TestBylineIntoDateline(t *testing.T) {
 	checkEntities(t, "LARSEN WINS . Ivo Brandt BERLIN 2031-05-14 Mona Larsen won the race on Friday .",
 		[]wantEntity{{text: "Ivo Brandt", label: pipeline.Person}, {text: "Mona Larsen", label: pipeline.Person}}, "Ivo Brandt BERLIN")
 	checkEntities(t, "HALE WINS . Ivo Brandt NEW YORK 2031-05-14 Tom Hale won on Friday .",
-		[]wantEntity{{text: "Ivo Brandt", label: pipeline.Person}}, "Ivo Brandt NEW")
+		[]wantEntity{{text: "Ivo Brandt", label: pipeline.Person}, {text: "NEW YORK", label: pipeline.Place}, {text: "Tom Hale", label: pipeline.Person}}, "Ivo Brandt NEW")
 	checkEntities(t, "Shares in Nordex PLC fell on Monday . Analysts at Halvorsen ASA said so .",
 		[]wantEntity{{text: "Nordex PLC", label: pipeline.Org}, {text: "Halvorsen ASA", label: pipeline.Org}})
 }
@@ -369,9 +369,26 @@ func TestDatelineEndsASentence(t *testing.T) {
 	for _, s := range d.Sentences {
 		got = append(got, d.Text[s.Start:s.End])
 	}
-	want := []string{"Ivo Brandt BERLIN 2031-05-14", "Veteran sprinter Tom Hale won on Friday.", "It rained on 2031-05-15 at noon."}
+	want := []string{"Ivo Brandt", "BERLIN 2031-05-14", "Veteran sprinter Tom Hale won on Friday.", "It rained on 2031-05-15 at noon."}
 	if !slices.Equal(got, want) {
 		t.Errorf("sentences %q, want %q", got, want)
+	}
+	// The byline is a sentence of its own, so the dateline is a line in
+	// capitals; words before the place that are not a name stay with it.
+	for text, want := range map[string][]string{
+		"Ivo Brandt OSLO , Norway 2031-05-14 Rain fell.": {"Ivo Brandt", "OSLO , Norway 2031-05-14", "Rain fell."},
+		"Prices at the NYSE 2031-05-14 Traders sold.":    {"Prices at the NYSE 2031-05-14", "Traders sold."},
+		"Updated OSLO 2031-05-14 Rain fell.":             {"Updated OSLO 2031-05-14", "Rain fell."},
+		"From Ivo Brandt OSLO 2031-05-14 Rain fell.":     {"From Ivo Brandt OSLO 2031-05-14", "Rain fell."},
+	} {
+		d := runStages(t, text, "paragraphs", "tokens")
+		var got []string
+		for _, s := range d.Sentences {
+			got = append(got, d.Text[s.Start:s.End])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: sentences %q, want %q", text, got, want)
+		}
 	}
 }
 

@@ -452,7 +452,13 @@ func splitDatelines(sents []segment.Sentence) []segment.Sentence {
 			w := s.Text[i : i+j]
 			next := i + j + 1
 			if isoDate(w) && next < len(s.Text) && unicode.IsUpper(rune(s.Text[next])) {
-				out = append(out, segment.Sentence{Text: s.Text[:i+j], Start: s.Start})
+				line := s.Text[:i+j]
+				if b := bylineEnd(line); b > 0 {
+					out = append(out, segment.Sentence{Text: line[:b], Start: s.Start})
+					line, s.Text, s.Start = line[b+1:], s.Text[b+1:], s.Start+b+1
+					next -= b + 1
+				}
+				out = append(out, segment.Sentence{Text: line, Start: s.Start})
 				s = segment.Sentence{Text: s.Text[next:], Start: s.Start + next}
 				break
 			}
@@ -461,6 +467,28 @@ func splitDatelines(sents []segment.Sentence) []segment.Sentence {
 		out = append(out, s)
 	}
 	return out
+}
+
+// bylineEnd returns where a byline ends in a dateline line that opens
+// with one, "Ivo Brandt NEW YORK 2031-05-14" or "Ivo Brandt OSLO , Norway
+// 2031-05-14": the byte before the place in capitals, when every word
+// before it is capitalised and none is in capitals; else 0.
+func bylineEnd(line string) int {
+	words := strings.Split(line, " ")
+	caps := -1 // index of the first word of the place in capitals
+	for k, w := range words[:len(words)-1] {
+		if isAllCaps(w) && utf8.RuneCountInString(w) > 1 {
+			caps = k
+			break
+		}
+		if !isCapitalized(w) || notNames[w] {
+			return 0
+		}
+	}
+	if caps < 2 {
+		return 0
+	}
+	return len(strings.Join(words[:caps], " "))
 }
 
 // ranksOpenRows moves the rank that ends a sentence after a figure to
