@@ -1811,9 +1811,12 @@ func (sc *sentenceScan) placeName(i, j int) bool {
 var saintTitles = toSet(`St St. Saint Sainte Ste Ste.`)
 
 // placeHeads end, and placePrefixes open, the names of places:
-// "Shah Alam Town", "Mt Kenya", "Lake Volta".
+// "Shah Alam Town", "Mt Kenya", "Lake Volta"; the land and water features
+// among them are no one's surname ("Lake", "Bay", "Ocean" and "Strait"
+// are, and are left out).
 var (
-	placeHeads    = toSet(`Town City Village Township Boulevard`)
+	placeHeads = toSet(`Town City Village Township Boulevard Island Islands Peninsula Archipelago Canal Gulf
+Reef Plateau Desert Mountains Bowl`)
 	placePrefixes = toSet(`Mt Mt. Mount Lake Fort Cape Port`)
 )
 

@@ -1656,6 +1656,22 @@ func TestPlaceNounEndsNoPerson(t *testing.T) {
 	checkPerson(t, "Witnesses said Ana Ruiz crossing the road was hit by a car.", "Ana Ruiz")
 }
 
+// TestFeatureHeadEndsNoPerson: a name that ends in a land or water
+// feature's noun is the feature's ("Prince Albert Island", "the Juan
+// Carlos Canal"); a feature noun that is also a surname ("Lake", "Bay")
+// leaves the name a person's.
+func TestFeatureHeadEndsNoPerson(t *testing.T) {
+	checkNoPeople(t, "Residents of Prince Albert Island voted.",
+		"Hikers were lost in the Victor Hugo Mountains.",
+		"Ships entered the Juan Carlos Canal.",
+		"Divers mapped the Great Hale Reef last year.")
+	checkPersons(t, map[string]string{
+		"Dana Lake said the vote was fair.":               "Dana Lake",
+		"Officials said Tom Bay had resigned.":            "Tom Bay",
+		"Ana Ruiz, who lives on Marta Vista Island, won.": "Ana Ruiz",
+	})
+}
+
 // TestPersonalDescriptorBeforeName: a word only for a person before a
 // full name makes it a person's, whole; not before a known body, nor
 // after a word that also modifies things ("rival").
