@@ -1584,9 +1584,9 @@ func (sc *sentenceScan) namedPeople() {
 		if j-i < 2 {
 			continue
 		}
-		if orgHeads[sc.words[j-1]] || (j < len(sc.words) && orgHeads[sc.words[j]]) {
+		if orgHeads[sc.words[j-1]] || (j < len(sc.words) && (orgHeads[sc.words[j]] || eventHeads[sc.words[j]])) {
 			i = j - 1
-			continue // "George Washington University"
+			continue // "George Washington University", "the Ana Ruiz Prize"
 		}
 		if sc.afterPolity(i) || sc.namesThing(i, j) || sc.wholeQuotation(i, j) {
 			i = j - 1
@@ -2338,6 +2338,7 @@ Consulate Foundation Fellowship League Alliance Coalition Brigade Brigades Airli
 Times Post Telegraph Herald Journal Tribune Gazette Daily Chronicle Observer Courier Mirror Examiner Inquirer
 Sentinel Bulletin Monitor Magazine Review Standard Advertiser Dispatch
 Centre Center Board Cabinet Presidency Directorate Administration Command Mission
+Band Films Pictures Studios Farms
 Confederation Consortium Society Syndicate Chamber Institution Orchestra Choir Ensemble Survey Observatory Laboratory Library
 Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Hussars Lancers Commandos
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
@@ -3286,12 +3287,13 @@ Chaldean Chaldeans Melkite Melkites`)
 // faithNames name a faith itself.
 var faithNames = toSet(`Islam Christianity Judaism Buddhism Hinduism Sikhism Catholicism Protestantism`)
 
-// eventHeads end the names of events, prizes, competitions, plans, laws
-// and treaties, which are often named after people ("the Marshall Plan"),
-// or are words of such names no personal name has ("Olympic",
-// "International").
+// eventHeads end the names of events, prizes, competitions, plans, laws,
+// treaties and shows, which are often named after people ("the
+// Marshall Plan", "the Ana Ruiz Show"), or are words of such names no
+// personal name has ("Olympic", "International").
 var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympic Olympics International Championship Championships Festival
-Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy Plan Election Elections ` + agreementWords)
+Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy Plan Election Elections
+Show Lecture Memorial Rally ` + agreementWords)
 
 // agreementWords end the names of laws, agreements and votes.
 const agreementWords = `Act Treaty Accord Accords Agreement Declaration Doctrine Referendum`

@@ -1672,6 +1672,23 @@ func TestFeatureHeadEndsNoPerson(t *testing.T) {
 	})
 }
 
+// TestNameInsideAThingsName: a person's name that opens the name of a
+// show, a prize, a memorial or a firm is no mention of the person ("the
+// Dana Kerr Show"); the same name apart from such a word is.
+func TestNameInsideAThingsName(t *testing.T) {
+	checkNoPeople(t, "She appeared on the Dana Kerr Show last night.",
+		"He gave the Ana Ruiz Lecture at the college.",
+		"The Tom Hale Memorial raised funds.",
+		"Tom Hale Films bought the rights.",
+		"Fans followed the Tom Hale Rally in the hills.")
+	checkEntities(t, "The Tom Hale Band played on Friday.", []wantEntity{{"Tom Hale Band", pipeline.Org, "", ""}})
+	checkPersons(t, map[string]string{
+		"Dana Kerr said the show would go on.":    "Dana Kerr",
+		"Tom Hale won the Open on Sunday.":        "Tom Hale",
+		"Ana Ruiz spoke at the memorial service.": "Ana Ruiz",
+	})
+}
+
 // TestPersonalDescriptorBeforeName: a word only for a person before a
 // full name makes it a person's, whole; not before a known body, nor
 // after a word that also modifies things ("rival").
