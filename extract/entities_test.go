@@ -1672,6 +1672,16 @@ func TestFeatureHeadEndsNoPerson(t *testing.T) {
 	})
 }
 
+// TestSpanishRanks: the ranks rebel movements use untranslated are titles,
+// not parts of the name; a station named after one holds no one.
+func TestSpanishRanks(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Subcomandante Elias spoke for the rebels.":         "Elias",
+		"The rebels' Comandante Tacho agreed to the talks.": "Tacho",
+	})
+	checkNoPeople(t, "Scientists returned to the Comandante Ferraz Station in Antarctica.")
+}
+
 // TestNameInsideAThingsName: a person's name that opens the name of a
 // show, a prize, a memorial or a firm is no mention of the person ("the
 // Dana Kerr Show"); the same name apart from such a word is.
