@@ -55,6 +55,8 @@ type EvalConfig struct {
 		Schemes map[string][]string `mapstructure:"schemes"`
 		// StripDeterminers drops a leading "the" from gold spans.
 		StripDeterminers bool `mapstructure:"strip_determiners"`
+		// StripPossessives drops a trailing possessive "'s" from gold spans.
+		StripPossessives bool `mapstructure:"strip_possessives"`
 	} `mapstructure:"ner"`
 }
 

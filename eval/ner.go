@@ -25,6 +25,11 @@ type NEROptions struct {
 	// StripDeterminers drops a leading "the" from gold spans: OntoNotes
 	// puts it inside many names ("the Supreme Court"), readout never does.
 	StripDeterminers bool
+	// StripPossessives drops a trailing possessive "'s" from gold spans:
+	// OntoNotes puts it inside a third of the names it follows ("Bin
+	// Laden 's cells") and leaves it out of the rest; readout never
+	// includes it.
+	StripPossessives bool
 	// Tokens feeds the corpus's own tokens and sentences to the stages
 	// (the protocol of published figures). Otherwise each document is
 	// rebuilt as text, as a user would have it, and the pipeline finds
@@ -90,6 +95,9 @@ func NER(ctx context.Context, p *pipeline.Pipeline, sents []conll.Sentence, o NE
 			golds[i] = conll.MapSpans(conll.Spans(s.Tags), labelMap)
 			if o.StripDeterminers {
 				golds[i] = stripDeterminers(golds[i], s.Words)
+			}
+			if o.StripPossessives {
+				golds[i] = stripPossessives(golds[i], s.Words)
 			}
 		}
 		if !o.Tokens {
@@ -258,6 +266,15 @@ func stripDeterminers(spans []conll.Span, words []string) []conll.Span {
 	for i, sp := range spans {
 		if sp.End-sp.Start > 1 && strings.EqualFold(words[sp.Start], "the") {
 			spans[i].Start++
+		}
+	}
+	return spans
+}
+
+func stripPossessives(spans []conll.Span, words []string) []conll.Span {
+	for i, sp := range spans {
+		if w := words[sp.End-1]; sp.End-sp.Start > 1 && (w == "'s" || w == "'" || w == "’s" || w == "’") {
+			spans[i].End--
 		}
 	}
 	return spans

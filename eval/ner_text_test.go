@@ -52,3 +52,20 @@ func TestTextSpans(t *testing.T) {
 		t.Errorf("spans %v, want %v", got, want)
 	}
 }
+
+// TestGoldConventions: the gold spans lose what readout never puts in a
+// name, a leading "the" and a trailing possessive, and nothing else.
+func TestGoldConventions(t *testing.T) {
+	words := []string{"the", "Supreme", "Court", "and", "Bin", "Laden", "'s", "cells", "in", "the", "Hague", "'s"}
+	spans := func() []conll.Span {
+		return []conll.Span{{Start: 0, End: 3, Label: "ORG"}, {Start: 4, End: 7, Label: "PER"}, {Start: 10, End: 11, Label: "GPE"}, {Start: 6, End: 7, Label: "X"}}
+	}
+	got := stripPossessives(stripDeterminers(spans(), words), words)
+	want := []conll.Span{{Start: 1, End: 3, Label: "ORG"}, {Start: 4, End: 6, Label: "PER"}, {Start: 10, End: 11, Label: "GPE"}, {Start: 6, End: 7, Label: "X"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("spans %v, want %v", got, want)
+	}
+	if got := stripDeterminers(spans(), words); !slices.Equal(got[1:], spans()[1:]) || got[0].Start != 1 {
+		t.Errorf("determiners alone: %v", got)
+	}
+}

@@ -384,7 +384,7 @@ func runEvalNER(cmd *cobra.Command, _ []string) error {
 	}
 	out := cmd.OutOrStdout()
 	o := eval.NEROptions{LabelMap: labelMap, Labels: labels, Genres: genres,
-		StripDeterminers: cfg.Eval.NER.StripDeterminers, Tokens: tokens, Lines: lines}
+		StripDeterminers: cfg.Eval.NER.StripDeterminers, StripPossessives: cfg.Eval.NER.StripPossessives, Tokens: tokens, Lines: lines}
 	if split != "all" {
 		o.Split = split
 	}
