@@ -78,7 +78,10 @@ type ruleFile struct {
 	Parties map[string]string   `yaml:"parties"`
 	Members map[string]string   `yaml:"members"`
 	Nations map[string]string   `yaml:"nations"`
-	Rules   []ruleSpec          `yaml:"rules"`
+	// CountryNames lists, by ISO code, the other short names English
+	// news gives a country ("Burma" for Myanmar).
+	CountryNames map[string][]string `yaml:"country_names"`
+	Rules        []ruleSpec          `yaml:"rules"`
 }
 
 type ruleSpec struct {
@@ -224,10 +227,11 @@ type rule struct {
 // constructions is a loaded rules file.
 type constructions struct {
 	words       wordClasses
-	parties     map[string]string // "Lib Dem" -> "Liberal Democrats"
-	members     map[string]string // "House of Representatives" -> "Representative"
-	nations     map[string]string // "Scotland" -> "GB-SCT"
-	nationNames map[string]string // "GB-SCT" -> "Scotland"
+	parties     map[string]string   // "Lib Dem" -> "Liberal Democrats"
+	members     map[string]string   // "House of Representatives" -> "Representative"
+	nations     map[string]string   // "Scotland" -> "GB-SCT"
+	nationNames map[string]string   // "GB-SCT" -> "Scotland"
+	otherNames  map[string][]string // "MM" -> "Burma"
 	rules       []rule
 	lits        uint16 // literal words numbered so far
 	// byStart lists the rules by what their first element needs at a
@@ -299,7 +303,7 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 		return nil, fmt.Errorf("%s: %w", ruleFileName(path), err)
 	}
 	c := &constructions{words: wordClasses{bit: map[string]wordClass{}, word: map[string]wordInfo{}}, parties: f.Parties, members: f.Members,
-		nations: map[string]string{}, nationNames: f.Nations}
+		nations: map[string]string{}, nationNames: f.Nations, otherNames: f.CountryNames}
 	for code, name := range f.Nations {
 		c.nations[name] = code
 	}

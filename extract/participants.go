@@ -138,6 +138,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	countries, countriesBySentence := p.namedCountries(d, ix)
+	namedAs := p.countryNamesUsed(d)
 	defined := p.definedBodies(d, ix)
 	byMention := map[int]*person{}
 	for _, per := range people {
@@ -378,6 +379,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			part.CountryCode, part.CountrySource = "", "" // a country is the country of an office
 		}
 		part.Country = p.countryName(part.CountryCode)
+		if name := namedAs[part.CountryCode]; name != "" {
+			part.Country = name
+		}
 		part.Wikidata = p.wikidataID(part)
 		d.Participants = append(d.Participants, part)
 		onePost = append(onePost, !slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.role != "" && f.role != per.roles[0].role }))
@@ -1244,6 +1248,41 @@ func (p *Participants) countryOf(e *pipeline.Entity) string {
 		return p.countryNamed(owner)
 	}
 	return ""
+}
+
+// countryNamesUsed returns, for each country the text calls more often by
+// another of its short names (the rules file's country_names) than by the
+// gazetteer's, that name: "Burma" in a story about Burma.
+func (p *Participants) countryNamesUsed(d *pipeline.Doc) map[string]string {
+	if len(p.rules.otherNames) == 0 {
+		return nil
+	}
+	counts := map[string]int{}
+	for _, e := range d.Entities {
+		if e.Label == pipeline.Place {
+			counts[e.Text]++
+		}
+	}
+	var out map[string]string
+	for code, names := range p.rules.otherNames {
+		c, ok := p.gaz.Country(code)
+		if !ok {
+			continue
+		}
+		best, most := "", counts[c.Name]
+		for _, n := range names {
+			if counts[n] > most {
+				best, most = n, counts[n]
+			}
+		}
+		if best != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[code] = best
+		}
+	}
+	return out
 }
 
 // countryName returns the short name of the country with the code, one of

@@ -545,3 +545,23 @@ func TestVerbTitleEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryAsTheTextNamesIt: a country English news calls by two short
+// names is written as the text writes it most; its code is the same.
+func TestCountryAsTheTextNamesIt(t *testing.T) {
+	for text, want := range map[string]wantPerson{
+		"Burma's trade minister, Kyaw Lin, flew to Dhaka. Burma wants more rice.":                   {name: "Kyaw Lin", role: "Trade Minister", country: "Burma"},
+		"Myanmar's trade minister, Kyaw Lin, flew to Dhaka.":                                        {name: "Kyaw Lin", role: "Trade Minister", country: "Myanmar"},
+		"The Burmese trade minister, Kyaw Lin, left Myanmar for Dhaka. Myanmar wants more rice.":    {name: "Kyaw Lin", role: "Trade Minister", country: "Myanmar"},
+		"Czech Republic Finance Minister Pavel Dvorak spoke in Brno. The Czech Republic will vote.": {name: "Pavel Dvorak", role: "Finance Minister", country: "Czech Republic"},
+		"Ivory Coast's defence minister, Paul Kone, spoke in Abidjan.":                              {name: "Paul Kone", role: "Defence Minister", country: "Ivory Coast"},
+	} {
+		got := people(t, text)
+		checkPeople(t, got, []wantPerson{want})
+		for _, p := range got {
+			if (p.Country == "Burma" || p.Country == "Myanmar") && p.CountryCode != "MM" {
+				t.Errorf("%q: country %q has code %q, want MM", text, p.Country, p.CountryCode)
+			}
+		}
+	}
+}
