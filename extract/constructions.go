@@ -78,8 +78,8 @@ type ruleFile struct {
 	Parties map[string]string   `yaml:"parties"`
 	Members map[string]string   `yaml:"members"`
 	Nations map[string]string   `yaml:"nations"`
-	// CountryNames lists, by ISO code, the other short names English
-	// news gives a country ("Burma" for Myanmar).
+	// CountryNames lists, by ISO code, the short names English news
+	// gives a country, the most used first ("Myanmar", "Burma").
 	CountryNames map[string][]string `yaml:"country_names"`
 	Rules        []ruleSpec          `yaml:"rules"`
 }
@@ -231,7 +231,7 @@ type constructions struct {
 	members     map[string]string   // "House of Representatives" -> "Representative"
 	nations     map[string]string   // "Scotland" -> "GB-SCT"
 	nationNames map[string]string   // "GB-SCT" -> "Scotland"
-	otherNames  map[string][]string // "MM" -> "Burma"
+	otherNames  map[string][]string // "MM" -> "Myanmar", "Burma"
 	rules       []rule
 	lits        uint16 // literal words numbered so far
 	// byStart lists the rules by what their first element needs at a

@@ -1250,9 +1250,9 @@ func (p *Participants) countryOf(e *pipeline.Entity) string {
 	return ""
 }
 
-// countryNamesUsed returns, for each country the text calls more often by
-// another of its short names (the rules file's country_names) than by the
-// gazetteer's, that name: "Burma" in a story about Burma.
+// countryNamesUsed returns the name of each country of the rules file's
+// country_names as the text writes it most ("Burma" in a story about
+// Burma), or the first of its names when the text writes none.
 func (p *Participants) countryNamesUsed(d *pipeline.Doc) map[string]string {
 	if len(p.rules.otherNames) == 0 {
 		return nil
@@ -1263,24 +1263,18 @@ func (p *Participants) countryNamesUsed(d *pipeline.Doc) map[string]string {
 			counts[e.Text]++
 		}
 	}
-	var out map[string]string
+	out := make(map[string]string, len(p.rules.otherNames))
 	for code, names := range p.rules.otherNames {
-		c, ok := p.gaz.Country(code)
-		if !ok {
+		if len(names) == 0 {
 			continue
 		}
-		best, most := "", counts[c.Name]
-		for _, n := range names {
-			if counts[n] > most {
-				best, most = n, counts[n]
+		best := names[0]
+		for _, n := range names[1:] {
+			if counts[n] > counts[best] {
+				best = n
 			}
 		}
-		if best != "" {
-			if out == nil {
-				out = map[string]string{}
-			}
-			out[code] = best
-		}
+		out[code] = best
 	}
 	return out
 }

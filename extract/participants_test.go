@@ -555,6 +555,8 @@ func TestCountryAsTheTextNamesIt(t *testing.T) {
 		"The Burmese trade minister, Kyaw Lin, left Myanmar for Dhaka. Myanmar wants more rice.":    {name: "Kyaw Lin", role: "Trade Minister", country: "Myanmar"},
 		"Czech Republic Finance Minister Pavel Dvorak spoke in Brno. The Czech Republic will vote.": {name: "Pavel Dvorak", role: "Finance Minister", country: "Czech Republic"},
 		"Ivory Coast's defence minister, Paul Kone, spoke in Abidjan.":                              {name: "Paul Kone", role: "Defence Minister", country: "Ivory Coast"},
+		"The Czech finance minister, Pavel Dvorak, spoke in Brno.":                                  {name: "Pavel Dvorak", role: "Finance Minister", country: "Czech Republic"},
+		"Czechia's finance minister, Pavel Dvorak, spoke in Brno. Czechia will vote.":               {name: "Pavel Dvorak", role: "Finance Minister", country: "Czechia"},
 	} {
 		got := people(t, text)
 		checkPeople(t, got, []wantPerson{want})
