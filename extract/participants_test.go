@@ -567,3 +567,16 @@ func TestCountryAsTheTextNamesIt(t *testing.T) {
 		}
 	}
 }
+
+// TestStanceBeforeTitle: a movement's stance before "leader" is kept in
+// the title, as "opposition" is; before a word for a person that is no
+// post it makes no title.
+func TestStanceBeforeTitle(t *testing.T) {
+	for text, want := range map[string]wantPerson{
+		"Pro-democracy leader Ana Ruiz was freed on Friday.":          {name: "Ana Ruiz", role: "Pro-Democracy Leader"},
+		"The pro-independence leader, Ana Ruiz, addressed the rally.": {name: "Ana Ruiz", role: "Pro-Independence Leader"},
+		"Ana Ruiz, a pro-democracy activist, was freed on Friday.":    {name: "Ana Ruiz"},
+	} {
+		checkPeople(t, people(t, text), []wantPerson{want})
+	}
+}
