@@ -2338,7 +2338,7 @@ Consulate Foundation Fellowship League Alliance Coalition Brigade Brigades Airli
 Times Post Telegraph Herald Journal Tribune Gazette Daily Chronicle Observer Courier Mirror Examiner Inquirer
 Sentinel Bulletin Monitor Magazine Review Standard Advertiser Dispatch
 Centre Center Board Cabinet Presidency Directorate Administration Command Mission
-Band Films Pictures Farms Petroleum Pipeline Mining Shipping Weekly
+Band Films Pictures Farms Petroleum Pipeline Mining Shipping Weekly Brothers Digital
 Confederation Consortium Society Syndicate Chamber Institution Orchestra Choir Ensemble Survey Observatory Laboratory Library
 Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Hussars Lancers Commandos
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
@@ -3293,7 +3293,7 @@ var faithNames = toSet(`Islam Christianity Judaism Buddhism Hinduism Sikhism Cat
 // personal name has ("Olympic", "International").
 var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympic Olympics International Championship Championships Festival
 Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy Plan Election Elections
-Show Lecture Memorial Rally ` + agreementWords)
+Show Lecture Memorial Rally Initiative Program Programme ` + agreementWords)
 
 // agreementWords end the names of laws, agreements and votes.
 const agreementWords = `Act Treaty Accord Accords Agreement Declaration Doctrine Referendum`

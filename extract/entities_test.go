@@ -1692,12 +1692,14 @@ func TestNameInsideAThingsName(t *testing.T) {
 		"Tom Hale Films bought the rights.",
 		"Fans followed the Tom Hale Rally in the hills.")
 	checkEntities(t, "The Tom Hale Band played on Friday.", []wantEntity{{"Tom Hale Band", pipeline.Org, "", ""}})
-	checkNoPeople(t, "Shares in Dana Kerr Mining rose on Monday.", "Ana Ruiz Weekly said the deal was off.")
+	checkNoPeople(t, "Shares in Dana Kerr Mining rose on Monday.", "Ana Ruiz Weekly said the deal was off.",
+		"Analysts at Hale Brothers expect a cut.", "Funds for the Tom Hale Initiative ran out.")
 	checkPersons(t, map[string]string{
 		"Dana Kerr said the show would go on.":    "Dana Kerr",
 		"Tom Hale won the Open on Sunday.":        "Tom Hale",
 		"Ana Ruiz spoke at the memorial service.": "Ana Ruiz",
 		"Dana Kerr, a mining engineer, said so.":  "Dana Kerr",
+		"Tom Hale and his brothers ran the farm.": "Tom Hale",
 	})
 }
 
