@@ -363,30 +363,18 @@ func TestBylineNames(t *testing.T) {
 
 // TestDatelineEndsASentence: a wire dateline that runs on into the story
 // ends a sentence, so the story's first word is a sentence's first word.
+// The byline is a sentence of its own, so the dateline is a line in
+// capitals; words before the place that are not a name stay with it.
 func TestDatelineEndsASentence(t *testing.T) {
-	d := runStages(t, "Ivo Brandt BERLIN 2031-05-14 Veteran sprinter Tom Hale won on Friday. It rained on 2031-05-15 at noon.", "paragraphs", "tokens")
-	var got []string
-	for _, s := range d.Sentences {
-		got = append(got, d.Text[s.Start:s.End])
-	}
-	want := []string{"Ivo Brandt", "BERLIN 2031-05-14", "Veteran sprinter Tom Hale won on Friday.", "It rained on 2031-05-15 at noon."}
-	if !slices.Equal(got, want) {
-		t.Errorf("sentences %q, want %q", got, want)
-	}
-	// The byline is a sentence of its own, so the dateline is a line in
-	// capitals; words before the place that are not a name stay with it.
 	for text, want := range map[string][]string{
+		"Ivo Brandt BERLIN 2031-05-14 Veteran sprinter Tom Hale won on Friday. It rained on 2031-05-15 at noon.": {
+			"Ivo Brandt", "BERLIN 2031-05-14", "Veteran sprinter Tom Hale won on Friday.", "It rained on 2031-05-15 at noon."},
 		"Ivo Brandt OSLO , Norway 2031-05-14 Rain fell.": {"Ivo Brandt", "OSLO , Norway 2031-05-14", "Rain fell."},
 		"Prices at the NYSE 2031-05-14 Traders sold.":    {"Prices at the NYSE 2031-05-14", "Traders sold."},
 		"Updated OSLO 2031-05-14 Rain fell.":             {"Updated OSLO 2031-05-14", "Rain fell."},
 		"From Ivo Brandt OSLO 2031-05-14 Rain fell.":     {"From Ivo Brandt OSLO 2031-05-14", "Rain fell."},
 	} {
-		d := runStages(t, text, "paragraphs", "tokens")
-		var got []string
-		for _, s := range d.Sentences {
-			got = append(got, d.Text[s.Start:s.End])
-		}
-		if !slices.Equal(got, want) {
+		if got := sentenceTexts(t, text); !slices.Equal(got, want) {
 			t.Errorf("%q: sentences %q, want %q", text, got, want)
 		}
 	}
@@ -395,11 +383,7 @@ func TestDatelineEndsASentence(t *testing.T) {
 // TestResultsRows: a results table whose line breaks were lost is read
 // row by row, each a sentence.
 func TestResultsRows(t *testing.T) {
-	d := runStages(t, "Standings : HARWICK 75 58 .564 - DENVER 80 53 .602 4 LEEDS 72 63 .533 7 . The league resumes on Friday , when 12 teams play .", "paragraphs", "tokens")
-	var got []string
-	for _, s := range d.Sentences {
-		got = append(got, d.Text[s.Start:s.End])
-	}
+	got := sentenceTexts(t, "Standings : HARWICK 75 58 .564 - DENVER 80 53 .602 4 LEEDS 72 63 .533 7 . The league resumes on Friday , when 12 teams play .")
 	want := []string{"Standings : HARWICK 75 58 .564 -", "DENVER 80 53 .602 4", "LEEDS 72 63 .533 7 .", "The league resumes on Friday , when 12 teams play ."}
 	if !slices.Equal(got, want) {
 		t.Errorf("sentences %q, want %q", got, want)

@@ -138,7 +138,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	countries, countriesBySentence := p.namedCountries(d, ix)
-	namedAs := p.countryNamesUsed(d)
+	var placeCounts map[string]int // place mentions by their text, counted once a country needs them
 	defined := p.definedBodies(d, ix)
 	byMention := map[int]*person{}
 	for _, per := range people {
@@ -379,8 +379,11 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			part.CountryCode, part.CountrySource = "", "" // a country is the country of an office
 		}
 		part.Country = p.countryName(part.CountryCode)
-		if name := namedAs[part.CountryCode]; name != "" {
-			part.Country = name
+		if names := p.rules.otherNames[part.CountryCode]; len(names) > 0 {
+			if placeCounts == nil {
+				placeCounts = placeMentions(d)
+			}
+			part.Country = mostWritten(names, placeCounts)
 		}
 		part.Wikidata = p.wikidataID(part)
 		d.Participants = append(d.Participants, part)
@@ -1250,33 +1253,28 @@ func (p *Participants) countryOf(e *pipeline.Entity) string {
 	return ""
 }
 
-// countryNamesUsed returns the name of each country of the rules file's
-// country_names as the text writes it most ("Burma" in a story about
-// Burma), or the first of its names when the text writes none.
-func (p *Participants) countryNamesUsed(d *pipeline.Doc) map[string]string {
-	if len(p.rules.otherNames) == 0 {
-		return nil
-	}
+// placeMentions counts the document's place mentions by their text.
+func placeMentions(d *pipeline.Doc) map[string]int {
 	counts := map[string]int{}
 	for _, e := range d.Entities {
 		if e.Label == pipeline.Place {
 			counts[e.Text]++
 		}
 	}
-	out := make(map[string]string, len(p.rules.otherNames))
-	for code, names := range p.rules.otherNames {
-		if len(names) == 0 {
-			continue
+	return counts
+}
+
+// mostWritten returns the one of a country's names (the rules file's
+// country_names) that the text writes most, "Burma" in a story about
+// Burma, or the first when it writes none.
+func mostWritten(names []string, counts map[string]int) string {
+	best := names[0]
+	for _, n := range names[1:] {
+		if counts[n] > counts[best] {
+			best = n
 		}
-		best := names[0]
-		for _, n := range names[1:] {
-			if counts[n] > counts[best] {
-				best = n
-			}
-		}
-		out[code] = best
 	}
-	return out
+	return best
 }
 
 // countryName returns the short name of the country with the code, one of

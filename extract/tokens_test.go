@@ -178,15 +178,22 @@ func TestSentenceBreaks(t *testing.T) {
 		{"The charges are serious. W. Mark Dale, chairman of Lakeview Inc., said so.", 2},
 		{"W. Mark Dale, chairman of Lakeview Inc., said so.", 1},
 	} {
-		d := runStages(t, tc.text, "paragraphs", "tokens")
-		if len(d.Sentences) != tc.n {
-			var got []string
-			for _, s := range d.Sentences {
-				got = append(got, d.Text[s.Start:s.End])
-			}
+		if got := sentenceTexts(t, tc.text); len(got) != tc.n {
 			t.Errorf("%q: sentences %q, want %d", tc.text, got, tc.n)
 		}
 	}
+}
+
+// sentenceTexts splits text into paragraphs and sentences and returns
+// each sentence's text.
+func sentenceTexts(t *testing.T, text string) []string {
+	t.Helper()
+	d := runStages(t, text, "paragraphs", "tokens")
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, d.Text[s.Start:s.End])
+	}
+	return got
 }
 
 // checkTokenRuns tokenizes text and checks that its tokens, joined by
@@ -280,12 +287,7 @@ func TestRanksOpenRows(t *testing.T) {
 			"Women 800 metres :", "1. Ana Ruiz ( Kenya ) 2:01.22", "2. Lena Banda ( Norway ) 2:01.79", "3. Rosa Vega ( Spain ) 2:02.00"},
 		"The bill passed by 52 votes to 48. Senators left at once.": {"The bill passed by 52 votes to 48.", "Senators left at once."},
 	} {
-		d := runStages(t, text, "paragraphs", "tokens")
-		var got []string
-		for _, s := range d.Sentences {
-			got = append(got, d.Text[s.Start:s.End])
-		}
-		if !slices.Equal(got, want) {
+		if got := sentenceTexts(t, text); !slices.Equal(got, want) {
 			t.Errorf("sentences %q, want %q", got, want)
 		}
 	}
