@@ -226,7 +226,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			}
 			toks := joinApostropheNames(joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(splitQuoteMarks(t.tokenize(s.Text)))))))
 			base := p.Start + s.Start
-			rows := capSentences(tableRows(toks))
+			rows := capSentences(t.fixtureRows(tableRows(toks)))
 			for ri, row := range rows {
 				tagTokens(t.tag, row)
 				for k := range row {
@@ -419,6 +419,67 @@ func tableRows(toks []tokenize.Token) [][]tokenize.Token {
 		}
 	}
 	return append(rows, toks[from:])
+}
+
+// fixtureRows splits rows that are a list of fixtures whose line breaks
+// were lost ("CHICAGO AT TORONTO MINNESOTA AT MILWAUKEE"): where the words
+// between two connectors ("AT", "v", "vs") are exactly two places, the
+// second opens a new row. Places are the gazetteer's, so a side it does
+// not know leaves its row joined rather than cut at a guess.
+func (t *Tokens) fixtureRows(rows [][]tokenize.Token) [][]tokenize.Token {
+	var out [][]tokenize.Token
+	for _, row := range rows {
+		var at []int // connector indexes
+		for k, tk := range row {
+			if fixtureConnectors[tk.Text] {
+				at = append(at, k)
+			}
+		}
+		if len(at) < 2 {
+			out = append(out, row)
+			continue
+		}
+		from := 0
+		for c := 0; c+1 < len(at); c++ {
+			cut := t.placesCut(row[at[c]+1 : at[c+1]])
+			if cut > 0 {
+				out = append(out, row[from:at[c]+1+cut])
+				from = at[c] + 1 + cut
+			}
+		}
+		out = append(out, row[from:])
+	}
+	return out
+}
+
+// fixtureConnectors join the two sides of a fixture.
+var fixtureConnectors = map[string]bool{"AT": true, "v": true, "vs": true, "vs.": true, "V": true, "VS": true}
+
+// placesCut returns where the second of two places that are all of toks
+// begins, or 0.
+func (t *Tokens) placesCut(toks []tokenize.Token) int {
+	if len(toks) < 2 {
+		return 0
+	}
+	words := make([]string, len(toks))
+	for k, tk := range toks {
+		words[k] = tk.Text
+	}
+	m := t.gaz.Match(words)
+	if len(m) != 2 || m[0].Start != 0 || m[0].End != m[1].Start || m[1].End != len(words) || !namesPlace(m[0]) || !namesPlace(m[1]) {
+		return 0
+	}
+	return m[1].Start
+}
+
+// namesPlace reports whether a match's best entry is a city, a region or a
+// country: the places sides are named after.
+func namesPlace(m gazetteer.Match) bool {
+	switch m.Entries[0].Kind {
+	case gazetteer.City, gazetteer.Region, gazetteer.Country:
+		return true
+	}
+	return false
 }
 
 // isFigure reports whether w is a number as results write them: "75",

@@ -293,6 +293,27 @@ func TestRanksOpenRows(t *testing.T) {
 	}
 }
 
+// TestFixtureRows: a list of fixtures run together is cut into its rows
+// where the words between two connectors are exactly two places; a side
+// that is no known place, or a connector seen once, leaves the text whole.
+func TestFixtureRows(t *testing.T) {
+	for text, want := range map[string][]string{
+		"SATURDAY SCHEDULE HALIFAX AT DENVER PORTLAND AT BOSTON LAS VEGAS AT NASHVILLE": {
+			"SATURDAY SCHEDULE HALIFAX AT DENVER", "PORTLAND AT BOSTON", "LAS VEGAS AT NASHVILLE"},
+		"Cup ties : Leeds v Norwich Derby v Exeter Bristol v Oxford": {
+			"Cup ties : Leeds v Norwich", "Derby v Exeter", "Bristol v Oxford"},
+		// near misses: a side the gazetteer does not know, words between the
+		// connectors that are not two places, one connector
+		"Cup ties : Leeds v Norwich Harwick Rovers v Exeter":          {"Cup ties : Leeds v Norwich Harwick Rovers v Exeter"},
+		"The court weighed Ruiz v Chile and Berg v Norway on Monday.": {"The court weighed Ruiz v Chile and Berg v Norway on Monday."},
+		"Denver Portland Lakeview v Boston kicks off at noon.":        {"Denver Portland Lakeview v Boston kicks off at noon."},
+	} {
+		if got := sentenceTexts(t, text); !slices.Equal(got, want) {
+			t.Errorf("sentences %q, want %q", got, want)
+		}
+	}
+}
+
 // TestProseClosedClassesChecked: prose's tagger puts some unknown words
 // in closed classes ("backbencher" CC, "boss" IN); the tokens stage gives
 // them readout's tags, and leaves known function words as prose tags them.
