@@ -418,7 +418,58 @@ func tableRows(toks []tokenize.Token) [][]tokenize.Token {
 			from = k
 		}
 	}
-	return append(rows, toks[from:])
+	return splitHeadings(append(rows, toks[from:]))
+}
+
+// splitHeadings sets apart the headings of a table's sections that its
+// rows ran into ("CENTRAL DIVISION | CLEVELAND 80 53 .602", "Bury v
+// Crewe | Division two | Bolton 2"): a section noun in capitals, with the
+// words that qualify it before ("Central", "Premier") and a letter or a
+// number after ("Group B", "Division two").
+func splitHeadings(rows [][]tokenize.Token) [][]tokenize.Token {
+	var out [][]tokenize.Token
+	for _, row := range rows {
+		from := 0
+		for k := 0; k < len(row); k++ {
+			if !sectionNouns[strings.ToLower(row[k].Text)] || !isCapitalized(row[k].Text) {
+				continue
+			}
+			start, end := k, k+1
+			for start > from && sectionQualifiers[strings.ToLower(row[start-1].Text)] && isCapitalized(row[start-1].Text) {
+				start--
+			}
+			if end < len(row) && sectionDesignator(row[end].Text) {
+				end++
+			}
+			if start > from {
+				out = append(out, row[from:start])
+			}
+			out = append(out, row[start:end])
+			from, k = end, end-1
+		}
+		if from < len(row) {
+			out = append(out, row[from:])
+		}
+	}
+	return out
+}
+
+// sectionNouns name the sections of a league table or a draw.
+var sectionNouns = map[string]bool{"division": true, "league": true, "conference": true, "group": true, "pool": true}
+
+// sectionQualifiers are the words that open a section's name.
+var sectionQualifiers = map[string]bool{"eastern": true, "western": true, "central": true, "northern": true, "southern": true,
+	"north": true, "south": true, "east": true, "west": true, "premier": true, "first": true, "second": true, "third": true,
+	"fourth": true, "national": true, "american": true}
+
+// sectionDesignator reports whether w names one of several sections:
+// "A", "two", "3".
+func sectionDesignator(w string) bool {
+	switch strings.ToLower(w) {
+	case "one", "two", "three", "four", "five", "six":
+		return true
+	}
+	return capitalLetter(w) || (len(w) == 1 && w[0] >= '1' && w[0] <= '9')
 }
 
 // fixtureRows splits rows that are a list of fixtures whose line breaks
@@ -472,11 +523,11 @@ func (t *Tokens) placesCut(toks []tokenize.Token) int {
 	return m[1].Start
 }
 
-// namesPlace reports whether a match's best entry is a city, a region or a
-// country: the places sides are named after.
+// namesPlace reports whether a match's best entry is a city, a region, a
+// state or a country: the places sides are named after.
 func namesPlace(m gazetteer.Match) bool {
 	switch m.Entries[0].Kind {
-	case gazetteer.City, gazetteer.Region, gazetteer.Country:
+	case gazetteer.City, gazetteer.Region, gazetteer.Country, gazetteer.Territory:
 		return true
 	}
 	return false

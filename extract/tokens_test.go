@@ -300,6 +300,7 @@ func TestFixtureRows(t *testing.T) {
 	for text, want := range map[string][]string{
 		"SATURDAY SCHEDULE HALIFAX AT DENVER PORTLAND AT BOSTON LAS VEGAS AT NASHVILLE": {
 			"SATURDAY SCHEDULE HALIFAX AT DENVER", "PORTLAND AT BOSTON", "LAS VEGAS AT NASHVILLE"},
+		"GAMES TODAY OREGON AT HALIFAX TEXAS AT DENVER": {"GAMES TODAY OREGON AT HALIFAX", "TEXAS AT DENVER"},
 		"Cup ties : Leeds v Norwich Derby v Exeter Bristol v Oxford": {
 			"Cup ties : Leeds v Norwich", "Derby v Exeter", "Bristol v Oxford"},
 		// near misses: a side the gazetteer does not know, words between the
@@ -307,6 +308,25 @@ func TestFixtureRows(t *testing.T) {
 		"Cup ties : Leeds v Norwich Harwick Rovers v Exeter":          {"Cup ties : Leeds v Norwich Harwick Rovers v Exeter"},
 		"The court weighed Ruiz v Chile and Berg v Norway on Monday.": {"The court weighed Ruiz v Chile and Berg v Norway on Monday."},
 		"Denver Portland Lakeview v Boston kicks off at noon.":        {"Denver Portland Lakeview v Boston kicks off at noon."},
+	} {
+		if got := sentenceTexts(t, text); !slices.Equal(got, want) {
+			t.Errorf("sentences %q, want %q", got, want)
+		}
+	}
+}
+
+// TestSplitHeadings: in a table whose line breaks were lost, the heading
+// of a section ("Western Division", "Group B") is a row of its own; the
+// same words in prose, or a table without them, are left as they are.
+func TestSplitHeadings(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Standings : NORTHERN DIVISION HALIFAX 12 4 .750 - OREGON 9 7 .563 3 SOUTHERN DIVISION DENVER 10 6 .625 - TEXAS 8 8 .500 2": {
+			"Standings :", "NORTHERN DIVISION", "HALIFAX 12 4 .750 -", "OREGON 9 7 .563 3", "SOUTHERN DIVISION", "DENVER 10 6 .625 -", "TEXAS 8 8 .500 2"},
+		"Results : Group B Lakeview 2 Harwick 1 Tarn 0 Ostby 3 Group C Moss 1 Berg 1": {
+			"Results :", "Group B", "Lakeview 2", "Harwick 1", "Tarn 0", "Ostby 3", "Group C", "Moss 1", "Berg 1"},
+		// near misses: prose that names a division, a table without headings
+		"The Western Division of the league was won by Lakeview on Saturday.": {"The Western Division of the league was won by Lakeview on Saturday."},
+		"Lakeview 12 4 .750 - Harwick 9 7 .563 3 Tarn 8 8 .500 4":             {"Lakeview 12 4 .750 -", "Harwick 9 7 .563 3", "Tarn 8 8 .500 4"},
 	} {
 		if got := sentenceTexts(t, text); !slices.Equal(got, want) {
 			t.Errorf("sentences %q, want %q", got, want)
