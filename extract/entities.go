@@ -160,9 +160,32 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	ents = withoutRenderedPeople(d, ents)
 	d.Entities = ents
 	d.Entities = echoNames(d, d.Entities, e.gaz)
+	bodiesWithS(d, d.Entities, facts)
 	canonicalPeople(d.Entities)
 	canonicalBodies(d.Entities, e.gaz)
 	return nil
+}
+
+// bodiesWithS extends a body's name over the "'s" after it where the
+// document shows that "'s" is no possessive ("Moody's said", "at
+// McDonald's."): it is part of the name, there and wherever the name
+// comes back ("McDonald's shares").
+func bodiesWithS(d *pipeline.Doc, ents []pipeline.Entity, facts *docFacts) {
+	for k := range ents {
+		e := &ents[k]
+		if e.Label != pipeline.Org {
+			continue
+		}
+		j, _ := slices.BinarySearchFunc(d.Tokens, e.End, func(t pipeline.Token, end int) int { return t.End - end })
+		if j+1 >= len(d.Tokens) || d.Tokens[j].End != e.End || d.Tokens[j+1].Sentence != d.Tokens[j].Sentence || !isPossessive(d.Tokens[j+1].Text) || !facts.namesWithS(d.Tokens[j].Text) {
+			continue
+		}
+		if k+1 < len(ents) && ents[k+1].Start < d.Tokens[j+1].End {
+			continue
+		}
+		e.End = d.Tokens[j+1].End
+		e.Text = d.Text[e.Start:e.End]
+	}
 }
 
 // uncovered reports whether the sentence has a capitalised word after its

@@ -1558,6 +1558,26 @@ func TestPluralPossessiveInBody(t *testing.T) {
 		[]wantEntity{{"Ana Ruiz", pipeline.Person, "", ""}}, "Tom Hale' School")
 }
 
+func TestBodyNameWithS(t *testing.T) {
+	// A body's "'s" that no noun phrase follows is part of its name
+	// ("Moody's said"); before a noun, before a quoted title, after a
+	// comparison or after a person's name it is a possessive and stays out.
+	for text, want := range map[string][]string{
+		"Hello there.\n\nRatings agency Marlow's said on Monday it would cut the bank's grade.": {"Marlow's"},
+		"Hello there.\n\nThe burger chain Kelsey's said it would close 40 restaurants.":         {"Kelsey's"},
+		"Hello there.\n\nRatings agency Marlow's analysts cut the bank's grade on Monday.":      {"Marlow"},
+		"Hello there.\n\nShe spoke on Harbour Radio's \"Morning Show\" on Monday.":              {"Harbour Radio"},
+		"Hello there.\n\nHarwick Mining shares are now worth twice as much as Lakeview Bank's.": {"Harwick Mining", "Lakeview Bank"},
+	} {
+		if got := labelled(t, text, pipeline.Org); !slices.Equal(got, want) {
+			t.Errorf("%q: bodies %q, want %q", text, got, want)
+		}
+	}
+	if got := labelled(t, "Hello there.\n\nThe plan was Tom Hale's, and Tom Hale's aide said so.", pipeline.Person); !slices.Equal(got, []string{"Tom Hale", "Tom Hale"}) {
+		t.Errorf("people %q, want Tom Hale twice", got)
+	}
+}
+
 func TestBylineAfterBodyPossessive(t *testing.T) {
 	// A broadcast's sign-off names its reporter after the body's
 	// possessive, though the tagger reads "reports" as a noun; a noun

@@ -87,6 +87,7 @@ type docFacts struct {
 	// names of up to three words written as something's: "bought
 	// Lakeview, which"
 	impersonal map[string]bool
+	owned      map[string]bool // words whose "'s" is part of a name: "Moody's said"
 }
 
 // notPerson reports whether the document writes a name of up to three
@@ -127,6 +128,47 @@ func (f *docFacts) personal(w string) bool {
 	}
 	return f.persons[w]
 }
+
+// namesWithS reports whether the document writes the capitalised word w
+// before an "'s" that cannot be a possessive, since no noun phrase follows
+// it: a verb that is no noun, a preposition or a full stop comes next
+// ("Moody's said",
+// "a meal at McDonald's.", "Standard & Poor's of New York"). The "'s" is
+// then part of a name, there and wherever the name comes back.
+func (f *docFacts) namesWithS(w string) bool {
+	if f.owned == nil {
+		f.owned = map[string]bool{}
+		t := f.d.Tokens
+		for k := 1; k < len(t); k++ {
+			if !isPossessive(t[k].Text) || t[k].Text == "'" || t[k].Text == "’" || !isCapitalized(t[k-1].Text) || t[k-1].Sentence != t[k].Sentence {
+				continue
+			}
+			// (A sentence that ends at the "'s" is a line cut short, and
+			// a comma may follow an elliptic possessive: "Sony's, Canon's
+			// and ours", as may anything after a comparison: "worth more
+			// than Sony's.")
+			r := k - 1
+			for r > 0 && t[r-1].Sentence == t[k].Sentence && (isCapitalized(t[r-1].Text) || t[r-1].Text == "&") {
+				r--
+			}
+			if r > 0 && comparisons[strings.ToLower(t[r-1].Text)] {
+				continue
+			}
+			if n := k + 1; n < len(t) && t[n].Sentence == t[k].Sentence && nameEndingWords[t[n].Text] {
+				f.owned[t[k-1].Text] = true
+			}
+		}
+	}
+	return f.owned[w]
+}
+
+// comparisons before a name may leave the possessive's noun unsaid.
+var comparisons = toSet(`than as like unlike`)
+
+// nameEndingWords after a name leave no room for a possessive's noun:
+// prepositions, verbs that cannot be nouns, closing punctuation ("and"
+// and "or" can: "Blair's and Brown's plans").
+var nameEndingWords = toSet(`of in at for on to with from by said says is was has had will would could can may might should did does . ; : ? ! )`)
 
 // whoElsewhere before a name send a "who" after it to another noun.
 var whoElsewhere = toSet(`and or , of`)
