@@ -156,6 +156,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	listedPeople(d.Text, ents, e.gaz)
 	placesBeforeLocalBodies(d.Text, ents)
 	ents = splitCoordinatedBodies(ents, e.gaz)
+	ents = partnersFirms(d, ents)
 	resultsTeams(d, ents)
 	ents = withoutRenderedPeople(d, ents)
 	d.Entities = ents
@@ -3923,6 +3924,82 @@ func splitCoordinatedBodies(ents []pipeline.Entity, gaz *gazetteer.Gazetteer) []
 	}
 	return out
 }
+
+// partnersFirms joins into one body a firm named by its partners, a list
+// of surnames whose last is joined by "&" ("Harwick, Tarn & Co.", "Ostby,
+// Marsh, Kell & Varga"): news joins a list of separate bodies or people
+// with "and". Each partner is one or two capitalised words; a person's
+// full name inside ("Ana Ruiz, Tom Berg & Lena Banda") or a partner
+// that is itself a firm with "&" ("Procter & Gamble, Johnson & Johnson")
+// leaves the list as it is.
+func partnersFirms(d *pipeline.Doc, ents []pipeline.Entity) []pipeline.Entity {
+	t := d.Tokens
+	word := func(i, k int) bool {
+		return i >= 0 && i < len(t) && t[i].Sentence == t[k].Sentence && isCapitalized(t[i].Text) && !notNames[t[i].Text]
+	}
+	for k := 1; k+1 < len(t); k++ {
+		if t[k].Text != "&" {
+			continue
+		}
+		end := k + 1
+		for end < k+3 && word(end, k) {
+			end++
+		}
+		if end == k+1 {
+			continue
+		}
+		start, commas := k, 0
+		for {
+			e := start
+			for e > start-2 && word(e-1, k) {
+				e--
+			}
+			if e == start {
+				break
+			}
+			start = e
+			if start >= 2 && t[start-1].Text == "," && word(start-2, k) {
+				start--
+				commas++
+				continue
+			}
+			break
+		}
+		if commas == 0 || t[start].Text == "," || start > 0 && t[start-1].Sentence == t[k].Sentence && (t[start-1].Text == "&" || isCapitalized(t[start-1].Text)) {
+			continue
+		}
+		// A list that goes on with "and" after the firm, or that an
+		// example opens, has bodies for items ("such as Lakeview, Tarn,
+		// Berg & Co. and Harwick Corp.").
+		if end+1 < len(t) && (t[end].Text == "and" || t[end].Text == "or") && word(end+1, k) || start >= 1 && listOpeners[strings.ToLower(t[start-1].Text)] {
+			continue
+		}
+		lo, hi := t[start].Start, t[end-1].End
+		body, person := false, false
+		kept := make([]pipeline.Entity, 0, len(ents))
+		for _, e := range ents {
+			switch {
+			case e.End <= lo || e.Start >= hi:
+				kept = append(kept, e)
+			case e.Start < lo || e.End > hi || e.Label == pipeline.Person && strings.Contains(e.Text, " "):
+				person = true // (or a name that runs past the list)
+			default:
+				body = body || e.Label == pipeline.Org
+			}
+		}
+		if person || !body {
+			continue
+		}
+		firm := pipeline.Entity{Start: lo, End: hi, Text: d.Text[lo:hi], Label: pipeline.Org, Canonical: d.Text[lo:hi], Source: pipeline.SourceRule, Confidence: 1}
+		i, _ := slices.BinarySearchFunc(kept, lo, func(e pipeline.Entity, at int) int { return e.Start - at })
+		ents = slices.Insert(kept, i, firm)
+		k = end - 1
+	}
+	return ents
+}
+
+// listOpeners open a list of examples.
+var listOpeners = toSet(`as including like among between`)
 
 // echoNames labels the other mentions of names the document has already
 // given a label: a person's full name or surname elsewhere ("Lavrov",

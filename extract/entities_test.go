@@ -1578,6 +1578,25 @@ func TestBodyNameWithS(t *testing.T) {
 	}
 }
 
+func TestPartnersFirms(t *testing.T) {
+	// A firm named by its partners, a list of surnames with "&" before the
+	// last, is one body; a list of people, of firms with "&" of their
+	// own, or of examples that goes on with "and" is not.
+	for text, want := range map[string][]string{
+		"Hello there.\n\nThe deal was advised by Harwick, Tarn & Co. on Monday.":               {"Harwick, Tarn & Co."},
+		"Hello there.\n\nThe law firm Ostby, Marsh, Kell & Varga said it was pleased.":         {"Ostby, Marsh, Kell & Varga"},
+		"Hello there.\n\nProcter & Gamble, Johnson & Johnson and Unilever rose.":               {"Procter & Gamble", "Johnson & Johnson", "Unilever"},
+		"Hello there.\n\nBanks such as Lakeview, Tarn & Co. and Harwick Corp. lent the money.": {"Tarn & Co.", "Harwick Corp"},
+	} {
+		if got := labelled(t, text, pipeline.Org); !slices.Equal(got, want) {
+			t.Errorf("%q: bodies %q, want %q", text, got, want)
+		}
+	}
+	if got := labelled(t, "Hello there.\n\nAna Ruiz, Tom Berg & Lena Banda spoke.", pipeline.Person); len(got) != 3 {
+		t.Errorf("people %q, want three", got)
+	}
+}
+
 func TestBylineAfterBodyPossessive(t *testing.T) {
 	// A broadcast's sign-off names its reporter after the body's
 	// possessive, though the tagger reads "reports" as a noun; a noun
