@@ -1460,9 +1460,9 @@ func (sc *sentenceScan) titledPeople() {
 		}
 		// "Chief Police Officers", "General Election": no one's name; nor
 		// a portfolio between two titles, "Chief Information Officer X";
-		// nor words a law's or an event's name goes on from, "Official
-		// Secrets Act".
-		if slices.ContainsFunc(sc.words[k:j], namesBody) || sc.portfolioBeforeTitle(k, j) || j < len(sc.words) && lawEventHeads[sc.words[j]] {
+		// nor words a law's, an event's or an index's name goes on from,
+		// "Official Secrets Act", "the Major Market Index".
+		if slices.ContainsFunc(sc.words[k:j], namesBody) || sc.portfolioBeforeTitle(k, j) || j < len(sc.words) && (lawEventHeads[sc.words[j]] || eventHeads[sc.words[j]]) {
 			i = j - 1
 			continue
 		}
@@ -3312,12 +3312,13 @@ Chaldean Chaldeans Melkite Melkites`)
 var faithNames = toSet(`Islam Christianity Judaism Buddhism Hinduism Sikhism Catholicism Protestantism`)
 
 // eventHeads end the names of events, prizes, competitions, plans, laws,
-// treaties and shows, which are often named after people ("the
-// Marshall Plan", "the Ana Ruiz Show"), or are words of such names no
-// personal name has ("Olympic", "International").
+// treaties, shows and market indices, which are often named after people
+// ("the Marshall Plan", "the Ana Ruiz Show", "the Dow Jones Index"), or
+// are words of such names no personal name has ("Olympic",
+// "International").
 var eventHeads = toSet(`Forum Prize Prizes Award Awards Cup Games Olympic Olympics International Championship Championships Festival
 Conference Convention Summit Congress Expo Exhibition Marathon Open Watch Trophy Plan Election Elections
-Show Lecture Memorial Rally Initiative Program Programme ` + agreementWords)
+Show Lecture Memorial Rally Initiative Program Programme Index ` + agreementWords)
 
 // agreementWords end the names of laws, agreements and votes.
 const agreementWords = `Act Treaty Accord Accords Agreement Declaration Doctrine Referendum`

@@ -1597,6 +1597,19 @@ func TestPartnersFirms(t *testing.T) {
 	}
 }
 
+func TestIndexNames(t *testing.T) {
+	// A market index is no one, whether a title or a person's name opens
+	// its name; a title before a name with no index after it still names
+	// a person.
+	checkNoPeople(t, "Hello there.\n\nThe Major Market Index rose 3 points and the Harwick Index fell.",
+		"Hello there.\n\nThe Consumer Price Index rose.",
+		"Hello there.\n\nShares in the Dr Tom Hale Index fund fell.")
+	checkPersons(t, map[string]string{
+		"Hello there.\n\nMajor Tom Hale said the index rose.":     "Tom Hale",
+		"Hello there.\n\nGeneral Ana Ruiz opened the new market.": "Ana Ruiz",
+	})
+}
+
 func TestBylineAfterBodyPossessive(t *testing.T) {
 	// A broadcast's sign-off names its reporter after the body's
 	// possessive, though the tagger reads "reports" as a noun; a noun
