@@ -2810,8 +2810,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// "States Donald Trump": a span never starts or ends inside a
 		// country's name; the gazetteer has that name.
 		i, j := sc.outsideCountries(sp.Start, sp.End)
-		// Corpora disagree on a leading "the"; readout never includes it.
-		for i < j && (strings.EqualFold(sc.words[i], "the") || !hasLetter(sc.words[i])) {
+		// Corpora disagree on a leading "the"; readout never includes it,
+		// nor a word in lower case other than a particle ("there is no |
+		// Santa").
+		for i < j && (strings.EqualFold(sc.words[i], "the") || !hasLetter(sc.words[i]) || startsLower(sc.words[i]) && strings.ToLower(sc.words[i]) == sc.words[i] && !nameParticles[sc.words[i]] && !particlePrefixed(sc.words[i])) {
 			i++
 		}
 		// "the Rt | Rev Ann Hale": a style before a name is no body.

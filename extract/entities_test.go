@@ -1610,6 +1610,20 @@ func TestIndexNames(t *testing.T) {
 	})
 }
 
+func TestNoNameOpensInLowerCase(t *testing.T) {
+	// A word in lower case opens no name the tagger finds, unless it is a
+	// particle; an ordinal opens a unit's.
+	for text, want := range map[string][]string{
+		"Hello there.\n\nPoul Hansen, A top European Union Development official, said so.":     {"European Union"},
+		"Hello there.\n\nTom Hale, a member of the Army's 101st Airborne Division, was tried.": {"Army", "101st Airborne Division"},
+	} {
+		if got := labelled(t, text, pipeline.Org); !slices.Equal(got, want) {
+			t.Errorf("%q: bodies %q, want %q", text, got, want)
+		}
+	}
+	checkPerson(t, "Hello there.\n\nThe court heard from Mark van der Berg on Monday.", "Mark van der Berg")
+}
+
 func TestBylineAfterBodyPossessive(t *testing.T) {
 	// A broadcast's sign-off names its reporter after the body's
 	// possessive, though the tagger reads "reports" as a noun; a noun
