@@ -476,10 +476,11 @@ func sectionDesignator(w string) bool {
 // were lost ("CHICAGO AT TORONTO MINNESOTA AT MILWAUKEE"): where the words
 // between two connectors ("AT", "v", "vs") are exactly two places, the
 // second opens a new row. Places are the gazetteer's, so a side it does
-// not know leaves its row joined rather than cut at a guess.
+// not know leaves its row joined rather than cut at a guess. Rows without
+// two connectors, nearly all, come back as they are, without a copy.
 func (t *Tokens) fixtureRows(rows [][]tokenize.Token) [][]tokenize.Token {
 	var out [][]tokenize.Token
-	for _, row := range rows {
+	for ri, row := range rows {
 		var at []int // connector indexes
 		for k, tk := range row {
 			if fixtureConnectors[tk.Text] {
@@ -487,8 +488,13 @@ func (t *Tokens) fixtureRows(rows [][]tokenize.Token) [][]tokenize.Token {
 			}
 		}
 		if len(at) < 2 {
-			out = append(out, row)
+			if out != nil {
+				out = append(out, row)
+			}
 			continue
+		}
+		if out == nil {
+			out = append(out, rows[:ri]...)
 		}
 		from := 0
 		for c := 0; c+1 < len(at); c++ {
@@ -499,6 +505,9 @@ func (t *Tokens) fixtureRows(rows [][]tokenize.Token) [][]tokenize.Token {
 			}
 		}
 		out = append(out, row[from:])
+	}
+	if out == nil {
+		return rows
 	}
 	return out
 }
