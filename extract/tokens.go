@@ -768,13 +768,14 @@ func splitGluedStops(toks []tokenize.Token) []tokenize.Token {
 	return out
 }
 
-// quoteMarks are the quotation marks prose's tokenizer leaves on a word:
-// guillemets, low marks („Ja“, and ‚ where some sites set a comma) and
-// double quotes, which never belong to a word. (Single quotes can: "James’".)
-const quoteMarks = "«»‹›„‚‟“”"
+// quoteMarks are the marks prose's tokenizer leaves on a word that never
+// belong to it: guillemets, low marks („Ja“, and ‚ where some sites set a
+// comma), double quotes (single quotes can belong: "James’") and angle
+// brackets, which mark up names in some wire copy ("<Teck Corp>").
+const quoteMarks = "«»‹›„‚‟“”<>"
 
 // splitQuoteMarks splits quotation marks off the start and end of words:
-// "„no“" is „ no “.
+// "„no“" is „ no “, "<Teck" is < Teck.
 func splitQuoteMarks(toks []tokenize.Token) []tokenize.Token {
 	glued := func(w string) bool {
 		first, _ := utf8.DecodeRuneInString(w)

@@ -225,10 +225,14 @@ func TestNameParticiples(t *testing.T) {
 	checkTokenRuns(t, "Headline\n\nThe Okot-led party and a Kampala-backed group met US-backed rebels in a well-run, Okot-era hall for an Okot-style rally.\n", "Okot - led party", "Kampala - backed group", "US-backed", "well-run", "Okot-era", "Okot - style rally")
 }
 
-// TestQuoteMarks: guillemets, low quotes and double quotes are split from
-// the words they enclose.
+// TestQuoteMarks: guillemets, low quotes, double quotes and angle brackets
+// are split from the words they enclose.
 func TestQuoteMarks(t *testing.T) {
 	checkTokenRuns(t, "Headline\n\nHe said «no» and ‹yes› to „it“, the minister‚ Ana Ruiz‚ said.\n", "« no »", "‹ yes ›", "„ it “ ,", "minister ‚ Ana Ruiz ‚ said")
+	checkTokenRuns(t, "Headline\n\n<Harwick Mining Ltd> said it sold <Tarn> to Lakeview.\n", "< Harwick Mining Ltd >", "< Tarn >")
+	if got := labelled(t, "Headline\n\n<Harwick Mining Ltd> said it sold its stake.\n", pipeline.Org); !slices.Equal(got, []string{"Harwick Mining Ltd"}) {
+		t.Errorf("bodies %q, want Harwick Mining Ltd", got)
+	}
 }
 
 // TestFinalStopBeforeQuote: a sentence's full stop is split from its last
