@@ -659,8 +659,15 @@ func (sc *sentenceScan) faithInName(k int) bool {
 // namesBody reports whether w is the head word of a body, a building, a
 // faith, an event or a region, which ends no one's name.
 func namesBody(w string) bool {
-	return orgHeads[w] || facilityHeads[w] || faithWords[w] || eventHeads[w] || regionHeads[w]
+	return orgHeads[w] || facilityHeads[w] || faithWords[w] || eventHeads[w] || regionHeads[w] || foreignFirmWords[w]
 }
+
+// foreignFirmWords open or end the names of firms and bodies in other
+// languages, as "Group", "Company" and "Bank" do in English ("Gruppo
+// Ferruzzi", "Agence Havas", "Agusta SpA"); no personal name has them.
+var foreignFirmWords = toSet(`Gruppo Groupe Compagnie Compagnia Companhia Compania Agence Agenzia Laboratoires
+Banque Banca Banco Ente Societe Société Societa Società Sociedad Sociedade Empresa Empresas Istituto Instituto Institut Caisse
+SpA S.p.A. S.A. N.V. B.V. A.G. A/S ASA Oyj Aktiengesellschaft Gesellschaft`)
 
 // placeBodyHeads end the names of a state's bodies that a tagger may read
 // as places for the country's name in them.
@@ -2347,7 +2354,11 @@ func (sc *sentenceScan) appositivePeople() {
 					start = m
 				}
 			}
-			sc.add(sc.pastPortfolio(start, j), j, pipeline.Person, prioRule, 0.85)
+			// ("Italy's Gruppo Mantelli, chairman X": a body's word
+			// makes it no one's name.)
+			if k := sc.pastPortfolio(start, j); !slices.ContainsFunc(sc.words[k:j], namesBody) {
+				sc.add(k, j, pipeline.Person, prioRule, 0.85)
+			}
 		}
 		i = j
 	}

@@ -1624,6 +1624,21 @@ func TestNoNameOpensInLowerCase(t *testing.T) {
 	checkPerson(t, "Hello there.\n\nThe court heard from Mark van der Berg on Monday.", "Mark van der Berg")
 }
 
+func TestForeignFirmWords(t *testing.T) {
+	// A firm's word in another language, at either end of its name, makes
+	// it no person's ("Gruppo X", "X SpA"), as "Group" does; a person's
+	// name beside them stays one.
+	for text, want := range map[string][]string{
+		"Hello there.\n\nThe starch unit was sold to Italy's Gruppo Mantelli, chairman Tom Hale said.": {"Tom Hale"},
+		"Hello there.\n\nThe unit was sold to Harwick Group, chairman Tom Hale said.":                  {"Tom Hale"},
+		"Hello there.\n\nBanco Santander chairman Emilio Botin spoke on Monday.":                       {"Emilio Botin"},
+	} {
+		if got := labelled(t, text, pipeline.Person); !slices.Equal(got, want) {
+			t.Errorf("%q: people %q, want %q", text, got, want)
+		}
+	}
+}
+
 func TestBylineAfterBodyPossessive(t *testing.T) {
 	// A broadcast's sign-off names its reporter after the body's
 	// possessive, though the tagger reads "reports" as a noun; a noun
