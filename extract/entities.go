@@ -667,7 +667,7 @@ func namesBody(w string) bool {
 // Ferruzzi", "Agence Havas", "Agusta SpA"); no personal name has them.
 var foreignFirmWords = toSet(`Gruppo Groupe Compagnie Compagnia Companhia Compania Agence Agenzia Laboratoires
 Banque Banca Banco Ente Societe Société Societa Società Sociedad Sociedade Empresa Empresas Istituto Instituto Institut Caisse
-SpA S.p.A. S.A. N.V. B.V. A.G. A/S ASA Oyj Aktiengesellschaft Gesellschaft`)
+Credit Crédit Credito Crédito SpA S.p.A. S.A. N.V. B.V. A.G. A/S ASA Oyj Aktiengesellschaft Gesellschaft`)
 
 // placeBodyHeads end the names of a state's bodies that a tagger may read
 // as places for the country's name in them.

@@ -1626,12 +1626,13 @@ func TestNoNameOpensInLowerCase(t *testing.T) {
 
 func TestForeignFirmWords(t *testing.T) {
 	// A firm's word in another language, at either end of its name, makes
-	// it no person's ("Gruppo X", "X SpA"), as "Group" does; a person's
-	// name beside them stays one.
+	// it no person's ("Gruppo X", "X SpA", "Credit X"), as "Group" does; a
+	// person's name beside them stays one.
 	for text, want := range map[string][]string{
 		"Hello there.\n\nThe starch unit was sold to Italy's Gruppo Mantelli, chairman Tom Hale said.": {"Tom Hale"},
 		"Hello there.\n\nThe unit was sold to Harwick Group, chairman Tom Hale said.":                  {"Tom Hale"},
 		"Hello there.\n\nBanco Santander chairman Emilio Botin spoke on Monday.":                       {"Emilio Botin"},
+		"Hello there.\n\nThe bonds were led by Credit Lyonnais, chairman Tom Hale said.":               {"Tom Hale"},
 	} {
 		if got := labelled(t, text, pipeline.Person); !slices.Equal(got, want) {
 			t.Errorf("%q: people %q, want %q", text, got, want)
