@@ -255,6 +255,9 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	if label == pipeline.Person && j == i+1 && prefixedAdjective(sc.words[i]) {
 		return &candidate{} // "anti-Tory", "pro-Western": an adjective, no one's name
 	}
+	if label == pipeline.Person && j-i >= 2 && partyMembers[sc.words[j-1]] {
+		return &candidate{} // "Illinois Democrat", "Christian Democrat": a party's member, no one's name
+	}
 	// "the North East", "Harwick South West": two compass points end a
 	// region's name or a seat's, no one's (a surname is one: "Tom West").
 	if label == pipeline.Person && j-i >= 2 && compassPoints[sc.words[j-2]] && compassPoints[sc.words[j-1]] {
@@ -1847,7 +1850,7 @@ var saintTitles = toSet(`St St. Saint Sainte Ste Ste.`)
 // are, and are left out).
 var (
 	placeHeads = toSet(`Town City Village Township Boulevard Island Islands Peninsula Archipelago Canal Gulf
-Reef Plateau Desert Mountains Bowl`)
+Reef Plateau Desert Mountains Bowl River`)
 	placePrefixes = toSet(`Mt Mt. Mount Lake Fort Cape Port`)
 )
 

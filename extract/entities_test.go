@@ -1640,6 +1640,20 @@ func TestForeignFirmWords(t *testing.T) {
 	}
 }
 
+func TestPartyMemberEndsNoName(t *testing.T) {
+	// A party's member noun ends no one's name ("Christian Democrat",
+	// "Illinois Democrat"), though it may stand before one.
+	checkNoPeople(t, "Hello there.\n\nTom Conservative said so.")
+	if got := labelled(t, "Hello there.\n\nThe Christian Democrat leader spoke on Monday.", pipeline.Person); slices.Contains(got, "Christian Democrat") {
+		t.Errorf("people %q: a party's member is no one", got)
+	}
+	checkPerson(t, "Hello there.\n\nDemocrat Ana Ruiz said so.", "Ana Ruiz")
+	// A river's name is a place's, whatever opens it.
+	if got := labelled(t, "Hello there.\n\nBarges on the Harwick River were stopped on Monday.", pipeline.Place); !slices.Equal(got, []string{"Harwick River"}) {
+		t.Errorf("places %q, want Harwick River", got)
+	}
+}
+
 func TestBylineAfterBodyPossessive(t *testing.T) {
 	// A broadcast's sign-off names its reporter after the body's
 	// possessive, though the tagger reads "reports" as a noun; a noun
