@@ -3954,6 +3954,10 @@ func partnersFirms(d *pipeline.Doc, ents []pipeline.Entity) []pipeline.Entity {
 	word := func(i, k int) bool {
 		return i >= 0 && i < len(t) && t[i].Sentence == t[k].Sentence && isCapitalized(t[i].Text) && !notNames[t[i].Text]
 	}
+	// Firms are found left to right, so the entities each replaces come
+	// in order: the list is rebuilt once, whatever their number.
+	var out []pipeline.Entity
+	done := 0 // ents[:done] are settled
 	for k := 1; k+1 < len(t); k++ {
 		if t[k].Text != "&" {
 			continue
@@ -3991,28 +3995,30 @@ func partnersFirms(d *pipeline.Doc, ents []pipeline.Entity) []pipeline.Entity {
 		if end+1 < len(t) && (t[end].Text == "and" || t[end].Text == "or") && word(end+1, k) || start >= 1 && listOpeners[strings.ToLower(t[start-1].Text)] {
 			continue
 		}
+		// The entities inside the list: at least one a body, none a
+		// person's full name nor running past the list.
 		lo, hi := t[start].Start, t[end-1].End
-		body, person := false, false
-		kept := make([]pipeline.Entity, 0, len(ents))
-		for _, e := range ents {
-			switch {
-			case e.End <= lo || e.Start >= hi:
-				kept = append(kept, e)
-			case e.Start < lo || e.End > hi || e.Label == pipeline.Person && strings.Contains(e.Text, " "):
-				person = true // (or a name that runs past the list)
-			default:
-				body = body || e.Label == pipeline.Org
-			}
+		a := done + sort.Search(len(ents)-done, func(i int) bool { return ents[done+i].End > lo })
+		b := a
+		for b < len(ents) && ents[b].Start < hi {
+			b++
 		}
-		if person || !body {
+		inside := ents[a:b]
+		if !slices.ContainsFunc(inside, func(e pipeline.Entity) bool { return e.Label == pipeline.Org }) ||
+			slices.ContainsFunc(inside, func(e pipeline.Entity) bool {
+				return e.Start < lo || e.End > hi || e.Label == pipeline.Person && strings.Contains(e.Text, " ")
+			}) {
 			continue
 		}
-		firm := pipeline.Entity{Start: lo, End: hi, Text: d.Text[lo:hi], Label: pipeline.Org, Canonical: d.Text[lo:hi], Source: pipeline.SourceRule, Confidence: 1}
-		i, _ := slices.BinarySearchFunc(kept, lo, func(e pipeline.Entity, at int) int { return e.Start - at })
-		ents = slices.Insert(kept, i, firm)
+		out = append(out, ents[done:a]...)
+		out = append(out, pipeline.Entity{Start: lo, End: hi, Text: d.Text[lo:hi], Label: pipeline.Org, Canonical: d.Text[lo:hi], Source: pipeline.SourceRule, Confidence: 1})
+		done = b
 		k = end - 1
 	}
-	return ents
+	if out == nil {
+		return ents
+	}
+	return append(out, ents[done:]...)
 }
 
 // listOpeners open a list of examples.

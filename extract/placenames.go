@@ -132,9 +132,9 @@ func (f *docFacts) personal(w string) bool {
 // namesWithS reports whether the document writes the capitalised word w
 // before an "'s" that cannot be a possessive, since no noun phrase follows
 // it: a verb that is no noun, a preposition or a full stop comes next
-// ("Moody's said",
-// "a meal at McDonald's.", "Standard & Poor's of New York"). The "'s" is
-// then part of a name, there and wherever the name comes back.
+// ("Moody's said", "a meal at McDonald's.", "Standard & Poor's of New
+// York"). The "'s" is then part of a name, there and wherever the name
+// comes back.
 func (f *docFacts) namesWithS(w string) bool {
 	if f.owned == nil {
 		f.owned = map[string]bool{}

@@ -455,12 +455,11 @@ func splitHeadings(rows [][]tokenize.Token) [][]tokenize.Token {
 }
 
 // sectionNouns name the sections of a league table or a draw.
-var sectionNouns = map[string]bool{"division": true, "league": true, "conference": true, "group": true, "pool": true}
+var sectionNouns = toSet(`division league conference group pool`)
 
 // sectionQualifiers are the words that open a section's name.
-var sectionQualifiers = map[string]bool{"eastern": true, "western": true, "central": true, "northern": true, "southern": true,
-	"north": true, "south": true, "east": true, "west": true, "premier": true, "first": true, "second": true, "third": true,
-	"fourth": true, "national": true, "american": true}
+var sectionQualifiers = toSet(`eastern western central northern southern north south east west premier first second third fourth
+national american`)
 
 // sectionDesignator reports whether w names one of several sections:
 // "A", "two", "3".
@@ -513,7 +512,7 @@ func (t *Tokens) fixtureRows(rows [][]tokenize.Token) [][]tokenize.Token {
 }
 
 // fixtureConnectors join the two sides of a fixture.
-var fixtureConnectors = map[string]bool{"AT": true, "v": true, "vs": true, "vs.": true, "V": true, "VS": true}
+var fixtureConnectors = toSet(`AT v vs vs. V VS`)
 
 // placesCut returns where the second of two places that are all of toks
 // begins, or 0.

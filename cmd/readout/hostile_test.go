@@ -49,6 +49,7 @@ func hostileCases() []hostileCase {
 			return []byte(strings.Repeat("(", 50_000) + "Ana Ruiz" + strings.Repeat(")", 50_000))
 		}, records: 1},
 		{name: "names-in-one-sentence", content: repeat("Minister Ana Ruiz of Chile, President Tom Berg of Norway, ", 5_000), records: 1},
+		{name: "partners-firms", content: repeat("Harwick, Tarn & Co. said Lakeview, Berg & Moss Ltd. agreed. ", 20_000), records: 1},
 		{name: "quotes-and-dashes", content: repeat("\"– ‘“ — ” ’ - \" ", 20_000), records: 1},
 		{name: "reference-100x", content: repeat(string(reference)+"\n\n", 100), records: 1},
 		// Takes longer than the timeout: it must end as a timed-out record.
