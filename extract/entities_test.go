@@ -54,6 +54,17 @@ func labelled(t *testing.T, text, label string) []string {
 	return entityTexts(runStages(t, text, "paragraphs", "tokens", "entities"), label)
 }
 
+// checkLabelled checks, for each text, the texts of its entities with the
+// label, in order.
+func checkLabelled(t *testing.T, label string, want map[string][]string) {
+	t.Helper()
+	for text, w := range want {
+		if got := labelled(t, text, label); !slices.Equal(got, w) {
+			t.Errorf("%q: %s entities %q, want %q", text, label, got, w)
+		}
+	}
+}
+
 // entityTexts returns the texts of d's entities with the label, in order.
 func entityTexts(d *pipeline.Doc, label string) []string {
 	var out []string
@@ -1562,36 +1573,28 @@ func TestBodyNameWithS(t *testing.T) {
 	// A body's "'s" that no noun phrase follows is part of its name
 	// ("Moody's said"); before a noun, before a quoted title, after a
 	// comparison or after a person's name it is a possessive and stays out.
-	for text, want := range map[string][]string{
+	checkLabelled(t, pipeline.Org, map[string][]string{
 		"Hello there.\n\nRatings agency Marlow's said on Monday it would cut the bank's grade.": {"Marlow's"},
 		"Hello there.\n\nThe burger chain Kelsey's said it would close 40 restaurants.":         {"Kelsey's"},
 		"Hello there.\n\nRatings agency Marlow's analysts cut the bank's grade on Monday.":      {"Marlow"},
 		"Hello there.\n\nShe spoke on Harbour Radio's \"Morning Show\" on Monday.":              {"Harbour Radio"},
 		"Hello there.\n\nHarwick Mining shares are now worth twice as much as Lakeview Bank's.": {"Harwick Mining", "Lakeview Bank"},
-	} {
-		if got := labelled(t, text, pipeline.Org); !slices.Equal(got, want) {
-			t.Errorf("%q: bodies %q, want %q", text, got, want)
-		}
-	}
-	if got := labelled(t, "Hello there.\n\nThe plan was Tom Hale's, and Tom Hale's aide said so.", pipeline.Person); !slices.Equal(got, []string{"Tom Hale", "Tom Hale"}) {
-		t.Errorf("people %q, want Tom Hale twice", got)
-	}
+	})
+	checkLabelled(t, pipeline.Person, map[string][]string{
+		"Hello there.\n\nThe plan was Tom Hale's, and Tom Hale's aide said so.": {"Tom Hale", "Tom Hale"},
+	})
 }
 
 func TestPartnersFirms(t *testing.T) {
 	// A firm named by its partners, a list of surnames with "&" before the
 	// last, is one body; a list of people, of firms with "&" of their
 	// own, or of examples that goes on with "and" is not.
-	for text, want := range map[string][]string{
+	checkLabelled(t, pipeline.Org, map[string][]string{
 		"Hello there.\n\nThe deal was advised by Harwick, Tarn & Co. on Monday.":               {"Harwick, Tarn & Co."},
 		"Hello there.\n\nThe law firm Ostby, Marsh, Kell & Varga said it was pleased.":         {"Ostby, Marsh, Kell & Varga"},
 		"Hello there.\n\nProcter & Gamble, Johnson & Johnson and Unilever rose.":               {"Procter & Gamble", "Johnson & Johnson", "Unilever"},
 		"Hello there.\n\nBanks such as Lakeview, Tarn & Co. and Harwick Corp. lent the money.": {"Tarn & Co.", "Harwick Corp"},
-	} {
-		if got := labelled(t, text, pipeline.Org); !slices.Equal(got, want) {
-			t.Errorf("%q: bodies %q, want %q", text, got, want)
-		}
-	}
+	})
 	if got := labelled(t, "Hello there.\n\nAna Ruiz, Tom Berg & Lena Banda spoke.", pipeline.Person); len(got) != 3 {
 		t.Errorf("people %q, want three", got)
 	}
@@ -1613,14 +1616,10 @@ func TestIndexNames(t *testing.T) {
 func TestNoNameOpensInLowerCase(t *testing.T) {
 	// A word in lower case opens no name the tagger finds, unless it is a
 	// particle; an ordinal opens a unit's.
-	for text, want := range map[string][]string{
+	checkLabelled(t, pipeline.Org, map[string][]string{
 		"Hello there.\n\nPoul Hansen, A top European Union Development official, said so.":     {"European Union"},
 		"Hello there.\n\nTom Hale, a member of the Army's 101st Airborne Division, was tried.": {"Army", "101st Airborne Division"},
-	} {
-		if got := labelled(t, text, pipeline.Org); !slices.Equal(got, want) {
-			t.Errorf("%q: bodies %q, want %q", text, got, want)
-		}
-	}
+	})
 	checkPerson(t, "Hello there.\n\nThe court heard from Mark van der Berg on Monday.", "Mark van der Berg")
 }
 
@@ -1628,16 +1627,12 @@ func TestForeignFirmWords(t *testing.T) {
 	// A firm's word in another language, at either end of its name, makes
 	// it no person's ("Gruppo X", "X SpA", "Credit X"), as "Group" does; a
 	// person's name beside them stays one.
-	for text, want := range map[string][]string{
+	checkLabelled(t, pipeline.Person, map[string][]string{
 		"Hello there.\n\nThe starch unit was sold to Italy's Gruppo Mantelli, chairman Tom Hale said.": {"Tom Hale"},
 		"Hello there.\n\nThe unit was sold to Harwick Group, chairman Tom Hale said.":                  {"Tom Hale"},
 		"Hello there.\n\nBanco Santander chairman Emilio Botin spoke on Monday.":                       {"Emilio Botin"},
 		"Hello there.\n\nThe bonds were led by Credit Lyonnais, chairman Tom Hale said.":               {"Tom Hale"},
-	} {
-		if got := labelled(t, text, pipeline.Person); !slices.Equal(got, want) {
-			t.Errorf("%q: people %q, want %q", text, got, want)
-		}
-	}
+	})
 }
 
 func TestPartyMemberEndsNoName(t *testing.T) {
@@ -1649,9 +1644,9 @@ func TestPartyMemberEndsNoName(t *testing.T) {
 	}
 	checkPerson(t, "Hello there.\n\nDemocrat Ana Ruiz said so.", "Ana Ruiz")
 	// A river's name is a place's, whatever opens it.
-	if got := labelled(t, "Hello there.\n\nBarges on the Harwick River were stopped on Monday.", pipeline.Place); !slices.Equal(got, []string{"Harwick River"}) {
-		t.Errorf("places %q, want Harwick River", got)
-	}
+	checkLabelled(t, pipeline.Place, map[string][]string{
+		"Hello there.\n\nBarges on the Harwick River were stopped on Monday.": {"Harwick River"},
+	})
 }
 
 func TestBylineAfterBodyPossessive(t *testing.T) {
