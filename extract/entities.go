@@ -177,8 +177,8 @@ func bodiesWithS(d *pipeline.Doc, ents []pipeline.Entity, facts *docFacts) {
 		if e.Label != pipeline.Org {
 			continue
 		}
-		j, _ := slices.BinarySearchFunc(d.Tokens, e.End, func(t pipeline.Token, end int) int { return t.End - end })
-		if j+1 >= len(d.Tokens) || d.Tokens[j].End != e.End || d.Tokens[j+1].Sentence != d.Tokens[j].Sentence || !isPossessive(d.Tokens[j+1].Text) || !facts.namesWithS(d.Tokens[j].Text) {
+		j := tokenEnding(d.Tokens, e.End)
+		if j < 0 || j+1 >= len(d.Tokens) || d.Tokens[j+1].Sentence != d.Tokens[j].Sentence || !isPossessive(d.Tokens[j+1].Text) || !facts.namesWithS(d.Tokens[j].Text) {
 			continue
 		}
 		if k+1 < len(ents) && ents[k+1].Start < d.Tokens[j+1].End {

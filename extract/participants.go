@@ -1136,9 +1136,13 @@ func (ix *tokenIndex) token(b int) int {
 }
 
 // tokenEnding returns the index of the token ending at byte b, or -1.
-func (ix *tokenIndex) tokenEnding(b int) int {
-	i := sort.Search(len(ix.d.Tokens), func(i int) bool { return ix.d.Tokens[i].End >= b })
-	if i < len(ix.d.Tokens) && ix.d.Tokens[i].End == b {
+func (ix *tokenIndex) tokenEnding(b int) int { return tokenEnding(ix.d.Tokens, b) }
+
+// tokenEnding returns the index of the token of toks ending at byte b, or
+// -1.
+func tokenEnding(toks []pipeline.Token, b int) int {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End >= b })
+	if i < len(toks) && toks[i].End == b {
 		return i
 	}
 	return -1
