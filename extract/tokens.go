@@ -13,6 +13,7 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 
+	"github.com/readout/readout/extract/internal/prosetag"
 	"github.com/readout/readout/extract/ner"
 	"github.com/readout/readout/extract/pos"
 	"github.com/readout/readout/gazetteer"
@@ -68,7 +69,7 @@ func NewTokens(opts pipeline.Options) (pipeline.Stage, error) {
 		}
 		tg = posTagger{m}
 	case "prose":
-		pt, err := tag.New()
+		pt, err := prosetag.Default() // prose's tagger and model, faster
 		if err != nil {
 			return nil, err
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/readout/readout/conll"
 	"github.com/readout/readout/eval"
 	"github.com/readout/readout/extract/internal/perceptron"
+	"github.com/readout/readout/extract/internal/prosetag"
 )
 
 // Doc is one training or evaluation document.
@@ -27,12 +28,17 @@ type TagFunc func(words, out []string)
 // ProseTags returns prose v3's part-of-speech tagger as a TagFunc: the
 // tagger the shipped model was trained with.
 func ProseTags() (TagFunc, error) {
-	tg, err := tag.New()
+	tg, err := prosetag.Default()
 	if err != nil {
 		return nil, err
 	}
 	return func(words, out []string) {
-		for i, t := range tg.Tag(words) {
+		toks := make([]tag.Token, len(words))
+		for i, w := range words {
+			toks[i].Text = w
+		}
+		tg.TagTokens(toks)
+		for i, t := range toks {
 			out[i] = t.Tag
 		}
 	}, nil
