@@ -33,6 +33,7 @@ func TestDefaultConfig(t *testing.T) {
 	want := readout.Config{
 		Workers:     0,
 		MaxDocBytes: 50 << 20,
+		PartBytes:   512 << 10,
 		Timeout:     time.Minute,
 		Input: readout.InputConfig{
 			Format: source.Text, IDField: "id", TextField: "text", TitleField: "title", DateField: "date",
@@ -84,8 +85,8 @@ func TestDefaultConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Timeout != time.Minute || r.MaxDocBytes != cfg.MaxDocBytes {
-		t.Errorf("runner: timeout %s, max %d", r.Timeout, r.MaxDocBytes)
+	if r.Timeout != time.Minute || r.MaxDocBytes != cfg.MaxDocBytes || r.PartBytes != cfg.PartBytes {
+		t.Errorf("runner: timeout %s, max %d, parts %d", r.Timeout, r.MaxDocBytes, r.PartBytes)
 	}
 }
 
@@ -104,6 +105,7 @@ func TestBadConfig(t *testing.T) {
 		{"bad offsets", "output:\n  offsets: chars\n", []string{"output.offsets", "chars"}},
 		{"negative workers", "workers: -1\n", []string{"workers", "-1"}},
 		{"negative max_doc_bytes", "max_doc_bytes: -5\n", []string{"max_doc_bytes"}},
+		{"negative part_bytes", "part_bytes: -1\n", []string{"part_bytes"}},
 		{"negative timeout", "timeout: -1s\n", []string{"timeout"}},
 		{"bad timeout", "timeout: soon\n", []string{"timeout"}},
 		{"workers not a number", "workers: many\n", []string{"workers"}},

@@ -41,6 +41,7 @@ var Schema []byte
 type Config struct {
 	Workers     int                         `mapstructure:"workers"`
 	MaxDocBytes int                         `mapstructure:"max_doc_bytes"`
+	PartBytes   int                         `mapstructure:"part_bytes"`
 	Timeout     time.Duration               `mapstructure:"timeout"`
 	Input       InputConfig                 `mapstructure:"input"`
 	Output      OutputConfig                `mapstructure:"output"`
@@ -199,6 +200,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("config: workers: must be >= 0, got %d", c.Workers)
 	case c.MaxDocBytes < 0:
 		return fmt.Errorf("config: max_doc_bytes: must be >= 0, got %d", c.MaxDocBytes)
+	case c.PartBytes < 0:
+		return fmt.Errorf("config: part_bytes: must be >= 0, got %d", c.PartBytes)
 	case c.Timeout < 0:
 		return fmt.Errorf("config: timeout: must be >= 0, got %s", c.Timeout)
 	case c.Input.Format != source.Text && c.Input.Format != source.JSONL:
@@ -260,7 +263,7 @@ func (c Config) NewRunner() (*pipeline.Runner, error) {
 	}
 	return &pipeline.Runner{
 		Pipeline: p, Workers: c.Workers, Output: c.OutputOptions(),
-		MaxDocBytes: c.MaxDocBytes, Timeout: c.Timeout,
+		MaxDocBytes: c.MaxDocBytes, PartBytes: c.PartBytes, Timeout: c.Timeout,
 	}, nil
 }
 

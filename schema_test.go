@@ -283,6 +283,60 @@ func TestSchemaReference(t *testing.T) {
 	}
 }
 
+// TestSchemaParts: a text annotated in parts (a paragraph with characters
+// outside the BMP, then the reference article twice) is one valid
+// record whose spans all hold in every unit, and whose people, repeated
+// in the second part, are the first part's participants.
+func TestSchemaParts(t *testing.T) {
+	sch := compileSchema(t)
+	b, err := os.ReadFile(reference + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := strings.TrimSpace(string(b))
+	text := "The délégation 🇪🇬 left Zürich on Monday 𝔄.\n\n" + one + "\n\n" + one + "\n"
+	single := schemaRun(t, pipeline.OutputOptions{}, []pipeline.Record{{ID: "one", Text: one}})[0]
+	for _, o := range schemaOptions(t) {
+		t.Run(schemaOptName(o), func(t *testing.T) {
+			r := &pipeline.Runner{Pipeline: schemaPipeline(t), Output: o, PartBytes: len(one) + 100}
+			out := r.Annotate(t.Context(), pipeline.Record{ID: "twice", Text: text})
+			rec, n := checkRecord(t, sch, out, text)
+			if n < 200 {
+				t.Errorf("only %d spans checked", n)
+			}
+			if rec["status"] != "ok" {
+				t.Errorf("status %v, errors %v", rec["status"], rec["errors"])
+			}
+			var got, want []string
+			for i, p := range out.Participants {
+				got = append(got, p.Name)
+				if p.ID != fmt.Sprintf("p%d", i+1) || p.MentionCount != len(p.Mentions) {
+					t.Errorf("participant %d: id %s, %d mentions counted %d", i, p.ID, len(p.Mentions), p.MentionCount)
+				}
+			}
+			for _, p := range single.Participants {
+				want = append(want, p.Name)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("participants %q, want the article's %q", got, want)
+			}
+			if len(out.Tables) != 2*len(single.Tables) {
+				t.Errorf("%d tables, want %d", len(out.Tables), 2*len(single.Tables))
+			}
+			for _, is := range out.Issues {
+				if is.Table != nil && *is.Table >= len(out.Tables) {
+					t.Errorf("issue %s: table %d of %d", is.Topic, *is.Table, len(out.Tables))
+				}
+				for _, p := range is.Paragraphs {
+					if p >= len(out.Paragraphs) {
+						t.Errorf("issue %s: paragraph %d of %d", is.Topic, p, len(out.Paragraphs))
+					}
+				}
+			}
+		})
+	}
+}
+
 func TestSchemaArticles(t *testing.T) {
 	paths, _ := filepath.Glob(filepath.Join(schemaArticles, "*.txt"))
 	if len(paths) == 0 {

@@ -65,7 +65,9 @@ func WriteJSON(w io.Writer, o *Output) error {
 					return err
 				}
 			}
-			if err := write(fv.Index(j).Interface()); err != nil {
+			// A pointer: the element is not copied into an interface,
+			// which for a long document's lists is most of its garbage.
+			if err := write(fv.Index(j).Addr().Interface()); err != nil {
 				return err
 			}
 		}

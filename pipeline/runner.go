@@ -32,6 +32,10 @@ type Runner struct {
 	Output      OutputOptions // how each Doc is written
 	MaxDocBytes int           // larger texts become error records; 0 = no limit
 	Timeout     time.Duration // per document; 0 = none
+	// PartBytes, when > 0, is the size of the parts a longer text is
+	// annotated in, one after the other (see partBounds), so that its
+	// memory stays within a small multiple of its size.
+	PartBytes int
 	// Skip, when set, is asked on a worker before a record is annotated;
 	// a record it accepts gets no output (--resume: already written). An
 	// error from it stops the run.
@@ -237,7 +241,8 @@ func (r *Runner) Annotate(ctx context.Context, rec Record) *Output {
 		defer cancel()
 	}
 	d := &Doc{ID: rec.ID, Text: rec.Text, Meta: rec.Meta}
-	if err := r.Pipeline.Process(ctx, d); err != nil {
+	out, err := r.process(ctx, d)
+	if err != nil {
 		if parent.Err() != nil {
 			return nil
 		}
@@ -246,9 +251,19 @@ func (r *Runner) Annotate(ctx context.Context, rec Record) *Output {
 		}
 		return fail("pipeline", err.Error())
 	}
-	out := d.Output(r.Output)
 	out.Source = &src
 	return out
+}
+
+// process annotates d whole, or in parts when it is longer than PartBytes.
+func (r *Runner) process(ctx context.Context, d *Doc) (*Output, error) {
+	if r.PartBytes > 0 && len(d.Text) > r.PartBytes {
+		return r.processInParts(ctx, d)
+	}
+	if err := r.Pipeline.Process(ctx, d); err != nil {
+		return nil, err
+	}
+	return d.Output(r.Output), nil
 }
 
 // CheckText says what is wrong with a text that cannot be annotated, or "".
