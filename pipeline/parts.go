@@ -27,7 +27,10 @@ func partBounds(text string, size int) []int {
 		bounds = append(bounds, end)
 		start = end
 	}
-	return append(bounds, len(text))
+	if bounds[len(bounds)-1] < len(text) || len(bounds) == 1 {
+		bounds = append(bounds, len(text))
+	}
+	return bounds
 }
 
 // partCuts are where a part may end, best first: after a blank line, a line
@@ -36,7 +39,8 @@ var partCuts = []string{"\n\n", "\n", ". ", " "}
 
 // cutBefore returns where a part that starts at start and may not pass
 // limit ends: after the last of the best kind of break in its second half,
-// else at the last character boundary before limit.
+// else at the last character boundary before limit (or after the first
+// character, should that be longer than the part).
 func cutBefore(text string, start, limit int) int {
 	window := text[start:limit]
 	for _, sep := range partCuts {
@@ -46,6 +50,9 @@ func cutBefore(text string, start, limit int) int {
 	}
 	for limit > start+1 && !utf8.RuneStart(text[limit]) {
 		limit--
+	}
+	for limit < len(text) && !utf8.RuneStart(text[limit]) {
+		limit++ // a part smaller than its first character holds it whole
 	}
 	return limit
 }

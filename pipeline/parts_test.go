@@ -23,6 +23,7 @@ func TestPartBounds(t *testing.T) {
 		{"sentences", strings.Repeat("Ána Ruiz met them. ", 40), 300, ". "},
 		{"words", strings.Repeat("Ána ", 200), 301, " "},
 		{"no breaks", strings.Repeat("é", 400), 301, ""},
+		{"parts smaller than a character", strings.Repeat("é", 5), 1, ""},
 		{"short", para, 300, ""},
 		{"never", strings.Repeat(para, 40), 0, ""},
 	}
@@ -43,7 +44,7 @@ func TestPartBounds(t *testing.T) {
 			}
 			for i := 1; i < len(b); i++ {
 				part := tt.text[b[i-1]:b[i]]
-				if len(part) == 0 || len(part) > tt.size {
+				if len(part) == 0 || len(part) > max(tt.size, utf8.UTFMax) {
 					t.Errorf("part %d is %d bytes (size %d)", i, len(part), tt.size)
 				}
 				if !utf8.ValidString(part) {
@@ -209,4 +210,46 @@ func TestRunnerParts(t *testing.T) {
 			t.Errorf("%s: topics %+v, want trade at 3/7", unit, out.Topics)
 		}
 	}
+}
+
+// FuzzRunnerParts: whatever the text and the part size, the record made
+// in parts holds every span at its offsets, in bytes and in code points,
+// and numbers its paragraphs in order.
+func FuzzRunnerParts(f *testing.F) {
+	f.Add("Ana Ruiz met Tom Hale.\n\nHale spoke of trade.\n\nÜnal Köse left.", 20)
+	f.Add("Tom Hale\nTom Hale\r\n\r\nKöse é é é trade deal", 7)
+	f.Add(strings.Repeat("Ruiz ", 50), 1)
+	f.Fuzz(func(t *testing.T, text string, size int) {
+		if !utf8.ValidString(text) || size < 1 || size > 1<<16 {
+			return
+		}
+		for _, unit := range []OffsetUnit{Bytes, CodePoints} {
+			longest := 0
+			r := &Runner{Pipeline: &Pipeline{Stages: []Stage{people{&longest}}}, Output: OutputOptions{Offsets: unit}, PartBytes: size}
+			out, err := r.process(t.Context(), &Doc{ID: "f", Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if longest > max(size, utf8.UTFMax) {
+				t.Fatalf("a stage was given %d bytes, parts are %d", longest, size)
+			}
+			runes := []rune(text)
+			at := func(s, e int) string {
+				if unit == Bytes {
+					return text[s:e]
+				}
+				return string(runes[s:e])
+			}
+			for _, e := range out.Entities {
+				if got := at(e.Start, e.End); got != e.Text {
+					t.Fatalf("%s: entity [%d,%d) is %q in the text, %q in the record", unit, e.Start, e.End, got, e.Text)
+				}
+			}
+			for i, p := range out.Paragraphs {
+				if p.Index != i || p.Start > p.End || i > 0 && p.Start < out.Paragraphs[i-1].End {
+					t.Fatalf("%s: paragraph %d: %+v after %+v", unit, i, p, out.Paragraphs[max(i-1, 0)])
+				}
+			}
+		}
+	})
 }
