@@ -1721,12 +1721,22 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 		}
 		offices[k] = append(offices[k], f)
 	}
+	surnames := map[string]int{} // "Tony Blair" and "Ian Blair": whose is "Mr Blair"?
+	held := map[string]bool{}    // offices someone the text names holds
+	for _, per := range persons {
+		surnames[lastWord(per.name)]++
+		for _, r := range per.roles {
+			if !r.former {
+				held[key(r)] = true
+			}
+		}
+	}
 	var untitled []*person
 	for _, per := range persons {
 		// (A country's leader is no post: "the UK leader" may be its
 		// prime minister.)
 		posted := slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" })
-		clash := slices.ContainsFunc(persons, func(o *person) bool { return o != per && lastWord(o.name) == lastWord(per.name) }) // "Tony Blair" and "Ian Blair": whose is "Mr Blair"?
+		clash := surnames[lastWord(per.name)] > 1
 		if !posted && !clash && len(per.professions) == 0 && len(per.mentions) >= 3 {
 			untitled = append(untitled, per)
 		}
@@ -1736,9 +1746,7 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 	}
 	candidates := map[string][]*person{}
 	for _, k := range keys {
-		if slices.ContainsFunc(persons, func(per *person) bool {
-			return slices.ContainsFunc(per.roles, func(r roleFact) bool { return !r.former && key(r) == k })
-		}) {
+		if held[k] {
 			continue // held by someone the text names
 		}
 		// (An office where no such person is named shortly before may
