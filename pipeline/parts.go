@@ -141,7 +141,7 @@ func (m *partMerger) add(p *Output, rest float64) {
 	o.Dates = append(o.Dates, p.Dates...)
 	o.Tables = append(o.Tables, p.Tables...)
 	for _, e := range p.Errors {
-		if !containsError(o.Errors, e) {
+		if !slices.Contains(o.Errors, e) {
 			o.Errors = append(o.Errors, e)
 		}
 	}
@@ -174,15 +174,6 @@ func reserve[T any](list []T, more int, rest float64) []T {
 	return slices.Grow(list, int(float64(n)*rest*1.05)-len(list))
 }
 
-func containsError(errs []StageError, e StageError) bool {
-	for _, x := range errs {
-		if x == e {
-			return true
-		}
-	}
-	return false
-}
-
 // addParticipant merges p into the participant an earlier part named the
 // same, or adds it with the next id. What the earlier part left unknown
 // (role, country, organisation) the later part may tell.
@@ -204,7 +195,7 @@ func (m *partMerger) addParticipant(p OutParticipant) {
 	q.Mentions = append(q.Mentions, p.Mentions...)
 	q.MentionCount = len(q.Mentions)
 	for _, a := range append([]string{p.Name}, p.Aliases...) {
-		if a != q.Name && !contains(q.Aliases, a) {
+		if a != q.Name && !slices.Contains(q.Aliases, a) {
 			q.Aliases = append(q.Aliases, a)
 		}
 	}
@@ -229,15 +220,6 @@ func (m *partMerger) remember(p OutParticipant, at int) {
 			m.people[n] = at
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // addIssue merges is into the issue of the same topic from an earlier part,
@@ -271,20 +253,11 @@ func (m *partMerger) addIssue(is OutIssue, paraBase, tableBase int) {
 			continue
 		}
 		for _, f := range party.Focus {
-			if !containsFocus(q.Parties[k].Focus, f.Text) {
+			if !slices.ContainsFunc(q.Parties[k].Focus, func(g OutSpan) bool { return strings.EqualFold(g.Text, f.Text) }) {
 				q.Parties[k].Focus = append(q.Parties[k].Focus, f)
 			}
 		}
 	}
-}
-
-func containsFocus(focus []OutSpan, text string) bool {
-	for _, f := range focus {
-		if strings.EqualFold(f.Text, text) {
-			return true
-		}
-	}
-	return false
 }
 
 // record returns the merged record of d, whose text the parts cut.
