@@ -66,8 +66,9 @@ type IssuesConfig struct {
 func DefaultIssuesConfig() IssuesConfig { return IssuesConfig{MaxFocus: 6, Subjects: true} }
 
 type issuesStage struct {
-	cfg IssuesConfig
-	gaz *gazetteer.Gazetteer // titles (a phrase headed by one names a person, no focus) and bodies
+	cfg   IssuesConfig
+	gaz   *gazetteer.Gazetteer // titles (a phrase headed by one names a person, no focus) and bodies
+	stems *stemMemo
 }
 
 // NewIssues builds the "issues" stage.
@@ -83,7 +84,7 @@ func NewIssues(opts pipeline.Options) (pipeline.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &issuesStage{cfg: cfg, gaz: gaz}, nil
+	return &issuesStage{cfg: cfg, gaz: gaz, stems: newStemMemo()}, nil
 }
 
 func (s *issuesStage) Name() string { return "issues" }
@@ -557,7 +558,7 @@ func (s *issuesStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	parties := s.issueParties(d)
-	stems := stemCache{}
+	stems := s.stems
 	// A place is no issue of its own parties: "the US said" makes the US
 	// a party, not a subject.
 	var groups []*group

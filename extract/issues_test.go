@@ -280,7 +280,7 @@ func TestSubjects(t *testing.T) {
 	} {
 		d := runStages(t, tt.text, "paragraphs", "tables", "tokens", "dates", "entities", "participants")
 		var got []string
-		for _, g := range findSubjects(d, subjectBlocked(d), stemCache{}, maxSubjects) {
+		for _, g := range findSubjects(d, subjectBlocked(d), newStemMemo(), maxSubjects) {
 			got = append(got, g.label)
 		}
 		if !reflect.DeepEqual(got, tt.want) {

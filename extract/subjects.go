@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/readout/readout/pipeline"
@@ -40,12 +41,12 @@ const maxSubjects = 3
 // findSubjects returns the article's best subjects, no more than most of
 // them, in order of first mention. blocked marks the tokens no phrase may
 // contain (subjectBlocked: people).
-func findSubjects(d *pipeline.Doc, blocked []bool, stems stemCache, most int) []*subjectGroup {
+func findSubjects(d *pipeline.Doc, blocked []bool, stems *stemMemo, most int) []*subjectGroup {
 	return selectSubjects(subjectGroups(d, blocked, stems), most)
 }
 
 // subjectGroups scores every candidate phrase of d, grouped by head stem.
-func subjectGroups(d *pipeline.Doc, blocked []bool, stems stemCache) map[string]*subjectGroup {
+func subjectGroups(d *pipeline.Doc, blocked []bool, stems *stemMemo) map[string]*subjectGroup {
 	groups := map[string]*subjectGroup{}
 	stem := stems.of
 	headline := len(d.Paragraphs) > 0 && d.Paragraphs[0].Kind == pipeline.Heading
@@ -285,16 +286,33 @@ func subjectBlocked(d *pipeline.Doc) []bool {
 	return maskTokens(d, func(e pipeline.Entity) bool { return e.Label == pipeline.Person }, false)
 }
 
-// stemCache stems each word of a document once: snowball is costly, and
-// words come back.
-type stemCache map[string]string
+// stemMemo remembers topicStem's stems across documents: snowball costs
+// more than tagging a word, and news repeats its words. A stage holds one,
+// shared by its workers. Words are copied in, so that no document's text
+// is kept; past stemMemoWords words it stops learning, so that its memory
+// stays bounded over any input.
+type stemMemo struct {
+	mu    sync.RWMutex
+	stems map[string]string
+}
 
-func (c stemCache) of(w string) string {
-	st, ok := c[w]
-	if !ok {
-		st = topicStem(w)
-		c[w] = st
+const stemMemoWords = 1 << 17
+
+func newStemMemo() *stemMemo { return &stemMemo{stems: map[string]string{}} }
+
+func (c *stemMemo) of(w string) string {
+	c.mu.RLock()
+	st, ok := c.stems[w]
+	c.mu.RUnlock()
+	if ok {
+		return st
 	}
+	st = topicStem(w)
+	c.mu.Lock()
+	if len(c.stems) < stemMemoWords {
+		c.stems[strings.Clone(w)] = strings.Clone(st)
+	}
+	c.mu.Unlock()
 	return st
 }
 

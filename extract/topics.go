@@ -155,6 +155,7 @@ type topicsStage struct {
 	byFirst map[string][][2]int
 	prefix  map[string]bool   // first three bytes of every phrase stem, or the whole of a shorter one
 	model   *topicmodel.Model // nil without the "model" option
+	stems   *stemMemo
 }
 
 // NewTopics builds the "topics" stage.
@@ -220,7 +221,7 @@ func (s *topicsStage) addModelTopics(d *pipeline.Doc) {
 }
 
 func newTopicsStage(cfg TopicsConfig, tax *Taxonomy) (*topicsStage, error) {
-	s := &topicsStage{cfg: cfg, byFirst: map[string][][2]int{}, prefix: map[string]bool{}}
+	s := &topicsStage{cfg: cfg, byFirst: map[string][][2]int{}, prefix: map[string]bool{}, stems: newStemMemo()}
 	known := map[string]bool{}
 	for _, tp := range tax.Topics {
 		known[tp.ID] = true
@@ -372,6 +373,7 @@ func topicDecode(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 // their stems cannot match.
 type topicStems struct {
 	cache  map[string]topicWord
+	memo   *stemMemo
 	prefix map[string]bool // first three bytes of every taxonomy stem, or the whole of a shorter one
 	// words is topicWords' buffer, reused paragraph after paragraph: the
 	// words of one are read before the next's are made.
@@ -386,7 +388,7 @@ func (c topicStems) word(start, end int, text string) topicWord {
 			strings.ContainsFunc(n, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 			w = topicWord{stem: "\x00"} // a word, but one that matches nothing
 		} else {
-			w = topicWordOf(0, 0, text)
+			w = topicWordOf(0, 0, text, c.memo)
 		}
 		c.cache[text] = w
 	}
@@ -411,12 +413,12 @@ func (c topicStems) mayMatch(n string) bool {
 // topicStemExceptions are the words snowball rewrites from the front.
 var topicStemExceptions = map[string]bool{"dying": true, "lying": true, "tying": true}
 
-func topicWordOf(start, end int, text string) topicWord {
+func topicWordOf(start, end int, text string, stems *stemMemo) topicWord {
 	n := topicNorm(text)
 	if n == "" || n == "s" || n == "n't" || n == "t" {
 		return topicWord{start: start, end: end, brk: n == "" && !strings.ContainsAny(text, "'’")}
 	}
-	st := topicStem(text)
+	st := stems.of(text)
 	return topicWord{start: start, end: end, stem: st, brk: st == ""}
 }
 
@@ -731,7 +733,7 @@ func (s *topicsStage) Process(ctx context.Context, d *pipeline.Doc) error {
 		return nil
 	}
 	mentions := s.placeMentions(d)
-	stems := topicStems{cache: map[string]topicWord{}, prefix: s.prefix, words: new([]topicWord)}
+	stems := topicStems{cache: map[string]topicWord{}, memo: s.stems, prefix: s.prefix, words: new([]topicWord)}
 	labels := placeLabels(d)
 	n := len(d.Paragraphs)
 	ev := make([]*topicEvidence, n)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/readout/readout/pipeline"
 )
@@ -781,5 +783,49 @@ func TestTopicsConcurrentAndCancelled(t *testing.T) {
 	// Empty document.
 	if err := s.Process(context.Background(), pipeline.NewDoc("e", "")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestStemMemo: the memo gives topicStem's stems, from any number of
+// goroutines, keeps no document's text, and stops learning at its bound.
+func TestStemMemo(t *testing.T) {
+	words := strings.Fields("negotiations negotiated pipeline pipelines fishing quotas well-known Talks TALKS sanctions")
+	m := newStemMemo()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				for _, w := range words {
+					if got, want := m.of(w), topicStem(w); got != want {
+						t.Errorf("%q: memo %q, topicStem %q", w, got, want)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if len(m.stems) != len(words) {
+		t.Errorf("memo holds %d words, want %d", len(m.stems), len(words))
+	}
+	text := "the ferries were cut"
+	m.of(text[4:11])
+	for w, st := range m.stems {
+		if w == "ferries" && (unsafe.StringData(w) == unsafe.StringData(text[4:11]) || unsafe.StringData(st) == unsafe.StringData(text[4:11])) {
+			t.Errorf("the memo keeps a piece of the text it was given")
+		}
+	}
+	if _, ok := m.stems["ferries"]; !ok {
+		t.Errorf("the memo did not learn a new word")
+	}
+	for i := range stemMemoWords + 10 {
+		m.of(fmt.Sprintf("w%d", i))
+	}
+	if len(m.stems) != stemMemoWords {
+		t.Errorf("memo holds %d words, bound %d", len(m.stems), stemMemoWords)
+	}
+	if got := m.of("w999999"); got != topicStem("w999999") {
+		t.Errorf("past the bound: %q", got)
 	}
 }
