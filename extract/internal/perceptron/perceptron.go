@@ -85,23 +85,33 @@ func NewCompact16(index, rows []byte) *Compact16 {
 
 func (t Compact16) Add(nc int, feats []uint32, acc []float32) {
 	acc = acc[:nc]
-	for _, b := range feats {
-		block := t.Index[16*(b>>6) : 16*(b>>6)+12]
-		word := binary.LittleEndian.Uint64(block)
-		bit := uint64(1) << (b & 63)
-		if word&bit == 0 {
-			continue // a row of zeros
-		}
-		r := int(binary.LittleEndian.Uint32(block[8:])) + bits.OnesCount64(word&(bit-1))
-		if t.rows16 != nil {
-			for k, v := range t.rows16[r*nc : r*nc+nc] {
-				acc[k] += float32(v)
+	// Find the rows of a batch of features first and add them after: the
+	// reads of the index, then of the rows, do not wait on each other, so
+	// the memory serves several at once.
+	var batch [64]int
+	for len(feats) > 0 {
+		n := 0
+		for _, b := range feats[:min(len(feats), len(batch))] {
+			block := t.Index[16*(b>>6) : 16*(b>>6)+12]
+			word := binary.LittleEndian.Uint64(block)
+			bit := uint64(1) << (b & 63)
+			if word&bit != 0 { // else a row of zeros
+				batch[n] = int(binary.LittleEndian.Uint32(block[8:])) + bits.OnesCount64(word&(bit-1))
+				n++
 			}
-			continue
 		}
-		row := t.Rows[2*r*nc : 2*(r+1)*nc]
-		for k := range acc {
-			acc[k] += float32(int16(binary.LittleEndian.Uint16(row[2*k:])))
+		feats = feats[min(len(feats), len(batch)):]
+		for _, r := range batch[:n] {
+			if t.rows16 != nil {
+				for k, v := range t.rows16[r*nc : r*nc+nc] {
+					acc[k] += float32(v)
+				}
+				continue
+			}
+			row := t.Rows[2*r*nc : 2*(r+1)*nc]
+			for k := range acc {
+				acc[k] += float32(int16(binary.LittleEndian.Uint16(row[2*k:])))
+			}
 		}
 	}
 }

@@ -20,7 +20,12 @@ func TestCompactMatchesDense(t *testing.T) {
 		t.Fatalf("%d rows kept (%d bytes), want 6", n, len(rows))
 	}
 	c := NewCompact16(index, rows)
-	for _, feats := range [][]uint32{{0}, {5, 63, 64}, {1, 2, 3}, {127, 100, 100}} {
+	// More features than Add looks up at once, rows and zeros mixed.
+	var many []uint32
+	for i := range 150 {
+		many = append(many, uint32(i*37%buckets))
+	}
+	for _, feats := range [][]uint32{{0}, {5, 63, 64}, {1, 2, 3}, {127, 100, 100}, many, nil} {
 		want, got := make([]float32, nc), make([]float32, nc)
 		Dense16(w).Add(nc, feats, want)
 		c.Add(nc, feats, got)
