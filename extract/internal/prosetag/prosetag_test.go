@@ -141,6 +141,7 @@ func TestReadRejects(t *testing.T) {
 		"not prose": []byte("PROSETAX\x01\x00\x00\x00"),
 		"version":   append([]byte("PROSETAG\x02\x00\x00\x00"), good[12:]...),
 		"truncated": good[:len(good)/2],
+		"classes":   append([]byte("PROSETAG\x01\x00\x00\x00\xff\xff\xff\x7f"), good[16:]...),
 	} {
 		if _, err := Read(data); err == nil {
 			t.Errorf("%s: read without an error", name)
