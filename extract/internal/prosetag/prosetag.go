@@ -1,19 +1,20 @@
 // Package prosetag tags words as prose v3's part-of-speech tagger does, with
-// prose's own model, and gives the same tags at about twice the speed.
-// prose finds each feature's weights by a binary search over 75,000 sorted
-// strings, which is most of its tagging time; this package finds them in a
-// hash table built once at load. Everything else (the features, their
-// order, the float32 sums, ties) is prose's, and a test holds the two to
-// the same tags.
+// prose's own model, and gives the same tags at about three times the
+// speed. prose finds each feature's weights by a binary search over 75,000
+// sorted strings, which is most of its tagging time; this package sorts
+// the features by template at load, so that a sentence looks each of its
+// words up once and a tag is a small number. Everything else (the
+// features, their order, the float32 sums, ties) is prose's, and a test
+// holds the two to the same tags.
 package prosetag
 
 import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -23,7 +24,8 @@ import (
 )
 
 // Model is prose's averaged perceptron (its flat format: features sorted
-// in one string, their weights in sparse rows), with a hash index.
+// in one string, their weights in sparse rows), with its features indexed
+// by template and value at load.
 type Model struct {
 	classes  []string
 	blob     string   // feature strings, concatenated
@@ -33,10 +35,36 @@ type Model struct {
 	weights  []float32
 	tagMap   map[string]uint8 // words tagged without scoring
 
-	seed  maphash.Seed
-	slots []uint32 // open addressing: feature index + 1, or 0
-	mask  uint64
+	feats templates
 }
+
+// templates finds each of prose's feature templates' features by value:
+// a word's five positional features in one lookup, so that a sentence
+// looks each word up once; tags by a small id. -1 is a feature the model
+// lacks.
+type templates struct {
+	bias     []float32        // the "bias" feature's weights, every class
+	classTag []int32          // class -> tag id
+	words    map[string]int32 // -> index in wordFeats
+	wordFeat []wordFeats
+	tagWord  []tagFeat           // the "i-1 tag+i word" features, by word
+	suffixes map[string][3]int32 // "i suffix", "i-1 suffix", "i+1 suffix"
+	pref1    map[string]int32
+	tagIDs   map[string]int32 // tags the features name -> id
+	tag      [][2]int32       // by tag id: "i-1 tag", "i-2 tag"
+	tagTag   []int32          // "i tag+i-2 tag", at id(i-1)*len(tag)+id(i-2)
+}
+
+// wordFeats are one word's features: "i word", "i-1 word", "i-2 word",
+// "i+1 word", "i+2 word", and its "i-1 tag+i word" features.
+type wordFeats struct {
+	at           [5]int32
+	tagLo, tagHi int32 // in templates.tagWord
+}
+
+type tagFeat struct{ tag, feat int32 }
+
+var noWord = wordFeats{at: [5]int32{-1, -1, -1, -1, -1}}
 
 // Default returns prose's built-in English model, read once.
 var Default = sync.OnceValues(func() (*Model, error) { return Read(aptagmodel.English) })
@@ -50,7 +78,7 @@ func Read(data []byte) (*Model, error) {
 	if v := r.u32(); v != 1 {
 		return nil, fmt.Errorf("prosetag: model version %d, want 1", v)
 	}
-	m := &Model{seed: maphash.MakeSeed()}
+	m := &Model{}
 	nc := int(r.u32())
 	if nc > 256 { // class ids are bytes
 		return nil, fmt.Errorf("prosetag: %d classes, at most 256", nc)
@@ -83,7 +111,9 @@ func Read(data []byte) (*Model, error) {
 	if err := m.check(); err != nil {
 		return nil, err
 	}
-	m.index()
+	if err := m.index(); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -112,38 +142,127 @@ func (m *Model) check() error {
 	return nil
 }
 
-// index builds the hash table, at most half full.
-func (m *Model) index() {
-	n := len(m.featOff) - 1
-	size := uint64(1)
-	for size < uint64(2*n) {
-		size <<= 1
-	}
-	m.slots, m.mask = make([]uint32, size), size-1
-	for i := range n {
-		h := maphash.String(m.seed, m.feature(i)) & m.mask
-		for m.slots[h] != 0 {
-			h = (h + 1) & m.mask
+// index sorts the features by template. Two-part values ("i tag+i-2 tag
+// NN DT") are cut at their first space: tags hold none.
+func (m *Model) index() error {
+	t := &m.feats
+	nf := len(m.featOff) - 1
+	*t = templates{words: make(map[string]int32, nf/4), suffixes: map[string][3]int32{},
+		pref1: map[string]int32{}, tagIDs: map[string]int32{}}
+	tagID := func(tag string) int32 {
+		id, ok := t.tagIDs[tag]
+		if !ok {
+			id = int32(len(t.tag))
+			t.tagIDs[tag] = id
+			t.tag = append(t.tag, [2]int32{-1, -1})
 		}
-		m.slots[h] = uint32(i + 1)
+		return id
 	}
+	wordID := func(w string) int32 {
+		id, ok := t.words[w]
+		if !ok {
+			id = int32(len(t.wordFeat))
+			t.words[w] = id
+			t.wordFeat = append(t.wordFeat, noWord)
+		}
+		return id
+	}
+	word := func(w string) *wordFeats { return &t.wordFeat[wordID(w)] }
+	suffix := func(sfx string, k int, f int32) {
+		v, ok := t.suffixes[sfx]
+		if !ok {
+			v = [3]int32{-1, -1, -1}
+		}
+		v[k] = f
+		t.suffixes[sfx] = v
+	}
+	type pending struct {
+		word int32 // in wordFeat
+		tagFeat
+	}
+	tagWords := make([]pending, 0, nf/2)
+	var tagTags [][3]int32
+	for i := range nf {
+		f, id := m.feature(i), int32(i)
+		cut := func(prefix string) (string, bool) { return strings.CutPrefix(f, prefix) }
+		if v, ok := cut("i-1 tag+i word "); ok {
+			tg, w, found := strings.Cut(v, " ")
+			if !found {
+				return fmt.Errorf("prosetag: feature %q has no word", f)
+			}
+			tagWords = append(tagWords, pending{wordID(w), tagFeat{tagID(tg), id}})
+		} else if v, ok := cut("i tag+i-2 tag "); ok {
+			a, b, found := strings.Cut(v, " ")
+			if !found {
+				return fmt.Errorf("prosetag: feature %q has one tag", f)
+			}
+			tagTags = append(tagTags, [3]int32{tagID(a), tagID(b), id})
+		} else if v, ok := cut("i-1 tag "); ok {
+			t.tag[tagID(v)][0] = id
+		} else if v, ok := cut("i-2 tag "); ok {
+			t.tag[tagID(v)][1] = id
+		} else if v, ok := cut("i word "); ok {
+			word(v).at[0] = id
+		} else if v, ok := cut("i-1 word "); ok {
+			word(v).at[1] = id
+		} else if v, ok := cut("i-2 word "); ok {
+			word(v).at[2] = id
+		} else if v, ok := cut("i+1 word "); ok {
+			word(v).at[3] = id
+		} else if v, ok := cut("i+2 word "); ok {
+			word(v).at[4] = id
+		} else if v, ok := cut("i suffix "); ok {
+			suffix(v, 0, id)
+		} else if v, ok := cut("i-1 suffix "); ok {
+			suffix(v, 1, id)
+		} else if v, ok := cut("i+1 suffix "); ok {
+			suffix(v, 2, id)
+		} else if v, ok := cut("i pref1 "); ok {
+			t.pref1[v] = id
+		} else if f == "bias" {
+			t.bias = make([]float32, len(m.classes))
+			m.add(id, t.bias)
+		}
+	}
+	for _, c := range m.classes {
+		t.classTag = append(t.classTag, tagID(c))
+	}
+	nt := int32(len(t.tag))
+	t.tagTag = slices.Repeat([]int32{-1}, int(nt*nt))
+	for _, tt := range tagTags {
+		t.tagTag[tt[0]*nt+tt[1]] = tt[2]
+	}
+	// A word's tag features side by side: count, then place.
+	for _, p := range tagWords {
+		t.wordFeat[p.word].tagHi++
+	}
+	end := int32(0)
+	for i := range t.wordFeat {
+		wf := &t.wordFeat[i]
+		wf.tagLo = end
+		end += wf.tagHi
+		wf.tagHi = wf.tagLo
+	}
+	t.tagWord = make([]tagFeat, len(tagWords))
+	for _, p := range tagWords {
+		wf := &t.wordFeat[p.word]
+		t.tagWord[wf.tagHi] = p.tagFeat
+		wf.tagHi++
+	}
+	return nil
 }
 
 func (m *Model) feature(i int) string { return m.blob[m.featOff[i]:m.featOff[i+1]] }
 
-// add adds the weights of the feature key, if the model has it, to scores.
-func (m *Model) add(key []byte, scores []float32) {
-	for h := maphash.Bytes(m.seed, key) & m.mask; m.slots[h] != 0; h = (h + 1) & m.mask {
-		i := int(m.slots[h] - 1)
-		if m.feature(i) != string(key) {
-			continue
-		}
-		lo, hi := m.pairOff[i], m.pairOff[i+1]
-		wts := m.weights[lo:hi]
-		for j, id := range m.classIDs[lo:hi] {
-			scores[id] += wts[j]
-		}
+// add adds the weights of feature f, if the model has it, to scores.
+func (m *Model) add(f int32, scores []float32) {
+	if f < 0 {
 		return
+	}
+	lo, hi := m.pairOff[f], m.pairOff[f+1]
+	wts := m.weights[lo:hi]
+	for j, id := range m.classIDs[lo:hi] {
+		scores[id] += wts[j]
 	}
 }
 
@@ -160,80 +279,140 @@ func (m *Model) TagTokens(tokens []tag.Token) {
 	if len(tokens) == 0 {
 		return
 	}
-	ctx := make([]string, len(tokens)+4)
-	ctx[0], ctx[1] = "-START-", "-START2-"
-	for i := range tokens {
-		ctx[i+2] = normalize(tokens[i].Text)
+	n := len(tokens) + 4
+	s := &sentence{
+		ctx:    make([]string, n),
+		words:  make([]*wordFeats, n),
+		sfx:    make([][3]int32, n),
+		scores: make([]float32, len(m.classes)),
 	}
-	ctx[len(ctx)-2], ctx[len(ctx)-1] = "-END-", "-END2-"
-	s := &scratch{scores: make([]float32, len(m.classes)), key: make([]byte, 0, 64)}
-	p1, p2 := "-START-", "-START2-"
+	s.ctx[0], s.ctx[1] = "-START-", "-START2-"
 	for i := range tokens {
-		t := m.tagOne(s, i, ctx, tokens[i].Text, p1, p2)
+		s.ctx[i+2] = normalize(tokens[i].Text)
+	}
+	s.ctx[n-2], s.ctx[n-1] = "-END-", "-END2-"
+	for i, w := range s.ctx {
+		s.words[i] = &noWord
+		if id, ok := m.feats.words[w]; ok {
+			s.words[i] = &m.feats.wordFeat[id]
+		}
+		s.sfx[i] = m.suffixFeats(suffix(w, 3))
+	}
+	id1, id2 := m.tagID("-START-"), m.tagID("-START2-")
+	for i := range tokens {
+		t, id := m.tagOne(s, i, tokens[i].Text, id1, id2)
 		tokens[i].Tag = t
-		p2, p1 = p1, t
+		id2, id1 = id1, id
 	}
 }
 
-type scratch struct {
+// sentence is a sentence's context words, their features, and the
+// scores of the word being tagged.
+type sentence struct {
+	ctx    []string
+	words  []*wordFeats
+	sfx    [][3]int32
 	scores []float32
-	key    []byte
 }
 
-func (m *Model) tagOne(s *scratch, i int, ctx []string, word, p1, p2 string) string {
+func (m *Model) tagID(tag string) int32 {
+	if id, ok := m.feats.tagIDs[tag]; ok {
+		return id
+	}
+	return -1
+}
+
+func (m *Model) suffixFeats(sfx string) [3]int32 {
+	if f, ok := m.feats.suffixes[sfx]; ok {
+		return f
+	}
+	return [3]int32{-1, -1, -1}
+}
+
+// tagOne returns word's tag and the tag's id.
+func (m *Model) tagOne(s *sentence, i int, word string, id1, id2 int32) (string, int32) {
+	special := ""
 	switch {
 	case word == "-":
-		return "-"
+		special = "-"
 	case emoticons[word]:
-		return "SYM"
+		special = "SYM"
 	case strings.HasPrefix(word, "@"):
-		return "NN"
+		special = "NN"
 	case (word == "0" || strings.HasPrefix(word, "*")) && noneRe.MatchString(word):
-		return "-NONE-"
+		special = "-NONE-"
 	case len(word) == 5 && word[0] == '-' && keepRe.MatchString(word):
-		return word
+		special = word
 	}
-	if id, ok := m.tagMap[word]; ok {
-		return m.classes[id]
+	if special != "" {
+		return special, m.tagID(special)
 	}
-	return m.predict(s, i, ctx, word, p1, p2)
+	if c, ok := m.tagMap[word]; ok {
+		return m.classes[c], m.feats.classTag[c]
+	}
+	c := m.predict(s, i, word, id1, id2)
+	if c < 0 {
+		return "", m.tagID("")
+	}
+	return m.classes[c], m.feats.classTag[c]
 }
 
-func (m *Model) predict(s *scratch, i int, ctx []string, word, p1, p2 string) string {
-	clear(s.scores)
-	i = min(len(ctx)-3, i+2)
-	feat := func(parts ...string) {
-		s.key = s.key[:0]
-		for _, p := range parts {
-			s.key = append(s.key, p...)
-		}
-		m.add(s.key, s.scores)
+// predict returns the best class, or -1, scoring the features in prose's
+// order, so that the float32 sums, and so the ties, are prose's.
+func (m *Model) predict(s *sentence, i int, word string, id1, id2 int32) int {
+	t := &m.feats
+	sc := s.scores
+	// The bias first, into zeros: copying its weights is adding them.
+	if t.bias != nil {
+		copy(sc, t.bias)
+	} else {
+		clear(sc)
 	}
-	feat("bias")
-	feat("i suffix ", suffix(word, 3))
-	feat("i pref1 ", prefix1(word))
-	feat("i-1 tag ", p1)
-	feat("i-2 tag ", p2)
-	feat("i tag+i-2 tag ", p1, " ", p2)
-	feat("i word ", ctx[i])
-	feat("i-1 tag+i word ", p1, " ", ctx[i])
-	feat("i-1 word ", ctx[i-1])
-	feat("i-1 suffix ", suffix(ctx[i-1], 3))
-	feat("i-2 word ", ctx[i-2])
-	feat("i+1 word ", ctx[i+1])
-	feat("i+1 suffix ", suffix(ctx[i+1], 3))
-	feat("i+2 word ", ctx[i+2])
+	i = min(len(s.ctx)-3, i+2)
+	tagFeat := func(id int32, k int) int32 {
+		if id < 0 {
+			return -1
+		}
+		return t.tag[id][k]
+	}
+	m.add(m.suffixFeats(suffix(word, 3))[0], sc)
+	m.add(t.prefix1(word), sc)
+	m.add(tagFeat(id1, 0), sc)
+	m.add(tagFeat(id2, 1), sc)
+	if id1 >= 0 && id2 >= 0 {
+		m.add(t.tagTag[id1*int32(len(t.tag))+id2], sc)
+	}
+	w := s.words[i]
+	m.add(w.at[0], sc)
+	if id1 >= 0 {
+		for _, tf := range t.tagWord[w.tagLo:w.tagHi] {
+			if tf.tag == id1 {
+				m.add(tf.feat, sc)
+				break
+			}
+		}
+	}
+	m.add(s.words[i-1].at[1], sc)
+	m.add(s.sfx[i-1][1], sc)
+	m.add(s.words[i-2].at[2], sc)
+	m.add(s.words[i+1].at[3], sc)
+	m.add(s.sfx[i+1][2], sc)
+	m.add(s.words[i+2].at[4], sc)
 
 	best, bestID := float32(math.Inf(-1)), -1
-	for id, v := range s.scores {
+	for id, v := range sc {
 		if v > best {
 			best, bestID = v, id
 		}
 	}
-	if bestID < 0 {
-		return ""
+	return bestID
+}
+
+func (t *templates) prefix1(w string) int32 {
+	if f, ok := t.pref1[prefix1(w)]; ok {
+		return f
 	}
-	return m.classes[bestID]
+	return -1
 }
 
 func suffix(w string, n int) string {
