@@ -94,6 +94,8 @@ var (
 	futureRE = regexp.MustCompile(`\b(?:will|shall|won't|'ll|upcoming|scheduled|planned|next week)\b`)
 )
 
+var relDays = map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}
+
 var weekdays = map[string]time.Weekday{
 	"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday, "Wednesday": time.Wednesday,
 	"Thursday": time.Thursday, "Friday": time.Friday, "Saturday": time.Saturday,
@@ -152,40 +154,64 @@ func findIn(text string, lo, hi int, r resolver, future func(int) bool, found []
 		}
 		return text[m[2*i]:m[2*i+1]]
 	}
-	for _, m := range shift(monthDayRE.FindAllStringSubmatchIndex(text[lo:hi], -1), lo) {
-		if !plausibleDay(group(m, 3)) {
-			continue
+	// A pattern runs only on a window that holds a literal it cannot match
+	// without (a month's first three letters, "day", "-"): the patterns
+	// backtrack, and most windows hold a month or a weekday, not both.
+	win := text[lo:hi]
+	if hasMonthPrefix(win) {
+		for _, m := range shift(monthDayRE.FindAllStringSubmatchIndex(win, -1), lo) {
+			if !plausibleDay(group(m, 3)) {
+				continue
+			}
+			add(m[0], m[1], r.calendar(group(m, 1), monthOf(group(m, 2)), group(m, 3), group(m, 4), future(m[0])))
 		}
-		add(m[0], m[1], r.calendar(group(m, 1), monthOf(group(m, 2)), group(m, 3), group(m, 4), future(m[0])))
-	}
-	for _, m := range shift(dayMonthRE.FindAllStringSubmatchIndex(text[lo:hi], -1), lo) {
-		if !plausibleDay(group(m, 2)) {
-			continue
+		for _, m := range shift(dayMonthRE.FindAllStringSubmatchIndex(win, -1), lo) {
+			if !plausibleDay(group(m, 2)) {
+				continue
+			}
+			start := m[0]
+			if m[2] < 0 { // no weekday: the span starts at the day, not at "the"
+				start = m[4]
+			}
+			add(start, m[1], r.calendar(group(m, 1), monthOf(group(m, 3)), group(m, 2), group(m, 4), future(m[0])))
 		}
-		start := m[0]
-		if m[2] < 0 { // no weekday: the span starts at the day, not at "the"
-			start = m[4]
+	}
+	if strings.IndexByte(win, '-') >= 0 {
+		for _, m := range shift(isoDateRE.FindAllStringSubmatchIndex(win, -1), lo) {
+			mo, _ := strconv.Atoi(group(m, 2))
+			add(m[0], m[1], ymd(group(m, 1), time.Month(mo), group(m, 3)))
 		}
-		add(start, m[1], r.calendar(group(m, 1), monthOf(group(m, 3)), group(m, 2), group(m, 4), future(m[0])))
 	}
-	for _, m := range shift(isoDateRE.FindAllStringSubmatchIndex(text[lo:hi], -1), lo) {
-		mo, _ := strconv.Atoi(group(m, 2))
-		add(m[0], m[1], ymd(group(m, 1), time.Month(mo), group(m, 3)))
-	}
-	for _, m := range shift(relWeekdayRE.FindAllStringSubmatchIndex(text[lo:hi], -1), lo) {
-		mod := strings.ToLower(group(m, 1))
-		start := m[0]
-		if mod == "on" || mod == "" { // "on" is the preposition, not part of the date
-			start, mod = m[4], ""
+	if strings.Contains(win, "day") {
+		for _, m := range shift(relWeekdayRE.FindAllStringSubmatchIndex(win, -1), lo) {
+			mod := strings.ToLower(group(m, 1))
+			start := m[0]
+			if mod == "on" || mod == "" { // "on" is the preposition, not part of the date
+				start, mod = m[4], ""
+			}
+			add(start, m[1], r.weekday(weekdays[group(m, 2)], mod, future(m[0])))
 		}
-		add(start, m[1], r.weekday(weekdays[group(m, 2)], mod, future(m[0])))
 	}
-	for _, m := range shift(relDayRE.FindAllStringIndex(text[lo:hi], -1), lo) {
-		days := map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[strings.ToLower(text[m[0]:m[1]])]
-		add(m[0], m[1], r.shift(days))
+	if strings.Contains(win, "day") || strings.Contains(win, "omorrow") {
+		for _, m := range shift(relDayRE.FindAllStringIndex(win, -1), lo) {
+			add(m[0], m[1], r.shift(relDays[strings.ToLower(text[m[0]:m[1]])]))
+		}
 	}
 	return found
 }
+
+// hasMonthPrefix reports whether s holds the first three letters of a
+// month's name, which every month pattern needs.
+func hasMonthPrefix(s string) bool {
+	for _, m := range monthPrefixes {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+var monthPrefixes = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
 // shift moves match indexes found in text[lo:] to offsets in text.
 func shift(ms [][]int, lo int) [][]int {
