@@ -4029,7 +4029,7 @@ var listOpeners = toSet(`as including like among between`)
 // "el-Sisi"), an organisation's name repeated in a heading.
 func echoNames(d *pipeline.Doc, es []pipeline.Entity, gaz *gazetteer.Gazetteer) []pipeline.Entity {
 	trimHeadingNames(d, es)
-	forms := map[string]pipeline.Entity{} // surface form -> entity it echoes
+	forms := map[string]echoed{} // surface form -> entity it echoes
 	for _, e := range es {
 		if e.Source == pipeline.SourceModel && e.Label != pipeline.Person {
 			continue
@@ -4038,11 +4038,11 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity, gaz *gazetteer.Gazetteer) 
 		case pipeline.Person:
 			for _, f := range nameForms(e.Text) {
 				if _, ok := forms[f]; !ok {
-					forms[f] = e
+					forms[f] = echoOf(e)
 				}
 			}
 		case pipeline.Org:
-			forms[e.Text] = e
+			forms[e.Text] = echoOf(e)
 		}
 	}
 	if len(forms) == 0 {
@@ -4124,6 +4124,16 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity, gaz *gazetteer.Gazetteer) 
 	es = append(es, added...)
 	sortEntities(es)
 	return es
+}
+
+// echoed is what echoNames copies from the entity a form echoes: less than
+// an Entity, so that the map's values stay small.
+type echoed struct {
+	Text, Label, Canonical, ID, Country, Source string
+}
+
+func echoOf(e pipeline.Entity) echoed {
+	return echoed{e.Text, e.Label, e.Canonical, e.ID, e.Country, e.Source}
 }
 
 // trimHeadingNames cuts a person's name in a heading back to the longest

@@ -181,6 +181,7 @@ type scratch struct {
 	first  []uint8              // first-pass class of each doc token
 	votes  map[uint64][8]uint16 // first-pass types per capitalised form: [0] O, [1+k] type k
 	gaz    []uint8
+	lex    []uint8 // lexicon classes of a sentence's words (lexGiven...)
 	feats  []uint32
 	off    []int32
 	scores []float32
@@ -189,6 +190,12 @@ type scratch struct {
 	conf   []float32
 	spans  []span
 }
+
+const (
+	lexGiven uint8 = 1 << iota
+	lexHead
+	lexModifier
+)
 
 func newScratch() *scratch {
 	return &scratch{docCap: map[uint64]bool{}, docLow: map[uint64]bool{}, hist: map[uint64]uint8{}, votes: map[uint64][8]uint16{}}
@@ -397,6 +404,22 @@ func (s *scratch) sentence(si int, words []string, g *gazetteer.Gazetteer, title
 			}
 		}
 	}
+	// Each word's lexicon classes, looked up once: the features read each
+	// of them at three positions.
+	s.lex = grow(s.lex, n)
+	for i := range n {
+		var c uint8
+		if g != nil && g.GivenName(words[i]) {
+			c |= lexGiven
+		}
+		if titles != nil && titles.IsHead(s.lower[a+i]) {
+			c |= lexHead
+		}
+		if titles != nil && titles.IsModifier(s.lower[a+i]) {
+			c |= lexModifier
+		}
+		s.lex[i] = c
+	}
 	s.feats = s.feats[:0]
 	s.off = grow(s.off, n+1)
 
@@ -497,13 +520,13 @@ func (s *scratch) sentence(si int, words []string, g *gazetteer.Gazetteer, title
 		}
 		if g != nil {
 			code := uint64(0)
-			if g.GivenName(words[i]) {
+			if s.lex[i]&lexGiven != 0 {
 				code |= 1
 			}
-			if i > 0 && g.GivenName(words[i-1]) {
+			if i > 0 && s.lex[i-1]&lexGiven != 0 {
 				code |= 2
 			}
-			if i+1 < n && g.GivenName(words[i+1]) {
+			if i+1 < n && s.lex[i+1]&lexGiven != 0 {
 				code |= 4
 			}
 			if code != 0 {
@@ -512,13 +535,13 @@ func (s *scratch) sentence(si int, words []string, g *gazetteer.Gazetteer, title
 		}
 		if titles != nil {
 			code := uint64(0)
-			if i > 0 && titles.IsHead(s.lower[j-1]) {
+			if i > 0 && s.lex[i-1]&lexHead != 0 {
 				code |= 1
 			}
-			if titles.IsHead(lw) {
+			if s.lex[i]&lexHead != 0 {
 				code |= 2
 			}
-			if i > 0 && titles.IsModifier(s.lower[j-1]) {
+			if i > 0 && s.lex[i-1]&lexModifier != 0 {
 				code |= 4
 			}
 			if code != 0 {
