@@ -25,7 +25,7 @@ import (
 // than through prose.NewDocument so that its entity model is not run.
 type Tokens struct {
 	seg    *segment.Segmenter
-	tok    *tokenize.Tokenizer
+	tok    wordTokenizer
 	tag    tokenTagger
 	titles *gazetteer.Titles
 	gaz    *gazetteer.Gazetteer
@@ -85,7 +85,7 @@ func NewTokens(opts pipeline.Options) (pipeline.Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tokens{seg: seg, tok: tokenize.New(), tag: tg, titles: gaz.Titles(), gaz: gaz}, nil
+	return &Tokens{seg: seg, tok: wordTokenizer{tokenize.New()}, tag: tg, titles: gaz.Titles(), gaz: gaz}, nil
 }
 
 // NewPOSTagger returns the part-of-speech tagger that the tokens stage's
@@ -326,6 +326,69 @@ func capSentences(rows [][]tokenize.Token) [][]tokenize.Token {
 func isSpaceByte(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
 }
+
+// wordTokenizer is prose's tokenizer, skipped where it would do nothing:
+// prose cuts text at Unicode spaces and then splits each run at its
+// affixes (quotes, brackets, punctuation), contractions and the full stops
+// of abbreviations, so a run with none of those characters is one token
+// as it stands. Most words are such runs; the others go to prose. A test
+// holds the two to the same tokens.
+type wordTokenizer struct{ prose *tokenize.Tokenizer }
+
+func (w wordTokenizer) Tokenize(s string) []tokenize.Token {
+	out := make([]tokenize.Token, 0, len(s)/5+2)
+	for i := 0; i < len(s); {
+		if n := spaceAt(s, i); n > 0 {
+			i += n
+			continue
+		}
+		j, plain := i, true
+		for j < len(s) && spaceAt(s, j) == 0 {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				plain = plain && !proseAffixBytes[c]
+				j++
+				continue
+			}
+			// Curly quotes are prose's affixes too; they all start 0xE2.
+			plain = plain && c != 0xE2
+			_, size := utf8.DecodeRuneInString(s[j:])
+			j += size
+		}
+		if plain {
+			out = append(out, tokenize.Token{Text: s[i:j], Start: i})
+		} else {
+			out = appendTokens(out, w.prose.Tokenize(s[i:j]), i)
+		}
+		i = j
+	}
+	return out
+}
+
+// spaceAt returns the length of the space character at s[i], or 0 when
+// there is none: the spaces prose cuts at (unicode.IsSpace).
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if isSpaceByte(c) {
+			return 1
+		}
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsSpace(r) {
+		return size
+	}
+	return 0
+}
+
+// proseAffixBytes are the ASCII characters of prose's prefixes, suffixes
+// and contractions, and the full stop of its abbreviations.
+var proseAffixBytes = func() (b [utf8.RuneSelf]bool) {
+	for _, c := range `$("[,)]!;.?:'` {
+		b[c] = true
+	}
+	return b
+}()
 
 func appendTokens(out, toks []tokenize.Token, offset int) []tokenize.Token {
 	for _, tk := range toks {

@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/readout/readout/pipeline"
 )
@@ -356,4 +359,50 @@ func TestProseClosedClassesChecked(t *testing.T) {
 			t.Errorf("%q tagged %s, want %s", tk.Text, tk.Tag, w)
 		}
 	}
+}
+
+// sameTokens fails unless wordTokenizer cuts text as prose's tokenizer does.
+func sameTokens(t *testing.T, w wordTokenizer, text string) {
+	t.Helper()
+	want, got := w.prose.Tokenize(text), w.Tokenize(text)
+	if !slices.Equal(got, want) {
+		t.Fatalf("%q:\n got %v\nwant %v", text, got, want)
+	}
+}
+
+// TestWordTokenizerIsProse: runs with and without prose's affixes,
+// contractions, abbreviations and emoticons, Unicode spaces, invalid
+// UTF-8, and the development texts when they are present.
+func TestWordTokenizerIsProse(t *testing.T) {
+	w := wordTokenizer{tokenize.New()}
+	texts := append(slices.Clone(fuzzSeeds),
+		"The minister said: \"We won't go.\" (Reuters) U.S. Mr. Ruiz's $5bn [sic]",
+		"xD XDD 8D 8-D -__- :) (: o_O ¯\\(ツ)/¯ e.g. i.e. Dr. St. Mt.",
+		"‘Quoted’ “double” it’s don’t they’ll — … – 3–2 co-operation",
+		"a\u00a0b\u0085c\u2003d\u3000e\u200bf\tg\vh\fi\rj",
+		"don'T DON'T ISN'T Ana's Ruiz'  '", "\xe2\x80", "\xe2", "ab\xffcd. \xc3(",
+	)
+	for _, text := range texts {
+		sameTokens(t, w, text)
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "articles", "*.txt"))
+	more, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "issues", "*.txt"))
+	if len(files) == 0 {
+		t.Log("../../shared/data absent: invented texts only")
+	}
+	for _, f := range append(files, more...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameTokens(t, w, string(b))
+	}
+}
+
+func FuzzWordTokenizer(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	w := wordTokenizer{tokenize.New()}
+	f.Fuzz(func(t *testing.T, text string) { sameTokens(t, w, text) })
 }
