@@ -205,6 +205,7 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 	if len(paras) == 0 && len(d.Text) > 0 {
 		paras = []pipeline.Paragraph{{Start: 0, End: len(d.Text)}}
 	}
+	var buf []tokenize.Token
 	for pi, p := range paras {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -225,7 +226,8 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			toks := joinApostropheNames(joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(splitQuoteMarks(t.tokenize(s.Text)))))))
+			toks := joinApostropheNames(joinInitials(splitFinalStop(splitGluedStops(splitTimePrefixes(splitQuoteMarks(t.tokenize(buf[:0], s.Text)))))))
+			buf = toks // reused by the next sentence: what is kept is copied into d.Tokens
 			base := p.Start + s.Start
 			rows := capSentences(t.fixtureRows(tableRows(toks)))
 			for ri, row := range rows {
@@ -266,10 +268,9 @@ func (t *Tokens) Process(ctx context.Context, d *pipeline.Doc) error {
 // full stops would take minutes). No word of news is this long.
 const maxRunBytes = 256
 
-// tokenize is prose's tokenizer, with runs without spaces longer than
-// maxRunBytes split by splitRun instead.
-func (t *Tokens) tokenize(s string) []tokenize.Token {
-	var out []tokenize.Token
+// tokenize appends to out the tokens of s: prose's tokenizer's, with runs
+// without spaces longer than maxRunBytes split by splitRun instead.
+func (t *Tokens) tokenize(out []tokenize.Token, s string) []tokenize.Token {
 	done := 0 // s[:done] is tokenized
 	for i := 0; i < len(s); {
 		if isSpaceByte(s[i]) {
@@ -281,16 +282,13 @@ func (t *Tokens) tokenize(s string) []tokenize.Token {
 			j++
 		}
 		if j-i > maxRunBytes {
-			out = appendTokens(out, t.tok.Tokenize(s[done:i]), done)
+			out = t.tok.Append(out, s[done:i], done)
 			out = splitRun(out, s[i:j], i)
 			done = j
 		}
 		i = j
 	}
-	if done == 0 {
-		return t.tok.Tokenize(s)
-	}
-	return appendTokens(out, t.tok.Tokenize(s[done:]), done)
+	return t.tok.Append(out, s[done:], done)
 }
 
 // maxSentenceTokens bounds a sentence. Text without sentence punctuation
@@ -336,7 +334,11 @@ func isSpaceByte(b byte) bool {
 type wordTokenizer struct{ prose *tokenize.Tokenizer }
 
 func (w wordTokenizer) Tokenize(s string) []tokenize.Token {
-	out := make([]tokenize.Token, 0, len(s)/5+2)
+	return w.Append(make([]tokenize.Token, 0, len(s)/5+2), s, 0)
+}
+
+// Append appends the tokens of s to out, their offsets moved by offset.
+func (w wordTokenizer) Append(out []tokenize.Token, s string, offset int) []tokenize.Token {
 	for i := 0; i < len(s); {
 		if n := spaceAt(s, i); n > 0 {
 			i += n
@@ -356,9 +358,9 @@ func (w wordTokenizer) Tokenize(s string) []tokenize.Token {
 			j += size
 		}
 		if plain {
-			out = append(out, tokenize.Token{Text: s[i:j], Start: i})
+			out = append(out, tokenize.Token{Text: s[i:j], Start: offset + i})
 		} else {
-			out = appendTokens(out, w.prose.Tokenize(s[i:j]), i)
+			out = appendTokens(out, w.prose.Tokenize(s[i:j]), offset+i)
 		}
 		i = j
 	}

@@ -35,7 +35,8 @@ type Model struct {
 	weights  []float32
 	tagMap   map[string]uint8 // words tagged without scoring
 
-	feats templates
+	feats   templates
+	scratch sync.Pool // *sentence
 }
 
 // templates finds each of prose's feature templates' features by value:
@@ -280,12 +281,15 @@ func (m *Model) TagTokens(tokens []tag.Token) {
 		return
 	}
 	n := len(tokens) + 4
-	s := &sentence{
-		ctx:    make([]string, n),
-		words:  make([]*wordFeats, n),
-		sfx:    make([][3]int32, n),
-		scores: make([]float32, len(m.classes)),
+	s, _ := m.scratch.Get().(*sentence)
+	if s == nil {
+		s = &sentence{scores: make([]float32, len(m.classes))}
 	}
+	defer func() {
+		clear(s.ctx) // keep no document's words
+		m.scratch.Put(s)
+	}()
+	s.ctx, s.words, s.sfx = resize(s.ctx, n), resize(s.words, n), resize(s.sfx, n)
 	s.ctx[0], s.ctx[1] = "-START-", "-START2-"
 	for i := range tokens {
 		s.ctx[i+2] = normalize(tokens[i].Text)
@@ -313,6 +317,14 @@ type sentence struct {
 	words  []*wordFeats
 	sfx    [][3]int32
 	scores []float32
+}
+
+// resize returns a slice of n elements, reusing b's array when it can.
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }
 
 func (m *Model) tagID(tag string) int32 {
