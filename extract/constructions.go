@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/internal/lowercase"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -1438,7 +1439,7 @@ var openingPreps = toSet(`in at on after before during upon following from`)
 // sentence's clause: a preposition of place or circumstance, or a
 // participle ("Responding to the plan,", "Asked about the vote,").
 func opensPhrase(t pipeline.Token) bool {
-	return openingPreps[strings.ToLower(t.Text)] || t.Tag == "VBG" || t.Tag == "VBN"
+	return lowercase.Get(openingPreps, t.Text) || t.Tag == "VBG" || t.Tag == "VBN"
 }
 
 // officeIn reports whether a word that can end the title of an office

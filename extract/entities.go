@@ -16,6 +16,7 @@ import (
 
 	"github.com/readout/readout/extract/ner"
 	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/internal/lowercase"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -266,17 +267,17 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 	// "a rival to market leader Orvan": a firm leads a market, and the
 	// name after it is the firm's (not after a given name that opens a
 	// person's, "market leader Tom Hale's firm").
-	if label == pipeline.Person && i >= 2 && strings.EqualFold(sc.words[i-1], "leader") && marketWords[strings.ToLower(sc.words[i-2])] && !sc.givenName(sc.words[i]) {
+	if label == pipeline.Person && i >= 2 && strings.EqualFold(sc.words[i-1], "leader") && lowercase.Get(marketWords, sc.words[i-2]) && !sc.givenName(sc.words[i]) {
 		label = pipeline.Org
 	}
 	if label == pipeline.Person {
 		// "the village of Sheikh Harun": a place's name, by its noun,
 		// though a title opens it.
 		k := i
-		for k > 0 && (honorifics[strings.ToLower(sc.words[k-1])] || sc.e.titles.IsHead(strings.ToLower(sc.words[k-1]))) && isCapitalized(sc.words[k-1]) {
+		for k > 0 && (lowercase.Get(honorifics, sc.words[k-1]) || sc.e.titles.IsHead(strings.ToLower(sc.words[k-1]))) && isCapitalized(sc.words[k-1]) {
 			k--
 		}
-		if k >= 2 && sc.words[k-1] == "of" && placeNouns[strings.ToLower(sc.words[k-2])] {
+		if k >= 2 && sc.words[k-1] == "of" && lowercase.Get(placeNouns, sc.words[k-2]) {
 			return &candidate{}
 		}
 		i = sc.personStart(i, j)
@@ -485,7 +486,7 @@ func (sc *sentenceScan) plausibleName(i, j int) bool {
 		if k > i && k+1 < j && sc.sheikhInName(k) {
 			continue
 		}
-		if notNames[w] || honorifics[strings.ToLower(w)] || namesBody(w) && !(k > i && k+1 < j && sc.faithInName(k)) || sc.e.titles.IsHead(strings.ToLower(w)) && !sc.titleSurname(i, j, k) || strings.Contains(w, "&#") {
+		if notNames[w] || lowercase.Get(honorifics, w) || namesBody(w) && !(k > i && k+1 < j && sc.faithInName(k)) || sc.e.titles.IsHead(strings.ToLower(w)) && !sc.titleSurname(i, j, k) || strings.Contains(w, "&#") {
 			return false
 		}
 	}
@@ -611,7 +612,7 @@ func (sc *sentenceScan) personSlot(i, j int) bool {
 	if i > 0 && (strings.EqualFold(sc.words[i-1], "the") || strings.EqualFold(sc.words[i-1], "a")) {
 		return false // "The Carter Center says": a body speaks too
 	}
-	if i >= 2 && sc.words[i-1] == "of" && placeNouns[strings.ToLower(sc.words[i-2])] {
+	if i >= 2 && sc.words[i-1] == "of" && lowercase.Get(placeNouns, sc.words[i-2]) {
 		return false // "the town of Brook Park": a place by its noun
 	}
 	for k := i; k < j; k++ {
@@ -634,7 +635,7 @@ func (sc *sentenceScan) personSlot(i, j int) bool {
 	case i >= 2 && (w[i-1] == "and" || w[i-1] == ",") && sc.taggedLabel(i-2) == "PER",
 		j+1 < len(w) && (w[j] == "and" || w[j] == ",") && sc.taggedLabel(j+1) == "PER":
 		return true // "Omar Haddad and Lena Park": like joined to like
-	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || honorifics[strings.ToLower(w[i-1])] && !possessors[strings.ToLower(w[i-1])]):
+	case i > 0 && (sc.e.titles.IsHead(w[i-1]) || sc.e.titles.IsDescriptor(w[i-1]) || lowercase.Get(honorifics, w[i-1]) && !lowercase.Get(possessors, w[i-1])):
 		return true // ("Dame Barbara Castle", not "her Onyx Hotel tour")
 	case sc.professionBefore(i):
 		return true // "BBC correspondent Tom Hall"
@@ -831,7 +832,7 @@ func (sc *sentenceScan) possessivePlace(i, j int) int {
 	// After a title of address one word is a whole name: "told Ms. Holt
 	// | China's ...".
 	least := i + 2
-	if i > 0 && honorifics[strings.ToLower(sc.words[i-1])] {
+	if i > 0 && lowercase.Get(honorifics, sc.words[i-1]) {
 		least = i + 1
 	}
 	for _, m := range sc.gaz {
@@ -1106,7 +1107,7 @@ func (sc *sentenceScan) titleBeforeName(i int) bool {
 		return false // ("Ministry of Trade and Industry | Spokesperson X")
 	}
 	k := i + n
-	for k < len(sc.words) && honorifics[strings.ToLower(sc.words[k])] {
+	for k < len(sc.words) && lowercase.Get(honorifics, sc.words[k]) {
 		k++
 	}
 	return sc.nameRun(k)-k >= 2
@@ -1259,14 +1260,14 @@ func (sc *sentenceScan) nameRun(i int) int {
 			break
 		}
 		// ("Ms May said": after a title of address too.)
-		inner := (j > i || i > 0 && honorifics[strings.ToLower(sc.words[i-1])]) && nameMonths[w] && !dated
+		inner := (j > i || i > 0 && lowercase.Get(honorifics, sc.words[i-1])) && nameMonths[w] && !dated
 		// A title word that is also a given name starts a name when a
 		// title stands right before it: "health minister Amir Karimi".
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
 		// "Hamad bin Khalid": after a particle a speech verb is a name;
 		// so is a capitalised one after a given name outside title case
 		// ("Omar Said").
-		speech := speechVerbs[strings.ToLower(w)] && !(j > i && nameParticles[strings.ToLower(sc.words[j-1])]) &&
+		speech := lowercase.Get(speechVerbs, w) && !(j > i && lowercase.Get(nameParticles, sc.words[j-1])) &&
 			!(j > i && isCapitalized(w) && sc.e.gaz.CommonGivenName(sc.words[j-1]) && sc.kind != pipeline.Heading && !titleCase(sc.words))
 		// "Oona King", "John Major", "Martin Luther King": a title word
 		// can end a name that a given name opens, or a generation follows
@@ -1295,7 +1296,7 @@ func (sc *sentenceScan) nameRun(i int) int {
 		}
 		faith := faithWords[w] && !(j > i && sc.faithInName(j))
 		// ("the Kerr Government said": what a person leads ends the name.)
-		eponym := j > i && isCapitalized(w) && eponymHeads[strings.ToLower(w)]
+		eponym := j > i && isCapitalized(w) && lowercase.Get(eponymHeads, w)
 		// "Khalid Sheikh Mohammed": "Sheikh" between a given name and a
 		// name is a part of the name, not a title.
 		sheikh := j > i && sc.sheikhInName(j)
@@ -1354,7 +1355,7 @@ func (sc *sentenceScan) titledPeople() {
 		if tm.Professional && isCapitalized(sc.words[i]) {
 			n = 0
 		}
-		address := n == 0 && isCapitalized(sc.words[i]) && honorifics[strings.ToLower(sc.words[i])] && sc.words[i] != "His" && sc.words[i] != "Her"
+		address := n == 0 && isCapitalized(sc.words[i]) && lowercase.Get(honorifics, sc.words[i]) && sc.words[i] != "His" && sc.words[i] != "Her"
 		if address {
 			n = 1 // "Mr Brown", "Imam Khomeini"
 		}
@@ -1366,7 +1367,7 @@ func (sc *sentenceScan) titledPeople() {
 		// (In capitals, as a sentence or a title opens, when a common
 		// given name follows: "Actress Ana Lund".)
 		described := n == 0 && (personalDescriptors[sc.words[i]] ||
-			personalDescriptors[strings.ToLower(sc.words[i])] && i+1 < len(sc.words) && sc.e.gaz.CommonGivenName(sc.words[i+1]))
+			lowercase.Get(personalDescriptors, sc.words[i]) && i+1 < len(sc.words) && sc.e.gaz.CommonGivenName(sc.words[i+1]))
 		member := n == 0 && partyMembers[sc.words[i]] || tm.Plural || tm.Professional || described
 		if n == 0 && member {
 			n = 1
@@ -1435,7 +1436,7 @@ func (sc *sentenceScan) titledPeople() {
 		if k+2 < len(sc.words) && sc.words[k] == "," && sc.nameRun(k+1)-(k+1) >= 2 && !sc.titleAt(k+1) {
 			k++
 		}
-		for k < len(sc.words) && (honorifics[strings.ToLower(sc.words[k])] || member && partyMembers[sc.words[k]]) {
+		for k < len(sc.words) && (lowercase.Get(honorifics, sc.words[k]) || member && partyMembers[sc.words[k]]) {
 			k++ // "Mr", and the rest of "Lib Dem"
 		}
 		if k > i+n && sc.titleAt(k) {
@@ -1611,7 +1612,7 @@ func (sc *sentenceScan) portfolioEnd(p int) int {
 // names.
 func (sc *sentenceScan) namedPeople() {
 	for i := 0; i < len(sc.words); i++ {
-		if !sc.givenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || honorifics[strings.ToLower(sc.words[i])] || (i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1]) && !sc.portfolioBefore(i) && !sc.gazetteerEnds(-1, i, gazetteer.Demonym)) {
+		if !sc.givenName(sc.words[i]) || toponymPrefixes[sc.words[i]] || lowercase.Get(honorifics, sc.words[i]) || (i > 0 && isNameWord(sc.words[i-1], true) && !lowercase.Get(honorifics, sc.words[i-1]) && !partyMembers[sc.words[i-1]] && !sc.e.titles.IsDescriptor(sc.words[i-1]) && !sc.portfolioBefore(i) && !sc.gazetteerEnds(-1, i, gazetteer.Demonym)) {
 			continue
 		}
 		j := sc.nameRun(i)
@@ -1632,7 +1633,7 @@ func (sc *sentenceScan) namedPeople() {
 	// A known official's full name, whatever the order of its parts:
 	// "Wang Yi", "Moon Jae-in".
 	for i := 0; i+1 < len(sc.words); i++ {
-		if !isCapitalized(sc.words[i]) || !isCapitalized(sc.words[i+1]) || i > 0 && isNameWord(sc.words[i-1], true) && !honorifics[strings.ToLower(sc.words[i-1])] {
+		if !isCapitalized(sc.words[i]) || !isCapitalized(sc.words[i+1]) || i > 0 && isNameWord(sc.words[i-1], true) && !lowercase.Get(honorifics, sc.words[i-1]) {
 			continue
 		}
 		for j := min(i+4, len(sc.words)); j >= i+2; j-- {
@@ -1698,7 +1699,7 @@ func (sc *sentenceScan) givenName(w string) bool {
 // namesBefore reports whether w comes before a surname: a given name, a
 // title of address or a title ("Bill", "Mrs", "President").
 func (sc *sentenceScan) namesBefore(w string) bool {
-	if sc.givenName(w) || honorifics[strings.ToLower(w)] {
+	if sc.givenName(w) || lowercase.Get(honorifics, w) {
 		return true
 	}
 	n, _ := sc.e.titles.Match([]string{w}, 0)
@@ -1973,7 +1974,7 @@ func (sc *sentenceScan) listedUnderHonorific() {
 		}
 		k := i + 1
 		// ("Lords Leader Baroness Amos": a title, not a list.)
-		for k < len(sc.words) && isCapitalized(sc.words[k]) && isNameWord(sc.words[k], false) && !sc.e.titles.IsHead(sc.words[k]) && !honorifics[strings.ToLower(sc.words[k])] {
+		for k < len(sc.words) && isCapitalized(sc.words[k]) && isNameWord(sc.words[k], false) && !sc.e.titles.IsHead(sc.words[k]) && !lowercase.Get(honorifics, sc.words[k]) {
 			sc.add(k, k+1, pipeline.Person, prioRule, 0.85)
 			switch {
 			case k+2 < len(sc.words) && (sc.words[k+1] == "," || sc.words[k+1] == "and"):
@@ -2205,7 +2206,7 @@ func (sc *sentenceScan) wholeQuotation(i, j int) bool {
 	if j-i < 2 || i == 0 || j >= len(w) || !isQuote(w[i-1]) || !isQuote(w[j]) {
 		return false
 	}
-	if i >= 2 && namingWords[strings.ToLower(w[i-2])] {
+	if i >= 2 && lowercase.Get(namingWords, w[i-2]) {
 		return false
 	}
 	text := sc.d.Text
@@ -2294,7 +2295,7 @@ func (sc *sentenceScan) introducedPeople() {
 		k := i + 1
 		switch w[i] { // as written inside a sentence
 		case "named", "called":
-			if !personNouns[strings.ToLower(w[i-1])] && !kinNouns[strings.ToLower(w[i-1])] {
+			if !lowercase.Get(personNouns, w[i-1]) && !lowercase.Get(kinNouns, w[i-1]) {
 				continue
 			}
 		case "identified":
@@ -2306,7 +2307,7 @@ func (sc *sentenceScan) introducedPeople() {
 			}
 			k++
 			if !slices.ContainsFunc(w[max(0, i-4):i], func(x string) bool {
-				return personNouns[strings.ToLower(x)] || kinNouns[strings.ToLower(x)]
+				return lowercase.Get(personNouns, x) || lowercase.Get(kinNouns, x)
 			}) {
 				continue
 			}
@@ -2345,7 +2346,7 @@ func (sc *sentenceScan) appositivePeople() {
 		// goes on after "of"; "In Western Cape, party leader X": a place
 		// after a preposition of place that opens the sentence (not "trust
 		// in X, head of ...").
-		if start >= 2 && sc.words[start-1] == "of" && isOrgHead(sc.words[start-2]) || start == 1 && placePreps[strings.ToLower(sc.words[0])] {
+		if start >= 2 && sc.words[start-1] == "of" && isOrgHead(sc.words[start-2]) || start == 1 && lowercase.Get(placePreps, sc.words[0]) {
 			i = j
 			continue
 		}
@@ -2434,7 +2435,7 @@ func (sc *sentenceScan) organisations() {
 		head := i
 		// A lower-case unit noun counts after an acronym that is not a
 		// place: "MENA department", not "U.S. airlines".
-		unit := head > 0 && isAllCaps(w[head-1]) && len(w[head-1]) > 1 && unitHeads[strings.ToLower(w[head])] && !sc.geoAt(head-1)
+		unit := head > 0 && isAllCaps(w[head-1]) && len(w[head-1]) > 1 && lowercase.Get(unitHeads, w[head]) && !sc.geoAt(head-1)
 		if !isCapitalized(w[head]) && !unit && !corp {
 			continue
 		}
@@ -2484,7 +2485,7 @@ func (sc *sentenceScan) organisations() {
 		}
 		// "the Reagan Administration": a body named after a person names
 		// the person, as the tagger's "Trump administration" does.
-		if end == head+1 && head-start <= 2 && eponymHeads[strings.ToLower(w[head])] && sc.plausibleName(start, head) && sc.properNouns(start, head) && sc.namedBody(start, head) &&
+		if end == head+1 && head-start <= 2 && lowercase.Get(eponymHeads, w[head]) && sc.plausibleName(start, head) && sc.properNouns(start, head) && sc.namedBody(start, head) &&
 			(start == 0 || strings.EqualFold(w[start-1], "the") || startsLower(w[start-1]) && !orgLinks[w[start-1]]) {
 			sc.add(start, head, pipeline.Person, prioTagger, 0.8).Source = pipeline.SourceRule
 			i = end - 1
@@ -2725,8 +2726,8 @@ func (sc *sentenceScan) nameOpensAfterComma(i int) bool {
 	}
 	w := sc.words[i-1]
 	return sc.toks[i-1].Tag == "NNP" && isNameWord(w, true) && !isAllCaps(w) && !sc.lowerElsewhere(w) &&
-		!honorifics[strings.ToLower(w)] && !sc.e.titles.IsDescriptor(w) &&
-		sc.e.titles.MatchPlural(sc.words, i-1).N == 0 && !sc.geoAt(i-1) && !partyMembers[w] && !kinNouns[strings.ToLower(w)] &&
+		!lowercase.Get(honorifics, w) && !sc.e.titles.IsDescriptor(w) &&
+		sc.e.titles.MatchPlural(sc.words, i-1).N == 0 && !sc.geoAt(i-1) && !partyMembers[w] && !lowercase.Get(kinNouns, w) &&
 		monthOf(w) == 0 && !isWeekdayName(w)
 }
 
@@ -2801,7 +2802,7 @@ func (sc *sentenceScan) spacedHyphen(k int) bool {
 		return false
 	}
 	next := sc.words[k+1]
-	return !isCapitalized(next) && !nameParticles[strings.ToLower(next)]
+	return !isCapitalized(next) && !lowercase.Get(nameParticles, next)
 }
 
 // modelLabels maps the model's labels to readout's.
@@ -2831,7 +2832,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			i++
 		}
 		// "the Rt | Rev Ann Hale": a style before a name is no body.
-		if label != pipeline.Person && j == i+1 && i+1 < len(sc.words) && honorificPairs[strings.ToLower(sc.words[i]+"+"+sc.words[i+1])] {
+		if label != pipeline.Person && j == i+1 && i+1 < len(sc.words) && lowercase.Get(honorificPairs, sc.words[i]+"+"+sc.words[i+1]) {
 			continue
 		}
 		for j > i && (!hasLetter(sc.words[j-1]) || isPossessive(sc.words[j-1])) {
@@ -2902,17 +2903,17 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "the Austrian weekly Der Abend": a newspaper's or a channel's
 		// name after the noun for it is a body's.
-		if label == pipeline.Person && i > 0 && mediaNouns[strings.ToLower(sc.words[i-1])] {
+		if label == pipeline.Person && i > 0 && lowercase.Get(mediaNouns, sc.words[i-1]) {
 			label = pipeline.Org
 		}
 		// "carmaker Halvorsen", "Retailer Castell reported": so is a name
 		// after the noun for a kind of firm, unless it opens with a given
 		// name ("the firm Tom Berg founded").
-		if label == pipeline.Person && i+1 < j && i == 0 && firmNouns[strings.ToLower(sc.words[i])] {
+		if label == pipeline.Person && i+1 < j && i == 0 && lowercase.Get(firmNouns, sc.words[i]) {
 			i++
 			label = pipeline.Org
 		}
-		if label == pipeline.Person && i > 0 && firmNouns[strings.ToLower(sc.words[i-1])] && (!sc.givenName(sc.words[i]) || sc.kindOfFirmBefore(i, j)) {
+		if label == pipeline.Person && i > 0 && lowercase.Get(firmNouns, sc.words[i-1]) && (!sc.givenName(sc.words[i]) || sc.kindOfFirmBefore(i, j)) {
 			label = pipeline.Org
 		}
 		// "casino operators Lakeview Clubs, Castell Group and Stanley
@@ -3088,7 +3089,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 					continue
 				}
 				// ("the Party of | Prime Minister Ana Ruiz": not before a name.)
-				if orgLinks[strings.ToLower(sc.words[k-1])] && !sc.titleBeforeName(k) {
+				if lowercase.Get(orgLinks, sc.words[k-1]) && !sc.titleBeforeName(k) {
 					j = k + n
 				} else {
 					j = k
@@ -3205,7 +3206,7 @@ func (sc *sentenceScan) spacedInitials(i int) int {
 		return i
 	}
 	// ("Plan B Ravi Kumar": a letter that ends another name.)
-	if k > 0 && k < i && isCapitalized(sc.words[k-1]) && !honorifics[strings.ToLower(sc.words[k-1])] && !sc.titleAt(k-1) {
+	if k > 0 && k < i && isCapitalized(sc.words[k-1]) && !lowercase.Get(honorifics, sc.words[k-1]) && !sc.titleAt(k-1) {
 		return i
 	}
 	return k
@@ -3224,7 +3225,7 @@ func (sc *sentenceScan) personStart(i, j int) int {
 		case m.N > 0 && !sc.e.gaz.GivenName(w): // "Amir Karimi" keeps his name
 			i += m.N
 			continue
-		case honorifics[strings.ToLower(w)] || partyMembers[w] || sc.e.titles.IsDescriptor(w):
+		case lowercase.Get(honorifics, w) || partyMembers[w] || sc.e.titles.IsDescriptor(w):
 			i++ // "Mr", "Democrat", "Whistleblower"
 			continue
 		case i > 0 && sc.words[i-1] == "the" && (orgHeads[w] || w == "House") && sc.e.gaz.CommonGivenName(sc.words[i+1]):
@@ -3236,7 +3237,7 @@ func (sc *sentenceScan) personStart(i, j int) int {
 		case j-i >= 3 && eponymAdjective(w) && !sc.e.gaz.CommonGivenName(w) && sc.e.gaz.CommonGivenName(sc.words[i+1]):
 			i++ // "Blairite Tom Hale"
 			continue
-		case i == 0 && j-i >= 3 && openingPrepositions[strings.ToLower(w)]:
+		case i == 0 && j-i >= 3 && lowercase.Get(openingPrepositions, w):
 			i++ // "Under Ana Ruiz, ...": the sentence's preposition in capitals
 			continue
 		case j-i >= 3 && (faithNames[w] || faithWords[w]) && sc.e.gaz.CommonGivenName(sc.words[i+1]):
@@ -3296,7 +3297,7 @@ func (sc *sentenceScan) afterCapitalThe(i int) bool {
 // afterCapitalThe is sentenceScan.afterCapitalThe over a sentence's words,
 // title telling whether a title starts at a word.
 func afterCapitalThe(words []string, i int, title func(int) bool) bool {
-	for i > 0 && words[i-1] != "The" && isCapitalized(words[i-1]) && !honorifics[strings.ToLower(words[i-1])] && !title(i-1) {
+	for i > 0 && words[i-1] != "The" && isCapitalized(words[i-1]) && !lowercase.Get(honorifics, words[i-1]) && !title(i-1) {
 		i--
 	}
 	if i < 2 || words[i-1] != "The" || titleCase(words) {
@@ -3313,7 +3314,7 @@ func afterCapitalThe(words []string, i int, title func(int) bool) bool {
 func (sc *sentenceScan) strayBeforeName(i, j int) bool {
 	w := sc.words[i]
 	return sc.e.gaz.LowerWord(w) && !sc.e.gaz.CommonGivenName(w) && !sc.givenName(w) && sc.e.gaz.CommonGivenName(sc.words[i+1]) &&
-		!sc.e.gaz.IsOfficial(strings.Join(sc.words[i:j], " ")) && !nameParticles[strings.ToLower(w)]
+		!sc.e.gaz.IsOfficial(strings.Join(sc.words[i:j], " ")) && !lowercase.Get(nameParticles, w)
 }
 
 // faithWords name faiths and the groups of their followers: "Orthodox
@@ -3372,7 +3373,7 @@ func (sc *sentenceScan) upperSurnames(i, j int) int {
 		case surname(k):
 			end = k + 1
 			continue
-		case k > j && nameParticles[strings.ToLower(sc.words[k])] && k+1 < len(sc.words) && surname(k+1):
+		case k > j && lowercase.Get(nameParticles, sc.words[k]) && k+1 < len(sc.words) && surname(k+1):
 			continue // "FERNANDEZ DE KIRCHNER"
 		}
 		break
@@ -3685,7 +3686,7 @@ func (sc *sentenceScan) modelSpan(i, j int, typ string) {
 			break
 		}
 	}
-	for i < j && (sc.e.titles.IsHead(strings.ToLower(sc.words[i])) || honorifics[strings.ToLower(sc.words[i])] || notNames[sc.words[i]] || !isCapitalized(sc.words[i])) {
+	for i < j && (sc.e.titles.IsHead(strings.ToLower(sc.words[i])) || lowercase.Get(honorifics, sc.words[i]) || notNames[sc.words[i]] || !isCapitalized(sc.words[i])) {
 		i++
 	}
 	for j > i && !isCapitalized(sc.words[j-1]) && !particlePrefixed(sc.words[j-1]) {
@@ -3992,7 +3993,7 @@ func partnersFirms(d *pipeline.Doc, ents []pipeline.Entity) []pipeline.Entity {
 		// A list that goes on with "and" after the firm, or that an
 		// example opens, has bodies for items ("such as Lakeview, Tarn,
 		// Berg & Co. and Harwick Corp.").
-		if end+1 < len(t) && (t[end].Text == "and" || t[end].Text == "or") && word(end+1, k) || start >= 1 && listOpeners[strings.ToLower(t[start-1].Text)] {
+		if end+1 < len(t) && (t[end].Text == "and" || t[end].Text == "or") && word(end+1, k) || start >= 1 && lowercase.Get(listOpeners, t[start-1].Text) {
 			continue
 		}
 		// The entities inside the list: at least one a body, none a
@@ -4179,7 +4180,7 @@ func nameForms(name string) []string {
 	}
 	last := len(parts) - 1
 	start := last
-	for start > 1 && (nameParticles[strings.ToLower(parts[start-1])] || surnamePrefixes[parts[start-1]]) {
+	for start > 1 && (lowercase.Get(nameParticles, parts[start-1]) || surnamePrefixes[parts[start-1]]) {
 		start--
 	}
 	if !isNameWord(parts[last], false) {
@@ -4307,7 +4308,7 @@ func withoutRenderedPeople(d *pipeline.Doc, ents []pipeline.Entity) []pipeline.E
 			if t.Start < m[1] {
 				continue
 			}
-			if d.Sentences[t.Sentence].Paragraph != para || englishFunctionWords[strings.ToLower(t.Text)] {
+			if d.Sentences[t.Sentence].Paragraph != para || lowercase.Get(englishFunctionWords, t.Text) {
 				break
 			}
 			end = t.End

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/internal/lowercase"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -827,7 +828,7 @@ func issueVerbComplements(d *pipeline.Doc, a, b int) []pipeline.Span {
 	var out []pipeline.Span
 	for k := a; k+2 < b; k++ {
 		t := d.Tokens[k]
-		if !strings.HasPrefix(t.Tag, "VB") || !stanceVerbs[strings.ToLower(t.Text)] && !issueSayVerbs[strings.ToLower(t.Text)] {
+		if !strings.HasPrefix(t.Tag, "VB") || !lowercase.Get(stanceVerbs, t.Text) && !lowercase.Get(issueSayVerbs, t.Text) {
 			continue
 		}
 		// "to" right after the verb, or after its object ("urged Ankara to").
@@ -839,10 +840,10 @@ func issueVerbComplements(d *pipeline.Doc, a, b int) []pipeline.Span {
 			continue
 		}
 		end := to + 1
-		for end < b && end < to+7 && !issueClauseBreak(d.Tokens[end].Text) && !issueComplementEnds[strings.ToLower(d.Tokens[end].Text)] && d.Tokens[end].Text != "." {
+		for end < b && end < to+7 && !issueClauseBreak(d.Tokens[end].Text) && !lowercase.Get(issueComplementEnds, d.Tokens[end].Text) && d.Tokens[end].Text != "." {
 			end++
 		}
-		for end > to+2 && issueTrailing[strings.ToLower(d.Tokens[end-1].Text)] {
+		for end > to+2 && lowercase.Get(issueTrailing, d.Tokens[end-1].Text) {
 			end--
 		}
 		if end == to+1 {
@@ -909,11 +910,11 @@ func issueNounPhrases(d *pipeline.Doc, a, b int, blocked []bool) []pipeline.Span
 		if first.Start < 0 || lastTok.End > len(d.Text) || first.Start >= lastTok.End {
 			return
 		}
-		if len(run) == 1 && issueStopNouns[strings.ToLower(first.Text)] || subjectVagueHeads[strings.ToLower(lastTok.Text)] {
+		if len(run) == 1 && lowercase.Get(issueStopNouns, first.Text) || lowercase.Get(subjectVagueHeads, lastTok.Text) {
 			return // "officials", "the commission president"
 		}
 		// The speaker of a report ("officials said") is no focus.
-		if k := run[len(run)-1] + 1; k < b && issueReportVerbs[strings.ToLower(d.Tokens[k].Text)] {
+		if k := run[len(run)-1] + 1; k < b && lowercase.Get(issueReportVerbs, d.Tokens[k].Text) {
 			return
 		}
 		out = append(out, d.SpanOf(first.Start, lastTok.End))
@@ -930,8 +931,8 @@ func issueJoinComplements(d *pipeline.Doc, spans []pipeline.Span) []pipeline.Spa
 		if n := len(out); n > 0 {
 			prev := out[n-1]
 			between := strings.Fields(d.Text[prev.End:sp.Start])
-			if len(between) >= 1 && len(between) <= 2 && issueComplementPreps[strings.ToLower(between[0])] &&
-				(len(between) == 1 || issueArticles[strings.ToLower(between[1])]) &&
+			if len(between) >= 1 && len(between) <= 2 && lowercase.Get(issueComplementPreps, between[0]) &&
+				(len(between) == 1 || lowercase.Get(issueArticles, between[1])) &&
 				len(strings.Fields(d.Text[prev.Start:sp.End])) <= 6 {
 				out[n-1] = d.SpanOf(prev.Start, sp.End)
 				continue

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/readout/readout/internal/lowercase"
 	"slices"
 	"strings"
 	"unicode"
@@ -85,7 +86,7 @@ func particlePrefixed(w string) bool {
 	if i <= 0 || i == len(w)-1 {
 		return false
 	}
-	return nameParticles[strings.ToLower(w[:i])] && isCapitalized(w[i+1:])
+	return lowercase.Get(nameParticles, w[:i]) && isCapitalized(w[i+1:])
 }
 
 // bornWord reports whether w says where someone was born
@@ -125,9 +126,9 @@ func stripHonorific(words []string) []string {
 	// "Miss" in other names, "Miss World".)
 	for len(words) > 1 {
 		switch {
-		case len(words) > 2 && honorificPairs[strings.ToLower(words[0]+"+"+words[1])]:
+		case len(words) > 2 && lowercase.Get(honorificPairs, words[0]+"+"+words[1]):
 			words = words[2:]
-		case honorifics[strings.ToLower(words[0])] || words[0] == "Miss":
+		case lowercase.Get(honorifics, words[0]) || words[0] == "Miss":
 			words = words[1:]
 		default:
 			return words

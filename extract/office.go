@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/readout/readout/internal/lowercase"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -69,7 +70,7 @@ var departureNouns = toSet(`resignation sacking dismissal ousting ouster removal
 // "accepted" the resignation.
 func departureTookPlace(d *pipeline.Doc, j, lo int) bool {
 	k := j - 1
-	if k >= lo && (articles[strings.ToLower(d.Tokens[k].Text)] || possessors[strings.ToLower(d.Tokens[k].Text)]) {
+	if k >= lo && (lowercase.Get(articles, d.Tokens[k].Text) || lowercase.Get(possessors, d.Tokens[k].Text)) {
 		k--
 	}
 	if k < lo {
@@ -77,7 +78,7 @@ func departureTookPlace(d *pipeline.Doc, j, lo int) bool {
 	}
 	w := strings.ToLower(d.Tokens[k].Text)
 	if w == "to" && k > lo {
-		return ledTo[strings.ToLower(d.Tokens[k-1].Text)]
+		return lowercase.Get(ledTo, d.Tokens[k-1].Text)
 	}
 	return departureTriggers[w]
 }
@@ -139,7 +140,7 @@ var reportVerbs = toSet(`says said claims claimed alleges alleged suggests sugge
 func reported(d *pipeline.Doc, lo, j int) bool {
 	for k := j - 1; k >= lo && k >= j-20; k-- {
 		w := strings.ToLower(d.Tokens[k].Text)
-		if w == "that" && k+1 < j && (strings.HasPrefix(d.Tokens[k+1].Tag, "VB") || d.Tokens[k+1].Tag == "MD") && !reportVerbs[strings.ToLower(d.Tokens[k+1].Text)] {
+		if w == "that" && k+1 < j && (strings.HasPrefix(d.Tokens[k+1].Tag, "VB") || d.Tokens[k+1].Tag == "MD") && !lowercase.Get(reportVerbs, d.Tokens[k+1].Text) {
 			continue
 		}
 		if w == "that" && k > lo && (assertVerbs[lowerAt(d, k-1, j)] || k-1 > lo && lowerAt(d, k-2, j) == "told") {
@@ -176,7 +177,7 @@ func removedBefore(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) (le
 			// said": the verb's object is not Y; nor in "sacked 200
 			// workers, chairman Y said", where Y speaks.)
 			after := d.Tokens[j+1]
-			if last+1 < hi && speechVerbs[strings.ToLower(d.Tokens[last+1].Text)] && slices.ContainsFunc(d.Tokens[j+1:first], func(t pipeline.Token) bool { return t.Text == "," }) {
+			if last+1 < hi && lowercase.Get(speechVerbs, d.Tokens[last+1].Text) && slices.ContainsFunc(d.Tokens[j+1:first], func(t pipeline.Token) bool { return t.Text == "," }) {
 				return false, true
 			}
 			if after.Text == "," && j > lo {
@@ -189,11 +190,11 @@ func removedBefore(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) (le
 				return false, true
 			}
 			// ("a coup briefly ousted President X": a removal undone.)
-			return after.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)) && !undoneBy[strings.ToLower(d.Tokens[j-1].Text)]), true
+			return after.Tag != "IN" && (j == lo || !modalBefore(strings.ToLower(d.Tokens[j-1].Text)) && !lowercase.Get(undoneBy, d.Tokens[j-1].Text)), true
 		}
 		// A vote to remove someone is the removal: "parliament voted to
 		// dismiss Deputy Prime Minister X".
-		if removalBases[w] && j-2 >= lo && strings.EqualFold(d.Tokens[j-1].Text, "to") && votedVerbs[strings.ToLower(d.Tokens[j-2].Text)] {
+		if removalBases[w] && j-2 >= lo && strings.EqualFold(d.Tokens[j-1].Text, "to") && lowercase.Get(votedVerbs, d.Tokens[j-2].Text) {
 			return true, true
 		}
 		// A subordinate clause says what someone expects ("until X
@@ -256,7 +257,7 @@ func leftOffice(d *pipeline.Doc, ix *tokenIndex, first, last int) bool {
 	}
 	// "since President X's ouster": a departure the name owns, that a
 	// word before it says took place.
-	if k := last + 1; k+1 < hi && isPossessive(d.Tokens[k].Text) && departureNouns[strings.ToLower(d.Tokens[k+1].Text)] && departureTookPlace(d, titleStart(d, first, lo), lo) {
+	if k := last + 1; k+1 < hi && isPossessive(d.Tokens[k].Text) && lowercase.Get(departureNouns, d.Tokens[k+1].Text) && departureTookPlace(d, titleStart(d, first, lo), lo) {
 		return true
 	}
 	// What follows the name may say the person left, wherever the clause
@@ -528,7 +529,7 @@ func bodyLeft(d *pipeline.Doc, j, hi int) bool {
 		return false
 	}
 	w := d.Tokens[j].Text
-	return leftBodies[strings.ToLower(w)] || (strings.HasPrefix(d.Tokens[j].Tag, "NNP") || isAllCaps(w)) && !timeWord(w)
+	return lowercase.Get(leftBodies, w) || (strings.HasPrefix(d.Tokens[j].Tag, "NNP") || isAllCaps(w)) && !timeWord(w)
 }
 
 // leftBodies are the bodies one quits as a member: "quits party".
@@ -671,7 +672,7 @@ func heldUntil(d *pipeline.Doc, i, hi int) bool {
 			// "until March", "until 2019", "until last year", "until
 			// recently", "until her resignation" (not "until his death":
 			// who dies in office keeps the post)
-			if k+2 < hi && (next == "his" || next == "her" || next == "their" || next == "the") && postEndings[strings.ToLower(d.Tokens[k+2].Text)] {
+			if k+2 < hi && (next == "his" || next == "her" || next == "their" || next == "the") && lowercase.Get(postEndings, d.Tokens[k+2].Text) {
 				return true
 			}
 			return monthOf(next) != 0 || isYear(next) || strings.EqualFold(next, "last") || strings.EqualFold(next, "recently") || strings.EqualFold(next, "earlier")
@@ -715,7 +716,7 @@ func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []st
 // Lima-style attack"): not where anyone the sentence names is from.
 func likenessOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
 	k := ix.tokenEnding(e.End) + 1
-	return k > 0 && k+1 < len(d.Tokens) && d.Tokens[k].Text == "-" && d.Tokens[k].Start == e.End && likeness[strings.ToLower(d.Tokens[k+1].Text)]
+	return k > 0 && k+1 < len(d.Tokens) && d.Tokens[k].Text == "-" && d.Tokens[k].Start == e.End && lowercase.Get(likeness, d.Tokens[k+1].Text)
 }
 
 // originOf reports whether a place is where people on the move come from
@@ -727,7 +728,7 @@ func originOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
 		for k--; k > 0 && isCapitalized(d.Tokens[k].Text); k-- { // the place before: "Syria and"
 		}
 	}
-	return k > 0 && d.Tokens[k].Text == "from" && movers[strings.ToLower(d.Tokens[k-1].Text)]
+	return k > 0 && d.Tokens[k].Text == "from" && lowercase.Get(movers, d.Tokens[k-1].Text)
 }
 
 // movers are people who come from a country to another.
@@ -926,7 +927,7 @@ func successor(d *pipeline.Doc, ix *tokenIndex, first, last map[int]int, v, lo i
 			}
 		}
 	} else {
-		for k > lo && (subjectLinks[strings.ToLower(d.Tokens[k].Text)] || d.Tokens[k].Text == "," && strings.EqualFold(d.Tokens[k+1].Text, "who")) {
+		for k > lo && (lowercase.Get(subjectLinks, d.Tokens[k].Text) || d.Tokens[k].Text == "," && strings.EqualFold(d.Tokens[k+1].Text, "who")) {
 			k--
 		}
 		if s, ok := last[k]; ok {

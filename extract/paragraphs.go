@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/readout/readout/internal/lowercase"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -505,7 +506,7 @@ func (p *Paragraphs) isHeading(s string, first bool) bool {
 		if unicode.IsDigit(r) {
 			continue
 		}
-		if i > 0 && minorWords[strings.ToLower(w)] {
+		if i > 0 && lowercase.Get(minorWords, w) {
 			continue
 		}
 		content++

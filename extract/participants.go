@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/internal/lowercase"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -413,7 +414,7 @@ func unreal(before string) bool {
 // Spendalot", branded her 'Lady Iron'.
 func bestowedName(before string) bool {
 	before = strings.TrimRight(before, " ")
-	if i := strings.LastIndexAny(before, " \n\t\"'“‘"); i >= 0 && honorifics[strings.ToLower(before[i+1:])] {
+	if i := strings.LastIndexAny(before, " \n\t\"'“‘"); i >= 0 && lowercase.Get(honorifics, before[i+1:]) {
 		before = strings.TrimRight(before[:i+1], " ")
 	}
 	var words []string
@@ -597,7 +598,7 @@ func fullerTitle(a, b string) bool {
 	if len(aw) <= len(bw) || len(bw) == 0 || !slices.Equal(aw[len(aw)-len(bw):], bw) {
 		return false
 	}
-	return !slices.ContainsFunc(aw[:len(aw)-len(bw)], func(w string) bool { return officeChangers[strings.ToLower(w)] })
+	return !slices.ContainsFunc(aw[:len(aw)-len(bw)], func(w string) bool { return lowercase.Get(officeChangers, w) })
 }
 
 // notYetHeld reports whether title a is title b elect or designate:
@@ -805,7 +806,7 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 			}
 			// "President Rajapaksa" is the one introduced as "President
 			// Gotabaya Rajapaksa", not his brother named nearer.
-			if t := wordBefore(text, m.e.Start); isCapitalized(t) && !honorifics[strings.ToLower(t)] {
+			if t := wordBefore(text, m.e.Start); isCapitalized(t) && !lowercase.Get(honorifics, t) {
 				var titled []*person
 				for _, c := range cands {
 					if wordBefore(text, c.mentions[0].Start) == t {
@@ -927,7 +928,7 @@ func personForms(name string) []string {
 	}
 	if len(parts) > 2 {
 		forms = append(forms, parts[0]+" "+parts[len(parts)-1])
-		if !nameParticles[strings.ToLower(parts[1])] && !surnamePrefixes[parts[1]] && !slices.ContainsFunc(parts, startsLower) {
+		if !lowercase.Get(nameParticles, parts[1]) && !surnamePrefixes[parts[1]] && !slices.ContainsFunc(parts, startsLower) {
 			forms = append(forms, parts[0]+" "+parts[1]) // "Nana Addo" for Nana Addo Dankwa Akufo-Addo
 		}
 	}
@@ -940,11 +941,11 @@ func personForms(name string) []string {
 			forms = append(forms, initial+" "+surname, initial+". "+surname)
 		}
 	}
-	if n := len(parts); n > 2 && !nameParticles[strings.ToLower(parts[n-2])] {
+	if n := len(parts); n > 2 && !lowercase.Get(nameParticles, parts[n-2]) {
 		// A father's surname before a mother's: "Rosselló" for Ricardo
 		// Rosselló Nevares, "de la Fuente" for Carlos de la Fuente Ortega.
 		s := n - 2
-		for s > 1 && nameParticles[strings.ToLower(parts[s-1])] {
+		for s > 1 && lowercase.Get(nameParticles, parts[s-1]) {
 			s--
 		}
 		forms = append(forms, strings.Join(parts[s:n-1], " "))
@@ -955,13 +956,13 @@ func personForms(name string) []string {
 	// Both surnames without the given names: "Rosselló Nevares", "de la
 	// Fuente Ortega".
 	for k := 1; k < len(parts)-1; k++ {
-		if !nameParticles[strings.ToLower(parts[k-1])] {
+		if !lowercase.Get(nameParticles, parts[k-1]) {
 			forms = append(forms, strings.Join(parts[k:], " "))
 		}
 	}
 	// The name a person goes by before a particle's surname: "Lulu" for
 	// Ana Maria Lulu da Costa.
-	if n := len(parts); n > 3 && nameParticles[strings.ToLower(parts[n-2])] && !nameParticles[strings.ToLower(parts[n-3])] {
+	if n := len(parts); n > 3 && lowercase.Get(nameParticles, parts[n-2]) && !lowercase.Get(nameParticles, parts[n-3]) {
 		forms = append(forms, parts[n-3])
 	}
 	return forms
@@ -1354,7 +1355,7 @@ func (p *Participants) groupCountries(r *roleReader, named []bool) map[int]roleF
 		// The owner may stand a word or two before: "Iranian government
 		// officials including ...".
 		j := i - 1
-		for n := 0; n < 2 && j >= 0 && groupModifiers[strings.ToLower(d.Tokens[j].Text)]; n++ {
+		for n := 0; n < 2 && j >= 0 && lowercase.Get(groupModifiers, d.Tokens[j].Text); n++ {
 			j--
 		}
 		if j >= 0 && isPossessive(d.Tokens[j].Text) {
@@ -1945,7 +1946,7 @@ func headingAny(per *person, desc roleFact) bool {
 		return false
 	}
 	r := per.roles[0]
-	if r.former || r.weakness() > 0 || speaksFor(r.role) || slices.ContainsFunc(strings.Fields(r.role), func(w string) bool { return servingWords[strings.ToLower(w)] }) {
+	if r.former || r.weakness() > 0 || speaksFor(r.role) || slices.ContainsFunc(strings.Fields(r.role), func(w string) bool { return lowercase.Get(servingWords, w) }) {
 		return false
 	}
 	return countriesAgree(r, desc)
@@ -2377,7 +2378,7 @@ var addressVerbs = toSet(`told asked urged answered`)
 // "according to (Mr) X", who is not the one the sentence describes.
 func afterAccordingTo(d *pipeline.Doc, i int) bool {
 	k := i - 1
-	for k >= 0 && honorifics[strings.ToLower(d.Tokens[k].Text)] {
+	for k >= 0 && lowercase.Get(honorifics, d.Tokens[k].Text) {
 		k--
 	}
 	return k >= 1 && strings.EqualFold(d.Tokens[k].Text, "to") && strings.EqualFold(d.Tokens[k-1].Text, "according")

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/internal/lowercase"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -151,7 +152,7 @@ func (f *docFacts) namesWithS(w string) bool {
 			for r > 0 && t[r-1].Sentence == t[k].Sentence && (isCapitalized(t[r-1].Text) || t[r-1].Text == "&") {
 				r--
 			}
-			if r > 0 && comparisons[strings.ToLower(t[r-1].Text)] {
+			if r > 0 && lowercase.Get(comparisons, t[r-1].Text) {
 				continue
 			}
 			if n := k + 1; n < len(t) && t[n].Sentence == t[k].Sentence && nameEndingWords[t[n].Text] {
@@ -332,7 +333,7 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 	// body names that body in the whole document ("a lawmaker with Yesh
 	// Atid").
 	for k := 1; k+1 < len(t); k++ {
-		if !bodyTails[strings.ToLower(t[k].Text)] || isCapitalized(t[k].Text) {
+		if !lowercase.Get(bodyTails, t[k].Text) || isCapitalized(t[k].Text) {
 			continue
 		}
 		end := k
@@ -346,14 +347,14 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		}
 		// (One word may be a person's: "the Nixon party" travelling; not
 		// before a firm's part: "its Clearvale unit".)
-		if (end-start >= 2 || end-start == 1 && partTails[strings.ToLower(t[k].Text)]) && start > 0 && (!isCapitalized(t[start-1].Text) || placedByWord(t[start-1].Text)) {
+		if (end-start >= 2 || end-start == 1 && lowercase.Get(partTails, t[k].Text)) && start > 0 && (!isCapitalized(t[start-1].Text) || placedByWord(t[start-1].Text)) {
 			f.things[strings.Join(tokenTexts(t[start:end]), " ")] = pipeline.Org
 		}
 	}
 	// "he will contest Harwick Green": what a candidate contests is a
 	// seat, in the whole document (not "contest Ana Ruiz's claim").
 	for k := 0; k+1 < len(t); k++ {
-		if !contestVerbs[strings.ToLower(t[k].Text)] {
+		if !lowercase.Get(contestVerbs, t[k].Text) {
 			continue
 		}
 		end := k + 1

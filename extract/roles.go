@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/internal/lowercase"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -1583,7 +1584,7 @@ appointed supported listed registered`)
 func titleMinorWords(s string) string {
 	f := strings.Fields(s)
 	for i, w := range f {
-		if i > 0 && titleMinor[strings.ToLower(w)] {
+		if i > 0 && lowercase.Get(titleMinor, w) {
 			f[i] = strings.ToLower(w)
 		}
 	}
@@ -2357,7 +2358,7 @@ func (r *roleReader) complementEntity(e *pipeline.Entity, ministerial bool) bool
 	// A manager or a spokesman is of a body, not a portfolio, when a
 	// word of its name is none: "spokesman for Union Investment".
 	if !ministerial && e.Label == pipeline.Org && len(f) > 1 && slices.ContainsFunc(f, func(w string) bool {
-		return !r.p.titles.IsPortfolio(strings.ToLower(w)) && !titleMinor[strings.ToLower(w)]
+		return !r.p.titles.IsPortfolio(strings.ToLower(w)) && !lowercase.Get(titleMinor, w)
 	}) {
 		return true
 	}
@@ -2381,7 +2382,7 @@ func sameWords(a, b []string) bool {
 	content := func(ws []string) int {
 		n := 0
 		for _, w := range ws {
-			if !titleMinor[strings.ToLower(w)] {
+			if !lowercase.Get(titleMinor, w) {
 				n++
 			}
 		}
@@ -2391,7 +2392,7 @@ func sameWords(a, b []string) bool {
 		return false
 	}
 	for _, w := range a {
-		if !titleMinor[strings.ToLower(w)] && !slices.ContainsFunc(b, func(v string) bool { return strings.EqualFold(v, w) }) {
+		if !lowercase.Get(titleMinor, w) && !slices.ContainsFunc(b, func(v string) bool { return strings.EqualFold(v, w) }) {
 			return false
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/readout/readout/internal/lowercase"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -153,7 +154,7 @@ func subjectPhrases(d *pipeline.Doc, a, b int, blocked []bool) [][2]int {
 	word := func(i int) bool {
 		t := d.Tokens[i]
 		return !blocked[i] && (issueNounTag(t.Tag) || issueAdjTag(t.Tag)) && strings.ContainsFunc(t.Text, unicode.IsLetter) &&
-			!issuePronouns[strings.ToLower(t.Text)]
+			!lowercase.Get(issuePronouns, t.Text)
 	}
 	tokenRuns(a, b, word, func(i, j int) {
 		end := j
@@ -170,7 +171,7 @@ func subjectPhrases(d *pipeline.Doc, a, b int, blocked []bool) [][2]int {
 		}
 		if end > i {
 			start := max(i, end-4)
-			for start < end-1 && issueAdjTag(d.Tokens[start].Tag) && subjectVagueModifiers[strings.ToLower(d.Tokens[start].Text)] {
+			for start < end-1 && issueAdjTag(d.Tokens[start].Tag) && lowercase.Get(subjectVagueModifiers, d.Tokens[start].Text) {
 				start++ // "new", "fresh", "other"
 			}
 			out = append(out, [2]int{start, end})
@@ -244,7 +245,7 @@ deal dispute row bid fight battle stance`)
 func stanceBefore(d *pipeline.Doc, a, i int) bool {
 	for k := i - 1; k >= a && k >= i-4; k-- {
 		t := d.Tokens[k]
-		if stanceVerbs[strings.ToLower(t.Text)] {
+		if lowercase.Get(stanceVerbs, t.Text) {
 			return true
 		}
 		switch t.Tag {

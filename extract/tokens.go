@@ -17,6 +17,7 @@ import (
 	"github.com/readout/readout/extract/ner"
 	"github.com/readout/readout/extract/pos"
 	"github.com/readout/readout/gazetteer"
+	"github.com/readout/readout/internal/lowercase"
 	"github.com/readout/readout/pipeline"
 )
 
@@ -497,11 +498,11 @@ func splitHeadings(rows [][]tokenize.Token) [][]tokenize.Token {
 	for _, row := range rows {
 		from := 0
 		for k := 0; k < len(row); k++ {
-			if !sectionNouns[strings.ToLower(row[k].Text)] || !isCapitalized(row[k].Text) {
+			if !lowercase.Get(sectionNouns, row[k].Text) || !isCapitalized(row[k].Text) {
 				continue
 			}
 			start, end := k, k+1
-			for start > from && sectionQualifiers[strings.ToLower(row[start-1].Text)] && isCapitalized(row[start-1].Text) {
+			for start > from && lowercase.Get(sectionQualifiers, row[start-1].Text) && isCapitalized(row[start-1].Text) {
 				start--
 			}
 			if end < len(row) && sectionDesignator(row[end].Text) {
@@ -739,7 +740,7 @@ func (t *Tokens) titleAbbreviation(w string) bool {
 // addressAbbreviation reports whether w is a title of address shortened
 // with a full stop, which no sentence ends in: "told Mr. | Brown".
 func addressAbbreviation(w string) bool {
-	return strings.HasSuffix(w, ".") && isCapitalized(w) && honorifics[strings.ToLower(w)]
+	return strings.HasSuffix(w, ".") && isCapitalized(w) && lowercase.Get(honorifics, w)
 }
 
 // capitalAbbreviation reports whether w is a capitalised word of two
@@ -994,7 +995,7 @@ func splitFinalStop(toks []tokenize.Token) []tokenize.Token {
 	}
 	last := toks[k]
 	w := last.Text
-	if len(w) < 3 || !strings.HasSuffix(w, ".") || strings.Count(w, ".") > 1 || abbreviations[strings.ToLower(w)] || !unicode.IsLetter(rune(w[len(w)-2])) {
+	if len(w) < 3 || !strings.HasSuffix(w, ".") || strings.Count(w, ".") > 1 || lowercase.Get(abbreviations, w) || !unicode.IsLetter(rune(w[len(w)-2])) {
 		return toks
 	}
 	n := len(w) - 1

@@ -11,6 +11,7 @@ package gazetteer
 
 import (
 	"cmp"
+	"github.com/readout/readout/internal/lowercase"
 	"slices"
 	"strings"
 	"sync"
@@ -132,7 +133,7 @@ func (g *Gazetteer) CommonGivenName(w string) bool { return g.common[w] }
 // does not open a sentence, most of the times it writes it ("technology",
 // "operations", "fever"): a run of such words is a title or a name of a
 // thing, rarely a person's name.
-func (g *Gazetteer) LowerWord(w string) bool { return g.lower[strings.ToLower(w)] }
+func (g *Gazetteer) LowerWord(w string) bool { return lowercase.Get(g.lower, w) }
 
 // KnownAcronym reports whether acronym, standing alone, names the body
 // called name: it does for the acronyms news uses for one body only ("EU",

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"github.com/readout/readout/internal/lowercase"
 	"maps"
 	"slices"
 	"strings"
@@ -328,19 +329,19 @@ func Singular(w string) (string, bool) {
 // IsDescriptor reports whether a word describes a person without naming a
 // post ("whistleblower", "actor", "suspect"): it may stand before a name
 // but is never part of it, nor a role.
-func (t *Titles) IsDescriptor(word string) bool { return t.descriptor[strings.ToLower(word)] }
+func (t *Titles) IsDescriptor(word string) bool { return lowercase.Get(t.descriptor, word) }
 
 // IsPortfolio reports whether a lowercase word names a portfolio of
 // government ("affairs", "transport", "fisheries").
-func (t *Titles) IsPortfolio(word string) bool { return t.portfolio[strings.ToLower(word)] }
+func (t *Titles) IsPortfolio(word string) bool { return lowercase.Get(t.portfolio, word) }
 
 // IsHead reports whether a single lowercase word is a title head noun.
-func (t *Titles) IsHead(word string) bool { return t.heads[strings.ToLower(word)] }
+func (t *Titles) IsHead(word string) bool { return lowercase.Get(t.heads, word) }
 
 // IsModifier reports whether a single lowercase word is a title modifier
 // such as "deputy" or "acting".
 func (t *Titles) IsModifier(word string) bool {
-	_, ok := t.modifiers[strings.ToLower(word)]
+	_, ok := lowercase.Lookup(t.modifiers, word)
 	return ok
 }
 
