@@ -255,12 +255,18 @@ func (g *Gazetteer) candidates(w string) []int32 {
 func (f *form) matchAt(words []string, i int) bool {
 	for j, w := range f.words {
 		t := words[i+j]
+		if t == w || t == f.upper[j] {
+			continue
+		}
 		// ("Médecins sans Frontières": a name's inner function word may be
 		// written in lower case.)
-		inner := j > 0 && j < len(f.words)-1 && minorWords[t] && strings.EqualFold(t, w)
-		if t != w && t != f.upper[j] && !inner && !(strings.ContainsRune(t, '’') && normApos(t) == w) {
-			return false
+		if j > 0 && j < len(f.words)-1 && strings.EqualFold(t, w) && minorWords[t] {
+			continue
 		}
+		if strings.ContainsRune(t, '’') && normApos(t) == w {
+			continue
+		}
+		return false
 	}
 	return true
 }
