@@ -229,6 +229,9 @@ func (m *Model) index() error {
 		t.classTag = append(t.classTag, tagID(c))
 	}
 	nt := int32(len(t.tag))
+	if nt > 1024 { // the tag-pair table is nt*nt
+		return fmt.Errorf("prosetag: %d tags, at most 1024", nt)
+	}
 	t.tagTag = slices.Repeat([]int32{-1}, int(nt*nt))
 	for _, tt := range tagTags {
 		t.tagTag[tt[0]*nt+tt[1]] = tt[2]
