@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
@@ -28,9 +29,7 @@ import (
 // by template and value at load.
 type Model struct {
 	classes  []string
-	blob     string   // feature strings, concatenated
-	featOff  []uint32 // feature i is blob[featOff[i]:featOff[i+1]]
-	pairOff  []uint32 // its weights are classIDs/weights[pairOff[i]:pairOff[i+1]]
+	pairOff  []uint32 // feature i's weights are classIDs/weights[pairOff[i]:pairOff[i+1]]
 	classIDs []uint8
 	weights  []float32
 	tagMap   map[string]uint8 // words tagged without scoring
@@ -70,7 +69,9 @@ var noWord = wordFeats{at: [5]int32{-1, -1, -1, -1, -1}}
 // Default returns prose's built-in English model, read once.
 var Default = sync.OnceValues(func() (*Model, error) { return Read(aptagmodel.English) })
 
-// Read decodes a model in prose's flat format.
+// Read decodes a model in prose's flat format. The model keeps data (its
+// feature strings and weights are read where they lie), which must not
+// change afterwards.
 func Read(data []byte) (*Model, error) {
 	r := &reader{b: data}
 	if string(r.bytes(8)) != "PROSETAG" {
@@ -89,14 +90,12 @@ func Read(data []byte) (*Model, error) {
 		m.classes[i] = r.str16()
 	}
 	nFeatures, nPairs, blobLen := int(r.u32()), int(r.u32()), int(r.u32())
-	m.blob = string(r.bytes(blobLen))
-	m.featOff = r.u32s(nFeatures + 1)
+	b := r.bytes(blobLen)
+	blob := unsafe.String(unsafe.SliceData(b), len(b)) // the feature strings, where they lie
+	featOff := r.u32s(nFeatures + 1)                   // feature i is blob[featOff[i]:featOff[i+1]]
 	m.pairOff = r.u32s(nFeatures + 1)
 	m.classIDs = r.bytes(nPairs)
-	m.weights = make([]float32, nPairs)
-	for i, u := range r.u32s(nPairs) {
-		m.weights[i] = math.Float32frombits(u)
-	}
+	m.weights = float32s(r.bytes(4 * nPairs))
 	n := int(r.u32())
 	if n > len(data) {
 		return nil, fmt.Errorf("prosetag: %d tagged words in %d bytes", n, len(data))
@@ -109,10 +108,10 @@ func Read(data []byte) (*Model, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("prosetag: %w", r.err)
 	}
-	if err := m.check(); err != nil {
+	if err := m.check(blob, featOff); err != nil {
 		return nil, err
 	}
-	if err := m.index(); err != nil {
+	if err := m.index(blob, featOff); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -120,14 +119,17 @@ func Read(data []byte) (*Model, error) {
 
 // check holds the model to what tagging relies on: offsets in range, and
 // classes that exist.
-func (m *Model) check() error {
-	last := len(m.featOff) - 1
+func (m *Model) check(blob string, featOff []uint32) error {
+	last := len(featOff) - 1
+	if len(m.pairOff) != len(featOff) || len(m.weights) != len(m.classIDs) {
+		return errors.New("prosetag: offsets past the model's data")
+	}
 	for i := range last {
-		if m.featOff[i] > m.featOff[i+1] || m.pairOff[i] > m.pairOff[i+1] {
+		if featOff[i] > featOff[i+1] || m.pairOff[i] > m.pairOff[i+1] {
 			return fmt.Errorf("prosetag: feature %d out of order", i)
 		}
 	}
-	if last < 0 || int(m.featOff[last]) > len(m.blob) || int(m.pairOff[last]) > len(m.classIDs) {
+	if last < 0 || int(featOff[last]) > len(blob) || int(m.pairOff[last]) > len(m.classIDs) {
 		return errors.New("prosetag: offsets past the model's data")
 	}
 	for _, id := range m.classIDs {
@@ -145,9 +147,9 @@ func (m *Model) check() error {
 
 // index sorts the features by template. Two-part values ("i tag+i-2 tag
 // NN DT") are cut at their first space: tags hold none.
-func (m *Model) index() error {
+func (m *Model) index(blob string, featOff []uint32) error {
 	t := &m.feats
-	nf := len(m.featOff) - 1
+	nf := len(featOff) - 1
 	*t = templates{words: make(map[string]int32, nf/4), suffixes: map[string][3]int32{},
 		pref1: map[string]int32{}, tagIDs: map[string]int32{}}
 	tagID := func(tag string) int32 {
@@ -184,7 +186,7 @@ func (m *Model) index() error {
 	tagWords := make([]pending, 0, nf/2)
 	var tagTags [][3]int32
 	for i := range nf {
-		f, id := m.feature(i), int32(i)
+		f, id := blob[featOff[i]:featOff[i+1]], int32(i)
 		cut := func(prefix string) (string, bool) { return strings.CutPrefix(f, prefix) }
 		if v, ok := cut("i-1 tag+i word "); ok {
 			tg, w, found := strings.Cut(v, " ")
@@ -255,8 +257,6 @@ func (m *Model) index() error {
 	}
 	return nil
 }
-
-func (m *Model) feature(i int) string { return m.blob[m.featOff[i]:m.featOff[i+1]] }
 
 // add adds the weights of feature f, if the model has it, to scores.
 func (m *Model) add(f int32, scores []float32) {
@@ -536,6 +536,19 @@ func (r *reader) str16() string {
 		n = int(binary.LittleEndian.Uint16(b))
 	}
 	return string(r.bytes(n))
+}
+
+// float32s reads little-endian float32s, where they lie if the machine
+// allows (little endian, aligned).
+func float32s(b []byte) []float32 {
+	if len(b) > 0 && uintptr(unsafe.Pointer(&b[0]))%4 == 0 && binary.NativeEndian.Uint16([]byte{1, 0}) == 1 {
+		return unsafe.Slice((*float32)(unsafe.Pointer(&b[0])), len(b)/4)
+	}
+	out := make([]float32, len(b)/4)
+	for i := range out {
+		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return out
 }
 
 func (r *reader) u32s(n int) []uint32 {
