@@ -3919,7 +3919,10 @@ func splitCoordinatedBodies(ents []pipeline.Entity, gaz *gazetteer.Gazetteer) []
 		}
 		return pipeline.Entity{}, false
 	}
-	var out []pipeline.Entity
+	if len(ents) == 0 {
+		return nil
+	}
+	out := make([]pipeline.Entity, 0, len(ents)) // (a split adds one)
 	for _, e := range ents {
 		left, right, ok := strings.Cut(e.Text, " and ")
 		if e.Label != pipeline.Org || !ok || strings.Contains(right, " and ") || !isCapitalized(right) {

@@ -420,7 +420,7 @@ func bestowedName(before string) bool {
 	var words []string
 	for _, q := range []string{"\"", "'", "“", "‘"} {
 		if rest, ok := strings.CutSuffix(before, q); ok {
-			words = strings.Fields(rest)
+			words = lastFields(rest, 5) // (before is the whole text so far)
 			break
 		}
 	}
@@ -434,6 +434,37 @@ func bestowedName(before string) bool {
 		}
 	}
 	return false
+}
+
+// lastFields returns the last n of strings.Fields(s), without reading the
+// rest of s.
+func lastFields(s string, n int) []string {
+	var out []string
+	end := len(s)
+	for len(out) < n {
+		for end > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:end])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			end -= size
+		}
+		if end == 0 {
+			break
+		}
+		start := end
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start -= size
+		}
+		out = append(out, s[start:end])
+		end = start
+	}
+	slices.Reverse(out)
+	return out
 }
 
 // namingVerbs give a name or a label: "dubbed", "branded".
