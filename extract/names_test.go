@@ -57,3 +57,66 @@ func TestLastFields(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellingVariantIndex holds spellingVariant's indexed lookups to a
+// scan of every form (as it was written before the index), on random
+// people going by random spellings, some forms shared.
+func TestSpellingVariantIndex(t *testing.T) {
+	scan := func(key string, byForm map[string][]*person) *person {
+		var found *person
+		for f, ps := range byForm {
+			var ok bool
+			if given, rest, full := strings.Cut(key, " "); full {
+				g, r, fullF := strings.Cut(f, " ")
+				ok = fullF && r == rest && g != given && len(ps) == 1 && givenKey(g) == givenKey(given)
+			} else {
+				ok = len(key) >= 6 && len(ps) == 1 && f != "" && f[0] == key[0] && !strings.Contains(f, " ") && oneEdit(f, key) && f+"s" != key && key+"s" != f
+			}
+			if ok {
+				if found != nil && found != ps[0] {
+					return nil
+				}
+				found = ps[0]
+			}
+		}
+		return found
+	}
+	words := []string{"gary", "garry", "viktor", "victor", "sergey", "sergei", "knowles", "knowle", "makarov", "makkarov",
+		"soleimani", "soleymani", "soleimanis", "williams", "william", "ruiz", "zoë", "zoe", "phil", "fil", "", "a"}
+	form := func(rng *rand.Rand) string {
+		f := words[rng.IntN(len(words))]
+		if rng.IntN(2) == 0 {
+			f += " " + words[rng.IntN(len(words))]
+		}
+		return f
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	found := 0
+	for range 500 {
+		idx := newFormIndex()
+		var people []*person
+		for range 1 + rng.IntN(10) {
+			p := &person{}
+			people = append(people, p)
+			for range 1 + rng.IntN(3) {
+				idx.add(form(rng), p)
+			}
+			if rng.IntN(4) == 0 { // a form two people share
+				idx.add(form(rng), people[rng.IntN(len(people))])
+			}
+		}
+		for range 20 {
+			key := form(rng)
+			got, want := spellingVariant(key, idx), scan(key, idx.people)
+			if got != want {
+				t.Fatalf("spellingVariant(%q) = %p, a scan of every form gives %p (forms %v)", key, got, want, idx.people)
+			}
+			if got != nil {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no key found a variant: the test reads nothing")
+	}
+}

@@ -810,16 +810,16 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 	})
 	var people []*person
 	owner := make([]*person, len(mentions))
-	byForm := map[string][]*person{}
+	byForm := newFormIndex()
 	for _, mi := range order {
 		m := mentions[mi]
-		cands := byForm[m.key]
+		cands := byForm.people[m.key]
 		var best *person
 		if a := aliasOf[mi]; a >= 0 && owner[a] != nil {
 			// (The other name, when it is the shorter, joins the person.)
 			best = owner[a]
 			if !slices.Contains(cands, best) {
-				byForm[m.key] = append(cands, best)
+				byForm.add(m.key, best)
 			}
 			cands = nil
 		}
@@ -873,14 +873,13 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 				forms = []string{m.name} // "Charles" alone; never Charles Kennedy's forms
 			}
 			if m.royalKey != "" {
-				byForm[m.royalKey] = append(byForm[m.royalKey], best)
+				byForm.add(m.royalKey, best)
 			}
 			if m.nick != "" {
 				forms = append(forms, m.nick)
 			}
 			for _, f := range forms {
-				k := foldName(f)
-				byForm[k] = append(byForm[k], best)
+				byForm.add(foldName(f), best)
 			}
 		}
 		owner[mi] = best
@@ -1012,20 +1011,24 @@ func firstStart(p *person) int {
 // variant of ("Soleymani" for Soleimani): one edit apart, same first
 // letter, six letters or more, and not a given name and the surname made
 // of it ("William" and Williams); a full name, by doubledVariant.
-func spellingVariant(key string, byForm map[string][]*person) *person {
+func spellingVariant(key string, forms *formIndex) *person {
 	if strings.Contains(key, " ") {
-		return doubledVariant(key, byForm)
+		return doubledVariant(key, forms)
 	}
 	if len(key) < 6 {
 		return nil
 	}
 	var found *person
-	for f, ps := range byForm {
-		if len(ps) == 1 && f != "" && f[0] == key[0] && !strings.Contains(f, " ") && oneEdit(f, key) && f+"s" != key && key+"s" != f {
-			if found != nil && found != ps[0] {
-				return nil // ambiguous
+	n := utf8.RuneCountInString(key)
+	for runes := n - 1; runes <= n+1; runes++ { // one edit changes the length by one at most
+		for _, f := range forms.byStart[formStart{key[0], runes}] {
+			ps := forms.people[f]
+			if len(ps) == 1 && oneEdit(f, key) && f+"s" != key && key+"s" != f {
+				if found != nil && found != ps[0] {
+					return nil // ambiguous
+				}
+				found = ps[0]
 			}
-			found = ps[0]
 		}
 	}
 	return found
@@ -1035,13 +1038,14 @@ func spellingVariant(key string, byForm map[string][]*person) *person {
 // doubled letter or a transliteration of the given name ("Garry Knowles"
 // for Gary Knowles, "Victor Makarov" for Viktor Makarov, "Sergey" for
 // Sergei), the rest the same.
-func doubledVariant(key string, byForm map[string][]*person) *person {
+func doubledVariant(key string, forms *formIndex) *person {
 	given, rest, _ := strings.Cut(key, " ")
 	single := givenKey(given)
 	var found *person
-	for f, ps := range byForm {
-		g, r, ok := strings.Cut(f, " ")
-		if !ok || r != rest || g == given || len(ps) != 1 || givenKey(g) != single {
+	for _, f := range forms.byRest[rest] {
+		ps := forms.people[f]
+		g, _, _ := strings.Cut(f, " ")
+		if g == given || len(ps) != 1 || givenKey(g) != single {
 			continue
 		}
 		if found != nil && found != ps[0] {
@@ -1050,6 +1054,40 @@ func doubledVariant(key string, byForm map[string][]*person) *person {
 		found = ps[0]
 	}
 	return found
+}
+
+// formIndex is the forms people go by (folded), each with its people,
+// and the forms grouped as spellingVariant looks them up, so that a
+// document naming thousands of people is not read once per person: full
+// names by what follows the given name, one-word forms by their first
+// byte and their length in runes.
+type formIndex struct {
+	people  map[string][]*person
+	byRest  map[string][]string
+	byStart map[formStart][]string
+}
+
+type formStart struct {
+	first byte
+	runes int
+}
+
+func newFormIndex() *formIndex {
+	return &formIndex{people: map[string][]*person{}, byRest: map[string][]string{}, byStart: map[formStart][]string{}}
+}
+
+// add records that p goes by the form f.
+func (n *formIndex) add(f string, p *person) {
+	ps, seen := n.people[f]
+	if !seen {
+		if _, rest, full := strings.Cut(f, " "); full {
+			n.byRest[rest] = append(n.byRest[rest], f)
+		} else if f != "" {
+			k := formStart{f[0], utf8.RuneCountInString(f)}
+			n.byStart[k] = append(n.byStart[k], f)
+		}
+	}
+	n.people[f] = append(ps, p)
 }
 
 // givenKey is what the spellings of one given name share: its letters
