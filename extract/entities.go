@@ -341,7 +341,7 @@ func (sc *sentenceScan) add(i, j int, label string, prio int, conf float64) *can
 			// A heading in title case capitalises every word ("Peace
 			// Talks"): a name the body never repeats needs a known given
 			// name to open it.
-			if titleCase(sc.words) && !sc.e.gaz.CommonGivenName(sc.words[i]) && strings.Count(sc.d.Text, sc.words[j-1]) < 2 {
+			if titleCase(sc.words) && !sc.e.gaz.CommonGivenName(sc.words[i]) && !sc.facts.repeats(sc.words[j-1]) {
 				return &candidate{}
 			}
 		}

@@ -1908,3 +1908,21 @@ func TestWorkplaceAfterTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeats holds docFacts.repeats to strings.Count(text, w) >= 2,
+// overlapping occurrences included (Count does not count them), and asks
+// twice to read the memo.
+func TestRepeats(t *testing.T) {
+	texts := []string{"", "Ruiz", "Ruiz and Ruiz", "Ruizes met Ruiz", "aaa", "aaaa", "Talks Resume\n\nThe talks resumed.", "é é", "RUIZ Ruiz"}
+	words := []string{"Ruiz", "aa", "a", "Talks", "talks", "é", "Resume", "Berg", ""}
+	for _, text := range texts {
+		f := &docFacts{d: pipeline.NewDoc("t", text)}
+		for range 2 {
+			for _, w := range words {
+				if got, want := f.repeats(w), strings.Count(text, w) >= 2; got != want {
+					t.Errorf("repeats(%q) in %q = %v, want %v", w, text, got, want)
+				}
+			}
+		}
+	}
+}
