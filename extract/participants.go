@@ -2640,15 +2640,19 @@ func orgForms(text string, es []pipeline.Entity) map[string]string {
 	// An acronym the text spells out is known by the name in full ("LSE":
 	// "London Stock Exchange", "U.N.": "United Nations"), when only one
 	// name fits.
-	forms := slices.Sorted(maps.Values(out))
+	byInitials := map[string][]string{} // the forms by their initials, each as often as out holds it
+	for _, f := range slices.Sorted(maps.Values(out)) {
+		a := initials(f)
+		byInitials[a] = append(byInitials[a], f)
+	}
 	for key, name := range out {
 		a := strings.ReplaceAll(name, ".", "")
 		if !isAllCaps(a) || len(a) < 2 {
 			continue
 		}
 		var full []string
-		for _, f := range forms {
-			if f != name && initials(f) == a {
+		for _, f := range byInitials[a] {
+			if f != name {
 				full = append(full, f)
 			}
 		}
