@@ -1019,11 +1019,10 @@ func spellingVariant(key string, forms *formIndex) *person {
 		return nil
 	}
 	var found *person
-	n := utf8.RuneCountInString(key)
-	for runes := n - 1; runes <= n+1; runes++ { // one edit changes the length by one at most
-		for _, f := range forms.byStart[formStart{key[0], runes}] {
+	for _, k := range withOneDeleted(key, []string{key}) {
+		for _, f := range forms.near[k] {
 			ps := forms.people[f]
-			if len(ps) == 1 && oneEdit(f, key) && f+"s" != key && key+"s" != f {
+			if len(ps) == 1 && f[0] == key[0] && oneEdit(f, key) && f+"s" != key && key+"s" != f {
 				if found != nil && found != ps[0] {
 					return nil // ambiguous
 				}
@@ -1059,21 +1058,28 @@ func doubledVariant(key string, forms *formIndex) *person {
 // formIndex is the forms people go by (folded), each with its people,
 // and the forms grouped as spellingVariant looks them up, so that a
 // document naming thousands of people is not read once per person: full
-// names by what follows the given name, one-word forms by their first
-// byte and their length in runes.
+// names by what follows the given name; one-word forms under themselves
+// and each of their spellings with one letter left out, where any form
+// one edit from a word meets it (a letter changed: both without it; one
+// added or dropped: one without it is the other).
 type formIndex struct {
-	people  map[string][]*person
-	byRest  map[string][]string
-	byStart map[formStart][]string
-}
-
-type formStart struct {
-	first byte
-	runes int
+	people map[string][]*person
+	byRest map[string][]string
+	near   map[string][]string
 }
 
 func newFormIndex() *formIndex {
-	return &formIndex{people: map[string][]*person{}, byRest: map[string][]string{}, byStart: map[formStart][]string{}}
+	return &formIndex{people: map[string][]*person{}, byRest: map[string][]string{}, near: map[string][]string{}}
+}
+
+// withOneDeleted appends to out w with each of its letters left out.
+func withOneDeleted(w string, out []string) []string {
+	for i := 0; i < len(w); {
+		_, size := utf8.DecodeRuneInString(w[i:])
+		out = append(out, w[:i]+w[i+size:])
+		i += size
+	}
+	return out
 }
 
 // add records that p goes by the form f.
@@ -1083,8 +1089,9 @@ func (n *formIndex) add(f string, p *person) {
 		if _, rest, full := strings.Cut(f, " "); full {
 			n.byRest[rest] = append(n.byRest[rest], f)
 		} else if f != "" {
-			k := formStart{f[0], utf8.RuneCountInString(f)}
-			n.byStart[k] = append(n.byStart[k], f)
+			for _, k := range withOneDeleted(f, []string{f}) {
+				n.near[k] = append(n.near[k], f)
+			}
 		}
 	}
 	n.people[f] = append(ps, p)

@@ -84,7 +84,7 @@ type docFacts struct {
 	things  map[string]string // names an apposition calls a thing -> their label
 	groups  map[string]bool   // names the document uses in the plural: "the Hales", "120 Kestrels"
 	spelled map[string]bool   // whether the text holds a name, for expansionKnown
-	twice   map[string]bool   // whether the text holds a word twice, for repeats
+	words   map[string]int    // how often each word is written, for repeats
 	persons map[string]bool   // capitalised words written as someone's: "X, who"
 	// names of up to three words written as something's: "bought
 	// Lakeview, which"
@@ -189,23 +189,16 @@ func (f *docFacts) spells(name string) bool {
 	return ok
 }
 
-// repeats reports whether the document's text holds w at least twice
-// (strings.Count(text, w) >= 2), searching the text once per word, and no
-// further than the second time.
+// repeats reports whether the document writes the word w at least twice,
+// counting its tokens once for the document.
 func (f *docFacts) repeats(w string) bool {
-	ok, seen := f.twice[w]
-	if !seen {
-		if f.twice == nil {
-			f.twice = map[string]bool{}
+	if f.words == nil {
+		f.words = make(map[string]int, len(f.d.Tokens)/4)
+		for _, t := range f.d.Tokens {
+			f.words[t.Text]++
 		}
-		if w == "" {
-			ok = strings.Count(f.d.Text, w) >= 2
-		} else if i := strings.Index(f.d.Text, w); i >= 0 {
-			ok = strings.Contains(f.d.Text[i+len(w):], w)
-		}
-		f.twice[w] = ok
 	}
-	return ok
+	return f.words[w] >= 2
 }
 
 // thingNouns head appositions that describe a thing, never a person, and
