@@ -6,6 +6,7 @@
 //	go run ./scripts/benchbatch gen -bytes 1000000000 | readout annotate --input jsonl -
 //	go run ./scripts/benchbatch prose < corpus.jsonl
 //	go run ./scripts/benchbatch scale -factor 100
+//	go run ./scripts/benchbatch hostile
 package main
 
 import (
@@ -32,7 +33,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: benchbatch gen|prose|scale [flags]")
+		fmt.Fprintln(os.Stderr, "usage: benchbatch gen|prose|scale|hostile [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -43,6 +44,8 @@ func main() {
 		err = proseRate(os.Stdin)
 	case "scale":
 		err = scale(os.Args[2:])
+	case "hostile":
+		err = hostile(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -257,6 +260,89 @@ func scale(args []string) error {
 		}
 		fmt.Printf("scaling: %3d docs of %3dx: %s, %.0f ns/word, ratio to 1x %.3f (limit 1.2); %.1f MB allocated per MB of text\n",
 			len(docs), f, took.Round(time.Millisecond), per, per/base, float64(alloc)/float64(len(strings.Join(docs, ""))))
+	}
+	return nil
+}
+
+// hostilePatterns are texts made to hold many of what a rule compares
+// with all the others (people, bodies, headings, acronyms), where a rule
+// that reads every earlier name once per name turns quadratic. Each
+// returns one paragraph or line; i numbers them so that names differ.
+var hostilePatterns = []struct {
+	name string
+	text func(i int) string
+}{
+	{"people after quotations", func(i int) string {
+		return fmt.Sprintf("\"We will not back down,\" %s %s said on Monday.\n\n", madeUp(2*i), madeUp(2*i+1))
+	}},
+	{"title-case headings", func(i int) string {
+		return fmt.Sprintf("%s %s %s\n\n%s said so.\n\n", madeUp(4*i), madeUp(4*i+1), madeUp(4*i+2), madeUp(4*i+3))
+	}},
+	{"all capitals", func(i int) string {
+		return strings.ToUpper(fmt.Sprintf("%s %s met %s in %s on Monday and said %s would visit. ", madeUp(5*i), madeUp(5*i+1), madeUp(5*i+2), madeUp(5*i+3), madeUp(5*i+4)))
+	}},
+	{"bodies and acronyms", func(i int) string {
+		b := madeUp(3 * i)
+		return fmt.Sprintf("The %s Trade Board (%sTB) and %s %s Group met.\n\n", b, b[:1], madeUp(3*i+1), madeUp(3*i+2))
+	}},
+	{"one paragraph of names", func(i int) string {
+		return fmt.Sprintf("Mr %s met %s %s of %s in %s. ", madeUp(5*i), madeUp(5*i+1), madeUp(5*i+2), madeUp(5*i+3), madeUp(5*i+4))
+	}},
+	{"a list of officials", func(i int) string {
+		return fmt.Sprintf("- %s %s, Minister of %s\n", madeUp(3*i), madeUp(3*i+1), madeUp(3*i+2))
+	}},
+}
+
+// madeUp is a capitalised made-up word, a different one for each i.
+func madeUp(i int) string {
+	syllables := []string{"ka", "lo", "mi", "ra", "te", "su", "no", "vi", "de", "ba", "ro", "li"}
+	w := ""
+	for ; len(w) < 6 || i > 0; i /= len(syllables) {
+		w += syllables[i%len(syllables)]
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// hostile times the default pipeline on one core on each hostile pattern
+// at size and at 4 times size, and prints the ratio of the times per
+// byte (1 when the cost is linear; limit 1.2, as for scale).
+func hostile(args []string) error {
+	fs := flag.NewFlagSet("hostile", flag.ExitOnError)
+	size := fs.Int("bytes", 128<<10, "the smaller document's size; the larger is 4 times it (512 KiB, a part, by default)")
+	rounds := fs.Int("rounds", 3, "best of this many rounds")
+	fs.Parse(args)
+	runtime.GOMAXPROCS(1)
+	cfg, err := readout.LoadConfig("")
+	if err != nil {
+		return err
+	}
+	p, err := cfg.NewPipeline()
+	if err != nil {
+		return err
+	}
+	best := func(text string) time.Duration {
+		t := time.Duration(1<<63 - 1)
+		for range *rounds {
+			start := time.Now()
+			d := pipeline.NewDoc("x", text)
+			if err := p.Process(context.Background(), d); err != nil {
+				panic(err)
+			}
+			t = min(t, time.Since(start))
+		}
+		return t
+	}
+	for _, pat := range hostilePatterns {
+		var b strings.Builder
+		for i := 0; b.Len() < 4**size; i++ {
+			b.WriteString(pat.text(i))
+		}
+		large := b.String()
+		small := large[:*size]
+		ts, tl := best(small), best(large)
+		ratio := (float64(tl) / float64(len(large))) / (float64(ts) / float64(len(small)))
+		fmt.Printf("hostile: %-24s %4d KB %6s, %4d KB %6s: time per byte at 4x %.2f (limit 1.2)\n",
+			pat.name, len(small)>>10, ts.Round(time.Millisecond), len(large)>>10, tl.Round(time.Millisecond), ratio)
 	}
 	return nil
 }
