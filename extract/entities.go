@@ -3767,12 +3767,11 @@ func resolve(cands []candidate) []pipeline.Entity {
 // name of a law or an event keeps the place inside it from being one.
 const noEntity = ""
 
+// sortEntities orders entities by start, then end; entities of one span
+// keep their order.
 func sortEntities(es []pipeline.Entity) {
-	sort.Slice(es, func(a, b int) bool {
-		if es[a].Start != es[b].Start {
-			return es[a].Start < es[b].Start
-		}
-		return es[a].End < es[b].End
+	slices.SortStableFunc(es, func(a, b pipeline.Entity) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 	})
 }
 
