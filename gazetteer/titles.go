@@ -140,14 +140,15 @@ func (t *Titles) match(words []string, i int, roles bool) TitleMatch {
 	if i < 0 || i >= len(words) {
 		return TitleMatch{} // past the end: a caller that stepped over a last honorific
 	}
-	if w := strings.ToLower(words[i]); !t.opens[w] && !strings.ContainsRune(w, '-') && !(roles && t.ProfessionalWord(w)) {
+	// (Most words open no title: they are turned away without a
+	// lower-case copy.)
+	if w := words[i]; !lowercase.Get(t.opens, w) && !strings.ContainsRune(w, '-') && !(roles && t.ProfessionalWord(strings.ToLower(w))) {
 		return TitleMatch{}
 	}
 	var mods []string
 	j := i
 	for ; j < len(words); j++ {
-		w := strings.ToLower(words[j])
-		if c, ok := t.modifiers[w]; ok {
+		if c, ok := lowercase.Lookup(t.modifiers, words[j]); ok {
 			mods = append(mods, c)
 			continue
 		}
