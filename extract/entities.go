@@ -4090,10 +4090,21 @@ func echoNames(d *pipeline.Doc, es []pipeline.Entity, gaz *gazetteer.Gazetteer) 
 		i := sort.Search(len(es), func(i int) bool { return es[i].End > start })
 		return i < len(es) && es[i].Start < end
 	}
+	// A form starts with its first word's first byte: most words (lower
+	// case, punctuation) start none, and are not looked up at all.
+	var opens [256]bool
+	for f := range forms {
+		if f != "" {
+			opens[f[0]] = true
+		}
+	}
 	var added []pipeline.Entity
 	for _, s := range d.Sentences {
 		toks := d.Tokens[s.FirstToken:s.EndToken]
 		for i := 0; i < len(toks); i++ {
+			if t := toks[i].Text; t != "" && !opens[t[0]] {
+				continue
+			}
 			// Longest form starting here, up to four tokens.
 			for n := min(4, len(toks)-i); n >= 1; n-- {
 				start, end := toks[i].Start, toks[i+n-1].End
