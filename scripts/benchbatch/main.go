@@ -204,11 +204,7 @@ func scale(args []string) error {
 	for _, t := range texts {
 		words += len(strings.Fields(t))
 	}
-	cfg, err := readout.LoadConfig("")
-	if err != nil {
-		return err
-	}
-	p, err := cfg.NewPipeline()
+	p, err := defaultPipeline()
 	if err != nil {
 		return err
 	}
@@ -312,11 +308,7 @@ func hostile(args []string) error {
 	rounds := fs.Int("rounds", 3, "best of this many rounds")
 	fs.Parse(args)
 	runtime.GOMAXPROCS(1)
-	cfg, err := readout.LoadConfig("")
-	if err != nil {
-		return err
-	}
-	p, err := cfg.NewPipeline()
+	p, err := defaultPipeline()
 	if err != nil {
 		return err
 	}
@@ -345,4 +337,13 @@ func hostile(args []string) error {
 			pat.name, len(small)>>10, ts.Round(time.Millisecond), len(large)>>10, tl.Round(time.Millisecond), ratio)
 	}
 	return nil
+}
+
+// defaultPipeline is the pipeline of the embedded default configuration.
+func defaultPipeline() (*pipeline.Pipeline, error) {
+	cfg, err := readout.LoadConfig("")
+	if err != nil {
+		return nil, err
+	}
+	return cfg.NewPipeline()
 }
