@@ -158,6 +158,7 @@ func findIn(text string, lo, hi int, r resolver, future func(int) bool, found []
 	// without (a month's first three letters, "day", "-"): the patterns
 	// backtrack, and most windows hold a month or a weekday, not both.
 	win := text[lo:hi]
+	day := strings.Contains(win, "day")
 	if hasMonthPrefix(win) {
 		for _, m := range shift(monthDayRE.FindAllStringSubmatchIndex(win, -1), lo) {
 			if !plausibleDay(group(m, 3)) {
@@ -182,7 +183,7 @@ func findIn(text string, lo, hi int, r resolver, future func(int) bool, found []
 			add(m[0], m[1], ymd(group(m, 1), time.Month(mo), group(m, 3)))
 		}
 	}
-	if strings.Contains(win, "day") {
+	if day {
 		for _, m := range shift(relWeekdayRE.FindAllStringSubmatchIndex(win, -1), lo) {
 			mod := strings.ToLower(group(m, 1))
 			start := m[0]
@@ -192,7 +193,7 @@ func findIn(text string, lo, hi int, r resolver, future func(int) bool, found []
 			add(start, m[1], r.weekday(weekdays[group(m, 2)], mod, future(m[0])))
 		}
 	}
-	if strings.Contains(win, "day") || strings.Contains(win, "omorrow") {
+	if day || strings.Contains(win, "omorrow") {
 		for _, m := range shift(relDayRE.FindAllStringIndex(win, -1), lo) {
 			add(m[0], m[1], r.shift(relDays[strings.ToLower(text[m[0]:m[1]])]))
 		}

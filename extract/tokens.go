@@ -334,10 +334,6 @@ func isSpaceByte(b byte) bool {
 // holds the two to the same tokens.
 type wordTokenizer struct{ prose *tokenize.Tokenizer }
 
-func (w wordTokenizer) Tokenize(s string) []tokenize.Token {
-	return w.Append(make([]tokenize.Token, 0, len(s)/5+2), s, 0)
-}
-
 // Append appends the tokens of s to out, their offsets moved by offset.
 func (w wordTokenizer) Append(out []tokenize.Token, s string, offset int) []tokenize.Token {
 	for i := 0; i < len(s); {

@@ -273,12 +273,7 @@ func normalize(w string) string {
 	case "‘", "’", "`":
 		return "'"
 	}
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ToLower(w)
-		}
-	}
-	return w
+	return strings.ToLower(w) // (w itself when it has no capital: no copy)
 }
 
 func isDigits(s string) bool {

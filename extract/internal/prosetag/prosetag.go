@@ -17,7 +17,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/jdkato/prose/v3/tag"
@@ -53,6 +52,7 @@ type templates struct {
 	tagIDs   map[string]int32 // tags the features name -> id
 	tag      [][2]int32       // by tag id: "i-1 tag", "i-2 tag"
 	tagTag   []int32          // "i tag+i-2 tag", at id(i-1)*len(tag)+id(i-2)
+	start    [2]int32         // the ids of the tags before a sentence
 }
 
 // wordFeats are one word's features: "i word", "i-1 word", "i-2 word",
@@ -230,6 +230,7 @@ func (m *Model) index(blob string, featOff []uint32) error {
 	for _, c := range m.classes {
 		t.classTag = append(t.classTag, tagID(c))
 	}
+	t.start = [2]int32{m.tagID("-START-"), m.tagID("-START2-")}
 	nt := int32(len(t.tag))
 	if nt > 1024 { // the tag-pair table is nt*nt
 		return fmt.Errorf("prosetag: %d tags, at most 1024", nt)
@@ -305,7 +306,7 @@ func (m *Model) TagTokens(tokens []tag.Token) {
 		}
 		s.sfx[i] = m.suffixFeats(suffix(w, 3))
 	}
-	id1, id2 := m.tagID("-START-"), m.tagID("-START2-")
+	id1, id2 := m.feats.start[0], m.feats.start[1]
 	for i := range tokens {
 		t, id := m.tagOne(s, i, tokens[i].Text, id1, id2)
 		tokens[i].Tag = t
@@ -383,7 +384,7 @@ func (m *Model) predict(s *sentence, i int, word string, id1, id2 int32) int {
 	} else {
 		clear(sc)
 	}
-	i = min(len(s.ctx)-3, i+2)
+	i += 2 // the word's place in s.ctx, after the two starts
 	tagFeat := func(id int32, k int) int32 {
 		if id < 0 {
 			return -1
@@ -460,12 +461,7 @@ func normalize(word string) string {
 	if first >= '0' && first <= '9' {
 		return "!DIGITS"
 	}
-	for i := 0; i < len(word); i++ {
-		if c := word[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ToLower(word)
-		}
-	}
-	return word
+	return strings.ToLower(word) // (word itself when it has no capital: no copy)
 }
 
 func isDecimalInt(s string) bool {
