@@ -2725,6 +2725,7 @@ func fuller(a, b string) bool {
 // diplomat's or an international post, which are as often another
 // country's.
 func (p *Participants) unplacedByContext(role string) bool {
+	role = strings.TrimPrefix(role, "Former ")
 	if strings.HasPrefix(role, "Chief ") && strings.HasSuffix(role, " Officer") {
 		return true
 	}
@@ -2743,4 +2744,4 @@ func (p *Participants) unplacedByContext(role string) bool {
 var unplacedHeads = toSet(`ceo cfo coo cto manager coach captain skipper selector boss founder owner player striker
 midfielder defender goalkeeper pope archbishop cardinal rabbi imam bishop priest chaplain deacon rector vicar pastor
 mufti ayatollah mullah maulana prophet professor headteacher headmaster headmistress provost dean ambassador envoy diplomat
-consul attache chargé nuncio secretary-general`)
+consul attache chargé nuncio secretary-general executive`)
