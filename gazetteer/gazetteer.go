@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Entry kinds.
@@ -64,13 +66,9 @@ type Match struct {
 
 // A Gazetteer is immutable after construction and safe for concurrent use.
 type Gazetteer struct {
-	records   []record // kept so WithFile can rebuild the index
+	index
+	user      []record // WithFile's entries: the next WithFile indexes the embedded ones, these and its own
 	ambiguous map[string]bool
-
-	forms     []form
-	byFirst   map[string][]int32 // first word (and its upper-case form) -> forms, longest first
-	countries map[string]Entry
-	capitals  map[string]Entry
 	officials map[string][]Official
 	titles    *Titles
 	given     map[string]bool     // given names of officials worldwide
@@ -87,9 +85,16 @@ type record struct {
 	forms []string
 }
 
+// An index finds entries by their surface forms.
+type index struct {
+	forms     []form
+	byFirst   map[string][]int32 // first word (and its upper-case form) -> forms, longest first
+	countries map[string]Entry
+	capitals  map[string]Entry
+}
+
 type form struct {
 	words     []string
-	upper     []string
 	entries   []Entry
 	ambiguous bool
 }
@@ -255,7 +260,7 @@ func (g *Gazetteer) candidates(w string) []int32 {
 func (f *form) matchAt(words []string, i int) bool {
 	for j, w := range f.words {
 		t := words[i+j]
-		if t == w || t == f.upper[j] {
+		if t == w || upperOf(t, w) {
 			continue
 		}
 		// ("Médecins sans Frontières": a name's inner function word may be
@@ -275,6 +280,22 @@ func (f *form) matchAt(words []string, i int) bool {
 // lower case whatever the name's own spelling.
 var minorWords = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true, "in": true,
 	"de": true, "du": true, "des": true, "del": true, "la": true, "le": true, "les": true, "sans": true, "et": true, "y": true}
+
+// upperOf reports whether t is w in capitals, strings.ToUpper(w), without
+// making that string.
+func upperOf(t, w string) bool {
+	if t == "" || 'a' <= t[0] && t[0] <= 'z' {
+		return false
+	}
+	for _, r := range w {
+		c, n := utf8.DecodeRuneInString(t)
+		if c != unicode.ToUpper(r) || n < 2 && c == utf8.RuneError {
+			return false
+		}
+		t = t[n:]
+	}
+	return t == ""
+}
 
 func normApos(s string) string { return strings.ReplaceAll(s, "’", "'") }
 
@@ -351,19 +372,15 @@ func dotted(s string) string {
 	return b.String()
 }
 
-// build indexes records; later records of the same form rank after
+// newIndex indexes records; later records of the same form rank after
 // earlier ones of equal standing.
-func build(records []record, ambiguous map[string]bool, officials map[string][]Official, titles *Titles) *Gazetteer {
-	g := &Gazetteer{
-		records:   records,
-		ambiguous: ambiguous,
+func newIndex(records []record, ambiguous map[string]bool) index {
+	g := index{
 		byFirst:   make(map[string][]int32, len(records)*2),
 		countries: make(map[string]Entry),
 		capitals:  make(map[string]Entry),
-		officials: officials,
-		titles:    titles,
 	}
-	index := make(map[string]int32, len(records)*2)
+	byKey := make(map[string]int32, len(records)*2)
 	for _, r := range records {
 		switch {
 		case r.e.Kind == Country && r.e.ID != "":
@@ -387,19 +404,15 @@ func build(records []record, ambiguous map[string]bool, officials map[string][]O
 				}
 			}
 			key := formKey(s)
-			fi, ok := index[key]
+			fi, ok := byKey[key]
 			if !ok {
 				words := splitForm(key)
 				if !usableForm(words) {
 					continue
 				}
 				fi = int32(len(g.forms))
-				index[key] = fi
-				up := make([]string, len(words))
-				for i, w := range words {
-					up[i] = strings.ToUpper(w)
-				}
-				g.forms = append(g.forms, form{words: words, upper: up, ambiguous: ambiguous[strings.Join(words, " ")]})
+				byKey[key] = fi
+				g.forms = append(g.forms, form{words: words, ambiguous: ambiguous[strings.Join(words, " ")]})
 			}
 			// Skip a second form of the same entry.
 			es := g.forms[fi].entries
@@ -438,8 +451,8 @@ func build(records []record, ambiguous map[string]bool, officials map[string][]O
 		})
 		f.entries = slices.Clip(f.entries)
 		g.byFirst[f.words[0]] = append(g.byFirst[f.words[0]], int32(i))
-		if f.upper[0] != f.words[0] {
-			g.byFirst[f.upper[0]] = append(g.byFirst[f.upper[0]], int32(i))
+		if up := strings.ToUpper(f.words[0]); up != f.words[0] {
+			g.byFirst[up] = append(g.byFirst[up], int32(i))
 		}
 	}
 	for k, c := range g.byFirst {

@@ -321,6 +321,11 @@ func TestWithFile(t *testing.T) {
 	if g.Lookup("Acme") != nil || g2.Lookup("Zembla") != nil {
 		t.Error("WithFile changed its receiver")
 	}
+	// The reference data beside the index comes along.
+	if !g3.KnownAcronym("EU", "European Union") || g3.OfficeFits("US", "Prime Minister") || g3.OfficeFits("GB", "Senator") ||
+		len(g3.Officials("Sergey Lavrov")) == 0 || !g3.GivenName("Sergey") || !g3.Titles().IsHead("minister") {
+		t.Error("WithFile lost reference data other than names")
+	}
 	if _, err := g.WithFile(filepath.Join(dir, "missing.tsv")); err == nil {
 		t.Error("WithFile(missing) succeeded")
 	}
@@ -434,5 +439,23 @@ func TestKnownAcronymDotted(t *testing.T) {
 	g := mustDefault(t)
 	if !g.KnownAcronym("U.N.", "United Nations") || !g.KnownAcronym("UN", "United Nations") || g.KnownAcronym("U.N.", "European Union") {
 		t.Error(`"U.N." and "UN" name the United Nations alone`)
+	}
+}
+
+func TestUpperOf(t *testing.T) {
+	for _, c := range []struct {
+		t, w string
+		want bool
+	}{
+		{"CAIRO", "Cairo", true}, {"GÖTEBORG", "Göteborg", true}, {"ÉCOLE", "École", true}, {"U.N.", "U.N.", true},
+		{"CAIRo", "Cairo", false}, {"cairo", "Cairo", false}, {"CAIROS", "Cairo", false}, {"CAIR", "Cairo", false},
+		{"", "Cairo", false}, {"GOTEBORG", "Göteborg", false}, {"\xffAIRO", "\xffairo", false},
+	} {
+		if got := upperOf(c.t, c.w); got != c.want {
+			t.Errorf("upperOf(%q, %q) = %v, want %v", c.t, c.w, got, c.want)
+		}
+		if c.want != (c.t == strings.ToUpper(c.w)) {
+			t.Errorf("case %q, %q disagrees with strings.ToUpper", c.t, c.w)
+		}
 	}
 }

@@ -81,7 +81,9 @@ func list(s string) []string {
 	return out
 }
 
-func load() (*Gazetteer, error) {
+// embeddedRecords reads the entries of the embedded data. They are read
+// again rather than kept: a Gazetteer holds only their index.
+func embeddedRecords() ([]record, error) {
 	var recs []record
 	// countries: iso2 iso3 name official region population capital forms demonyms
 	err := eachRow("countries.tsv", func(f []string) error {
@@ -141,6 +143,14 @@ func load() (*Gazetteer, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	return recs, nil
+}
+
+func load() (*Gazetteer, error) {
+	recs, err := embeddedRecords()
+	if err != nil {
+		return nil, err
 	}
 	ambiguous, err := addWords(nil, "ambiguous.txt")
 	if err != nil {
@@ -205,9 +215,8 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := build(recs, ambiguous, officials, titles)
-	g.given, g.common, g.lower, g.acronyms, g.heads, g.senates = given, common, lower, acronyms, heads, senates
-	return g, nil
+	return &Gazetteer{index: newIndex(recs, ambiguous), ambiguous: ambiguous, officials: officials, titles: titles,
+		given: given, common: common, lower: lower, acronyms: acronyms, heads: heads, senates: senates}, nil
 }
 
 // foldName lowercases s, strips common Latin diacritics and collapses

@@ -42,7 +42,7 @@ func (g *Gazetteer) WithFile(path string) (*Gazetteer, error) {
 			return nil, err
 		}
 	}
-	recs := slices.Clip(g.records)
+	user := slices.Clip(g.user)
 	for i, r := range rows {
 		if strings.TrimSpace(r.Name) == "" {
 			return nil, fmt.Errorf("gazetteer: %s: entry %d has no name", path, i+1)
@@ -60,11 +60,15 @@ func (g *Gazetteer) WithFile(path string) (*Gazetteer, error) {
 		if kind == Country && id == "" {
 			id = country
 		}
-		recs = append(recs, record{Entry{Name: strings.TrimSpace(r.Name), Kind: kind, ID: id, Country: country}, aliases})
+		user = append(user, record{Entry{Name: strings.TrimSpace(r.Name), Kind: kind, ID: id, Country: country}, aliases})
 	}
-	ng := build(recs, g.ambiguous, g.officials, g.titles)
-	ng.given, ng.common, ng.lower = g.given, g.common, g.lower
-	return ng, nil
+	recs, err := embeddedRecords()
+	if err != nil {
+		return nil, err
+	}
+	ng := *g
+	ng.index, ng.user = newIndex(append(recs, user...), g.ambiguous), user
+	return &ng, nil
 }
 
 func aliasList(v any) ([]string, error) {
