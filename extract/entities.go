@@ -101,7 +101,7 @@ type candidate struct {
 func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	var ents []pipeline.Entity
 	var tagged [][]ner.Span
-	facts := &docFacts{d: d} // shared by the sentences of this document
+	facts := &docFacts{d: d, gaz: e.gaz} // shared by the sentences of this document
 	if e.model != nil {
 		var err error
 		if tagged, err = e.tagDoc(ctx, d); err != nil {

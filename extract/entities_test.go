@@ -1108,6 +1108,22 @@ func TestContestedSeats(t *testing.T) {
 	checkPerson(t, "He will contest Tom Berg's claim in court.", "Tom Berg")
 }
 
+// TestFirmsNamedByKind: a name after the noun for a kind of firm is a
+// body's in all its mentions, a compound kind's even when it is a given
+// name; a given name or a title after the noun opens a person's name.
+func TestFirmsNamedByKind(t *testing.T) {
+	checkNoPeople(t,
+		"Harvey sells rail stake\n\nShares in engineering group Harvey rose. The deal is a boost to Harvey, which has debts.",
+		"Carter sells bus unit\n\nShares in transport group Carter rose. The sale brings relief to Carter, which owes banks.",
+		"The report was written by consultancy Dunmore Keating. Dunmore Keating said costs would rise.")
+	checkPersons(t, map[string]string{
+		"A spokesman for the group Ana Ruiz leads said Ruiz was away.":       "Ana Ruiz",
+		"Ana Ruiz left the firm Tom Berg founded. Berg said little.":         "Tom Berg",
+		"Ana Ruiz, who left the law firm Tom Berg founded, said little.":     "Tom Berg",
+		"The company Chairman Ana Ruiz spoke. Ruiz said the bank was sound.": "Ana Ruiz",
+	})
+}
+
 // TestCapitalTheOpensAName: a capitalised "The" inside a sentence opens
 // the name of a work, a show or a band, and the name after it is no one's
 // ("a revival of The Paper Lantern"); "the" in lower case before a name

@@ -80,12 +80,13 @@ network channel club`)
 // on demand and shared by its sentences.
 type docFacts struct {
 	d       *pipeline.Doc
-	lower   map[string]bool   // words the document writes in lower case
-	things  map[string]string // names an apposition calls a thing -> their label
-	groups  map[string]bool   // names the document uses in the plural: "the Hales", "120 Kestrels"
-	spelled map[string]bool   // whether the text holds a name, for expansionKnown
-	words   map[string]int    // how often each word is written, for repeats
-	persons map[string]bool   // capitalised words written as someone's: "X, who"
+	gaz     *gazetteer.Gazetteer // given names and titles; nil reads none
+	lower   map[string]bool      // words the document writes in lower case
+	things  map[string]string    // names an apposition calls a thing -> their label
+	groups  map[string]bool      // names the document uses in the plural: "the Hales", "120 Kestrels"
+	spelled map[string]bool      // whether the text holds a name, for expansionKnown
+	words   map[string]int       // how often each word is written, for repeats
+	persons map[string]bool      // capitalised words written as someone's: "X, who"
 	// names of up to three words written as something's: "bought
 	// Lakeview, which"
 	impersonal map[string]bool
@@ -342,6 +343,25 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 			f.things[strings.Join(tokenTexts(t[k+1:end]), " ")] = ""
 		}
 	}
+	// "engineering group Halvard", "storage firm Ostel": a name after the
+	// noun for a kind of firm is a body's in the whole document ("a boost
+	// to Halvard, which"), unless a given name or a title opens it ("the
+	// firm Tom Berg founded", "company Chairman Ana Ruiz"). A compound's
+	// kind ("transport group") may name a body by a given name alone
+	// ("Carter").
+	for k := 0; k+1 < len(t); k++ {
+		if !firmNouns[t[k].Text] || t[k].Tag != "NN" || !isCapitalized(t[k+1].Text) {
+			continue
+		}
+		end := k + 2
+		for end < len(t) && end < k+5 && isCapitalized(t[end].Text) && !isPossessive(t[end].Text) {
+			end++
+		}
+		compound := k > 0 && t[k-1].Tag == "NN" && !isCapitalized(t[k-1].Text) && end == k+2
+		if f.bodyName(t[k+1].Text, compound) {
+			f.things[strings.Join(tokenTexts(t[k+1:end]), " ")] = pipeline.Org
+		}
+	}
 	// "the centrist Yesh Atid (Future) party": a name before a noun of a
 	// body names that body in the whole document ("a lawmaker with Yesh
 	// Atid").
@@ -406,6 +426,17 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 			}
 		}
 	}
+}
+
+// bodyName reports whether a word may open a body's name after the noun
+// for its kind: no title, weekday or month, and no given name unless
+// given is true.
+func (f *docFacts) bodyName(w string, given bool) bool {
+	if isWeekdayName(w) || monthOf(w) != 0 {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return f.gaz == nil || (given || !f.gaz.CommonGivenName(w)) && !f.gaz.Titles().IsHead(lw) && !f.gaz.Titles().IsModifier(lw)
 }
 
 // appositionHead returns the head of the noun phrase opening toks, after
