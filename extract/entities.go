@@ -1010,7 +1010,7 @@ var seatTitles = toSet(`MP MSP MEP AM MLA TD MK`)
 // before organisations' names and never before people's (not "maker":
 // "filmmaker", "lawmaker").
 var firmNouns = toSet(`company firm group agency bank club manufacturer retailer chain conglomerate subsidiary affiliate operator consultancy
-underwriter lender insurer airline carrier brewer miner jeweller jeweler carmaker automaker chipmaker drugmaker steelmaker`)
+underwriter lender insurer airline carrier brewer miner jeweller jeweler carmaker automaker chipmaker drugmaker steelmaker brokerage charity`)
 
 // institutionHeads end the names of institutions that are often named
 // after their place.

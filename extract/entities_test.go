@@ -1116,6 +1116,7 @@ func TestFirmsNamedByKind(t *testing.T) {
 		"Harvey sells rail stake\n\nShares in engineering group Harvey rose. The deal is a boost to Harvey, which has debts.",
 		"Carter sells bus unit\n\nShares in transport group Carter rose. The sale brings relief to Carter, which owes banks.",
 		"The report was written by consultancy Dunmore Keating. Dunmore Keating said costs would rise.")
+	checkEntities(t, "Ana Ruiz, head of research at brokerage Dunmore, said rates would rise.", []wantEntity{{"Dunmore", pipeline.Org, "", ""}})
 	checkPersons(t, map[string]string{
 		"A spokesman for the group Ana Ruiz leads said Ruiz was away.":       "Ana Ruiz",
 		"Ana Ruiz left the firm Tom Berg founded. Berg said little.":         "Tom Berg",

@@ -956,7 +956,7 @@ func (r *roleReader) describedBody(j, hi int) int {
 // bodyKind reports whether w names a kind of body: "charity", "firm",
 // "union".
 func bodyKind(w string) bool {
-	return firmNouns[w] || orgNouns[w] || w == "charity" || w == "organisation" || w == "organization"
+	return firmNouns[w] || orgNouns[w] || w == "organisation" || w == "organization"
 }
 
 // seatBodies are the nouns of bodies one holds a seat in: a member of one
