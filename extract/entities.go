@@ -1010,7 +1010,7 @@ var seatTitles = toSet(`MP MSP MEP AM MLA TD MK`)
 // before organisations' names and never before people's (not "maker":
 // "filmmaker", "lawmaker").
 var firmNouns = toSet(`company firm group agency bank club manufacturer retailer chain conglomerate subsidiary affiliate operator consultancy
-underwriter lender insurer airline carrier brewer miner jeweller jeweler carmaker automaker chipmaker drugmaker steelmaker brokerage charity`)
+underwriter lender insurer airline carrier brewer miner jeweller jeweler carmaker automaker chipmaker drugmaker steelmaker brokerage charity band`)
 
 // institutionHeads end the names of institutions that are often named
 // after their place.
@@ -2952,8 +2952,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			label = pipeline.Person
 		}
 		// "the Clean Rivers Act", "the Harbour Incident": a law or an
-		// event, neither a body nor a place.
-		if label != pipeline.Person && j-i >= 2 && lawEventHeads[sc.words[j-1]] {
+		// event, neither a body nor a place, nor anyone, whatever the
+		// tagger says ("the Texas Chainsaw Massacre"; but "Tom Bill",
+		// "Lee Charter").
+		if j-i >= 2 && lawEventHeads[sc.words[j-1]] && (label != pipeline.Person || !personalLawHeads[sc.words[j-1]]) {
 			sc.add(i, j, noEntity, prioTagger, sp.Confidence) // nor is a word of it ("Maastricht")
 			continue
 		}
@@ -3343,6 +3345,9 @@ const agreementWords = `Act Treaty Accord Accords Agreement Declaration Doctrine
 // lawEventHeads end the names of laws, agreements and events, never a
 // body's or a place's.
 var lawEventHeads = toSet(`Bill Charter Constitution Covenant Protocol Resolution Incident Massacre Talks ` + agreementWords)
+
+// personalLawHeads are the lawEventHeads that end people's names too.
+var personalLawHeads = toSet(`Bill Charter`)
 
 // stormWords open the names of storms.
 var stormWords = toSet(`Hurricane Typhoon Cyclone Storm Tropical`)

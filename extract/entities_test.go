@@ -741,6 +741,10 @@ func TestLawsAndEventsNoBodies(t *testing.T) {
 		}
 	}
 	checkEntities(t, "The Lisbon Fisheries Council met on Tuesday.", []wantEntity{{"Lisbon Fisheries Council", pipeline.Org, "", ""}})
+	checkNoPeople(t, "Critics said the sequel was worse than the Texas Chainsaw Massacre.")
+	// (Two of the heads end people's names too.)
+	checkPerson(t, "Survivors of the Harwick Massacre met Tom Bill on Monday.", "Tom Bill")
+	checkPerson(t, "Ana Ruiz met Lee Charter in Leeds.", "Lee Charter")
 }
 
 // TestPlaceNamedBody: a place's name before the head of a state's body,
@@ -1115,6 +1119,7 @@ func TestFirmsNamedByKind(t *testing.T) {
 	checkNoPeople(t,
 		"Harvey sells rail stake\n\nShares in engineering group Harvey rose. The deal is a boost to Harvey, which has debts.",
 		"Carter sells bus unit\n\nShares in transport group Carter rose. The sale brings relief to Carter, which owes banks.",
+		"Fans of the rock band Sister Clara queued all night.",
 		"The report was written by consultancy Dunmore Keating. Dunmore Keating said costs would rise.")
 	checkEntities(t, "Ana Ruiz, head of research at brokerage Dunmore, said rates would rise.", []wantEntity{{"Dunmore", pipeline.Org, "", ""}})
 	checkPersons(t, map[string]string{
