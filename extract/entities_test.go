@@ -1130,6 +1130,22 @@ func TestFirmsNamedByKind(t *testing.T) {
 	})
 }
 
+// TestCollectiveNames: a singular name with a plural verb is a team's or
+// a band's in all its mentions; a coordination's last name, an object's,
+// a name after a line cut short and a country are not.
+func TestCollectiveNames(t *testing.T) {
+	checkEntities(t, "Despite the defeat, Rotan are well placed. Rotan would play Lada next.", []wantEntity{{"Rotan", pipeline.Org, "", ""}})
+	checkNoPeople(t, "Despite the defeat, Rotan are well placed. Rotan would play Lada next.")
+	checkEntities(t, "\"Halden have not lost at home since May,\" the coach said. Fans of Halden cheered.", []wantEntity{{"Halden", pipeline.Org, "", ""}})
+	checkEntities(t, "England are top of the group.", []wantEntity{{"England", pipeline.Place, "", ""}})
+	checkPersons(t, map[string]string{
+		"Tom Berg and Ana Ruiz are in Leeds.":                                "Ana Ruiz",
+		"The people Ana Ruiz have met say so.":                               "Ana Ruiz",
+		"He toured with finance minister\nDilson Kaparo have been in talks.": "Dilson Kaparo",
+		"Stars such as Arnold Hale have been used to sell it.":               "Arnold Hale",
+	})
+}
+
 // TestCapitalTheOpensAName: a capitalised "The" inside a sentence opens
 // the name of a work, a show or a band, and the name after it is no one's
 // ("a revival of The Paper Lantern"); "the" in lower case before a name

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -312,6 +313,53 @@ func (f *docFacts) readAppositions() {
 	for _, s := range f.d.Sentences {
 		f.appositions(f.d.Tokens[s.FirstToken:s.EndToken])
 	}
+	f.collectives()
+}
+
+// collectives records the names that a plural verb follows: "Rotor are
+// top of the league", "Harwick have signed a striker". A singular name
+// with a plural verb is a team's, a band's or a firm's, as British news
+// writes them, in the whole document. Not the last of a coordination
+// ("Tom and Ana Ruiz are", "as well as Ana Ruiz have"), an object's
+// ("the people Ana Ruiz have met"), a full name opening with a given
+// name ("The Streets, aka rapper Mike Hale, have"), a plural after "the"
+// ("the Hales are") nor a country ("England are": a place, as corpora
+// count national sides). A clause's subject opens the sentence, or
+// follows a comma or a subordinator ("Despite the defeat, Rotor are",
+// "said that Rotor have"); a sentence that does not follow a full stop
+// is a line cut short ("he and finance minister | Ana Ruiz have").
+func (f *docFacts) collectives() {
+	t := f.d.Tokens
+	for k := 1; k < len(t); k++ {
+		if t[k].Text != "are" && t[k].Text != "have" {
+			continue
+		}
+		start := k
+		for start > 0 && k-start < 3 && t[start-1].Sentence == t[k].Sentence && isCapitalized(t[start-1].Text) && !isAllCaps(t[start-1].Text) && !isPossessive(t[start-1].Text) {
+			start--
+		}
+		if start == k {
+			continue
+		}
+		if start > 0 {
+			before := t[start-1]
+			opens := before.Sentence == t[k].Sentence && subjectOpeners[strings.ToLower(before.Text)] ||
+				before.Sentence != t[k].Sentence && (sentenceEnds[before.Text] || strings.Contains(f.d.Text[before.End:t[start].Start], "\n\n"))
+			if !opens {
+				continue
+			}
+		}
+		if k-start > 1 && f.gaz != nil && f.gaz.CommonGivenName(t[start].Text) {
+			continue // (one word may be both: "Chelsea have")
+		}
+		name := strings.Join(tokenTexts(t[start:k]), " ")
+		if f.gaz != nil && slices.ContainsFunc(f.gaz.Lookup(name), func(e gazetteer.Entry) bool { return e.Kind != gazetteer.City && e.Kind != gazetteer.Org }) {
+			continue
+		}
+		if _, ok := f.things[name]; !ok {
+			f.things[name] = pipeline.Org
+		}
+	}
 }
 
 // appositions records the one-word names of a sentence described by a
@@ -427,6 +475,13 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		}
 	}
 }
+
+// subjectOpeners may stand before a clause's subject: a comma, a quotation mark, "Despite the defeat,
+// Rotor are", "said that Rotor have".
+var subjectOpeners = toSet(`, " “ that because although though while when whereas if since after before so but yet`)
+
+// sentenceEnds end a sentence's last word or quotation.
+var sentenceEnds = toSet(`. ! ? " ” ' ’`)
 
 // bodyName reports whether a word may open a body's name after the noun
 // for its kind: no title, weekday or month, and no given name unless
