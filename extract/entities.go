@@ -3344,7 +3344,11 @@ const agreementWords = `Act Treaty Accord Accords Agreement Declaration Doctrine
 
 // lawEventHeads end the names of laws, agreements and events, never a
 // body's or a place's.
-var lawEventHeads = toSet(`Bill Charter Constitution Covenant Protocol Resolution Incident Massacre Talks ` + agreementWords)
+var lawEventHeads = toSet(`Bill Charter Constitution Covenant Protocol Resolution Incident Massacre Talks ` + agreementWords + ` ` + contestWords)
+
+// contestWords end the names of sports contests and prizes: "the Texas
+// Open", "the Davis Cup", "the Grand Prix Final".
+const contestWords = `Open Classic Cup Championship Championships Games Olympics Trophy Prize Prizes Award Awards Prix Final Finals Tournament Marathon`
 
 // personalLawHeads are the lawEventHeads that end people's names too.
 var personalLawHeads = toSet(`Bill Charter`)

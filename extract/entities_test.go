@@ -735,6 +735,7 @@ func TestLawsAndEventsNoBodies(t *testing.T) {
 		"Critics said the Harbour Incident was covered up.",
 		"Both sides honoured the Kivu Ceasefire Agreement until May.",
 		"Officials blamed the Maastricht Protocol for the delay.",
+		"They qualified for the Kestrel Grand Prix Final.",
 	} {
 		if got := entitiesOf(t, text); len(got) != 0 {
 			t.Errorf("%q: want no entity, got %s", text, dumpEntities(got))
