@@ -2987,8 +2987,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// "Philip Brandow's trilogy": a body's name of a common given name
 		// and a surname is a person's where the document writes that
-		// surname as someone's ("Brandow, who").
-		if label == pipeline.Org && j-i == 2 && sc.e.gaz.CommonGivenName(sc.words[i]) && !isOrgHead(sc.words[i+1]) && sc.facts.personal(sc.words[i+1]) {
+		// surname as someone's ("Brandow, who", "Brandow, 45,"); so is a
+		// name of one or two words one of which the document gives an
+		// age ("dissident Wang Donghai ... Wang, 45, was").
+		if label == pipeline.Org && !slices.ContainsFunc(sc.words[i:j], isOrgHead) &&
+			(j-i == 2 && sc.e.gaz.CommonGivenName(sc.words[i]) && sc.facts.personal(sc.words[j-1]) ||
+				j-i <= 2 && sc.properNouns(i, j) && sc.plausibleName(i, j) && (sc.facts.hasAge(sc.words[i]) || sc.facts.hasAge(sc.words[j-1]))) {
 			label = pipeline.Person
 		}
 		if label == pipeline.Person && j-i == 1 && sc.facts.group(sc.words[i], sc.namesBefore) {

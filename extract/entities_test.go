@@ -1147,6 +1147,30 @@ func TestCollectiveNames(t *testing.T) {
 	})
 }
 
+// TestAgeMakesAPerson: a name the document gives an age ("Wang, 45,")
+// is a person's in all its mentions, whatever the tagger reads; a number
+// in a list is no age.
+func TestAgeMakesAPerson(t *testing.T) {
+	for _, text := range []string{
+		"Police detained the dissident Wang Lihua on Friday. Wang, 45, was jailed last year. Police beat Wang and his colleague.",
+		"Police detained the activist Tata Mensa on Friday. Tata, 45, was jailed last year. The group said Tata would be freed.",
+	} {
+		n := 0
+		for _, e := range entitiesOf(t, text) {
+			if e.Text == "Wang" || e.Text == "Tata" {
+				n++
+				if e.Label != pipeline.Person {
+					t.Errorf("%q: %s %q, want PERSON", text, e.Label, e.Text)
+				}
+			}
+		}
+		if n != 2 {
+			t.Errorf("%q: %d mentions of the surname, want 2", text, n)
+		}
+	}
+	checkNoPeople(t, "The range runs 147, 156 Sportwagon, 166, GTV and Spider.")
+}
+
 // TestCapitalTheOpensAName: a capitalised "The" inside a sentence opens
 // the name of a work, a show or a band, and the name after it is no one's
 // ("a revival of The Paper Lantern"); "the" in lower case before a name

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/readout/readout/gazetteer"
@@ -88,6 +89,7 @@ type docFacts struct {
 	spelled map[string]bool      // whether the text holds a name, for expansionKnown
 	words   map[string]int       // how often each word is written, for repeats
 	persons map[string]bool      // capitalised words written as someone's: "X, who"
+	aged    map[string]bool      // capitalised words given an age: "X, 45,"
 	// names of up to three words written as something's: "bought
 	// Lakeview, which"
 	impersonal map[string]bool
@@ -106,19 +108,45 @@ func (f *docFacts) notPerson(name string) bool {
 
 // personal reports whether the document writes the capitalised word w as
 // a person's name somewhere: before a relative "who" ("Brandow, who
-// said"), though not as the last of a list ("Orla Group and Castell
-// Leisure, who ..." are the list's) or after "of" ("X, chairman of
-// Lakeview Brothers, who ..." is X).
+// said") or an age ("Brandow, 45, was"), though not as the last of a
+// list ("Orla Group and Castell Leisure, who ..." are the list's) or
+// after "of" ("X, chairman of Lakeview Brothers, who ..." is X).
 func (f *docFacts) personal(w string) bool {
+	f.readPersonal()
+	return f.persons[w] || f.aged[w]
+}
+
+// yearsOfAge reports whether w is a number a person's age may be: 1 to
+// 120.
+func yearsOfAge(w string) bool {
+	n, err := strconv.Atoi(w)
+	return err == nil && isDigits(w) && n >= 1 && n <= 120
+}
+
+// hasAge reports whether the document gives the capitalised word w an age,
+// as only a person's name takes one: "Wang, 45, was".
+func (f *docFacts) hasAge(w string) bool {
+	f.readPersonal()
+	return f.aged[w]
+}
+
+// readPersonal fills persons and aged, once.
+func (f *docFacts) readPersonal() {
 	if f.persons == nil {
-		f.persons = map[string]bool{}
+		f.persons, f.aged = map[string]bool{}, map[string]bool{}
 		t := f.d.Tokens
 		for k := range t {
 			n := k + 1
 			if n < len(t) && t[n].Text == "," {
 				n++
 			}
-			if n >= len(t) || t[n].Text != "who" || t[n].Sentence != t[k].Sentence || !isCapitalized(t[k].Text) {
+			if n >= len(t) || t[n].Sentence != t[k].Sentence || !isCapitalized(t[k].Text) {
+				continue
+			}
+			if n == k+2 && n+1 < len(t) && yearsOfAge(t[n].Text) && t[n+1].Text == "," && (k == 0 || !isDigits(t[k-1].Text)) {
+				f.aged[t[k].Text] = true // (not in a list of numbers: "the 147, 156 Sportwagon, 166, GTV")
+			}
+			if t[n].Text != "who" {
 				continue
 			}
 			r := k
@@ -130,7 +158,6 @@ func (f *docFacts) personal(w string) bool {
 			}
 		}
 	}
-	return f.persons[w]
 }
 
 // namesWithS reports whether the document writes the capitalised word w
