@@ -357,12 +357,40 @@ func (w wordTokenizer) Append(out []tokenize.Token, s string, offset int) []toke
 		if plain {
 			out = append(out, tokenize.Token{Text: s[i:j], Start: offset + i})
 		} else {
-			out = appendTokens(out, w.prose.Tokenize(s[i:j]), offset+i)
+			out = appendTokens(out, w.tokenize(s[i:j]), offset+i)
 		}
 		i = j
 	}
 	return out
 }
+
+// tokenize is prose's tokenizer with the two contractions it leaves
+// joined cut as the Penn Treebank, and so the training corpora, cut them:
+// "I've" is "I 've", "they'd" is "they 'd". Only after a pronoun or a
+// modal: "O'Dea" and "Sa'dah" are names.
+func (w wordTokenizer) tokenize(s string) []tokenize.Token {
+	toks := w.prose.Tokenize(s)
+	for k := 0; k < len(toks); k++ {
+		tk := toks[k]
+		for _, c := range clitics {
+			base, ok := strings.CutSuffix(tk.Text, c)
+			if !ok || !cliticHosts[strings.ToLower(base)] {
+				continue
+			}
+			toks = slices.Insert(toks, k+1, tokenize.Token{Text: tk.Text[len(base):], Start: tk.Start + len(base)})
+			toks[k].Text = base
+			break
+		}
+	}
+	return toks
+}
+
+// clitics are the contractions prose leaves joined, and cliticHosts the
+// words they follow.
+var (
+	clitics     = []string{"'ve", "’ve", "'d", "’d", "'VE", "'D"}
+	cliticHosts = toSet(`i you we they he she it who that there what where how could would should might must`)
+)
 
 // spaceAt returns the length of the space character at s[i], or 0 when
 // there is none: the spaces prose cuts at (unicode.IsSpace).

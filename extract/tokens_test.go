@@ -361,13 +361,34 @@ func TestProseClosedClassesChecked(t *testing.T) {
 	}
 }
 
-// sameTokens fails unless wordTokenizer cuts text as prose's tokenizer does.
+// sameTokens fails unless wordTokenizer cuts text as its tokenize, prose's
+// tokenizer and the contractions prose leaves, does.
 func sameTokens(t *testing.T, w wordTokenizer, text string) {
 	t.Helper()
-	want, got := w.prose.Tokenize(text), w.Append(nil, text, 0)
+	want, got := w.tokenize(text), w.Append(nil, text, 0)
 	if !slices.Equal(got, want) {
 		t.Fatalf("%q:\n got %v\nwant %v", text, got, want)
 	}
+}
+
+// TestContractionsCut: the contractions prose leaves joined are cut after
+// a pronoun or a modal, as the training corpora cut them, so that "I've"
+// is no name; a name with an apostrophe stays whole.
+func TestContractionsCut(t *testing.T) {
+	w := wordTokenizer{tokenize.New()}
+	text := "\"I've decided,\" she said; they'd agreed and we’ve gone. O'Dea and Sa'dah stay."
+	var got []string
+	for _, tk := range w.Append(nil, text, 0) {
+		got = append(got, tk.Text)
+		if text[tk.Start:tk.Start+len(tk.Text)] != tk.Text {
+			t.Errorf("token %q at %d does not match the text", tk.Text, tk.Start)
+		}
+	}
+	want := []string{"\"", "I", "'ve", "decided", ",", "\"", "she", "said", ";", "they", "'d", "agreed", "and", "we", "’ve", "gone", ".", "O'Dea", "and", "Sa'dah", "stay", "."}
+	if !slices.Equal(got, want) {
+		t.Errorf("tokens\n got %q\nwant %q", got, want)
+	}
+	checkNoPeople(t, "Asked about the defeat, he said: \"I've never seen anything like it.\"")
 }
 
 // TestWordTokenizerIsProse: runs with and without prose's affixes,
