@@ -2955,6 +2955,13 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// event, neither a body nor a place, nor anyone, whatever the
 		// tagger says ("the Texas Chainsaw Massacre"; but "Tom Bill",
 		// "Lee Charter").
+		// "3G", "30GB", "P2P", "A$68m": a technology, a size or a sum,
+		// which the training corpora leave outside every entity (but
+		// "3M", a firm).
+		if j-i == 1 && technicalWord(sc.words[i]) {
+			sc.add(i, j, noEntity, prioTagger, sp.Confidence)
+			continue
+		}
 		if j-i >= 2 && lawEventHeads[sc.words[j-1]] && (label != pipeline.Person || !personalLawHeads[sc.words[j-1]]) {
 			sc.add(i, j, noEntity, prioTagger, sp.Confidence) // nor is a word of it ("Maastricht")
 			continue
@@ -3353,6 +3360,41 @@ var lawEventHeads = toSet(`Bill Charter Constitution Covenant Protocol Resolutio
 // contestWords end the names of sports contests and prizes: "the Texas
 // Open", "the Davis Cup", "the Grand Prix Final".
 const contestWords = `Open Classic Cup Championship Championships Games Olympics Trophy Prize Prizes Award Awards Prix Final Finals Tournament Marathon`
+
+// technicalWord reports whether w is a number with a unit or a standard's
+// letters ("3G", "2.5G", "30GB", "3D"), a sum ("A$68m", "$5bn") or a
+// letter-to-letter abbreviation ("P2P", "B2B"); not "3M", a firm.
+func technicalWord(w string) bool {
+	if len(w) == 3 && isUpperASCII(w[0]) && w[1] == '2' && isUpperASCII(w[2]) || sumOfMoney(w) {
+		return true
+	}
+	d := 0
+	for d < len(w) && (w[d] >= '0' && w[d] <= '9' || d > 0 && w[d] == '.') {
+		d++
+	}
+	if d == 0 || d == len(w) {
+		return false
+	}
+	unit := w[d:]
+	return unit != "M" && (techUnits[unit] || len(unit) <= 2 && isUpperASCII(unit[0]) && isUpperASCII(unit[len(unit)-1]))
+}
+
+// sumOfMoney reports whether w is a currency's sign and a number, after a
+// country's letters or none: "$5bn", "A$68m", "£3".
+func sumOfMoney(w string) bool {
+	w = strings.TrimLeft(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	for _, sign := range []string{"$", "£", "€"} {
+		if rest, ok := strings.CutPrefix(w, sign); ok {
+			return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+		}
+	}
+	return false
+}
+
+func isUpperASCII(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+// techUnits are the units written after a number with no space.
+var techUnits = toSet(`GB MB TB KB GHz MHz Mbps kbps mm cm km kg GSM`)
 
 // personalLawHeads are the lawEventHeads that end people's names too.
 var personalLawHeads = toSet(`Bill Charter`)

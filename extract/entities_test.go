@@ -1171,6 +1171,25 @@ func TestAgeMakesAPerson(t *testing.T) {
 	checkNoPeople(t, "The range runs 147, 156 Sportwagon, 166, GTV and Spider.")
 }
 
+// TestTechnicalWordsNoEntities: a standard, a size, a sum or a
+// letter-to-letter abbreviation is no entity, whatever the tagger reads;
+// a firm named with a number and a capital is one.
+func TestTechnicalWordsNoEntities(t *testing.T) {
+	for _, w := range []string{"3G", "2.5G", "30GB", "3D", "3GSM", "P2P", "B2B", "A$68m", "US$370m", "HK$6.31bn", "$5bn", "£3"} {
+		if !technicalWord(w) {
+			t.Errorf("technicalWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"3M", "U2", "ITV1", "G8", "1990s", "21st", "Blur", "AB2", "$", "US$"} {
+		if technicalWord(w) {
+			t.Errorf("technicalWord(%q) = true", w)
+		}
+	}
+	if got := entitiesOf(t, "Operators sold more 3G phones as P2P networks grew."); len(got) != 0 {
+		t.Errorf("want no entity, got %s", dumpEntities(got))
+	}
+}
+
 // TestCapitalTheOpensAName: a capitalised "The" inside a sentence opens
 // the name of a work, a show or a band, and the name after it is no one's
 // ("a revival of The Paper Lantern"); "the" in lower case before a name
