@@ -2955,6 +2955,13 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// event, neither a body nor a place, nor anyone, whatever the
 		// tagger says ("the Texas Chainsaw Massacre"; but "Tom Bill",
 		// "Lee Charter").
+		// "the new stadium, just 'Anfield'", "Apple sues 'Tiger' file
+		// sharers": one word in single quotes is a title or a code name,
+		// no one's name.
+		if label == pipeline.Person && j-i == 1 && i > 0 && j < len(sc.words) && singleQuotes[sc.words[i-1]] && singleQuotes[sc.words[j]] {
+			sc.add(i, j, noEntity, prioTagger, sp.Confidence)
+			continue
+		}
 		// "3G", "30GB", "P2P", "A$68m": a technology, a size or a sum,
 		// which the training corpora leave outside every entity (but
 		// "3M", a firm).
@@ -3360,6 +3367,9 @@ var lawEventHeads = toSet(`Bill Charter Constitution Covenant Protocol Resolutio
 // contestWords end the names of sports contests and prizes: "the Texas
 // Open", "the Davis Cup", "the Grand Prix Final".
 const contestWords = `Open Classic Cup Championship Championships Games Olympics Trophy Prize Prizes Award Awards Prix Final Finals Tournament Marathon`
+
+// singleQuotes open and close a quotation in single marks.
+var singleQuotes = toSet(`' ‘ ’`)
 
 // technicalWord reports whether w is a number with a unit or a standard's
 // letters ("3G", "2.5G", "30GB", "3D"), a sum ("A$68m", "$5bn") or a

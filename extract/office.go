@@ -522,8 +522,11 @@ func departs(d *pipeline.Doc, k, hi int) bool {
 // a body one quits as a member: a party, a union, a name ("quit Labour",
 // past what describes it: "quits 'shameful' UKIP").
 func bodyLeft(d *pipeline.Doc, j, hi int) bool {
-	for start := j; j < hi && j < start+4 && (d.Tokens[j].Tag == "JJ" || opensWithQuote(d.Tokens[j].Text)); {
-		j++
+	quoted := false // (inside the quotation any word describes: 'shameful' read as a noun)
+	for start := j; j < hi && j < start+5 && (quoted || d.Tokens[j].Tag == "JJ" || opensWithQuote(d.Tokens[j].Text)); j++ {
+		if w := d.Tokens[j].Text; len(w) <= 3 && opensWithQuote(w) {
+			quoted = !quoted
+		}
 	}
 	if j >= hi {
 		return false

@@ -370,6 +370,16 @@ func (w wordTokenizer) Append(out []tokenize.Token, s string, offset int) []toke
 // modal: "O'Dea" and "Sa'dah" are names.
 func (w wordTokenizer) tokenize(s string) []tokenize.Token {
 	toks := w.prose.Tokenize(s)
+	// An opening single quote stays on its word in prose, which keeps
+	// "'tis" and "'90s" whole: "'I am here'" is "' I am here '".
+	for k, tk := range toks {
+		if rest, ok := strings.CutPrefix(tk.Text, "'"); ok && rest != "" && (k == 0 || toks[k-1].Start+len(toks[k-1].Text) < tk.Start || quoteOpeners[toks[k-1].Text]) &&
+			unicode.IsLetter([]rune(rest)[0]) && !elisions[strings.ToLower(rest)] && !slices.Contains(clitics, tk.Text) {
+			toks = slices.Insert(toks, k+1, tokenize.Token{Text: rest, Start: tk.Start + 1})
+			toks[k].Text = "'"
+			break // (one opening quote a run)
+		}
+	}
 	for k := 0; k < len(toks); k++ {
 		tk := toks[k]
 		for _, c := range clitics {
@@ -384,6 +394,13 @@ func (w wordTokenizer) tokenize(s string) []tokenize.Token {
 	}
 	return toks
 }
+
+// elisions are the words an apostrophe opens: "'tis", "rock 'n' roll";
+// quoteOpeners may stand before an opening single quote.
+var (
+	elisions     = toSet(`s ll re m ve d t n em tis twas cause til bout round`)
+	quoteOpeners = toSet(`" “ ( [`)
+)
 
 // clitics are the contractions prose leaves joined, and cliticHosts the
 // words they follow.

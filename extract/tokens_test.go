@@ -391,6 +391,24 @@ func TestContractionsCut(t *testing.T) {
 	checkNoPeople(t, "Asked about the defeat, he said: \"I've never seen anything like it.\"")
 }
 
+// TestOpeningSingleQuote: an opening single quote is cut from its word,
+// as the closing one is, but not from an elision; a word in single quotes
+// is no one's name.
+func TestOpeningSingleQuote(t *testing.T) {
+	w := wordTokenizer{tokenize.New()}
+	text := "He said 'I am here' in rock 'n' roll's heyday, 'tis true, in the '90s. (\"'Can do' spirit\")"
+	var got []string
+	for _, tk := range w.Append(nil, text, 0) {
+		got = append(got, tk.Text)
+	}
+	want := []string{"He", "said", "'", "I", "am", "here", "'", "in", "rock", "'n", "'", "roll", "'s", "heyday", ",", "'tis", "true", ",", "in", "the", "'90s", ".",
+		"(", "\"", "'", "Can", "do", "'", "spirit", "\"", ")"}
+	if !slices.Equal(got, want) {
+		t.Errorf("tokens\n got %q\nwant %q", got, want)
+	}
+	checkNoPeople(t, "He said 'I am here' today.", "Fans still call the new stadium just 'Kestrel', the club said.")
+}
+
 // TestWordTokenizerIsProse: runs with and without prose's affixes,
 // contractions, abbreviations and emoticons, Unicode spaces, invalid
 // UTF-8, and the development texts when they are present.
