@@ -386,7 +386,7 @@ func (sc *sentenceScan) gazetteerMatches() {
 	all := sc.e.gaz.Match(sc.words)
 	sc.gaz = all[:0:0]
 	for _, m := range all {
-		if !sc.cityInName(m) && !sc.lateInName(m) && !sc.officeAsBody(m) {
+		if !sc.cityInName(m) && !sc.lateInName(m) && !sc.officeAsBody(m) && !sc.commonWordOpening(m.Start, m.End) {
 			sc.gaz = append(sc.gaz, m)
 		}
 	}
@@ -418,6 +418,19 @@ func (sc *sentenceScan) gazetteerMatches() {
 			}
 		}
 	}
+}
+
+// commonWordOpening reports whether words [i, j) are one word that opens
+// the sentence or a quotation, capitalised only there, news writes in
+// lower case, and a common noun follows: "Mobile networks seek ...",
+// "Male life expectancy", "\"Alarm bells ...": a word, no place ("Nice
+// is ..." and "Reading v Stockport" are left alone: no noun follows).
+func (sc *sentenceScan) commonWordOpening(i, j int) bool {
+	if j != i+1 || j >= len(sc.words) || i > 0 && !opensWithQuote(sc.words[i-1]) {
+		return false
+	}
+	next := sc.toks[j]
+	return sc.e.gaz.LowerWord(sc.words[i]) && startsLower(next.Text) && (next.Tag == "NN" || next.Tag == "NNS")
 }
 
 // officeAsBody reports whether a body's name the gazetteer matched is a
@@ -2959,6 +2972,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// sharers": one word in single quotes is a title or a code name,
 		// no one's name.
 		if label == pipeline.Person && j-i == 1 && i > 0 && j < len(sc.words) && singleQuotes[sc.words[i-1]] && singleQuotes[sc.words[j]] {
+			sc.add(i, j, noEntity, prioTagger, sp.Confidence)
+			continue
+		}
+		if label == pipeline.Place && sc.commonWordOpening(i, j) {
 			sc.add(i, j, noEntity, prioTagger, sp.Confidence)
 			continue
 		}

@@ -1190,6 +1190,22 @@ func TestTechnicalWordsNoEntities(t *testing.T) {
 	}
 }
 
+// TestCommonWordOpening: a word news writes in lower case, capitalised
+// only because it opens the sentence or a quotation, is no place when a
+// common noun follows it; a place it names is one when none does.
+func TestCommonWordOpening(t *testing.T) {
+	for _, text := range []string{
+		"Mobile operators raised prices.",
+		"He said: \"Mobile phone sales must not fall.\"",
+		"Male voters stayed at home.",
+	} {
+		if got := entitiesOf(t, text); len(got) != 0 {
+			t.Errorf("%q: want no entity, got %s", text, dumpEntities(got))
+		}
+	}
+	checkEntities(t, "Nice is a city in France.", []wantEntity{{"Nice", pipeline.Place, "", ""}})
+}
+
 // TestCapitalTheOpensAName: a capitalised "The" inside a sentence opens
 // the name of a work, a show or a band, and the name after it is no one's
 // ("a revival of The Paper Lantern"); "the" in lower case before a name
