@@ -2964,29 +2964,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			isCapitalized(sc.words[i+1]) && !isAllCaps(sc.words[i+1]) && !isOrgHead(sc.words[i+1]) {
 			label = pipeline.Person
 		}
-		// "the Clean Rivers Act", "the Harbour Incident": a law or an
-		// event, neither a body nor a place, nor anyone, whatever the
-		// tagger says ("the Texas Chainsaw Massacre"; but "Tom Bill",
-		// "Lee Charter").
-		// "the new stadium, just 'Anfield'", "Apple sues 'Tiger' file
-		// sharers": one word in single quotes is a title or a code name,
-		// no one's name.
-		if label == pipeline.Person && j-i == 1 && i > 0 && j < len(sc.words) && singleQuotes[sc.words[i-1]] && singleQuotes[sc.words[j]] {
-			sc.add(i, j, noEntity, prioTagger, sp.Confidence)
-			continue
-		}
-		if label == pipeline.Place && sc.commonWordOpening(i, j) {
-			sc.add(i, j, noEntity, prioTagger, sp.Confidence)
-			continue
-		}
-		// "3G", "30GB", "P2P", "A$68m": a technology, a size or a sum,
-		// which the training corpora leave outside every entity (but
-		// "3M", a firm).
-		if j-i == 1 && technicalWord(sc.words[i]) {
-			sc.add(i, j, noEntity, prioTagger, sp.Confidence)
-			continue
-		}
-		if j-i >= 2 && lawEventHeads[sc.words[j-1]] && (label != pipeline.Person || !personalLawHeads[sc.words[j-1]]) {
+		if sc.namesNothing(i, j, label) {
 			sc.add(i, j, noEntity, prioTagger, sp.Confidence) // nor is a word of it ("Maastricht")
 			continue
 		}
@@ -3380,6 +3358,30 @@ const agreementWords = `Act Treaty Accord Accords Agreement Declaration Doctrine
 // lawEventHeads end the names of laws, agreements and events, never a
 // body's or a place's.
 var lawEventHeads = toSet(`Bill Charter Constitution Covenant Protocol Resolution Incident Massacre Talks ` + agreementWords + ` ` + contestWords)
+
+// namesNothing reports whether the tagger's span [i, j), labelled label,
+// is no entity at all, whatever the tagger says.
+func (sc *sentenceScan) namesNothing(i, j int, label string) bool {
+	w := sc.words
+	switch {
+	case j-i >= 2 && lawEventHeads[w[j-1]]:
+		// "the Clean Rivers Act", "the Harbour Incident", "the Texas
+		// Chainsaw Massacre": a law or an event, neither a body nor a
+		// place nor anyone (but "Tom Bill", "Lee Charter").
+		return label != pipeline.Person || !personalLawHeads[w[j-1]]
+	case j-i == 1 && technicalWord(w[i]):
+		// "3G", "30GB", "P2P", "A$68m": a technology, a size or a sum,
+		// which the training corpora leave outside every entity.
+		return true
+	case label == pipeline.Person && j-i == 1 && i > 0 && j < len(w) && singleQuotes[w[i-1]] && singleQuotes[w[j]]:
+		// "the new stadium, just 'Anfield'", "Apple sues 'Tiger' file
+		// sharers": one word in single quotes is a title or a code name.
+		return true
+	case label == pipeline.Place:
+		return sc.commonWordOpening(i, j) // "Mobile networks seek ..."
+	}
+	return false
+}
 
 // contestWords end the names of sports contests and prizes: "the Texas
 // Open", "the Davis Cup", "the Grand Prix Final".

@@ -503,8 +503,9 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 	}
 }
 
-// subjectOpeners may stand before a clause's subject: a comma, a quotation mark, "Despite the defeat,
-// Rotor are", "said that Rotor have".
+// subjectOpeners may stand before a clause's subject: a comma, a
+// quotation mark, a subordinator ("Despite the defeat, Rotor are", "said
+// that Rotor have").
 var subjectOpeners = toSet(`, " “ that because although though while when whereas if since after before so but yet`)
 
 // sentenceEnds end a sentence's last word or quotation.

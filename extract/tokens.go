@@ -364,17 +364,19 @@ func (w wordTokenizer) Append(out []tokenize.Token, s string, offset int) []toke
 	return out
 }
 
-// tokenize is prose's tokenizer with the two contractions it leaves
-// joined cut as the Penn Treebank, and so the training corpora, cut them:
-// "I've" is "I 've", "they'd" is "they 'd". Only after a pronoun or a
-// modal: "O'Dea" and "Sa'dah" are names.
+// tokenize is prose's tokenizer, with what it
+// leaves joined cut as the Penn Treebank, and so the training corpora,
+// cut it: an opening single quote ("'I am here'" is "' I am here '"; prose
+// keeps it on its word for "'tis" and "'90s"), and two contractions after
+// a pronoun or a modal ("I've" is "I 've", "they'd" is "they 'd"; "O'Dea"
+// and "Sa'dah" are names).
 func (w wordTokenizer) tokenize(s string) []tokenize.Token {
 	toks := w.prose.Tokenize(s)
-	// An opening single quote stays on its word in prose, which keeps
-	// "'tis" and "'90s" whole: "'I am here'" is "' I am here '".
 	for k, tk := range toks {
-		if rest, ok := strings.CutPrefix(tk.Text, "'"); ok && rest != "" && (k == 0 || toks[k-1].Start+len(toks[k-1].Text) < tk.Start || quoteOpeners[toks[k-1].Text]) &&
-			unicode.IsLetter([]rune(rest)[0]) && !elisions[strings.ToLower(rest)] && !slices.Contains(clitics, tk.Text) {
+		rest, ok := strings.CutPrefix(tk.Text, "'")
+		opens := k == 0 || toks[k-1].Start+len(toks[k-1].Text) < tk.Start || quoteOpeners[toks[k-1].Text] // (first of its run, or after "(" or a double quote)
+		if r, _ := utf8.DecodeRuneInString(rest); ok && opens && unicode.IsLetter(r) &&
+			!elisions[strings.ToLower(rest)] && !slices.Contains(clitics, tk.Text) {
 			toks = slices.Insert(toks, k+1, tokenize.Token{Text: rest, Start: tk.Start + 1})
 			toks[k].Text = "'"
 			break // (one opening quote a run)
