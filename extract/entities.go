@@ -3369,6 +3369,10 @@ func (sc *sentenceScan) namesNothing(i, j int, label string) bool {
 		// Chainsaw Massacre": a law or an event, neither a body nor a
 		// place nor anyone (but "Tom Bill", "Lee Charter").
 		return label != pipeline.Person || !personalLawHeads[w[j-1]]
+	case j-i == 1 && lawWords[w[i]]:
+		// "the Act", "the Treaty", "the Budget", "the Olympics": a law, a
+		// statement or an event named by its kind alone.
+		return true
 	case j-i == 1 && technicalWord(w[i]):
 		// "3G", "30GB", "P2P", "A$68m": a technology, a size or a sum,
 		// which the training corpora leave outside every entity.
@@ -3382,6 +3386,10 @@ func (sc *sentenceScan) namesNothing(i, j int, label string) bool {
 	}
 	return false
 }
+
+// lawWords name a law, a statement or an event alone, after "the" (not
+// "Accord", a car's name too).
+var lawWords = toSet(`Act Treaty Agreement Declaration Doctrine Referendum Constitution Covenant Protocol Resolution Budget Olympics`)
 
 // contestWords end the names of sports contests and prizes: "the Texas
 // Open", "the Davis Cup", "the Grand Prix Final".

@@ -736,6 +736,7 @@ func TestLawsAndEventsNoBodies(t *testing.T) {
 		"Both sides honoured the Kivu Ceasefire Agreement until May.",
 		"Officials blamed the Maastricht Protocol for the delay.",
 		"They qualified for the Kestrel Grand Prix Final.",
+		"Critics said the Treaty was weak.",
 	} {
 		if got := entitiesOf(t, text); len(got) != 0 {
 			t.Errorf("%q: want no entity, got %s", text, dumpEntities(got))
