@@ -3381,8 +3381,8 @@ func (sc *sentenceScan) namesNothing(i, j int, label string) bool {
 		// "the new stadium, just 'Anfield'", "Apple sues 'Tiger' file
 		// sharers": one word in single quotes is a title or a code name.
 		return true
-	case label == pipeline.Place:
-		return sc.commonWordOpening(i, j) // "Mobile networks seek ..."
+	case label == pipeline.Place || label == pipeline.Person && sc.kind != pipeline.Heading:
+		return sc.commonWordOpening(i, j) // "Mobile networks seek ...", "\"Slight increases ..." (a headline's nouns are its verbs: "Spark heads list")
 	}
 	return false
 }

@@ -1205,6 +1205,9 @@ func TestCommonWordOpening(t *testing.T) {
 		}
 	}
 	checkEntities(t, "Nice is a city in France.", []wantEntity{{"Nice", pipeline.Place, "", ""}})
+	// (So is no one's name; but a headline's noun may be its verb.)
+	checkNoPeople(t, "The judge said: \"Indefinite detention is wrong.\"")
+	checkPerson(t, "Spark heads prize list\n\nThe novelist Muriel Spark leads the list.", "Spark")
 }
 
 // TestCapitalTheOpensAName: a capitalised "The" inside a sentence opens
