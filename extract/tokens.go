@@ -330,8 +330,9 @@ func isSpaceByte(b byte) bool {
 // prose cuts text at Unicode spaces and then splits each run at its
 // affixes (quotes, brackets, punctuation), contractions and the full stops
 // of abbreviations, so a run with none of those characters is one token
-// as it stands. Most words are such runs; the others go to prose. A test
-// holds the two to the same tokens.
+// as it stands. Most words are such runs; the others go to tokenize,
+// prose and the cuts it leaves. A test and a fuzz test hold the two to the
+// same tokens.
 type wordTokenizer struct{ prose *tokenize.Tokenizer }
 
 // Append appends the tokens of s to out, their offsets moved by offset.
