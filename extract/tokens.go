@@ -373,14 +373,15 @@ func (w wordTokenizer) Append(out []tokenize.Token, s string, offset int) []toke
 // and "Sa'dah" are names).
 func (w wordTokenizer) tokenize(s string) []tokenize.Token {
 	toks := w.prose.Tokenize(s)
-	for k, tk := range toks {
+	for k := 0; k < len(toks); k++ {
+		tk := toks[k]
 		rest, ok := strings.CutPrefix(tk.Text, "'")
 		opens := k == 0 || toks[k-1].Start+len(toks[k-1].Text) < tk.Start || quoteOpeners[toks[k-1].Text] // (first of its run, or after "(" or a double quote)
 		if r, _ := utf8.DecodeRuneInString(rest); ok && opens && unicode.IsLetter(r) &&
 			!elisions[strings.ToLower(rest)] && !slices.Contains(clitics, tk.Text) {
 			toks = slices.Insert(toks, k+1, tokenize.Token{Text: rest, Start: tk.Start + 1})
 			toks[k].Text = "'"
-			break // (one opening quote a run)
+			k++ // (past the word)
 		}
 	}
 	for k := 0; k < len(toks); k++ {

@@ -407,6 +407,9 @@ func TestOpeningSingleQuote(t *testing.T) {
 		t.Errorf("tokens\n got %q\nwant %q", got, want)
 	}
 	checkNoPeople(t, "He said 'I am here' today.", "Fans still call the new stadium just 'Kestrel', the club said.")
+	// (Every run's quote, when the text holds several: the fast path cuts
+	// them run by run.)
+	sameTokens(t, w, "'Ana met 'Tom' and 'A 'A0")
 }
 
 // TestWordTokenizerIsProse: runs with and without prose's affixes,
