@@ -1296,12 +1296,12 @@ func (sc *sentenceScan) nameRun(i int) int {
 		}
 		// Initials written without stops open a name, "A" too when another
 		// follows: "A K Mittal", "K Madhusudhan".
-		if j == i && singleCapital(w) && j+2 < len(sc.words) && (singleCapital(sc.words[j+1]) || w != "A" && w != "I" && isNameWord(sc.words[j+1], false)) {
+		if j == i && isInitialLetter(w) && j+2 < len(sc.words) && (isInitialLetter(sc.words[j+1]) || w != "A" && w != "I" && isNameWord(sc.words[j+1], false)) {
 			j++
-			for j < len(sc.words) && singleCapital(sc.words[j]) {
+			for j < len(sc.words) && isInitialLetter(sc.words[j]) {
 				j++
 			}
-			if j < len(sc.words) && isNameWord(sc.words[j], false) && !singleCapital(sc.words[j]) {
+			if j < len(sc.words) && isNameWord(sc.words[j], false) && !isInitialLetter(sc.words[j]) {
 				continue
 			}
 			j = i
@@ -3227,7 +3227,9 @@ func (sc *sentenceScan) spacedInitials(i int) int {
 	return k
 }
 
-func isInitialLetter(w string) bool { return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' }
+// isInitialLetter reports whether w is one capital letter, as an initial
+// without its stop is.
+func isInitialLetter(w string) bool { return len(w) == 1 && isUpperASCII(w[0]) }
 
 // personStart moves the start of a person span past what opens it but is
 // not a name: a title ("Professor", "Senior Aides", "correspondent"), a
@@ -3536,10 +3538,6 @@ var headingMinor = toSet(`a an as by but or nor vs from into over off up out per
 func (sc *sentenceScan) ageAt(j int) bool {
 	return j+2 < len(sc.words) && sc.words[j] == "," && isDigits(sc.words[j+1]) && len(sc.words[j+1]) <= 3 && sc.words[j+2] == ","
 }
-
-// singleCapital reports whether w is one capital letter, as an initial
-// without its stop is.
-func singleCapital(w string) bool { return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' }
 
 // withoutGeneration returns a name without the "Jr." or "Sr." that ends
 // it, and whether there was one.

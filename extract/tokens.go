@@ -378,7 +378,7 @@ func (w wordTokenizer) tokenize(s string) []tokenize.Token {
 		rest, ok := strings.CutPrefix(tk.Text, "'")
 		opens := k == 0 || toks[k-1].Start+len(toks[k-1].Text) < tk.Start || quoteOpeners[toks[k-1].Text] // (first of its run, or after "(" or a double quote)
 		if r, _ := utf8.DecodeRuneInString(rest); ok && opens && unicode.IsLetter(r) &&
-			!elisions[strings.ToLower(rest)] && !slices.Contains(clitics, tk.Text) {
+			!elisions[strings.ToLower(rest)] { // (the clitics among them: "'ve", "'d")
 			toks = slices.Insert(toks, k+1, tokenize.Token{Text: rest, Start: tk.Start + 1})
 			toks[k].Text = "'"
 			k++ // (past the word)

@@ -371,19 +371,26 @@ func sameTokens(t *testing.T, w wordTokenizer, text string) {
 	}
 }
 
-// TestContractionsCut: the contractions prose leaves joined are cut after
-// a pronoun or a modal, as the training corpora cut them, so that "I've"
-// is no name; a name with an apostrophe stays whole.
-func TestContractionsCut(t *testing.T) {
-	w := wordTokenizer{tokenize.New()}
-	text := "\"I've decided,\" she said; they'd agreed and we’ve gone. O'Dea and Sa'dah stay."
-	var got []string
+// appendedTexts returns the texts of the tokens w cuts text into, and
+// fails unless each stands at its offset.
+func appendedTexts(t *testing.T, w wordTokenizer, text string) []string {
+	t.Helper()
+	var out []string
 	for _, tk := range w.Append(nil, text, 0) {
-		got = append(got, tk.Text)
+		out = append(out, tk.Text)
 		if text[tk.Start:tk.Start+len(tk.Text)] != tk.Text {
 			t.Errorf("token %q at %d does not match the text", tk.Text, tk.Start)
 		}
 	}
+	return out
+}
+
+// TestContractionsCut: the contractions prose leaves joined are cut after
+// a pronoun or a modal, as the training corpora cut them, so that "I've"
+// is no name; a name with an apostrophe stays whole.
+func TestContractionsCut(t *testing.T) {
+	text := "\"I've decided,\" she said; they'd agreed and we’ve gone. O'Dea and Sa'dah stay."
+	got := appendedTexts(t, wordTokenizer{tokenize.New()}, text)
 	want := []string{"\"", "I", "'ve", "decided", ",", "\"", "she", "said", ";", "they", "'d", "agreed", "and", "we", "’ve", "gone", ".", "O'Dea", "and", "Sa'dah", "stay", "."}
 	if !slices.Equal(got, want) {
 		t.Errorf("tokens\n got %q\nwant %q", got, want)
@@ -397,10 +404,7 @@ func TestContractionsCut(t *testing.T) {
 func TestOpeningSingleQuote(t *testing.T) {
 	w := wordTokenizer{tokenize.New()}
 	text := "He said 'I am here' in rock 'n' roll's heyday, 'tis true, in the '90s. (\"'Can do' spirit\")"
-	var got []string
-	for _, tk := range w.Append(nil, text, 0) {
-		got = append(got, tk.Text)
-	}
+	got := appendedTexts(t, w, text)
 	want := []string{"He", "said", "'", "I", "am", "here", "'", "in", "rock", "'n", "'", "roll", "'s", "heyday", ",", "'tis", "true", ",", "in", "the", "'90s", ".",
 		"(", "\"", "'", "Can", "do", "'", "spirit", "\"", ")"}
 	if !slices.Equal(got, want) {
