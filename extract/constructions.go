@@ -237,12 +237,13 @@ type constructions struct {
 	lits        uint16 // literal words numbered so far
 	// byStart lists the rules by what their first element needs at a
 	// token; wordRules those that open with words, looked up by word.
-	byStart   [startKinds][]int
-	wordRules []int   // rules opening with a word class or an optional element
-	openRules []int   // those of wordRules that do not need a class
-	openers   uint64  // the classes wordRules open with
-	nameless  []int   // rules without a name that open a sentence
-	byWord    [][]int // rules opening with literal words, by the number of the word
+	byStart       [startKinds][]int
+	wordRules     []int   // rules opening with a word class or an optional element
+	openRules     []int   // those of wordRules that do not need a class
+	openers       uint64  // the classes wordRules open with
+	nameless      []int   // rules without a name that open a sentence
+	byWord        [][]int // rules opening with literal words, by the number of the word
+	namelessWords []int   // rules without a name that open with a word: "as Chile's minister said"
 	// The classes the engine and the role grammar read themselves.
 	determiner, possessor, former, current, describer, scope, time, stop, appoint, complement, ties, say, appositionEnd, relative wordClass
 
@@ -368,6 +369,8 @@ func loadConstructions(path string, titles *gazetteer.Titles) (*constructions, e
 	for ri, ru := range c.rules {
 		if !ru.named && len(ru.elems) >= 2 && ru.elems[0].kind == elStart {
 			c.nameless = append(c.nameless, ri)
+		} else if !ru.named && ru.elems[0].kind == elWord && !ru.elems[0].opt && !ru.elems[0].adj && !ru.elems[0].noun {
+			c.namelessWords = append(c.namelessWords, ri)
 		}
 		el := &ru.elems[0]
 		if need := el.needs(); need != 0 {
@@ -1470,9 +1473,10 @@ var officeHeads = func() map[string]bool {
 }()
 
 // hasNameless reports whether a rule without a name may match in the
-// sentence [lo, hi): whether one of its tokens is a quotation mark or its
-// first word is one that such a rule opens with. Other sentences that name
-// nobody are not read at all.
+// sentence [lo, hi): whether one of its tokens is a quotation mark or a
+// word that such a rule opens with ("as Chile's minister said"), or its
+// first word is one that such a rule opening the sentence goes on with.
+// Other sentences that name nobody are not read at all.
 func (c *constructions) hasNameless(m *matcher, lo, hi int) bool {
 	for i := lo; i < hi; i++ {
 		if isQuote(m.r.d.Tokens[i].Text) {
@@ -1480,6 +1484,13 @@ func (c *constructions) hasNameless(m *matcher, lo, hi int) bool {
 		}
 	}
 	m.r.prep(m.r.d.Tokens[lo].Sentence) // (the openers below read lower case)
+	for i := lo; i < hi; i++ {
+		for _, ri := range c.namelessWords {
+			if m.word(&c.rules[ri].elems[0], i) {
+				return true
+			}
+		}
+	}
 	if lo+1 < hi && m.opensClause(lo+1, lo) {
 		lo++
 	}
