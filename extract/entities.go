@@ -165,7 +165,19 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 	bodiesWithS(d, d.Entities, facts)
 	canonicalPeople(d.Entities)
 	canonicalBodies(d.Entities, e.gaz)
+	for i := range d.Entities {
+		d.Entities[i].Canonical = oneLine(d.Entities[i].Canonical)
+	}
 	return nil
+}
+
+// oneLine returns a name written across a line break in hard-wrapped text
+// ("Drexel\nBurnham Lambert") with single spaces between its words.
+func oneLine(name string) string {
+	if !strings.ContainsFunc(name, func(r rune) bool { return r != ' ' && isSpaceRune(r) }) && !strings.Contains(name, "  ") {
+		return name
+	}
+	return strings.Join(strings.FieldsFunc(name, isSpaceRune), " ")
 }
 
 // bodiesWithS extends a body's name over the "'s" after it where the

@@ -47,8 +47,8 @@ func (p *Paragraphs) Process(ctx context.Context, d *pipeline.Doc) error {
 }
 
 // textLine is one line of text, without its terminator and with the
-// space around it trimmed: text[lo:hi].
-type textLine struct{ lo, hi int }
+// space around it trimmed: text[lo:hi]; the line starts at start.
+type textLine struct{ start, lo, hi int }
 
 func (l textLine) blank() bool { return l.lo == l.hi }
 
@@ -75,7 +75,7 @@ func scanLines(text string) []textLine {
 
 func newTextLine(text string, start, end int) textLine {
 	lo, hi := trimSpaces(text, start, end)
-	return textLine{lo: lo, hi: hi}
+	return textLine{start: start, lo: lo, hi: hi}
 }
 
 // trimSpaces returns [lo, hi) narrowed past the spaces at both ends of
@@ -140,6 +140,7 @@ type paraState struct {
 func (p *Paragraphs) split(text string) []pipeline.Paragraph {
 	lines := scanLines(text)
 	infos := classifyLines(text, lines)
+	width := wrapWidth(text, lines)
 
 	var (
 		paras    []pipeline.Paragraph
@@ -203,7 +204,7 @@ func (p *Paragraphs) split(text string) []pipeline.Paragraph {
 				open, prevPara = k, k
 				continue
 			}
-			if open >= 0 && continuesLine(text[lines[i-1].lo:lines[i-1].hi], text[l.lo:l.hi]) {
+			if open >= 0 && (continuesLine(text[lines[i-1].lo:lines[i-1].hi], text[l.lo:l.hi]) || p.wrapped(text, lines[i-1], l, width)) {
 				paras[open].End = l.hi
 				state[open].lines++
 				continue
@@ -456,6 +457,60 @@ func continuesLine(prev, next string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(next)
 	return unicode.IsLower(r)
+}
+
+// wrapWidth is the width to which text is hard-wrapped, as wire copy and
+// mail are: the longest line, when it is 50 to 100 characters wide and
+// most lines, at least three, come within a word of it; 0 when the text
+// is not hard-wrapped.
+func wrapWidth(text string, lines []textLine) int {
+	width, filled := 0, 0
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(text[l.start:l.hi]); n > width {
+			width = n
+		}
+		if !l.blank() {
+			filled++
+		}
+	}
+	if width < minWrapWidth || width > maxWrapWidth {
+		return 0
+	}
+	near := 0
+	for _, l := range lines {
+		if !l.blank() && utf8.RuneCountInString(text[l.start:l.hi]) >= width-wrapSlack {
+			near++
+		}
+	}
+	if near < 3 || 2*near < filled {
+		return 0
+	}
+	return width
+}
+
+const (
+	minWrapWidth = 50 // typewriter, wire and mail widths are 60 to 80
+	maxWrapWidth = 100
+	wrapSlack    = 12 // a long word that did not fit
+)
+
+// wrapped reports whether next goes on with the line prev in text
+// hard-wrapped to width: next's first word would not have fitted on prev,
+// next is indented no further (an indent opens a paragraph), and it is
+// no heading after a sentence's end.
+func (p *Paragraphs) wrapped(text string, prev, next textLine, width int) bool {
+	if width == 0 || next.lo-next.start > prev.lo-prev.start {
+		return false
+	}
+	s := text[next.lo:next.hi]
+	first := s
+	if i := strings.IndexFunc(first, isSpaceRune); i >= 0 {
+		first = first[:i]
+	}
+	if utf8.RuneCountInString(text[prev.start:prev.hi])+1+utf8.RuneCountInString(first) <= width {
+		return false
+	}
+	return !endsWith(text[prev.lo:prev.hi], ".!?…") || !p.isHeading(s, false)
 }
 
 // closers may follow final punctuation: `said."` still ends a sentence.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -332,6 +333,43 @@ func TestParagraphsCases(t *testing.T) {
 			[]para{text("The ministers met in", -1), text("Cairo On Monday", -1), head("New Section Here", 2), text("Text.", 2)},
 		},
 		{
+			// Wire copy wrapped to 60 columns, paragraphs opened by an
+			// indent: a line whose next word would not have fitted goes on
+			// with the next, even when that word is capitalised.
+			"hard-wrapped wire copy",
+			"    Prices of crude oil fell sharply on Monday, said Ana\n" +
+				"Ruiz, the chief economist of the Bank of Chile, in a speech\n" +
+				"to the Latin American Oil Producers Association in Lima.\n" +
+				"    Tom Hale, a trader at Northern Commodities, said the\n" +
+				"market had expected the fall for some weeks.\n",
+			[]para{
+				text("Prices of crude oil fell sharply on Monday, said Ana\nRuiz, the chief economist of the Bank of Chile, in a speech\nto the Latin American Oil Producers Association in Lima.", -1),
+				text("Tom Hale, a trader at Northern Commodities, said the\nmarket had expected the fall for some weeks.", -1),
+			},
+		},
+		{
+			// near miss: the same width, but the next word would have fitted:
+			// the line was ended, not wrapped
+			"short line in hard-wrapped text",
+			"Prices of crude oil fell sharply on Monday in Lima, said\n" +
+				"Ana Ruiz, the chief economist of the Bank of Chile, after\n" +
+				"talks with the Latin American Oil Producers Association.\n" +
+				"Results\n" +
+				"Tom Hale, a trader at Northern Commodities, said the fall\n",
+			[]para{
+				text("Prices of crude oil fell sharply on Monday in Lima, said\nAna Ruiz, the chief economist of the Bank of Chile, after\ntalks with the Latin American Oil Producers Association.", -1),
+				head("Results", 1),
+				text("Tom Hale, a trader at Northern Commodities, said the fall", 1),
+			},
+		},
+		{
+			// near miss: lines of a list are short; a line of one paragraph
+			// per line is wider than any wrapping
+			"short lines are not wrapped",
+			"Results from the regional elections in the north of Chile\nTom Hale Norway Labour Party\nAna Ruiz Chile Socialist Party\nLena Vogt Germany Green Party\n",
+			[]para{head("Results from the regional elections in the north of Chile", 0), item("Tom Hale Norway Labour Party", "", 0, 0), item("Ana Ruiz Chile Socialist Party", "", 0, 0), item("Lena Vogt Germany Green Party", "", 0, 0)},
+		},
+		{
 			"heading joined by a lowercase line is text",
 			"Intro.\nEgypt And Russia\nmet today.",
 			[]para{text("Intro.", -1), text("Egypt And Russia\nmet today.", -1)},
@@ -462,4 +500,42 @@ func FuzzParagraphs(f *testing.F) {
 		}
 		checkParagraphs(t, d)
 	})
+}
+
+// Names that hard-wrapped text breaks across lines keep the line break in
+// their spans, which locate the text, but not in the names the output
+// gives them: an entity's canonical name, a person's organisation, a
+// place's label.
+func TestNamesAcrossLineBreaks(t *testing.T) {
+	text := "    Prices of crude oil fell sharply on Monday in Lima, said\n" +
+		"Tom Hale, the chief economist of Northern Andes Commodities\n" +
+		"Ltd, in a speech to oil producers in the capital of Saudi\n" +
+		"Arabia. Officials there declined to comment on the speech.\n" +
+		"    Ana Ruiz, the oil minister of Saudi Arabia, said the\n" +
+		"fall would not last.\n"
+	d := runStages(t, text, "paragraphs", "tokens", "entities", "participants", "topics")
+	broken := 0
+	for _, e := range d.Entities {
+		if strings.Contains(e.Text, "\n") {
+			broken++
+			if strings.Contains(e.Canonical, "\n") {
+				t.Errorf("entity %q: canonical %q keeps the line break", e.Text, e.Canonical)
+			}
+		}
+	}
+	if broken == 0 {
+		t.Fatalf("no entity crosses a line: %+v", d.Entities)
+	}
+	var orgs []string
+	for _, p := range d.Participants {
+		orgs = append(orgs, p.Organization)
+	}
+	if !slices.Contains(orgs, "Northern Andes Commodities Ltd") {
+		t.Errorf("organisations %q, want Northern Andes Commodities Ltd", orgs)
+	}
+	// The label of a place's topic is the form the text uses most.
+	d.Entities = append(d.Entities[:0], pipeline.Entity{Text: "Saudi\nArabia", Label: pipeline.Place, Canonical: "Saudi Arabia"})
+	if got := placeLabels(d)["Saudi Arabia"]; got != "Saudi Arabia" {
+		t.Errorf("place label %q, want Saudi Arabia", got)
+	}
 }

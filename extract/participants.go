@@ -304,13 +304,13 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			// Another post's body counts too: a minister's party is their
 			// organisation ("X, the Labour leader").
 			if part.Organization == "" && f.org != "" {
-				part.Organization = cmp.Or(orgNames[f.org], f.org)
+				part.Organization = oneLine(cmp.Or(orgNames[f.org], f.org))
 			}
 		}
 		// A seat's holder whose party the text states is the party's, not
 		// the chamber's: "Democratic members of the Assembly" (guidelines 3.6).
 		if seat := strings.TrimPrefix(part.Role, "Former "); roleParty != "" && (seat == "Member" || p.rules.memberTitle(seat)) {
-			part.Organization = cmp.Or(orgNames[roleParty], roleParty)
+			part.Organization = oneLine(cmp.Or(orgNames[roleParty], roleParty))
 		}
 		// (Leaving an office leaves a military rank: "General X, who was
 		// ousted as premier"; and whoever leaves, a founder founded the

@@ -964,10 +964,11 @@ func placeLabels(d *pipeline.Doc) map[string]string {
 			m = map[string]int{}
 			counts[e.Canonical] = m
 		}
-		if m[e.Text] == 0 {
-			order = append(order, e.Canonical+"\x00"+e.Text)
+		text := oneLine(e.Text)
+		if m[text] == 0 {
+			order = append(order, e.Canonical+"\x00"+text)
 		}
-		m[e.Text]++
+		m[text]++
 	}
 	labels := map[string]string{}
 	best := map[string]int{}
