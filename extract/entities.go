@@ -4283,6 +4283,15 @@ func trimHeadingNames(d *pipeline.Doc, es []pipeline.Entity) {
 
 // nameForms are the forms under which a person's name recurs: the whole
 // name, and the surname with its particles ("el-Sisi", "Abdel Atty" when
+// capitalSurname reports whether a name's surname is written in capitals
+// after a given name that is not, as reference works and some wire
+// services write them: "Mamadou TANDJA", who is "TANDJA" after.
+func capitalSurname(parts []string) bool {
+	last := parts[len(parts)-1]
+	return utf8.RuneCountInString(last) > 2 && isAllCaps(last) && !strings.Contains(last, ".") &&
+		isNameWord(parts[0], true) && !isAllCaps(parts[0])
+}
+
 // written with a joining particle, "Lavrov").
 func nameForms(name string) []string {
 	if base, ok := withoutGeneration(name); ok {
@@ -4298,7 +4307,7 @@ func nameForms(name string) []string {
 	for start > 1 && (lowercase.Get(nameParticles, parts[start-1]) || surnamePrefixes[parts[start-1]]) {
 		start--
 	}
-	if !isNameWord(parts[last], false) {
+	if !isNameWord(parts[last], false) && !capitalSurname(parts) {
 		return forms // no surname to recur as
 	}
 	forms = append(forms, strings.Join(parts[start:], " "))

@@ -2039,3 +2039,18 @@ func TestRepeats(t *testing.T) {
 		}
 	}
 }
+
+func TestCapitalSurname(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Mamadou TANDJA":                 true,
+		"Cristina FERNANDEZ DE KIRCHNER": true,
+		"MAMADOU TANDJA":                 false, // a headline's capitals
+		"Ana UN":                         false, // too short for a surname
+		"Ana R.":                         false,
+		"Ana Ruiz":                       false,
+	} {
+		if got := capitalSurname(strings.Fields(name)); got != want {
+			t.Errorf("capitalSurname(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -306,6 +306,13 @@ func TestAliases(t *testing.T) {
 	}
 }
 
+// A surname written in capitals after a given name that is not, as
+// reference works write it, recurs alone: "TANDJA" is "Mamadou TANDJA".
+func TestCapitalSurnameAliases(t *testing.T) {
+	got := people(t, "Elections in 1999 brought Mamadou TANDJA to power. TANDJA extended his term as president in 2009.")
+	checkPeople(t, got, []wantPerson{{name: "Mamadou TANDJA", role: "President", aliases: "TANDJA"}})
+}
+
 func TestSharedSurnameNotMerged(t *testing.T) {
 	text := "Finance Minister Jane Walker met Defence Minister Tom Walker on Monday. Jane Walker spoke first."
 	got := people(t, text)
