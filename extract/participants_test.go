@@ -83,6 +83,8 @@ func TestRolePatterns(t *testing.T) {
 			[]wantPerson{{name: "Kofi Mensah", role: "Former Finance Minister", country: "Ghana"}}},
 		{"predicate", "Olga Petrova is the deputy prime minister of Bulgaria.",
 			[]wantPerson{{name: "Olga Petrova", role: "Deputy Prime Minister", country: "Bulgaria"}}},
+		{"chief in British news' words", "Election supremo Tom Hale spoke before drugs tsar Ana Ruiz.",
+			[]wantPerson{{name: "Tom Hale", role: "Election Supremo"}, {name: "Ana Ruiz", role: "Drugs Tsar"}}},
 		{"who is", "She often argued with Peter Walsh who is now the attorney general.",
 			[]wantPerson{{name: "Peter Walsh", role: "Attorney General"}}},
 		{"roster line with dash", "Delegates:\n\n- Ahmed Karim – Foreign Minister of Jordan\n- Lina Haddad – Jordan’s Ambassador to Paris\n",
