@@ -136,6 +136,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.nicknamedPeople()
 		sc.introducedPeople()
 		sc.organisations()
+		sc.staffFirms()
 		// The tagger learnt from running text; headings and table cells are
 		// fragments it reads badly ("Sudan | Regional stability" as a
 		// team), but a short line past the headline with no small word in
@@ -2523,6 +2524,37 @@ func (sc *sentenceScan) organisations() {
 		}
 		i = end - 1
 	}
+}
+
+// staffFirms adds the name after a market professional's title and "at"
+// as a body's, where nothing stronger reads it: "an analyst at 4Cast",
+// "chief economist at Lakeview Capital". The corpora put a body there
+// 178 times in 188.
+func (sc *sentenceScan) staffFirms() {
+	w := sc.words
+	for i := 2; i < len(w); i++ {
+		if w[i-1] != "at" || !firmStaff[w[i-2]] || !firmNameWord(w[i]) {
+			continue
+		}
+		end := i + 1
+		for end < len(w) && end < i+5 && firmNameWord(w[end]) && !isPossessive(w[end]) {
+			end++
+		}
+		if end < len(w) && isPossessive(w[end]) {
+			continue // "an analyst at Ana Ruiz's firm"
+		}
+		sc.add(i, end, pipeline.Org, prioEcho, 0.7).Source = pipeline.SourceRule
+		i = end - 1
+	}
+}
+
+// firmNameWord reports whether w can be a word of a firm's name:
+// capitalised, or a number with capitals ("4Cast", "7Days").
+func firmNameWord(w string) bool {
+	if isCapitalized(w) {
+		return !notNames[w]
+	}
+	return w != "" && w[0] >= '0' && w[0] <= '9' && strings.ContainsFunc(w, unicode.IsUpper)
 }
 
 // titleWord upper-cases the first letter: "department" -> "Department".

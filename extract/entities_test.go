@@ -2054,3 +2054,14 @@ func TestCapitalSurname(t *testing.T) {
 		}
 	}
 }
+
+// TestStaffFirms: the name after a market professional and "at" is a
+// body's, numbers with capitals too; not a person who owns a firm.
+func TestStaffFirms(t *testing.T) {
+	checkEntities(t, "\"Prices rose,\" said Tom Hale, senior market strategist at 4Cast.", []wantEntity{{"4Cast", pipeline.Org, "", ""}})
+	checkEntities(t, "Tom Hale, a trader at 7Seas, said prices rose.", []wantEntity{{"7Seas", pipeline.Org, "", ""}})
+	checkPersons(t, map[string]string{
+		"Tom Hale, an analyst at Ana Ruiz's firm, said prices rose.": "Ana Ruiz",
+	})
+	checkEntities(t, "Tom Hale, an analyst at 4pm, said prices rose.", nil, "4pm")
+}
