@@ -980,13 +980,12 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 	c := capture{kind: elNames, start: pos}
 	k, last := pos, pos
 	for {
-		// "Chile's Ana Ruiz and Peru's Tom Berg"
+		// "Chile's Ana Ruiz and Peru's Tom Berg"; "New York's Ana Ruiz",
+		// a state's, has no country.
 		country := ""
 		if e, ok := m.r.ix.entityAt(k); ok && e.Label == pipeline.Place {
 			if j := m.r.ix.tokenEnding(e.End) + 1; j+1 < hi && isPossessive(m.r.lower[j]) {
-				if cc := m.r.p.countryOf(e); cc != "" {
-					country, k = cc, j+1
-				}
+				country, k = m.r.p.countryOf(e), j+1
 			}
 		}
 		start, end, ok := m.name(k, hi)
