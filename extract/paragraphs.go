@@ -466,6 +466,9 @@ func continuesLine(prev, next string) bool {
 func wrapWidth(text string, lines []textLine) int {
 	width, filled := 0, 0
 	for _, l := range lines {
+		if l.hi-l.start > maxWrapWidth*utf8.UTFMax {
+			return 0 // (a paragraph on one line: no need to count)
+		}
 		if n := utf8.RuneCountInString(text[l.start:l.hi]); n > width {
 			width = n
 		}
