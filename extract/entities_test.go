@@ -1778,6 +1778,11 @@ func TestEponymBodyInCapitals(t *testing.T) {
 	checkEntities(t, "Hello there.\n\nThe Small Business Administration lent money.",
 		[]wantEntity{{"Small Business Administration", pipeline.Org, "", ""}})
 	checkNoPeople(t, "Hello there.\n\nThe National Oceanic and Atmospheric Administration said so.")
+	// The rule wins where the tagger reads the pair as a body.
+	checkEntities(t, "He said the Reagan Administration would act.",
+		[]wantEntity{{"Reagan", pipeline.Person, "", ""}}, "Reagan Administration")
+	checkEntities(t, "He said the Veterans Administration would act.",
+		[]wantEntity{{"Veterans Administration", pipeline.Org, "", ""}})
 }
 
 // TestTradeHeadsEndBodies: the goods a firm makes or trades head its
