@@ -908,15 +908,27 @@ func clusterPeople(text string, es []pipeline.Entity) []*person {
 
 // knownAs reports whether the text between two person mentions makes the
 // second another name of the first: ", also known as ", ", the head of
-// the forces, who is better known as ".
+// the forces, who is better known as "; a name given as the real one
+// (", whose real name is ", " - real name ", " (born ").
 func knownAs(between string) bool {
-	rest, ok := strings.CutPrefix(between, ",")
-	if !ok || len(between) > 150 || strings.ContainsAny(between, ".;:\n") {
+	if len(between) > 150 || strings.ContainsAny(between, ".;:\n") {
 		return false
 	}
-	rest = strings.TrimSpace(strings.TrimRight(rest, " \"“'‘"))
-	return rest == "known as" || strings.HasSuffix(rest, " known as")
+	rest := strings.TrimSpace(strings.TrimRight(between, " \"“'‘"))
+	if r, ok := strings.CutPrefix(rest, ","); ok && (strings.TrimSpace(r) == "known as" || strings.HasSuffix(r, " known as")) {
+		return true
+	}
+	opener, _ := utf8.DecodeRuneInString(rest)
+	if opener != ',' && opener != '(' && !isDash(string(opener)) {
+		return false
+	}
+	return realNames[strings.ToLower(strings.TrimSpace(rest[utf8.RuneLen(opener):]))]
 }
+
+// realNames introduce the name a person was born with or goes by
+// officially, after a stage name or a nom de guerre.
+var realNames = map[string]bool{"real name": true, "whose real name is": true, "whose real name was": true,
+	"born": true, "née": true, "nee": true, "birth name": true, "whose birth name is": true}
 
 // nickname returns the nickname quoted inside a name: "Tip" in 'Thomas
 // "Tip" O'Neill'. The name keeps it, as the guidelines keep every name

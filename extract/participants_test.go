@@ -482,8 +482,14 @@ func TestKnownAsIsAlias(t *testing.T) {
 		{"Ana Ruiz, the head of the militia who is better known as Lena Sol, spoke.", [][]string{{"Ana Ruiz", "Lena Sol"}}},
 		// a surname that is also a month, after a title of address
 		{"Lena May met the press. Ms May said it was over.", [][]string{{"Lena May", "May"}}},
+		// a real name after a stage name or a nom de guerre
+		{"Foxy Lane - real name Ana Ruiz - scuffled with staff.", [][]string{{"Foxy Lane", "Ana Ruiz"}}},
+		{"Foxy Lane, whose real name is Ana Ruiz, scuffled with staff.", [][]string{{"Foxy Lane", "Ana Ruiz"}}},
+		{"Abu Omar (born Tom Berg) fled to Italy.", [][]string{{"Abu Omar", "Tom Berg"}}},
 		// near misses: another sentence; a name not after "known as"
 		{"Ana Ruiz met Tom Berg. She is known as Lena Sol.", [][]string{{"Ana Ruiz"}, {"Tom Berg"}, {"Lena Sol"}}},
+		{"Foxy Lane - and Ana Ruiz - scuffled with staff.", [][]string{{"Foxy Lane"}, {"Ana Ruiz"}}},
+		{"Foxy Lane met Ana Ruiz, born in Lima, on Monday.", [][]string{{"Foxy Lane"}, {"Ana Ruiz"}}},
 		{"Ana Ruiz, who met Tom Berg, spoke.", [][]string{{"Ana Ruiz"}, {"Tom Berg"}}},
 	} {
 		var got [][]string
