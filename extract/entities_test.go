@@ -1836,6 +1836,9 @@ func TestPlaceNounEndsNoPerson(t *testing.T) {
 	// a border crossing's or a checkpoint's name; not a person crossing
 	checkNoPeople(t, "The army says some of the shells landed near the Tom Hale crossing on Monday.")
 	checkPerson(t, "Witnesses said Ana Ruiz crossing the road was hit by a car.", "Ana Ruiz")
+	// an airport's name, past "international"; not travel of that kind
+	checkNoPeople(t, "Flights resumed at Tom Hale international airport on Tuesday.")
+	checkPerson(t, "Ana Ruiz international travel resumed on Tuesday.", "Ana Ruiz")
 }
 
 // TestFeatureHeadEndsNoPerson: a name that ends in a land or water

@@ -46,7 +46,13 @@ func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 	// "off Kamchatka peninsula", "France's Aigle Azur airline": a common
 	// noun after the name says what it names.
 	if label == pipeline.Person && j < len(sc.words) && !isCapitalized(sc.words[j]) {
+		k := j // ("the Louis Hale international airport": past its kind)
+		if k+1 < len(sc.words) && placeNounModifiers[sc.words[k]] {
+			k++
+		}
 		switch {
+		case k > j && placeNouns[sc.words[k]]:
+			return i, j, pipeline.Place
 		// ("the Lakeview crossing", not "Ana Ruiz crossing the road".)
 		case placeNouns[sc.words[j]] && (sc.toks[j].Tag != "VBG" || i > 0 && strings.EqualFold(sc.words[i-1], "the")):
 			return i, j, pipeline.Place
@@ -77,6 +83,9 @@ port airport hill hills mountain mountains lake bay beach coast forest desert cr
 ward borough constituency parish municipality township neighbourhood neighborhood suburb crossing checkpoint`)
 var bodyNouns = toSet(`airline airlines company firm group band militia movement newspaper agency bank broadcaster
 network channel club`)
+
+// placeNounModifiers may stand between a name and its place noun.
+var placeNounModifiers = toSet(`international national regional domestic municipal`)
 
 // docFacts holds what the whole document says about its words, built once
 // on demand and shared by its sentences.
