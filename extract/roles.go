@@ -1701,7 +1701,7 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		for from := j; ; {
 			// ("in former president X's government": "former" opens the
 			// next title.)
-			for m < hi && m < from+4 && (!isCapitalized(r.d.Tokens[m].Text) || r.demonymBeforeNoun(m, hi)) && !r.is(m, r.p.rules.former) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.modifierParticiple(m, hi) ||
+			for m < hi && m < from+4 && (!isCapitalized(r.d.Tokens[m].Text) || r.demonymBeforeNoun(m, hi)) && !r.is(m, r.p.rules.former) && !r.verbOfName(m, from, hi) && (strings.HasPrefix(r.d.Tokens[m].Tag, "NN") || strings.HasPrefix(r.d.Tokens[m].Tag, "JJ") || r.modifierParticiple(m, hi) ||
 				r.d.Tokens[m].Tag == "VBN" && m > 0 && r.lower[m-1] == "the" && m+1 < hi && strings.HasPrefix(r.d.Tokens[m+1].Tag, "NN")) {
 				m++ // ("the ruling party", "the outlawed group": a participle before the noun)
 			}
@@ -2124,6 +2124,14 @@ func (r *roleReader) placeOpensName(k, hi int) bool {
 	}
 	t := r.d.Tokens[k]
 	return isCapitalized(t.Text) && strings.HasPrefix(t.Tag, "NN") && !isPossessive(t.Text) && r.persons[k] == 0 && r.title(k).N == 0
+}
+
+// verbOfName reports whether the "-ing" word at token k, after a noun of
+// the phrase that starts at from, is a verb whose object is the name
+// after it, though tagged as a noun: "the clinic treating | Ms Ana Ruiz"
+// (not "head of marketing Ana Ruiz", where it follows the preposition).
+func (r *roleReader) verbOfName(k, from, hi int) bool {
+	return k > from && k+1 < hi && strings.HasSuffix(r.lower[k], "ing") && (r.persons[k+1] > 0 || r.is(k+1, honorificClass))
 }
 
 // modifierParticiple reports whether a lowercase participle at token k
