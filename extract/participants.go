@@ -2749,6 +2749,11 @@ func (p *Participants) unplacedByContext(role string) bool {
 		if unplacedHeads[w] || !modifies && p.titles.MatchPlural([]string{w}, 0).Professional {
 			return true
 		}
+		// ("Ambassador-Designate", "Co-Founder": a head joined to a word
+		// about its holder.)
+		if strings.Contains(w, "-") && slices.ContainsFunc(strings.Split(w, "-"), func(part string) bool { return unplacedHeads[part] }) {
+			return true
+		}
 	}
 	return false
 }

@@ -400,6 +400,11 @@ func TestGuessFitsTheOffice(t *testing.T) {
 	checkCountries(t, people(t, text), map[string][2]string{"Tom Hale": {"", ""}, "Ana Ruiz": {"", ""}})
 	text = "Trade bill\n\nSenator Tom Hale said the bill would help Italy. Italy welcomed the bill. Italy says it is good."
 	checkCountries(t, people(t, text), map[string][2]string{"Tom Hale": {"Italy", pipeline.CountryFromContext}})
+	// a posted or a firm's title joined to a word about its holder: no
+	// guess (where an ambassador serves is not whose they are)
+	text = "Arrests\n\nPolice held the ambassador-designate to Mozambique, Tom Hale. Mozambique said little.\n\n" +
+		"Ana Ruiz, a non-executive director of Harwick, was freed. Mozambique welcomed it."
+	checkCountries(t, people(t, text), map[string][2]string{"Tom Hale": {"", ""}, "Ana Ruiz": {"", ""}})
 }
 
 // TestLikenessPlaceIsNoOnesCountry: a place that says what something is
