@@ -2229,7 +2229,12 @@ var (
 // by it ("known as", "dubbed") or the text also writes it unquoted.
 func (sc *sentenceScan) wholeQuotation(i, j int) bool {
 	w := sc.words
-	if j-i < 2 || i == 0 || j >= len(w) || !isQuote(w[i-1]) || !isQuote(w[j]) {
+	// (American style sets a list's comma inside the closing mark:
+	// including "Wild Harbour," "Blue Sky" and ...; not a quotation
+	// that opens the sentence and goes on after its speaker: "Ana Ruiz,"
+	// he said, "is ...".)
+	closing := j < len(w) && (isQuote(w[j]) || w[j] == "," && i >= 2 && j+1 < len(w) && isQuote(w[j+1]))
+	if j-i < 2 || i == 0 || !closing || !isQuote(w[i-1]) {
 		return false
 	}
 	if i >= 2 && lowercase.Get(namingWords, w[i-2]) {
@@ -2244,7 +2249,11 @@ func (sc *sentenceScan) wholeQuotation(i, j int) bool {
 		}
 		k += at
 		before, _ := utf8.DecodeLastRuneInString(text[:k])
-		after, _ := utf8.DecodeRuneInString(text[k+len(name):])
+		rest := text[k+len(name):]
+		if strings.HasPrefix(rest, ",") {
+			rest = rest[1:]
+		}
+		after, _ := utf8.DecodeRuneInString(rest)
 		if !quoteRunes[before] || !quoteRunes[after] {
 			return false
 		}

@@ -898,9 +898,13 @@ func TestQuotedSlogansAreNoOne(t *testing.T) {
 		`Protesters chanted "Fuera Gobierno Corrupto" outside the palace in Lima.`,
 		`Supporters carried banners reading "Todos Somos Lopez" and "Basta Ya".`,
 		`The slogan "Ni Una Menos" became a rallying cry across Argentina.`,
-		"The crowd shouted “Jai Hind” as the parade passed.")
+		"The crowd shouted “Jai Hind” as the parade passed.",
+		// a list's comma inside the closing mark, as American style sets it
+		`His films, including "Lena Holt," "Cold Harbour" and "Tom Berg", were shown.`)
 	checkPersons(t, map[string]string{
-		`A gunman known as "Abu Karim" led the attack.`:                                         "Abu Karim",
+		`A gunman known as "Abu Karim" led the attack.`: "Abu Karim",
+		// near miss: a quotation that opens the sentence and goes on after its speaker
+		`"Lena Holt," he said, "is the best player we have."`:                                   "Lena Holt",
 		`Police are hunting a man calling himself "Tom Berg".`:                                  "Tom Berg",
 		`Fans sang "Lena Holt" all night. Lena Holt scored twice in the second half on Sunday.`: "Lena Holt",
 	})
