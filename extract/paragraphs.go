@@ -469,14 +469,16 @@ func wrapWidth(text string, lines []textLine) int {
 		if l.hi-l.start > maxWrapWidth*utf8.UTFMax {
 			return 0 // (a paragraph on one line: no need to count)
 		}
-		if n := utf8.RuneCountInString(text[l.start:l.hi]); n > width {
-			width = n
+		n := utf8.RuneCountInString(text[l.start:l.hi])
+		if n > maxWrapWidth {
+			return 0 // (most texts, a paragraph a line, stop at their first)
 		}
+		width = max(width, n)
 		if !l.blank() {
 			filled++
 		}
 	}
-	if width < minWrapWidth || width > maxWrapWidth {
+	if width < minWrapWidth {
 		return 0
 	}
 	near := 0
