@@ -4324,8 +4324,6 @@ func trimHeadingNames(d *pipeline.Doc, es []pipeline.Entity) {
 	}
 }
 
-// nameForms are the forms under which a person's name recurs: the whole
-// name, and the surname with its particles ("el-Sisi", "Abdel Atty" when
 // capitalSurname reports whether a name's surname is written in capitals
 // after a given name that is not, as reference works and some wire
 // services write them: "Mamadou TANDJA", who is "TANDJA" after.
@@ -4335,6 +4333,8 @@ func capitalSurname(parts []string) bool {
 		isNameWord(parts[0], true) && !isAllCaps(parts[0])
 }
 
+// nameForms are the forms under which a person's name recurs: the whole
+// name, and the surname with its particles ("el-Sisi", "Abdel Atty" when
 // written with a joining particle, "Lavrov").
 func nameForms(name string) []string {
 	if base, ok := withoutGeneration(name); ok {

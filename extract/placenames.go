@@ -51,10 +51,8 @@ func (sc *sentenceScan) toponymSpan(i, j int, label string) (int, int, string) {
 			k++
 		}
 		switch {
-		case k > j && placeNouns[sc.words[k]]:
-			return i, j, pipeline.Place
 		// ("the Lakeview crossing", not "Ana Ruiz crossing the road".)
-		case placeNouns[sc.words[j]] && (sc.toks[j].Tag != "VBG" || i > 0 && strings.EqualFold(sc.words[i-1], "the")):
+		case placeNouns[sc.words[k]] && (k > j || sc.toks[j].Tag != "VBG" || i > 0 && strings.EqualFold(sc.words[i-1], "the")):
 			return i, j, pipeline.Place
 		case bodyNouns[sc.words[j]]:
 			return i, j, pipeline.Org
