@@ -212,7 +212,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		}
 	}
 	orgNames := orgForms(d.Text, d.Entities)
-	weak := weakMentions(d.Text, d.Entities)
+	weak := weakMentions(d.Text, d.Entities, p.titles)
 	kept := people[:0]
 	for _, per := range people {
 		// A one-word name that only the statistical model saw, with no
@@ -657,10 +657,11 @@ func isDecade(w string) bool { return len(w) == 5 && w[4] == 's' && isYear(w[:4]
 
 // weakMentions are the starts of one-word person mentions that only the
 // statistical model found, unless what stands around them says a person:
-// a title of address before ("Ms Rice"), a body named after them ("the
+// a title of address before ("Ms Rice"), a word for what someone is in
+// lower case before ("rapper Nelly"), a body named after them ("the
 // Obama administration"), ", who" or an age after them. (A verb of
 // saying after is not enough: "Ladbrokes said".)
-func weakMentions(text string, es []pipeline.Entity) map[int]bool {
+func weakMentions(text string, es []pipeline.Entity, titles *gazetteer.Titles) map[int]bool {
 	weak := map[int]bool{}
 	for _, e := range es {
 		if e.Label == pipeline.Person && e.Source == pipeline.SourceModel && !strings.Contains(e.Text, " ") {
@@ -668,7 +669,9 @@ func weakMentions(text string, es []pipeline.Entity) map[int]bool {
 			// (", who" is said of people: "Zuluaga, who was backed by",
 			// and an age: "Kowalski, 45, was arrested".)
 			who := len(after) > 1 && after[0] == "," && (after[1] == "who" || after[1] == "whose" || yearsOld(after[1]))
-			person := len(after) > 0 && eponymHeads[strings.TrimRight(after[0], ",.;:'\")")] || honorifics[strings.ToLower(wordBefore(text, e.Start))] || who
+			before := wordBefore(text, e.Start)
+			person := len(after) > 0 && eponymHeads[strings.TrimRight(after[0], ",.;:'\")")] || honorifics[strings.ToLower(before)] || who ||
+				startsLower(before) && titles.IsDescriptor(before)
 			weak[e.Start] = !person
 		}
 	}

@@ -596,3 +596,23 @@ func TestCountryAsTheTextNamesIt(t *testing.T) {
 		}
 	}
 }
+
+// TestOneWordNameKeptAfterDescriptor: a name of one word that only the
+// model found is someone's after a word for what someone is ("rapper
+// Zolani"); alone it may be a place or a group and is left out.
+func TestOneWordNameKeptAfterDescriptor(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		kept       bool
+	}{
+		{"The festival will feature singer Zolani and the band Keane. Tickets to see Zolani sold out within hours.", "Zolani", true},
+		{"Church leaders tried to stop rapper Jakobo performing. Jakobo has sold millions of records.", "Jakobo", true},
+		{"The festival will feature Zolani and the band Keane. Tickets to see Zolani sold out within hours.", "Zolani", false},
+		{"Church leaders tried to stop the Jakobo concert. Jakobo has sold millions of records.", "Jakobo", false},
+	} {
+		got := slices.ContainsFunc(people(t, tc.text), func(p pipeline.Participant) bool { return p.Name == tc.name })
+		if got != tc.kept {
+			t.Errorf("%q: %s kept %v, want %v", tc.text, tc.name, got, tc.kept)
+		}
+	}
+}
