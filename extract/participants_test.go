@@ -616,3 +616,22 @@ func TestOneWordNameKeptAfterDescriptor(t *testing.T) {
 		}
 	}
 }
+
+// TestFunctionOfAPost: "head of distribution", "director of rugby": a
+// lower-case area of work after "of" is part of the post, as a
+// minister's portfolio is; a body after "of" is not.
+func TestFunctionOfAPost(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want wantPerson
+	}{
+		{`"It works," said Tom Berg, head of distribution for Lakeview Pictures.`, wantPerson{name: "Tom Berg", role: "Head of Distribution", org: "Lakeview Pictures"}},
+		{"Director of rugby Omar Haddad said the side would improve.", wantPerson{name: "Omar Haddad", role: "Director of Rugby"}},
+		{"Lena Park, head of acquisitions at Harwick Films, said so.", wantPerson{name: "Lena Park", role: "Head of Acquisitions", org: "Harwick Films"}},
+		{"Kim Lee, director of cricket at the club, agreed.", wantPerson{name: "Kim Lee", role: "Director of Cricket"}},
+		// near miss: the body after "of" is no area of work
+		{"Ana Ruiz, head of Lakeview Pictures, said so.", wantPerson{name: "Ana Ruiz", role: "Head", org: "Lakeview Pictures"}},
+	} {
+		checkPeople(t, people(t, tc.text), []wantPerson{tc.want})
+	}
+}
