@@ -635,3 +635,22 @@ func TestFunctionOfAPost(t *testing.T) {
 		checkPeople(t, people(t, tc.text), []wantPerson{tc.want})
 	}
 }
+
+// TestOtherRanksAreTitles: the ranks of soldiers and sailors below the
+// officers' ("Guardsman", "Fusilier", "Able Seaman") are titles, not
+// part of the name; near miss: a surname that is also a rank ("Tom
+// Seaman") stays in the name.
+func TestOtherRanksAreTitles(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want wantPerson
+	}{
+		{"Guardsman Tom Berg was injured in the blast.", wantPerson{name: "Tom Berg", role: "Guardsman"}},
+		{"Fusilier Ana Ruiz died on Tuesday, the army said.", wantPerson{name: "Ana Ruiz", role: "Fusilier"}},
+		{"Kingsman Lena Park survived the attack.", wantPerson{name: "Lena Park", role: "Kingsman"}},
+		{"Able Seaman Jan Olsen was rescued from the water.", wantPerson{name: "Jan Olsen", role: "Able Seaman"}},
+		{"Goalkeeper Tom Seaman said the side would recover.", wantPerson{name: "Tom Seaman"}},
+	} {
+		checkPeople(t, people(t, tc.text), []wantPerson{tc.want})
+	}
+}
