@@ -548,9 +548,17 @@ func timeWord(w string) bool {
 }
 
 // forcedOut reports whether tokens from k read "forced out", "forced to
-// resign" (or quit, retire, step down) or "forced from" a post.
+// resign" (or quit, retire, step down) or "forced from" a post, or "voted
+// out" or "voted off" it.
 func forcedOut(d *pipeline.Doc, k, hi int) bool {
-	if k+1 >= hi || !strings.EqualFold(d.Tokens[k].Text, "forced") {
+	if k+1 >= hi {
+		return false
+	}
+	if strings.EqualFold(d.Tokens[k].Text, "voted") {
+		w := strings.ToLower(d.Tokens[k+1].Text)
+		return w == "out" || w == "off"
+	}
+	if !strings.EqualFold(d.Tokens[k].Text, "forced") {
 		return false
 	}
 	switch w := strings.ToLower(d.Tokens[k+1].Text); w {

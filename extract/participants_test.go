@@ -654,3 +654,14 @@ func TestOtherRanksAreTitles(t *testing.T) {
 		checkPeople(t, people(t, tc.text), []wantPerson{tc.want})
 	}
 }
+
+// TestVotedOutLeavesThePost: "were voted out", "was voted off the board"
+// end a post as "was sacked" does; near misses: voted onto a board, or
+// in.
+func TestVotedOutLeavesThePost(t *testing.T) {
+	checkPeople(t, people(t, "Legal adviser Tom Berg and finance director Ana Ruiz were voted out at the meeting."),
+		[]wantPerson{{name: "Tom Berg", role: "Former Legal Adviser"}, {name: "Ana Ruiz", role: "Former Finance Director"}})
+	checkPeople(t, people(t, "Chairman Luis Soto was voted off the board on Tuesday."), []wantPerson{{name: "Luis Soto", role: "Former Chairman"}})
+	checkPeople(t, people(t, "Director Lena Park was voted onto the board on Tuesday."), []wantPerson{{name: "Lena Park", role: "Director"}})
+	checkPeople(t, people(t, "Treasurer Omar Haddad was voted in on Tuesday."), []wantPerson{{name: "Omar Haddad", role: "Treasurer"}})
+}
