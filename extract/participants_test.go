@@ -631,6 +631,10 @@ func TestFunctionOfAPost(t *testing.T) {
 		{"Kim Lee, director of cricket at the club, agreed.", wantPerson{name: "Kim Lee", role: "Director of Cricket"}},
 		// near miss: the body after "of" is no area of work
 		{"Ana Ruiz, head of Lakeview Pictures, said so.", wantPerson{name: "Ana Ruiz", role: "Head", org: "Lakeview Pictures"}},
+		// a controller is a post where a body is named with it, and
+		// only there
+		{"Ana Ruiz, controller of Lakeview Television, said the channel would change.", wantPerson{name: "Ana Ruiz", role: "Controller", org: "Lakeview Television"}},
+		{"An air traffic controller, Luis Soto, was hurt.", wantPerson{name: "Luis Soto"}},
 	} {
 		checkPeople(t, people(t, tc.text), []wantPerson{tc.want})
 	}
