@@ -4043,8 +4043,10 @@ func resultsTeams(d *pipeline.Doc, ents []pipeline.Entity) {
 
 // splitCoordinatedBodies splits a body's span that joins two bodies with
 // "and" ("Harwick Bank and Vale Mining") where the document or the
-// gazetteer knows each half as a body by itself; a name with "and" inside
-// it that no one writes in halves stays whole ("Procter and Gamble").
+// gazetteer knows each half as a body by itself, or where a half joins
+// its own words with "&" ("Marks & Spencer and Tesco": a name written
+// with "&" is not also joined by "and"); a name with "and" inside it
+// that no one writes in halves stays whole ("Procter and Gamble").
 func splitCoordinatedBodies(ents []pipeline.Entity, gaz *gazetteer.Gazetteer) []pipeline.Entity {
 	bodies := map[string]*pipeline.Entity{}
 	for i, e := range ents {
@@ -4075,7 +4077,7 @@ func splitCoordinatedBodies(ents []pipeline.Entity, gaz *gazetteer.Gazetteer) []
 		}
 		l, lok := known(left)
 		r, rok := known(right)
-		if !lok || !rok {
+		if (!lok || !rok) && !strings.Contains(left, "&") && !strings.Contains(right, "&") {
 			out = append(out, e)
 			continue
 		}

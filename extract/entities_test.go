@@ -1405,16 +1405,17 @@ func TestBodiesByMajority(t *testing.T) {
 }
 
 // TestSplitCoordinatedBodies: a body's span that joins two bodies with
-// "and" is two bodies where the text or the gazetteer names each alone; a
-// name that no one writes in halves stays whole.
+// "and" is two bodies where the text or the gazetteer names each alone,
+// or where a half joins its words with "&"; a name that no one writes in
+// halves stays whole.
 func TestSplitCoordinatedBodies(t *testing.T) {
-	text := "Harwick Bank and Vale Mining rose. Harwick Bank fell. Vale Mining rose. Loans from the World Bank and International Monetary Fund. Sales at Procter and Gamble rose."
+	text := "Harwick Bank and Vale Mining rose. Harwick Bank fell. Vale Mining rose. Loans from the World Bank and International Monetary Fund. Sales at Procter and Gamble rose. Tarn & Hale and Lakeview Steel fell."
 	org := func(name string, from int) pipeline.Entity {
 		i := from + strings.Index(text[from:], name)
 		return pipeline.Entity{Start: i, End: i + len(name), Text: name, Label: pipeline.Org, Canonical: name}
 	}
 	ents := []pipeline.Entity{org("Harwick Bank and Vale Mining", 0), org("Harwick Bank", 10), org("Vale Mining", 40),
-		org("World Bank and International Monetary Fund", 0), org("Procter and Gamble", 0)}
+		org("World Bank and International Monetary Fund", 0), org("Procter and Gamble", 0), org("Tarn & Hale and Lakeview Steel", 0)}
 	var got []string
 	for _, e := range splitCoordinatedBodies(ents, defaultGazetteer(t)) {
 		if text[e.Start:e.End] != e.Text {
@@ -1423,7 +1424,8 @@ func TestSplitCoordinatedBodies(t *testing.T) {
 		got = append(got, e.Text+"|"+e.Canonical)
 	}
 	want := []string{"Harwick Bank|Harwick Bank", "Vale Mining|Vale Mining", "Harwick Bank|Harwick Bank", "Vale Mining|Vale Mining",
-		"World Bank|World Bank", "International Monetary Fund|International Monetary Fund", "Procter and Gamble|Procter and Gamble"}
+		"World Bank|World Bank", "International Monetary Fund|International Monetary Fund", "Procter and Gamble|Procter and Gamble",
+		"Tarn & Hale|Tarn & Hale", "Lakeview Steel|Lakeview Steel"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
