@@ -665,7 +665,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		if pos >= hi || m.r.d.Tokens[pos].Tag != "IN" {
 			return false
 		}
-		for k := pos + 1; k < hi && k <= pos+7; k++ {
+		for k := pos + 1; k < hi && k <= pos+9; k++ {
 			switch t := m.r.d.Tokens[k].Tag; {
 			case m.r.lower[k] == ",":
 				return k > pos+1 && next(k, nil)
