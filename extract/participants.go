@@ -2764,4 +2764,4 @@ func (p *Participants) unplacedByContext(role string) bool {
 var unplacedHeads = toSet(`ceo cfo coo cto manager coach captain skipper selector boss founder owner player striker
 midfielder defender goalkeeper pope archbishop cardinal rabbi imam bishop priest chaplain deacon rector vicar pastor
 mufti ayatollah mullah maulana prophet professor headteacher headmaster headmistress provost dean ambassador envoy diplomat
-consul attache chargé nuncio secretary-general executive`)
+consul attache chargé nuncio secretary-general executive party`)

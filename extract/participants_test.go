@@ -405,6 +405,11 @@ func TestGuessFitsTheOffice(t *testing.T) {
 	text = "Arrests\n\nPolice held the ambassador-designate to Mozambique, Tom Hale. Mozambique said little.\n\n" +
 		"Ana Ruiz, a non-executive director of Harwick, was freed. Mozambique welcomed it."
 	checkCountries(t, people(t, text), map[string][2]string{"Tom Hale": {"", ""}, "Ana Ruiz": {"", ""}})
+	// a party's post: no guess (guidelines 3.5: a party's posts have no
+	// country); near miss: a state's post in the same text
+	text = "Election\n\nParty leader Tom Hale said Italy needed change. Italy votes in May. Italy is divided.\n\n" +
+		"Prime Minister Ana Ruiz said Italy was doing well."
+	checkCountries(t, people(t, text), map[string][2]string{"Tom Hale": {"", ""}, "Ana Ruiz": {"Italy", pipeline.CountryFromContext}})
 }
 
 // TestLikenessPlaceIsNoOnesCountry: a place that says what something is
