@@ -2736,9 +2736,9 @@ func fuller(a, b string) bool {
 
 // unplacedByContext reports whether a role's country is not to be guessed
 // from the document's subject: a profession ("lawyer", "economist"), a
-// post in a company ("Chief Financial Officer"), a team or a faith, and a
-// diplomat's or an international post, which are as often another
-// country's.
+// post in a company ("Chief Financial Officer"), a party, a team or a
+// faith, which have no country, and a diplomat's or an international
+// post, which are as often another country's.
 func (p *Participants) unplacedByContext(role string) bool {
 	role = strings.TrimPrefix(role, "Former ")
 	if strings.HasPrefix(role, "Chief ") && strings.HasSuffix(role, " Officer") {
