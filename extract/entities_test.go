@@ -1350,14 +1350,28 @@ func TestOpeningPrepositionNoName(t *testing.T) {
 }
 
 // TestWorkTitlesNameNoOne: a title after the lower-case noun for its kind
-// of work is no one's name, there and wherever the story repeats it; a
-// verb "play" before a name is no such noun, nor an acronym after one.
+// of work, or before "star" and a name, is no one's name, there and
+// wherever the story repeats it; a verb "play" before a name is no such
+// noun, nor an acronym after one.
 func TestWorkTitlesNameNoOne(t *testing.T) {
 	checkNoPeople(t,
 		"The comedy Vera Halvorsen won two awards. Critics said Vera Halvorsen was the year's best.",
 		"Her album Harwick Street sold well.")
 	checkPerson(t, "Andy Berg will play Cyril Lemaire in the final.", "Cyril Lemaire")
 	checkEntities(t, "If you would rather watch a downloaded movie NEC is showing a phone.", []wantEntity{{"NEC", pipeline.Org, "", ""}})
+	// a series, and a name before "star" and a star's name: a work's or a
+	// team's; near misses: a star after "the", and a team's name stays a
+	// body's
+	checkNoPeople(t, "The suburban series Laura Lindqvist was named best comedy.")
+	starred := "Laura Lindqvist star Imke Haller looks likely to lose. Laura Lindqvist took three awards."
+	checkPerson(t, starred, "Imke Haller")
+	for _, e := range entitiesOf(t, starred) {
+		if e.Text == "Laura Lindqvist" && e.Label == pipeline.Person {
+			t.Errorf("%q: %q is no person", starred, e.Text)
+		}
+	}
+	checkPerson(t, "The star Imke Haller looks likely to lose.", "Imke Haller")
+	checkEntities(t, "Chelsea star Frank Lamming scored twice.", []wantEntity{{"Chelsea", pipeline.Org, "", ""}, {"Frank Lamming", pipeline.Person, "", ""}})
 }
 
 // TestSeatJoinedByAnd: a member's seat whose name joins two names with

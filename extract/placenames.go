@@ -260,6 +260,7 @@ neighbourhood neighborhood suburb ranch farm estate plantation hotel resort mine
 // namedKinds name kinds of work and of vessel, in lower case, whose name
 // follows them: "the comedy Vera Hale", "the tanker Grace Lindow".
 var namedKinds = toSet(`film movie comedy drama thriller documentary musical opera play novel album single song sitcom
+series serial soap miniseries
 ship vessel tanker freighter ferry yacht trawler liner frigate destroyer submarine`)
 
 // wordingKinds name kinds of wording and of book; no other part of speech
@@ -424,6 +425,18 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		if end > k+1 && (end == len(t) || !isPossessive(t[end].Text)) && !(end == k+2 && isAllCaps(t[k+1].Text)) {
 			f.things[strings.Join(tokenTexts(t[k+1:end]), " ")] = ""
 		}
+	}
+	// "Vera Hale star Ana Ruiz", "Rotor star Tom Berg": a name before
+	// "star" and someone's name is a work's or a team's, no one's.
+	for k := 1; k+1 < len(t); k++ {
+		if t[k].Text != "star" || !strings.HasPrefix(t[k].Tag, "NN") || !isCapitalized(t[k+1].Text) || !isCapitalized(t[k-1].Text) {
+			continue
+		}
+		start := k - 1
+		for start > 0 && k-start < 4 && isCapitalized(t[start-1].Text) && !isPossessive(t[start-1].Text) {
+			start--
+		}
+		f.impersonal[strings.Join(tokenTexts(t[start:k]), " ")] = true
 	}
 	// "engineering group Halvard", "storage firm Ostel": a name after the
 	// noun for a kind of firm is a body's in the whole document ("a boost
