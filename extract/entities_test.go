@@ -2093,3 +2093,14 @@ func TestStaffFirms(t *testing.T) {
 	})
 	checkEntities(t, "Tom Hale, an analyst at 4pm, said prices rose.", nil, "4pm")
 }
+
+// TestDescriptorOpensNoName: a word for what someone is, capitalised at
+// a sentence's start ("Film-maker", "Filmmaker"), is no part of the name
+// after it; near miss: a hyphenated given name in the same place stays.
+func TestDescriptorOpensNoName(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Film-maker Tom Hale says cinema is stronger than ever.": "Tom Hale",
+		"Filmmaker Ana Ruiz says cinema is stronger than ever.":  "Ana Ruiz",
+		"Jean-Paul Hale says cinema is stronger than ever.":      "Jean-Paul Hale",
+	})
+}
