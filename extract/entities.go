@@ -1859,6 +1859,26 @@ func (sc *sentenceScan) seatEnd(p int) int {
 	return p
 }
 
+// facilityAfter returns the end of a building's head that follows word j
+// past at most two capitalised words of its kind ("International
+// Airport", "Grand Mosque", "Memorial Hospital"), or j; not a head that
+// is also a surname ("Hall", "Church").
+func (sc *sentenceScan) facilityAfter(j int) int {
+	w := sc.words
+	for k := j; k < len(w) && k < j+3; k++ {
+		switch {
+		case facilityHeads[w[k]] && !surnameHeads[w[k]]:
+			return k + 1
+		case !facilityModifiers[w[k]]:
+			return j
+		}
+	}
+	return j
+}
+
+// facilityModifiers stand between a name and its building's head.
+var facilityModifiers = toSet(`International National Regional Memorial Grand Royal General Medical Central Municipal`)
+
 // placeName reports whether words [i, j) end as a building's or a place's
 // name does: "Grand Mosque", "Shah Alam Town", "Ivan Petrov Park" (a park
 // after a name of two words; "Lena Park" is a person).
@@ -3086,6 +3106,16 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// more; the place (the gazetteer's) is the next phrase's.
 		if label == pipeline.Person {
 			j = sc.endBeforePlace(i, j)
+			// "Indira Gandhi | International Airport": a name the tagger
+			// ended before the building it names is the building's.
+			if k := sc.facilityAfter(j); k > j {
+				j, label = k, pipeline.Place
+				// (with the title or given name the tagger left out:
+				// "Imam | Khomeini", "Indira | Gandhi")
+				for i > 0 && isNameWord(sc.words[i-1], false) && (sc.e.gaz.GivenName(sc.words[i-1]) || sc.e.gaz.CommonGivenName(sc.words[i-1]) || lowercase.Get(honorifics, sc.words[i-1]) || sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))) {
+					i--
+				}
+			}
 		}
 		// "Brett Hall, 36, said", "singer Charlotte Church": a surname
 		// that also heads a building's name, after a common given name,

@@ -2104,3 +2104,14 @@ func TestDescriptorOpensNoName(t *testing.T) {
 		"Jean-Paul Hale says cinema is stronger than ever.":      "Jean-Paul Hale",
 	})
 }
+
+// TestNameOfABuilding: a name the tagger ended before the building it
+// names ("International Airport", "Grand Mosque") is the building's, with
+// a title or given name before it; near miss: a head that is also a
+// surname ("Hall") after a name.
+func TestNameOfABuilding(t *testing.T) {
+	checkEntities(t, "The army closed the new Imam Rahimi International Airport on its opening day.",
+		[]wantEntity{{"Imam Rahimi International Airport", pipeline.Place, "", ""}}, "Rahimi")
+	checkNoPeople(t, "Flights from Amara Kenyatta International Airport resumed on Monday.")
+	checkPerson(t, "Tom Berg Hall said the plan was sound.", "Tom Berg Hall")
+}
