@@ -4107,7 +4107,7 @@ func splitCoordinatedBodies(ents []pipeline.Entity, gaz *gazetteer.Gazetteer) []
 		}
 		l, lok := known(left)
 		r, rok := known(right)
-		if (!lok || !rok) && !strings.Contains(left, "&") && !strings.Contains(right, "&") {
+		if (!lok || !rok) && !joinedByAmpersand(left) && !joinedByAmpersand(right) {
 			out = append(out, e)
 			continue
 		}
@@ -4120,6 +4120,12 @@ func splitCoordinatedBodies(ents []pipeline.Entity, gaz *gazetteer.Gazetteer) []
 		out = append(out, half(e.Start, left, l), half(e.End-len(right), right, r))
 	}
 	return out
+}
+
+// joinedByAmpersand reports whether a name joins its words with "&", not
+// counting an HTML entity ("&#233;").
+func joinedByAmpersand(name string) bool {
+	return strings.Contains(strings.ReplaceAll(name, "&#", ""), "&")
 }
 
 // partnersFirms joins into one body a firm named by its partners, a list

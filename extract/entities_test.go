@@ -1363,7 +1363,7 @@ func TestWorkTitlesNameNoOne(t *testing.T) {
 	// team's; near misses: a star after "the", and a team's name stays a
 	// body's
 	checkNoPeople(t, "The suburban series Laura Lindqvist was named best comedy.")
-	starred := "Laura Lindqvist star Imke Haller looks likely to lose. Laura Lindqvist took three awards."
+	starred := "The Laura Lindqvist star Imke Haller looks likely to lose. Laura Lindqvist took three awards."
 	checkPerson(t, starred, "Imke Haller")
 	for _, e := range entitiesOf(t, starred) {
 		if e.Text == "Laura Lindqvist" && e.Label == pipeline.Person {

@@ -433,7 +433,7 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 			continue
 		}
 		start := k - 1
-		for start > 0 && k-start < 4 && isCapitalized(t[start-1].Text) && !isPossessive(t[start-1].Text) {
+		for start > 0 && k-start < 4 && isCapitalized(t[start-1].Text) && !isPossessive(t[start-1].Text) && !lowercase.Get(articles, t[start-1].Text) {
 			start--
 		}
 		f.impersonal[strings.Join(tokenTexts(t[start:k]), " ")] = true
