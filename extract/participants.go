@@ -393,7 +393,118 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	succeeded(d.Participants, dated(d, ix))
 	predecessors(d, ix, d.Participants, onePost)
 	p.tieCountries(d.Participants)
+	p.protagonistsOffice(d, ix)
 	return nil
+}
+
+// protagonistsOffice gives the office of a bare description ("the prime
+// minister", "the chancellor": one holder, no name, country or noun with
+// it) to the one person it can refer to: the only person named in the
+// headline or the first sentence with no post of their own. Where such a
+// person is named in a sentence of the description but as its possessor
+// ("Mr Hale's spokesman said: 'The prime minister ...'"), the text may
+// set the two apart ("Ruiz accused the prime minister"), and the office
+// goes to no one; so it does where two people may hold it, or two share
+// the one's surname.
+func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
+	// (A story without a headline has no protagonist to go by: "Questions
+	// were put to Ana Ruiz. The prime minister ridiculed the claim.")
+	if len(d.Paragraphs) < 2 || d.Paragraphs[0].Kind != pipeline.Heading || len(d.Sentences) < 2 {
+		return
+	}
+	lede := 0 // the first sentence after the headline
+	for lede < len(d.Sentences) && d.Sentences[lede].Paragraph == 0 {
+		lede++
+	}
+	type description struct {
+		role string
+		span pipeline.Span
+		sent int
+	}
+	var descs []description
+	for k := 0; k+2 < len(d.Tokens); k++ {
+		if !strings.EqualFold(d.Tokens[k].Text, "the") || !startsLower(d.Tokens[k+1].Text) {
+			continue
+		}
+		words := make([]string, 0, 4)
+		for j := k + 1; j < len(d.Tokens) && j < k+5 && d.Tokens[j].Sentence == d.Tokens[k].Sentence; j++ {
+			words = append(words, strings.ToLower(d.Tokens[j].Text))
+		}
+		n, role := p.titles.Match(words, 0)
+		end := k + 1 + n
+		if n == 0 || !singleOffices[strings.ReplaceAll(role, " ", "-")] {
+			continue
+		}
+		if end < len(d.Tokens) && d.Tokens[end].Sentence == d.Tokens[k].Sentence {
+			if next := d.Tokens[end]; isCapitalized(next.Text) || next.Text == "of" || strings.HasPrefix(next.Tag, "NN") {
+				continue // ("the prime minister of Chile", "the prime minister Ana Ruiz", "the premier league")
+			}
+		}
+		t, last := d.Tokens[k+1], d.Tokens[end-1]
+		descs = append(descs, description{role, pipeline.Span{Start: t.Start, End: last.End, Text: d.Text[t.Start:last.End]}, t.Sentence})
+	}
+	surnames := map[string]int{} // ("Ana Ruiz" and "Leo Ruiz": whose is "Ms Ruiz"?)
+	for _, q := range d.Participants {
+		surnames[lastWord(q.Name)]++
+	}
+	taken := map[int]bool{}
+	for _, role := range uniqueRoles(descs, func(x description) string { return x.role }) {
+		if slices.ContainsFunc(d.Participants, func(q pipeline.Participant) bool { return strings.TrimPrefix(q.Role, "Former ") == role }) {
+			continue // the text names the holder
+		}
+		var first *pipeline.Span
+		sents := map[int]bool{}
+		for _, x := range descs {
+			if x.role == role {
+				if first == nil {
+					first = &x.span
+				}
+				sents[x.sent] = true
+			}
+		}
+		who := -1
+		for i, q := range d.Participants {
+			if q.Role != "" || taken[i] {
+				continue
+			}
+			named, beside := false, false
+			for _, m := range q.Mentions {
+				t := ix.token(m.Start)
+				if t < 0 {
+					continue
+				}
+				s := d.Tokens[t].Sentence
+				named = named || s <= lede
+				after := ix.tokenEnding(m.End) + 1
+				possessor := after > 0 && after < len(d.Tokens) && isPossessive(d.Tokens[after].Text)
+				beside = beside || sents[s] && !possessor
+			}
+			if !named {
+				continue
+			}
+			if beside || who != -1 || surnames[lastWord(q.Name)] > 1 {
+				who = -2
+				break
+			}
+			who = i
+		}
+		if who >= 0 {
+			taken[who] = true
+			d.Participants[who].Role = role
+			d.Participants[who].Evidence = first
+		}
+	}
+}
+
+// uniqueRoles lists the distinct keys of xs in order of first use.
+func uniqueRoles[T any](xs []T, key func(T) string) []string {
+	var out []string
+	for _, x := range xs {
+		if k := key(x); !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // unreal reports whether the text before a name says it names no real
