@@ -336,19 +336,23 @@ func TestStillInOffice(t *testing.T) {
 		{"The army ousted the government and named General Ali Farouk as leader.", "Ali Farouk", "General"},
 		{"Mark Ellis, who was special envoy to the talks, said so until he left.", "Mark Ellis", "Special Envoy"},
 	} {
-		var found bool
-		for _, p := range people(t, c.text) {
-			if p.Name == c.name {
-				found = true
-				if p.Role != c.role {
-					t.Errorf("%q: %s is %q, want %q", c.text, p.Name, p.Role, c.role)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%q: %s not found", c.text, c.name)
+		if got := roleOf(t, c.text, c.name); got != c.role {
+			t.Errorf("%q: %s is %q, want %q", c.text, c.name, got, c.role)
 		}
 	}
+}
+
+// roleOf is the role of the person named name in text; the test fails
+// when there is no such person.
+func roleOf(t *testing.T, text, name string) string {
+	t.Helper()
+	for _, p := range people(t, text) {
+		if p.Name == name {
+			return p.Role
+		}
+	}
+	t.Fatalf("%q: %s not found", text, name)
+	return ""
 }
 
 // TestCountrySource: a country the text attaches, one the reference data
@@ -684,15 +688,6 @@ func TestVotedOutLeavesThePost(t *testing.T) {
 // two such people, the person named beside the description, a title
 // before a noun ("the premier league"), a surname two people share.
 func TestProtagonistsOffice(t *testing.T) {
-	role := func(text, name string) string {
-		for _, p := range people(t, text) {
-			if p.Name == name {
-				return p.Role
-			}
-		}
-		t.Fatalf("%q: no %s", text, name)
-		return ""
-	}
 	for _, tc := range []struct{ text, name, want string }{
 		{"Hale to pick vote day\n\nTom Hale will pick a day in June for the vote, aides say. Mr Hale has kept quiet so far. Officials said the choice was one for the prime minister alone.", "Tom Hale", "Prime Minister"},
 		{"Hale sees Nordic heads\n\nTom Hale saw Nordic heads of government in Oslo. Mr Hale's press secretary said: \"The prime minister sees them often.\"", "Tom Hale", "Prime Minister"},
@@ -701,7 +696,7 @@ func TestProtagonistsOffice(t *testing.T) {
 		{"Hale eyes club\n\nTom Hale has been stalking the premier league club since 2003.", "Tom Hale", ""},
 		{"Hale faces revolt\n\nTom Hale faces a revolt. Mr Hale and Sir Leo Hale will meet rebels today. Officials said the prime minister would win.", "Tom Hale", ""},
 	} {
-		if got := role(tc.text, tc.name); got != tc.want {
+		if got := roleOf(t, tc.text, tc.name); got != tc.want {
 			t.Errorf("%q: %s's role is %q, want %q", tc.text, tc.name, got, tc.want)
 		}
 	}
