@@ -422,11 +422,12 @@ func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
 		sent int
 	}
 	var descs []description
+	words := make([]string, 0, 4)
 	for k := 0; k+2 < len(d.Tokens); k++ {
 		if !strings.EqualFold(d.Tokens[k].Text, "the") || !startsLower(d.Tokens[k+1].Text) {
 			continue
 		}
-		words := make([]string, 0, 4)
+		words = words[:0]
 		for j := k + 1; j < len(d.Tokens) && j < k+5 && d.Tokens[j].Sentence == d.Tokens[k].Sentence; j++ {
 			words = append(words, strings.ToLower(d.Tokens[j].Text))
 		}
