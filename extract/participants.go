@@ -416,12 +416,14 @@ func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
 	for lede < len(d.Sentences) && d.Sentences[lede].Paragraph == 0 {
 		lede++
 	}
-	type description struct {
-		role string
-		span pipeline.Span
-		sent int
+	// Each office described, in order of first description: where it is
+	// first, and in which sentences.
+	type office struct {
+		role  string
+		first pipeline.Span
+		sents map[int]bool
 	}
-	var descs []description
+	var offices []*office
 	words := make([]string, 0, 4)
 	for k := 0; k+2 < len(d.Tokens); k++ {
 		if !strings.EqualFold(d.Tokens[k].Text, "the") || !startsLower(d.Tokens[k+1].Text) {
@@ -441,27 +443,22 @@ func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
 				continue // ("the prime minister of Chile", "the prime minister Ana Ruiz", "the premier league")
 			}
 		}
-		t, last := d.Tokens[k+1], d.Tokens[end-1]
-		descs = append(descs, description{role, pipeline.Span{Start: t.Start, End: last.End, Text: d.Text[t.Start:last.End]}, t.Sentence})
+		i := slices.IndexFunc(offices, func(o *office) bool { return o.role == role })
+		if i < 0 {
+			t, last := d.Tokens[k+1], d.Tokens[end-1]
+			offices = append(offices, &office{role, pipeline.Span{Start: t.Start, End: last.End, Text: d.Text[t.Start:last.End]}, map[int]bool{}})
+			i = len(offices) - 1
+		}
+		offices[i].sents[d.Tokens[k].Sentence] = true
 	}
 	surnames := map[string]int{} // ("Ana Ruiz" and "Leo Ruiz": whose is "Ms Ruiz"?)
 	for _, q := range d.Participants {
 		surnames[lastWord(q.Name)]++
 	}
 	taken := map[int]bool{}
-	for _, role := range uniqueRoles(descs, func(x description) string { return x.role }) {
-		if slices.ContainsFunc(d.Participants, func(q pipeline.Participant) bool { return strings.TrimPrefix(q.Role, "Former ") == role }) {
+	for _, o := range offices {
+		if slices.ContainsFunc(d.Participants, func(q pipeline.Participant) bool { return strings.TrimPrefix(q.Role, "Former ") == o.role }) {
 			continue // the text names the holder
-		}
-		var first *pipeline.Span
-		sents := map[int]bool{}
-		for _, x := range descs {
-			if x.role == role {
-				if first == nil {
-					first = &x.span
-				}
-				sents[x.sent] = true
-			}
 		}
 		who := -1
 		for i, q := range d.Participants {
@@ -478,7 +475,7 @@ func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
 				named = named || s <= lede
 				after := ix.tokenEnding(m.End) + 1
 				possessor := after > 0 && after < len(d.Tokens) && isPossessive(d.Tokens[after].Text)
-				beside = beside || sents[s] && !possessor
+				beside = beside || o.sents[s] && !possessor
 			}
 			if !named {
 				continue
@@ -491,21 +488,10 @@ func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
 		}
 		if who >= 0 {
 			taken[who] = true
-			d.Participants[who].Role = role
-			d.Participants[who].Evidence = first
+			ev := o.first
+			d.Participants[who].Role, d.Participants[who].Evidence = o.role, &ev
 		}
 	}
-}
-
-// uniqueRoles lists the distinct keys of xs in order of first use.
-func uniqueRoles[T any](xs []T, key func(T) string) []string {
-	var out []string
-	for _, x := range xs {
-		if k := key(x); !slices.Contains(out, k) {
-			out = append(out, k)
-		}
-	}
-	return out
 }
 
 // unreal reports whether the text before a name says it names no real
