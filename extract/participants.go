@@ -72,6 +72,9 @@ type person struct {
 	// professions the text gives ("reporter"): no post, but they say
 	// which descriptions the person is not
 	professions []string
+	// countries of the person's counterparts ("his Chinese counterpart"):
+	// not the person's own
+	abroad []string
 }
 
 // normalRole applies the spelling conventions of roles in output.
@@ -370,7 +373,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			} else if part.Organization == "" && !p.unplacedByContext(part.Role) {
 				// (Only a country that has such an office: no prime
 				// minister of the United States, no senator of Iran.)
-				fits := func(c string) bool { return p.gaz.OfficeFits(c, strings.TrimPrefix(part.Role, "Former ")) }
+				fits := func(c string) bool {
+					return p.gaz.OfficeFits(c, strings.TrimPrefix(part.Role, "Former ")) && !slices.Contains(per.abroad, c)
+				}
 				if c := cmp.Or(namedNear(d, ix, countriesBySentence, part.Mentions, fits), mostNamed(countries, 2, fits)); c != "" {
 					part.CountryCode, part.CountrySource = c, pipeline.CountryFromContext
 				}
@@ -1711,7 +1716,8 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			}
 			// "The ministers will meet their Russian counterpart, X": the
 			// counterpart of a group the text names by a plural title.
-			var post roleFact // the post the owner holds
+			var post roleFact  // the post the owner holds
+			var holder *person // that owner
 			found := false
 			if group := groupTitleBefore(rr, phStart); group != "" && !named && f.role != "Predecessor" {
 				post.role, found = group, true
@@ -1727,7 +1733,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				if named && !slices.Contains(other.forms, f.owner) && other.name != f.owner {
 					continue
 				}
-				post, found = counterpartPost(other.roles), true
+				post, found, holder = counterpartPost(other.roles), true, other
 			}
 			if !found {
 				continue
@@ -1742,6 +1748,9 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				}
 			} else {
 				rf.owner = "" // a counterpart's post is another country's
+				if holder != nil && rf.country != "" {
+					holder.abroad = append(holder.abroad, rf.country)
+				}
 			}
 			self.roles = append(self.roles, rf)
 			touched[self] = true
