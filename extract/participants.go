@@ -1747,7 +1747,8 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 					rf.country = post.country
 				}
 			} else {
-				rf.owner = "" // a counterpart's post is another country's
+				rf.owner = "" // a counterpart's post is another country's, by its title there
+				rf.role = rr.p.gaz.CounterpartTitle(rf.role, rf.country)
 				if holder != nil && rf.country != "" {
 					holder.abroad = append(holder.abroad, rf.country)
 				}

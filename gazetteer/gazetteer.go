@@ -77,6 +77,9 @@ type Gazetteer struct {
 	acronyms  map[string]string   // known acronym -> its body's name
 	heads     map[string][]string // ISO code -> titles of its chief of state and head of government
 	senates   map[string]bool     // ISO codes of the countries whose legislature has a Senate
+	// offices some countries call by a title of their own (data/local_titles.tsv)
+	localTitles map[string]map[string]string // office -> ISO code -> its title there
+	offices     map[string]string            // such a title -> its office
 }
 
 // A record is an entry with the surface forms that name it.
@@ -171,6 +174,27 @@ func (g *Gazetteer) OfficeFits(iso, title string) bool {
 		return !ok || g.senates[iso]
 	}
 	return true
+}
+
+// CounterpartTitle returns the title of a counterpart in country iso
+// (an ISO code, or "" when the text names none) of the holder of title:
+// the country's own title for the office ("Foreign Secretary" for the
+// British counterpart of a foreign minister), the office's common one
+// for a counterpart elsewhere of a holder who has a country's own
+// ("Foreign Minister" for the Chinese counterpart of a Foreign
+// Secretary), else title.
+func (g *Gazetteer) CounterpartTitle(title, iso string) string {
+	office := title
+	if o, ok := g.offices[title]; ok {
+		office = o
+	}
+	if t, ok := g.localTitles[office][iso]; ok {
+		return t
+	}
+	if _, ok := g.localTitles[office]; ok {
+		return office
+	}
+	return title
 }
 
 // GivenName reports whether w is a given name that officials worldwide

@@ -421,6 +421,26 @@ func TestOfficeFits(t *testing.T) {
 	}
 }
 
+// TestCounterpartTitle: a counterpart holds the office under the title
+// of its own country; a title of one country's becomes the common one
+// elsewhere, or where the country is unknown; an office no country names
+// otherwise keeps its title.
+func TestCounterpartTitle(t *testing.T) {
+	g := mustDefault(t)
+	for _, c := range []struct{ title, iso, want string }{
+		{"Foreign Minister", "GB", "Foreign Secretary"}, {"Foreign Minister", "US", "Secretary of State"},
+		{"Foreign Secretary", "CN", "Foreign Minister"}, {"Secretary of State", "IR", "Foreign Minister"},
+		{"Foreign Secretary", "US", "Secretary of State"}, {"Foreign Secretary", "", "Foreign Minister"},
+		{"Home Secretary", "FR", "Interior Minister"}, {"Interior Minister", "GB", "Home Secretary"},
+		{"Foreign Minister", "FR", "Foreign Minister"},
+		{"Prime Minister", "IL", "Prime Minister"}, {"Chancellor", "DE", "Chancellor"}, {"Trade Minister", "GB", "Trade Minister"},
+	} {
+		if got := g.CounterpartTitle(c.title, c.iso); got != c.want {
+			t.Errorf("CounterpartTitle(%s, %s) = %q, want %q", c.title, c.iso, got, c.want)
+		}
+	}
+}
+
 // TestInternationalBody: a known organisation of no one country is an
 // international body; a state's, a broadcaster's or an unknown one is not.
 func TestInternationalBody(t *testing.T) {

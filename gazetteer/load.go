@@ -191,6 +191,19 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	local := map[string]map[string]string{} // office -> ISO code -> its title there
+	office := map[string]string{}           // such a title -> its office
+	err = eachRow("local_titles.tsv", func(f []string) error {
+		o, iso, title := field(f, 0), field(f, 1), field(f, 2)
+		if local[o] == nil {
+			local[o] = map[string]string{}
+		}
+		local[o][iso], office[title] = title, o
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	acronyms := map[string]string{}
 	err = eachRow("known_acronyms.txt", func(f []string) error {
 		acronyms[field(f, 0)] = field(f, 1)
@@ -216,7 +229,8 @@ func load() (*Gazetteer, error) {
 		return nil, err
 	}
 	return &Gazetteer{index: newIndex(recs, ambiguous), ambiguous: ambiguous, officials: officials, titles: titles,
-		given: given, common: common, lower: lower, acronyms: acronyms, heads: heads, senates: senates}, nil
+		given: given, common: common, lower: lower, acronyms: acronyms, heads: heads, senates: senates,
+		localTitles: local, offices: office}, nil
 }
 
 // foldName lowercases s, strips common Latin diacritics and collapses
