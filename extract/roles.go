@@ -2315,6 +2315,11 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 		if !strings.HasPrefix(tag, "NN") && tag != "JJ" || r.persons[k] > 0 {
 			break
 		}
+		// "governor of Kano State", "of Lagos state": a part of a country
+		// the post is of, no portfolio ("Minister of State" is one).
+		if k > j && subnationalNouns[lw] && r.labelAt(k-1, pipeline.Place) {
+			break
+		}
 		// A minister's portfolio may be a level of government: "Minister
 		// of Local Government" (not "of the government").
 		if r.p.titles.IsPortfolio(lw) || ministerial && lw == "government" && k > j && r.d.Tokens[k-1].Tag == "JJ" {
