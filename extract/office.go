@@ -246,6 +246,23 @@ func conjunctBefore(d *pipeline.Doc, ix *tokenIndex, j, first, lo int) int {
 	return -1
 }
 
+// heldNow reports whether "now" stands before a role phrase, over its
+// article or its body's name: "is now the UN human rights chief", "now
+// Chile's president".
+func heldNow(d *pipeline.Doc, ix *tokenIndex, phrase pipeline.Span) bool {
+	k := ix.token(phrase.Start) - 1
+	for n := 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		switch w := d.Tokens[k].Text; {
+		case strings.EqualFold(w, "now"):
+			return true
+		case strings.EqualFold(w, "the") || strings.EqualFold(w, "a") || strings.EqualFold(w, "an") || isPossessive(w) || isCapitalized(w):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // leftOffice reports whether the text says the person mentioned at tokens
 // [first, last] has left their post: removed by someone ("sacks adviser
 // Bolton", "overthrowing his uncle, Emir Hamad") or gone of their own

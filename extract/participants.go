@@ -321,6 +321,11 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if per.left && !former && militaryRank(part.Role) {
 			per.left = false
 		}
+		// (A post the text says is held now is held, whatever the person
+		// left: "X, who left office in 2018, is now the UN's envoy".)
+		if per.left && part.Evidence != nil && heldNow(d, ix, *part.Evidence) {
+			per.left = false
+		}
 		if (per.left || former) && !founder(part.Role) {
 			part.Role = formerRole(part.Role)
 		}
