@@ -261,6 +261,12 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 			if m.N == 1 && m.Professional && r.p.titles.IsModifier(r.lower[i]) && (isCapitalized(r.d.Tokens[i].Text) || r.titleFollows(i)) {
 				m = gazetteer.TitleMatch{}
 			}
+			// "a keynote speaker at a rally": one who speaks, where
+			// "the Speaker" or "a former speaker of the house" holds a
+			// chamber's chair.
+			if m.N == 1 && r.d.Tokens[i].Text == "speaker" && r.indefinite(i) && (i+1 >= len(r.lower) || r.lower[i+1] != "of") {
+				m = gazetteer.TitleMatch{}
+			}
 			if m.N > 0 && !r.insideName(i, i+m.N) {
 				r.found = append(r.found, m)
 				r.title1[i] = int32(len(r.found))
@@ -271,6 +277,22 @@ func (r *roleReader) title(i int) gazetteer.TitleMatch {
 		return gazetteer.TitleMatch{}
 	}
 	return r.found[r.title1[i]-1]
+}
+
+// indefinite reports whether "a" or "an" opens the noun phrase that token
+// i ends, over up to two words before it: "a keynote speaker".
+func (r *roleReader) indefinite(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch tag := r.d.Tokens[k].Tag; {
+		case r.lower[k] == "a" || r.lower[k] == "an":
+			return true
+		case r.is(k, r.p.rules.former):
+			return false // ("a former speaker": one who held the chair)
+		case !strings.HasPrefix(tag, "JJ") && !strings.HasPrefix(tag, "NN") && tag != "VBN" || isCapitalized(r.d.Tokens[k].Text):
+			return false
+		}
+	}
+	return false
 }
 
 // titleFollows reports whether a title starts within the next three words
