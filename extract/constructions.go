@@ -112,6 +112,10 @@ type ruleSpec struct {
 	// Strict limits an antecedent to the subject of the sentence right
 	// before: weaker evidence than a description that speaks.
 	Strict bool `yaml:"strict"`
+	// Pronoun gives an antecedent role to the one person whom the last
+	// sentence naming anyone names, as its subject: "X arrived on Monday.
+	// She is Chile's foreign minister."
+	Pronoun bool `yaml:"pronoun"`
 	// Possessor gives the role to the person named before in the sentence,
 	// whom a possessive refers to ("X ... his time as finance
 	// director").
@@ -1059,6 +1063,7 @@ type pendingRef struct {
 	lede        bool // else to the next sentence's speaker
 	ahead       bool // only to the next sentence's speaker
 	strict      bool // only to the subject of the sentence before
+	pronoun     bool // only to the one person the last sentence naming anyone names
 }
 
 // sentenceWords notes the literal words and word classes of the sentence
@@ -2003,7 +2008,7 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				break
 			}
 			if c.kind == elRole {
-				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: onlyAhead, strict: ru.Strict}, roleFact: m.roleFactOf(*c.role)}
+				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: onlyAhead, strict: ru.Strict, pronoun: ru.Pronoun}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
 				// "the Chilean foreign minister"; "Peru's trade envoy in
 				// Chile" is Peru's: the country before the post is its

@@ -1676,6 +1676,11 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		return len(hs) > 0 && !hs[c]
 	}
 	calledSo := func(f fact) bool { return !f.former && len(holders[titleKey(f.roleFact)]) > 0 }
+	type held struct {
+		per *person
+		f   roleFact
+	}
+	var byPronoun []held    // roles "he" or "she" is said to hold, with whom it stands for
 	var leftover []roleFact // single offices described, found no one
 	var ahead []roleFact    // descriptions with a country, found no one
 	given := map[int]bool{} // descriptions, by start, that another reading gave someone
@@ -1700,6 +1705,12 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				other.roles = append(other.roles, f.roleFact)
 				touched[other] = true
 				break
+			}
+			continue
+		}
+		if f.pending.pronoun {
+			if to := pronounAntecedent(rr, byMention, phStart, before); to != nil && !heldByOther(to, f) {
+				byPronoun = append(byPronoun, held{to, f.roleFact})
 			}
 			continue
 		}
@@ -1885,9 +1896,50 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		to.roles = append(to.roles, fs...)
 		touched[to] = true
 	}
+	// Weaker than a name or a description: a role for one the text
+	// gives none ("He became shadow chancellor in 1992" in a chancellor's
+	// profile is his past).
+	titled := map[*person]bool{}
+	for _, h := range byPronoun {
+		titled[h.per] = titled[h.per] || len(h.per.roles) > 0
+	}
+	for _, h := range byPronoun {
+		if !titled[h.per] {
+			h.per.roles = append(h.per.roles, h.f)
+			touched[h.per] = true
+		}
+	}
 	for per := range touched {
 		slices.SortStableFunc(per.roles, readingOrder)
 	}
+}
+
+// pronounAntecedent is the person a sentence-opening "he" or "she" at
+// token at stands for: the one person that the last sentence naming
+// anyone, in the same paragraph and at most two sentences back, names,
+// as its subject. Nil where that sentence names two people ("X met Y.
+// She is ...") or its subject is no one named.
+func pronounAntecedent(rr *roleReader, byMention map[int]*person, at int, before func(int) iter.Seq[int]) *person {
+	d := rr.d
+	sent := d.Tokens[at].Sentence
+	var in []int // the mentions of that sentence, nearest first
+	for tok := range before(at) {
+		s := d.Tokens[tok].Sentence
+		if len(in) > 0 && s != d.Tokens[in[0]].Sentence {
+			break
+		}
+		if sent-s > 2 || d.Sentences[s].Paragraph != d.Sentences[sent].Paragraph {
+			return nil
+		}
+		in = append(in, tok)
+	}
+	if len(in) == 0 || slices.ContainsFunc(in, func(tok int) bool { return byMention[tok] != byMention[in[0]] }) {
+		return nil
+	}
+	if sentenceSubject(rr, in) < 0 {
+		return nil
+	}
+	return byMention[in[0]]
 }
 
 // laterHolder is the only person who holds description f's title, when
