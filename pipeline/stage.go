@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/go-viper/mapstructure/v2"
 )
@@ -56,30 +57,38 @@ func (r Registry) Names() []string {
 
 // Build assembles a pipeline from stage names in order and their options.
 // Options for a stage that is not in order are an error, as is an unknown name.
+// The stages are built concurrently, as their models load independently
+// (a constructor must be safe to call beside another); the pipeline runs
+// them in order.
 func (r Registry) Build(order []string, opts map[string]Options) (*Pipeline, error) {
-	p := &Pipeline{}
 	seen := map[string]bool{}
 	for _, name := range order {
-		c, ok := r[name]
-		if !ok {
+		if _, ok := r[name]; !ok {
 			return nil, fmt.Errorf("pipeline: unknown stage %q (known: %v)", name, r.Names())
 		}
 		if seen[name] {
 			return nil, fmt.Errorf("pipeline: stage %q listed twice", name)
 		}
 		seen[name] = true
-		s, err := c(opts[name])
-		if err != nil {
-			return nil, fmt.Errorf("stages.%s: %w", name, err)
-		}
-		p.Stages = append(p.Stages, s)
 	}
 	for name := range opts {
 		if _, ok := r[name]; !ok {
 			return nil, fmt.Errorf("stages.%s: unknown stage (known: %v)", name, r.Names())
 		}
 	}
-	return p, nil
+	stages := make([]Stage, len(order))
+	errs := make([]error, len(order))
+	var wg sync.WaitGroup
+	for i, name := range order {
+		wg.Go(func() { stages[i], errs[i] = r[name](opts[name]) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("stages.%s: %w", order[i], err)
+		}
+	}
+	return &Pipeline{Stages: stages}, nil
 }
 
 // Pipeline runs stages in order over one Doc.
