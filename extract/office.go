@@ -728,7 +728,7 @@ func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []st
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		c := p.countryOf(e)
-		if c == "" || p.isNation(c) || counterpartsOf(d, ix, e) || likenessOf(d, ix, e) || originOf(d, ix, e) {
+		if c == "" || p.isNation(c) || counterpartsOf(d, ix, e) || likenessOf(d, ix, e) || originOf(d, ix, e) || postedTo(d, ix, e) {
 			continue
 		}
 		all = append(all, c)
@@ -758,6 +758,21 @@ func originOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
 	}
 	return k > 0 && d.Tokens[k].Text == "from" && lowercase.Get(movers, d.Tokens[k-1].Text)
 }
+
+// postedTo reports whether a place is where a diplomat is posted
+// ("Britain's envoy to Kenya", "ambassador to the United States"): not
+// the country of anyone the sentence names.
+func postedTo(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
+	k := ix.token(e.Start) - 1
+	if k > 0 && strings.EqualFold(d.Tokens[k].Text, "the") {
+		k--
+	}
+	return k > 0 && d.Tokens[k].Text == "to" && lowercase.Get(diplomats, d.Tokens[k-1].Text)
+}
+
+// diplomats are the titles of those posted to another country.
+var diplomats = toSet(`ambassador ambassadors commissioner commissioners envoy envoys consul consuls emissary emissaries
+ambassador-designate`)
 
 // movers are people who come from a country to another.
 var movers = toSet(`refugees migrants immigrants emigrants seekers asylum-seekers visitors tourists workers troops soldiers

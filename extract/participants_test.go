@@ -436,6 +436,16 @@ func TestOriginIsNoOnesCountry(t *testing.T) {
 	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"United Kingdom", pipeline.CountryFromContext}})
 }
 
+// TestPostedToIsNoOnesCountry: the country a diplomat is posted to ("the
+// ambassador to France") is not the country of anyone the sentence
+// names; near miss: a country the person flies to still is.
+func TestPostedToIsNoOnesCountry(t *testing.T) {
+	got := people(t, "Trade Secretary Tom Hale is to become the ambassador to France. The move was announced by Britain on Monday. Britain has long wanted it.")
+	checkCountries(t, got, map[string][2]string{"Tom Hale": {"United Kingdom", pipeline.CountryFromContext}})
+	got = people(t, "Trade Secretary Tom Hale is to fly to France. The move was announced by Britain on Monday. Britain has long wanted it.")
+	checkCountries(t, got, map[string][2]string{"Tom Hale": {"France", pipeline.CountryFromContext}})
+}
+
 // TestCounterpartsCountryIsNotOnesOwn: whoever has a Chinese counterpart
 // is not Chinese, however often the text names China; the guess takes
 // the next country or none. Near miss: a country named as often of one
