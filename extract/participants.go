@@ -381,7 +381,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				fits := func(c string) bool {
 					return p.gaz.OfficeFits(c, strings.TrimPrefix(part.Role, "Former ")) && !slices.Contains(per.abroad, c)
 				}
-				if c := cmp.Or(namedNear(d, ix, countriesBySentence, part.Mentions, fits), mostNamed(countries, 2, fits)); c != "" {
+				if c := cmp.Or(p.describedCountry(d, ix, part.Role, per, people, fits), namedNear(d, ix, countriesBySentence, part.Mentions, fits), mostNamed(countries, 2, fits)); c != "" {
 					part.CountryCode, part.CountrySource = c, pipeline.CountryFromContext
 				}
 			}
@@ -666,6 +666,61 @@ func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool) {
 		ps[i].Role = formerRole(ps[i].Role)
 	}
 }
+
+// describedCountry is the country of an office that the text describes
+// by it alone ("Prime Minister X ... the British prime minister said"):
+// the one country whose demonym stands between "the" and a description
+// of role in lower case, where no one else the text names holds role
+// with that country and per is the only holder of role the text gives no
+// country; else "".
+func (p *Participants) describedCountry(d *pipeline.Doc, ix *tokenIndex, role string, per *person, people []*person, fits func(string) bool) string {
+	words := strings.Fields(strings.ToLower(role))
+	if len(words) == 0 || strings.HasPrefix(role, "Former ") {
+		return ""
+	}
+	held := func(q *person, c string) bool {
+		return slices.ContainsFunc(q.roles, func(f roleFact) bool { return !f.former && f.role == role && f.country == c })
+	}
+	for _, q := range people {
+		if q != per && held(q, "") {
+			return "" // (two holders: whose country is it?)
+		}
+	}
+	found := ""
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		c := p.countryOf(e)
+		k, first := ix.tokenEnding(e.End)+1, ix.token(e.Start)
+		// ("the British prime minister said", not "met the Peruvian
+		// foreign minister", someone met, nor "Peru's foreign minister".)
+		if c == "" || e.Label != pipeline.NORP || k <= 0 || first < 1 || !strings.EqualFold(d.Tokens[first-1].Text, "the") ||
+			first > 1 && lowercase.Get(meetingWords, d.Tokens[first-2].Text) {
+			continue
+		}
+		end := k + len(words)
+		if end > len(d.Tokens) || d.Tokens[end-1].Sentence != d.Tokens[k-1].Sentence {
+			continue
+		}
+		if !slices.EqualFunc(d.Tokens[k:end], words, func(t pipeline.Token, w string) bool { return t.Text == w }) {
+			continue
+		}
+		if end < len(d.Tokens) && d.Tokens[end].Sentence == d.Tokens[k].Sentence && isCapitalized(d.Tokens[end].Text) {
+			continue // the title of someone named: "the British prime minister Ana Ruiz"
+		}
+		if slices.ContainsFunc(people, func(q *person) bool { return q != per && held(q, c) }) || !fits(c) {
+			continue
+		}
+		if found != "" && found != c {
+			return ""
+		}
+		found = c
+	}
+	return found
+}
+
+// meetingWords before a description make it someone met: "met the
+// Peruvian foreign minister", "talks with the Chilean president".
+var meetingWords = toSet(`meet meets met meeting with to visit visits visited visiting call calls called phoned`)
 
 // officeTies are the adjectives that tie a post to an office held by one
 // person, and that office: a presidential physician serves the president.

@@ -446,6 +446,25 @@ func TestPostedToIsNoOnesCountry(t *testing.T) {
 	checkCountries(t, got, map[string][2]string{"Tom Hale": {"France", pipeline.CountryFromContext}})
 }
 
+// TestDescribedCountry: a description of the one holder of an office with
+// a country ("the British prime minister") places the holder the text
+// names without one; near misses: the description is another's title, or
+// that of someone the text gives that country, or of someone met, or two
+// hold the office.
+func TestDescribedCountry(t *testing.T) {
+	const story = "Talks in Lima\n\nPrime Minister Tom Hale met Ana Ruiz in Lima. Peru and Chile signed a deal. Peru hailed it. "
+	got := people(t, story+"Ms Ruiz thinks the British prime minister is a friend.")
+	checkCountries(t, got, map[string][2]string{"Tom Hale": {"United Kingdom", pipeline.CountryFromContext}, "Ana Ruiz": {"", ""}})
+	got = people(t, story+"Ms Ruiz thinks the British prime minister Leo Berg is a friend.")
+	checkCountries(t, got, map[string][2]string{"Tom Hale": {"Peru", pipeline.CountryFromContext}, "Ana Ruiz": {"", ""}, "Leo Berg": {"United Kingdom", pipeline.CountryFromText}})
+	got = people(t, story+"British Prime Minister Leo Berg called. Ms Ruiz thinks the British prime minister is a friend.")
+	checkCountries(t, got, map[string][2]string{"Tom Hale": {"Peru", pipeline.CountryFromContext}, "Ana Ruiz": {"", ""}, "Leo Berg": {"United Kingdom", pipeline.CountryFromText}})
+	got = people(t, story+"He will meet the British prime minister next.")
+	checkCountries(t, got, map[string][2]string{"Tom Hale": {"Peru", pipeline.CountryFromContext}, "Ana Ruiz": {"", ""}})
+	got = people(t, story+"Prime Minister Leo Berg called. Ms Ruiz thinks the British prime minister is a friend.")
+	checkCountries(t, got, map[string][2]string{"Tom Hale": {"Peru", pipeline.CountryFromContext}, "Ana Ruiz": {"", ""}, "Leo Berg": {"Peru", pipeline.CountryFromContext}})
+}
+
 // TestCounterpartsCountryIsNotOnesOwn: whoever has a Chinese counterpart
 // is not Chinese, however often the text names China; the guess takes
 // the next country or none. Near miss: a country named as often of one
