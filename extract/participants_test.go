@@ -411,6 +411,10 @@ func TestGuessFitsTheOffice(t *testing.T) {
 	text = "Arrests\n\nPolice held the ambassador-designate to Mozambique, Tom Hale. Mozambique said little.\n\n" +
 		"Ana Ruiz, a non-executive director of Harwick, was freed. Mozambique welcomed it."
 	checkCountries(t, people(t, text), map[string][2]string{"Tom Hale": {"", ""}, "Ana Ruiz": {"", ""}})
+	// a title only one country gives: that country or none, however
+	// often another is named
+	text = "Visit\n\nForeign Secretary Tom Hale visited Iraq. Iraq is calm. Iraq votes in May.\n\nForeign Minister Ana Ruiz visited Iraq too."
+	checkCountries(t, people(t, text), map[string][2]string{"Tom Hale": {"", ""}, "Ana Ruiz": {"Iraq", pipeline.CountryFromContext}})
 	// a party's post: no guess (guidelines 3.5: a party's posts have no
 	// country); near miss: a state's post in the same text
 	text = "Election\n\nParty leader Tom Hale said Italy needed change. Italy votes in May. Italy is divided.\n\n" +
@@ -478,7 +482,7 @@ func TestCounterpartsCountryIsNotOnesOwn(t *testing.T) {
 	})
 	got = people(t, "Talks in Paris\n\nHome Secretary Tom Hale met her French counterpart, Luc Blanc. France wants more checks.")
 	checkCountries(t, got, map[string][2]string{"Tom Hale": {"", ""}, "Luc Blanc": {"France", pipeline.CountryFromText}})
-	got = people(t, "Talks in Beijing\n\nForeign Secretary Tom Hale met Li Wen in Beijing. "+
+	got = people(t, "Talks in Beijing\n\nForeign Minister Tom Hale met Li Wen in Beijing. "+
 		"China wants more trade. China and Britain will sign a deal.")
 	checkCountries(t, got, map[string][2]string{"Tom Hale": {"China", pipeline.CountryFromContext}, "Li Wen": {"", ""}})
 }

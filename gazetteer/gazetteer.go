@@ -80,6 +80,7 @@ type Gazetteer struct {
 	// offices some countries call by a title of their own (data/local_titles.tsv)
 	localTitles map[string]map[string]string // office -> ISO code -> its title there
 	offices     map[string]string            // such a title -> its office
+	onlyIn      map[string]string            // a title only one country gives -> that country
 }
 
 // A record is an entry with the surface forms that name it.
@@ -159,14 +160,19 @@ func (g *Gazetteer) KnownAcronym(acronym, name string) bool {
 // a prime minister (or premier) of its own, or a senator: the United
 // States has no prime minister, the United Kingdom no president and no
 // senate (data/heads.tsv and data/senates.tsv, from the CIA World
-// Factbook and officials list). It is true for any other title, and for
-// a country the data gives no titles for. (Monarchs are left out: today's
+// Factbook and officials list); a title only one country gives an office
+// (data/local_titles.tsv: "Foreign Secretary", "Secretary of State")
+// fits that country only. It is true for any other title, and for a
+// country the data gives no titles for. (Monarchs are left out: today's
 // data would deny a king to the Nepal of 2005.)
 func (g *Gazetteer) OfficeFits(iso, title string) bool {
 	if title == "Premier" {
 		title = "Prime Minister"
 	}
 	hs, ok := g.heads[iso]
+	if only, ok := g.onlyIn[title]; ok {
+		return iso == only // ("Foreign Secretary": Britain's title)
+	}
 	switch {
 	case title == "President" || title == "Prime Minister":
 		return !ok || slices.ContainsFunc(hs, func(h string) bool { return h == title || h == "Premier" && title == "Prime Minister" })

@@ -398,8 +398,8 @@ func TestLowerWord(t *testing.T) {
 }
 
 // TestOfficeFits: a head's title fits the countries the Factbook gives it
-// to, a senator the countries with a Senate, and any title fits a country
-// it gives none for.
+// to, a senator the countries with a Senate, a title only one country
+// gives that country, and any title fits a country it gives none for.
 func TestOfficeFits(t *testing.T) {
 	g := mustDefault(t)
 	for _, c := range []struct {
@@ -414,6 +414,11 @@ func TestOfficeFits(t *testing.T) {
 		{"US", "Senator", true}, {"IT", "Senator", true}, {"PH", "Senator", true}, {"AU", "Senator", true},
 		{"IR", "Senator", false}, {"GB", "Senator", false}, {"IQ", "Senator", false}, {"XX", "Senator", true},
 		{"IR", "Independent Senator", false}, {"US", "Junior Senator", true},
+		// a title only one country gives; near misses: one more give, or
+		// one spelt one way for two
+		{"GB", "Foreign Secretary", true}, {"IN", "Foreign Secretary", false}, {"US", "Secretary of State", true},
+		{"IR", "Secretary of State", false}, {"GB", "Chancellor of the Exchequer", true}, {"JP", "Chancellor of the Exchequer", false},
+		{"AR", "Treasury Secretary", true}, {"US", "Defence Secretary", true},
 	} {
 		if got := g.OfficeFits(c.iso, c.title); got != c.want {
 			t.Errorf("OfficeFits(%s, %s) = %v, want %v", c.iso, c.title, got, c.want)

@@ -193,12 +193,16 @@ func load() (*Gazetteer, error) {
 	}
 	local := map[string]map[string]string{} // office -> ISO code -> its title there
 	office := map[string]string{}           // such a title -> its office
+	onlyIn := map[string]string{}           // a title no other country gives -> its country
 	err = eachRow("local_titles.tsv", func(f []string) error {
 		o, iso, title := field(f, 0), field(f, 1), field(f, 2)
 		if local[o] == nil {
 			local[o] = map[string]string{}
 		}
 		local[o][iso], office[title] = title, o
+		if field(f, 3) == "only" {
+			onlyIn[title] = iso
+		}
 		return nil
 	})
 	if err != nil {
@@ -230,7 +234,7 @@ func load() (*Gazetteer, error) {
 	}
 	return &Gazetteer{index: newIndex(recs, ambiguous), ambiguous: ambiguous, officials: officials, titles: titles,
 		given: given, common: common, lower: lower, acronyms: acronyms, heads: heads, senates: senates,
-		localTitles: local, offices: office}, nil
+		localTitles: local, offices: office, onlyIn: onlyIn}, nil
 }
 
 // foldName lowercases s, strips common Latin diacritics and collapses
