@@ -725,10 +725,11 @@ var postEndings = toSet(`resignation removal ouster dismissal sacking retirement
 // left out.
 func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []string, bySentence map[int][]string) {
 	bySentence = map[int][]string{}
+	listed := p.countryLists(d)
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		c := p.countryOf(e)
-		if c == "" || p.isNation(c) || counterpartsOf(d, ix, e) || likenessOf(d, ix, e) || originOf(d, ix, e) || postedTo(d, ix, e) {
+		if c == "" || listed[i] || p.isNation(c) || counterpartsOf(d, ix, e) || likenessOf(d, ix, e) || originOf(d, ix, e) || postedTo(d, ix, e) {
 			continue
 		}
 		all = append(all, c)
@@ -738,6 +739,43 @@ func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []st
 		}
 	}
 	return all, bySentence
+}
+
+// countryLists marks, by entity index, the countries that are items of a
+// list of three or more ("in Canada, New Zealand and Australia"): a set
+// of examples or of parties, not the country of anyone the sentence names.
+func (p *Participants) countryLists(d *pipeline.Doc) map[int]bool {
+	listed := map[int]bool{}
+	run := []int{}
+	flush := func() {
+		if len(run) >= 3 {
+			for _, i := range run {
+				listed[i] = true
+			}
+		}
+		run = run[:0]
+	}
+	for i := range d.Entities {
+		if p.countryOf(&d.Entities[i]) == "" {
+			continue
+		}
+		if len(run) > 0 && !joinsList(d.Text[d.Entities[run[len(run)-1]].End:d.Entities[i].Start]) {
+			flush()
+		}
+		run = append(run, i)
+	}
+	flush()
+	return listed
+}
+
+// joinsList reports whether the text between two names joins them as
+// items of one list: a comma, "and" or "or", or a comma and one.
+func joinsList(between string) bool {
+	switch strings.Join(strings.Fields(between), " ") {
+	case ",", "and", "or", ", and", ", or":
+		return true
+	}
+	return false
 }
 
 // likenessOf reports whether a place only says what something is like ("a

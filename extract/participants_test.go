@@ -440,6 +440,17 @@ func TestOriginIsNoOnesCountry(t *testing.T) {
 	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"United Kingdom", pipeline.CountryFromContext}})
 }
 
+// TestListedCountriesAreNoOnesCountry: countries listed three or more
+// together ("policies in force in Canada, Norway and Chile") are examples,
+// not the country of anyone the sentence names; near miss: two named
+// together still are.
+func TestListedCountriesAreNoOnesCountry(t *testing.T) {
+	got := people(t, "Health checks\n\nHealth Minister Tom Hale said the checks were in force in Canada, Norway and Chile. Britain must follow, he said. Britain has waited too long.")
+	checkCountries(t, got, map[string][2]string{"Tom Hale": {"United Kingdom", pipeline.CountryFromContext}})
+	got = people(t, "Health checks\n\nHealth Minister Tom Hale said the checks were in force in Canada and Norway. Britain must follow, he said. Britain has waited too long.")
+	checkCountries(t, got, map[string][2]string{"Tom Hale": {"Canada", pipeline.CountryFromContext}})
+}
+
 // TestPostedToIsNoOnesCountry: the country a diplomat is posted to ("the
 // ambassador to France") is not the country of anyone the sentence
 // names; near miss: a country the person flies to still is.
