@@ -725,10 +725,14 @@ var postEndings = toSet(`resignation removal ouster dismissal sacking retirement
 // left out.
 func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []string, bySentence map[int][]string) {
 	bySentence = map[int][]string{}
-	listed := p.countryLists(d)
+	codes := make([]string, len(d.Entities))
+	for i := range d.Entities {
+		codes[i] = p.countryOf(&d.Entities[i])
+	}
+	listed := countryLists(d, codes)
 	for i := range d.Entities {
 		e := &d.Entities[i]
-		c := p.countryOf(e)
+		c := codes[i]
 		if c == "" || listed[i] || p.isNation(c) || counterpartsOf(d, ix, e) || likenessOf(d, ix, e) || originOf(d, ix, e) || postedTo(d, ix, e) {
 			continue
 		}
@@ -741,14 +745,18 @@ func (p *Participants) namedCountries(d *pipeline.Doc, ix *tokenIndex) (all []st
 	return all, bySentence
 }
 
-// countryLists marks, by entity index, the countries that are items of a
-// list of three or more ("in Canada, New Zealand and Australia"): a set
-// of examples or of parties, not the country of anyone the sentence names.
-func (p *Participants) countryLists(d *pipeline.Doc) map[int]bool {
-	listed := map[int]bool{}
-	run := []int{}
+// countryLists marks, by entity index, the countries (codes, by entity:
+// "" for none) that are items of a list of three or more ("in Canada, New
+// Zealand and Australia"): a set of examples or of parties, not the
+// country of anyone the sentence names.
+func countryLists(d *pipeline.Doc, codes []string) map[int]bool {
+	var listed map[int]bool
+	var run []int
 	flush := func() {
 		if len(run) >= 3 {
+			if listed == nil {
+				listed = map[int]bool{}
+			}
 			for _, i := range run {
 				listed[i] = true
 			}
@@ -756,7 +764,7 @@ func (p *Participants) countryLists(d *pipeline.Doc) map[int]bool {
 		run = run[:0]
 	}
 	for i := range d.Entities {
-		if p.countryOf(&d.Entities[i]) == "" {
+		if codes[i] == "" {
 			continue
 		}
 		if len(run) > 0 && !joinsList(d.Text[d.Entities[run[len(run)-1]].End:d.Entities[i].Start]) {
@@ -771,11 +779,13 @@ func (p *Participants) countryLists(d *pipeline.Doc) map[int]bool {
 // joinsList reports whether the text between two names joins them as
 // items of one list: a comma, "and" or "or", or a comma and one.
 func joinsList(between string) bool {
-	switch strings.Join(strings.Fields(between), " ") {
-	case ",", "and", "or", ", and", ", or":
-		return true
+	b := strings.TrimSpace(between)
+	if rest, ok := strings.CutPrefix(b, ","); ok {
+		if b = strings.TrimSpace(rest); b == "" {
+			return true
+		}
 	}
-	return false
+	return b == "and" || b == "or"
 }
 
 // likenessOf reports whether a place only says what something is like ("a

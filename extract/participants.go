@@ -1731,14 +1731,14 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		return len(hs) > 0 && !hs[c]
 	}
 	calledSo := func(f fact) bool { return !f.former && len(holders[titleKey(f.roleFact)]) > 0 }
-	type held struct {
+	type pronounRole struct {
 		per *person
 		f   roleFact
 	}
-	var byPronoun []held    // roles "he" or "she" is said to hold, with whom it stands for
-	var leftover []roleFact // single offices described, found no one
-	var ahead []roleFact    // descriptions with a country, found no one
-	given := map[int]bool{} // descriptions, by start, that another reading gave someone
+	var byPronoun []pronounRole // roles "he" or "she" is said to hold, with whom it stands for
+	var leftover []roleFact     // single offices described, found no one
+	var ahead []roleFact        // descriptions with a country, found no one
+	given := map[int]bool{}     // descriptions, by start, that another reading gave someone
 	// ("The leader of the party, Ana Ruiz, said": a name the entity
 	// stage missed in apposition.)
 	missedApposition := func(b int) bool {
@@ -1765,7 +1765,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		}
 		if f.pending.pronoun {
 			if to := pronounAntecedent(rr, byMention, phStart, before); to != nil && !heldByOther(to, f) {
-				byPronoun = append(byPronoun, held{to, f.roleFact})
+				byPronoun = append(byPronoun, pronounRole{to, f.roleFact})
 			}
 			continue
 		}
