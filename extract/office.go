@@ -789,10 +789,14 @@ func joinsList(between string) bool {
 }
 
 // likenessOf reports whether a place only says what something is like ("a
-// Lima-style attack"): not where anyone the sentence names is from.
+// Lima-style attack") or who backs it ("the Moscow-backed candidate"): not
+// where anyone the sentence names is from.
 func likenessOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
 	k := ix.tokenEnding(e.End) + 1
-	return k > 0 && k+1 < len(d.Tokens) && d.Tokens[k].Text == "-" && d.Tokens[k].Start == e.End && lowercase.Get(likeness, d.Tokens[k+1].Text)
+	if k <= 0 || k+1 >= len(d.Tokens) || d.Tokens[k].Text != "-" || d.Tokens[k].Start != e.End {
+		return false
+	}
+	return lowercase.Get(likeness, d.Tokens[k+1].Text) || lowercase.Get(patronage, d.Tokens[k+1].Text)
 }
 
 // originOf reports whether a place is where people on the move come from

@@ -423,13 +423,19 @@ func TestGuessFitsTheOffice(t *testing.T) {
 }
 
 // TestLikenessPlaceIsNoOnesCountry: a place that says what something is
-// like or of when ("a Lima-style attack") is not where the person the
-// sentence names is from; a place of the same sentence that says where
-// something happened still is (TestGuessFitsTheOffice).
+// like or of when ("a Lima-style attack"), or who backs it, is not where
+// the person the sentence names is from; a place of the same sentence
+// that says where something happened still is (TestGuessFitsTheOffice).
 func TestLikenessPlaceIsNoOnesCountry(t *testing.T) {
 	got := people(t, "Police in the UK are on alert. Home Secretary Ana Ruiz said a Lima-style attack could happen here. "+
 		"The UK has raised its threat level.")
 	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"United Kingdom", pipeline.CountryFromContext}})
+	// so is a patron's ("the Moscow-backed candidate"); near miss: a
+	// place that leads ("a Lima-led team") may be the person's
+	got = people(t, "Vote in Kyiv\n\nPrime Minister Ana Ruiz lost to the Moscow-backed candidate. Ukraine voted on Sunday. Ukraine is split.")
+	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"Ukraine", pipeline.CountryFromContext}})
+	got = people(t, "Vote in Kyiv\n\nPrime Minister Ana Ruiz joined the Moscow-led talks. Ukraine voted on Sunday. Ukraine is split.")
+	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"Russia", pipeline.CountryFromContext}})
 }
 
 // TestOriginIsNoOnesCountry: the country people on the move come from

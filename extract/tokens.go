@@ -929,11 +929,15 @@ func splitQuoteMarks(toks []tokenize.Token) []tokenize.Token {
 // campaign", "a Lima-style attack". ("Soviet-era" stays whole: an era's
 // post is a former one, "a Soviet-era minister".)
 var (
-	nameParticiples = toSet(`led backed appointed allied aligned controlled dominated owned run sponsored funded brokered ` + likenessWords)
+	nameParticiples = toSet(`led appointed controlled dominated owned run ` + patronWords + ` ` + likenessWords)
 	likeness        = toSet(likenessWords)
+	patronage       = toSet(patronWords)
 )
 
-const likenessWords = `style type like esque inspired`
+const (
+	likenessWords = `style type like esque inspired`
+	patronWords   = `backed allied aligned sponsored funded brokered`
+)
 
 // gluedAt returns where punctuation joins two words in w, and the
 // punctuation; -1 when none does.
