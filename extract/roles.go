@@ -697,6 +697,14 @@ loop:
 			j -= partyWords
 			ph.start = j + 1
 			continue
+		case chamberWords[tok.Text] && ph.org == "" && !qualified && (j == lo || !isCapitalized(r.d.Tokens[j-1].Text) || r.labelAt(j-1, pipeline.Place)):
+			// "House Speaker X", "U.S. House Majority Leader X": the
+			// chamber is the post's body, as "Senate" is when the tagger
+			// marks it ("White House spokesman" is another body's).
+			ph.org, ph.tied, qualified = tok.Text, true, true
+			ph.start = j
+			j--
+			continue
 		case r.is(j, c.scope|c.bodyScope):
 			if !qualified && !described && !r.is(j, c.bodyScope) {
 				mods = append(mods, j)
@@ -2180,6 +2188,10 @@ func (r *roleReader) labelAt(k int, label string) bool {
 	e, ok := r.ix.entityAt(k)
 	return ok && e.Label == label
 }
+
+// chamberWords name a legislature's chamber on their own, before its
+// officers' titles.
+var chamberWords = toSet(`House Senate`)
 
 // subnationalNouns name the parts of a country.
 var subnationalNouns = toSet(`region province state city district county municipality territory prefecture governorate`)
