@@ -767,25 +767,13 @@ func countryLists(d *pipeline.Doc, codes []string) map[int]bool {
 		if codes[i] == "" {
 			continue
 		}
-		if len(run) > 0 && !joinsList(d.Text[d.Entities[run[len(run)-1]].End:d.Entities[i].Start]) {
+		if len(run) > 0 && !listSeparator(d.Text[d.Entities[run[len(run)-1]].End:d.Entities[i].Start]) {
 			flush()
 		}
 		run = append(run, i)
 	}
 	flush()
 	return listed
-}
-
-// joinsList reports whether the text between two names joins them as
-// items of one list: a comma, "and" or "or", or a comma and one.
-func joinsList(between string) bool {
-	b := strings.TrimSpace(between)
-	if rest, ok := strings.CutPrefix(b, ","); ok {
-		if b = strings.TrimSpace(rest); b == "" {
-			return true
-		}
-	}
-	return b == "and" || b == "or"
 }
 
 // likenessOf reports whether a place only says what something is like ("a
@@ -812,8 +800,8 @@ func originOf(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
 }
 
 // postedTo reports whether a place is where a diplomat is posted
-// ("Britain's envoy to Kenya", "ambassador to the United States"): not
-// the country of anyone the sentence names.
+// ("Britain's envoy to Kenya", "the ambassador to Peru"): not the
+// country of anyone the sentence names.
 func postedTo(d *pipeline.Doc, ix *tokenIndex, e *pipeline.Entity) bool {
 	k := ix.token(e.Start) - 1
 	if k > 0 && strings.EqualFold(d.Tokens[k].Text, "the") {

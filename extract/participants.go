@@ -143,6 +143,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	}
 	countries, countriesBySentence := p.namedCountries(d, ix)
 	var placeCounts map[string]int // place mentions by their text, counted once a country needs them
+	var descs []officeDescription  // office descriptions, read once a country is guessed
+	descsRead := false
 	defined := p.definedBodies(d, ix)
 	byMention := map[int]*person{}
 	for _, per := range people {
@@ -381,7 +383,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				fits := func(c string) bool {
 					return p.gaz.OfficeFits(c, strings.TrimPrefix(part.Role, "Former ")) && !slices.Contains(per.abroad, c)
 				}
-				if c := cmp.Or(p.describedCountry(d, ix, part.Role, per, people, fits), namedNear(d, ix, countriesBySentence, part.Mentions, fits), mostNamed(countries, 2, fits)); c != "" {
+				if !descsRead {
+					descs, descsRead = p.officeDescriptions(d, ix), true
+				}
+				if c := cmp.Or(describedCountry(d, descs, part.Role, per, people, fits), namedNear(d, ix, countriesBySentence, part.Mentions, fits), mostNamed(countries, 2, fits)); c != "" {
 					part.CountryCode, part.CountrySource = c, pipeline.CountryFromContext
 				}
 			}
@@ -667,13 +672,43 @@ func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool) {
 	}
 }
 
+// officeDescription is a demonym between "the" and the words after it
+// ("the British prime minister"): the country, and the first token after
+// the demonym.
+type officeDescription struct {
+	country string
+	at      int
+}
+
+// officeDescriptions lists the document's demonyms after "the" that may
+// open a description of an office: not of someone met ("met the Peruvian
+// foreign minister") nor a country's possessive ("Peru's foreign
+// minister").
+func (p *Participants) officeDescriptions(d *pipeline.Doc, ix *tokenIndex) []officeDescription {
+	var out []officeDescription
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if e.Label != pipeline.NORP {
+			continue
+		}
+		k, first := ix.tokenEnding(e.End)+1, ix.token(e.Start)
+		if k <= 0 || first < 1 || !strings.EqualFold(d.Tokens[first-1].Text, "the") || first > 1 && lowercase.Get(meetingWords, d.Tokens[first-2].Text) {
+			continue
+		}
+		if c := p.countryOf(e); c != "" {
+			out = append(out, officeDescription{c, k})
+		}
+	}
+	return out
+}
+
 // describedCountry is the country of an office that the text describes
 // by it alone ("Prime Minister X ... the British prime minister said"):
-// the one country whose demonym stands between "the" and a description
-// of role in lower case, where no one else the text names holds role
-// with that country and per is the only holder of role the text gives no
+// the one country of the descriptions whose words after the demonym are
+// role in lower case, where no one else the text names holds role with
+// that country and per is the only holder of role the text gives no
 // country; else "".
-func (p *Participants) describedCountry(d *pipeline.Doc, ix *tokenIndex, role string, per *person, people []*person, fits func(string) bool) string {
+func describedCountry(d *pipeline.Doc, descs []officeDescription, role string, per *person, people []*person, fits func(string) bool) string {
 	words := strings.Fields(strings.ToLower(role))
 	if len(words) == 0 || strings.HasPrefix(role, "Former ") {
 		return ""
@@ -687,16 +722,8 @@ func (p *Participants) describedCountry(d *pipeline.Doc, ix *tokenIndex, role st
 		}
 	}
 	found := ""
-	for i := range d.Entities {
-		e := &d.Entities[i]
-		c := p.countryOf(e)
-		k, first := ix.tokenEnding(e.End)+1, ix.token(e.Start)
-		// ("the British prime minister said", not "met the Peruvian
-		// foreign minister", someone met, nor "Peru's foreign minister".)
-		if c == "" || e.Label != pipeline.NORP || k <= 0 || first < 1 || !strings.EqualFold(d.Tokens[first-1].Text, "the") ||
-			first > 1 && lowercase.Get(meetingWords, d.Tokens[first-2].Text) {
-			continue
-		}
+	for _, desc := range descs {
+		c, k := desc.country, desc.at
 		end := k + len(words)
 		if end > len(d.Tokens) || d.Tokens[end-1].Sentence != d.Tokens[k-1].Sentence {
 			continue
