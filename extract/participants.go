@@ -1931,13 +1931,10 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		if to == nil && f.pending.lede {
 			// (Not someone the description's own words name: "The party
 			// leader said X's resignation was welcome. X ...".)
-			descStart, descEnd := -1, -1 // (a description that does not speak reports nothing)
-			if !f.pending.strict {
-				descStart, descEnd = ix.token(f.evidence.Start), ix.tokenEnding(f.evidence.End)+1
-			}
+			descStart, descEnd := ix.token(f.evidence.Start), ix.tokenEnding(f.evidence.End)+1
 			// (One the next sentence calls only by a weak title, "X is a
 			// senior official", may hold the post the lede names.)
-			if tok := namedNext(rr, sent, descStart, descEnd); tok >= 0 && (describes(byMention[tok], f.roleFact) || weaklyTitled(byMention[tok], f.roleFact) || headingAny(byMention[tok], f.roleFact)) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
+			if tok := namedNext(rr, sent, descStart, descEnd, !f.pending.strict); tok >= 0 && (describes(byMention[tok], f.roleFact) || weaklyTitled(byMention[tok], f.roleFact) || headingAny(byMention[tok], f.roleFact)) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
 				to = byMention[tok]
 			}
 		}
@@ -2418,12 +2415,13 @@ func namedInSentence(rr *roleReader, byMention map[int]*person, sent int, per *p
 }
 
 // namedNext returns the speaker of the sentence after sent when sent names
-// nobody but in what the description from token descStart to descEnd says
-// (-1: a description that says nothing), before or after it, and
+// nobody but in what the description from token descStart to descEnd says,
+// before or after it (a description that need not speak says only what
+// a comma sets before it: "..., its chairman has said"), and
 // the two are in one paragraph or the second opens the next: the person a
 // lede's description introduces ("The agency's spokesman said X had
 // resigned. '...,' Y said." is Y). It is -1 when there is none.
-func namedNext(rr *roleReader, sent, descStart, descEnd int) int {
+func namedNext(rr *roleReader, sent, descStart, descEnd int, speaks bool) int {
 	d := rr.d
 	if sent+1 >= len(d.Sentences) || d.Sentences[sent+1].Paragraph > d.Sentences[sent].Paragraph+1 {
 		return -1
@@ -2437,6 +2435,9 @@ func namedNext(rr *roleReader, sent, descStart, descEnd int) int {
 			from = descStart
 			break
 		}
+	}
+	if from != descStart && !speaks {
+		descEnd = -1
 	}
 	reported := false // past the description's speech verb
 	for i := from; i < s.EndToken; i++ {
