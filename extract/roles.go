@@ -2346,8 +2346,8 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 			}
 		}
 		tag := r.d.Tokens[k].Tag
-		if !strings.HasPrefix(tag, "NN") && tag != "JJ" || r.persons[k] > 0 {
-			break
+		if !strings.HasPrefix(tag, "NN") && tag != "JJ" && !(tag == "VBG" && r.p.titles.IsPortfolio(lw)) || r.persons[k] > 0 {
+			break // (a gerund may name a field: "head of equities trading")
 		}
 		// "governor of Kano State", "of Lagos state": a part of a country
 		// the post is of, no portfolio ("Minister of State" is one).
