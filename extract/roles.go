@@ -2094,6 +2094,12 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			if office {
 				ph.org = r.d.Text[e.Start:r.d.Tokens[j-1].End]
 			}
+			// "leader of the London Assembly Conservatives": a party's
+			// members in the body; the post is in the party.
+			if party, n := r.p.rules.partyFrom(r.d.Tokens, j, hi); n > 0 && ph.org == e.Canonical && strings.HasSuffix(r.lower[j+n-1], "s") {
+				ph.org = party
+				j += n
+			}
 		}
 		if j < hi && isPossessive(r.d.Tokens[j].Text) {
 			j++
