@@ -2548,6 +2548,10 @@ func (sc *sentenceScan) organisations() {
 			i = end - 1
 			continue
 		}
+		if sc.inPortfolio(start, end) {
+			i = end - 1
+			continue // "Armed Forces | Minister": a portfolio, no body
+		}
 		c := sc.add(start, end, pipeline.Org, prioTagger, 0.8)
 		c.Source = pipeline.SourceRule
 		if !corp {
