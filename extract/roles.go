@@ -2100,6 +2100,13 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 				ph.org = party
 				j += n
 			}
+			// "partner at BDO | Stoy Hayward": capitalised words that end
+			// the apposition are the rest of the body's name, whatever the
+			// entity stage made of them.
+			if k := r.nameTail(j, hi); k > j && ph.org == e.Canonical {
+				ph.org = r.d.Text[e.Start:r.d.Tokens[k-1].End]
+				j = k
+			}
 		}
 		if j < hi && isPossessive(r.d.Tokens[j].Text) {
 			j++
@@ -2267,6 +2274,20 @@ func (r *roleReader) countriesAfter(j, hi int) ([]string, int) {
 
 // capitalRun returns the end of the capitalised name that starts at token
 // m ("Vote No", "Office of the High Commissioner"), or m when none does.
+// nameTail returns the end of capitalised words from m that end a
+// clause (a comma, a bracket, a full stop or the sentence's end after
+// them), none a person's, a title, a day or a month; m when there are none.
+func (r *roleReader) nameTail(m, hi int) int {
+	k := m
+	for k < hi && isCapitalized(r.d.Tokens[k].Text) && !isPossessive(r.d.Tokens[k].Text) && r.persons[k] == 0 && r.title(k).N == 0 && !r.is(k, r.p.rules.time) && monthOf(r.d.Tokens[k].Text) == 0 {
+		k++
+	}
+	if k > m && (k == hi || r.lower[k] == "," || r.lower[k] == "." || r.lower[k] == ")") {
+		return k
+	}
+	return m
+}
+
 func (r *roleReader) capitalRun(m, hi int) int {
 	if m >= hi || !isCapitalized(r.d.Tokens[m].Text) || isPossessive(r.d.Tokens[m].Text) {
 		return m
