@@ -2900,6 +2900,27 @@ func (sc *sentenceScan) spacedHyphen(k int) bool {
 // modelLabels maps the model's labels to readout's.
 var modelLabels = map[string]string{"PER": pipeline.Person, "LOC": pipeline.Place, "ORG": pipeline.Org}
 
+// loneGivenName reports whether the word at i is a given name, no common
+// word nor a name the gazetteer has, and a surname follows it that no span
+// of the model's takes in, no title, common word nor body's head ("Cherie
+// | Blair's", not "Lion | King", "Sheffield | United").
+func (sc *sentenceScan) loneGivenName(i int) bool {
+	w, next := sc.words[i], sc.words[i+1]
+	if !sc.givenName(w) && !sc.e.gaz.CommonGivenName(w) || sc.e.gaz.LowerWord(w) || slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start <= i && i < m.End }) {
+		return false
+	}
+	// (A thing's name follows a determiner or an adjective: "the Mac
+	// Mini", "a less powerful ...".)
+	if i > 0 && (sc.toks[i-1].Tag == "DT" || strings.HasPrefix(sc.toks[i-1].Tag, "JJ")) {
+		return false
+	}
+	if i+2 < len(sc.words) && isCapitalized(sc.words[i+2]) {
+		return false // a longer name is not read here ("Wang Yi Lun")
+	}
+	return isCapitalized(next) && !isAllCaps(next) && !strings.Contains(next, ".") && isNameWord(next, false) && sc.taggedLabel(i+1) == "" &&
+		!sc.geoAt(i+1) && !sc.titleAt(i+1) && !isOrgHead(next) && !sc.e.gaz.LowerWord(next)
+}
+
 // taggedEntities adds the model's spans for this sentence. A span the
 // gazetteer also knows takes the gazetteer's canonical name and ids when
 // the two agree on the label.
@@ -2929,6 +2950,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		for j > i && (!hasLetter(sc.words[j-1]) || isPossessive(sc.words[j-1])) {
 			j--
+		}
+		// "Cherie | Blair's firm": a lone given name the model took for a
+		// body, before a name word it left out, opens a person's name.
+		if label == pipeline.Org && j == i+1 && j < len(sc.words) && sc.loneGivenName(i) {
+			label, j = pipeline.Person, j+1
 		}
 		// "Verdi's La Traviata": a person's name ends at a possessive,
 		// and a byline's at the acronym of the outlet ("Dave Dale VOA

@@ -2115,3 +2115,13 @@ func TestNameOfABuilding(t *testing.T) {
 	checkNoPeople(t, "Flights from Amara Kenyatta International Airport resumed on Monday.")
 	checkPerson(t, "Tom Berg Hall said the plan was sound.", "Tom Berg Hall")
 }
+
+// A lone given name the model reads as a body opens a person's name when a
+// surname it left out follows; not a thing's name after a determiner, a
+// title or a body's head after it, nor a longer name.
+func TestLoneGivenNameOpensPerson(t *testing.T) {
+	checkEntities(t, "Tom Sands works at Cherie Lund's Harbour Chambers.", []wantEntity{{"Cherie Lund", pipeline.Person, "", ""}})
+	checkEntities(t, "Tom Sands works at Rosa Blair's Matrix Chambers.", []wantEntity{{"Rosa Blair", pipeline.Person, "", ""}})
+	checkEntities(t, "Talks were held between Ana Ruiz and Wang Yi Lun on Monday.", nil, "Wang Yi")
+	checkEntities(t, "Ana Ruiz met Chrysler Chairman Tom Hale.", []wantEntity{{"Tom Hale", pipeline.Person, "", ""}}, "Chrysler Chairman")
+}
