@@ -632,7 +632,24 @@ func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool) {
 			stated[o] = append(stated[o], i)
 		}
 	}
+	// The one the text calls the new holder holds it now: "new Prime
+	// Minister X" makes the text's other prime minister a predecessor.
+	newlyIn := func(hs []int) int {
+		in := -1
+		for _, i := range hs {
+			if ev := ps[i].Evidence; ev != nil && newHolder(ev.Text) {
+				if in >= 0 {
+					return -1
+				}
+				in = i
+			}
+		}
+		return in
+	}
 	mostMentioned := func(hs []int) int {
+		if i := newlyIn(hs); i >= 0 {
+			return i
+		}
 		current := hs[0]
 		for _, i := range hs[1:] {
 			if len(ps[i].Mentions) > len(ps[current].Mentions) {
@@ -661,7 +678,7 @@ func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool) {
 			for _, i := range hs {
 				// A guess at the current holder's country does not make
 				// one the text places a predecessor.
-				if i != current && past(ps[i]) && (guessed(ps[i]) || !guessed(ps[current])) {
+				if i != current && (past(ps[i]) || newlyIn(hs) == current) && (guessed(ps[i]) || !guessed(ps[current])) {
 					former = append(former, i)
 				}
 			}
@@ -670,6 +687,17 @@ func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool) {
 	for _, i := range former {
 		ps[i].Role = formerRole(ps[i].Role)
 	}
+}
+
+// newHolder reports whether a role's evidence calls its holder new: "new
+// Prime Minister", "the newly appointed finance minister", "Chile's new
+// president".
+func newHolder(evidence string) bool {
+	w := strings.Fields(strings.ToLower(evidence))
+	if len(w) > 1 && (w[0] == "the" || strings.HasSuffix(w[0], "'s") || strings.HasSuffix(w[0], "’s")) {
+		w = w[1:]
+	}
+	return len(w) > 1 && (w[0] == "new" || w[0] == "newly" || w[0] == "incoming")
 }
 
 // officeDescription is a demonym between "the" and the words after it
