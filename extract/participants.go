@@ -228,6 +228,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if first, _, _ := strings.Cut(per.name, " "); deities[first] {
 			continue // the guidelines' people are no deities
 		}
+		if len(per.roles) == 0 && slices.ContainsFunc(per.mentions, func(m pipeline.Span) bool { return determined(d, ix, m) }) {
+			continue // "The Beaufort Hunt had one pack out": a thing's name
+		}
 		if len(per.roles) == 0 && slices.ContainsFunc(per.mentions, func(m pipeline.Span) bool { return unreal(d.Text[:m.Start]) }) {
 			continue // "the cartoon character Homer Dunbar", the so-called "Harwick Belles"
 		}
@@ -507,6 +510,22 @@ func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
 			d.Participants[who].Role, d.Participants[who].Evidence = o.role, &ev
 		}
 	}
+}
+
+// determined reports whether a mention has "the" before it and nothing
+// after it that it could describe: a verb or punctuation ("the Aurora
+// limped back", "at the Bernabeu."). A person's name takes "the" only
+// before a noun ("the Bush administration").
+func determined(d *pipeline.Doc, ix *tokenIndex, m pipeline.Span) bool {
+	first, last := ix.token(m.Start), ix.tokenEnding(m.End)
+	if first < 1 || last < 0 || !strings.EqualFold(d.Tokens[first-1].Text, "the") || d.Tokens[first-1].Sentence != d.Tokens[first].Sentence {
+		return false
+	}
+	if last+1 == len(d.Tokens) || d.Tokens[last+1].Sentence != d.Tokens[last].Sentence {
+		return true
+	}
+	next := d.Tokens[last+1]
+	return finiteVerb(next.Tag) || len(next.Text) == 1 && strings.Contains(".,;:!?", next.Text)
 }
 
 // unreal reports whether the text before a name says it names no real
