@@ -2612,8 +2612,23 @@ func sentenceSubject(rr *roleReader, mentions []int) int {
 			return m.tok
 		}
 	}
+	// "The star of the show is A": a name right after "is" is what the
+	// subject describes (not "is A's plan").
+	if copulas[rr.lower[verb]] {
+		for _, m := range in {
+			if m.prev == verb {
+				if end := rr.persons[m.tok]; end < s.EndToken && isPossessive(d.Tokens[end].Text) {
+					return -1
+				}
+				return m.tok
+			}
+		}
+	}
 	return -1
 }
+
+// copulas are the finite forms of "be".
+var copulas = toSet(`is was are were`)
 
 // describedSubject reports whether the clause of the mention at tok has a
 // description for its subject after the mention: "Asked about A and B,
