@@ -12,12 +12,12 @@ import (
 // the shape of English news text, not about any one article.
 
 // nameParticles join the parts of a personal name: "el-Sisi", "bin Salman",
-// "van der Leyen", "Abdel Fattah".
+// "van der Leyen", "Abdel Fattah", "Zia ul-Haq".
 var nameParticles = map[string]bool{
 	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true,
 	"van": true, "von": true, "der": true, "den": true, "de": true, "da": true,
 	"di": true, "du": true, "la": true, "le": true, "dos": true, "das": true, "del": true,
-	"arap": true, "ter": true, "wa": true,
+	"arap": true, "ter": true, "wa": true, "ul": true, "ud": true, "ur": true,
 }
 
 // notNames are capitalised words that never start or continue a personal
