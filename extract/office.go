@@ -686,8 +686,9 @@ func presentOrFuture(d *pipeline.Doc, i, j int) bool {
 }
 
 // heldUntil reports whether the clause after token i says the post ended
-// at a month or a year: "who was the president's special envoy ... until March",
-// "who served as mayor from 1990 to 1998".
+// at a month or a year, or was held in a past decade: "who was the
+// president's special envoy ... until March", "who served as mayor from
+// 1990 to 1998", "a commander during the war of the 1990s".
 func heldUntil(d *pipeline.Doc, i, hi int) bool {
 	for k := i; k+1 < hi; k++ {
 		w := strings.ToLower(d.Tokens[k].Text)
@@ -706,6 +707,13 @@ func heldUntil(d *pipeline.Doc, i, hi int) bool {
 			return monthOf(next) != 0 || isYear(next) || strings.EqualFold(next, "last") || strings.EqualFold(next, "recently") || strings.EqualFold(next, "earlier")
 		case w == "in" && strings.EqualFold(next, "the") && k+2 < hi && isDecade(d.Tokens[k+2].Text):
 			return true // "prime minister in the 1990s"
+		case w == "during":
+			// "during the war of the 1990s", "during the 1980s"
+			for j := k + 1; j < hi && j < k+7 && d.Tokens[j].Text != ","; j++ {
+				if isDecade(d.Tokens[j].Text) {
+					return true
+				}
+			}
 		case (w == "to" || isDash(w)) && k > i && isYear(d.Tokens[k-1].Text) &&
 			(isYear(next) || monthOf(next) != 0 && k+2 < hi && isYear(d.Tokens[k+2].Text)):
 			return true // "from 1990 to 1998", "1990-1998", "from May 1990 to June 1998"
