@@ -749,7 +749,7 @@ loop:
 			continue
 		case r.is(j, c.current) && strings.HasSuffix(lw, "ed") && j > lo && strings.HasPrefix(r.d.Tokens[j-1].Tag, "NN"):
 			break loop // "The king appointed banker X": the verb after its subject
-		case r.is(j, c.describer|c.current) || isAge(lw) || bornWord(lw) || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") || strings.HasSuffix(lw, "-backed") || r.describingCompound(j) || isOrdinal(lw) && !(lw == "first" && r.title(j).N > 0) || described && describing(tok) && !r.is(j, c.time|c.stop|c.appoint) || superlative(tok, described):
+		case r.is(j, c.describer|c.current) || isAge(lw) || bornWord(lw) || strings.HasSuffix(lw, "-term") || strings.HasPrefix(lw, "pro-") || strings.HasPrefix(lw, "anti-") && !r.p.titles.IsPortfolio(lw) || strings.HasSuffix(lw, "-backed") || r.describingCompound(j) || isOrdinal(lw) && !(lw == "first" && r.title(j).N > 0) || described && describing(tok) && !r.is(j, c.time|c.stop|c.appoint) || superlative(tok, described):
 			// "the long-serving", "the 65-year-old", "the billionaire
 			// former mayor", "the 78-year-old former president", "the
 			// youngest MP", "the most senior woman judge": said of the
