@@ -2110,6 +2110,22 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		}
 		if j < hi && isPossessive(r.d.Tokens[j].Text) {
 			j++
+			// "of Acme's global Research Unit": words in lower case that
+			// say what the owner's unit is, then its name.
+			k := j
+			for k < hi && k < j+3 && startsLower(r.d.Tokens[k].Text) && (r.d.Tokens[k].Tag == "JJ" || strings.HasPrefix(r.d.Tokens[k].Tag, "NN")) {
+				k++
+			}
+			if k > j && k < hi && isCapitalized(r.d.Tokens[k].Text) && r.persons[k] == 0 {
+				if _, ok := r.ix.entityAt(k); ok {
+					j = k
+					continue
+				}
+				if end := r.capitalRun(k, hi); end > k {
+					j = end
+					break
+				}
+			}
 			continue
 		}
 		if e.Label == pipeline.NORP && r.labelAt(j, pipeline.Org) {
