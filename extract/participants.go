@@ -694,10 +694,11 @@ func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool) {
 	}
 	for _, hs := range all {
 		if current := mostMentioned(hs); !past(ps[current]) {
+			newly := newlyIn(hs) == current
 			for _, i := range hs {
 				// A guess at the current holder's country does not make
 				// one the text places a predecessor.
-				if i != current && (past(ps[i]) || newlyIn(hs) == current) && (guessed(ps[i]) || !guessed(ps[current])) {
+				if i != current && (past(ps[i]) || newly) && (guessed(ps[i]) || !guessed(ps[current])) {
 					former = append(former, i)
 				}
 			}

@@ -2288,8 +2288,6 @@ func (r *roleReader) countriesAfter(j, hi int) ([]string, int) {
 	return cs, j
 }
 
-// capitalRun returns the end of the capitalised name that starts at token
-// m ("Vote No", "Office of the High Commissioner"), or m when none does.
 // nameTail returns the end of capitalised words from m that end a
 // clause (a comma, a bracket, a full stop or the sentence's end after
 // them), none a person's, a title, a day or a month; m when there are none.
@@ -2304,6 +2302,8 @@ func (r *roleReader) nameTail(m, hi int) int {
 	return m
 }
 
+// capitalRun returns the end of the capitalised name that starts at token
+// m ("Vote No", "Office of the High Commissioner"), or m when none does.
 func (r *roleReader) capitalRun(m, hi int) int {
 	if m >= hi || !isCapitalized(r.d.Tokens[m].Text) || isPossessive(r.d.Tokens[m].Text) {
 		return m
