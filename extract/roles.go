@@ -712,7 +712,7 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case isAllCaps(tok.Text) && len(tok.Text) > 1 && !isPossessive(tok.Text) && !r.is(j, c.ties): // ("TV presenter": a medium ties the post)
+		case isAllCaps(tok.Text) && len(tok.Text) > 1 && !isPossessive(tok.Text) && !r.is(j, c.ties) && !fieldAcronyms[tok.Text]: // ("TV presenter": a medium ties the post)
 			// An acronym the entity stage did not know names a body:
 			// "EU department chief", "Channel 5 News correspondent".
 			qualified = true
@@ -879,7 +879,7 @@ func (r *roleReader) headsPost(i int) bool { _, ok := r.rankHeadsPost(i); return
 func (r *roleReader) bodyNameBefore(j, t int) bool {
 	tok := r.d.Tokens[j]
 	lw := r.lower[j]
-	if !strings.HasPrefix(tok.Tag, "NN") || !isCapitalized(tok.Text) || isCapitalized(r.d.Tokens[t].Text) || isPossessive(tok.Text) || monthOf(tok.Text) != 0 ||
+	if !strings.HasPrefix(tok.Tag, "NN") || !isCapitalized(tok.Text) || isCapitalized(r.d.Tokens[t].Text) || isPossessive(tok.Text) || monthOf(tok.Text) != 0 || fieldAcronyms[tok.Text] ||
 		r.p.titles.IsPortfolio(lw) || r.p.titles.IsModifier(lw) || r.title(j).N > 0 ||
 		r.is(j, r.p.rules.determiner|r.p.rules.former|r.p.rules.describer|r.p.rules.scope|honorificClass) {
 		return false
@@ -2287,6 +2287,10 @@ func (r *roleReader) countriesAfter(j, hi int) ([]string, int) {
 	}
 	return cs, j
 }
+
+// fieldAcronyms name a line of work, not a body: "PR executive", "IT
+// consultant".
+var fieldAcronyms = toSet(`PR IT HR`)
 
 // nameTail returns the end of capitalised words from m that end a
 // clause (a comma, a bracket, a full stop or the sentence's end after
