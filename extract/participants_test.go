@@ -422,49 +422,32 @@ func TestGuessFitsTheOffice(t *testing.T) {
 	checkCountries(t, people(t, text), map[string][2]string{"Tom Hale": {"", ""}, "Ana Ruiz": {"Italy", pipeline.CountryFromContext}})
 }
 
-// TestLikenessPlaceIsNoOnesCountry: a place that says what something is
-// like or of when ("a Lima-style attack"), or who backs it, is not where
-// the person the sentence names is from; a place of the same sentence
-// that says where something happened still is (TestGuessFitsTheOffice).
-func TestLikenessPlaceIsNoOnesCountry(t *testing.T) {
-	got := people(t, "Police in the UK are on alert. Home Secretary Ana Ruiz said a Lima-style attack could happen here. "+
-		"The UK has raised its threat level.")
-	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"United Kingdom", pipeline.CountryFromContext}})
-	// so is a patron's ("the Moscow-backed candidate"); near miss: a
-	// place that leads ("a Lima-led team") may be the person's
-	got = people(t, "Vote in Kyiv\n\nPrime Minister Ana Ruiz lost to the Moscow-backed candidate. Ukraine voted on Sunday. Ukraine is split.")
-	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"Ukraine", pipeline.CountryFromContext}})
-	got = people(t, "Vote in Kyiv\n\nPrime Minister Ana Ruiz joined the Moscow-led talks. Ukraine voted on Sunday. Ukraine is split.")
-	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"Russia", pipeline.CountryFromContext}})
-}
-
-// TestOriginIsNoOnesCountry: the country people on the move come from
-// ("migrants from Syria and Iraq") is not the country of the one
-// who speaks of them.
-func TestOriginIsNoOnesCountry(t *testing.T) {
-	got := people(t, "Britain tightened its rules on Monday. The UK will act. Home Secretary Ana Ruiz urged migrants from Syria and Iraq to register.")
-	checkCountries(t, got, map[string][2]string{"Ana Ruiz": {"United Kingdom", pipeline.CountryFromContext}})
-}
-
-// TestListedCountriesAreNoOnesCountry: countries listed three or more
-// together ("policies in force in Canada, Norway and Chile") are examples,
-// not the country of anyone the sentence names; near miss: two named
-// together still are.
-func TestListedCountriesAreNoOnesCountry(t *testing.T) {
-	got := people(t, "Health checks\n\nHealth Minister Tom Hale said the checks were in force in Canada, Norway and Chile. Britain must follow, he said. Britain has waited too long.")
-	checkCountries(t, got, map[string][2]string{"Tom Hale": {"United Kingdom", pipeline.CountryFromContext}})
-	got = people(t, "Health checks\n\nHealth Minister Tom Hale said the checks were in force in Canada and Norway. Britain must follow, he said. Britain has waited too long.")
-	checkCountries(t, got, map[string][2]string{"Tom Hale": {"Canada", pipeline.CountryFromContext}})
-}
-
-// TestPostedToIsNoOnesCountry: the country a diplomat is posted to ("the
-// ambassador to France") is not the country of anyone the sentence
-// names; near miss: a country the person flies to still is.
-func TestPostedToIsNoOnesCountry(t *testing.T) {
-	got := people(t, "Trade Secretary Tom Hale is to become the ambassador to France. The move was announced by Britain on Monday. Britain has long wanted it.")
-	checkCountries(t, got, map[string][2]string{"Tom Hale": {"United Kingdom", pipeline.CountryFromContext}})
-	got = people(t, "Trade Secretary Tom Hale is to fly to France. The move was announced by Britain on Monday. Britain has long wanted it.")
-	checkCountries(t, got, map[string][2]string{"Tom Hale": {"France", pipeline.CountryFromContext}})
+// TestPlacesThatAreNoOnesCountry: places a sentence names that are not
+// where the person it names is from leave the guess to the text's other
+// places; near misses say where the person is.
+func TestPlacesThatAreNoOnesCountry(t *testing.T) {
+	for _, c := range []struct{ text, name, country string }{
+		// What something is like ("a Lima-style attack"); a place of the same
+		// sentence that says where something happened still counts
+		// (TestGuessFitsTheOffice).
+		{"Police in the UK are on alert. Home Secretary Ana Ruiz said a Lima-style attack could happen here. The UK has raised its threat level.", "Ana Ruiz", "United Kingdom"},
+		// A patron ("the Moscow-backed candidate"); near miss: a place that
+		// leads ("the Moscow-led talks") may be the person's.
+		{"Vote in Kyiv\n\nPrime Minister Ana Ruiz lost to the Moscow-backed candidate. Ukraine voted on Sunday. Ukraine is split.", "Ana Ruiz", "Ukraine"},
+		{"Vote in Kyiv\n\nPrime Minister Ana Ruiz joined the Moscow-led talks. Ukraine voted on Sunday. Ukraine is split.", "Ana Ruiz", "Russia"},
+		// Where people on the move come from ("migrants from Syria and Iraq").
+		{"Britain tightened its rules on Monday. The UK will act. Home Secretary Ana Ruiz urged migrants from Syria and Iraq to register.", "Ana Ruiz", "United Kingdom"},
+		// Countries listed three or more together are examples; near miss:
+		// two named together still count.
+		{"Health checks\n\nHealth Minister Tom Hale said the checks were in force in Canada, Norway and Chile. Britain must follow, he said. Britain has waited too long.", "Tom Hale", "United Kingdom"},
+		{"Health checks\n\nHealth Minister Tom Hale said the checks were in force in Canada and Norway. Britain must follow, he said. Britain has waited too long.", "Tom Hale", "Canada"},
+		// Where a diplomat is posted ("the ambassador to France"); near miss:
+		// a country the person flies to still counts.
+		{"Trade Secretary Tom Hale is to become the ambassador to France. The move was announced by Britain on Monday. Britain has long wanted it.", "Tom Hale", "United Kingdom"},
+		{"Trade Secretary Tom Hale is to fly to France. The move was announced by Britain on Monday. Britain has long wanted it.", "Tom Hale", "France"},
+	} {
+		checkCountries(t, people(t, c.text), map[string][2]string{c.name: {c.country, pipeline.CountryFromContext}})
+	}
 }
 
 // TestDescribedCountry: a description of the one holder of an office with
