@@ -2440,7 +2440,8 @@ Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainm
 Publishing Investments Ventures Properties Logistics Insurance Securities Holding Berhad Bhd
 Interactive Analytics Media Insights Forum Advisors Advisers Trust College School Academy Polytechnic
 Nasional Nacional Diario Plc PLC LLC GmbH Limited
-Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foods Exchange Bourse Boerse Shimbun Zeitung`)
+Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foods Exchange Bourse Boerse Shimbun Zeitung
+Resources Chemical Electric Aviation Savings Metals Investors Garments Wholesale Aircraft Railroad Worldwide`)
 
 // marketWords before "leader" say what a firm leads.
 var marketWords = toSet(`market sector industry`)

@@ -1592,6 +1592,16 @@ func TestNoNameEndsInAVerb(t *testing.T) {
 	checkEntities(t, "Shares in Harbour Holdings plc rose.", []wantEntity{{"Harbour Holdings plc", pipeline.Org, "", ""}})
 }
 
+// TestFirmHeadsEndNoPersonsName: a firm's head word ("Wholesale",
+// "Railroad", "Worldwide") ends no one's name, though the tagger read a
+// person there; a surname that is also a common word still ends one, and
+// a portfolio word ("Mines") opens a minister's title, no body.
+func TestFirmHeadsEndNoPersonsName(t *testing.T) {
+	checkNoPeople(t, "Ashford Wholesale said it would close.", "Denton Railroad said it would close.", "Bates Worldwide said it would close.")
+	checkPerson(t, "Tom Power said it would close.", "Tom Power")
+	checkEntities(t, "Mines and Energy Minister Tom Berg said the mine would close.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}}, "Mines")
+}
+
 // TestSheikhInAName: "Sheikh" between a given name and another name word
 // is a part of the name; before a name it is the name's title.
 func TestSheikhInAName(t *testing.T) {
