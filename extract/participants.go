@@ -1275,7 +1275,7 @@ func spellingVariant(key string, forms *formIndex) *person {
 	for _, k := range withOneDeleted(key, []string{key}) {
 		for _, f := range forms.near[k] {
 			ps := forms.people[f]
-			if len(ps) == 1 && f[0] == key[0] && oneEdit(f, key) && f+"s" != key && key+"s" != f {
+			if len(ps) == 1 && f[0] == key[0] && (oneEdit(f, key) || movedLetter(f, key)) && f+"s" != key && key+"s" != f {
 				if found != nil && found != ps[0] {
 					return nil // ambiguous
 				}
@@ -1314,7 +1314,8 @@ func doubledVariant(key string, forms *formIndex) *person {
 // names by what follows the given name; one-word forms under themselves
 // and each of their spellings with one letter left out, where any form
 // one edit from a word meets it (a letter changed: both without it; one
-// added or dropped: one without it is the other).
+// added or dropped: one without it is the other; one moved: both without
+// it).
 type formIndex struct {
 	people map[string][]*person
 	byRest map[string][]string
@@ -1390,6 +1391,35 @@ func oneEdit(a, b string) bool {
 		return string(ra[i+1:]) == string(rb[i+1:])
 	}
 	return string(ra[i+1:]) == string(rb[i:])
+}
+
+// movedLetter reports whether b is a with one letter moved one or two
+// places, the slip of a typist: "Chriac" for Chirac, "Khordokovsky" for
+// Khodorkovsky.
+func movedLetter(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if a == b || len(ra) != len(rb) {
+		return false
+	}
+	i, j := 0, len(ra)
+	for i < j && ra[i] == rb[i] {
+		i++
+	}
+	for j > i && ra[j-1] == rb[j-1] {
+		j--
+	}
+	if j-i < 2 || j-i > 3 {
+		return false
+	}
+	// The differing stretch is a rotation by one: its first letter moved
+	// to its end, or its last to its start.
+	x, y := ra[i:j], rb[i:j]
+	return rotated(x, y) || rotated(y, x)
+}
+
+// rotated reports whether y is x with its first letter moved to its end.
+func rotated(x, y []rune) bool {
+	return slices.Equal(x[1:], y[:len(y)-1]) && x[0] == y[len(y)-1]
 }
 
 // fullest returns the form with the most name parts, the first on ties.

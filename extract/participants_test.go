@@ -317,6 +317,35 @@ func TestCapitalSurnameAliases(t *testing.T) {
 	checkPeople(t, got, []wantPerson{{name: "Mamadou TANDJA", role: "President", aliases: "TANDJA"}})
 }
 
+// TestMisspeltSurnames: a surname with a letter moved one or two places
+// is the same person's (guidelines 3.3: "Chriac" for Chirac); surnames
+// that differ otherwise, or are short, are other people's.
+func TestMisspeltSurnames(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []wantPerson
+	}{
+		{"Finance Minister Ana Castellano arrived on Monday. Ms Castellnao said the talks went well.",
+			[]wantPerson{{name: "Ana Castellano", role: "Finance Minister", aliases: "Castellnao"}}},
+		{"Mining boss Tom Dravecky is on trial. Mr Dreavcky denies the charges.",
+			[]wantPerson{{name: "Tom Dravecky", role: "Mining Boss", aliases: "Dreavcky"}}},
+		// near misses: a letter moved three places; other letters; a short name
+		{"Mining boss Tom Dravecky is on trial. Mr Dvecraky denies the charges.",
+			[]wantPerson{{name: "Tom Dravecky", role: "Mining Boss"}, {name: "Dvecraky"}}},
+		{"Tom Marsden met Ann Madsen on Monday.",
+			[]wantPerson{{name: "Tom Marsden"}, {name: "Ann Madsen"}}},
+		{"Tom Lamb met Ann Labm on Monday.",
+			[]wantPerson{{name: "Tom Lamb"}, {name: "Ann Labm"}}},
+	} {
+		got := people(t, c.text)
+		if len(got) != len(c.want) {
+			t.Errorf("%q: %d people, want %d", c.text, len(got), len(c.want))
+			continue
+		}
+		checkPeople(t, got, c.want)
+	}
+}
+
 func TestSharedSurnameNotMerged(t *testing.T) {
 	text := "Finance Minister Jane Walker met Defence Minister Tom Walker on Monday. Jane Walker spoke first."
 	got := people(t, text)
