@@ -1462,7 +1462,9 @@ func (sc *sentenceScan) titledPeople() {
 		if k+2 < len(sc.words) && sc.words[k] == "," && sc.nameRun(k+1)-(k+1) >= 2 && !sc.titleAt(k+1) {
 			k++
 		}
+		honored := false // a title of address stands before the name
 		for k < len(sc.words) && (lowercase.Get(honorifics, sc.words[k]) || member && partyMembers[sc.words[k]]) {
+			honored = honored || lowercase.Get(honorifics, sc.words[k])
 			k++ // "Mr", and the rest of "Lib Dem"
 		}
 		if k > i+n && sc.titleAt(k) {
@@ -1480,10 +1482,11 @@ func (sc *sentenceScan) titledPeople() {
 		// "General Motors", "MP for Leeds Central": a one-word "name"
 		// inside what the tagger reads as a company or place is part of
 		// that name, unless a title of address or a known body opens the
-		// title ("Fed | Chairman Halloran"); "the next General Election": a
+		// title ("Fed | Chairman Halloran") or stands before the name ("Lord
+		// Chancellor Lord Falconer"); "the next General Election": a
 		// word the text also writes in lower case is no name, nor a
 		// portfolio ("Deputy Commissioner Operations").
-		if j-k == 1 && (!address && !sc.bodyBeforeTitle(i, k-i == n) && (sc.taggedOther(i) || sc.taggedOther(k) && sc.taggedOther(k-1)) || sc.lowerElsewhere(sc.words[k]) || sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k]))) {
+		if j-k == 1 && (!address && !honored && !sc.bodyBeforeTitle(i, k-i == n) && (sc.taggedOther(i) || sc.taggedOther(k) && sc.taggedOther(k-1)) || sc.lowerElsewhere(sc.words[k]) || sc.e.titles.IsPortfolio(strings.ToLower(sc.words[k]))) {
 			i = j - 1
 			continue
 		}

@@ -1602,6 +1602,15 @@ func TestFirmHeadsEndNoPersonsName(t *testing.T) {
 	checkEntities(t, "Mines and Energy Minister Tom Berg said the mine would close.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}}, "Mines")
 }
 
+// TestAddressAfterTitle: a title of address between a title and a
+// one-word name makes it a person's name, whatever the tagger read across
+// them; with none between, a one-word "name" the tagger puts in a body's
+// is that body's.
+func TestAddressAfterTitle(t *testing.T) {
+	checkEntities(t, "In the Lords, the Leader of the House Lord Hale said the bill would pass.", []wantEntity{{"Hale", pipeline.Person, "", ""}}, "House Lord Hale")
+	checkNoPeople(t, "Shares in General Motors fell on Monday.")
+}
+
 // TestSheikhInAName: "Sheikh" between a given name and another name word
 // is a part of the name; before a name it is the name's title.
 func TestSheikhInAName(t *testing.T) {

@@ -346,6 +346,23 @@ func TestMisspeltSurnames(t *testing.T) {
 	}
 }
 
+// TestLordTitles: the British offices whose titles hold "Lord" are posts,
+// the title of address after them no body.
+func TestLordTitles(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"Lord Chancellor Lord Hale said the plan was sound.":            {"Hale", "Lord Chancellor"},
+		"Lord Privy Seal Tom Hale said the plan was sound.":             {"Tom Hale", "Lord Privy Seal"},
+		"First Sea Lord Admiral Sir Alan West said the plan was sound.": {"Alan West", "First Sea Lord"},
+		"Lord President of the Council Tom Hale spoke.":                 {"Tom Hale", "Lord President of the Council"},
+		// near miss: a peer with no post
+		"Lord Hale said the plan was sound.": {"Hale", ""},
+	} {
+		if got := roleOf(t, text, want[0]); got != want[1] {
+			t.Errorf("%q: role of %s = %q, want %q", text, want[0], got, want[1])
+		}
+	}
+}
+
 func TestSharedSurnameNotMerged(t *testing.T) {
 	text := "Finance Minister Jane Walker met Defence Minister Tom Walker on Monday. Jane Walker spoke first."
 	got := people(t, text)
