@@ -611,6 +611,47 @@ func (sc *sentenceScan) givenPlaceName(i, j int) bool {
 	return sc.personSlot(i, j)
 }
 
+// givenNameDescribed reports whether words [i, j) are a common given name
+// and a surname where only a person stands, whatever the tagger read: an
+// apposition after them says what post they hold ("Florian Weber,
+// campaign manager of ...", "Ana Ruiz, a professor at ..."), or an age
+// follows ("Ana Ruiz, 36,").
+func (sc *sentenceScan) givenNameDescribed(i, j int) bool {
+	if j-i != 2 || !sc.e.gaz.CommonGivenName(sc.words[i]) || slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End == j }) {
+		return false // ("Hong Kong, chairman of ...": a known place)
+	}
+	last := sc.words[j-1]
+	if !isNameWord(last, false) || namesBody(last) || paperHeads[last] || corpSuffixes[last] || sc.geoAt(j-1) {
+		return false
+	}
+	if i > 0 && (strings.EqualFold(sc.words[i-1], "the") || strings.EqualFold(sc.words[i-1], "a")) {
+		return false
+	}
+	w := sc.words
+	if sc.ageAt(j) {
+		return true
+	}
+	if j+2 >= len(w) || w[j] != "," {
+		return false
+	}
+	k := j + 1
+	if w[k] == "a" || w[k] == "an" || w[k] == "the" {
+		k++
+	} else if w[k] == "as" {
+		return false // ("Morgan Grenfell, as agent for ...": a body acts so too)
+	}
+	for e := k; e < len(w) && e < k+3; e++ {
+		if tm := sc.e.titles.MatchPlural(w, e); tm.N > 0 && !tm.Plural {
+			next := e + tm.N
+			return next < len(w) && (w[next] == "of" || w[next] == "at" || w[next] == "for" || w[next] == "with" || w[next] == ",")
+		}
+		if !startsLower(w[e]) {
+			return false
+		}
+	}
+	return false
+}
+
 // doubleGivenName reports whether words [i, j) open with two given names
 // joined by a hyphen and end in a surname ("Mary-Kate Dunn"): a person's
 // name whatever the tagger read, as no body's name opens so.
@@ -3154,7 +3195,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// "Brett Hall, 36, said", "singer Charlotte Church": a surname
 		// that also heads a building's name, after a common given name,
 		// where only a person can stand; so is "Jordan Banks said".
-		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) || sc.doubleGivenName(k, j) {
+		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) || sc.doubleGivenName(k, j) || sc.givenNameDescribed(k, j) {
 			i, label = k, pipeline.Person
 		} else if label == pipeline.Person && j-i >= 2 && sc.placeName(i, j) {
 			continue // "the Lal Masjid", "Shah Alam Town": a building's or a place's name, no one's

@@ -1611,6 +1611,17 @@ func TestAddressAfterTitle(t *testing.T) {
 	checkNoPeople(t, "Shares in General Motors fell on Monday.")
 }
 
+// TestGivenNameDescribed: a common given name and a surname before an
+// apposition that gives a post, or an age, is a person whatever the
+// tagger read; not a known place, nor a body acting "as" something.
+func TestGivenNameDescribed(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Florian Weber, campaign manager of a pressure group, dismissed the move.": "Florian Weber",
+		"Florian Weber, 36, dismissed the move.":                                   "Florian Weber",
+	})
+	checkNoPeople(t, "Morgan Harcourt, as agent for the lenders, will make a separate offer.", "Hong Kong, chairman of the board said.")
+}
+
 // TestSheikhInAName: "Sheikh" between a given name and another name word
 // is a part of the name; before a name it is the name's title.
 func TestSheikhInAName(t *testing.T) {
