@@ -1687,6 +1687,12 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			break
 		}
 		j := k + 1
+		// "a lawyer for one of the directors", "head of some of the
+		// region's schools": a part of a group is held or served as the
+		// group is.
+		if j+2 < hi && partitives[r.lower[j]] && r.lower[j+1] == "of" {
+			j += 2
+		}
 		if r.lower[j] == "the" {
 			j++
 		} else if (r.lower[j] == "a" || r.lower[j] == "an") && j+1 < hi && !durationNouns[r.lower[j+1]] && !r.is(j+1, r.p.rules.time) {
@@ -2221,6 +2227,9 @@ func (r *roleReader) labelAt(k int, label string) bool {
 // chamberWords name a legislature's chamber on their own, before its
 // officers' titles.
 var chamberWords = toSet(`House Senate`)
+
+// partitives name a part of a group before "of".
+var partitives = toSet(`one two three four five some several many most all each both`)
 
 // subnationalNouns name the parts of a country.
 var subnationalNouns = toSet(`region province state city district county municipality territory prefecture governorate`)
