@@ -1602,6 +1602,11 @@ func (sc *sentenceScan) bracketedPeople() {
 		if k == i+1 || k+1 >= len(sc.words) || sc.words[k] != "]" || !isCapitalized(sc.words[i+1]) {
 			continue
 		}
+		// ("to [Chilean President] Ana Ruiz": a title the editor
+		// inserted is no part of the name.)
+		if slices.ContainsFunc(sc.words[i+1:k], func(w string) bool { return sc.e.titles.IsHead(strings.ToLower(w)) }) || sc.geoAt(i+1) {
+			continue
+		}
 		if j := sc.nameRun(k + 1); j > k+1 {
 			sc.add(i, j, pipeline.Person, prioRule, 0.9)
 			i = j - 1
