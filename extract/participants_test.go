@@ -116,7 +116,7 @@ func TestRolePatterns(t *testing.T) {
 		{"held until", "Mark Ellis, who was special envoy to the talks until March, criticised the plan.",
 			[]wantPerson{{name: "Mark Ellis", role: "Former Special Envoy"}}},
 		{"held until a removal", "Mark Ellis, who was party leader until his defeat in May, criticised the plan.",
-			[]wantPerson{{name: "Mark Ellis", role: "Former Party Leader"}}},
+			[]wantPerson{{name: "Mark Ellis", role: "Former Leader"}}},
 		{"held until death", "Mark Ellis, who was prime minister until his death in 2019, was buried.",
 			[]wantPerson{{name: "Mark Ellis", role: "Prime Minister"}}},
 		{"whose title is", "Lakeside Bank, whose chief executive is Ali Hassan, cut 300 jobs.",
