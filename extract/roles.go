@@ -1017,7 +1017,7 @@ func (r *roleReader) itsReferent(k int) (*pipeline.Entity, bool) {
 	}
 	e, verb, ok := r.openingSubject(si)
 	if !ok || verb >= k {
-		return nil, false
+		return r.onlyBodyBefore(k)
 	}
 	for t := verb; t < k; t++ {
 		if o, ok := r.ix.entityAt(t); ok && o.Label != pipeline.Person {
@@ -1025,6 +1025,24 @@ func (r *roleReader) itsReferent(k int) (*pipeline.Entity, bool) {
 		}
 	}
 	return e, true
+}
+
+// onlyBodyBefore returns the one country or body named in the sentence
+// before token k, the only thing "its" there can stand for ("worried
+// about Chile after one of its scientists ..."); none where two are named.
+func (r *roleReader) onlyBodyBefore(k int) (*pipeline.Entity, bool) {
+	var found *pipeline.Entity
+	for t := r.d.Sentences[r.d.Tokens[k].Sentence].FirstToken; t < k; t++ {
+		e, ok := r.ix.entityAt(t)
+		if !ok || e.Label == pipeline.Person || e.Label == pipeline.NORP {
+			continue
+		}
+		if found != nil && found.Canonical != e.Canonical {
+			return nil, false
+		}
+		found = e
+	}
+	return found, found != nil
 }
 
 // openingSubject returns the country or body that sentence si opens with
