@@ -1390,14 +1390,18 @@ func (sc *sentenceScan) nameRun(i int) int {
 		j++
 	}
 	// At most four name words, not counting the dots of initials nor
-	// particles ("Luiz Inacio Lula da Silva").
-	words := 0
+	// particles ("Luiz Inacio Lula da Silva"); six in a chain of
+	// patronyms ("Hamad bin Jassim bin Jaber Al Thani").
+	words, most := 0, 4
 	for k := i; k < j; k++ {
-		if sc.words[k] != "." && !nameParticles[sc.words[k]] {
+		switch w := sc.words[k]; {
+		case w == "bin" || w == "ibn" || w == "bint":
+			most = 6
+		case w != "." && !nameParticles[w]:
 			words++
 		}
 	}
-	if words > 4 {
+	if words > most {
 		return i
 	}
 	return j

@@ -1622,6 +1622,12 @@ func TestGivenNameDescribed(t *testing.T) {
 	checkNoPeople(t, "Morgan Harcourt, as agent for the lenders, will make a separate offer.", "Hong Kong, chairman of the board said.")
 }
 
+// TestPatronymChain: a name with a chain of patronyms ("bin X bin Y")
+// runs past four name words after a title.
+func TestPatronymChain(t *testing.T) {
+	checkPerson(t, "Minister of State Saeed bin Rashid bin Hamdan Al Tarif led the delegation.", "Saeed bin Rashid bin Hamdan Al Tarif")
+}
+
 // TestSheikhInAName: "Sheikh" between a given name and another name word
 // is a part of the name; before a name it is the name's title.
 func TestSheikhInAName(t *testing.T) {
