@@ -221,7 +221,7 @@ func (g *Gazetteer) InternationalBody(name string) bool {
 // Lookup returns the entries whose surface form is exactly s, best first.
 // Case rules are those of Match.
 func (g *Gazetteer) Lookup(s string) []Entry {
-	words := strings.Fields(s)
+	words := splitForm(s) // as the forms were split: "People 's Bank of China"
 	if len(words) == 0 {
 		return nil
 	}

@@ -93,6 +93,12 @@ func TestEntries(t *testing.T) {
 	if es := g.Lookup("Organization of the Petroleum Exporting Countries"); len(es) == 0 || es[0].Name != "Organization of the Petroleum Exporting Countries" {
 		t.Errorf("Lookup(Organization of the Petroleum Exporting Countries) = %v, want OPEC itself", es)
 	}
+	// A name is split as the forms are: a possessive apart, "the" off.
+	for _, name := range []string{"People's Bank of China", "People’s Bank of China", "the People's Bank of China"} {
+		if es := g.Lookup(name); len(es) == 0 || es[0].Country != "CN" {
+			t.Errorf("Lookup(%s) = %v, want the People's Bank of China", name, es)
+		}
+	}
 	if c, ok := g.Capital("ru"); !ok || c.Name != "Moscow" {
 		t.Errorf("Capital(ru) = %v, %v", c, ok)
 	}
