@@ -2798,14 +2798,26 @@ func introducedUnnamed(d *pipeline.Doc, i int, desc string) bool {
 			}
 		}
 		// (Not "the premier's office", whose office, nor a word of a
-		// name: "of the General Staff".)
-		if k-2 >= s.FirstToken && startsLower(d.Tokens[k].Text) && strings.EqualFold(d.Tokens[k-1].Text, "the") && !(k+1 < s.EndToken && isPossessive(d.Tokens[k+1].Text)) {
-			if t := d.Tokens[k-2].Tag; strings.HasPrefix(t, "VB") || t == "IN" || t == "TO" {
+		// name: "of the General Staff".) Up to two words may qualify the
+		// post: "met the Croatian president", "the health minister".
+		the := k - 1
+		for the > s.FirstToken && the >= k-2 && !strings.EqualFold(d.Tokens[the].Text, "the") && qualifiesPost(d.Tokens[the]) {
+			the--
+		}
+		if the-1 >= s.FirstToken && startsLower(d.Tokens[k].Text) && strings.EqualFold(d.Tokens[the].Text, "the") && !(k+1 < s.EndToken && isPossessive(d.Tokens[k+1].Text)) {
+			if t := d.Tokens[the-1].Tag; strings.HasPrefix(t, "VB") || t == "IN" || t == "TO" {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// qualifiesPost reports whether a token can stand between "the" and a
+// post's noun: a lowercase adjective or noun, or an adjective of a
+// country ("Croatian").
+func qualifiesPost(t pipeline.Token) bool {
+	return startsLower(t.Text) && (strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "NN")) || isCapitalized(t.Text) && (t.Tag == "JJ" || t.Tag == "NNP")
 }
 
 // addressVerbs are verbs of saying whose object is who is spoken to: "told
