@@ -130,6 +130,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.appositivePeople()
 		sc.kinPeople()
 		sc.listedUnderHonorific()
+		sc.listedUnderTitle()
 		sc.mountains()
 		sc.seats()
 		sc.bracketedPeople()
@@ -2085,6 +2086,59 @@ func (sc *sentenceScan) listedUnderHonorific() {
 				k++ // "Bingham, Steyn, and Hope"
 			}
 		}
+	}
+}
+
+// listedUnderTitle reads the full names listed after a plural title as
+// people, whatever the tagger made of the names it did not know: "foreign
+// ministers Dawit Gebremeskel and Senait Tesfamariam", "her Peruvian and
+// Bolivian counterparts, A and B", "the ambassadors of France and Italy,
+// A and B". Each item is a name of two words or more, none of them a
+// body's or a place's; a list is two items or more.
+func (sc *sentenceScan) listedUnderTitle() {
+	w := sc.words
+	for i := 0; i < len(w); i++ {
+		tm := sc.e.titles.MatchPlural(w, i)
+		if tm.N == 0 || !tm.Plural {
+			continue
+		}
+		k := i + tm.N
+		if k+1 < len(w) && w[k] == "of" {
+			// (the complement, then the list after its comma)
+			for k++; k < len(w) && (isCapitalized(w[k]) || w[k] == "and" || w[k] == "the"); k++ {
+			}
+			if k >= len(w) || w[k] != "," {
+				continue
+			}
+		}
+		if k < len(w) && w[k] == "," {
+			k++
+		}
+		var items [][2]int
+		for k < len(w) {
+			j := sc.nameRun(k)
+			if j-k < 2 || slices.ContainsFunc(w[k:j], namesBody) || sc.gazetteerOverlaps(k, j) {
+				break
+			}
+			items = append(items, [2]int{k, j})
+			switch {
+			case j+1 < len(w) && w[j] == "," && w[j+1] == "and":
+				k = j + 2
+			case j < len(w) && (w[j] == "," || w[j] == "and"):
+				k = j + 1
+			default:
+				k = len(w)
+			}
+		}
+		if len(items) < 2 {
+			continue
+		}
+		for _, it := range items {
+			if sc.taggedLabel(it[0]) != "PER" { // (the tagger's own reading of a name stands)
+				sc.add(it[0], it[1], pipeline.Person, prioRule, 0.85)
+			}
+		}
+		i = items[len(items)-1][1] - 1
 	}
 }
 

@@ -1628,6 +1628,19 @@ func TestPatronymChain(t *testing.T) {
 	checkPerson(t, "Minister of State Saeed bin Rashid bin Hamdan Al Tarif led the delegation.", "Saeed bin Rashid bin Hamdan Al Tarif")
 }
 
+// TestListedUnderTitle: the full names listed after a plural title are
+// people's, the tagger's reading aside; not bodies or places, nor a
+// complement before the list.
+func TestListedUnderTitle(t *testing.T) {
+	for _, text := range []string{
+		"The delegations were led by foreign ministers Dawit Gebremeskel and Senait Tesfamariam, respectively.",
+		"The ambassadors of France and Italy, Hélène Marchetti and Senait Tesfamariam, were summoned.",
+	} {
+		checkEntities(t, text, []wantEntity{{"Senait Tesfamariam", pipeline.Person, "", ""}})
+	}
+	checkNoPeople(t, "Analysts at Goldman Sachs and Morgan Stanley said so.", "The foreign ministers of France and Germany met in Paris.")
+}
+
 // TestSheikhInAName: "Sheikh" between a given name and another name word
 // is a part of the name; before a name it is the name's title.
 func TestSheikhInAName(t *testing.T) {
