@@ -54,12 +54,23 @@ func (f roleFact) weakness() int {
 	return 2
 }
 
+// removedFromPost reports whether the words from token k name a post,
+// power or employer one is removed from: "office", "power", "her post",
+// "the board".
+func removedFromPost(d *pipeline.Doc, k, hi int) bool {
+	if k < hi && lowercase.Get(postDeterminers, d.Tokens[k].Text) {
+		k++
+	}
+	return k < hi && (lowercase.Get(leftPosts, d.Tokens[k].Text) || lowercase.Get(leftEmployers, d.Tokens[k].Text) || strings.EqualFold(d.Tokens[k].Text, "power"))
+}
+
 // removalVerbs end someone's tenure when the person is their object:
 // "President sacks defence adviser Kerr", "after overthrowing his
 // uncle, Emir Hamad bin Khalid", "the ousted president". Base forms are
 // left out: "plans to fire" has not happened.
 var removalVerbs = toSet(`ousts ousted ousting fires fired firing sacks sacked sacking dismisses dismissed
 dismissing overthrew overthrown overthrowing deposes deposed deposing topples toppled toppling axes axed axing dumps dumped dumping
+removes removed removing
 replaces replaced replacing`)
 
 // departureNouns name a post's loss: "the resignation of X".
@@ -187,6 +198,11 @@ func removedBefore(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) (le
 			}
 			// ("replaced Minister X's plan": the object is what X owns.)
 			if last+1 < hi && isPossessive(d.Tokens[last+1].Text) {
+				return false, true
+			}
+			// ("removed Senator X from its list": removed from something
+			// other than a post.)
+			if strings.HasPrefix(w, "remov") && last+2 < hi && strings.EqualFold(d.Tokens[last+1].Text, "from") && !removedFromPost(d, last+2, hi) {
 				return false, true
 			}
 			// ("a coup briefly ousted President X": a removal undone.)
