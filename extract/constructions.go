@@ -996,22 +996,30 @@ func (m *matcher) names(pos, hi int) (capture, int, bool) {
 		if !ok {
 			break
 		}
-		if end+1 < hi && m.r.lower[end] == "of" {
+		// ("A and B, of Chile and Peru respectively,": the countries in
+		// turn after a comma too.)
+		commaOf := end+2 < hi && m.r.lower[end] == "," && m.r.lower[end+1] == "of" && len(c.mentions) > 0
+		if end+1 < hi && m.r.lower[end] == "of" || commaOf {
 			j := end + 1
+			if commaOf {
+				j++
+			}
 			if m.r.lower[j] == "the" {
 				j++
 			}
 			if e, ok := m.r.ix.entityAt(j); ok && j < hi && (e.Label == pipeline.Place || e.Label == pipeline.Org) {
-				country = m.r.p.countryOf(e)
-				end = m.r.ix.tokenEnding(e.End) + 1
+				first, firstEnd := m.r.p.countryOf(e), m.r.ix.tokenEnding(e.End)+1
+				if !commaOf {
+					country, end = first, firstEnd
+				}
 				// "A and B of Chile and Peru (respectively)": the names'
 				// countries in turn, where none has its own.
-				cs, after := m.r.countriesAfter(end, hi)
+				cs, after := m.r.countriesAfter(firstEnd, hi)
 				if after < hi && m.r.lower[after] == "respectively" {
 					after++
 				}
-				if len(cs) > 0 && len(cs) == len(c.mentions) && country != "" && !slices.ContainsFunc(c.countries, func(c string) bool { return c != "" }) {
-					c.countries = append(c.countries[:0], country)
+				if len(cs) > 0 && len(cs) == len(c.mentions) && first != "" && !slices.ContainsFunc(c.countries, func(c string) bool { return c != "" }) {
+					c.countries = append(c.countries[:0], first)
 					c.countries = append(c.countries, cs[:len(cs)-1]...)
 					country, end = cs[len(cs)-1], after
 				}

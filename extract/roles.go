@@ -582,10 +582,16 @@ loop:
 			// A list of countries: "his Ugandan, Tanzanian and Rwandan
 			// counterparts", all named alike before a plural title.
 			if j-1 >= lo && (r.lower[j] == "," || r.lower[j] == "and") && ta.Plural {
+				// ("Germany's and Austria's interior ministers": each
+				// country with its possessive.)
+				k := j - 1
+				if after := r.ix.tokenEnding(e.End) + 1; k-1 >= lo && isPossessive(r.lower[k]) && after < len(r.lower) && isPossessive(r.lower[after]) {
+					k--
+				}
 				// (Not a capital: "In Lima, Chilean President"; nor a
 				// place before a clause: "From Israel, Argentine President".)
-				if e2, ok := r.ix.entityEndingAt(j - 1); ok && r.p.countryOf(e2) != "" && e2.Subtype != gazetteer.City && e2.Label == e.Label {
-					j--
+				if e2, ok := r.ix.entityEndingAt(k); ok && r.p.countryOf(e2) != "" && e2.Subtype != gazetteer.City && e2.Label == e.Label {
+					j = k
 				}
 			}
 			continue
