@@ -767,8 +767,20 @@ func describedCountry(d *pipeline.Doc, descs []officeDescription, role string, p
 	if len(words) == 0 || strings.HasPrefix(role, "Former ") {
 		return ""
 	}
+	// "the Austrian leader" describes a head of state or government too.
+	described := func(k int) int {
+		if end := k + len(words); end <= len(d.Tokens) && slices.EqualFunc(d.Tokens[k:end], words, func(t pipeline.Token, w string) bool { return t.Text == w }) {
+			return end
+		}
+		if leaderTitles[role] && k < len(d.Tokens) && d.Tokens[k].Text == "leader" {
+			return k + 1
+		}
+		return -1
+	}
 	held := func(q *person, c string) bool {
-		return slices.ContainsFunc(q.roles, func(f roleFact) bool { return !f.former && f.role == role && f.country == c })
+		return slices.ContainsFunc(q.roles, func(f roleFact) bool {
+			return !f.former && (f.role == role || leaderTitles[role] && leaderTitles[f.role]) && f.country == c
+		})
 	}
 	for _, q := range people {
 		if q != per && held(q, "") {
@@ -778,15 +790,13 @@ func describedCountry(d *pipeline.Doc, descs []officeDescription, role string, p
 	found := ""
 	for _, desc := range descs {
 		c, k := desc.country, desc.at
-		end := k + len(words)
-		if end > len(d.Tokens) || d.Tokens[end-1].Sentence != d.Tokens[k-1].Sentence {
+		end := described(k)
+		if end < 0 || d.Tokens[end-1].Sentence != d.Tokens[k-1].Sentence {
 			continue
 		}
-		if !slices.EqualFunc(d.Tokens[k:end], words, func(t pipeline.Token, w string) bool { return t.Text == w }) {
-			continue
-		}
-		if end < len(d.Tokens) && d.Tokens[end].Sentence == d.Tokens[k].Sentence && isCapitalized(d.Tokens[end].Text) {
-			continue // the title of someone named: "the British prime minister Ana Ruiz"
+		if n := end; n < len(d.Tokens) && d.Tokens[n].Text == "," && n+1 < len(d.Tokens) && d.Tokens[n+1].Sentence == d.Tokens[k].Sentence && isCapitalized(d.Tokens[n+1].Text) ||
+			end < len(d.Tokens) && d.Tokens[end].Sentence == d.Tokens[k].Sentence && isCapitalized(d.Tokens[end].Text) {
+			continue // the title of someone named: "the British prime minister Ana Ruiz", "the Palestinian leader, Ana Ruiz"
 		}
 		if slices.ContainsFunc(people, func(q *person) bool { return q != per && held(q, c) }) || !fits(c) {
 			continue
@@ -798,6 +808,10 @@ func describedCountry(d *pipeline.Doc, descs []officeDescription, role string, p
 	}
 	return found
 }
+
+// leaderTitles are the offices of heads of state and government, whom
+// news also calls a country's leader.
+var leaderTitles = map[string]bool{"President": true, "Prime Minister": true, "Premier": true, "Chancellor": true, "King": true, "Queen": true, "Emir": true, "Sultan": true}
 
 // meetingWords before a description make it someone met: "met the
 // Peruvian foreign minister", "talks with the Chilean president".
