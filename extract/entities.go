@@ -2606,12 +2606,20 @@ func (sc *sentenceScan) organisations() {
 		// nor over a title before someone's name ("Bank of Chile |
 		// Governor Dr Ana Ruiz").
 		end := head + 1
-		for end+1 < len(w) && orgLinks[w[end]] && w[end] != "and" && isCapitalized(w[end+1]) && w[end+1] != "The" && !notNames[w[end+1]] {
+		for end+1 < len(w) && orgLinks[w[end]] && w[end] != "and" {
 			k := end + 1
-			for k < len(w) && k < end+5 && isCapitalized(w[k]) && !isPossessive(w[k]) && !notNames[w[k]] && !sc.titleBeforeName(k) && !sc.nameAfterCountry(k) {
+			// ("Movement for a Democratic Society": an article inside.)
+			if (w[k] == "a" || w[k] == "an") && w[end] != "the" && k+1 < len(w) {
 				k++
 			}
-			if k == end+1 {
+			if !isCapitalized(w[k]) || w[k] == "The" || notNames[w[k]] {
+				break
+			}
+			from := k
+			for k < len(w) && k < from+4 && isCapitalized(w[k]) && !isPossessive(w[k]) && !notNames[w[k]] && !sc.titleBeforeName(k) && !sc.nameAfterCountry(k) {
+				k++
+			}
+			if k == from {
 				break // "the party of | Prime Minister Ana Ruiz"
 			}
 			end = k

@@ -2174,3 +2174,13 @@ func TestLoneGivenNameOpensPerson(t *testing.T) {
 	checkEntities(t, "Talks were held between Ana Ruiz and Wang Yi Lun on Monday.", nil, "Wang Yi")
 	checkEntities(t, "Ana Ruiz met Chrysler Chairman Tom Hale.", []wantEntity{{"Tom Hale", pipeline.Person, "", ""}}, "Chrysler Chairman")
 }
+
+// TestArticleInsideBodyName: a body's name goes on over "for a" before
+// capitals ("Movement for a Democratic Society"); not past a verb.
+func TestArticleInsideBodyName(t *testing.T) {
+	checkLabelled(t, pipeline.Org, map[string][]string{
+		"Mwila Banda, leader of the Party for a New Dawn, said the vote was rigged.": {"Party for a New Dawn"},
+		"The Alliance for a Better Tomorrow said it would vote no.":                  {"Alliance for a Better Tomorrow"},
+		"The Council voted for a New Year holiday.":                                  {"Council"},
+	})
+}
