@@ -2794,7 +2794,7 @@ func asciiQuotes(w string) string {
 // person or opens with a known given name.
 func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 	var out []ner.Span
-	for _, sp := range sc.splitAtTitle(sc.splitPersonOfBody(sc.splitAtAt(spans))) {
+	for _, sp := range sc.splitAtTitle(sc.splitPersonOfBody(sc.splitAtAt(sc.splitPartyPortfolio(spans)))) {
 		if k := sc.particleSurname(sp.End); k > 0 && (sp.Label == "PER" || sp.End-sp.Start == 1 && sc.givenName(sc.words[sp.Start])) &&
 			!slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start >= sp.End && o.Start < k }) {
 			sp.Label, sp.End = "PER", k
@@ -2853,6 +2853,27 @@ var patronymParticles = toSet(`wa bin ibn bint arap`)
 // splitAtTitle splits a body's span the tagger ran across a second
 // person's post: "Lakeside Bank and Director of Harwick Board" names two
 // bodies, the title between them no body.
+// splitPartyPortfolio cuts the portfolio off a party's name that the
+// tagger read as one body with it before a title: "Tory | Treasury
+// spokesman", "Lib Dem | Health spokesman" hold a party's portfolio, not a
+// post in the Treasury.
+func (sc *sentenceScan) splitPartyPortfolio(spans []ner.Span) []ner.Span {
+	for i, sp := range spans {
+		if sp.Label != "ORG" || sp.End >= len(sc.words) || !sc.e.titles.IsHead(strings.ToLower(sc.words[sp.End])) {
+			continue
+		}
+		k := sp.Start
+		for k < sp.End && partyMembers[sc.words[k]] {
+			k++
+		}
+		portfolio := func(w string) bool { return sc.e.titles.IsPortfolio(strings.ToLower(w)) }
+		if k > sp.Start && k < sp.End && !slices.ContainsFunc(sc.words[k:sp.End], func(w string) bool { return !portfolio(w) }) {
+			spans[i].End = k
+		}
+	}
+	return spans
+}
+
 func (sc *sentenceScan) splitAtTitle(spans []ner.Span) []ner.Span {
 	var out []ner.Span
 	for _, sp := range spans {
