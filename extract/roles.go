@@ -958,6 +958,10 @@ var articles = toSet(`the a an`)
 // countryNouns stand for a country named before: "the country's".
 var countryNouns = toSet(`country nation kingdom republic`)
 
+// hostedBodies are a state's missions abroad, which stand in another's
+// city.
+var hostedBodies = toSet(`embassy consulate consulate-general mission legation`)
+
 // orgNouns follow a body's proper name in lower case: "the Labour party's
 // MP", "the Unite union's organiser".
 var orgNouns = toSet(`party union movement alliance front league group council`)
@@ -1709,6 +1713,14 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		prep := r.lower[k]
 		if !r.is(k, r.p.rules.complement) {
 			break
+		}
+		// "at the Russian Embassy in Vilnius": where a mission stands is
+		// its host's, no country of the post.
+		if e, ok := r.ix.entityAt(k + 1); ok && prep == "in" && k > 0 && hostedBodies[r.lower[k-1]] && e.Label == pipeline.Place {
+			ph.end = r.ix.tokenEnding(e.End) + 1
+			out = append(out, ph)
+			k = ph.end
+			continue
 		}
 		j := k + 1
 		// "a lawyer for one of the directors", "head of some of the
