@@ -942,7 +942,11 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	// "Mary K Preston", "Lena K.J. Bush": an initial says a surname follows.
 	initial := j > i && (len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1]) || dottedInitials(sc.words[j-1])) ||
 		j > i+1 && sc.words[j-1] == "." && len(sc.words[j-2]) == 1 && isAllCaps(sc.words[j-2])
-	if !initial && (j != i+1 || !(sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City)) {
+	// "Helena Castro Lima rejected": a given name, a surname and a city
+	// with no preposition before it, in running text.
+	third := j == i+2 && sc.e.gaz.CommonGivenName(sc.words[i]) && !sc.isPlaceStart(i+1) && m.Entries[0].Kind == gazetteer.City &&
+		sc.kind != pipeline.Heading && !titleCase(sc.words) && j+1 < len(sc.words) && startsLower(sc.words[j+1])
+	if !initial && !third && (j != i+1 || !(sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City)) {
 		return false
 	}
 	if i > 0 && isCapitalized(sc.words[i-1]) && sc.isPlaceStart(i-1) {

@@ -2184,3 +2184,17 @@ func TestArticleInsideBodyName(t *testing.T) {
 		"The Council voted for a New Year holiday.":                                  {"Council"},
 	})
 }
+
+// TestCityAsThirdName: a city right after a given name and a surname,
+// with no preposition, is the last part of the name in running text; not
+// after "in", nor in a title-case heading.
+func TestCityAsThirdName(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Foreign Minister Helena Castro Lima rejected the criticism on Tuesday.": "Helena Castro Lima",
+		"Alejandro Ruiz Cuenca said the talks had stalled.":                      "Alejandro Ruiz Cuenca",
+	})
+	checkLabelled(t, pipeline.Place, map[string][]string{
+		"Helena Castro in Lima rejected the criticism.": {"Lima"},
+		"Tom Hale London Visit Ends":                    {"London"},
+	})
+}
