@@ -1442,8 +1442,10 @@ func (sc *sentenceScan) titledPeople() {
 		// Haddad", whose name the tagger may read as a place's.
 		// (In capitals, as a sentence or a title opens, when a common
 		// given name follows: "Actress Ana Lund".)
+		// (Opening the sentence, a name of two words or more will do:
+		// "Farmer Nguyen Van An said".)
 		described := n == 0 && (personalDescriptors[sc.words[i]] ||
-			lowercase.Get(personalDescriptors, sc.words[i]) && i+1 < len(sc.words) && sc.e.gaz.CommonGivenName(sc.words[i+1]))
+			lowercase.Get(personalDescriptors, sc.words[i]) && i+1 < len(sc.words) && (sc.e.gaz.CommonGivenName(sc.words[i+1]) || i == 0 && sc.nameRun(i+1)-(i+1) >= 2 && !slices.ContainsFunc(sc.words[i+1:sc.nameRun(i+1)], sc.e.gaz.LowerWord)))
 		member := n == 0 && partyMembers[sc.words[i]] || tm.Plural || tm.Professional || described
 		if n == 0 && member {
 			n = 1
@@ -2563,7 +2565,8 @@ var marketWords = toSet(`market sector industry`)
 // thing's name: "rival", "star", "player", "driver", "model").
 var personalDescriptors = toSet(`cleric actor actress singer rapper musician comedian filmmaker novelist poet painter sculptor
 activist campaigner whistleblower businessman businesswoman entrepreneur billionaire tycoon politician dissident
-philanthropist socialite playwright screenwriter songwriter composer guitarist pianist violinist mountaineer explorer`)
+philanthropist socialite playwright screenwriter songwriter composer guitarist pianist violinist mountaineer explorer
+farmer trader exporter importer shopkeeper fisherman villager pensioner retiree vendor`)
 
 // timeAdjectives say when someone holds a post; alone, capitalised,
 // they name nothing.

@@ -2198,3 +2198,14 @@ func TestCityAsThirdName(t *testing.T) {
 		"Tom Hale London Visit Ends":                    {"London"},
 	})
 }
+
+// TestDescriptorOpensSentence: a word for a person that opens the
+// sentence is no part of the name after it, whatever its origin
+// ("Exporter Nguyen Thi Mai"); near miss: a firm named with such a word.
+func TestDescriptorOpensSentence(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Exporter Nguyen Thi Mai said prices had already risen.": "Nguyen Thi Mai",
+		"Shopkeeper Li Wei said prices had risen.":               "Li Wei",
+	})
+	checkNoPeople(t, "Singer Sewing Machines said profits rose.")
+}
