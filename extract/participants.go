@@ -2032,7 +2032,9 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			descStart, descEnd := ix.token(f.evidence.Start), ix.tokenEnding(f.evidence.End)+1
 			// (One the next sentence calls only by a weak title, "X is a
 			// senior official", may hold the post the lede names.)
-			if tok := namedNext(rr, sent, descStart, descEnd, !f.pending.strict); tok >= 0 && (describes(byMention[tok], f.roleFact) || weaklyTitled(byMention[tok], f.roleFact) || headingAny(byMention[tok], f.roleFact)) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
+			// (Nor one the next sentence introduces with a word of their
+			// own: "The ambassador declined to comment. Exporter X said".)
+			if tok := namedNext(rr, sent, descStart, descEnd, !f.pending.strict); tok >= 0 && !describedBefore(d, tok) && (describes(byMention[tok], f.roleFact) || weaklyTitled(byMention[tok], f.roleFact) || headingAny(byMention[tok], f.roleFact)) && !namedInSentence(rr, byMention, sent, byMention[tok]) {
 				to = byMention[tok]
 			}
 		}
@@ -2584,6 +2586,12 @@ func namedNext(rr *roleReader, sent, descStart, descEnd int, speaks bool) int {
 
 // firstOfBody reports whether sentence si opens the first paragraph that
 // is no heading.
+// describedBefore reports whether a word for a person stands right
+// before the name at token k: "Exporter X", "farmer X".
+func describedBefore(d *pipeline.Doc, k int) bool {
+	return k > 0 && d.Tokens[k-1].Sentence == d.Tokens[k].Sentence && lowercase.Get(personalDescriptors, d.Tokens[k-1].Text)
+}
+
 func firstOfBody(d *pipeline.Doc, si int) bool {
 	p := d.Sentences[si].Paragraph
 	if d.Paragraphs[p].Kind == pipeline.Heading || si > 0 && d.Sentences[si-1].Paragraph == p {
