@@ -1456,6 +1456,9 @@ func (sc *sentenceScan) titledPeople() {
 		if n == 1 && sc.sheikhInName(i) {
 			n = 0 // "Khalid Sheikh Mohammed": a part of the name
 		}
+		if i > 0 && namedKinds[sc.words[i-1]] {
+			n = 0 // "the tanker Princess Halima", "the carrier Admiral Kuznetsov": a vessel's name
+		}
 		if n == 0 {
 			continue
 		}
@@ -1893,7 +1896,7 @@ striker midfielder defender goalkeeper captain spokesman spokeswoman spokesperso
 var facilityHeads = toSet(`Mosque Church Cathedral Temple Synagogue Airport Hospital Square Street
 Avenue Road Palace Stadium Bridge Museum Hotel Station Port Base Prison Center Centre Hall Tower
 Facility Penitentiary Jail House Fort Fortress Castle Headquarters Regency Masjid Mandir Falls Stupa Terminus
-Garden Gardens`)
+Garden Gardens Theatre Theater Library Arena`)
 
 // surnameHeads are the facilityHeads that are also surnames: "Dame Ann
 // Castle" is a person, "King Omar Airport" never is.

@@ -1508,8 +1508,12 @@ func TestVesselsAndCollegesNameNoOne(t *testing.T) {
 		"The yacht Tom Berg II sank in the storm.",
 		"Students at Queen Mary College protested on Friday.",
 		"Pupils at the Ana Ruiz School were sent home.",
-		"The Carla Drummond Academy opened in 2004.")
+		"The Carla Drummond Academy opened in 2004.",
+		"Coast guard officers boarded the tanker Princess Halima off Mombasa.",
+		"The aircraft carrier Admiral Kuznetsov left port on Monday.",
+		"Protesters marched towards the Karl Marx Theatre on Monday.")
 	checkPerson(t, "The ship's captain, Ana Lindow, said the crew were safe.", "Ana Lindow")
+	checkPerson(t, "Admiral Tom Hale commands the carrier.", "Tom Hale")
 	checkPerson(t, "Mara Vell said the college would reopen.", "Mara Vell")
 }
 

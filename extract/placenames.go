@@ -261,7 +261,11 @@ neighbourhood neighborhood suburb ranch farm estate plantation hotel resort mine
 // follows them: "the comedy Vera Hale", "the tanker Grace Lindow".
 var namedKinds = toSet(`film movie comedy drama thriller documentary musical opera play novel album single song sitcom
 series serial soap miniseries
-ship vessel tanker freighter ferry yacht trawler liner frigate destroyer submarine`)
+ship vessel tanker freighter ferry yacht trawler liner frigate destroyer submarine carrier cruiser corvette warship`)
+
+// vesselTitles open ships' names after titles of people: "the carrier
+// Admiral Kuznetsov", "the liner Queen Mary".
+var vesselTitles = toSet(`Princess Prince Queen King Admiral General President Emperor Empress Sultan`)
 
 // wordingKinds name kinds of wording and of book; no other part of speech
 // is written the same, so they count whatever the tagger says ("the Hindi
@@ -424,6 +428,11 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		// downloaded movie NEC is showing".)
 		if end > k+1 && (end == len(t) || !isPossessive(t[end].Text)) && !(end == k+2 && isAllCaps(t[k+1].Text)) {
 			f.things[strings.Join(tokenTexts(t[k+1:end]), " ")] = ""
+			// ("the tanker Princess Halima": nor is the name after
+			// the title in it anyone's.)
+			if end > k+2 && (lowercase.Get(honorifics, t[k+1].Text) || vesselTitles[t[k+1].Text]) {
+				f.things[strings.Join(tokenTexts(t[k+2:end]), " ")] = ""
+			}
 		}
 	}
 	// "Vera Hale star Ana Ruiz", "Rotor star Tom Berg": a name before
