@@ -305,8 +305,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 				part.Evidence = &ev
 			}
 			// A post in an international body has no country, whatever
-			// another post's ("Former Chilean president X, now a UN envoy").
-			if part.CountryCode == "" && f.country != "" && (f.role == part.Role || !p.gaz.InternationalBody(roleOrg)) {
+			// another post's ("Former Chilean president X, now a UN envoy");
+			// nor has one in a gathering or a body a common noun names
+			// ("the conference's president, Chile's trade minister X").
+			if part.CountryCode == "" && f.country != "" && (f.role == part.Role || !p.gaz.InternationalBody(roleOrg) && !nounOwned(part.Evidence)) {
 				part.CountryCode = f.country
 			}
 			// Another post's body counts too: a minister's party is their
@@ -2590,6 +2592,24 @@ func namedNext(rr *roleReader, sent, descStart, descEnd int, speaks bool) int {
 // before the name at token k: "Exporter X", "farmer X".
 func describedBefore(d *pipeline.Doc, k int) bool {
 	return k > 0 && d.Tokens[k-1].Sentence == d.Tokens[k].Sentence && lowercase.Get(personalDescriptors, d.Tokens[k-1].Text)
+}
+
+// nounOwned reports whether a post's evidence gives it to a body that a
+// common noun names: "the conference's president", "the panel's chair";
+// not a country's ("the country's president") nor a government's.
+func nounOwned(ev *pipeline.Span) bool {
+	if ev == nil {
+		return false
+	}
+	w := strings.Fields(ev.Text)
+	if len(w) < 3 || !strings.EqualFold(w[0], "the") {
+		return false
+	}
+	owner, ok := strings.CutSuffix(w[1], "'s")
+	if !ok {
+		owner, ok = strings.CutSuffix(w[1], "’s")
+	}
+	return ok && startsLower(owner) && !countryNouns[owner] && owner != "government" && owner != "state"
 }
 
 func firstOfBody(d *pipeline.Doc, si int) bool {
