@@ -3226,6 +3226,15 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if eponym {
 			j, label = j-1, pipeline.Person
 		}
+		// So is a name the tagger read alone before the head in lower
+		// case: "the Adeyemi government", "the Hollister administration";
+		// not a party's, a place's or a body's the gazetteer knows ("the
+		// Labour government", "the Tokyo government"), nor a campaign,
+		// which firms run too.
+		if (label == pipeline.Org || label == pipeline.Place) && j-i <= 2 && j < len(sc.words) && eponymHeads[sc.words[j]] && sc.words[j] != "campaign" &&
+			i > 0 && strings.EqualFold(sc.words[i-1], "the") && !slices.ContainsFunc(sc.words[i:j], isAllCaps) && sc.plausibleName(i, j) && sc.properNouns(i, j) && sc.namedBody(i, j) && !sc.gazetteerOverlaps(i, j) && !partyOnly(sc.words[i:j]) {
+			label = pipeline.Person
+		}
 		// "Harwick Baines economist Ana Ruiz": a name before the title of a
 		// market professional and a name is the firm that employs them,
 		// not a person ("Tom Berg aide Ana Ruiz" works for a person).

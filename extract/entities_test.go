@@ -2213,3 +2213,14 @@ func TestDescriptorOpensSentence(t *testing.T) {
 	})
 	checkNoPeople(t, "Singer Sewing Machines said profits rose.")
 }
+
+// TestEponymBeforeLowercaseHead: a name the tagger reads alone before
+// "government" or "administration" in lower case names the person the
+// body is named after; not a party, a place, a known group or an acronym.
+func TestEponymBeforeLowercaseHead(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Critics say the Adeyemi government has failed the poor.":           "Adeyemi",
+		"He said the Hollister administration remained committed to talks.": "Hollister",
+	})
+	checkNoPeople(t, "The Labour government said so.", "The Tokyo government said so.", "The NSW government said so.", "The Toyota campaign said so.")
+}
