@@ -126,7 +126,7 @@ func (s *issuesStage) issueParties(d *pipeline.Doc) []*issueParty {
 	}
 	addForm := func(p *issueParty, f string) {
 		f = strings.ToLower(strings.TrimSpace(f))
-		f = strings.TrimSuffix(strings.TrimSuffix(f, "’s"), "'s")
+		f = trimPossessive(f)
 		if len(f) >= 3 && !topicContains(p.forms, f) {
 			p.forms = append(p.forms, f)
 		}

@@ -51,6 +51,11 @@ func toSet(words string) map[string]bool {
 	return m
 }
 
+// trimPossessive drops a possessive ending: "government's" is "government".
+func trimPossessive(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+}
+
 // isCapitalized reports whether w starts with an upper-case letter.
 func isCapitalized(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

@@ -930,7 +930,7 @@ func weakMentions(text string, es []pipeline.Entity, titles *gazetteer.Titles) m
 			// and an age: "Kowalski, 45, was arrested".)
 			who := len(after) > 1 && after[0] == "," && (after[1] == "who" || after[1] == "whose" || yearsOld(after[1]))
 			before := wordBefore(text, e.Start)
-			person := len(after) > 0 && eponymHeads[strings.TrimRight(after[0], ",.;:'\")")] || honorifics[strings.ToLower(before)] || who ||
+			person := len(after) > 0 && eponymHeads[trimPossessive(strings.TrimRight(after[0], ",.;:'\")"))] || honorifics[strings.ToLower(before)] || who ||
 				startsLower(before) && titles.IsDescriptor(before)
 			weak[e.Start] = !person
 		}

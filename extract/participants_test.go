@@ -798,3 +798,16 @@ func TestProtagonistsOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestEponymParticipant: a person named only in the name of what they
+// lead is a participant, before a possessive too (guidelines 3.1).
+func TestEponymParticipant(t *testing.T) {
+	for _, text := range []string{
+		"Critics say the Adeyemi government's fuel subsidy cuts have hit the poor.",
+		"Critics say the Adeyemi government has failed the poor.",
+	} {
+		if got := people(t, text); len(got) != 1 || got[0].Name != "Adeyemi" {
+			t.Errorf("%q: got %+v, want Adeyemi", text, got)
+		}
+	}
+}
