@@ -2557,7 +2557,8 @@ Publishing Investments Ventures Properties Logistics Insurance Securities Holdin
 Interactive Analytics Media Insights Forum Advisors Advisers Trust College School Academy Polytechnic
 Nasional Nacional Diario Plc PLC LLC GmbH Limited
 Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foods Exchange Bourse Boerse Shimbun Zeitung
-Resources Chemical Electric Aviation Savings Metals Investors Garments Wholesale Aircraft Railroad Worldwide`)
+Resources Chemical Electric Aviation Savings Metals Investors Garments Wholesale Aircraft Railroad Worldwide
+Telecom Telecoms Telecommunications Property Realty Developers`)
 
 // marketWords before "leader" say what a firm leads.
 var marketWords = toSet(`market sector industry`)

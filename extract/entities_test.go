@@ -1601,7 +1601,8 @@ func TestNoNameEndsInAVerb(t *testing.T) {
 // person there; a surname that is also a common word still ends one, and
 // a portfolio word ("Mines") opens a minister's title, no body.
 func TestFirmHeadsEndNoPersonsName(t *testing.T) {
-	checkNoPeople(t, "Ashford Wholesale said it would close.", "Denton Railroad said it would close.", "Bates Worldwide said it would close.")
+	checkNoPeople(t, "Ashford Wholesale said it would close.", "Denton Railroad said it would close.", "Bates Worldwide said it would close.",
+		"Huaxin Property said on Friday that its chairman had resigned.", "Samsara Telecom has appointed two board members.", "Tishfield Realty said it would close.")
 	checkPerson(t, "Tom Power said it would close.", "Tom Power")
 	checkEntities(t, "Mines and Energy Minister Tom Berg said the mine would close.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}}, "Mines")
 }
