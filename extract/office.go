@@ -170,7 +170,7 @@ func reported(d *pipeline.Doc, lo, j int) bool {
 // [first, last] of the sentence [lo, hi) for a removal or a departure
 // whose object the person is; decided is false when they say neither.
 func removedBefore(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) (left, decided bool) {
-	for j, n := first-1, 0; j >= lo && n < 6; j, n = j-1, n+1 {
+	for j, n := first-1, 0; j >= lo && n < 8; j, n = j-1, n+1 {
 		t := d.Tokens[j]
 		w := strings.ToLower(t.Text)
 		// "prompted the resignation of X": a departure that took place,
@@ -233,8 +233,18 @@ func removedBefore(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) (le
 		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") || t.Tag == "PRP" {
 			break
 		}
+		// ("replaced later by X", "fired, with the knowledge of X": a
+		// preposition's object is no object of the verb; "of" completes
+		// a title.)
+		if t.Tag == "IN" && w != "of" {
+			break
+		}
 		if e, ok := ix.entityEndingAt(j); ok && e.Label == pipeline.Person {
 			break // the verb's object is someone else
+		} else if ok && e.Label != pipeline.NORP {
+			// ("sacked the chief executive of Lakeview Bank, X": a body's
+			// name in the title counts as one word.)
+			j = max(ix.token(e.Start), j-3)
 		}
 	}
 	return false, false
