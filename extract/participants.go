@@ -410,7 +410,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		d.Participants = append(d.Participants, part)
 		onePost = append(onePost, !slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.role != "" && f.role != per.roles[0].role }))
 	}
-	succeeded(d.Participants, dated(d, ix))
+	succeeded(d.Participants, dated(d, ix), diedIn(d, ix))
 	predecessors(d, ix, d.Participants, onePost)
 	p.tieCountries(d.Participants)
 	p.protagonistsOffice(d, ix)
@@ -638,7 +638,7 @@ Chancellor-of-the-Exchequer Secretary-General First-Minister Supreme-Leader Chie
 // document is about, a holder is a predecessor only when every mention of
 // them stands in a sentence that gives a year and the current holder's do
 // not all: news dates the present by days, history by years.
-func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool) {
+func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool, died func(pipeline.Span) bool) {
 	type office struct{ role, where string }
 	stated := map[office][]int{} // holders whose country or body the text states
 	all := map[office][]int{}
@@ -713,7 +713,37 @@ func succeeded(ps []pipeline.Participant, dated func(pipeline.Span) bool) {
 		}
 	}
 	for _, i := range former {
+		// One who died in office keeps the title (guidelines 3.4): "King
+		// X died ... his son was proclaimed King Y".
+		if slices.ContainsFunc(ps[i].Mentions, died) {
+			continue
+		}
 		ps[i].Role = formerRole(ps[i].Role)
+	}
+}
+
+// deathVerbs say their subject died.
+var deathVerbs = toSet(`died dies dead`)
+
+// diedIn reports whether a mention is the subject of a verb of dying: "X
+// died on Friday", "X, 79, has died", "X of Lesotho dies".
+func diedIn(d *pipeline.Doc, ix *tokenIndex) func(pipeline.Span) bool {
+	return func(m pipeline.Span) bool {
+		k := ix.tokenEnding(m.End)
+		if k < 0 {
+			return false
+		}
+		_, hi := ix.sentenceBounds(k)
+		for j := k + 1; j < hi && j <= k+6; j++ {
+			w := lowerAt(d, j, hi)
+			if deathVerbs[w] {
+				return true
+			}
+			if finiteVerb(d.Tokens[j].Tag) && w != "has" && w != "had" && w != "is" && w != "was" {
+				return false
+			}
+		}
+		return false
 	}
 }
 
