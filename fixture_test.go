@@ -337,3 +337,45 @@ func TestDevArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestProbes scores the invented probe sets (testdata/probes) with the
+// articles' scorer, each against a floor a little under today's triple
+// F1: the constructions the participants issue lists, on texts no rule
+// was written from.
+func TestProbes(t *testing.T) {
+	cfg, err := readout.LoadConfig("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cfg.NewPipeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	floors := map[string]float64{"p1": 0.97, "p2": 0.93, "p3": 0.94, "p4": 0.93}
+	for set, floor := range floors {
+		b, err := os.ReadFile(filepath.Join("testdata", "probes", set+".jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var score eval.ParticipantScore
+		for _, line := range bytes.Split(bytes.TrimSpace(b), []byte("\n")) {
+			var item struct {
+				ID   string            `json:"id"`
+				Text string            `json:"text"`
+				Want []eval.GoldPerson `json:"want"`
+			}
+			if err := json.Unmarshal(line, &item); err != nil {
+				t.Fatalf("%s: %v", set, err)
+			}
+			d := pipeline.NewDoc(item.ID, item.Text)
+			if err := p.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			score.Add(eval.ScoreParticipants(eval.PeopleOf(d.Participants), item.Want))
+		}
+		t.Logf("%s: name %.4f role %.4f country %.4f triple %.4f", set, score.Name.F1(), score.Role.F1(), score.Country.F1(), score.Triple.F1())
+		if f1 := score.Triple.F1(); f1 < floor {
+			t.Errorf("%s triple F1 %.4f under its floor %.2f", set, f1, floor)
+		}
+	}
+}
