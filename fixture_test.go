@@ -41,8 +41,8 @@ type referenceGold struct {
 	} `json:"tables"`
 }
 
-// annotate runs the default pipeline on a file.
-func annotate(t testing.TB, path string) *pipeline.Doc {
+// defaultPipeline builds the pipeline of the default configuration.
+func defaultPipeline(t testing.TB) *pipeline.Pipeline {
 	t.Helper()
 	cfg, err := readout.LoadConfig("")
 	if err != nil {
@@ -52,6 +52,13 @@ func annotate(t testing.TB, path string) *pipeline.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+// annotate runs the default pipeline on a file.
+func annotate(t testing.TB, path string) *pipeline.Doc {
+	t.Helper()
+	p := defaultPipeline(t)
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -343,14 +350,7 @@ func TestDevArticles(t *testing.T) {
 // F1: the constructions the participants issue lists, on texts no rule
 // was written from.
 func TestProbes(t *testing.T) {
-	cfg, err := readout.LoadConfig("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := cfg.NewPipeline()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := defaultPipeline(t)
 	floors := map[string]float64{"p1": 0.97, "p2": 0.93, "p3": 0.94, "p4": 0.93}
 	for set, floor := range floors {
 		b, err := os.ReadFile(filepath.Join("testdata", "probes", set+".jsonl"))
