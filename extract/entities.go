@@ -2861,9 +2861,6 @@ var bodyParticles = toSet(`do da dos das de del della di du des`)
 // in personal names only.
 var patronymParticles = toSet(`wa bin ibn bint arap`)
 
-// splitAtTitle splits a body's span the tagger ran across a second
-// person's post: "Lakeside Bank and Director of Harwick Board" names two
-// bodies, the title between them no body.
 // splitPartyPortfolio cuts the portfolio off a party's name that the
 // tagger read as one body with it before a title: "Tory | Treasury
 // spokesman", "Lib Dem | Health spokesman" hold a party's portfolio, not a
@@ -2877,14 +2874,20 @@ func (sc *sentenceScan) splitPartyPortfolio(spans []ner.Span) []ner.Span {
 		for k < sp.End && partyMembers[sc.words[k]] {
 			k++
 		}
-		portfolio := func(w string) bool { return sc.e.titles.IsPortfolio(strings.ToLower(w)) }
-		if k > sp.Start && k < sp.End && !slices.ContainsFunc(sc.words[k:sp.End], func(w string) bool { return !portfolio(w) }) {
+		p := k
+		for p < sp.End && sc.e.titles.IsPortfolio(strings.ToLower(sc.words[p])) {
+			p++
+		}
+		if k > sp.Start && k < sp.End && p == sp.End {
 			spans[i].End = k
 		}
 	}
 	return spans
 }
 
+// splitAtTitle splits a body's span the tagger ran across a second
+// person's post: "Lakeside Bank and Director of Harwick Board" names two
+// bodies, the title between them no body.
 func (sc *sentenceScan) splitAtTitle(spans []ner.Span) []ner.Span {
 	var out []ner.Span
 	for _, sp := range spans {

@@ -2635,11 +2635,8 @@ func nounOwned(ev *pipeline.Span) bool {
 	if len(w) < 3 || !strings.EqualFold(w[0], "the") {
 		return false
 	}
-	owner, ok := strings.CutSuffix(w[1], "'s")
-	if !ok {
-		owner, ok = strings.CutSuffix(w[1], "’s")
-	}
-	return ok && startsLower(owner) && !countryNouns[owner] && owner != "government" && owner != "state"
+	owner := trimPossessive(w[1])
+	return owner != w[1] && startsLower(owner) && !countryNouns[owner] && owner != "government" && owner != "state"
 }
 
 func firstOfBody(d *pipeline.Doc, si int) bool {
