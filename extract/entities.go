@@ -956,6 +956,13 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	if j+2 < len(sc.words) && isNameWord(sc.words[j+1], false) && !sc.isPlaceStart(j+1) && isNameWord(sc.words[j+2], false) {
 		return true
 	}
+	// "Robert Stanley Hale was charged": a given name, the city and one
+	// name word, in running text; not a body ("Robert Lima Airport").
+	if w := sc.words; j == i+1 && j+1 < len(w) && sc.e.gaz.CommonGivenName(w[i]) && isNameWord(w[j+1], false) && !namesBody(w[j+1]) &&
+		!sc.isPlaceStart(j+1) && !sc.titleAt(j+1) && !timeWord(w[j+1]) && (j+2 == len(w) || !isCapitalized(w[j+2])) &&
+		sc.kind != pipeline.Heading && !titleCase(w) {
+		return true
+	}
 	return j+1 == len(sc.words) || !isCapitalized(sc.words[j+1])
 }
 
@@ -2825,6 +2832,12 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 		if sp.End-sp.Start >= 2 && sc.nameOpensAfterComma(sp.Start) && !slices.ContainsFunc(spans, func(o ner.Span) bool { return o.End == sp.Start }) {
 			sp.Start--
 		}
+		// "Labour's Fiona | Gallacher MP": a given name the tagger left
+		// out just before a person opens the name.
+		if k := sp.Start - 1; k > 0 && sc.toks[k].Tag == "NNP" && sc.nameOnlyGiven(k) &&
+			!slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start <= k && k < o.End }) {
+			sp.Start = k
+		}
 		// ("Bingu | wa | Mutharika": one word before a particle of
 		// patronymics is the person's given name whatever the tagger took
 		// it for; "Folha | de | ..." may be a newspaper's.)
@@ -2833,14 +2846,22 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 			continue
 		}
 		// "KM | Nurul Huda": initials written without full stops open
-		// the name that follows them.
-		if n := len(out); n > 0 && out[n-1].Label == "PER" && out[n-1].End == sp.Start && out[n-1].End-out[n-1].Start == 1 && sc.initialsAt(out[n-1].Start) {
+		// the name that follows them; so does a known given name the
+		// tagger began a person of its own at ("Hamish | Drummond MP").
+		if n := len(out); n > 0 && out[n-1].Label == "PER" && out[n-1].End == sp.Start && out[n-1].End-out[n-1].Start == 1 && (sc.initialsAt(out[n-1].Start) || sc.nameOnlyGiven(out[n-1].Start) && !isInitial(sc.words[sp.Start])) {
 			out[n-1].End = sp.End
 			continue
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// nameOnlyGiven reports whether the word at k is a given name and no
+// common word ("Fiona", not "Will", "Free" or "May").
+func (sc *sentenceScan) nameOnlyGiven(k int) bool {
+	w := sc.words[k]
+	return sc.e.gaz.CommonGivenName(w) && !sc.e.gaz.LowerWord(strings.ToLower(w)) && !timeWord(w)
 }
 
 // prefixedAdjective reports whether w is an English prefix in lower case

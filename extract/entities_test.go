@@ -2225,3 +2225,29 @@ func TestEponymBeforeLowercaseHead(t *testing.T) {
 	})
 	checkNoPeople(t, "The Labour government said so.", "The Tokyo government said so.", "The NSW government said so.", "The Toyota campaign said so.")
 }
+
+// TestGivenNameOpensTaggedName: a given name the tagger cut off a person,
+// as a person of its own or as no entity, opens the name; a word that is
+// also a common word, a month or a sentence's first word does not.
+func TestGivenNameOpensTaggedName(t *testing.T) {
+	checkLabelled(t, pipeline.Person, map[string][]string{
+		"The amendment was tabled by Hamish Drummond MP.":          {"Hamish Drummond"},
+		"The bill was backed by Gareth Pryce MP and Ann Holt MP.":  {"Gareth Pryce", "Ann Holt"},
+		"Labour's Fiona Gallacher MP said the routes would close.": {"Fiona Gallacher"},
+		"Will Tom Hale stay in the team?":                          {"Tom Hale"},
+		"In June Ana Ruiz met the board.":                          {"Ana Ruiz"},
+	})
+}
+
+// TestCityAsMiddleName: a city between a given name and one more name
+// word, in running text, is a middle name; before a body's head it is the
+// body's place.
+func TestCityAsMiddleName(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Staff Sgt. Robert Stanley Hale was charged on Monday.": "Robert Stanley Hale",
+		"Police said Maria Lima Costa was released.":            "Maria Lima Costa",
+	})
+	checkLabelled(t, pipeline.Place, map[string][]string{
+		"Tickets for Robert Lima Airport sold out.": {"Lima"},
+	})
+}
