@@ -1089,7 +1089,8 @@ var seatTitles = toSet(`MP MSP MEP AM MLA TD MK`)
 // before organisations' names and never before people's (not "maker":
 // "filmmaker", "lawmaker").
 var firmNouns = toSet(`company firm group agency bank club manufacturer retailer chain conglomerate subsidiary affiliate operator consultancy
-underwriter lender insurer airline carrier brewer miner jeweller jeweler carmaker automaker chipmaker drugmaker steelmaker brokerage charity band`)
+underwriter lender insurer airline carrier brewer miner jeweller jeweler carmaker automaker chipmaker drugmaker steelmaker brokerage charity band
+stockbroker stockbrokers brokers`)
 
 // institutionHeads end the names of institutions that are often named
 // after their place.
@@ -2565,7 +2566,7 @@ Interactive Analytics Media Insights Forum Advisors Advisers Trust College Schoo
 Nasional Nacional Diario Plc PLC LLC GmbH Limited
 Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foods Exchange Bourse Boerse Shimbun Zeitung
 Resources Chemical Electric Aviation Savings Metals Investors Garments Wholesale Aircraft Railroad Worldwide
-Telecom Telecoms Telecommunications Property Realty Developers`)
+Telecom Telecoms Telecommunications Property Realty Developers Stockbrokers Brokers Brokerage`)
 
 // marketWords before "leader" say what a firm leads.
 var marketWords = toSet(`market sector industry`)
@@ -2882,10 +2883,10 @@ var bodyParticles = toSet(`do da dos das de del della di du des`)
 // in personal names only.
 var patronymParticles = toSet(`wa bin ibn bint arap`)
 
-// splitPartyPortfolio cuts the portfolio off a party's name that the
-// tagger read as one body with it before a title: "Tory | Treasury
-// spokesman", "Lib Dem | Health spokesman" hold a party's portfolio, not a
-// post in the Treasury.
+// splitPartyPortfolio cuts the portfolio off a party's or a country's
+// name that the tagger read as one body with it before a title: "Tory |
+// Treasury spokesman", "Lib Dem | Health spokesman" hold a party's
+// portfolio, not a post in the Treasury.
 func (sc *sentenceScan) splitPartyPortfolio(spans []ner.Span) []ner.Span {
 	for i, sp := range spans {
 		if sp.Label != "ORG" || sp.End >= len(sc.words) || !sc.e.titles.IsHead(strings.ToLower(sc.words[sp.End])) {
@@ -2895,12 +2896,18 @@ func (sc *sentenceScan) splitPartyPortfolio(spans []ner.Span) []ner.Span {
 		for k < sp.End && partyMembers[sc.words[k]] {
 			k++
 		}
+		// "United States | Trade Representative": so is a country's (but
+		// "U.S. Treasury" is a body).
+		label := sp.Label
+		if m, ok := sc.placeAt(sp.Start); k == sp.Start && ok && m.Entries[0].Kind == gazetteer.Country && sc.words[sp.End-1] != "Treasury" {
+			k, label = m.End, "LOC"
+		}
 		p := k
 		for p < sp.End && sc.e.titles.IsPortfolio(strings.ToLower(sc.words[p])) {
 			p++
 		}
 		if k > sp.Start && k < sp.End && p == sp.End {
-			spans[i].End = k
+			spans[i].End, spans[i].Label = k, label
 		}
 	}
 	return spans

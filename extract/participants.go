@@ -413,6 +413,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 	succeeded(d.Participants, dated(d, ix), diedIn(d, ix))
 	predecessors(d, ix, d.Participants, onePost)
 	p.tieCountries(d.Participants)
+	contrastCountries(d, ix, d.Participants)
 	p.protagonistsOffice(d, ix)
 	// "party leader" is written "Leader", the party being the body
 	// (guidelines 3.4); read as one title until here, it keeps the
@@ -881,6 +882,52 @@ func (p *Participants) tieCountries(ps []pipeline.Participant) {
 			ps[i].CountryCode, ps[i].Country, ps[i].CountrySource = country, name, pipeline.CountryFromText
 		}
 	}
+}
+
+// contrastCountries gives one who held an office, named in a sentence
+// with its current holder, the country the text states for the other, and
+// the other way round: "Acting US Attorney General A dropped a rule of
+// former attorney general B" (guidelines 3.5, an elliptical contrast).
+func contrastCountries(d *pipeline.Doc, ix *tokenIndex, ps []pipeline.Participant) {
+	for i := range ps {
+		if ps[i].Role == "" || ps[i].CountrySource == pipeline.CountryFromText {
+			continue
+		}
+		office, former := heldOffice(ps[i].Role)
+		for _, h := range ps {
+			if o, f := heldOffice(h.Role); h.CountrySource == pipeline.CountryFromText && o == office && f != former && shareSentence(d, ix, ps[i].Mentions, h.Mentions) {
+				ps[i].CountryCode, ps[i].Country, ps[i].CountrySource = h.CountryCode, h.Country, pipeline.CountryFromText
+				break
+			}
+		}
+	}
+}
+
+// heldOffice returns the office a role names, without "Former", "Acting"
+// or "Interim", and whether it was left.
+func heldOffice(role string) (office string, former bool) {
+	office, former = strings.CutPrefix(role, "Former ")
+	for _, w := range []string{"Acting ", "Interim "} {
+		office = strings.TrimPrefix(office, w)
+	}
+	return office, former
+}
+
+// shareSentence reports whether a mention in a and one in b stand in the
+// same sentence.
+func shareSentence(d *pipeline.Doc, ix *tokenIndex, a, b []pipeline.Span) bool {
+	sentence := func(m pipeline.Span) int {
+		if k := ix.token(m.Start); k >= 0 {
+			return d.Tokens[k].Sentence
+		}
+		return -1
+	}
+	for _, m := range a {
+		if s := sentence(m); s >= 0 && slices.ContainsFunc(b, func(n pipeline.Span) bool { return sentence(n) == s }) {
+			return true
+		}
+	}
+	return false
 }
 
 // dated reports whether a mention stands in a sentence that gives a year

@@ -996,8 +996,12 @@ func (r *roleReader) describedBody(j, hi int) int {
 // bodyKind reports whether w names a kind of body: "charity", "firm",
 // "union".
 func bodyKind(w string) bool {
-	return firmNouns[w] || orgNouns[w] || w == "organisation" || w == "organization"
+	return firmNouns[w] || orgNouns[w] || businessKinds[w] || w == "organisation" || w == "organization"
 }
+
+// businessKinds say what a firm does; unlike firmNouns they may name a
+// person ("broadcaster X"), so they count only before a body's name.
+var businessKinds = toSet(`provider maker producer developer publisher broadcaster distributor supplier giant`)
 
 // seatBodies are the nouns of bodies one holds a seat in: a member of one
 // holds a post, as a member of a party does not.
@@ -2565,11 +2569,28 @@ func (r *roleReader) possessiveAt(k int) bool {
 // personBefore returns the person mention nearest before token j in its
 // sentence, as written, or "".
 func (r *roleReader) personBefore(j int) string {
-	lo := r.d.Sentences[r.d.Tokens[j].Sentence].FirstToken
+	si := r.d.Tokens[j].Sentence
+	lo := r.d.Sentences[si].FirstToken
 	if start, end, ok := r.lastPerson(j, lo); ok {
 		return r.d.Text[r.d.Tokens[start].Start:r.d.Tokens[end-1].End]
 	}
-	return ""
+	// "Ana Ruiz will retire. Her chief of staff said ...": a sentence
+	// that opens with the possessive refers back to the one person the
+	// sentence before it names.
+	if j != lo || si == 0 || r.d.Sentences[si-1].Paragraph != r.d.Sentences[si].Paragraph && r.d.Sentences[si-1].Paragraph+1 != r.d.Sentences[si].Paragraph {
+		return ""
+	}
+	owner := ""
+	for k := r.d.Sentences[si-1].FirstToken; k < lo; k++ {
+		if e := r.persons[k]; e > 0 {
+			name := r.d.Text[r.d.Tokens[k].Start:r.d.Tokens[e-1].End]
+			if owner != "" && owner != name {
+				return "" // ("A met B. His aide said": whose?)
+			}
+			owner, k = name, e-1
+		}
+	}
+	return owner
 }
 
 // lastPerson returns the person mention that starts last in [lo, j) and
