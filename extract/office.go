@@ -230,6 +230,12 @@ func removedBefore(d *pipeline.Doc, ix *tokenIndex, first, last, lo, hi int) (le
 				}
 			}
 		}
+		// "prompted branch chairman X to resign": a verb that made its
+		// object leave, in the past ("urged X to resign" has not happened,
+		// nor "could have forced").
+		if leave := lowerAt(d, last+2, hi); forcingVerbs[w] && lowerAt(d, last+1, hi) == "to" && leftBases[leave] && (leave != "step" || lowerAt(d, last+3, hi) == "down") {
+			return j == lo || !modalBefore(lowerAt(d, j-1, hi)) && lowerAt(d, j-1, hi) != "have", true
+		}
 		if scopeBreaks[w] || strings.HasPrefix(t.Tag, "VB") || t.Tag == "PRP" {
 			break
 		}
@@ -625,6 +631,9 @@ func postAt(d *pipeline.Doc, j, hi int) (int, bool) {
 	}
 	return j, leftPosts[lowerAt(d, j, hi)]
 }
+
+// forcingVerbs made their object do what follows: "forced X to resign".
+var forcingVerbs = toSet(`forced prompted pressured pressed persuaded pushed compelled led`)
 
 // leftBases are the base forms of leaving a post, after "forced to".
 var leftBases = toSet(`resign quit retire step leave`)
