@@ -687,6 +687,13 @@ loop:
 			if owner == "" && k == j-2 && countryNouns[r.lower[j-1]] && r.lower[k] == "the" {
 				owner = r.countryNamedBefore(k)
 			}
+			// "the central bank's vice president" after "the Libyan
+			// central bank": a state body the text named with its country.
+			if m := r.lowerNounsBefore(j, lo); owner == "" && m < j && m > lo && r.lower[m-1] == "the" && stateNounPhrase(r.lower[m:j]) {
+				if owner = r.bodyCountryBefore(m, j); owner != "" {
+					k = m - 1
+				}
+			}
 			if k < j-1 && k >= lo && r.is(k, c.determiner) {
 				ph.tied = true
 				ph.start = k
@@ -1002,6 +1009,54 @@ func bodyKind(w string) bool {
 // businessKinds say what a firm does; unlike firmNouns they may name a
 // person ("broadcaster X"), so they count only before a body's name.
 var businessKinds = toSet(`provider maker producer developer publisher broadcaster distributor supplier giant`)
+
+// lowerNounsBefore returns where the lower-case nouns and adjectives
+// that end before token j start, at most three and not before lo.
+func (r *roleReader) lowerNounsBefore(j, lo int) int {
+	m := j
+	for m > lo && m > j-3 && startsLower(r.d.Tokens[m-1].Text) && (r.d.Tokens[m-1].Tag == "JJ" || strings.HasPrefix(r.d.Tokens[m-1].Tag, "NN")) {
+		m--
+	}
+	return m
+}
+
+// stateNounPhrase reports whether lower-case nouns name a state's body:
+// "the ministry", "the central bank" (not "the bank", most often a firm).
+func stateNounPhrase(nouns []string) bool {
+	last := nouns[len(nouns)-1]
+	return stateNouns[last] || last == "bank" && len(nouns) > 1 && nouns[len(nouns)-2] == "central"
+}
+
+var stateNouns = toSet(`ministry department army navy police government commission parliament embassy regulator watchdog`)
+
+// bodyCountryBefore returns the country the text gave, where it named it
+// before, the body that the words at tokens [from, to) name again: "the
+// Libyan central bank", "Egypt's foreign ministry". None where two
+// countries were given.
+func (r *roleReader) bodyCountryBefore(from, to int) string {
+	n, country := to-from, ""
+	for i := 1; i+n <= from; i++ {
+		if !slices.EqualFunc(r.d.Tokens[i:i+n], r.d.Tokens[from:to], func(a, b pipeline.Token) bool { return strings.EqualFold(a.Text, b.Text) }) {
+			continue
+		}
+		// ("Egypt's foreign ministry": words of its kind before it.)
+		at := r.lowerNounsBefore(i, 0)
+		e, ok := r.ix.entityEndingAt(at - 1)
+		if !ok && at >= 2 && isPossessive(r.d.Tokens[at-1].Text) {
+			e, ok = r.ix.entityEndingAt(at - 2)
+		}
+		if !ok {
+			continue
+		}
+		if c := r.p.countryOf(e); c != "" {
+			if country != "" && c != country {
+				return ""
+			}
+			country = c
+		}
+	}
+	return country
+}
 
 // seatBodies are the nouns of bodies one holds a seat in: a member of one
 // holds a post, as a member of a party does not.
