@@ -1345,10 +1345,11 @@ func (sc *sentenceScan) nameRun(i int) int {
 		// title stands right before it: "health minister Amir Karimi".
 		givenTitle := j == i && next && sc.e.gaz.GivenName(w) && i > 0 && sc.e.titles.IsHead(strings.ToLower(sc.words[i-1]))
 		// "Hamad bin Khalid": after a particle a speech verb is a name;
-		// so is a capitalised one after a given name outside title case
-		// ("Omar Said").
+		// so is a capitalised one after a given name, or before a name
+		// word, outside title case ("Omar Said", "Halima Said Bakari").
 		speech := lowercase.Get(speechVerbs, w) && !(j > i && lowercase.Get(nameParticles, sc.words[j-1])) &&
-			!(j > i && isCapitalized(w) && sc.e.gaz.CommonGivenName(sc.words[j-1]) && sc.kind != pipeline.Heading && !titleCase(sc.words))
+			!(j > i && isCapitalized(w) && sc.kind != pipeline.Heading && !titleCase(sc.words) &&
+				(sc.e.gaz.CommonGivenName(sc.words[j-1]) || j+1 < len(sc.words) && isNameWord(sc.words[j+1], false) && !sc.titleAt(j+1) && !sc.isPlaceStart(j+1)))
 		// "Oona King", "John Major", "Martin Luther King": a title word
 		// can end a name that a given name opens, or a generation follows
 		// ("Martin Luther King Jr.").
@@ -1466,6 +1467,9 @@ func (sc *sentenceScan) titledPeople() {
 		}
 		if i > 0 && namedKinds[sc.words[i-1]] {
 			n = 0 // "the tanker Princess Halima", "the carrier Admiral Kuznetsov": a vessel's name
+		}
+		if slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start < i && i < m.End && !m.Ambiguous }) {
+			n = 0 // "Bandar Seri Begawan": inside a place's name
 		}
 		if n == 0 {
 			continue
@@ -1904,7 +1908,7 @@ striker midfielder defender goalkeeper captain spokesman spokeswoman spokesperso
 var facilityHeads = toSet(`Mosque Church Cathedral Temple Synagogue Airport Hospital Square Street
 Avenue Road Palace Stadium Bridge Museum Hotel Station Port Base Prison Center Centre Hall Tower
 Facility Penitentiary Jail House Fort Fortress Castle Headquarters Regency Masjid Mandir Falls Stupa Terminus
-Garden Gardens Theatre Theater Library Arena`)
+Garden Gardens Theatre Theater Library Arena Shrine Mausoleum Tomb Monastery Basilica Pagoda`)
 
 // surnameHeads are the facilityHeads that are also surnames: "Dame Ann
 // Castle" is a person, "King Omar Airport" never is.
@@ -1968,7 +1972,7 @@ var saintTitles = toSet(`St St. Saint Sainte Ste Ste.`)
 // are, and are left out).
 var (
 	placeHeads = toSet(`Town City Village Township Boulevard Island Islands Peninsula Archipelago Canal Gulf
-Reef Plateau Desert Mountains Bowl River`)
+Reef Plateau Desert Mountains Bowl River Shoal Shoals Atoll Lagoon Glacier Volcano Oasis`)
 	placePrefixes = toSet(`Mt Mt. Mount Lake Fort Cape Port`)
 )
 
@@ -2513,6 +2517,15 @@ var placePreps = toSet(`in at across throughout inside outside near within`)
 func (sc *sentenceScan) appositivePeople() {
 	for i := 0; i < len(sc.words); i++ {
 		if !isCapitalized(sc.words[i]) || (i > 0 && isNameWord(sc.words[i-1], true)) {
+			continue
+		}
+		// "China's trade minister, Gao Mingyuan, said": a name of two
+		// words or more set off after a title in lower case, then a comma
+		// or a verb; a place's name may open it.
+		if k := sc.capitalRun(i); k-i >= 2 && !timeWord(sc.words[k-1]) && i >= 2 && sc.words[i-1] == "," && startsLower(sc.words[i-2]) && sc.titleBefore(i-1) && k < len(sc.words) && (sc.words[k] == "," || sc.toks[k].Tag == "VBD") &&
+			!slices.ContainsFunc(sc.words[i:k], func(w string) bool { return namesBody(w) || bornWord(w) }) && !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End >= k }) {
+			sc.add(i, k, pipeline.Person, prioRule, 0.85)
+			i = k
 			continue
 		}
 		j := sc.nameRun(i)

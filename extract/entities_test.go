@@ -2251,3 +2251,39 @@ func TestCityAsMiddleName(t *testing.T) {
 		"Tickets for Robert Lima Airport sold out.": {"Lima"},
 	})
 }
+
+// TestNamesInsideOtherNames: a title or a given name inside the name of a
+// place, a vessel, a shrine or a congregation names no one; a speech verb
+// in capitals inside a name is part of it.
+func TestNamesInsideOtherNames(t *testing.T) {
+	checkNoPeople(t,
+		"The couple married at a mosque in Bandar Seri Begawan on Sunday.",
+		"Pilgrims gathered near the Imam Ali shrine in Najaf.",
+		"The prayers were led at the Beth Shalom congregation.",
+		"The admiral toured the frigate HMS Yusuf Cemal on Friday.",
+		"The tanker MV Maria Lopez ran aground off the coast.",
+		"The patrol boat sailed past Thomas Shoal.",
+	)
+	checkPersons(t, map[string]string{
+		"Mombasa County governor Halima Said Bakari warned on Friday.": "Halima Said Bakari",
+		"The Venerable Haeam led the prayers.":                         "Haeam",
+		"Mr Chapel said the vote was close.":                           "Chapel",
+	})
+	checkLabelled(t, pipeline.Person, map[string][]string{
+		"Governor Halima Said Monday was a holiday.": {"Halima"},
+	})
+}
+
+// TestNameInAppositionAfterTitle: a name set off by commas after a title
+// in lower case is a person's even where the tagger read a body or a place
+// into it; not a body's name, nor a place the gazetteer knows whole.
+func TestNameInAppositionAfterTitle(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"China's trade minister, Gao Mingyuan, said the network would open.": "Gao Mingyuan",
+	})
+	checkNoPeople(t,
+		"He spoke with the minister, Jubilee Party, on Monday.",
+		"He met the minister, New Zealand, and others.",
+		"The prize went to the director, Lakeview Holdings, on Monday.",
+	)
+}

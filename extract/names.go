@@ -35,7 +35,7 @@ Communists Nationalists Christmas Easter`)
 var honorifics = toSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady baroness baron countess earl viscount viscountess marquess marchioness sheikh sheik sayyid seyed sen. rep. gov. gen. lt. col. capt. sgt. adm. maj.
 cde comrade monsenor shahid his her excellency majesty highness hojatoleslam honorable honourable hon hon.
 seyyed ratu ro father fr fr. alhaji alhaja hajia datuk dato dato' datin seri shri shrimati smt smt. herr frau monsieur sheikha h.e. tengku tunku
-rev rev. revd`)
+rev rev. revd venerable ven ven.`)
 
 // honorificPairs are honorifics of two words, Malaysian titles of the
 // federal and state orders ("Tan Sri", "Datuk Seri") and British styles

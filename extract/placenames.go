@@ -80,7 +80,7 @@ var placeNouns = toSet(`peninsula province region district village town city isl
 port airport hill hills mountain mountains lake bay beach coast forest desert creek strait ridge glacier gorge canyon
 ward borough constituency parish municipality township neighbourhood neighborhood suburb crossing checkpoint`)
 var bodyNouns = toSet(`airline airlines company firm group band militia movement newspaper agency bank broadcaster
-network channel club`)
+network channel club congregation`)
 
 // placeNounModifiers may stand between a name and its place noun.
 var placeNounModifiers = toSet(`international national regional domestic municipal`)
@@ -428,9 +428,10 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		// downloaded movie NEC is showing".)
 		if end > k+1 && (end == len(t) || !isPossessive(t[end].Text)) && !(end == k+2 && isAllCaps(t[k+1].Text)) {
 			f.things[strings.Join(tokenTexts(t[k+1:end]), " ")] = ""
-			// ("the tanker Princess Halima": nor is the name after
-			// the title in it anyone's.)
-			if end > k+2 && (lowercase.Get(honorifics, t[k+1].Text) || vesselTitles[t[k+1].Text]) {
+			// ("the tanker Princess Halima", "the frigate HMS Ana
+			// Ruiz": nor is the name after the title or the navy's
+			// prefix in it anyone's.)
+			if end > k+2 && (lowercase.Get(honorifics, t[k+1].Text) || vesselTitles[t[k+1].Text] || isAllCaps(t[k+1].Text) && len(t[k+1].Text) <= 4) {
 				f.things[strings.Join(tokenTexts(t[k+2:end]), " ")] = ""
 			}
 		}
