@@ -519,6 +519,9 @@ func (c *constructions) partyAt(toks []pipeline.Token, j int) (string, int) {
 // partyFrom returns the party named by the one or two words at j, and
 // how many words name it.
 func (c *constructions) partyFrom(toks []pipeline.Token, j, hi int) (string, int) {
+	if j >= hi {
+		return "", 0
+	}
 	if j+1 < hi {
 		if p, n := c.partyAt(toks, j+1); n == 2 {
 			return p, 2
