@@ -2522,11 +2522,13 @@ func (sc *sentenceScan) appositivePeople() {
 		// "China's trade minister, Gao Mingyuan, said": a name of two
 		// words or more set off after a title in lower case, then a comma
 		// or a verb; a place's name may open it.
-		if k := sc.capitalRun(i); k-i >= 2 && !timeWord(sc.words[k-1]) && i >= 2 && sc.words[i-1] == "," && startsLower(sc.words[i-2]) && sc.titleBefore(i-1) && k < len(sc.words) && (sc.words[k] == "," || sc.toks[k].Tag == "VBD") &&
-			!slices.ContainsFunc(sc.words[i:k], func(w string) bool { return namesBody(w) || bornWord(w) }) && !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End >= k }) {
-			sc.add(i, k, pipeline.Person, prioRule, 0.85)
-			i = k
-			continue
+		if i >= 2 && sc.words[i-1] == "," && startsLower(sc.words[i-2]) && sc.titleBefore(i-1) {
+			if k := sc.capitalRun(i); k-i >= 2 && !timeWord(sc.words[k-1]) && k < len(sc.words) && (sc.words[k] == "," || sc.toks[k].Tag == "VBD") &&
+				!slices.ContainsFunc(sc.words[i:k], func(w string) bool { return namesBody(w) || bornWord(w) }) && !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End >= k }) {
+				sc.add(i, k, pipeline.Person, prioRule, 0.85)
+				i = k
+				continue
+			}
 		}
 		j := sc.nameRun(i)
 		start := sc.pastTitle(i)
