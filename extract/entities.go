@@ -1468,11 +1468,8 @@ func (sc *sentenceScan) titledPeople() {
 		if i > 0 && namedKinds[sc.words[i-1]] {
 			n = 0 // "the tanker Princess Halima", "the carrier Admiral Kuznetsov": a vessel's name
 		}
-		if slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start < i && i < m.End && !m.Ambiguous }) {
-			n = 0 // "Bandar Seri Begawan": inside a place's name
-		}
-		if n == 0 {
-			continue
+		if n == 0 || slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start < i && i < m.End && !m.Ambiguous }) {
+			continue // (and "Bandar Seri Begawan": inside a place's name)
 		}
 		k := i + n
 		if k < len(sc.words) && generations[strings.TrimSuffix(sc.words[k], ".")] {
