@@ -1497,6 +1497,11 @@ func (sc *sentenceScan) titledPeople() {
 			} else if end := sc.seatEnd(p); end > p && sc.words[k] == "for" {
 				k = end // "MP for Leeds North Ann Kerr"
 			} else if m, ok := sc.placeAt(p); ok && m.End < len(sc.words) && isCapitalized(sc.words[m.End]) {
+				// (Not "head of the China National Space Administration":
+				// the place opens a body's name.)
+				if q := sc.capitalRun(m.End); orgHeads[sc.words[q-1]] || q < len(sc.words) && orgHeads[sc.words[q]] {
+					continue
+				}
 				k = m.End
 			} else if p+2 < len(sc.words) && isCapitalized(sc.words[p]) && !sc.givenName(sc.words[p]) && sc.givenName(sc.words[p+1]) && sc.nameRun(p+1)-(p+1) >= 2 &&
 				(sc.taggedLabel(p) != "PER" || sc.pluralNoun(sc.words[p])) {

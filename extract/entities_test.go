@@ -2287,3 +2287,10 @@ func TestNameInAppositionAfterTitle(t *testing.T) {
 		"The prize went to the director, Lakeview Holdings, on Monday.",
 	)
 }
+
+// TestPlaceOpeningABody: after a title and "of", a place that opens a
+// body's name is no country before a person's name.
+func TestPlaceOpeningABody(t *testing.T) {
+	checkNoPeople(t, "She is head of the China National Space Administration.")
+	checkPersons(t, map[string]string{"Prime Minister of the Netherlands Ann Kerr spoke.": "Ann Kerr"})
+}

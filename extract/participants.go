@@ -3015,7 +3015,7 @@ func (p *Participants) definedBodies(d *pipeline.Doc, ix *tokenIndex) map[string
 // stateBodyHeads are the head nouns of the bodies of a state.
 var stateBodyHeads = toSet(`House Senate Parliament Congress Assembly Ministry Department Police Army Navy Force
 Forces Court Agency Institute Institutes Service Office Commission Bureau Administration Treasury Cabinet
-Government Guard Embassy Authority Command`)
+Government Guard Embassy Authority Command Organisation Organization`)
 
 // nationalBody returns the country whose name or demonym opens the name of
 // a state body ("Chilean Navy", "Kenyan Wildlife Service"), or "".
@@ -3077,6 +3077,9 @@ func stateBodyHead(org string) (words []string, head, of int, state bool) {
 	words = strings.Fields(org)
 	if len(words) > 0 && words[0] == "the" {
 		words = words[1:]
+	}
+	if len(words) > 2 && words[0] == "Royal" {
+		words = words[1:] // "Royal Malaysia Police", "Royal Thai Navy"
 	}
 	head = len(words) - 1
 	if of = slices.Index(words, "of"); of > 0 {
