@@ -3015,7 +3015,7 @@ func (p *Participants) definedBodies(d *pipeline.Doc, ix *tokenIndex) map[string
 // stateBodyHeads are the head nouns of the bodies of a state.
 var stateBodyHeads = toSet(`House Senate Parliament Congress Assembly Ministry Department Police Army Navy Force
 Forces Court Agency Institute Institutes Service Office Commission Bureau Administration Treasury Cabinet
-Government Guard Embassy Authority Command Organisation Organization`)
+Government Guard Embassy Authority Command Organisation Organization System`)
 
 // nationalBody returns the country whose name or demonym opens the name of
 // a state body ("Chilean Navy", "Kenyan Wildlife Service"), or "".
