@@ -240,7 +240,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		kept = append(kept, per)
 	}
 	people = kept
-	onePost := make([]bool, 0, len(people)) // by participant: the text gives one post only
+	onePost := make([]bool, 0, len(people))   // by participant: the text gives one post only
+	ownerOf := make([]string, 0, len(people)) // by participant: whose post theirs serves ("her chief of staff")
 	for i, per := range people {
 		part := pipeline.Participant{
 			ID:       fmt.Sprintf("p%d", i+1),
@@ -339,9 +340,10 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		if part.Role != "" && part.CountryCode == "" {
 			part.CountryCode = per.group.country
 		}
+		owner := ""
 		for _, f := range per.roles {
 			if part.CountryCode == "" && f.owner != "" && part.Role != "" {
-				part.CountryCode = owners[f.owner]
+				part.CountryCode, owner = owners[f.owner], f.owner
 			}
 		}
 		// A body named by the abbreviation the text defines for it is the
@@ -409,7 +411,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		part.Wikidata = p.wikidataID(part)
 		d.Participants = append(d.Participants, part)
 		onePost = append(onePost, !slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.role != "" && f.role != per.roles[0].role }))
+		ownerOf = append(ownerOf, owner)
 	}
+	ownersCountries(d.Participants, ownerOf)
 	succeeded(d.Participants, dated(d, ix), diedIn(d, ix))
 	predecessors(d, ix, d.Participants, onePost)
 	p.tieCountries(d.Participants)
@@ -880,6 +884,24 @@ func (p *Participants) tieCountries(ps []pipeline.Participant) {
 		}
 		if name := p.countryName(country); name != "" {
 			ps[i].CountryCode, ps[i].Country, ps[i].CountrySource = country, name, pipeline.CountryFromText
+		}
+	}
+}
+
+// ownersCountries gives a post that serves another person's ("her chief
+// of staff") the country the text gives that person where it gives it
+// through the person's body ("a member of the United States House of
+// Representatives"), which is known only once that person is placed.
+func ownersCountries(ps []pipeline.Participant, ownerOf []string) {
+	for i, owner := range ownerOf {
+		if owner == "" || ps[i].CountrySource == pipeline.CountryFromText || ps[i].Organization != "" {
+			continue // (a post in a body is the body's: no owner's country)
+		}
+		for _, h := range ps {
+			if h.CountrySource == pipeline.CountryFromText && (h.Name == owner || slices.Contains(h.Aliases, owner) || slices.ContainsFunc(h.Mentions, func(m pipeline.Span) bool { return m.Text == owner })) {
+				ps[i].CountryCode, ps[i].Country, ps[i].CountrySource = h.CountryCode, h.Country, pipeline.CountryFromText
+				break
+			}
 		}
 	}
 }
