@@ -817,9 +817,11 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case !qualified && len(mods) < 6 && r.modifier(j) && r.verbBefore(j, t) && tok.Tag != "VBN" && r.countryBefore(j):
-			// "Thailand's revered King", "Egyptian host President": a
-			// word about the holder between the country and the title.
+		case !qualified && len(mods) < 6 && r.modifier(j) && r.verbBefore(j, t) && tok.Tag != "VBN" &&
+			(r.countryBefore(j) || j-1 > lo && startsLower(r.d.Tokens[j-1].Text) && r.modifier(j-1) && r.countryBefore(j-1)):
+			// "Thailand's revered King", "Egyptian host President",
+			// "Saudi billionaire investor Prince": words about the holder
+			// between the country and the title.
 			ph.start = j
 			described = true
 			j--
