@@ -899,7 +899,7 @@ func ownersCountries(ps []pipeline.Participant, ownerOf []string) {
 		}
 		for _, h := range ps {
 			if h.CountrySource == pipeline.CountryFromText && (h.Name == owner || slices.Contains(h.Aliases, owner) || slices.ContainsFunc(h.Mentions, func(m pipeline.Span) bool { return m.Text == owner })) {
-				ps[i].CountryCode, ps[i].Country, ps[i].CountrySource = h.CountryCode, h.Country, pipeline.CountryFromText
+				takeCountry(&ps[i], h)
 				break
 			}
 		}
@@ -918,11 +918,16 @@ func contrastCountries(d *pipeline.Doc, ix *tokenIndex, ps []pipeline.Participan
 		office, former := heldOffice(ps[i].Role)
 		for _, h := range ps {
 			if o, f := heldOffice(h.Role); h.CountrySource == pipeline.CountryFromText && o == office && f != former && shareSentence(d, ix, ps[i].Mentions, h.Mentions) {
-				ps[i].CountryCode, ps[i].Country, ps[i].CountrySource = h.CountryCode, h.Country, pipeline.CountryFromText
+				takeCountry(&ps[i], h)
 				break
 			}
 		}
 	}
+}
+
+// takeCountry gives p the country the text states for h.
+func takeCountry(p *pipeline.Participant, h pipeline.Participant) {
+	p.CountryCode, p.Country, p.CountrySource = h.CountryCode, h.Country, pipeline.CountryFromText
 }
 
 // heldOffice returns the office a role names, without "Former", "Acting"

@@ -1042,15 +1042,7 @@ func (r *roleReader) bodyCountryBefore(from, to int) string {
 			continue
 		}
 		// ("Egypt's foreign ministry": words of its kind before it.)
-		at := r.lowerNounsBefore(i, 0)
-		e, ok := r.ix.entityEndingAt(at - 1)
-		if !ok && at >= 2 && isPossessive(r.d.Tokens[at-1].Text) {
-			e, ok = r.ix.entityEndingAt(at - 2)
-		}
-		if !ok {
-			continue
-		}
-		if c := r.p.countryOf(e); c != "" {
+		if c := r.countryEndingBefore(r.lowerNounsBefore(i, 0)); c != "" {
 			if country != "" && c != country {
 				return ""
 			}
@@ -1181,12 +1173,18 @@ func (r *roleReader) countryNamedBefore(k int) string {
 
 // countryBefore reports whether a country or its demonym ends right before
 // token j, or a country's possessive does.
-func (r *roleReader) countryBefore(j int) bool {
+func (r *roleReader) countryBefore(j int) bool { return r.countryEndingBefore(j) != "" }
+
+// countryEndingBefore returns the country whose name or demonym ends right
+// before token j, or whose possessive does, or "".
+func (r *roleReader) countryEndingBefore(j int) string {
 	if r.possessiveAt(j - 1) {
 		j--
 	}
-	e, ok := r.ix.entityEndingAt(j - 1)
-	return ok && r.p.countryOf(e) != ""
+	if e, ok := r.ix.entityEndingAt(j - 1); ok {
+		return r.p.countryOf(e)
+	}
+	return ""
 }
 
 // coordinated reports whether the "and" or comma at j joins the word before
