@@ -136,6 +136,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.bracketedPeople()
 		sc.nicknamedPeople()
 		sc.introducedPeople()
+		sc.demonymPeople()
 		sc.organisations()
 		sc.staffFirms()
 		// The tagger learnt from running text; headings and table cells are
@@ -2510,6 +2511,48 @@ func (sc *sentenceScan) introducedPeople() {
 		i = j - 1
 	}
 }
+
+// demonymPeople finds the name the tagger left out after a demonym that
+// names a person, "New Zealander Tane Rātahi", "Swede Ingvar Lönn": two
+// or three name words, none of them a common word, a title or a place,
+// and no capitalised word after them ("Swede Ingvar Lönn", not "Dutchman
+// Tulip Growers Association").
+func (sc *sentenceScan) demonymPeople() {
+	w := sc.words
+	for _, m := range sc.gaz {
+		k := m.End
+		if m.Entries[0].Kind != gazetteer.Demonym || !personDemonym(w[k-1]) || k >= len(w) {
+			continue
+		}
+		j := sc.nameRun(k)
+		if j-k < 2 || j-k > 3 || j < len(w) && isCapitalized(w[j]) {
+			continue
+		}
+		if slices.ContainsFunc(w[k:j], func(x string) bool { return sc.e.gaz.LowerWord(strings.ToLower(x)) || notNames[x] }) {
+			continue
+		}
+		// The tagger's reading stands, unless it ran the demonym into the
+		// name ("Dane Kasper Holm").
+		if slices.ContainsFunc(sc.tagged, func(sp ner.Span) bool {
+			return sp.Start < j && k < sp.End && !(sp.Label == "PER" && sp.Start == m.Start && sp.End == j)
+		}) {
+			continue
+		}
+		if sc.titleReaches(j) || slices.ContainsFunc(sc.gaz, func(o gazetteer.Match) bool { return o.Start < j && k < o.End }) {
+			continue
+		}
+		sc.add(k, j, pipeline.Person, prioRule, 0.8)
+	}
+}
+
+// personDemonym reports whether a demonym is a noun for a person
+// ("Zealander", "Swede", "Frenchman"), not an adjective as well
+// ("Kenyan", "Swedish").
+func personDemonym(w string) bool {
+	return strings.HasSuffix(w, "man") || strings.HasSuffix(w, "woman") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ard") || personDemonyms[w]
+}
+
+var personDemonyms = toSet(`Swede Dane Scot Finn Pole Turk Briton Serb Croat Slovene Kurd`)
 
 // placePreps open a phrase of place.
 var placePreps = toSet(`in at across throughout inside outside near within`)

@@ -2239,6 +2239,23 @@ func TestGivenNameOpensTaggedName(t *testing.T) {
 	})
 }
 
+// TestNameAfterPersonDemonym: a name after a demonym that is a noun for
+// a person ("Swede", "New Zealander") is a person's, the tagger's or not,
+// and does not take the demonym in; after an adjective, a common word or
+// before a capitalised word it is not.
+func TestNameAfterPersonDemonym(t *testing.T) {
+	checkLabelled(t, pipeline.Person, map[string][]string{
+		"The club on Tuesday appointed New Zealander Tane Ruatahi as head coach.": {"Tane Ruatahi"},
+		"Swede Ingvar Lonn won the title in straight sets.":                       {"Ingvar Lonn"},
+		"Dane Kasper Holm of Aarhus won the sprint.":                              {"Kasper Holm"},
+	})
+	checkNoPeople(t,
+		"The Swede Volvo Group said sales fell.",
+		"Dutchman Tulip Growers Association members met on Monday.",
+		"Canadian Maple Leaf shares rose.",
+		"The New Zealander Prime Minister spoke.")
+}
+
 // TestCityAsMiddleName: a city between a given name and one more name
 // word, in running text, is a middle name; before a body's head it is the
 // body's place.
