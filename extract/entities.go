@@ -1082,6 +1082,18 @@ func firmNounPlural(w string) bool {
 var mediaNouns = toSet(`newspaper newspapers daily weekly magazine tabloid broadsheet paper journal
 channel station network website`)
 
+// paperNouns are the mediaNouns in lower case that never describe a
+// place's paper by time ("the daily Iran").
+var paperNouns = toSet(`newspaper magazine tabloid website`)
+
+// gazetteerPlaceIn reports whether a place the gazetteer knows lies in
+// tokens [i, j).
+func (sc *sentenceScan) gazetteerPlaceIn(i, j int) bool {
+	return slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool {
+		return m.Start < j && i < m.End && labelOf(m.Entries[0].Kind) == pipeline.Place
+	})
+}
+
 // seatTitles are the titles of members of a chamber, written after the
 // name of their seat: "the Leeds North MP".
 var seatTitles = toSet(`MP MSP MEP AM MLA TD MK`)
@@ -3261,6 +3273,13 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// "the Austrian weekly Der Abend": a newspaper's or a channel's
 		// name after the noun for it is a body's.
 		if label == pipeline.Person && i > 0 && lowercase.Get(mediaNouns, sc.words[i-1]) {
+			label = pipeline.Org
+		}
+		// "the magazine Spark", "Spark magazine": so is a name the tagger
+		// read as a place, next to a noun for a paper and unknown as a
+		// place ("a Lagos newspaper" is the city's; a town's is often
+		// unknown, "the Greenville newspaper", so not before "newspaper").
+		if label == pipeline.Place && (i > 0 && paperNouns[sc.words[i-1]] || j < len(sc.words) && paperNouns[sc.words[j]] && sc.words[j] != "newspaper") && !sc.gazetteerPlaceIn(i, j) {
 			label = pipeline.Org
 		}
 		// "carmaker Halvorsen", "Retailer Castell reported": so is a name

@@ -2256,6 +2256,19 @@ func TestNameAfterPersonDemonym(t *testing.T) {
 		"The New Zealander Prime Minister spoke.")
 }
 
+// TestPaperNamedNextToItsNoun: a name the tagger reads as a place, next
+// to the noun for a paper, is the paper's unless the gazetteer knows the
+// place.
+func TestPaperNamedNextToItsNoun(t *testing.T) {
+	checkLabelled(t, pipeline.Org, map[string][]string{
+		"Ana Pryce, editor of Spark magazine, said so.":    {"Spark"},
+		"Tom Hale, editor of the magazine Spark, said so.": {"Spark"},
+	})
+	checkLabelled(t, pipeline.Place, map[string][]string{
+		"He told a Lagos newspaper that he would run again.": {"Lagos"},
+	})
+}
+
 // TestCityAsMiddleName: a city between a given name and one more name
 // word, in running text, is a middle name; before a body's head it is the
 // body's place.

@@ -991,9 +991,9 @@ func (r *roleReader) describedBody(j, hi int) int {
 		if !startsLower(t.Text) || !strings.HasPrefix(t.Tag, "NN") && t.Tag != "JJ" && t.Tag != "VBG" {
 			return j
 		}
-		if bodyKind(r.lower[k]) && r.labelAt(k+1, pipeline.Org) {
+		if bodyKind(r.lower[k]) && (r.labelAt(k+1, pipeline.Org) || r.untaggedNameAt(k+1, hi)) {
 			// (Not a name the entity stage cut short: "group Vote | Now".)
-			if e, _ := r.ix.entityAt(k + 1); r.ix.tokenEnding(e.End)+1 < hi && isCapitalized(r.d.Tokens[r.ix.tokenEnding(e.End)+1].Text) {
+			if e, ok := r.ix.entityAt(k + 1); ok && r.ix.tokenEnding(e.End)+1 < hi && isCapitalized(r.d.Tokens[r.ix.tokenEnding(e.End)+1].Text) {
 				return j
 			}
 			return k + 1
@@ -1002,10 +1002,35 @@ func (r *roleReader) describedBody(j, hi int) int {
 	return j
 }
 
+// untaggedNameEnd returns where a capitalised name the entity stage did
+// not tag ends, that starts at token j after a link ("of the | Office of
+// the High Commissioner") or after the noun for a kind of body ("gadget
+// magazine | Spark"); j if none does.
+func (r *roleReader) untaggedNameEnd(j, hi int) int {
+	if !bodyKind(r.lower[j-1]) {
+		return r.nameContinues(j-1, hi)
+	}
+	end := j
+	for end < hi && end < j+4 && isCapitalized(r.d.Tokens[end].Text) && !isPossessive(r.d.Tokens[end].Text) {
+		if _, tagged := r.ix.entityAt(end); tagged {
+			break // "the broadcaster RTX | Ana Ruiz"
+		}
+		end++
+	}
+	return end
+}
+
+// untaggedNameAt reports whether a capitalised name the entity stage did
+// not tag starts at token k: "gadget magazine | Spark".
+func (r *roleReader) untaggedNameAt(k, hi int) bool {
+	_, tagged := r.ix.entityAt(k)
+	return k < hi && !tagged && isCapitalized(r.d.Tokens[k].Text) && !articles[r.lower[k]]
+}
+
 // bodyKind reports whether w names a kind of body: "charity", "firm",
 // "union".
 func bodyKind(w string) bool {
-	return firmNouns[w] || orgNouns[w] || businessKinds[w] || w == "organisation" || w == "organization"
+	return firmNouns[w] || orgNouns[w] || businessKinds[w] || paperNouns[w] || w == "organisation" || w == "organization"
 }
 
 // businessKinds say what a firm does; unlike firmNouns they may name a
@@ -2087,7 +2112,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		if !ok {
 			// A capitalised name the entity stage did not tag: "the
 			// Office of the High Commissioner".
-			if end := r.nameContinues(j-1, hi); !found && end > j && prep != "to" && j+r.title(j).N < end && !r.is(j, r.p.rules.time) && monthOf(r.d.Tokens[j].Text) == 0 {
+			if end := r.untaggedNameEnd(j, hi); !found && end > j && prep != "to" && j+r.title(j).N < end && !r.is(j, r.p.rules.time) && monthOf(r.d.Tokens[j].Text) == 0 {
 				switch {
 				case end < hi && countryNouns[r.lower[end]]:
 					// "president of the Andean nation": a country, no body.
@@ -2097,7 +2122,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 					// is, then its name.
 					j = end + 2
 					continue
-				case r.lower[j-1] == "the" || r.is(j-1, r.p.rules.complement):
+				case r.lower[j-1] == "the" || r.is(j-1, r.p.rules.complement) || bodyKind(r.lower[j-1]):
 					// ("Humanists UK", "Age Concern Wales": a country's
 					// name or code ends the name.)
 					if e, ok := r.ix.entityAt(end); ok && e.Label == pipeline.Place && r.p.countryOf(e) != "" {
