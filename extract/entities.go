@@ -2624,7 +2624,7 @@ var orgHeads = toSet(`Ministry Department Office Agency Council Committee Commis
 Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Corps Party Front
 Movement Union Organization Organisation Association Federation University Institute Bank Fund
 Company Corporation Corp Co Inc Ltd Group Authority Service Services Bureau Secretariat Embassy
-Consulate Foundation Fellowship League Alliance Coalition Brigade Brigades Airlines Airways Air Network Agency
+Consulate Foundation Fellowship League Alliance Coalition Bloc Brigade Brigades Airlines Airways Air Network Agency
 Times Post Telegraph Herald Journal Tribune Gazette Daily Chronicle Observer Courier Mirror Examiner Inquirer
 Sentinel Bulletin Monitor Magazine Review Standard Advertiser Dispatch
 Centre Center Board Cabinet Presidency Directorate Administration Command Mission

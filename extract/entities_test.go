@@ -2190,6 +2190,14 @@ func TestArticleInsideBodyName(t *testing.T) {
 	})
 }
 
+// TestBlocNamedAfterPerson: a bloc named after its leader is a body.
+func TestBlocNamedAfterPerson(t *testing.T) {
+	checkLabelled(t, pipeline.Org, map[string][]string{
+		"The Dana Keller Bloc won 30 seats in the election.": {"Dana Keller Bloc"},
+	})
+	checkPersons(t, map[string]string{"Dana Keller said the bloc would win.": "Dana Keller"})
+}
+
 // TestCityAsThirdName: a city right after a given name and a surname,
 // with no preposition, is the last part of the name in running text; not
 // after "in", nor in a title-case heading.
