@@ -943,9 +943,10 @@ func (sc *sentenceScan) surnamePlace(i, j int) bool {
 	// "Mary K Preston", "Lena K.J. Bush": an initial says a surname follows.
 	initial := j > i && (len(sc.words[j-1]) <= 2 && isAllCaps(sc.words[j-1]) || dottedInitials(sc.words[j-1])) ||
 		j > i+1 && sc.words[j-1] == "." && len(sc.words[j-2]) == 1 && isAllCaps(sc.words[j-2])
-	// "Helena Castro Lima rejected": a given name, a surname and a city
-	// with no preposition before it, in running text.
-	third := j == i+2 && sc.e.gaz.CommonGivenName(sc.words[i]) && !sc.isPlaceStart(i+1) && m.Entries[0].Kind == gazetteer.City &&
+	// "Helena Castro Lima rejected", "mayor Rosângela Tavares Lima won": a
+	// given name or a title, a name of two words and a city with no
+	// preposition before it, in running text.
+	third := j == i+2 && (sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i)) && !sc.isPlaceStart(i) && !sc.isPlaceStart(i+1) && m.Entries[0].Kind == gazetteer.City &&
 		sc.kind != pipeline.Heading && !titleCase(sc.words) && j+1 < len(sc.words) && startsLower(sc.words[j+1])
 	if !initial && !third && (j != i+1 || !(sc.e.gaz.CommonGivenName(sc.words[i]) || sc.titleBefore(i) && !m.Entries[0].Capital && m.Entries[0].Kind == gazetteer.City)) {
 		return false

@@ -2198,13 +2198,15 @@ func TestBlocNamedAfterPerson(t *testing.T) {
 	checkPersons(t, map[string]string{"Dana Keller said the bloc would win.": "Dana Keller"})
 }
 
-// TestCityAsThirdName: a city right after a given name and a surname,
+// TestCityAsThirdName: a city right after a given name or a title and two
+// name words,
 // with no preposition, is the last part of the name in running text; not
 // after "in", nor in a title-case heading.
 func TestCityAsThirdName(t *testing.T) {
 	checkPersons(t, map[string]string{
 		"Foreign Minister Helena Castro Lima rejected the criticism on Tuesday.": "Helena Castro Lima",
 		"Alejandro Ruiz Cuenca said the talks had stalled.":                      "Alejandro Ruiz Cuenca",
+		"Incumbent mayor Rosangela Tavares Lima won a second term.":              "Rosangela Tavares Lima",
 	})
 	checkLabelled(t, pipeline.Place, map[string][]string{
 		"Helena Castro in Lima rejected the criticism.": {"Lima"},
