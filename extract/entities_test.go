@@ -2199,9 +2199,8 @@ func TestBlocNamedAfterPerson(t *testing.T) {
 }
 
 // TestCityAsThirdName: a city right after a given name or a title and two
-// name words,
-// with no preposition, is the last part of the name in running text; not
-// after "in", nor in a title-case heading.
+// name words, with no preposition, is the last part of the name in running
+// text; not after "in", nor in a title-case heading.
 func TestCityAsThirdName(t *testing.T) {
 	checkPersons(t, map[string]string{
 		"Foreign Minister Helena Castro Lima rejected the criticism on Tuesday.": "Helena Castro Lima",
