@@ -2198,6 +2198,19 @@ func TestBlocNamedAfterPerson(t *testing.T) {
 	checkPersons(t, map[string]string{"Dana Keller said the bloc would win.": "Dana Keller"})
 }
 
+// TestNameAfterNounForPerson: a name the tagger reads as a body's right
+// after a lowercase noun for a person is the person's; not one with a
+// body's word or a place in it, nor one that modifies a noun.
+func TestNameAfterNounForPerson(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Argentine biologist Florencia Aguirre Pons has won the prize.": "Florencia Aguirre Pons",
+	})
+	checkNoPeople(t,
+		"The firm ended talks with insurance broker Hale & Lennan on Monday.",
+		"The veteran Fox News correspondent was expelled.",
+		"Shares in land agent Vigers Hong Kong rose.")
+}
+
 // TestCityAsThirdName: a city right after a given name or a title and two
 // name words, with no preposition, is the last part of the name in running
 // text; not after "in", nor in a title-case heading.
