@@ -1004,10 +1004,10 @@ func (r *roleReader) describedBody(j, hi int) int {
 
 // untaggedNameEnd returns where a capitalised name the entity stage did
 // not tag ends, that starts at token j after a link ("of the | Office of
-// the High Commissioner") or after the noun for a kind of body ("gadget
-// magazine | Spark"); j if none does.
+// the High Commissioner"), the noun for a kind of body ("gadget magazine
+// | Spark") or a scope ("the state | Electricity Board"); j if none does.
 func (r *roleReader) untaggedNameEnd(j, hi int) int {
-	if !bodyKind(r.lower[j-1]) {
+	if !bodyKind(r.lower[j-1]) && !r.is(j-1, r.p.rules.scope) {
 		return r.nameContinues(j-1, hi)
 	}
 	end := j
@@ -1819,6 +1819,11 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 			j++ // ("head of a UN team": a body's part, as "of the"; not "for a decade")
 		}
 		j += r.placedBy(j, hi) // "of the UN-backed commission"
+		// "of the city People's Committee", "of the federal Bureau of
+		// Prisons": a lowercase scope before a body's name is its level.
+		if j+1 < hi && startsLower(r.d.Tokens[j].Text) && r.is(j, r.p.rules.scope) && isCapitalized(r.d.Tokens[j+1].Text) && r.persons[j+1] == 0 {
+			j++
+		}
 		// "an aide to the Chilean ambassador": a post held to another
 		// post's holder takes the country given for that post.
 		holderCountry := ""
@@ -2122,7 +2127,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 					// is, then its name.
 					j = end + 2
 					continue
-				case r.lower[j-1] == "the" || r.is(j-1, r.p.rules.complement) || bodyKind(r.lower[j-1]):
+				case r.lower[j-1] == "the" || r.is(j-1, r.p.rules.complement|r.p.rules.scope) || bodyKind(r.lower[j-1]):
 					// ("Humanists UK", "Age Concern Wales": a country's
 					// name or code ends the name.)
 					if e, ok := r.ix.entityAt(end); ok && e.Label == pipeline.Place && r.p.countryOf(e) != "" {
