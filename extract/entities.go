@@ -1346,6 +1346,25 @@ func (sc *sentenceScan) portfolioBefore(i int) bool {
 	return false
 }
 
+// portfolioTitleBefore reports whether a title and a portfolio after
+// "of" or "for", in lower case, end right before token i: "minister for
+// religious affairs", "vice minister of science and technology".
+func (sc *sentenceScan) portfolioTitleBefore(i int) bool {
+	for k := max(0, i-9); k < i-4; k++ {
+		if n, _ := sc.e.titles.Match(sc.words, k); k+n == i {
+			return true // a long title the lexicon has whole
+		}
+	}
+	q := i
+	for q > 0 && i-q < 5 && (sc.e.titles.IsPortfolio(sc.words[q-1]) && startsLower(sc.words[q-1]) || sc.words[q-1] == "and" && q < i) {
+		q--
+	}
+	if q == i || q < 2 || sc.words[q-1] != "of" && sc.words[q-1] != "for" || sc.words[q] == "and" {
+		return false
+	}
+	return sc.titleBefore(q - 1)
+}
+
 func labelOf(kind string) string {
 	switch kind {
 	case gazetteer.Org:
@@ -2612,7 +2631,7 @@ func (sc *sentenceScan) appositivePeople() {
 		// "China's trade minister, Gao Mingyuan, said": a name of two
 		// words or more set off after a title in lower case, then a comma
 		// or a verb; a place's name may open it.
-		if i >= 2 && sc.words[i-1] == "," && startsLower(sc.words[i-2]) && sc.titleBefore(i-1) {
+		if i >= 2 && sc.words[i-1] == "," && startsLower(sc.words[i-2]) && (sc.titleBefore(i-1) || sc.portfolioTitleBefore(i-1)) {
 			if k := sc.capitalRun(i); k-i >= 2 && !timeWord(sc.words[k-1]) && k < len(sc.words) && (sc.words[k] == "," || sc.toks[k].Tag == "VBD") &&
 				!slices.ContainsFunc(sc.words[i:k], func(w string) bool { return namesBody(w) || bornWord(w) }) && !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End >= k }) {
 				sc.add(i, k, pipeline.Person, prioRule, 0.85)

@@ -2327,14 +2327,16 @@ func TestNamesInsideOtherNames(t *testing.T) {
 }
 
 // TestNameInAppositionAfterTitle: a name set off by commas after a title
-// in lower case is a person's even where the tagger read a body or a place
+// in lower case, with or without a portfolio after it, is a person's even where the tagger read a body or a place
 // into it; not a body's name, nor a place the gazetteer knows whole.
 func TestNameInAppositionAfterTitle(t *testing.T) {
 	checkPersons(t, map[string]string{
-		"China's trade minister, Gao Mingyuan, said the network would open.": "Gao Mingyuan",
+		"China's trade minister, Gao Mingyuan, said the network would open.":  "Gao Mingyuan",
+		"Pakistan's minister for religious affairs, Farah Siddiqui, said so.": "Farah Siddiqui",
 	})
 	checkNoPeople(t,
 		"He spoke with the minister, Jubilee Party, on Monday.",
+		"He wrote to the minister for social affairs, Lakeview Holdings, on Monday.",
 		"He met the minister, New Zealand, and others.",
 		"The prize went to the director, Lakeview Holdings, on Monday.",
 	)
