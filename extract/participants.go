@@ -526,8 +526,8 @@ func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
 }
 
 // determined reports whether a mention has "the" before it and nothing
-// after it that it could describe: a verb or punctuation ("the Aurora
-// limped back", "at the Bernabeu."). A person's name takes "the" only
+// after it that it could describe: a verb, punctuation or a preposition
+// ("the Aurora limped back", "at the Bernabeu.", "the Ledbury Hunt in"). A person's name takes "the" only
 // before a noun ("the Bush administration").
 func determined(d *pipeline.Doc, ix *tokenIndex, m pipeline.Span) bool {
 	first, last := ix.token(m.Start), ix.tokenEnding(m.End)
@@ -538,7 +538,9 @@ func determined(d *pipeline.Doc, ix *tokenIndex, m pipeline.Span) bool {
 		return true
 	}
 	next := d.Tokens[last+1]
-	return finiteVerb(next.Tag) || len(next.Text) == 1 && strings.Contains(".,;:!?", next.Text)
+	// ("the Ledbury Hunt in Oxfordshire": a preposition too, but "of",
+	// which a person's name takes, "the Kennedy of legend".)
+	return finiteVerb(next.Tag) || len(next.Text) == 1 && strings.Contains(".,;:!?", next.Text) || next.Tag == "IN" && !strings.EqualFold(next.Text, "of")
 }
 
 // unreal reports whether the text before a name says it names no real
