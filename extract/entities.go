@@ -2963,6 +2963,12 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 			!slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start <= k && k < o.End }) {
 			sp.Start = k
 		}
+		// "chief executive | Anand | Kulkarni": a city between a title and
+		// a person is the person's given name; no place stands there.
+		if k := sp.Start - 1; k > 0 && sc.toks[k].Tag == "NNP" && sc.titleBefore(k) && sc.gazetteerEnds(k, k+1, gazetteer.City) &&
+			!slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start <= k && k < o.End }) {
+			sp.Start = k
+		}
 		// ("Bingu | wa | Mutharika": one word before a particle of
 		// patronymics is the person's given name whatever the tagger took
 		// it for; "Folha | de | ..." may be a newspaper's.)

@@ -2211,6 +2211,18 @@ func TestNameAfterNounForPerson(t *testing.T) {
 		"Shares in land agent Vigers Hong Kong rose.")
 }
 
+// TestCityAsGivenNameAfterTitle: a city between a title and a person the
+// tagger found is the person's given name; after "of" it is the post's
+// place.
+func TestCityAsGivenNameAfterTitle(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Vistara Infotech chief executive Anand Kulkarni said engineers were scarce.": "Anand Kulkarni",
+	})
+	checkLabelled(t, pipeline.Place, map[string][]string{
+		"The mayor of Lima Ana Ruiz said so.": {"Lima"},
+	})
+}
+
 // TestCityAsThirdName: a city right after a given name or a title and two
 // name words, with no preposition, is the last part of the name in running
 // text; not after "in", nor in a title-case heading.
