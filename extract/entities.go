@@ -1083,6 +1083,9 @@ func firmNounPlural(w string) bool {
 var mediaNouns = toSet(`newspaper newspapers daily weekly magazine tabloid broadsheet paper journal
 channel station network website`)
 
+// stationHeads end the names of broadcasters before their number.
+var stationHeads = toSet(`Radio Channel TV`)
+
 // personNounAt reports whether the word at k is a lowercase noun for a
 // person, a description or a profession ("biologist", "actor"), and not
 // one that also names a firm's role ("publisher", "rival", "host").
@@ -3332,6 +3335,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// name after the noun for it is a body's.
 		if label == pipeline.Person && i > 0 && lowercase.Get(mediaNouns, sc.words[i-1]) {
 			label = pipeline.Org
+		}
+		// "Radio 1", "Channel 4": a station's number ends its name.
+		if label == pipeline.Org && j < len(sc.words) && stationHeads[sc.words[j-1]] && isDigits(sc.words[j]) && len(sc.words[j]) <= 2 {
+			j++
 		}
 		// "biologist Florencia Aguirre Pons has won": a name the tagger
 		// read as a body's right after a lowercase noun for a person is

@@ -2223,6 +2223,15 @@ func TestCityAsGivenNameAfterTitle(t *testing.T) {
 	})
 }
 
+// TestStationNumber: a broadcaster's number ends its name; a number after
+// "radio" in lower case is a count.
+func TestStationNumber(t *testing.T) {
+	checkLabelled(t, pipeline.Org, map[string][]string{
+		"Radio 1 controller Anita Kowal has promised more new music.": {"Radio 1"},
+		"He listened to the radio 2 hours a day.":                     nil,
+	})
+}
+
 // TestCityAsThirdName: a city right after a given name or a title and two
 // name words, with no preposition, is the last part of the name in running
 // text; not after "in", nor in a title-case heading.
