@@ -1349,6 +1349,10 @@ func (sc *sentenceScan) portfolioBefore(i int) bool {
 	return false
 }
 
+// successionNouns name the one who holds a post before or after another:
+// "His successor, Greet Hoekstra, said".
+var successionNouns = toSet(`successor predecessor`)
+
 // portfolioTitleBefore reports whether a title and a portfolio after
 // "of" or "for", in lower case, end right before token i: "minister for
 // religious affairs", "vice minister of science and technology".
@@ -2632,9 +2636,9 @@ func (sc *sentenceScan) appositivePeople() {
 			continue
 		}
 		// "China's trade minister, Gao Mingyuan, said": a name of two
-		// words or more set off after a title in lower case, then a comma
-		// or a verb; a place's name may open it.
-		if i >= 2 && sc.words[i-1] == "," && startsLower(sc.words[i-2]) && (sc.titleBefore(i-1) || sc.portfolioTitleBefore(i-1)) {
+		// words or more set off after a title in lower case (or "his
+		// successor"), then a comma or a verb; a place's name may open it.
+		if i >= 2 && sc.words[i-1] == "," && startsLower(sc.words[i-2]) && (sc.titleBefore(i-1) || sc.portfolioTitleBefore(i-1) || successionNouns[sc.words[i-2]]) {
 			if k := sc.capitalRun(i); k-i >= 2 && !timeWord(sc.words[k-1]) && k < len(sc.words) && (sc.words[k] == "," || sc.toks[k].Tag == "VBD") &&
 				!slices.ContainsFunc(sc.words[i:k], func(w string) bool { return namesBody(w) || bornWord(w) }) && !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End >= k }) {
 				sc.add(i, k, pipeline.Person, prioRule, 0.85)

@@ -2354,10 +2354,12 @@ func TestNameInAppositionAfterTitle(t *testing.T) {
 	checkPersons(t, map[string]string{
 		"China's trade minister, Gao Mingyuan, said the network would open.":  "Gao Mingyuan",
 		"Pakistan's minister for religious affairs, Farah Siddiqui, said so.": "Farah Siddiqui",
+		"His successor, Greet Hoekstra, said the changes were modest.":        "Greet Hoekstra",
 	})
 	checkNoPeople(t,
 		"He spoke with the minister, Jubilee Party, on Monday.",
 		"He wrote to the minister for social affairs, Lakeview Holdings, on Monday.",
+		"Its successor, Green Energy Fund, was set up in May.",
 		"He met the minister, New Zealand, and others.",
 		"The prize went to the director, Lakeview Holdings, on Monday.",
 	)
