@@ -776,16 +776,26 @@ type officeDescription struct {
 // officeDescriptions lists the document's demonyms after "the" that may
 // open a description of an office: not of someone met ("met the Peruvian
 // foreign minister") nor a country's possessive ("Peru's foreign
-// minister").
+// minister"), but for a heading's first words, which drop "the"
+// ("Chilean president to undergo surgery", "Chile's president to ...").
 func (p *Participants) officeDescriptions(d *pipeline.Doc, ix *tokenIndex) []officeDescription {
 	var out []officeDescription
 	for i := range d.Entities {
 		e := &d.Entities[i]
+		k, first := ix.tokenEnding(e.End)+1, ix.token(e.Start)
+		if k <= 0 || first < 0 || k >= len(d.Tokens) {
+			continue
+		}
+		if e.Label == pipeline.Place && isPossessive(d.Tokens[k].Text) && headingStart(d, first) {
+			if c := p.countryOf(e); c != "" {
+				out = append(out, officeDescription{c, k + 1})
+			}
+			continue
+		}
 		if e.Label != pipeline.NORP {
 			continue
 		}
-		k, first := ix.tokenEnding(e.End)+1, ix.token(e.Start)
-		if k <= 0 || first < 1 || !strings.EqualFold(d.Tokens[first-1].Text, "the") || first > 1 && lowercase.Get(meetingWords, d.Tokens[first-2].Text) {
+		if !headingStart(d, first) && (first < 1 || !strings.EqualFold(d.Tokens[first-1].Text, "the") || first > 1 && lowercase.Get(meetingWords, d.Tokens[first-2].Text)) {
 			continue
 		}
 		if c := p.countryOf(e); c != "" {
@@ -793,6 +803,13 @@ func (p *Participants) officeDescriptions(d *pipeline.Doc, ix *tokenIndex) []off
 		}
 	}
 	return out
+}
+
+// headingStart reports whether token i opens a heading.
+func headingStart(d *pipeline.Doc, i int) bool {
+	s := d.Sentences[d.Tokens[i].Sentence]
+	par := d.Paragraphs[s.Paragraph]
+	return par.Kind == pipeline.Heading && d.Tokens[i].Start == par.Start
 }
 
 // describedCountry is the country of an office that the text describes
