@@ -430,6 +430,9 @@ func (r *roleReader) formalCapital(k int) bool {
 	return !titleCase(tokenTexts(r.d.Tokens[s.FirstToken:s.EndToken]))
 }
 
+// courtesyTitles are the titles of address that open no post's name.
+var courtesyTitles = toSet(`mr mr. mrs mrs. ms ms. miss mister madam madame`)
+
 // core reads the title at token t and what qualifies it on the left, no
 // further than lo.
 func (r *roleReader) core(t int, ta gazetteer.TitleMatch, lo int) rolePhrase {
@@ -457,6 +460,11 @@ loop:
 		}
 		tok := r.d.Tokens[j]
 		lw := r.lower[j]
+		// ("Mr Justice X", "Mr President": a title of address right
+		// before the title is no part of the post.)
+		if j == t-1 && courtesyTitles[lw] {
+			break
+		}
 		if e, ok := r.ix.entityEndingAt(j); ok {
 			es := r.ix.token(e.Start)
 			if es < lo {
