@@ -2678,6 +2678,10 @@ func (sc *sentenceScan) appositivePeople() {
 	}
 }
 
+// militaryUnitHeads end the names of military units, which open with
+// their number.
+var militaryUnitHeads = toSet(`Division Brigade Battalion Regiment Corps Fleet Infantry Squadron Cavalry Marines Armored Armoured`)
+
 // orgHeads end the names of organisations.
 var orgHeads = toSet(`Ministry Department Office Agency Council Committee Commission Parliament Unit
 Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Corps Party Front
@@ -2780,6 +2784,12 @@ func (sc *sentenceScan) organisations() {
 		start := head
 		for start > 0 && head-start < 5 {
 			p := w[start-1]
+			// "the 7th Division", "101st Airborne Division": a unit's
+			// number opens its name.
+			if militaryUnitHeads[w[head]] && isOrdinal(p) && isDigits(p[:1]) {
+				start--
+				break
+			}
 			// ("the Sunday Telegraph": a weekday names a paper it heads.)
 			weekdayPaper := start == head && isWeekdayName(p) && paperHeads[w[head]] && end == head+1 &&
 				(end == len(w) || !isCapitalized(w[end])) && (start < 2 || !strings.EqualFold(w[start-2], "on"))

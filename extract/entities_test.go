@@ -2232,6 +2232,16 @@ func TestStationNumber(t *testing.T) {
 	})
 }
 
+// TestNumberedUnit: a military unit's number opens its name; a place in
+// a ranking does not open a league's.
+func TestNumberedUnit(t *testing.T) {
+	checkLabelled(t, pipeline.Org, map[string][]string{
+		"Soldiers of the 101st Airborne Division arrived on Monday.": {"101st Airborne Division"},
+		"Troops of the 42nd Regiment moved north.":                   {"42nd Regiment"},
+		"They finished 7th in Division One.":                         nil,
+	})
+}
+
 // TestCityAsThirdName: a city right after a given name or a title and two
 // name words, with no preposition, is the last part of the name in running
 // text; not after "in", nor in a title-case heading.
