@@ -2029,11 +2029,12 @@ func (sc *sentenceScan) facilityAfter(j int) int {
 var facilityModifiers = toSet(`International National Regional Memorial Grand Royal General Medical Central Municipal`)
 
 // placeName reports whether words [i, j) end as a building's or a place's
-// name does: "Grand Mosque", "Shah Alam Town", "Ivan Petrov Park" (a park
-// after a name of two words; "Lena Park" is a person).
+// name does: "Grand Mosque", "Shah Alam Town", "Ivan Petrov Park", "Nelson
+// Mandela Bay" (a park or a bay after a name of two words; "Lena Park" and
+// "Tom Bay" are people).
 func (sc *sentenceScan) placeName(i, j int) bool {
 	last := sc.words[j-1]
-	return facilityHeads[last] || placeHeads[last] || last == "Park" && j-i >= 3
+	return facilityHeads[last] || placeHeads[last] || (last == "Park" || last == "Bay") && j-i >= 3
 }
 
 // saintTitles open a saint's name, which names churches, schools and

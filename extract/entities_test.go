@@ -2342,6 +2342,7 @@ func TestNamesInsideOtherNames(t *testing.T) {
 	checkNoPeople(t,
 		"The couple married at a mosque in Bandar Seri Begawan on Sunday.",
 		"Pilgrims gathered near the Imam Ali shrine in Najaf.",
+		"Water levels in Nelson Mandela Bay fell to a record low.",
 		"The prayers were led at the Beth Shalom congregation.",
 		"The admiral toured the frigate HMS Yusuf Cemal on Friday.",
 		"The tanker MV Maria Lopez ran aground off the coast.",
@@ -2351,6 +2352,7 @@ func TestNamesInsideOtherNames(t *testing.T) {
 		"Mombasa County governor Halima Said Bakari warned on Friday.": "Halima Said Bakari",
 		"The Venerable Haeam led the prayers.":                         "Haeam",
 		"Mr Chapel said the vote was close.":                           "Chapel",
+		"Director Michael Bay said the film was finished.":             "Michael Bay",
 	})
 	checkLabelled(t, pipeline.Person, map[string][]string{
 		"Governor Halima Said Monday was a holiday.": {"Halima"},
