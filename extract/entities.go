@@ -1106,7 +1106,7 @@ func (sc *sentenceScan) personsName(i, j int) bool {
 	if slices.ContainsFunc(sc.words[i:j], func(w string) bool { return namesBody(w) || isOrgHead(w) || w == "&" }) {
 		return false
 	}
-	if slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start < j && i < m.End && m.Entries[0].Kind != gazetteer.City }) {
+	if sc.gazetteerIn(i, j, func(m gazetteer.Match) bool { return m.Entries[0].Kind != gazetteer.City }) {
 		return false
 	}
 	return j == len(sc.words) || !startsLower(sc.words[j]) || !strings.HasPrefix(sc.toks[j].Tag, "NN")
@@ -1125,9 +1125,13 @@ var paperNouns = toSet(`newspaper magazine tabloid website`)
 // gazetteerPlaceIn reports whether a place the gazetteer knows lies in
 // tokens [i, j).
 func (sc *sentenceScan) gazetteerPlaceIn(i, j int) bool {
-	return slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool {
-		return m.Start < j && i < m.End && labelOf(m.Entries[0].Kind) == pipeline.Place
-	})
+	return sc.gazetteerIn(i, j, func(m gazetteer.Match) bool { return labelOf(m.Entries[0].Kind) == pipeline.Place })
+}
+
+// gazetteerIn reports whether a gazetteer match that keep accepts
+// overlaps tokens [i, j).
+func (sc *sentenceScan) gazetteerIn(i, j int, keep func(gazetteer.Match) bool) bool {
+	return slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start < j && i < m.End && keep(m) })
 }
 
 // seatTitles are the titles of members of a chamber, written after the
@@ -2610,7 +2614,7 @@ func (sc *sentenceScan) demonymPeople() {
 		}) {
 			continue
 		}
-		if sc.titleReaches(j) || slices.ContainsFunc(sc.gaz, func(o gazetteer.Match) bool { return o.Start < j && k < o.End }) {
+		if sc.titleReaches(j) || sc.gazetteerIn(k, j, func(gazetteer.Match) bool { return true }) {
 			continue
 		}
 		sc.add(k, j, pipeline.Person, prioRule, 0.8)
@@ -2624,6 +2628,8 @@ func personDemonym(w string) bool {
 	return strings.HasSuffix(w, "man") || strings.HasSuffix(w, "woman") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ard") || personDemonyms[w]
 }
 
+// personDemonyms are the demonyms that are nouns for a person only,
+// with no suffix that says so.
 var personDemonyms = toSet(`Swede Dane Scot Finn Pole Turk Briton Serb Croat Slovene Kurd`)
 
 // placePreps open a phrase of place.
