@@ -1094,8 +1094,11 @@ func (sc *sentenceScan) personNounAt(k int) bool {
 	if !startsLower(w) || firmRoleNouns[w] {
 		return false
 	}
+	if sc.e.titles.IsDescriptor(w) {
+		return true
+	}
 	m := sc.e.titles.MatchPlural(sc.words, k)
-	return sc.e.titles.IsDescriptor(w) || m.N == 1 && m.Professional && !m.Plural
+	return m.N == 1 && m.Professional && !m.Plural
 }
 
 // personsName reports whether the words [i, j) may be a person's name
@@ -2984,13 +2987,13 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 		// "Labour's Fiona | Gallacher MP": a given name the tagger left
 		// out just before a person opens the name.
 		if k := sp.Start - 1; k > 0 && sc.toks[k].Tag == "NNP" && sc.nameOnlyGiven(k) &&
-			!slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start <= k && k < o.End }) {
+			!covered(spans, k) {
 			sp.Start = k
 		}
 		// "chief executive | Anand | Kulkarni": a city between a title and
 		// a person is the person's given name; no place stands there.
 		if k := sp.Start - 1; k > 0 && sc.toks[k].Tag == "NNP" && sc.titleBefore(k) && sc.gazetteerEnds(k, k+1, gazetteer.City) &&
-			!slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start <= k && k < o.End }) {
+			!covered(spans, k) {
 			sp.Start = k
 		}
 		// ("Bingu | wa | Mutharika": one word before a particle of
@@ -3010,6 +3013,11 @@ func (sc *sentenceScan) wholeNames(spans []ner.Span) []ner.Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// covered reports whether token k lies inside one of spans.
+func covered(spans []ner.Span, k int) bool {
+	return slices.ContainsFunc(spans, func(o ner.Span) bool { return o.Start <= k && k < o.End })
 }
 
 // nameOnlyGiven reports whether the word at k is a given name and no

@@ -2360,7 +2360,8 @@ func TestNamesInsideOtherNames(t *testing.T) {
 }
 
 // TestNameInAppositionAfterTitle: a name set off by commas after a title
-// in lower case, with or without a portfolio after it, is a person's even where the tagger read a body or a place
+// in lower case, with or without a portfolio after it, or after "his
+// successor", is a person's even where the tagger read a body or a place
 // into it; not a body's name, nor a place the gazetteer knows whole.
 func TestNameInAppositionAfterTitle(t *testing.T) {
 	checkPersons(t, map[string]string{

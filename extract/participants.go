@@ -527,8 +527,9 @@ func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
 
 // determined reports whether a mention has "the" before it and nothing
 // after it that it could describe: a verb, punctuation or a preposition
-// ("the Aurora limped back", "at the Bernabeu.", "the Ledbury Hunt in"). A person's name takes "the" only
-// before a noun ("the Bush administration").
+// other than "of" ("the Aurora limped back", "at the Bernabeu.", "the
+// Ledbury Hunt in"). A person's name takes "the" only before a noun ("the
+// Bush administration") or "of" ("the Kennedy of legend").
 func determined(d *pipeline.Doc, ix *tokenIndex, m pipeline.Span) bool {
 	first, last := ix.token(m.Start), ix.tokenEnding(m.End)
 	if first < 1 || last < 0 || !strings.EqualFold(d.Tokens[first-1].Text, "the") || d.Tokens[first-1].Sentence != d.Tokens[first].Sentence {
@@ -538,8 +539,6 @@ func determined(d *pipeline.Doc, ix *tokenIndex, m pipeline.Span) bool {
 		return true
 	}
 	next := d.Tokens[last+1]
-	// ("the Ledbury Hunt in Oxfordshire": a preposition too, but "of",
-	// which a person's name takes, "the Kennedy of legend".)
 	return finiteVerb(next.Tag) || len(next.Text) == 1 && strings.Contains(".,;:!?", next.Text) || next.Tag == "IN" && !strings.EqualFold(next.Text, "of")
 }
 
@@ -786,7 +785,8 @@ func (p *Participants) officeDescriptions(d *pipeline.Doc, ix *tokenIndex) []off
 		if k <= 0 || first < 0 || k >= len(d.Tokens) {
 			continue
 		}
-		if e.Label == pipeline.Place && isPossessive(d.Tokens[k].Text) && headingStart(d, first) {
+		heading := headingStart(d, first)
+		if e.Label == pipeline.Place && isPossessive(d.Tokens[k].Text) && heading {
 			if c := p.countryOf(e); c != "" {
 				out = append(out, officeDescription{c, k + 1})
 			}
@@ -795,7 +795,7 @@ func (p *Participants) officeDescriptions(d *pipeline.Doc, ix *tokenIndex) []off
 		if e.Label != pipeline.NORP {
 			continue
 		}
-		if !headingStart(d, first) && (first < 1 || !strings.EqualFold(d.Tokens[first-1].Text, "the") || first > 1 && lowercase.Get(meetingWords, d.Tokens[first-2].Text)) {
+		if !heading && (first < 1 || !strings.EqualFold(d.Tokens[first-1].Text, "the") || first > 1 && lowercase.Get(meetingWords, d.Tokens[first-2].Text)) {
 			continue
 		}
 		if c := p.countryOf(e); c != "" {

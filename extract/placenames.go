@@ -449,8 +449,8 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		f.impersonal[strings.Join(tokenTexts(t[start:k]), " ")] = true
 	}
 	// "engineering group Halvard", "storage firm Ostel", "gadget magazine
-	// Spark": a name after the noun for a kind of firm or paper is a body's in the whole document ("a boost
-	// to Halvard, which"), unless a given name or a title opens it ("the
+	// Spark": a name after the noun for a kind of firm or paper is a
+	// body's in the whole document ("a boost to Halvard, which"), unless a given name or a title opens it ("the
 	// firm Tom Berg founded", "company Chairman Ana Ruiz"). A compound's
 	// kind ("transport group") may name a body by a given name alone
 	// ("Carter").
