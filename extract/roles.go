@@ -2085,7 +2085,11 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	// a body.
 	if prep == "for" && r.p.rules.memberTitle(ph.match.Canonical) && j < hi && isCapitalized(r.d.Tokens[j].Text) {
 		if e, ok := r.ix.entityAt(j); ok {
-			return r.nameContinues(r.ix.tokenEnding(e.End)+1, hi) // "Leeds and Wetherby"
+			end := r.ix.tokenEnding(e.End) + 1
+			for end < hi && compassPoints[r.d.Tokens[end].Text] {
+				end++ // "Edinburgh | South West", however the tagger split it
+			}
+			return r.seatOf(r.nameContinues(end, hi), hi) // "Leeds and Wetherby"
 		}
 		return r.nameContinues(j-1, hi)
 	}
@@ -2279,9 +2283,10 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	// committee": a lowercase head after the name.
 	k := j
 	// ("Spain's Basque region": an adjective in capitals too; "the UN's
-	// peacekeeping mission": a participle before the noun.)
+	// peacekeeping mission": a participle before the noun; "Ohio's 9th
+	// district": an ordinal.)
 	// (A quotation mark prose tags as a noun is none.)
-	for n := 0; n < 3 && k < hi && hasLetter(r.d.Tokens[k].Text) && (!isCapitalized(r.d.Tokens[k].Text) || r.d.Tokens[k].Tag == "JJ") && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ" || r.modifierParticiple(k, hi)); n++ {
+	for n := 0; n < 3 && k < hi && hasLetter(r.d.Tokens[k].Text) && (!isCapitalized(r.d.Tokens[k].Text) || r.d.Tokens[k].Tag == "JJ") && (strings.HasPrefix(r.d.Tokens[k].Tag, "NN") || r.d.Tokens[k].Tag == "JJ" || isOrdinal(r.lower[k]) || r.modifierParticiple(k, hi)); n++ {
 		k++
 		if strings.HasPrefix(r.d.Tokens[k-1].Tag, "NN") {
 			j = k
@@ -2313,6 +2318,28 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 	}
 	return j
 }
+
+// seatOf returns the end of the seat a place's possessive owns from token
+// j ("for Maine's 2nd congressional district", "for Harwick's eastern
+// seat"), or j when there is none.
+func (r *roleReader) seatOf(j, hi int) int {
+	if j+1 >= hi || !isPossessive(r.d.Tokens[j].Text) {
+		return j
+	}
+	for k := j + 1; k < hi && k < j+5 && r.persons[k] == 0; k++ {
+		tag := r.d.Tokens[k].Tag
+		if !strings.HasPrefix(tag, "NN") && tag != "JJ" && tag != "CD" && !isOrdinal(r.lower[k]) {
+			break
+		}
+		if seatNouns[r.lower[k]] {
+			return k + 1
+		}
+	}
+	return j
+}
+
+// seatNouns are what a member of a chamber sits for.
+var seatNouns = toSet(`district constituency seat riding ward division electorate`)
 
 // placeOpensName reports whether token k, after a place, goes on with its
 // name: a noun in capitals that is no person, title nor possessive.
