@@ -2461,12 +2461,20 @@ func (r *roleReader) countriesAfter(j, hi int) ([]string, int) {
 // consultant".
 var fieldAcronyms = toSet(`PR IT HR`)
 
+// tailTitle reports whether the title at k ends a name run, no name after
+// it: "Caledonian | Investment Managers," (not "Chairman Ana Ruiz").
+func (r *roleReader) tailTitle(k, hi int) bool {
+	e := k + r.title(k).N
+	return e >= hi || !isCapitalized(r.d.Tokens[e].Text)
+}
+
 // nameTail returns the end of capitalised words from m that end a
 // clause (a comma, a bracket, a full stop or the sentence's end after
-// them), none a person's, a title, a day or a month; m when there are none.
+// them), none a person's, a day or a month, nor a title but one that
+// ends them after another word; m when there are none.
 func (r *roleReader) nameTail(m, hi int) int {
 	k := m
-	for k < hi && isCapitalized(r.d.Tokens[k].Text) && !isPossessive(r.d.Tokens[k].Text) && r.persons[k] == 0 && r.title(k).N == 0 && !r.is(k, r.p.rules.time) && monthOf(r.d.Tokens[k].Text) == 0 {
+	for k < hi && isCapitalized(r.d.Tokens[k].Text) && !isPossessive(r.d.Tokens[k].Text) && r.persons[k] == 0 && (r.title(k).N == 0 || k > m && r.tailTitle(k, hi)) && !r.is(k, r.p.rules.time) && monthOf(r.d.Tokens[k].Text) == 0 {
 		k++
 	}
 	if k > m && (k == hi || r.lower[k] == "," || r.lower[k] == "." || r.lower[k] == ")") {
@@ -2586,6 +2594,14 @@ func (r *roleReader) portfolio(j, hi int, ministerial bool) int {
 	// "Undersecretary of State | for Political Affairs").
 	for k := j; k < end && end < hi && isCapitalized(r.d.Tokens[end].Text); k++ {
 		if e, ok := r.ix.entityAt(k); ok && r.ix.tokenEnding(e.End) >= end {
+			return 0
+		}
+	}
+	// Nor when no one's name, nor a title before a name, follows them:
+	// "of Hibernian Investment | Managers" is a body the tagger missed.
+	if end > j && end < hi && isCapitalized(r.d.Tokens[end-1].Text) && isCapitalized(r.d.Tokens[end].Text) && strings.HasPrefix(r.d.Tokens[end].Tag, "NN") &&
+		r.persons[end] == 0 && !r.labelAt(end, pipeline.Person) {
+		if t := r.title(end); t.N == 0 || end+t.N >= hi || !isCapitalized(r.d.Tokens[end+t.N].Text) {
 			return 0
 		}
 	}
