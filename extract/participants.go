@@ -622,7 +622,8 @@ label labels labelled labelling labeled labeling`)
 // not of the European one), a post in a body of the state, or the
 // opposition of a country ("Russian opposition leader").
 func countryPost(role, org string) bool {
-	return isStateOffice(role) || stateBody(org) || strings.Contains(role, "Opposition") ||
+	_, _, _, state := stateBodyHead(org) // (a central bank's name too)
+	return isStateOffice(role) || stateBody(org) || state || strings.Contains(role, "Opposition") ||
 		stateBody(role) && !strings.Contains(role, "European")
 }
 
@@ -3135,8 +3136,13 @@ func stateBodyHead(org string) (words []string, head, of int, state bool) {
 		return words, head, of, false
 	}
 	centralBank := head > 0 && words[head] == "Bank" && (words[head-1] == "Reserve" || words[head-1] == "Central")
-	return words, head, of, stateBodyHeads[words[head]] || centralBank
+	return words, head, of, stateBodyHeads[words[head]] || stateOnlyHeads[words[head]] || centralBank
 }
+
+// stateOnlyHeads head the names of a state's offices and nothing else's
+// ("the National Audit Directorate of Chile"), unlike a council, a board or
+// a chamber, which may be a firm's or a city's.
+var stateOnlyHeads = toSet(`Directorate Inspectorate Prosecution Presidency Consulate Judiciary Legislature`)
 
 // stateBodyOf returns the country of a body of a state the gazetteer
 // knows by this name, or "".
