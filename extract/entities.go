@@ -3379,8 +3379,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// "the magazine Spark", "Spark magazine": so is a name the tagger
 		// read as a place, next to a noun for a paper and unknown as a
 		// place ("a Lagos newspaper" is the city's; a town's is often
-		// unknown, "the Greenville newspaper", so not before "newspaper").
-		if label == pipeline.Place && (i > 0 && paperNouns[sc.words[i-1]] || j < len(sc.words) && paperNouns[sc.words[j]] && sc.words[j] != "newspaper") && !sc.gazetteerPlaceIn(i, j) {
+		// unknown, "the Greenville newspaper", so not before "newspaper";
+		// after "the weekly", as after "the magazine": "the Cairo weekly
+		// Al-Hadaf").
+		if label == pipeline.Place && (i > 0 && (paperNouns[sc.words[i-1]] || periodicals[sc.words[i-1]]) || j < len(sc.words) && paperNouns[sc.words[j]] && sc.words[j] != "newspaper") && !sc.gazetteerPlaceIn(i, j) {
 			label = pipeline.Org
 		}
 		// "carmaker Halvorsen", "Retailer Castell reported": so is a name

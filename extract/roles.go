@@ -999,7 +999,7 @@ func (r *roleReader) describedBody(j, hi int) int {
 		if !startsLower(t.Text) || !strings.HasPrefix(t.Tag, "NN") && t.Tag != "JJ" && t.Tag != "VBG" {
 			return j
 		}
-		if bodyKind(r.lower[k]) && (r.labelAt(k+1, pipeline.Org) || r.untaggedNameAt(k+1, hi)) {
+		if bodyKind(r.lower[k]) && (r.labelAt(k+1, pipeline.Org) || r.untaggedNameAt(k+1, hi)) && !(periodicals[r.lower[k]] && r.modifiesNoun(k+1, hi)) {
 			// (Not a name the entity stage cut short: "group Vote | Now".)
 			if e, ok := r.ix.entityAt(k + 1); ok && r.ix.tokenEnding(e.End)+1 < hi && isCapitalized(r.d.Tokens[r.ix.tokenEnding(e.End)+1].Text) {
 				return j
@@ -1038,7 +1038,20 @@ func (r *roleReader) untaggedNameAt(k, hi int) bool {
 // bodyKind reports whether w names a kind of body: "charity", "firm",
 // "union".
 func bodyKind(w string) bool {
-	return firmNouns[w] || orgNouns[w] || businessKinds[w] || paperNouns[w] || w == "organisation" || w == "organization"
+	return firmNouns[w] || orgNouns[w] || businessKinds[w] || paperNouns[w] || periodicals[w] || w == "organisation" || w == "organization"
+}
+
+// periodicals name a paper by how often it comes out, before its name:
+// "the Cairo weekly Al-Hadaf", "the French daily Le Soir".
+var periodicals = toSet(`daily weekly monthly fortnightly`)
+
+// modifiesNoun reports whether the capitalised words from k go on to a
+// noun in lower case, which they describe: "the weekly Cabinet | meeting".
+func (r *roleReader) modifiesNoun(k, hi int) bool {
+	for k < hi && isCapitalized(r.d.Tokens[k].Text) {
+		k++
+	}
+	return k < hi && startsLower(r.d.Tokens[k].Text) && strings.HasPrefix(r.d.Tokens[k].Tag, "NN")
 }
 
 // businessKinds say what a firm does; unlike firmNouns they may name a
