@@ -3405,6 +3405,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if sc.promoteGazetteer(i, j, label) {
 			continue
 		}
+		// "a member of the Lok Sabha": a state's body the gazetteer
+		// added after the tagger was trained is a body, whatever the
+		// tagger read it as.
+		if label != pipeline.Org && sc.lateStateBody(i, j) {
+			label = pipeline.Org
+		}
 		if label != pipeline.Place && sc.countryWord(i, j) {
 			continue // "DRC", "UAE": a country, whatever the tagger says
 		}
@@ -4199,6 +4205,13 @@ func (sc *sentenceScan) insideGazetteer(i, j int, label string) (gazetteer.Match
 // promoteGazetteer gives the gazetteer's candidate for the name holding the
 // tagger's span [i, j) the tagger's priority, and reports whether there is
 // one.
+// lateStateBody reports whether words i..j are the whole name of a state's
+// body that only the rules know (central banks, legislatures).
+func (sc *sentenceScan) lateStateBody(i, j int) bool {
+	es := sc.e.gaz.Lookup(sc.d.Text[sc.toks[i].Start:sc.toks[j-1].End])
+	return len(es) > 0 && !slices.ContainsFunc(es, func(e gazetteer.Entry) bool { return !e.Late || !e.State })
+}
+
 func (sc *sentenceScan) promoteGazetteer(i, j int, label string) bool {
 	m, ok := sc.insideGazetteer(i, j, label)
 	if !ok {

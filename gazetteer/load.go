@@ -131,10 +131,10 @@ func embeddedRecords() ([]record, error) {
 		{"armed_groups.tsv", func(f []string) record {
 			return record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true}, list(field(f, 2))}
 		}},
-		// central_banks: name country forms; known to the rules only
-		{"central_banks.tsv", func(f []string) record {
-			return record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true, State: true}, list(field(f, 2))}
-		}},
+		// central_banks and legislatures: name country forms; known to
+		// the rules only
+		{"central_banks.tsv", stateBody},
+		{"legislatures.tsv", stateBody},
 	} {
 		err := eachRow(file.name, func(f []string) error {
 			recs = append(recs, file.rec(f))
@@ -145,6 +145,12 @@ func embeddedRecords() ([]record, error) {
 		}
 	}
 	return recs, nil
+}
+
+// stateBody reads a row of a state's bodies added after the tagger was
+// trained: name country forms.
+func stateBody(f []string) record {
+	return record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true, State: true}, list(field(f, 2))}
 }
 
 func load() (*Gazetteer, error) {
