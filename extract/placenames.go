@@ -275,6 +275,10 @@ var wordingKinds = toSet(`slogan motto chant catchphrase hashtag phrase memoir m
 // contestVerbs take a seat as their object.
 var contestVerbs = toSet(`contest contests contested contesting`)
 
+// seatHolders are members of a chamber who sit "for" a seat: "the MP for
+// Harwick Green".
+var seatHolders = toSet(`MP MSP MEP MLA MNA MPP TD member`)
+
 // bodyTails are the nouns after a body's name: "the Yesh Atid party";
 // partTails those after the name of a part of a firm, which no one's name
 // comes before ("its Clearvale unit").
@@ -489,10 +493,13 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 			f.things[strings.Join(tokenTexts(t[start:end]), " ")] = pipeline.Org
 		}
 	}
-	// "he will contest Harwick Green": what a candidate contests is a
-	// seat, in the whole document (not "contest Ana Ruiz's claim").
+	// "he will contest Harwick Green", "the MP for Harwick Green": what
+	// a candidate contests and a member sits for is a seat, in the whole
+	// document (not "contest Ana Ruiz's claim").
 	for k := 0; k+1 < len(t); k++ {
-		if !lowercase.Get(contestVerbs, t[k].Text) {
+		if seatHolders[t[k].Text] && t[k+1].Text == "for" {
+			k++
+		} else if !lowercase.Get(contestVerbs, t[k].Text) {
 			continue
 		}
 		end := k + 1
