@@ -2710,6 +2710,7 @@ Publishing Investments Ventures Properties Logistics Insurance Securities Holdin
 Interactive Analytics Media Insights Forum Advisors Advisers Trust College School Academy Polytechnic
 Nasional Nacional Diario Plc PLC LLC GmbH Limited
 Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foods Exchange Bourse Boerse Shimbun Zeitung
+Minerals Managers
 Resources Chemical Electric Aviation Savings Metals Investors Garments Wholesale Aircraft Railroad Worldwide
 Telecom Telecoms Telecommunications Property Realty Developers Stockbrokers Brokers Brokerage`)
 
