@@ -1719,7 +1719,9 @@ func (r *roleReader) placedBy(j, hi int) int {
 	// ("the New Mexico-based firm": a place of words before it.)
 	for t := j; t < hi-1 && t < j+3; t++ {
 		if placedByWord(r.d.Tokens[t].Text) {
-			if _, ok := r.ix.entityAt(t + 1); ok || strings.HasPrefix(r.d.Tokens[t+1].Tag, "NN") && !isCapitalized(r.d.Tokens[t+1].Text) {
+			// ("the Leeds-based consulting firm": a gerund may open the noun.)
+			next := r.d.Tokens[t+1]
+			if _, ok := r.ix.entityAt(t + 1); ok || (strings.HasPrefix(next.Tag, "NN") || next.Tag == "VBG" || next.Tag == "JJ") && !isCapitalized(next.Text) {
 				return t + 1 - j
 			}
 			return 0
