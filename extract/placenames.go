@@ -259,7 +259,7 @@ neighbourhood neighborhood suburb ranch farm estate plantation hotel resort mine
 
 // namedKinds name kinds of work and of vessel, in lower case, whose name
 // follows them: "the comedy Vera Hale", "the tanker Grace Lindow".
-var namedKinds = toSet(`film movie comedy drama thriller documentary musical opera play novel album single song sitcom
+var namedKinds = toSet(`film movie comedy drama thriller documentary musical opera play novel book album single song sitcom show
 series serial soap miniseries
 ship vessel tanker freighter ferry yacht trawler liner frigate destroyer submarine carrier cruiser corvette warship`)
 
@@ -405,6 +405,22 @@ func (f *docFacts) collectives() {
 	}
 }
 
+// prepositionedNoun reports whether the noun at k heads the object of a
+// preposition: the words before it back to one tagged IN are a
+// determiner, adjectives, names or possessives ("on BBC Radio's | show").
+func prepositionedNoun(t []pipeline.Token, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		switch tag := t[j].Tag; {
+		case tag == "IN" || tag == "TO":
+			return true
+		case tag == "DT" || tag == "PRP$" || tag == "POS" || tag == "CD" || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NN"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // appositions records the one-word names of a sentence described by a
 // noun phrase after a comma, and the names of storms. An opening phrase
 // with no verb yet is not described by what follows it: in "In Baghdad, a
@@ -420,23 +436,34 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 	// "the comedy Vera Hale", "his album Harwick Street": a work's or a
 	// vessel's name after the noun for its kind is no one's name in the
 	// whole document.
+	// So is one set off by commas after it, where the noun is no
+	// preposition's ("her novel, Harbour Lights, won"; not "on the show,
+	// Ana Ruiz said").
 	for k := 0; k+1 < len(t); k++ {
 		if !wordingKinds[t[k].Text] && (!namedKinds[t[k].Text] || !strings.HasPrefix(t[k].Tag, "NN")) {
 			continue
 		}
-		end := k + 1
-		for end < len(t) && end < k+5 && isCapitalized(t[end].Text) && !isPossessive(t[end].Text) {
+		start := k + 1
+		apposed := t[start].Text == "," && start+1 < len(t) && !lowercase.Get(honorifics, t[start+1].Text) && !prepositionedNoun(t, k)
+		if apposed {
+			start++
+		}
+		end := start
+		for end < len(t) && end < start+4 && isCapitalized(t[end].Text) && !isPossessive(t[end].Text) {
 			end++
+		}
+		if apposed && (end == start || end < len(t) && t[end].Text != "," && t[end].Text != ".") {
+			continue
 		}
 		// (An acronym is a body's, after a comma the writer left out: "a
 		// downloaded movie NEC is showing".)
-		if end > k+1 && (end == len(t) || !isPossessive(t[end].Text)) && !(end == k+2 && isAllCaps(t[k+1].Text)) {
-			f.things[strings.Join(tokenTexts(t[k+1:end]), " ")] = ""
+		if end > start && (end == len(t) || !isPossessive(t[end].Text)) && !(end == start+1 && isAllCaps(t[start].Text)) {
+			f.things[strings.Join(tokenTexts(t[start:end]), " ")] = ""
 			// ("the tanker Princess Halima", "the frigate HMS Ana
 			// Ruiz": nor is the name after the title or the navy's
 			// prefix in it anyone's.)
-			if end > k+2 && (lowercase.Get(honorifics, t[k+1].Text) || vesselTitles[t[k+1].Text] || isAllCaps(t[k+1].Text) && len(t[k+1].Text) <= 4) {
-				f.things[strings.Join(tokenTexts(t[k+2:end]), " ")] = ""
+			if end > start+1 && (lowercase.Get(honorifics, t[start].Text) || vesselTitles[t[start].Text] || isAllCaps(t[start].Text) && len(t[start].Text) <= 4) {
+				f.things[strings.Join(tokenTexts(t[start+1:end]), " ")] = ""
 			}
 		}
 	}
