@@ -996,6 +996,11 @@ func soonToBe(lower []string, j int) bool {
 func (r *roleReader) describedBody(j, hi int) int {
 	for k := j; k < hi && k < j+3; k++ {
 		t := r.d.Tokens[k]
+		// ("MMS firm Adaro", "P2P network Kestrel": a line of work's
+		// acronym before the kind.)
+		if k+1 < hi && lineOfWorkAcronym(t.Text) && startsLower(r.d.Tokens[k+1].Text) {
+			continue
+		}
 		if !startsLower(t.Text) || !strings.HasPrefix(t.Tag, "NN") && t.Tag != "JJ" && t.Tag != "VBG" {
 			return j
 		}
@@ -1008,6 +1013,16 @@ func (r *roleReader) describedBody(j, hi int) int {
 		}
 	}
 	return j
+}
+
+// lineOfWorkAcronym reports whether w may be the acronym of a line of
+// work: two to four capitals or digits, a capital first ("IT", "MMS",
+// "P2P").
+func lineOfWorkAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 4 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	return !strings.ContainsFunc(w, func(c rune) bool { return (c < 'A' || c > 'Z') && (c < '0' || c > '9') })
 }
 
 // untaggedNameEnd returns where a capitalised name the entity stage did
