@@ -2058,6 +2058,11 @@ Reef Plateau Desert Mountains Bowl River Shoal Shoals Atoll Lagoon Glacier Volca
 	placePrefixes = toSet(`Mt Mt. Mount Lake Fort Cape Port`)
 )
 
+// namedPlaceHeads open, in Spanish, Portuguese and Italian, the names of
+// streets, squares and buildings named after people: "Avenida Joaquim
+// Barros", "Estadio Rafael Mendoza".
+var namedPlaceHeads = toSet(`Avenida Rua Calle Plaza Praça Piazza Estadio Estádio Stadio Aeropuerto Aeroporto Teatro Palacio Palazzo`)
+
 // compassPoints follow a place's name in the name of a part of it, such
 // as a constituency: "Leeds North", "Glasgow South West".
 var compassPoints = toSet(`North South East West Central Northeast Northwest Southeast Southwest`)
@@ -2588,6 +2593,59 @@ func (sc *sentenceScan) introducedPeople() {
 		}
 		sc.add(k, j, pipeline.Person, prioRule, 0.85)
 		i = j - 1
+	}
+	sc.apposedPeople()
+}
+
+// apposedPeople finds the names set beside a common noun for a person:
+// "a seven-year-old girl, Elif, was", "whose son Daan was", and "Sutarmin,
+// a fisherman from Lamongan," (a name of one or two words; not a place's:
+// "Lamongan, a fishing town").
+func (sc *sentenceScan) apposedPeople() {
+	w := sc.words
+	// (A partner may be a firm's: "former partner Fiat".)
+	person := func(x string) bool {
+		return x != "partner" && (lowercase.Get(personNouns, x) || lowercase.Get(kinNouns, x))
+	}
+	name := func(k int) int {
+		j := sc.nameRun(k)
+		if j == k || j-k > 2 || notNames[w[k]] || sc.geoAt(k) || sc.e.gaz.LowerWord(strings.ToLower(w[k])) || j < len(w) && isCapitalized(w[j]) {
+			return k
+		}
+		return j
+	}
+	for i := 0; i+2 < len(w); i++ {
+		// "a girl, Elif,", "his son Daan"
+		if startsLower(w[i]) && person(w[i]) && (w[i+1] == "," || lowercase.Get(kinNouns, w[i])) {
+			k := i + 1
+			if w[k] == "," {
+				k++
+			}
+			if j := name(k); j > k && (w[k-1] != "," || j < len(w) && (w[j] == "," || w[j] == ".")) && (j >= len(w) || !isPossessive(w[j])) {
+				sc.add(k, j, pipeline.Person, prioRule, 0.8)
+			}
+		}
+	}
+	// "Sutarmin, a fisherman", "Abdi, a 12-year-old boy"
+	for k := 0; k+3 < len(w); k++ {
+		if k > 0 && (isCapitalized(w[k-1]) || lowercase.Get(articles, w[k-1])) || !isCapitalized(w[k]) {
+			continue
+		}
+		j := name(k)
+		if j == k || j+2 >= len(w) || w[j] != "," || w[j+1] != "a" && w[j+1] != "an" {
+			continue
+		}
+		for m := j + 2; m < len(w) && m < j+5; m++ {
+			if person(w[m]) && startsLower(w[m]) && (m+1 == len(w) || !strings.HasPrefix(sc.toks[m+1].Tag, "NN")) {
+				sc.add(k, j, pipeline.Person, prioRule, 0.8) // (the noun heads its phrase: not "a local phone firm")
+				break
+			}
+			// (Adjectives and an age before the noun: "a 12-year-old
+			// boy"; not another noun's, "a phone service provider".)
+			if isCapitalized(w[m]) || strings.HasPrefix(sc.toks[m].Tag, "NN") && !strings.Contains(w[m], "-") {
+				break
+			}
+		}
 	}
 }
 
@@ -3533,8 +3591,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			continue // "the Lal Masjid", "Shah Alam Town": a building's or a place's name, no one's
 		} else if label == pipeline.Person && j-i >= 2 && saintTitles[sc.words[i]] && j+1 < len(sc.words) && isPossessive(sc.words[j]) && isCapitalized(sc.words[j+1]) {
 			continue // "St Brendan's Hospital", "Saint Ita's Day": a saint's name in another's
-		} else if label == pipeline.Person && (j-i >= 2 && placePrefixes[sc.words[i]] || sc.afterPolity(i)) {
-			label = pipeline.Place // "Mt Albert", "the Republic of Mari Tul"
+		} else if label == pipeline.Person && (j-i >= 2 && (placePrefixes[sc.words[i]] || namedPlaceHeads[sc.words[i]]) || sc.afterPolity(i)) {
+			label = pipeline.Place // "Mt Albert", "the Republic of Mari Tul", "Avenida Joaquim Barros"
+		} else if label == pipeline.Person && namedPlaceHeads[sc.words[i]] {
+			continue // (the head alone, where the tagger split it from the name)
+		} else if label == pipeline.Person && i > 0 && namedPlaceHeads[sc.words[i-1]] {
+			i, label = i-1, pipeline.Place // "the Estadio | Rafael Mendoza"
 		} else if label == pipeline.Person && sc.bodyModifier(i, j) {
 			label = pipeline.Org // "Stade Lyonnais coach X", "Orbis head X"
 		} else if end := sc.pluralPossessor(j); label == pipeline.Person && end > j {
