@@ -2129,10 +2129,14 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 		j++ // "for Mr Begg"
 	}
 	// "a spokesman for President Ana Ruiz": the title of the person the
-	// post serves.
-	if (prep == "for" || prep == "to") && j < hi {
-		// ("for EU trade commissioner X": the title's body and portfolio.)
-		if t := r.titledPersonEnd(j, hi); t > 0 {
+	// post serves ("the envoy of UN Secretary-General X" too).
+	servesTitled := false
+	if (prep == "for" || prep == "to" || prep == "of") && j < hi {
+		from := j
+		// ("for EU trade commissioner X": the title's body and portfolio;
+		// not after "of", where a country may end the post before another
+		// person's: "secretary of Mexico and Energy Minister X".)
+		if t := r.titledPersonEnd(j, hi); t > 0 && prep != "of" {
 			j = t
 		}
 		// ("for UN Secretary-General X": the title's body before it.)
@@ -2146,6 +2150,10 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 					j = q + t.N
 				}
 			}
+		}
+		servesTitled = j > from
+		if prep == "of" && !servesTitled {
+			j = from
 		}
 	}
 	for j < hi {
@@ -2226,8 +2234,8 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			ph.tied = true
 		case e.Label == pipeline.Place:
 			// A state, province or city completes the title.
-		case e.Label == pipeline.Person && (prep == "for" || prep == "to" || prep == "representing"):
-			ph.tied = true // "a lawyer for Mr Begg", "representing Ann Kerr"
+		case e.Label == pipeline.Person && (prep == "for" || prep == "to" || prep == "representing" || prep == "of" && servesTitled):
+			ph.tied = true // "a lawyer for Mr Begg", "representing Ann Kerr", "the spokeswoman of President X"
 		case e.Label == pipeline.Person && r.possessiveAfter(e):
 			// "the chairman of Mr. Ruiz's Council of Advisers", "the head
 			// of Ana Ruiz's tribe": what the person owns follows.
