@@ -2172,7 +2172,7 @@ func rolesFor(caps []capture, ci int, pairs bool) []rolePhrase {
 
 // roleFactOf turns a role phrase into what the person gets from it.
 func (m *matcher) roleFactOf(ph rolePhrase) roleFact {
-	f := roleFact{role: m.r.text(ph), country: ph.country(), org: ph.org, party: ph.party, owner: ph.owner}
+	f := roleFact{role: m.r.text(ph), country: ph.country(), org: ph.org, party: ph.party, owner: ph.owner, office: ph.office}
 	f.evidence = m.r.d.SpanOf(m.r.d.Tokens[ph.start].Start, m.r.d.Tokens[ph.end-1].End)
 	return f
 }

@@ -94,6 +94,7 @@ var roleWords = strings.NewReplacer("Spokesman", "Spokesperson", "Spokeswoman", 
 // roleFact is what one stretch of text says about a person.
 type roleFact struct {
 	owner              string // the person whose office this one hangs on
+	office             string // the office, by its title, this one hangs on ("the president's spokeswoman")
 	role, country, org string
 	party              string // the party an adjective names with the post, when org is another body
 	evidence           pipeline.Span
@@ -240,8 +241,9 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		kept = append(kept, per)
 	}
 	people = kept
-	onePost := make([]bool, 0, len(people))   // by participant: the text gives one post only
-	ownerOf := make([]string, 0, len(people)) // by participant: whose post theirs serves ("her chief of staff")
+	onePost := make([]bool, 0, len(people))    // by participant: the text gives one post only
+	ownerOf := make([]string, 0, len(people))  // by participant: whose post theirs serves ("her chief of staff")
+	officeOf := make([]string, 0, len(people)) // by participant: the office theirs hangs on ("the president's spokeswoman")
 	for i, per := range people {
 		part := pipeline.Participant{
 			ID:       fmt.Sprintf("p%d", i+1),
@@ -281,7 +283,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			facts = slices.Concat(per.roles[i:i+1], per.roles[:i], per.roles[i+1:])
 		}
 		former := false
-		roleOrg, roleParty := "", "" // the body of the post taken, and its holder's party
+		roleOrg, roleParty, servedOffice := "", "", "" // the body of the post taken, its holder's party, the office it hangs on
 		for _, f := range facts {
 			if f.role == "Member" && (partyName(f.org) || strings.HasSuffix(strings.ToLower(f.evidence.Text), " party")) && !otherBody(f.evidence.Text, f.org) {
 				f.role = "" // "a member of the Labour Party", "of the Green party": membership, not a post
@@ -300,7 +302,7 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 			// the text calls the post's holder-elect does not hold it yet:
 			// "the newly elected president ... President-elect X".)
 			if part.Role == "" && f.role != "" || part.Role != "" && (fullerTitle(f.role, part.Role) || notYetHeld(f.role, part.Role) && !former) && held(f) == !former {
-				part.Role, roleOrg, roleParty = f.role, f.org, f.party
+				part.Role, roleOrg, roleParty, servedOffice = f.role, f.org, f.party, f.office
 				former = !held(f) // said to be past here, or by another reading of the same phrase
 				ev := f.evidence
 				part.Evidence = &ev
@@ -412,11 +414,12 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 		d.Participants = append(d.Participants, part)
 		onePost = append(onePost, !slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.role != "" && f.role != per.roles[0].role }))
 		ownerOf = append(ownerOf, owner)
+		officeOf = append(officeOf, servedOffice)
 	}
 	ownersCountries(d.Participants, ownerOf)
 	succeeded(d.Participants, dated(d, ix), diedIn(d, ix))
 	predecessors(d, ix, d.Participants, onePost)
-	p.tieCountries(d.Participants)
+	p.tieCountries(d.Participants, officeOf)
 	contrastCountries(d, ix, d.Participants)
 	p.protagonistsOffice(d, ix)
 	// "party leader" is written "Leader", the party being the body
@@ -881,19 +884,26 @@ var officeTies = [][2]string{
 	{"Presidential ", "President"}, {"Prime Ministerial ", "Prime Minister"},
 }
 
-// tieCountries gives a post tied to an office ("Presidential Spokesperson")
-// the country that the text states for the holders of that office, when
-// they are of one country.
-func (p *Participants) tieCountries(ps []pipeline.Participant) {
+// tieCountries gives a post tied to an office ("Presidential Spokesperson",
+// "the president's spokeswoman": officeOf, by participant) the country that
+// the text states for the holders of that office, when they are of one
+// country.
+func (p *Participants) tieCountries(ps []pipeline.Participant, officeOf []string) {
 	for i := range ps {
 		role := strings.TrimPrefix(ps[i].Role, "Former ")
-		k := slices.IndexFunc(officeTies, func(t [2]string) bool { return strings.HasPrefix(role, t[0]) })
-		if k < 0 || ps[i].CountrySource == pipeline.CountryFromText {
+		office := officeOf[i]
+		if ps[i].Organization != "" {
+			office = "" // (a post in a body is the body's)
+		}
+		if k := slices.IndexFunc(officeTies, func(t [2]string) bool { return strings.HasPrefix(role, t[0]) }); k >= 0 {
+			office = officeTies[k][1]
+		}
+		if office == "" || ps[i].CountrySource == pipeline.CountryFromText {
 			continue
 		}
 		country := ""
 		for _, h := range ps {
-			if h.Role != officeTies[k][1] || h.CountrySource != pipeline.CountryFromText {
+			if h.Role != office || h.CountrySource != pipeline.CountryFromText {
 				continue
 			}
 			if country != "" && country != h.CountryCode {
