@@ -206,7 +206,32 @@ func (g *Gazetteer) CounterpartTitle(title, iso string) string {
 // GivenName reports whether w is a given name that officials worldwide
 // carry ("Sergey", "Angela", "Abdel"): evidence that a capitalised word
 // starts a personal name.
-func (g *Gazetteer) GivenName(w string) bool { return g.given[w] }
+func (g *Gazetteer) GivenName(w string) bool { return g.given[w] || g.given[unaccented(w)] }
+
+// unaccented returns w with its letters' diacritics removed, case kept
+// ("Tomás" is "Tomas"), or "" when w is plain ASCII.
+func unaccented(w string) string {
+	ascii := true
+	for i := 0; i < len(w) && ascii; i++ {
+		ascii = w[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range w {
+		a, ok := fold[unicode.ToLower(r)]
+		switch {
+		case !ok:
+			b.WriteRune(r)
+		case unicode.IsUpper(r):
+			b.WriteString(strings.ToUpper(a[:1]) + a[1:])
+		default:
+			b.WriteString(a)
+		}
+	}
+	return b.String()
+}
 
 // Titles returns the title lexicon.
 func (g *Gazetteer) Titles() *Titles { return g.titles }

@@ -490,3 +490,15 @@ func TestUpperOf(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenNameUnaccented: a given name the list holds without its
+// accents is known with them ("Tomás", "José"); case is kept, and a word
+// the list lacks stays unknown however it is written.
+func TestGivenNameUnaccented(t *testing.T) {
+	g := mustDefault(t)
+	for w, want := range map[string]bool{"Tomas": true, "Tomás": true, "TOMÁS": false, "Lamóngan": false} {
+		if got := g.GivenName(w); got != want {
+			t.Errorf("GivenName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
