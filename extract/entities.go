@@ -3454,6 +3454,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Person && i > 0 && lowercase.Get(firmNouns, sc.words[i-1]) && (!sc.givenName(sc.words[i]) || sc.kindOfFirmBefore(i, j)) {
 			label = pipeline.Org
 		}
+		// "20th Century Fox", "21st Century Insurance": a name a numbered
+		// ordinal opens is a body's, unless a given name opens it (a
+		// results line: "2nd Tom Hale").
+		if label == pipeline.Person && i > 0 && isOrdinal(sc.words[i-1]) && isDigits(sc.words[i-1][:1]) && !sc.givenName(sc.words[i]) {
+			i, label = i-1, pipeline.Org
+		}
 		// "casino operators Lakeview Clubs, Castell Group and Stanley
 		// Ellery": the names a plural noun for firms lists are bodies.
 		if label == pipeline.Person && sc.listedAfterFirms(i) {
