@@ -4274,11 +4274,13 @@ func (sc *sentenceScan) insideGazetteer(i, j int, label string) (gazetteer.Match
 // promoteGazetteer gives the gazetteer's candidate for the name holding the
 // tagger's span [i, j) the tagger's priority, and reports whether there is
 // one.
-// lateStateBody reports whether words i..j are the whole name of a state's
-// body that only the rules know (central banks, legislatures).
+// lateStateBody reports whether words i..j are the whole of a gazetteer
+// match that only state bodies the rules alone know fill (central banks,
+// legislatures).
 func (sc *sentenceScan) lateStateBody(i, j int) bool {
-	es := sc.e.gaz.Lookup(sc.d.Text[sc.toks[i].Start:sc.toks[j-1].End])
-	return len(es) > 0 && !slices.ContainsFunc(es, func(e gazetteer.Entry) bool { return !e.Late || !e.State })
+	return slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool {
+		return m.Start == i && m.End == j && !slices.ContainsFunc(m.Entries, func(e gazetteer.Entry) bool { return !e.Late || !e.State })
+	})
 }
 
 func (sc *sentenceScan) promoteGazetteer(i, j int, label string) bool {

@@ -2153,9 +2153,6 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 			}
 		}
 		servesTitled = j > from
-		if prep == "of" && !servesTitled {
-			j = from
-		}
 	}
 	for j < hi {
 		// "at consulting firm Lakeview Partners": what the body is, in

@@ -206,7 +206,13 @@ func (g *Gazetteer) CounterpartTitle(title, iso string) string {
 // GivenName reports whether w is a given name that officials worldwide
 // carry ("Sergey", "Angela", "Abdel"): evidence that a capitalised word
 // starts a personal name.
-func (g *Gazetteer) GivenName(w string) bool { return g.given[w] || g.given[unaccented(w)] }
+func (g *Gazetteer) GivenName(w string) bool {
+	if g.given[w] {
+		return true
+	}
+	u := unaccented(w)
+	return u != "" && g.given[u]
+}
 
 // unaccented returns w with its letters' diacritics removed, case kept
 // ("Tomás" is "Tomas"), or "" when w is plain ASCII.

@@ -133,8 +133,8 @@ func embeddedRecords() ([]record, error) {
 		}},
 		// central_banks and legislatures: name country forms; known to
 		// the rules only
-		{"central_banks.tsv", stateBody},
-		{"legislatures.tsv", stateBody},
+		{"central_banks.tsv", stateBodyRow},
+		{"legislatures.tsv", stateBodyRow},
 	} {
 		err := eachRow(file.name, func(f []string) error {
 			recs = append(recs, file.rec(f))
@@ -147,9 +147,9 @@ func embeddedRecords() ([]record, error) {
 	return recs, nil
 }
 
-// stateBody reads a row of a state's bodies added after the tagger was
+// stateBodyRow reads a row of a state's bodies added after the tagger was
 // trained: name country forms.
-func stateBody(f []string) record {
+func stateBodyRow(f []string) record {
 	return record{Entry{Name: field(f, 0), Kind: Org, Country: field(f, 1), Late: true, State: true}, list(field(f, 2))}
 }
 
