@@ -2751,7 +2751,7 @@ func (sc *sentenceScan) appositivePeople() {
 var militaryUnitHeads = toSet(`Division Brigade Battalion Regiment Corps Fleet Infantry Squadron Cavalry Marines Armored Armoured`)
 
 // orgHeads end the names of organisations.
-var orgHeads = toSet(`Ministry Department Office Agency Council Committee Commission Parliament Unit
+var orgHeads = toSet(`Ministry Department Office Agency Council Committee Subcommittee Commission Parliament Unit
 Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Corps Party Front
 Movement Union Organization Organisation Association Federation University Institute Bank Fund
 Company Corporation Corp Co Inc Ltd Group Authority Service Services Bureau Secretariat Embassy

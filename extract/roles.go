@@ -908,16 +908,23 @@ func (r *roleReader) bodyNameBefore(j, t int) bool {
 		r.is(j, r.p.rules.determiner|r.p.rules.former|r.p.rules.describer|r.p.rules.scope|honorificClass) {
 		return false
 	}
-	plural := strings.HasSuffix(lw, "s")
-	if j == r.d.Sentences[tok.Sentence].FirstToken {
-		// A sentence's first word has its capital anyway: a plural that
-		// news never writes in lower case ("Gunners boss X").
-		return plural && !r.p.gaz.LowerWord(tok.Text)
+	// A plural will do; as a sentence's first word, which has its capital
+	// anyway, one news never writes in lower case ("Gunners boss X").
+	first := j == r.d.Sentences[tok.Sentence].FirstToken
+	if strings.HasSuffix(lw, "s") && (!first || !r.p.gaz.LowerWord(tok.Text)) {
+		return true
 	}
-	// Before a profession a singular will do ("Gartvale analyst X", the
-	// employer), but no one's given name, no day and no word news writes
-	// in lower case ("Internet journalist").
-	return plural || (r.title(t).Professional || bodyPostHeads[r.lower[t]] && len(tok.Text) > 1) && !r.p.gaz.GivenName(tok.Text) && r.persons[j] == 0 && !timeWord(tok.Text) && !r.p.gaz.LowerWord(tok.Text)
+	// Before a profession or a post in a firm a singular will do
+	// ("Gartvale analyst X", "Vortexa president X": the employer), but no
+	// one's given name, no place, no day, no word news writes in lower
+	// case ("Internet journalist", "Cabinet minister") nor one that ties a
+	// post ("TV presenter"), no kind of body opening a sentence but a
+	// firm's suffix ("Committee chairman X said"; "Lakeview Ltd analyst")
+	// and nothing after a possessor, whose post it
+	// is ("the firm's European director").
+	return (r.title(t).Professional || bodyPostHeads[r.lower[t]] && len(tok.Text) > 1) && !r.p.gaz.GivenName(tok.Text) && r.persons[j] == 0 &&
+		!r.labelAt(j, pipeline.Place) && !timeWord(tok.Text) && !r.p.gaz.LowerWord(tok.Text) && !r.is(j, r.p.rules.ties) &&
+		!(first && orgHeads[tok.Text] && !corpSuffixes[tok.Text+"."]) && !(j > 0 && r.possessiveAt(j-1))
 }
 
 // eminence words rank a professional among peers, not in a post.
@@ -929,7 +936,7 @@ var formerAdverbs = toSet(`formerly previously once`)
 // bodyPostHeads are titles held in a firm or a club, not a state: the
 // singular name before them is the employer's, as before a profession
 // ("Zelgate boss X"), where "Cabinet minister" names no body.
-var bodyPostHeads = toSet(`boss chairman chairwoman manager owner`)
+var bodyPostHeads = toSet(`boss chairman chairwoman manager owner president chief director coach`)
 
 // abbreviationAt reports whether tokens k to k+2 are an abbreviation in
 // brackets: "(IGP)".
