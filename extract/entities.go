@@ -2597,6 +2597,22 @@ func (sc *sentenceScan) introducedPeople() {
 	sc.apposedPeople()
 }
 
+// describedNameEnd returns the end of two or three name words in
+// capitals from token k, no title, honorific nor body's words and not
+// wholly a place the gazetteer knows, that a comma follows: a name an apposition may
+// describe. It is k when there are none.
+func (sc *sentenceScan) describedNameEnd(k int) int {
+	j := k
+	for j < len(sc.words) && j < k+3 && isCapitalized(sc.words[j]) && isNameWord(sc.words[j], false) && !namesBody(sc.words[j]) {
+		j++
+	}
+	if j < k+2 || j >= len(sc.words) || sc.words[j] != "," || sc.titleAt(k) || lowercase.Get(honorifics, sc.words[k]) ||
+		slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start <= k && m.End >= j }) {
+		return k
+	}
+	return j
+}
+
 // apposedPeople finds the names set beside a common noun for a person:
 // "a seven-year-old girl, Elif, was", "whose son Daan was", and "Sutarmin,
 // a fisherman from Lamongan," (a name of one or two words; not a place's:
@@ -2626,17 +2642,35 @@ func (sc *sentenceScan) apposedPeople() {
 			}
 		}
 	}
-	// "Sutarmin, a fisherman", "Abdi, a 12-year-old boy"
+	// "Sutarmin, a fisherman", "Abdi, a 12-year-old boy", "Musa Dogo, a
+	// trader" (a word the lexicon keeps for people), "Musa Dogo, 52,"
 	for k := 0; k+3 < len(w); k++ {
 		if k > 0 && (isCapitalized(w[k-1]) || lowercase.Get(articles, w[k-1])) || !isCapitalized(w[k]) {
 			continue
 		}
 		j := name(k)
-		if j == k || j+2 >= len(w) || w[j] != "," || w[j+1] != "a" && w[j+1] != "an" {
+		// (A surname that is also a town's, which the name's run stops
+		// at and the tagger reads as a place: "Musa Bello, a trader" is
+		// no place.)
+		if j < k+2 && sc.taggedLabel(k) == "LOC" {
+			if e := sc.describedNameEnd(k); e > j {
+				j = e
+			}
+		}
+		if j-k >= 2 && sc.ageAt(j) {
+			sc.add(k, j, pipeline.Person, prioRule, 0.8)
 			continue
 		}
+		if j == k || j+2 >= len(w) || w[j] != "," || w[j+1] != "a" && w[j+1] != "an" || slices.ContainsFunc(w[k:j], isOrgHead) {
+			continue
+		}
+		aged := false
 		for m := j + 2; m < len(w) && m < j+5; m++ {
-			if person(w[m]) && startsLower(w[m]) && (m+1 == len(w) || !strings.HasPrefix(sc.toks[m+1].Tag, "NN")) {
+			// (A firm may be "a trader" or "a member" of an exchange; "a
+			// 52-year-old trader" is a person, and so is a member a given
+			// name opens.)
+			noun := person(w[m]) || aged && firmRoleNouns[w[m]] || sc.personNounAt(m) && (w[m] != "member" || sc.givenName(w[k]))
+			if noun && startsLower(w[m]) && (m+1 == len(w) || !strings.HasPrefix(sc.toks[m+1].Tag, "NN")) {
 				sc.add(k, j, pipeline.Person, prioRule, 0.8) // (the noun heads its phrase: not "a local phone firm")
 				break
 			}
@@ -2645,6 +2679,7 @@ func (sc *sentenceScan) apposedPeople() {
 			if isCapitalized(w[m]) || strings.HasPrefix(sc.toks[m].Tag, "NN") && !strings.Contains(w[m], "-") {
 				break
 			}
+			aged = aged || isAge(w[m])
 		}
 	}
 }
