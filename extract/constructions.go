@@ -810,6 +810,9 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		if el.kind == elOrg && pos+1 < hi && placedByWord(m.r.d.Tokens[pos].Text) {
 			pos++ // "of the UN-backed Harbour Board"
 		}
+		if el.kind == elOrg {
+			pos = m.r.describedBody(pos, hi) // "of the weekly Novo Rumo", "at the consulting firm Lakeview"
+		}
 		e, ok := m.r.ix.entityAt(pos)
 		if !ok {
 			return false
