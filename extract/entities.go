@@ -2805,7 +2805,8 @@ Nasional Nacional Diario Plc PLC LLC GmbH Limited
 Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foods Exchange Bourse Boerse Shimbun Zeitung
 Minerals Managers
 Resources Chemical Electric Aviation Savings Metals Investors Garments Wholesale Aircraft Railroad Worldwide
-Telecom Telecoms Telecommunications Property Realty Developers Stockbrokers Brokers Brokerage`)
+Telecom Telecoms Telecommunications Property Realty Developers Stockbrokers Brokers Brokerage
+Trading Robotics Engineering Pharma Distillery Semiconductor Semiconductors Software Networks Exports Imports Aerospace Biotech`)
 
 // marketWords before "leader" say what a firm leads.
 var marketWords = toSet(`market sector industry`)
