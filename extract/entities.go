@@ -1225,6 +1225,14 @@ func (sc *sentenceScan) titleAt(i int) bool {
 	return n > 0
 }
 
+// stackedTitleAt reports whether a title of two words or more in
+// capitals starts at token i, before a name: "Rear Admiral" after
+// "spokesperson" is a second title, not a name.
+func (sc *sentenceScan) stackedTitleAt(i int) bool {
+	n, _ := sc.e.titles.Match(sc.words, i)
+	return n >= 2 && isCapitalized(sc.words[i]) && isCapitalized(sc.words[i+n-1]) && sc.titleBeforeName(i)
+}
+
 // titleBefore reports whether a title ends right before token i.
 func (sc *sentenceScan) titleBefore(i int) bool {
 	for k := max(0, i-4); k < i; k++ {
@@ -1615,8 +1623,8 @@ func (sc *sentenceScan) titledPeople() {
 			honored = honored || lowercase.Get(honorifics, sc.words[k])
 			k++ // "Mr", and the rest of "Lib Dem"
 		}
-		if k > i+n && sc.titleAt(k) {
-			i = k - 1 // "an aide to Dutch | Prime Minister X": the next title's
+		if k > i+n && sc.titleAt(k) || k == i+n && sc.stackedTitleAt(k) {
+			i = k - 1 // "an aide to Dutch | Prime Minister X", "spokesperson | Rear Admiral X": the next title's
 			continue
 		}
 		j := sc.nameRun(k)
