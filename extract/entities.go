@@ -1225,6 +1225,23 @@ func (sc *sentenceScan) titleAt(i int) bool {
 	return n > 0
 }
 
+// titleOfNounBefore reports whether a title and "of" with a common noun
+// end right before token i: "the head of the jury", "chairman of the
+// committee".
+func (sc *sentenceScan) titleOfNounBefore(i int) bool {
+	k := i - 1
+	for k > 0 && i-k <= 2 && startsLower(sc.words[k]) && strings.HasPrefix(sc.toks[k].Tag, "NN") {
+		k--
+	}
+	if k == i-1 || k < 1 {
+		return false
+	}
+	if sc.words[k] == "the" {
+		k--
+	}
+	return k >= 1 && sc.words[k] == "of" && sc.titleBefore(k)
+}
+
 // stackedTitleAt reports whether a title of two words or more in
 // capitals starts at token i, before a name: "Rear Admiral" after
 // "spokesperson" is a second title, not a name.
@@ -2091,7 +2108,7 @@ func (sc *sentenceScan) rosterPeople() {
 	if sep := sc.words[j]; !isDash(sep) && sep != ":" && sep != "," && sep != "(" {
 		return
 	}
-	if sc.roleFollows(j + 1) {
+	if sc.roleFollows(j+1, false) {
 		sc.add(0, j, pipeline.Person, prioRule, 0.9)
 	}
 }
@@ -2137,8 +2154,10 @@ func (sc *sentenceScan) creditedPeople() {
 
 // roleFollows reports whether a title starts at token i, allowing a leading
 // determiner, country, demonym or possessive ("Egypt's Foreign Minister",
-// "the Russian Ambassador").
-func (sc *sentenceScan) roleFollows(i int) bool {
+// "the Russian Ambassador"); for a name described otherwise as a
+// person's, a possessor and adjectives too ("the festival's artistic
+// director").
+func (sc *sentenceScan) roleFollows(i int, described bool) bool {
 	for k := i; k < len(sc.words) && k < i+5; k++ {
 		if n, _ := sc.e.titles.Match(sc.words, k); n > 0 {
 			// A title of address before a name is that name's: "the
@@ -2146,8 +2165,11 @@ func (sc *sentenceScan) roleFollows(i int) bool {
 			return !(k+n < len(sc.words) && isCapitalized(sc.words[k+n]) && isNameWord(sc.words[k+n], false) && isCapitalized(sc.words[k]))
 		}
 		w := strings.ToLower(sc.words[k])
-		// ("the Business Secretary": a portfolio before the title.)
-		if w == "the" || w == "a" || w == "an" || isPossessive(sc.words[k]) || sc.e.titles.IsPortfolio(w) {
+		// ("the Business Secretary": a portfolio before the title; "the
+		// festival's artistic director": a possessor and an adjective,
+		// when asked of a name described as a person's.)
+		if w == "the" || w == "a" || w == "an" || isPossessive(sc.words[k]) || sc.e.titles.IsPortfolio(w) ||
+			described && startsLower(sc.words[k]) && (sc.toks[k].Tag == "NN" && k+1 < len(sc.words) && isPossessive(sc.words[k+1]) || sc.toks[k].Tag == "JJ") {
 			continue
 		}
 		if m, ok := sc.placeAt(k); ok {
@@ -2606,15 +2628,24 @@ func (sc *sentenceScan) introducedPeople() {
 }
 
 // describedNameEnd returns the end of two or three name words in
-// capitals from token k, no title, honorific nor body's words and not
-// wholly a place the gazetteer knows, that a comma follows: a name an apposition may
+// capitals from token k, no title, honorific, body's or common words, not
+// opening with a country or a region and not wholly a place the gazetteer
+// knows, that a comma follows: a name an apposition may
 // describe. It is k when there are none.
 func (sc *sentenceScan) describedNameEnd(k int) int {
 	j := k
-	for j < len(sc.words) && j < k+3 && isCapitalized(sc.words[j]) && isNameWord(sc.words[j], false) && !namesBody(sc.words[j]) {
+	for j < len(sc.words) && j < k+3 && isCapitalized(sc.words[j]) && isNameWord(sc.words[j], false) && !namesBody(sc.words[j]) &&
+		!isAllCaps(sc.words[j]) && !strings.Contains(sc.words[j], ".") && !sc.e.gaz.LowerWord(strings.ToLower(sc.words[j])) {
 		j++
 	}
+	// (A country's or a region's name opens no one's: "Texas Gulf".)
+	if m, ok := sc.placeAt(k); ok && m.Entries[0].Kind != gazetteer.City {
+		return k
+	}
+	// (Not a place before a name a given name opens: "in Atlanta | Ann
+	// Kerr, defence lawyer".)
 	if j < k+2 || j >= len(sc.words) || sc.words[j] != "," || sc.titleAt(k) || lowercase.Get(honorifics, sc.words[k]) ||
+		slices.ContainsFunc(sc.words[k+1:j], sc.e.gaz.CommonGivenName) ||
 		slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start <= k && m.End >= j }) {
 		return k
 	}
@@ -2749,7 +2780,7 @@ func (sc *sentenceScan) appositivePeople() {
 		// "China's trade minister, Gao Mingyuan, said": a name of two
 		// words or more set off after a title in lower case (or "his
 		// successor"), then a comma or a verb; a place's name may open it.
-		if i >= 2 && sc.words[i-1] == "," && startsLower(sc.words[i-2]) && (sc.titleBefore(i-1) || sc.portfolioTitleBefore(i-1) || successionNouns[sc.words[i-2]]) {
+		if i >= 2 && sc.words[i-1] == "," && startsLower(sc.words[i-2]) && (sc.titleBefore(i-1) || sc.portfolioTitleBefore(i-1) || successionNouns[sc.words[i-2]] || sc.titleOfNounBefore(i-1)) {
 			if k := sc.capitalRun(i); k-i >= 2 && !timeWord(sc.words[k-1]) && k < len(sc.words) && (sc.words[k] == "," || sc.toks[k].Tag == "VBD") &&
 				!slices.ContainsFunc(sc.words[i:k], func(w string) bool { return namesBody(w) || bornWord(w) }) && !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start == i && m.End >= k }) {
 				sc.add(i, k, pipeline.Person, prioRule, 0.85)
@@ -2759,6 +2790,14 @@ func (sc *sentenceScan) appositivePeople() {
 		}
 		j := sc.nameRun(i)
 		start := sc.pastTitle(i)
+		// (A name the tagger reads as a place for a word a place's name
+		// shares: "Florencia Agüero, the festival's director".)
+		described := false
+		if j-start < 2 && start == i && sc.taggedLabel(i) == "LOC" {
+			if e := sc.describedNameEnd(i); e > j {
+				j, described = e, true
+			}
+		}
 		if j-start < 2 || j+1 >= len(sc.words) || sc.words[j] != "," {
 			i = max(i, j-1)
 			continue
@@ -2771,7 +2810,7 @@ func (sc *sentenceScan) appositivePeople() {
 			i = j
 			continue
 		}
-		if sc.roleFollows(j + 1) {
+		if sc.roleFollows(j+1, described) {
 			// ("Speaking to Sky News Mark Dale, general secretary of
 			// ...": the body's name before a given name is no part of his.)
 			for m := start + 1; m+1 < j; m++ {

@@ -582,7 +582,7 @@ func TestRoleFollowsOverPortfolio(t *testing.T) {
 	} {
 		words := strings.Fields(text)
 		sc := sentenceScan{e: &Entities{gaz: g, titles: g.Titles()}, words: words, gaz: g.Match(words)}
-		if got := sc.roleFollows(3); got != want {
+		if got := sc.roleFollows(3, false); got != want {
 			t.Errorf("%q: roleFollows = %v, want %v", text, got, want)
 		}
 	}
