@@ -139,6 +139,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.demonymPeople()
 		sc.organisations()
 		sc.staffFirms()
+		sc.placesBeforeLocalPosts()
 		// The tagger learnt from running text; headings and table cells are
 		// fragments it reads badly ("Sudan | Regional stability" as a
 		// team), but a short line past the headline with no small word in
@@ -740,7 +741,9 @@ func namesBody(w string) bool {
 // Ferruzzi", "Agence Havas", "Agusta SpA"); no personal name has them.
 var foreignFirmWords = toSet(`Gruppo Groupe Compagnie Compagnia Companhia Compania Agence Agenzia Laboratoires
 Banque Banca Banco Ente Societe Société Societa Società Sociedad Sociedade Empresa Empresas Istituto Instituto Institut Caisse
-Credit Crédit Credito Crédito SpA S.p.A. S.A. N.V. B.V. A.G. A/S ASA Oyj Aktiengesellschaft Gesellschaft`)
+Credit Crédit Credito Crédito SpA S.p.A. S.A. N.V. B.V. A.G. A/S ASA Oyj Aktiengesellschaft Gesellschaft
+Compañía Cervecería Cervejaria Brasserie Birrificio Brauerei Inmobiliaria Imobiliária Constructora Construtora Distribuidora
+Industrias Indústrias Industrie Transportes Seguros Laboratorios Laboratórios Editorial Editora Editions Éditions Verlag`)
 
 // placeBodyHeads end the names of a state's bodies that a tagger may read
 // as places for the country's name in them.
@@ -2853,7 +2856,8 @@ Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foo
 Minerals Managers
 Resources Chemical Electric Aviation Savings Metals Investors Garments Wholesale Aircraft Railroad Worldwide
 Telecom Telecoms Telecommunications Property Realty Developers Stockbrokers Brokers Brokerage
-Trading Robotics Engineering Pharma Distillery Semiconductor Semiconductors Software Networks Exports Imports Aerospace Biotech`)
+Trading Robotics Engineering Pharma Distillery Semiconductor Semiconductors Software Networks Exports Imports Aerospace Biotech
+Resorts Hotels`)
 
 // marketWords before "leader" say what a firm leads.
 var marketWords = toSet(`market sector industry`)
@@ -2988,6 +2992,25 @@ func (sc *sentenceScan) organisations() {
 		i = end - 1
 	}
 }
+
+// placesBeforeLocalPosts reads as a place what the tagger took for a
+// person's name right before "mayor" or "governor" and the holder's name:
+// "Agios Petros mayor Stelios Manolakis", where a person's name before a
+// post is its holder's employer only for posts a person gives ("Nixon
+// aide X").
+func (sc *sentenceScan) placesBeforeLocalPosts() {
+	for _, sp := range sc.tagged {
+		k := sp.End
+		if sp.Label != "PER" || sp.End-sp.Start > 3 || k+1 >= len(sc.words) || !localPostHeads[sc.words[k]] ||
+			!isCapitalized(sc.words[k+1]) || sc.e.gaz.CommonGivenName(sc.words[sp.Start]) {
+			continue
+		}
+		sc.add(sp.Start, sp.End, pipeline.Place, prioRule, 0.8).Source = pipeline.SourceRule
+	}
+}
+
+// localPostHeads are posts named after the place they govern.
+var localPostHeads = toSet(`mayor governor`)
 
 // staffFirms adds the name after a market professional's title and "at"
 // as a body's, where nothing stronger reads it: "an analyst at 4Cast",
