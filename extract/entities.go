@@ -845,10 +845,7 @@ var corpSuffixes = toSet(`Corp. Co. Inc. Ltd. LLC PLC plc AG SA GmbH Bros.`)
 
 // countryWord reports whether tokens [i, j) are one word that the
 // gazetteer reads unambiguously as a country ("DRC", "UAE").
-func (sc *sentenceScan) countryWord(i, j int) bool {
-	if j != i+1 {
-		return false
-	}
+func (sc *sentenceScan) countryName(i, j int) bool {
 	for _, m := range sc.gaz {
 		if m.Start == i && m.End == j && !m.Ambiguous && m.Entries[0].Kind == gazetteer.Country {
 			return true
@@ -3582,8 +3579,8 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Org && sc.lateStateBody(i, j) {
 			label = pipeline.Org
 		}
-		if label != pipeline.Place && sc.countryWord(i, j) {
-			continue // "DRC", "UAE": a country, whatever the tagger says
+		if label != pipeline.Place && sc.countryName(i, j) {
+			continue // "DRC", "South Korea": a country, whatever the tagger says
 		}
 		if j-i == 1 && partyStateTag(sc.words[i]) {
 			continue // "(D-Ohio)": a legislator's party and state
@@ -3780,7 +3777,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 				}
 				break
 			}
-			if sc.countryWord(i, j) {
+			if sc.countryName(i, j) {
 				continue // "Peru Ambassador": the gazetteer has the country
 			}
 		}

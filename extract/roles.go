@@ -1079,7 +1079,8 @@ func (r *roleReader) modifiesNoun(k, hi int) bool {
 
 // businessKinds say what a firm does; unlike firmNouns they may name a
 // person ("broadcaster X"), so they count only before a body's name.
-var businessKinds = toSet(`provider maker producer developer publisher broadcaster distributor supplier giant exporter importer refiner shipper processor`)
+var businessKinds = toSet(`provider maker producer developer publisher broadcaster distributor supplier giant exporter importer refiner shipper processor
+exchange platform app startup start-up marketplace`)
 
 // lowerNounsBefore returns where the lower-case nouns and adjectives
 // that end before token j start, at most three and not before lo.
