@@ -3547,6 +3547,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label == pipeline.Place && (i > 0 && (paperNouns[sc.words[i-1]] || periodicals[sc.words[i-1]]) || j < len(sc.words) && paperNouns[sc.words[j]] && sc.words[j] != "newspaper") && !sc.gazetteerPlaceIn(i, j) {
 			label = pipeline.Org
 		}
+		// "the Tehran Mirror": a place's name before a paper's head word
+		// names the paper.
+		if label == pipeline.Place && j-i >= 2 && paperHeads[sc.words[j-1]] && !sc.gazetteerEnds(i, j, gazetteer.City) && !sc.geoAt(j-1) {
+			label = pipeline.Org
+		}
 		// "carmaker Halvorsen", "Retailer Castell reported": so is a name
 		// after the noun for a kind of firm, unless it opens with a given
 		// name ("the firm Tom Berg founded").
