@@ -743,7 +743,8 @@ var foreignFirmWords = toSet(`Gruppo Groupe Compagnie Compagnia Companhia Compan
 Banque Banca Banco Ente Societe Société Societa Società Sociedad Sociedade Empresa Empresas Istituto Instituto Institut Caisse
 Credit Crédit Credito Crédito SpA S.p.A. S.A. N.V. B.V. A.G. A/S ASA Oyj Aktiengesellschaft Gesellschaft
 Compañía Cervecería Cervejaria Brasserie Birrificio Brauerei Inmobiliaria Imobiliária Constructora Construtora Distribuidora
-Industrias Indústrias Industrie Transportes Seguros Laboratorios Laboratórios Editorial Editora Editions Éditions Verlag`)
+Industrias Indústrias Industrie Transportes Seguros Laboratorios Laboratórios Editorial Editora Editions Éditions Verlag
+Hermanos Irmãos Fratelli Frères Gebrüder`)
 
 // placeBodyHeads end the names of a state's bodies that a tagger may read
 // as places for the country's name in them.
