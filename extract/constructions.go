@@ -811,7 +811,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			pos++ // "of the UN-backed Harbour Board"
 		}
 		if el.kind == elOrg {
-			pos = m.r.describedBody(pos, hi) // "of the weekly Novo Rumo", "at the consulting firm Lakeview"
+			pos = m.r.describedBody(pos, hi) // "of the weekly Novo Horizonte", "at the consulting firm Lakeview"
 		}
 		e, ok := m.r.ix.entityAt(pos)
 		if !ok {

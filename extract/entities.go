@@ -844,8 +844,8 @@ func isOrgHead(w string) bool {
 // corpSuffixes end company names.
 var corpSuffixes = toSet(`Corp. Co. Inc. Ltd. LLC PLC plc AG SA GmbH Bros.`)
 
-// countryWord reports whether tokens [i, j) are one word that the
-// gazetteer reads unambiguously as a country ("DRC", "UAE").
+// countryName reports whether tokens [i, j) are a name that the
+// gazetteer reads unambiguously as a country ("DRC", "South Korea").
 func (sc *sentenceScan) countryName(i, j int) bool {
 	for _, m := range sc.gaz {
 		if m.Start == i && m.End == j && !m.Ambiguous && m.Entries[0].Kind == gazetteer.Country {
@@ -2629,19 +2629,19 @@ func (sc *sentenceScan) introducedPeople() {
 }
 
 // describedNameEnd returns the end of two or three name words in
-// capitals from token k, no title, honorific, body's or common words, not
-// opening with a country or a region and not wholly a place the gazetteer
-// knows, that a comma follows: a name an apposition may
-// describe. It is k when there are none.
+// capitals from token k that a comma follows, a name an apposition may
+// describe: no title, honorific, body's or common words, not opening with
+// a country or a region and not wholly a place the gazetteer knows. It is
+// k when there is none.
 func (sc *sentenceScan) describedNameEnd(k int) int {
+	// (A country's or a region's name opens no one's: "Texas Gulf".)
+	if m, ok := sc.placeAt(k); ok && m.Entries[0].Kind != gazetteer.City {
+		return k
+	}
 	j := k
 	for j < len(sc.words) && j < k+3 && isCapitalized(sc.words[j]) && isNameWord(sc.words[j], false) && !namesBody(sc.words[j]) &&
 		!isAllCaps(sc.words[j]) && !strings.Contains(sc.words[j], ".") && !sc.e.gaz.LowerWord(strings.ToLower(sc.words[j])) {
 		j++
-	}
-	// (A country's or a region's name opens no one's: "Texas Gulf".)
-	if m, ok := sc.placeAt(k); ok && m.Entries[0].Kind != gazetteer.City {
-		return k
 	}
 	// (Not a place before a name a given name opens: "in Atlanta | Ann
 	// Kerr, defence lawyer".)

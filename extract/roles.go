@@ -919,9 +919,9 @@ func (r *roleReader) bodyNameBefore(j, t int) bool {
 	// one's given name, no place, no day, no word news writes in lower
 	// case ("Internet journalist", "Cabinet minister") nor one that ties a
 	// post ("TV presenter"), no kind of body opening a sentence but a
-	// firm's suffix ("Committee chairman X said"; "Lakeview Ltd analyst")
-	// and nothing after a possessor, whose post it
-	// is ("the firm's European director").
+	// firm's suffix ("Committee chairman X said"; "Lakeview Ltd analyst"),
+	// and nothing after a possessor, whose post it is ("the firm's
+	// European director").
 	return (r.title(t).Professional || bodyPostHeads[r.lower[t]] && len(tok.Text) > 1) && !r.p.gaz.GivenName(tok.Text) && r.persons[j] == 0 &&
 		!r.labelAt(j, pipeline.Place) && !timeWord(tok.Text) && !r.p.gaz.LowerWord(tok.Text) && !r.is(j, r.p.rules.ties) &&
 		!(first && orgHeads[tok.Text] && !corpSuffixes[tok.Text+"."]) && !(j > 0 && r.possessiveAt(j-1))
