@@ -1886,14 +1886,16 @@ func TestSpeechVerbSurname(t *testing.T) {
 }
 
 // TestPersonalSurnames: the document writes a word as someone's name
-// before a relative "who"; not the last name of a list, nor a name after
-// "of", whose "who" is another noun's.
+// before a relative "who", or gives it a fellow or kin; not the last name
+// of a list, nor a name after "of", whose "who" is another noun's, nor one
+// with only a partner.
 func TestPersonalSurnames(t *testing.T) {
 	d := runStages(t, "Hello there.\n\nBrandow, who lives in Lakeview, was pleased. "+
 		"Shares in Orla Group and Castell Leisure, who had hoped for a deal, fell. "+
-		"Ann Vale, chairman of Harwick Brothers, who joined in May, left.", "paragraphs", "tokens")
+		"Ann Vale, chairman of Harwick Brothers, who joined in May, left. "+
+		"Kiplagat's fellow Kenyans cheered. Jeptoo's husband coaches her. Orla's partner firm was sold.", "paragraphs", "tokens")
 	f := &docFacts{d: d}
-	for w, want := range map[string]bool{"Brandow": true, "Leisure": false, "Brothers": false, "Lakeview": false} {
+	for w, want := range map[string]bool{"Brandow": true, "Leisure": false, "Brothers": false, "Lakeview": false, "Kiplagat": true, "Jeptoo": true, "Orla": false} {
 		if got := f.personal(w); got != want {
 			t.Errorf("personal(%q) = %v, want %v", w, got, want)
 		}

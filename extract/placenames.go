@@ -153,6 +153,11 @@ func (f *docFacts) readPersonal() {
 			if n == k+2 && n+1 < len(t) && yearsOfAge(t[n].Text) && t[n+1].Text == "," && (k == 0 || !isDigits(t[k-1].Text)) {
 				f.aged[t[k].Text] = true // (not in a list of numbers: "the 147, 156 Sportwagon, 166, GTV")
 			}
+			// "Masai's fellow Kenyan", "Hale's wife": only people have
+			// fellows and kin (a firm has partners).
+			if n == k+1 && isPossessive(t[n].Text) && n+1 < len(t) && (t[n+1].Text == "fellow" || t[n+1].Text != "partner" && lowercase.Get(kinNouns, t[n+1].Text)) {
+				f.persons[t[k].Text] = true
+			}
 			if t[n].Text != "who" {
 				continue
 			}
