@@ -2733,7 +2733,9 @@ func (sc *sentenceScan) demonymPeople() {
 	w := sc.words
 	for _, m := range sc.gaz {
 		k := m.End
-		if m.Entries[0].Kind != gazetteer.Demonym || !personDemonym(w[k-1]) || k >= len(w) {
+		// (After "fellow" any demonym is a noun for a person: "her fellow
+		// Kenyan Alice Timbilil".)
+		if m.Entries[0].Kind != gazetteer.Demonym || !personDemonym(w[k-1]) && !(m.Start > 0 && strings.EqualFold(w[m.Start-1], "fellow")) || k >= len(w) {
 			continue
 		}
 		j := sc.nameRun(k)
