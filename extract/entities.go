@@ -2869,7 +2869,8 @@ var marketWords = toSet(`market sector industry`)
 var personalDescriptors = toSet(`cleric actor actress singer rapper musician comedian filmmaker novelist poet painter sculptor
 activist campaigner whistleblower businessman businesswoman entrepreneur billionaire tycoon politician dissident
 philanthropist socialite playwright screenwriter songwriter composer guitarist pianist violinist mountaineer explorer
-farmer trader exporter importer shopkeeper fisherman villager pensioner retiree vendor`)
+farmer trader exporter importer shopkeeper fisherman villager pensioner retiree vendor
+champion runner-up striker midfielder defender goalkeeper winger sprinter swimmer cyclist boxer golfer jockey athlete skier batsman bowler`)
 
 // timeAdjectives say when someone holds a post; alone, capitalised,
 // they name nothing.
