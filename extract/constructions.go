@@ -2000,7 +2000,7 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 		for _, c := range caps {
 			// "The prime minister's spokesman said": the spokesman is
 			// not the person named before; the prime minister may be.
-			if c.kind == elRole && c.role.ofOffice && !ru.Possessor {
+			if c.kind == elRole && c.role.office != "" && !ru.Possessor {
 				break
 			}
 			// "The prime minister's wife said": the one named before is

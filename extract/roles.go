@@ -42,8 +42,7 @@ type rolePhrase struct {
 	// ("Senator Lane's spokeswoman"), and ownerAt the owner's first token.
 	ownTitle *rolePhrase
 	ownerAt  int
-	ofOffice bool   // the post hangs on an office named before it ("the prime minister's spokesman")
-	office   string // that office's title ("Prime Minister")
+	office   string // the title of an office named before that the post hangs on ("the prime minister's spokesman")
 	// servesPosted says the post serves the holder of a posted title
 	// ("an aide to the ambassador"), so "in Lima" is where that holder
 	// serves, not the post's country.
@@ -657,7 +656,7 @@ loop:
 			// ("as chairman from the firm's co-founder": a post taken from
 			// someone owns nothing.)
 			if own, ok := r.endingAt(j, lo); ok && own.start < j && (own.start == lo || r.is(own.start, c.determiner) || r.is(own.start-1, c.determiner)) && !slices.Contains(r.lower[own.start:j], "from") {
-				ph.tied, ph.ofOffice, ph.office = true, true, own.match.Canonical
+				ph.tied, ph.office = true, own.match.Canonical
 				ph.start = own.start
 				if own.country() != "" && ph.country() == "" {
 					ph.countries = []string{own.country()}
