@@ -751,9 +751,10 @@ loop:
 			ph.start = j
 			j--
 			continue
-		case formerAdverbs[lw] && j+1 < ph.titleStart && !r.is(j+1, c.former) && (r.d.Tokens[j+1].Tag == "VBN" || r.d.Tokens[j+1].Tag == "VBD" || r.d.Tokens[j+1].Tag == "JJ"):
+		case formerAdverbs[lw] && j+1 < ph.titleStart && !r.is(j+1, c.former) && (r.d.Tokens[j+1].Tag == "VBN" || r.d.Tokens[j+1].Tag == "VBD" || r.d.Tokens[j+1].Tag == "JJ" && !r.p.titles.IsModifier(r.lower[j+1])):
 			// "a formerly jailed opposition leader": the adverb is the
 			// participle's, and the post is held; neither is the title's.
+			// ("Previously chief adviser": the rank is the title's.)
 			if n := len(mods); n > 0 && mods[n-1] == j+1 {
 				mods = mods[:n-1]
 			}
