@@ -891,12 +891,39 @@ func (m *matcher) name(pos, hi int) (int, int, bool) {
 	return start, end, ok
 }
 
+// styleAt returns the length of a British style of address that opens at
+// token i, before hi, and that no single honorific covers: "Rt Rev", "the
+// Rt Hon", "the Rev" ("the Bishop of Harwick, the Rt Rev Tom Berg,").
+func (m *matcher) styleAt(i, hi int) int {
+	n := 0
+	if i+1 < hi && m.r.lower[i] == "the" {
+		n, i = 1, i+1
+	}
+	switch {
+	case i+1 < hi && lowercase.Get(honorificPairs, m.r.lower[i]+"+"+m.r.lower[i+1]):
+		return n + 2
+	case n == 1 && styledHonorifics[m.r.lower[i]]:
+		return n + 1
+	}
+	return 0
+}
+
+// styledHonorifics are the honorifics that British styles put "the"
+// before: "the Rev Tom Berg", "the Hon Ana Ruiz".
+var styledHonorifics = toSet(`rev rev. revd hon hon. honourable honorable venerable ven ven.`)
+
 // lookName is name without the memo.
 func (m *matcher) lookName(pos, hi int) (int, int, bool) {
 	// (A title of address, or where the person was born, may precede
 	// the name: "its director, Tunisian-born Ana Lund,".)
-	for pos < hi && m.r.persons[pos] == 0 && m.r.is(pos, honorificClass|bornClass) {
-		pos++
+	for pos < hi && m.r.persons[pos] == 0 {
+		if m.r.is(pos, honorificClass|bornClass) {
+			pos++
+		} else if n := m.styleAt(pos, hi); n > 0 {
+			pos += n
+		} else {
+			break
+		}
 	}
 	if pos >= hi {
 		return 0, 0, false
@@ -1332,7 +1359,7 @@ func (m *matcher) startsAt(i, lo int, role bool) starts {
 	if m.opensClause(i, lo) || m.afterOpeningTime(i, lo) {
 		s |= startsSentence
 	}
-	if m.r.persons[i] > 0 || m.r.is(i, honorificClass|bornClass) {
+	if m.r.persons[i] > 0 || m.r.is(i, honorificClass|bornClass) || m.styleAt(i, len(m.r.lower)) > 0 {
 		s |= startsName
 	}
 	if role && m.r.mayStart(i) {
