@@ -788,6 +788,11 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 			if ph.start == pos && !isCapitalized(m.r.d.Tokens[pos].Text) && m.nameNotObject(a, ei) {
 				continue
 			}
+			// A post-nominal right after a name is that name's ("Ana
+			// Ruiz QC, Tom Berg and ..."): no apposition to the next.
+			if postNominals[m.r.d.Tokens[ph.start].Text] && m.endsName(ph.start) && (ei == 0 || a.ru.elems[ei-1].kind != elName) {
+				continue
+			}
 			// "X, who is the mayor's nephew": a post whose holder's
 			// relative is meant is neither's.
 			if m.kinOwned(ph.end) {
