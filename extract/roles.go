@@ -1000,16 +1000,23 @@ func soonToBe(lower []string, j int) bool {
 
 // describedBody returns where a body's name starts after the lower-case
 // words at token j that say what kind of body it is ("consulting firm
-// Lakeview Partners", "investment bank Harbour"), or j if none do.
+// Lakeview Partners", "investment bank Harbour", "Aids charity the
+// Lakeview Trust"), or j if none do.
 func (r *roleReader) describedBody(j, hi int) int {
 	for k := j; k < hi && k < j+3; k++ {
 		t := r.d.Tokens[k]
-		// ("MMS firm Adaro", "P2P network Kestrel": a line of work's
-		// acronym before the kind.)
-		if k+1 < hi && lineOfWorkAcronym(t.Text) && startsLower(r.d.Tokens[k+1].Text) {
+		// ("MMS firm Adaro", "P2P network Kestrel", "Aids charity
+		// Lakeview": a line of work's acronym or name before the kind.)
+		if k+1 < hi && (lineOfWorkAcronym(t.Text) && startsLower(r.d.Tokens[k+1].Text) || k == j && isCapitalized(t.Text) && bodyKind(r.lower[k+1])) {
 			continue
 		}
 		if !startsLower(t.Text) || !strings.HasPrefix(t.Tag, "NN") && t.Tag != "JJ" && t.Tag != "VBG" {
+			return j
+		}
+		if k+2 < hi && bodyKind(r.lower[k]) && r.lower[k+1] == "the" && r.labelAt(k+2, pipeline.Org) {
+			if r.closesPhrase(k+2, hi) {
+				return k + 2 // ("charity the Lakeview Trust")
+			}
 			return j
 		}
 		if bodyKind(r.lower[k]) && (r.labelAt(k+1, pipeline.Org) || r.untaggedNameAt(k+1, hi)) && !(periodicals[r.lower[k]] && r.modifiesNoun(k+1, hi)) {
@@ -1021,6 +1028,19 @@ func (r *roleReader) describedBody(j, hi int) int {
 		}
 	}
 	return j
+}
+
+// closesPhrase reports whether the body's name at token k ends the role
+// phrase: punctuation, a capital, a preposition or a verb of speech
+// follows it ("charity the Lakeview Trust said"), not the rest of a
+// relative clause ("the charity the Lakeview Trust funds").
+func (r *roleReader) closesPhrase(k, hi int) bool {
+	e, ok := r.ix.entityAt(k)
+	if !ok {
+		return false
+	}
+	after := r.ix.tokenEnding(e.End) + 1
+	return after >= hi || !startsLower(r.d.Tokens[after].Text) || r.d.Tokens[after].Tag == "IN" || r.is(after, r.p.rules.say)
 }
 
 // lineOfWorkAcronym reports whether w may be the acronym of a line of
@@ -2178,7 +2198,7 @@ func (r *roleReader) bodies(ph *rolePhrase, prep string, j, hi int) int {
 				case end < hi && countryNouns[r.lower[end]]:
 					// "president of the Andean nation": a country, no body.
 					found, j, ph.tied = true, end+1, true
-				case end+2 < hi && bodyKind(r.lower[end]) && r.lower[end+1] == "the" && r.labelAt(end+2, pipeline.Org):
+				case end+2 < hi && bodyKind(r.lower[end]) && r.lower[end+1] == "the" && r.labelAt(end+2, pipeline.Org) && r.closesPhrase(end+2, hi):
 					// "at Aids charity the Lakeview Trust": what the body
 					// is, then its name.
 					j = end + 2
