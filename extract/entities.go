@@ -655,6 +655,31 @@ func (sc *sentenceScan) givenNameDescribed(i, j int) bool {
 	return false
 }
 
+// reflexiveAfter reports whether words [i, j), two or three name words
+// the gazetteer does not know, stand before "himself" or "herself",
+// which only a person takes: "apart from Nye Bevan himself" ("Hong Kong
+// himself" is a place the gazetteer knows; "Toyota itself" a body).
+func (sc *sentenceScan) reflexiveAfter(i, j int) bool {
+	if j-i < 2 || j-i > 3 || j >= len(sc.words) || sc.words[j] != "himself" && sc.words[j] != "herself" {
+		return false
+	}
+	if i > 0 && destinations[strings.ToLower(sc.words[i-1])] {
+		return false // ("He drove to Kato Vrysi himself": a place, the subject's act)
+	}
+	if slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start < j && m.End > i }) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !isNameWord(sc.words[k], false) || namesBody(sc.words[k]) || corpSuffixes[sc.words[k]] {
+			return false
+		}
+	}
+	return true
+}
+
+// destinations are prepositions of where someone goes or is.
+var destinations = toSet(`to into in at near across towards toward via`)
+
 // doubleGivenName reports whether words [i, j) open with two given names
 // joined by a hyphen and end in a surname ("Mary-Kate Dunn"): a person's
 // name whatever the tagger read, as no body's name opens so.
@@ -3703,7 +3728,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// "Brett Hall, 36, said", "singer Charlotte Church": a surname
 		// that also heads a building's name, after a common given name,
 		// where only a person can stand; so is "Jordan Banks said".
-		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) || sc.doubleGivenName(k, j) || sc.givenNameDescribed(k, j) {
+		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) || sc.doubleGivenName(k, j) || sc.givenNameDescribed(k, j) || sc.reflexiveAfter(k, j) {
 			i, label = k, pipeline.Person
 		} else if label == pipeline.Person && j-i >= 2 && sc.placeName(i, j) {
 			continue // "the Lal Masjid", "Shah Alam Town": a building's or a place's name, no one's

@@ -1672,6 +1672,18 @@ func TestCoordinatedSurnameOfPlace(t *testing.T) {
 		"The concert was held in Victoria Park on Sunday.")
 }
 
+// TestReflexiveAfterName: "himself" or "herself" after a name the
+// tagger read as a place or a body says it is a person's; not after a
+// place someone goes to, nor "itself".
+func TestReflexiveAfterName(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Apart from Nye Bevan himself, nobody has done more for the service.": "Nye Bevan",
+		"Even Kofi Mensah-Bonsu herself could not say why.":                   "Kofi Mensah-Bonsu",
+	})
+	checkNoPeople(t, "She went to Puerto Viejo herself.", "The Harwick Trust itself made the grant.",
+		"He flew to Hong Kong himself.")
+}
+
 // TestArmedGroups: an armed group the gazetteer knows is a body, though
 // its name opens like a person's ("Abu ...").
 func TestArmedGroups(t *testing.T) {
