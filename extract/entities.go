@@ -605,6 +605,10 @@ func (sc *sentenceScan) givenPlaceName(i, j int) bool {
 	if !isNameWord(last, false) || namesBody(last) || paperHeads[last] || corpSuffixes[last] || sc.geoAt(j-1) {
 		return false
 	}
+	// ("Philippine Defense Secretary": the word opens a title.)
+	if sc.e.titles.MatchPlural(sc.words, j-1).N > 1 {
+		return false
+	}
 	// (A body speaks too, and its name may end in a common noun: before a
 	// speech verb, "Israel Radio said", only a word news never writes in
 	// lower case is a surname.)

@@ -1670,6 +1670,9 @@ func TestCoordinatedSurnameOfPlace(t *testing.T) {
 	})
 	checkNoPeople(t, "Marines from the Ohio town of Brook Park died when their vehicle hit a bomb.",
 		"The concert was held in Victoria Park on Sunday.")
+	// (nor a place's adjective and a portfolio that opens a title)
+	checkEntities(t, "Japanese Defence Minister Kenji Arata and Philippine Defense Secretary Ramon Dizon signed the pact.",
+		[]wantEntity{{"Kenji Arata", pipeline.Person, "", ""}, {"Ramon Dizon", pipeline.Person, "", ""}}, "Philippine Defense")
 }
 
 // TestReflexiveAfterName: "himself" or "herself" after a name the
