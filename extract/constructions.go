@@ -1425,10 +1425,19 @@ func (m *matcher) openingTimeEnd(lo, hi int) int {
 
 // headlineVerb reports whether the word at pos is a heading's verb in the
 // present that the tagger may read as a plural noun: "Minister quits",
-// "Envoy Visits Lima".
+// "Envoy Visits Lima", "Minister signals ...".
 func (m *matcher) headlineVerb(pos int) bool {
+	if !m.heading {
+		return false
+	}
 	w := titleWord(m.r.d.Tokens[pos].Text)
-	return m.heading && strings.HasSuffix(w, "s") && headlineVerbs[w]
+	if strings.HasSuffix(w, "s") && headlineVerbs[w] {
+		return true
+	}
+	// ("Foreign secretary signals ...": after a title's head, any word in
+	// -s the tagger read as a plural noun.)
+	lw := m.r.lower[pos]
+	return pos > 0 && m.r.d.Tokens[pos].Tag == "NNS" && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && m.r.p.titles.IsHead(m.r.lower[pos-1])
 }
 
 // openingPhraseEnd is where the clause of the sentence [lo, hi) starts

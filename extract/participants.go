@@ -2696,11 +2696,18 @@ func namedNext(rr *roleReader, sent, descStart, descEnd int, speaks bool) int {
 	// A heading's description is the subject of the story's first
 	// sentence: "Mining minister quits ... Ana Ruiz resigned on Monday".
 	if p := s.Paragraph; p < len(d.Paragraphs) && d.Paragraphs[p].Kind == pipeline.Heading {
+		// (Nor a name in a phrase after a preposition that no comma
+		// closes: "The minister at the centre of the Ana Ruiz row says".)
 		first := mentions[len(mentions)-1]
+		inPhrase := false
 		for i := next.FirstToken; i < first; i++ {
 			if finiteVerb(d.Tokens[i].Tag) {
 				return -1
 			}
+			inPhrase = d.Tokens[i].Tag == "IN" || inPhrase && rr.lower[i] != ","
+		}
+		if inPhrase {
+			return -1
 		}
 		// ("Harry Potter director Ana Ruiz has ...": a name that modifies
 		// a title before another's is no subject.)
