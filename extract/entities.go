@@ -659,6 +659,21 @@ func (sc *sentenceScan) givenNameDescribed(i, j int) bool {
 	return false
 }
 
+// doubleBarrelled reports whether word i, the span [i, j), is two
+// capitalised names joined by a hyphen that the gazetteer does not know,
+// after a common given name that is no part of another name: "Harriet
+// Lowther-Quinn" ("Guinea-Bissau", "Stratford-upon-Avon" are not).
+func (sc *sentenceScan) doubleBarrelled(i, j int) bool {
+	if j-i != 1 || i == 0 || !sc.e.gaz.CommonGivenName(sc.words[i-1]) || sc.taggedLabel(i-1) != "" {
+		return false
+	}
+	a, b, ok := strings.Cut(sc.words[i], "-")
+	if !ok || !isNameWord(a, false) || !isNameWord(b, false) || strings.Contains(b, "-") || namesBody(b) {
+		return false
+	}
+	return !slices.ContainsFunc(sc.gaz, func(m gazetteer.Match) bool { return m.Start < j && m.End > i-1 })
+}
+
 // reflexiveAfter reports whether words [i, j), two or three name words
 // the gazetteer does not know, stand before "himself" or "herself",
 // which only a person takes: "apart from Nye Bevan himself" ("Hong Kong
@@ -3732,6 +3747,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// "Brett Hall, 36, said", "singer Charlotte Church": a surname
 		// that also heads a building's name, after a common given name,
 		// where only a person can stand; so is "Jordan Banks said".
+		// "Harriet | Lowther-Quinn": a double-barrelled surname the
+		// tagger read as a place or a body, after a common given name it
+		// left out.
+		if label != pipeline.Person && sc.doubleBarrelled(i, j) {
+			i, label = i-1, pipeline.Person
+		}
 		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) || sc.doubleGivenName(k, j) || sc.givenNameDescribed(k, j) || sc.reflexiveAfter(k, j) {
 			i, label = k, pipeline.Person
 		} else if label == pipeline.Person && j-i >= 2 && sc.placeName(i, j) {

@@ -1687,6 +1687,16 @@ func TestReflexiveAfterName(t *testing.T) {
 		"He flew to Hong Kong himself.")
 }
 
+// TestDoubleBarrelledSurname: a double-barrelled surname the tagger
+// read alone as a place takes the common given name before it; a place
+// the gazetteer knows does not.
+func TestDoubleBarrelledSurname(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Harriet Lowther-Quinn promised on Thursday that Britain would help Kenya.": "Harriet Lowther-Quinn",
+	})
+	checkNoPeople(t, "She flew from Georgia Guinea-Bissau.")
+}
+
 // TestArmedGroups: an armed group the gazetteer knows is a body, though
 // its name opens like a person's ("Abu ...").
 func TestArmedGroups(t *testing.T) {
