@@ -750,7 +750,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 		return isAge(m.r.lower[pos]) && next(pos+1, nil)
 	case elVerb:
 		tag := m.r.d.Tokens[pos].Tag
-		return (finiteVerb(tag) && !(el.tense && tag == "MD") || m.headlineVerb(pos)) && next(pos+1, nil)
+		return (finiteVerb(tag) && !(el.tense && tag == "MD") || m.headlineVerb(pos) || m.speechAsNoun(pos)) && next(pos+1, nil)
 	case elDash:
 		return isDash(m.r.lower[pos]) && next(pos+1, nil)
 	case elName:
@@ -1440,6 +1440,14 @@ func (m *matcher) headlineVerb(pos int) bool {
 	return pos > 0 && m.r.d.Tokens[pos].Tag == "NNS" && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && m.r.p.titles.IsHead(m.r.lower[pos-1])
 }
 
+// speechAsNoun reports whether the word at pos is a verb of speech that
+// the tagger read as a noun or an adjective: "The alliance's
+// secretary-general/JJ told/JJ ministers".
+func (m *matcher) speechAsNoun(pos int) bool {
+	tag := m.r.d.Tokens[pos].Tag
+	return (strings.HasPrefix(tag, "NN") || tag == "JJ") && !isCapitalized(m.r.d.Tokens[pos].Text) && m.r.is(pos, m.c.say)
+}
+
 // openingPhraseEnd is where the clause of the sentence [lo, hi) starts
 // after an opening adverb or phrase of place or circumstance and its comma
 // ("There,", "On arrival,", "At the talks in Oslo,"): a word tagged as an
@@ -1684,7 +1692,7 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 		case elAge:
 			ok = pos < hi && isAge(m.r.lower[pos])
 		case elVerb:
-			ok = pos < hi && (finiteVerb(m.r.d.Tokens[pos].Tag) || m.headlineVerb(pos))
+			ok = pos < hi && (finiteVerb(m.r.d.Tokens[pos].Tag) || m.headlineVerb(pos) || m.speechAsNoun(pos))
 		default:
 			return true
 		}
