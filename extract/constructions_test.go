@@ -175,3 +175,45 @@ func TestUntaggedBodyEndsInCountry(t *testing.T) {
 		t.Errorf("got %+v, want Ana Ruiz, Director-General of Elder Care Ireland", d.Participants)
 	}
 }
+
+// TestQuotedAtStart: a quotation of two sentences leaves the second open
+// at its start, so that the speaker after its closing mark is outside it;
+// a sentence that opens with a mark opens a new quotation, and a
+// paragraph closes every one.
+func TestQuotedAtStart(t *testing.T) {
+	// Sentences as tokens, "|" between paragraphs.
+	doc := func(sentences ...string) *pipeline.Doc {
+		d := &pipeline.Doc{}
+		para := 0
+		for _, s := range sentences {
+			if s == "|" {
+				para++
+				continue
+			}
+			si := len(d.Sentences)
+			first := len(d.Tokens)
+			for _, w := range strings.Fields(s) {
+				d.Tokens = append(d.Tokens, pipeline.Token{Text: w, Sentence: si})
+			}
+			d.Sentences = append(d.Sentences, pipeline.Sentence{Paragraph: para, FirstToken: first, EndToken: len(d.Tokens)})
+		}
+		return d
+	}
+	for _, c := range []struct {
+		d    *pipeline.Doc
+		want []bool
+	}{
+		{doc(`" We kept going .`, `They will not accept it , " Ms Holt said .`, `She left .`), []bool{false, true, false}},
+		{doc(`" I do not believe it .`, `" So I think it is over , " she said .`), []bool{false, false}},
+		{doc(`" We kept going .`, `|`, `She left .`), []bool{false, false}},
+		{doc(`“ We kept going .`, `They will not accept it , ” she said .`), []bool{false, true}},
+	} {
+		if got := quotedAtStart(c.d); !slices.Equal(got, c.want) {
+			t.Errorf("%v: got %v, want %v", c.d.Tokens, got, c.want)
+		}
+	}
+	d := doc(`" We kept going .`, `They will not accept it , " Ms Holt said .`)
+	if k := 13; insideQuote(d, quotedAtStart(d), k) || d.Tokens[k].Text != "Holt" {
+		t.Errorf("%q is inside a quotation", d.Tokens[k].Text)
+	}
+}

@@ -2006,6 +2006,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		k := ix.tokenEnding(b) + 1
 		return k > 0 && k+1 < len(d.Tokens) && d.Tokens[k].Text == "," && isCapitalized(d.Tokens[k+1].Text)
 	}
+	quoted := quotedAtStart(d)
 	for _, f := range pending {
 		phStart := ix.token(f.evidence.Start)
 		if f.pending.possessor {
@@ -2014,7 +2015,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 				if d.Tokens[tok].Sentence != sent {
 					break
 				}
-				if insideQuote(d, tok) {
+				if insideQuote(d, quoted, tok) {
 					continue
 				}
 				other := byMention[tok]
@@ -2095,7 +2096,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 			if d.Tokens[tok].Sentence < sent-4 {
 				break
 			}
-			if !insideQuote(d, tok) && !afterAccordingTo(d, tok) && !inOpeningPhrase(d, tok, phStart) {
+			if !insideQuote(d, quoted, tok) && !afterAccordingTo(d, tok) && !inOpeningPhrase(d, tok, phStart) {
 				eligible = append(eligible, tok)
 			}
 		}
@@ -3026,20 +3027,50 @@ func inOpeningPhrase(d *pipeline.Doc, i, subj int) bool {
 	return slices.ContainsFunc(openingPhraseCommas(d, s.FirstToken, subj), func(c int) bool { return c > i })
 }
 
-// insideQuote reports whether token i stands between quotation marks in its
-// sentence: a name a speaker mentions, not the speaker.
-func insideQuote(d *pipeline.Doc, i int) bool {
-	s := d.Sentences[d.Tokens[i].Sentence]
-	open := false
+// insideQuote reports whether token i stands between quotation marks: a
+// name a speaker mentions, not the speaker. quoted says which sentences
+// open inside a quotation (quotedAtStart).
+func insideQuote(d *pipeline.Doc, quoted []bool, i int) bool {
+	si := d.Tokens[i].Sentence
+	s := d.Sentences[si]
+	open := quoted[si]
 	for k := s.FirstToken; k < i; k++ {
-		switch d.Tokens[k].Text {
-		case "“":
-			open = true
-		case "”":
+		open = quoteState(open, d.Tokens[k].Text)
+	}
+	return open
+}
+
+// quotedAtStart reports, for each sentence, whether it opens inside a
+// quotation that an earlier sentence of its paragraph opened: the second
+// sentence of "'Our members kept going. They will not accept it,' Ms Holt
+// said" ends the quotation at its mark, where it opens none. A sentence
+// that opens with a quotation mark opens a new one, as a quotation
+// resumed after one left unclosed does.
+func quotedAtStart(d *pipeline.Doc) []bool {
+	out := make([]bool, len(d.Sentences))
+	open := false
+	for si, s := range d.Sentences {
+		if si == 0 || s.Paragraph != d.Sentences[si-1].Paragraph || s.FirstToken < s.EndToken && isQuote(d.Tokens[s.FirstToken].Text) {
 			open = false
-		case "\"", "``", "''":
-			open = !open
 		}
+		out[si] = open
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			open = quoteState(open, d.Tokens[k].Text)
+		}
+	}
+	return out
+}
+
+// quoteState is whether a quotation is open after the token w, given
+// whether one was open before it.
+func quoteState(open bool, w string) bool {
+	switch w {
+	case "“":
+		return true
+	case "”":
+		return false
+	case "\"", "``", "''":
+		return !open
 	}
 	return open
 }
