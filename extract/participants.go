@@ -2108,7 +2108,7 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		if f.pending.ahead || ix.objectPronounAfter(f.evidence) || someBody {
 			eligible = nil
 		}
-		if len(eligible) > 0 && introducedUnnamed(d, eligible[0], f.evidence.Text) {
+		if len(eligible) > 0 && introducedUnnamed(d, d.Tokens[eligible[0]].Sentence, max(sent, d.Tokens[eligible[0]].Sentence+1), f.evidence.Text) {
 			continue
 		}
 		// The nearest sentence's subject is who a description refers to
@@ -2958,17 +2958,29 @@ func clauseEnd(t pipeline.Token) bool {
 	return t.Tag == "IN" || t.Tag == "TO" || !unicode.IsLetter([]rune(t.Text)[0]) && !isPossessive(t.Text)
 }
 
-// introducedUnnamed reports whether the sentence of the mention at token
-// i introduces someone by the head noun of desc, with no name: "A
-// spokesman for B said ... the spokesman said" is that spokesman, and "A
-// met the premier. The premier said" is the premier A met.
-func introducedUnnamed(d *pipeline.Doc, i int, desc string) bool {
+// introducedUnnamed reports whether a sentence from from to to, the one
+// that names someone before a description and those after it, introduces
+// someone by the head noun of desc, with no name: "A spokesman for B said
+// ... the spokesman said" is that spokesman, "A met the premier. The
+// premier said" is the premier A met, and so is "A signed a deal. It came
+// after the Chinese premier met traders. The premier said".
+func introducedUnnamed(d *pipeline.Doc, from, to int, desc string) bool {
 	f := strings.Fields(strings.ToLower(desc))
 	if len(f) == 0 {
 		return false
 	}
 	head := f[len(f)-1]
-	s := d.Sentences[d.Tokens[i].Sentence]
+	for si := from; si < to; si++ {
+		if introducesUnnamed(d, d.Sentences[si], head) {
+			return true
+		}
+	}
+	return false
+}
+
+// introducesUnnamed reports whether sentence s introduces someone by the
+// post's head noun, with no name (introducedUnnamed).
+func introducesUnnamed(d *pipeline.Doc, s pipeline.Sentence, head string) bool {
 	for k := s.FirstToken + 1; k < s.EndToken; k++ {
 		if !strings.EqualFold(d.Tokens[k].Text, head) {
 			continue
