@@ -2007,6 +2007,18 @@ func resolvePending(rr *roleReader, ix *tokenIndex, byMention map[int]*person, p
 		return k > 0 && k+1 < len(d.Tokens) && d.Tokens[k].Text == "," && isCapitalized(d.Tokens[k+1].Text)
 	}
 	quoted := quotedAtStart(d)
+	// A counterpart's post is its owner's, which a description may give
+	// later in the text ("A met her Russian counterpart, B. ... India's
+	// foreign minister also raised ..."): counterparts are read last.
+	slices.SortStableFunc(pending, func(a, b fact) int {
+		switch {
+		case a.pending.counterpart == b.pending.counterpart:
+			return 0
+		case a.pending.counterpart:
+			return 1
+		}
+		return -1
+	})
 	for _, f := range pending {
 		phStart := ix.token(f.evidence.Start)
 		if f.pending.possessor {
