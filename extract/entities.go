@@ -3255,6 +3255,10 @@ var bodyParticles = toSet(`do da dos das de del della di du des`)
 // in personal names only.
 var patronymParticles = toSet(`wa bin ibn bint arap`)
 
+// irishPatronymics are the particles of Irish surnames, written in
+// capitals: "Ó Murchú", "Ní Bhriain", "Nic Giolla".
+var irishPatronymics = toSet(`Ó Ní Nic Uí Mhic`)
+
 // splitPartyPortfolio cuts the portfolio off a party's or a country's
 // name that the tagger read as one body with it before a title: "Tory |
 // Treasury spokesman", "Lib Dem | Health spokesman" hold a party's
@@ -3752,6 +3756,11 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// left out.
 		if label != pipeline.Person && sc.doubleBarrelled(i, j) {
 			i, label = i-1, pipeline.Person
+		}
+		// "Declan Ó Murchú": an Irish patronymic inside a name is a
+		// person's, whatever the tagger read.
+		if label != pipeline.Person && j-i >= 3 && slices.ContainsFunc(sc.words[i+1:j-1], func(w string) bool { return irishPatronymics[w] }) && isNameWord(sc.words[i], false) && isNameWord(sc.words[j-1], false) {
+			label = pipeline.Person
 		}
 		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) || sc.doubleGivenName(k, j) || sc.givenNameDescribed(k, j) || sc.reflexiveAfter(k, j) {
 			i, label = k, pipeline.Person

@@ -1697,6 +1697,14 @@ func TestDoubleBarrelledSurname(t *testing.T) {
 	checkNoPeople(t, "She flew from Georgia Guinea-Bissau.")
 }
 
+// TestIrishPatronymic: a name with an Irish patronymic is a person's,
+// whatever the tagger read.
+func TestIrishPatronymic(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"Declan Ó Murchú will face a motion of no confidence next week.": "Declan Ó Murchú",
+	})
+}
+
 // TestArmedGroups: an armed group the gazetteer knows is a body, though
 // its name opens like a person's ("Abu ...").
 func TestArmedGroups(t *testing.T) {
