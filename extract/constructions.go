@@ -904,10 +904,10 @@ func (m *matcher) styleAt(i, hi int) int {
 	if i+1 < hi && m.r.lower[i] == "the" {
 		n, i = 1, i+1
 	}
-	switch {
-	case i+1 < hi && lowercase.Get(honorificPairs, m.r.lower[i]+"+"+m.r.lower[i+1]):
+	switch w := m.r.lower[i]; {
+	case i+1 < hi && pairOpeners[w] && honorificPairs[w+"+"+m.r.lower[i+1]]:
 		return n + 2
-	case n == 1 && styledHonorifics[m.r.lower[i]]:
+	case n == 1 && styledHonorifics[w]:
 		return n + 1
 	}
 	return 0
@@ -916,6 +916,17 @@ func (m *matcher) styleAt(i, hi int) int {
 // styledHonorifics are the honorifics that British styles put "the"
 // before: "the Rev Tom Berg", "the Hon Ana Ruiz".
 var styledHonorifics = toSet(`rev rev. revd hon hon. honourable honorable venerable ven ven.`)
+
+// pairOpeners are the first words of honorificPairs: only after one is a
+// pair looked up (styleAt runs at every token).
+var pairOpeners = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range honorificPairs {
+		first, _, _ := strings.Cut(p, "+")
+		m[first] = true
+	}
+	return m
+}()
 
 // lookName is name without the memo.
 func (m *matcher) lookName(pos, hi int) (int, int, bool) {
