@@ -3259,6 +3259,14 @@ var patronymParticles = toSet(`wa bin ibn bint arap`)
 // capitals: "Ó Murchú", "Ní Bhriain", "Nic Giolla".
 var irishPatronymics = toSet(`Ó Ní Nic Uí Mhic`)
 
+// irishName reports whether words [i, j) are name words with an Irish
+// patronymic inside ("Declan Ó Murchú"): a person's, whatever the tagger
+// read.
+func (sc *sentenceScan) irishName(i, j int) bool {
+	return j-i >= 3 && slices.ContainsFunc(sc.words[i+1:j-1], func(w string) bool { return irishPatronymics[w] }) &&
+		isNameWord(sc.words[i], false) && isNameWord(sc.words[j-1], false)
+}
+
 // splitPartyPortfolio cuts the portfolio off a party's or a country's
 // name that the tagger read as one body with it before a title: "Tory |
 // Treasury spokesman", "Lib Dem | Health spokesman" hold a party's
@@ -3757,9 +3765,7 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Person && sc.doubleBarrelled(i, j) {
 			i, label = i-1, pipeline.Person
 		}
-		// "Declan Ó Murchú": an Irish patronymic inside a name is a
-		// person's, whatever the tagger read.
-		if label != pipeline.Person && j-i >= 3 && slices.ContainsFunc(sc.words[i+1:j-1], func(w string) bool { return irishPatronymics[w] }) && isNameWord(sc.words[i], false) && isNameWord(sc.words[j-1], false) {
+		if label != pipeline.Person && sc.irishName(i, j) {
 			label = pipeline.Person
 		}
 		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) || sc.doubleGivenName(k, j) || sc.givenNameDescribed(k, j) || sc.reflexiveAfter(k, j) {
