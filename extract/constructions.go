@@ -749,8 +749,7 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 	case elAge:
 		return isAge(m.r.lower[pos]) && next(pos+1, nil)
 	case elVerb:
-		tag := m.r.d.Tokens[pos].Tag
-		return (finiteVerb(tag) && !(el.tense && tag == "MD") || m.headlineVerb(pos) || m.speechAsNoun(pos)) && next(pos+1, nil)
+		return m.verbAt(pos) && !(el.tense && m.r.d.Tokens[pos].Tag == "MD") && next(pos+1, nil)
 	case elDash:
 		return isDash(m.r.lower[pos]) && next(pos+1, nil)
 	case elName:
@@ -1434,6 +1433,13 @@ func (m *matcher) openingTimeEnd(lo, hi int) int {
 	return k
 }
 
+// verbAt reports whether the word at pos is a finite verb: by its tag, or
+// a verb the tagger read as a noun or an adjective (headlineVerb,
+// speechAsNoun).
+func (m *matcher) verbAt(pos int) bool {
+	return finiteVerb(m.r.d.Tokens[pos].Tag) || m.headlineVerb(pos) || m.speechAsNoun(pos)
+}
+
 // headlineVerb reports whether the word at pos is a heading's verb in the
 // present that the tagger may read as a plural noun: "Minister quits",
 // "Envoy Visits Lima", "Minister signals ...".
@@ -1703,7 +1709,7 @@ func (m *matcher) mayFollow(els []elem, pos, hi int) bool {
 		case elAge:
 			ok = pos < hi && isAge(m.r.lower[pos])
 		case elVerb:
-			ok = pos < hi && (finiteVerb(m.r.d.Tokens[pos].Tag) || m.headlineVerb(pos) || m.speechAsNoun(pos))
+			ok = pos < hi && m.verbAt(pos)
 		default:
 			return true
 		}
