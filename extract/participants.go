@@ -438,8 +438,8 @@ func (p *Participants) Process(ctx context.Context, d *pipeline.Doc) error {
 // person is named in a sentence of the description but as its possessor
 // ("Mr Hale's spokesman said: 'The prime minister ...'"), the text may
 // set the two apart ("Ruiz accused the prime minister"), and the office
-// goes to no one; so it does where two people may hold it, or two share
-// the one's surname.
+// goes to no one; so it does where two people may hold it, or two
+// without a post share the one's surname.
 func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
 	// (A story without a headline has no protagonist to go by: "Questions
 	// were put to Ana Ruiz. The prime minister ridiculed the claim.")
@@ -485,9 +485,11 @@ func (p *Participants) protagonistsOffice(d *pipeline.Doc, ix *tokenIndex) {
 		}
 		offices[i].sents[d.Tokens[k].Sentence] = true
 	}
-	surnames := map[string]int{} // ("Ana Ruiz" and "Leo Ruiz": whose is "Ms Ruiz"?)
+	surnames := map[string]int{} // ("Ana Ruiz" and "Leo Ruiz", neither with a post: whose is "Ms Ruiz"?)
 	for _, q := range d.Participants {
-		surnames[lastWord(q.Name)]++
+		if q.Role == "" {
+			surnames[lastWord(q.Name)]++
+		}
 	}
 	taken := map[int]bool{}
 	for _, o := range offices {
@@ -2289,7 +2291,8 @@ func laterHolder(persons []*person, f roleFact) *person {
 
 // untitledHolders gives each single office described where no one near
 // can hold it to the person without post or profession whom the text
-// names at least three times, and whose surname no one else has, when
+// names at least three times, and whose surname no one else without a
+// post has, when
 // there is only one such person. That person is named shortly before the
 // office's first description; where no such person is, anywhere, and
 // such an office is given after the others. A person given one office is no
@@ -2306,10 +2309,19 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 		}
 		offices[k] = append(offices[k], f)
 	}
-	surnames := map[string]int{} // "Tony Blair" and "Ian Blair": whose is "Mr Blair"?
-	held := map[string]bool{}    // offices someone the text names holds
+	// (A country's leader is no post: "the UK leader" may be its prime
+	// minister.)
+	posted := func(per *person) bool {
+		return len(per.professions) > 0 || slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" })
+	}
+	// "Tony Blair" and "Ian Blair", neither with a post: whose is "Mr
+	// Blair"? A namesake with a post is no candidate for the office.
+	surnames := map[string]int{}
+	held := map[string]bool{} // offices someone the text names holds
 	for _, per := range persons {
-		surnames[lastWord(per.name)]++
+		if !posted(per) {
+			surnames[lastWord(per.name)]++
+		}
 		for _, r := range per.roles {
 			if !r.former {
 				held[key(r)] = true
@@ -2318,11 +2330,7 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 	}
 	var untitled []*person
 	for _, per := range persons {
-		// (A country's leader is no post: "the UK leader" may be its
-		// prime minister.)
-		posted := slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" })
-		clash := surnames[lastWord(per.name)] > 1
-		if !posted && !clash && len(per.professions) == 0 && len(per.mentions) >= 3 {
+		if !posted(per) && surnames[lastWord(per.name)] == 1 && len(per.mentions) >= 3 {
 			untitled = append(untitled, per)
 		}
 	}

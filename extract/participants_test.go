@@ -783,7 +783,8 @@ func TestVotedOutLeavesThePost(t *testing.T) {
 // first sentence without one, also where that person owns what speaks
 // ("Mr Hale's spokesman said: 'The prime minister ...'"); near misses:
 // two such people, the person named beside the description, a title
-// before a noun ("the premier league"), a surname two people share.
+// before a noun ("the premier league"), a surname two people without a
+// post share.
 func TestProtagonistsOffice(t *testing.T) {
 	for _, tc := range []struct{ text, name, want string }{
 		{"Hale to pick vote day\n\nTom Hale will pick a day in June for the vote, aides say. Mr Hale has kept quiet so far. Officials said the choice was one for the prime minister alone.", "Tom Hale", "Prime Minister"},
@@ -792,6 +793,7 @@ func TestProtagonistsOffice(t *testing.T) {
 		{"Hale speaks out\n\nTom Hale spoke on Monday. Tom Hale said the prime minister was wrong.", "Tom Hale", ""},
 		{"Hale eyes club\n\nTom Hale has been stalking the premier league club since 2003.", "Tom Hale", ""},
 		{"Hale faces revolt\n\nTom Hale faces a revolt. Mr Hale and Sir Leo Hale will meet rebels today. Officials said the prime minister would win.", "Tom Hale", ""},
+		{"Hale faces revolt\n\nTom Hale faces a revolt. Mr Hale and police chief Leo Hale will meet rebels today. Officials said the prime minister would win.", "Tom Hale", "Prime Minister"},
 	} {
 		if got := roleOf(t, tc.text, tc.name); got != tc.want {
 			t.Errorf("%q: %s's role is %q, want %q", tc.text, tc.name, got, tc.want)
