@@ -2292,10 +2292,9 @@ func laterHolder(persons []*person, f roleFact) *person {
 // untitledHolders gives each single office described where no one near
 // can hold it to the person without post or profession whom the text
 // names at least three times, and whose surname no one else without a
-// post has, when
-// there is only one such person. That person is named shortly before the
-// office's first description; where no such person is, anywhere, and
-// such an office is given after the others. A person given one office is no
+// post has, when there is only one such person. That person is named
+// shortly before the office's first description; where no such person
+// is, anywhere, and such an office is given after the others. A person given one office is no
 // candidate for another; an office that someone the text names holds
 // gets nothing.
 func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key func(roleFact) string) map[*person][]roleFact {
