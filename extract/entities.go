@@ -2351,8 +2351,18 @@ func (sc *sentenceScan) mountains() {
 
 // seats finds the seat a member sits for when its name joins two names
 // with "and": "the MP for Hornsea and Ellery Green" sits for one seat, no
-// place and person.
+// place and person; and a town with a point of the compass that opens no
+// other name: "Ealing North's MP", "in Leeds West" (a seat, a district),
+// not "Leeds North Stars" or "Leeds Central & Western Railway".
 func (sc *sentenceScan) seats() {
+	for _, m := range sc.gaz {
+		end := m.End + 1
+		if m.Ambiguous || m.Entries[0].Kind != gazetteer.City || end > len(sc.words) || !compassPoints[sc.words[m.End]] ||
+			end < len(sc.words) && (isCapitalized(sc.words[end]) || sc.words[end] == "&") {
+			continue
+		}
+		sc.add(m.Start, end, pipeline.Place, prioRule, 0.85)
+	}
 	run := func(k int) int { // the end of the capitalised run at k
 		for k < len(sc.words) && isCapitalized(sc.words[k]) && isNameWord(sc.words[k], false) {
 			k++

@@ -1081,6 +1081,21 @@ func TestCompassPointsNameNoOne(t *testing.T) {
 	checkEntities(t, "Oliver North met Tom West on Monday.", []wantEntity{{"Oliver North", pipeline.Person, "", ""}, {"Tom West", pipeline.Person, "", ""}})
 }
 
+// TestTownWithCompassPoint: a town and a point of the compass that opens
+// no other name is one place (a seat, a district); near misses: a name
+// that goes on after it, a body joined by "&", a surname.
+func TestTownWithCompassPoint(t *testing.T) {
+	checkEntities(t, "A question from Leeds West's Ana Ruiz drew cheers.", []wantEntity{{"Leeds West", pipeline.Place, "", ""}, {"Ana Ruiz", pipeline.Person, "", ""}})
+	checkEntities(t, "Turnout rose in Sheffield South on Thursday.", []wantEntity{{"Sheffield South", pipeline.Place, "", ""}})
+	for _, text := range []string{"Fans of Leeds North Stars cheered.", "He runs Leeds Central & Western Railway.", "Carla West met him."} {
+		for _, e := range entitiesOf(t, text) {
+			if strings.HasPrefix(e.Text, "Leeds ") && e.Label == pipeline.Place || e.Text == "West" {
+				t.Errorf("%q: %q is %s", text, e.Text, e.Label)
+			}
+		}
+	}
+}
+
 // TestPluralNamesAreGroups: a one-word name the document puts in the
 // plural after "the" or a number is a group's, no one's, in every
 // mention; a family named after someone in the text, an eponym before
