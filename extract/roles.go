@@ -1901,6 +1901,11 @@ func (r *roleReader) withComplements(ph rolePhrase, hi int) []rolePhrase {
 		}
 		next := ph
 		end := r.bodies(&next, prep, j, hi)
+		// "a question to the prime minister from Ealing North's Tom
+		// Hale": a name the complement's possessive owns is no holder's.
+		if end > j && end < hi && isPossessive(r.d.Tokens[end-1].Text) && r.persons[end] != 0 {
+			break
+		}
 		if end > j {
 			// "chairman of Chile's biggest bank": what a place's
 			// possessive owns, in lower case, is the post's body.
