@@ -1684,13 +1684,17 @@ func (r *roleReader) titleText(mods []int, t int, ta gazetteer.TitleMatch) strin
 	for k := t; k < t+ta.N; k++ {
 		surface = append(surface, r.d.Tokens[k].Text)
 	}
+	canon := strings.Fields(ta.Canonical)
 	if ta.Plural {
-		last := strings.ToLower(surface[len(surface)-1])
-		if sg, ok := gazetteer.Singular(last); ok {
-			surface[len(surface)-1] = sg
+		// The plural word, last or a head before its complement
+		// ("members of parliament"), is the lexicon's in the singular.
+		for i, s := range surface {
+			w := strings.ToLower(s)
+			if sg, ok := gazetteer.Singular(w); ok && (i == len(surface)-1 || !containsFold(canon, w) && containsFold(canon, sg)) {
+				surface[i] = sg
+			}
 		}
 	}
-	canon := strings.Fields(ta.Canonical)
 	if sameWords(canon, surface) {
 		// "Minister for Trade", not the lexicon's "Trade Minister".
 		for i, s := range surface {
@@ -2817,4 +2821,9 @@ var localHeads = toSet(`Mayor Governor Councillor Councilor Alderman Alderwoman 
 func localTitle(title string) bool {
 	words := strings.Fields(title)
 	return len(words) > 0 && localHeads[words[len(words)-1]]
+}
+
+// containsFold reports whether words holds w, in any case.
+func containsFold(words []string, w string) bool {
+	return slices.ContainsFunc(words, func(s string) bool { return strings.EqualFold(s, w) })
 }

@@ -221,6 +221,7 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 		}
 	}
 	var best TitleMatch
+	plural := false // a word of the phrase so far is plural
 	for k := j; k < len(words) && parent != nil; k++ {
 		w := strings.ToLower(words[k])
 		if k == j {
@@ -236,11 +237,19 @@ func (t *Titles) phrase(words []string, j int, roles bool) TitleMatch {
 			best = TitleMatch{N: k - j + 1, Canonical: prefix + m.Canonical, Professional: m.Professional}
 		}
 		if c != nil && c.canonical != "" && (roles || !c.professional) {
-			best = TitleMatch{N: k - j + 1, Canonical: prefix + c.canonical, Professional: c.professional}
+			best = TitleMatch{N: k - j + 1, Canonical: prefix + c.canonical, Plural: plural, Professional: c.professional}
 		} else if roles {
 			if sg, ok := Singular(w); ok {
-				if sc := parent.next[sg]; sc != nil && sc.canonical != "" {
-					best = TitleMatch{N: k - j + 1, Canonical: prefix + sc.canonical, Plural: true, Professional: sc.professional}
+				if sc := parent.next[sg]; sc != nil {
+					if sc.canonical != "" {
+						best = TitleMatch{N: k - j + 1, Canonical: prefix + sc.canonical, Plural: true, Professional: sc.professional}
+					}
+					// "members of parliament", "chiefs of staff": a
+					// plural head before its complement (not "States
+					// Senator").
+					if c == nil && k+1 < len(words) && strings.EqualFold(words[k+1], "of") {
+						c, plural = sc, true
+					}
 				}
 			}
 		}
