@@ -132,6 +132,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.listedUnderHonorific()
 		sc.listedUnderTitle()
 		sc.mountains()
+		sc.hyphenatedGivenNames()
 		sc.seats()
 		sc.bracketedPeople()
 		sc.nicknamedPeople()
@@ -2325,6 +2326,70 @@ func (sc *sentenceScan) listedUnderTitle() {
 	}
 }
 
+// hyphenatedGivenNames reads the East Asian names whose given name joins
+// two syllables with a hyphen, the second in lower case, before or after
+// a short surname: "Pak Su-min", "Lin Chia-hui", "Su-min Pak". A person's,
+// whatever the tagger read ("Pak" is also a place); not a compound that
+// opens a sentence ("Co-op members", "Post-war Leeds").
+func (sc *sentenceScan) hyphenatedGivenNames() {
+	short := func(k int) bool {
+		w := sc.words[k]
+		return len(w) <= 6 && isCapitalized(w) && isASCIIWord(w) && isNameWord(w, true) &&
+			!lowercase.Get(honorifics, w) && !sc.e.titles.IsHead(strings.ToLower(w)) && !compassPoints[w]
+	}
+	for i, w := range sc.words {
+		if !syllabicGivenName(w) {
+			continue
+		}
+		switch {
+		case i > 0 && short(i-1):
+			sc.add(i-1, i+1, pipeline.Person, prioRule, 0.9)
+		case i > 0 && i+1 < len(sc.words) && short(i+1) && (i+2 == len(sc.words) || !isCapitalized(sc.words[i+2])):
+			sc.add(i, i+2, pipeline.Person, prioRule, 0.9)
+		}
+	}
+}
+
+// syllabicGivenName reports whether w is two romanised syllables joined by
+// a hyphen, the second in lower case: "Su-min", "Chia-hui", "Jae-won".
+func syllabicGivenName(w string) bool {
+	first, second, ok := strings.Cut(w, "-")
+	if !ok || len(first) < 2 || len(first) > 5 || !isUpperASCII(first[0]) || !romanSyllable(strings.ToLower(first)) || englishPrefixes[strings.ToLower(first)] {
+		return false
+	}
+	// (A second syllable without an onset ends in n: "Jong-un", "Jae-in";
+	// "Co-op" is English.)
+	return second != "" && second == strings.ToLower(second) && romanSyllable(second) &&
+		(strings.IndexByte("aeiouy", second[0]) < 0 || strings.HasSuffix(second, "n") || strings.HasSuffix(second, "ng"))
+}
+
+
+// romanSyllable reports whether s is one syllable of Korean or Chinese
+// written in Latin letters: an optional onset, one to three vowels and an
+// optional final n, ng, m, k, l, p, t or h ("min", "hoon", "seo", "jeong",
+// "chia"), not an English word's part ("war", "term", "op").
+func romanSyllable(s string) bool {
+	i := 0
+	for _, onset := range []string{"tsh", "ch", "sh", "ts", "zh", "kk", "tt", "pp", "ss", "jj", "hs", "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "q", "r", "s", "t", "w", "x", "y", "z"} {
+		if strings.HasPrefix(s, onset) {
+			i = len(onset)
+			break
+		}
+	}
+	v := i
+	for v < len(s) && v-i < 3 && strings.IndexByte("aeiouy", s[v]) >= 0 {
+		v++
+	}
+	if v == i {
+		return false
+	}
+	switch s[v:] {
+	case "", "n", "ng", "m", "k", "l", "p", "t", "h":
+		return s[v:] == "" || v-i <= 2 || s[v:] == "n" || s[v:] == "ng"
+	}
+	return false
+}
+
 // mountains reads "Mt. Danxia", "Mount Kenya": the word for a mountain
 // and the capitalised name after it are a place, whatever the tagger
 // makes of the name (a person, often); not a body or a building named
@@ -3255,7 +3320,8 @@ func prefixedAdjective(w string) bool {
 	return ok && englishPrefixes[prefix] && isCapitalized(rest)
 }
 
-var englishPrefixes = toSet(`anti pro non ex neo pan post pre mid trans cross inter intra counter ultra`)
+// englishPrefixes open English compounds: "anti-war", "re-run", "hi-fi".
+var englishPrefixes = toSet(`anti pro non ex neo pan post pre mid trans cross inter intra counter ultra co re de bi hi wi`)
 
 // bodyParticles join the words of a body's name in Portuguese, Spanish,
 // Italian and French.
@@ -3265,15 +3331,17 @@ var bodyParticles = toSet(`do da dos das de del della di du des`)
 // in personal names only.
 var patronymParticles = toSet(`wa bin ibn bint arap`)
 
-// irishPatronymics are the particles of Irish surnames, written in
-// capitals: "Ó Murchú", "Ní Bhriain", "Nic Giolla".
-var irishPatronymics = toSet(`Ó Ní Nic Uí Mhic`)
+// nameInfixes are words only personal names have inside, written in
+// capitals: the particles of Irish surnames ("Ó Murchú", "Ní Bhriain",
+// "Nic Giolla") and the Vietnamese middle names Thị and Văn ("Trần Thị
+// Mai").
+var nameInfixes = toSet(`Ó Ní Nic Uí Mhic Thị Văn`)
 
-// irishName reports whether words [i, j) are name words with an Irish
-// patronymic inside ("Declan Ó Murchú"): a person's, whatever the tagger
-// read.
-func (sc *sentenceScan) irishName(i, j int) bool {
-	return j-i >= 3 && slices.ContainsFunc(sc.words[i+1:j-1], func(w string) bool { return irishPatronymics[w] }) &&
+// infixedName reports whether words [i, j) are name words with such a
+// word inside ("Declan Ó Murchú", "Lưu Văn Khoa"): a person's, whatever
+// the tagger read.
+func (sc *sentenceScan) infixedName(i, j int) bool {
+	return j-i >= 3 && slices.ContainsFunc(sc.words[i+1:j-1], func(w string) bool { return nameInfixes[w] }) &&
 		isNameWord(sc.words[i], false) && isNameWord(sc.words[j-1], false)
 }
 
@@ -3775,8 +3843,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Person && sc.doubleBarrelled(i, j) {
 			i, label = i-1, pipeline.Person
 		}
-		if label != pipeline.Person && sc.irishName(i, j) {
+		if sc.infixedName(i, j) {
 			label = pipeline.Person
+			// ("Trần Thị Mai | Hương": a last name word the tagger left out)
+			if j < len(sc.words) && isNameWord(sc.words[j], false) && !sc.geoAt(j) && !sc.e.titles.IsHead(strings.ToLower(sc.words[j])) {
+				j++
+			}
 		}
 		if k := sc.personStart(i, j); sc.buildingSurname(k, j) || sc.givenPlaceName(k, j) || sc.doubleGivenName(k, j) || sc.givenNameDescribed(k, j) || sc.reflexiveAfter(k, j) {
 			i, label = k, pipeline.Person

@@ -1712,12 +1712,28 @@ func TestDoubleBarrelledSurname(t *testing.T) {
 	checkNoPeople(t, "She flew from Georgia Guinea-Bissau.")
 }
 
-// TestIrishPatronymic: a name with an Irish patronymic is a person's,
-// whatever the tagger read.
-func TestIrishPatronymic(t *testing.T) {
+// TestNameInfixes: a name with an Irish patronymic or a Vietnamese middle
+// name inside is a person's, whatever the tagger read, with a last name
+// word it left out; near miss: the middle name opening a place's name.
+func TestNameInfixes(t *testing.T) {
 	checkPersons(t, map[string]string{
-		"Declan Ó Murchú will face a motion of no confidence next week.": "Declan Ó Murchú",
+		"Declan Ó Murchú will face a motion of no confidence next week.":           "Declan Ó Murchú",
+		"The assembly approved the appointment of Trần Thị Mai Hương as minister.": "Trần Thị Mai Hương",
+		"Police said Lưu Văn Khoa had fled to the coast.":                          "Lưu Văn Khoa",
 	})
+	checkNoPeople(t, "Tourists queued at Văn Lang Park in the morning.")
+}
+
+// TestHyphenatedGivenNames: a given name of two romanised syllables with
+// a hyphen, before or after a short surname, makes a person's name;
+// near misses: English compounds.
+func TestHyphenatedGivenNames(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"The governor of the central bank, Pak Su-min, told reporters rates would hold.": "Pak Su-min",
+		"Taiwan's Lin Chia-hui won the final.":                                           "Lin Chia-hui",
+		"The award went to Jae-won Choe on Friday.":                                      "Jae-won Choe",
+	})
+	checkNoPeople(t, "The Leeds Co-op said so.", "Members of Leeds Re-run met.", "The Harwick Pre-war Society met.")
 }
 
 // TestArmedGroups: an armed group the gazetteer knows is a body, though
