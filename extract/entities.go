@@ -2363,7 +2363,6 @@ func syllabicGivenName(w string) bool {
 		(strings.IndexByte("aeiouy", second[0]) < 0 || strings.HasSuffix(second, "n") || strings.HasSuffix(second, "ng"))
 }
 
-
 // romanSyllable reports whether s is one syllable of Korean or Chinese
 // written in Latin letters: an optional onset, one to three vowels and an
 // optional final n, ng, m, k, l, p, t or h ("min", "hoon", "seo", "jeong",
