@@ -50,6 +50,8 @@ import (
 //	PARTICIPLE a present participle and its object, no name, punctuation
 //	         nor second verb in it: the reduced relative of "the head
 //	         of a team investigating the crash says"
+//	INFINITIVE "to", a verb and its object, the same: "the first
+//	         president to lose a seat since ..."
 //	PORTFOLIO portfolio words ("Justice", "Science and Innovation") in a
 //	         sentence with a word of @cabinet ("ministers", "portfolios"):
 //	         a minister's post, "Minister of Justice"
@@ -202,6 +204,7 @@ const (
 	elPhrase
 	elPredicate
 	elParticiple
+	elInfinitive
 	elPortfolio
 )
 
@@ -454,6 +457,8 @@ func (c *constructions) compile(pattern string) ([]elem, error) {
 			e.kind, e.loose = elPredicate, f == "PREDICATE!"
 		case "PARTICIPLE":
 			e.kind = elParticiple
+		case "INFINITIVE":
+			e.kind = elInfinitive
 		case "PORTFOLIO":
 			e.kind = elPortfolio
 		case "BRACKET", "ABBR":
@@ -703,6 +708,19 @@ func (m *matcher) each(el *elem, pos int, a *attempt, ei int) bool {
 				return true
 			}
 			if !m.inPredicate(pos, k, false) {
+				return false
+			}
+		}
+		return false
+	case elInfinitive:
+		if pos+1 >= hi || m.r.lower[pos] != "to" || m.r.d.Tokens[pos+1].Tag != "VB" || isCapitalized(m.r.d.Tokens[pos+1].Text) {
+			return false
+		}
+		for k := pos + 2; k < hi && k <= pos+12; k++ {
+			if next(k, nil) {
+				return true
+			}
+			if !m.inPredicate(pos+1, k, false) {
 				return false
 			}
 		}
