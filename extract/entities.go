@@ -1670,8 +1670,9 @@ func (sc *sentenceScan) titledPeople() {
 					q++
 				}
 				// (Not "the magazine Harbour Weekly", "the firm Lund
-				// Capital": a name after the noun for it is its body's.)
-				if q > p && sc.nameRun(q)-q >= 2 && !mediaNouns[sc.words[q-1]] && !firmNouns[sc.words[q-1]] {
+				// Capital", "the militia Red Dawn": a name after the noun
+				// for it is its body's.)
+				if kind := sc.words[q-1]; q > p && sc.nameRun(q)-q >= 2 && !mediaNouns[kind] && !firmNouns[kind] && !otherBodyKinds[kind] {
 					k = q
 				}
 			}
@@ -3626,11 +3627,18 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// Never across a separator: "Sudan | Regional"; nor from a word in
 		// title case into one in capitals, where a byline runs into a
 		// dateline ("Ivo Brandt | BERLIN").
+		cut := false
 		for k := i; k < j; k++ {
 			if separators[sc.words[k]] || sc.spacedHyphen(k) || k > i && capsAfterTitleCase(sc.words[k-1], sc.words[k], k+1 < j && isAllCaps(sc.words[k+1])) {
-				j = k
+				j, cut = k, true
 				break
 			}
+		}
+		// ("Santo Domingo | — Storm Lena killed": what is left of a span
+		// read across a separator is no evidence against a place the
+		// gazetteer knows.)
+		if m, ok := sc.placeAt(i); cut && ok && m.End == j && label != pipeline.Place && labelOf(m.Entries[0].Kind) == pipeline.Place {
+			continue
 		}
 		// ("the daily El Norte on Monday": a body's or a place's name ends
 		// in a name word, and never in a day or a month after a link,

@@ -860,11 +860,14 @@ func TestFirmNounsNameBodies(t *testing.T) { // and the names such a noun lists 
 	checkPerson(t, "Analyst Ann Kerr said the figures were weak.", "Ann Kerr")
 }
 
-// TestMediaNounsNameBodies: a name after the noun for a newspaper or a
-// firm, inside a title's complement, is the body's, not a holder's; a
+// TestMediaNounsNameBodies: a name after the noun for a newspaper, a
+// firm or a militia, inside a title's complement, is the body's, not a
+// holder's; a
 // name after a lowercase body of another kind is the holder's.
 func TestMediaNounsNameBodies(t *testing.T) {
 	checkEntities(t, "Tom Berg, deputy editor of the magazine Harbour Weekly, said sales rose.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}, {"Harbour Weekly", pipeline.Org, "", ""}})
+	checkEntities(t, "Tom Berg, a commander of the militia Red Dawn, denied it.", []wantEntity{{"Tom Berg", pipeline.Person, "", ""}, {"Red Dawn", pipeline.Org, "", ""}})
+	checkEntities(t, "Ana Ruiz, editor of the news site Vela Nova, was freed.", []wantEntity{{"Ana Ruiz", pipeline.Person, "", ""}, {"Vela Nova", pipeline.Org, "", ""}})
 	checkPerson(t, "The speaker of the parliament Omar Nadiri opened the session.", "Omar Nadiri")
 }
 
@@ -1079,6 +1082,12 @@ func TestCompassPointsNameNoOne(t *testing.T) {
 		"He backs the South West Votes Yes group, and says South West voters want more.",
 		"His constituency party, Harwick South West, deselected him.")
 	checkEntities(t, "Oliver North met Tom West on Monday.", []wantEntity{{"Oliver North", pipeline.Person, "", ""}, {"Tom West", pipeline.Person, "", ""}})
+}
+
+// TestSpanCutAtSeparator: what is left of a tagged span cut at a
+// separator does not outweigh a place the gazetteer knows.
+func TestSpanCutAtSeparator(t *testing.T) {
+	checkEntities(t, "Santo Domingo — Storm Lena killed at least 14 people.", []wantEntity{{"Santo Domingo", pipeline.Place, "Santo Domingo", ""}})
 }
 
 // TestTownWithCompassPoint: a town and a point of the compass that opens

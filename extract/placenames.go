@@ -485,13 +485,14 @@ func (f *docFacts) appositions(t []pipeline.Token) {
 		f.impersonal[strings.Join(tokenTexts(t[start:k]), " ")] = true
 	}
 	// "engineering group Halvard", "storage firm Ostel", "gadget magazine
-	// Spark": a name after the noun for a kind of firm or paper is a
+	// Spark", "the militia Red Dawn", "the news site Kroniko": a name
+	// after the noun for a kind of firm, paper or other body is a
 	// body's in the whole document ("a boost to Halvard, which"), unless a given name or a title opens it ("the
 	// firm Tom Berg founded", "company Chairman Ana Ruiz"). A compound's
 	// kind ("transport group") may name a body by a given name alone
 	// ("Carter").
 	for k := 0; k+1 < len(t); k++ {
-		if !firmNouns[t[k].Text] && !paperNouns[t[k].Text] || t[k].Tag != "NN" || !isCapitalized(t[k+1].Text) {
+		if !firmNouns[t[k].Text] && !paperNouns[t[k].Text] && !orgNouns[t[k].Text] && !otherBodyKinds[t[k].Text] || t[k].Tag != "NN" || !isCapitalized(t[k+1].Text) {
 			continue
 		}
 		end := k + 2
@@ -844,3 +845,8 @@ func possessiveFollows(text string, end int) bool {
 	}
 	return false
 }
+
+// otherBodyKinds are nouns for bodies that name one after them, besides
+// firms, papers and political bodies: "the militia Red Dawn", "the news
+// site Kroniko".
+var otherBodyKinds = toSet(`militia faction outlet site portal`)
