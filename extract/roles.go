@@ -1548,6 +1548,10 @@ func (r *roleReader) modifier(j int) bool {
 		if !r.p.titles.IsPortfolio(lw) && !r.p.titles.IsModifier(lw) {
 			return false
 		}
+	case "VBZ": // a portfolio's plural the tagger read as a verb after its adjective: "public works minister" (not "Ruiz works | Minister")
+		if !r.p.titles.IsPortfolio(lw) || j == 0 || r.d.Tokens[j-1].Tag != "JJ" || !startsLower(r.d.Tokens[j-1].Text) {
+			return false
+		}
 	case "VB", "VBP": // a rank the tagger read as a verb after "to": "to chief debt negotiator X" ("to top the list" is a verb)
 		if !r.p.titles.IsModifier(lw) || lw == "top" || lw == "first" {
 			return false
