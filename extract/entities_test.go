@@ -1084,6 +1084,16 @@ func TestCompassPointsNameNoOne(t *testing.T) {
 	checkEntities(t, "Oliver North met Tom West on Monday.", []wantEntity{{"Oliver North", pipeline.Person, "", ""}, {"Tom West", pipeline.Person, "", ""}})
 }
 
+// TestNewsOutlets: the outlets the gazetteer knows are bodies, the
+// interviewer's label of a transcript too; near miss: the person
+// interviewed.
+func TestNewsOutlets(t *testing.T) {
+	checkEntities(t, "Wikinews spoke by email with Aroha Hale.\n\nWikinews: Why are you standing?\n\nHale: Because the young are leaving.", []wantEntity{
+		{"Wikinews", pipeline.Org, "Wikinews", ""}, {"Aroha Hale", pipeline.Person, "", ""}, {"Wikinews", pipeline.Org, "Wikinews", ""}, {"Hale", pipeline.Person, "", ""}})
+	checkEntities(t, "Tom Berg told Sky News and Deutsche Welle that talks had failed.", []wantEntity{
+		{"Tom Berg", pipeline.Person, "", ""}, {"Sky News", pipeline.Org, "Sky News", ""}, {"Deutsche Welle", pipeline.Org, "Deutsche Welle", ""}})
+}
+
 // TestSpanCutAtSeparator: what is left of a tagged span cut at a
 // separator does not outweigh a place the gazetteer knows.
 func TestSpanCutAtSeparator(t *testing.T) {
