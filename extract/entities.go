@@ -3850,6 +3850,16 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		if label != pipeline.Person && sc.doubleBarrelled(i, j) {
 			i, label = i-1, pipeline.Person
 		}
+		// ("Aoife | Ní Bhriain", "Ciarán Ó | Murchú": the words before
+		// the infix that the tagger read apart.)
+		nameBefore := func(k int) bool {
+			return k >= 0 && isNameWord(sc.words[k], false) && !sc.geoAt(k) && !sc.e.titles.IsHead(strings.ToLower(sc.words[k]))
+		}
+		if j-i >= 2 && nameInfixes[sc.words[i]] && nameBefore(i-1) {
+			i--
+		} else if i >= 2 && nameInfixes[sc.words[i-1]] && nameBefore(i-2) {
+			i -= 2
+		}
 		if sc.infixedName(i, j) {
 			label = pipeline.Person
 			// ("Trần Thị Mai | Hương": a last name word the tagger left out)

@@ -1739,6 +1739,8 @@ func TestNameInfixes(t *testing.T) {
 		"Declan Ó Murchú will face a motion of no confidence next week.":           "Declan Ó Murchú",
 		"The assembly approved the appointment of Trần Thị Mai Hương as minister.": "Trần Thị Mai Hương",
 		"Police said Lưu Văn Khoa had fled to the coast.":                          "Lưu Văn Khoa",
+		"DUBLIN - Ciarán Ó Murchú was on Monday named chief executive of RTV.":     "Ciarán Ó Murchú",
+		"DUBLIN - Aoife Ní Bhriain was on Monday named chief executive of RTV.":    "Aoife Ní Bhriain",
 	})
 	checkNoPeople(t, "Tourists queued at Văn Lang Park in the morning.")
 }
