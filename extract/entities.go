@@ -133,6 +133,7 @@ func (e *Entities) Process(ctx context.Context, d *pipeline.Doc) error {
 		sc.listedUnderTitle()
 		sc.mountains()
 		sc.hyphenatedGivenNames()
+		sc.latePeople()
 		sc.seats()
 		sc.bracketedPeople()
 		sc.nicknamedPeople()
@@ -2326,6 +2327,34 @@ func (sc *sentenceScan) listedUnderTitle() {
 		i = items[len(items)-1][1] - 1
 	}
 }
+
+// latePeople reads a name after "the late" or a possessive's "late" as a
+// person's: "founded by the late Thabo Kgosi", "her late husband Sipho
+// Dube"; not a period ("the late Bronze Age", "the late Roman Empire"),
+// a place or a title's holder, which other readings have.
+func (sc *sentenceScan) latePeople() {
+	for i := 1; i+2 < len(sc.words); i++ {
+		if sc.words[i] != "late" || !articles[strings.ToLower(sc.words[i-1])] && sc.toks[i-1].Tag != "PRP$" && !isPossessive(sc.words[i-1]) {
+			continue
+		}
+		k := i + 1
+		for k < len(sc.words) && startsLower(sc.words[k]) && kinNouns[sc.words[k]] {
+			k++ // "her late husband"
+		}
+		j := sc.nameRun(k)
+		if j-k < 2 {
+			continue
+		}
+		if slices.ContainsFunc(sc.words[k:j], func(w string) bool { return isAllCaps(w) || periodNouns[w] }) || sc.gazetteerIn(k, j, func(gazetteer.Match) bool { return true }) || sc.titleAt(k) {
+			continue
+		}
+		sc.add(k, j, pipeline.Person, prioRule, 0.9)
+	}
+}
+
+// periodNouns end the names of periods and states of the past: "the late
+// Bronze Age", "the late Ming Dynasty".
+var periodNouns = toSet(`Age Ages Era Period Empire Dynasty Republic Kingdom Century Middle Stone Iron Bronze Victorian Georgian Edwardian`)
 
 // hyphenatedGivenNames reads the East Asian names whose given name joins
 // two syllables with a hyphen, the second in lower case, before or after

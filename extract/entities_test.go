@@ -1745,6 +1745,17 @@ func TestNameInfixes(t *testing.T) {
 	checkNoPeople(t, "Tourists queued at Văn Lang Park in the morning.")
 }
 
+// TestLatePeople: a name after "the late" or a possessive's "late" is a
+// person's; near misses: periods of the past.
+func TestLatePeople(t *testing.T) {
+	checkPersons(t, map[string]string{
+		"The charity was set up by the late Jabulani Nkosi in 1990.":                 "Jabulani Nkosi",
+		"Her late husband Themba Zulu built the farm.":                               "Themba Zulu",
+		"Shares of Orla Textiles rose. The firm was founded by the late Thabo Orla.": "Thabo Orla",
+	})
+	checkNoPeople(t, "Pottery of the late Bronze Age was found.", "The tombs date from the late Ming Dynasty.")
+}
+
 // TestHyphenatedGivenNames: a given name of two romanised syllables with
 // a hyphen, before or after a short surname, makes a person's name;
 // near misses: English compounds.
