@@ -1545,6 +1545,8 @@ func TestVesselsAndCollegesNameNoOne(t *testing.T) {
 		"The Carla Drummond Academy opened in 2004.",
 		"Coast guard officers boarded the tanker Princess Halima off Mombasa.",
 		"The aircraft carrier Admiral Kuznetsov left port on Monday.",
+		"The research icebreaker Signe Holm docked in Bergen on Thursday.",
+		"Engineers lost contact with the lander Amara Obi on Friday.",
 		"Protesters marched towards the Karl Marx Theatre on Monday.")
 	checkPerson(t, "The ship's captain, Ana Lindow, said the crew were safe.", "Ana Lindow")
 	checkPerson(t, "Admiral Tom Hale commands the carrier.", "Tom Hale")

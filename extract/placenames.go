@@ -266,7 +266,8 @@ neighbourhood neighborhood suburb ranch farm estate plantation hotel resort mine
 // follows them: "the comedy Vera Hale", "the tanker Grace Lindow".
 var namedKinds = toSet(`film movie comedy drama thriller documentary musical opera play novel book album single song sitcom show
 series serial soap miniseries
-ship vessel tanker freighter ferry yacht trawler liner frigate destroyer submarine carrier cruiser corvette warship`)
+ship vessel tanker freighter ferry yacht trawler liner frigate destroyer submarine carrier cruiser corvette warship
+icebreaker tug tugboat barge schooner steamer catamaran spacecraft rover lander satellite telescope asteroid comet`)
 
 // vesselTitles open ships' names after titles of people: "the carrier
 // Admiral Kuznetsov", "the liner Queen Mary".
