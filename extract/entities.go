@@ -2984,6 +2984,10 @@ func (sc *sentenceScan) appositivePeople() {
 var militaryUnitHeads = toSet(`Division Brigade Battalion Regiment Corps Fleet Infantry Squadron Cavalry Marines Armored Armoured`)
 
 // orgHeads end the names of organisations.
+// clubOpeners open the names of sports clubs in many languages, never a
+// person's: "Deportivo Almendral", "Sporting Braga", "Dinamo Ostrava".
+var clubOpeners = toSet(`Deportivo Atlético Atletico Sporting Racing Club Olympique Stade Dynamo Dinamo Lokomotiv Spartak Borussia`)
+
 var orgHeads = toSet(`Ministry Department Office Agency Council Committee Subcommittee Commission Parliament Unit
 Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Corps Party Front
 Movement Union Organization Organisation Association Federation University Institute Bank Fund
@@ -2997,6 +3001,7 @@ Confederation Consortium Society Syndicate Chamber Institution Orchestra Choir E
 Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Hussars Lancers Commandos
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
 Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records Utd
+Publishers
 Publishing Investments Ventures Properties Logistics Insurance Securities Holding Berhad Bhd
 Interactive Analytics Media Insights Forum Advisors Advisers Trust College School Academy Polytechnic
 Nasional Nacional Diario Plc PLC LLC GmbH Limited
@@ -3902,6 +3907,12 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 			continue // "the Lal Masjid", "Shah Alam Town": a building's or a place's name, no one's
 		} else if label == pipeline.Person && j-i >= 2 && saintTitles[sc.words[i]] && j+1 < len(sc.words) && isPossessive(sc.words[j]) && isCapitalized(sc.words[j+1]) {
 			continue // "St Brendan's Hospital", "Saint Ita's Day": a saint's name in another's
+		} else if label == pipeline.Person && j-i >= 2 && clubOpeners[sc.words[i]] {
+			label = pipeline.Org // "Deportivo Almendral", "Dinamo Ostrava": a club's name
+		} else if label == pipeline.Person && i > 0 && clubOpeners[sc.words[i-1]] {
+			i, label = i-1, pipeline.Org // ("Sporting | Ribeira": the opener the tagger read apart)
+		} else if label == pipeline.Person && j == i+1 && clubOpeners[sc.words[i]] && j < len(sc.words) && isCapitalized(sc.words[j]) {
+			continue
 		} else if label == pipeline.Person && (j-i >= 2 && (placePrefixes[sc.words[i]] || namedPlaceHeads[sc.words[i]]) || sc.afterPolity(i)) {
 			label = pipeline.Place // "Mt Albert", "the Republic of Mari Tul", "Avenida Joaquim Barros"
 		} else if label == pipeline.Person && namedPlaceHeads[sc.words[i]] {

@@ -1747,6 +1747,13 @@ func TestNameInfixes(t *testing.T) {
 	checkNoPeople(t, "Tourists queued at Văn Lang Park in the morning.")
 }
 
+// TestClubOpeners: a name that opens with a word for a sports club is a
+// body's; near miss: a person's name after the club's.
+func TestClubOpeners(t *testing.T) {
+	checkNoPeople(t, "SEVILLE - Deportivo Almendral on Monday beat Sporting Ribeira 2-0.", "Fans of Dinamo Ostrava cheered.")
+	checkPerson(t, "Deportivo Almendral on Monday sacked Iker Zubia as coach.", "Iker Zubia")
+}
+
 // TestLatePeople: a name after "the late" or a possessive's "late" is a
 // person's; near misses: periods of the past.
 func TestLatePeople(t *testing.T) {
