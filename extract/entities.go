@@ -3106,8 +3106,10 @@ func (sc *sentenceScan) organisations() {
 			if isPossessive(p) || notNames[p] && !weekdayPaper || !(isCapitalized(p) || isAllCaps(p)) || strings.HasSuffix(p, ".") && len(p) > 2 && !isAllCaps(p) || placedByWord(p) {
 				break // ("the UN-backed | Harbour Board")
 			}
-			if lp := strings.ToLower(p); sc.e.titles.IsHead(lp) || sc.e.titles.IsModifier(lp) {
-				break // "Assistant | Treasury Secretary"
+			// "Assistant | Treasury Secretary"; but "General" right before
+			// the head is the body's ("General Administration of Customs").
+			if lp := strings.ToLower(p); (sc.e.titles.IsHead(lp) || sc.e.titles.IsModifier(lp)) && !(p == "General" && start == head) {
+				break
 			}
 			if start-1 == 0 && !strings.HasPrefix(sc.toks[0].Tag, "NNP") {
 				break

@@ -1747,6 +1747,13 @@ func TestNameInfixes(t *testing.T) {
 	checkNoPeople(t, "Tourists queued at Văn Lang Park in the morning.")
 }
 
+// TestGeneralInBodyName: "General" right before a body's head is the
+// body's; near miss: the rank before a name.
+func TestGeneralInBodyName(t *testing.T) {
+	checkEntities(t, "The General Administration of Customs said exports rose.", []wantEntity{{"General Administration of Customs", pipeline.Org, "", ""}})
+	checkPerson(t, "General Tom Hale's Army Command spoke.", "Tom Hale")
+}
+
 // TestClubOpeners: a name that opens with a word for a sports club is a
 // body's; near miss: a person's name after the club's.
 func TestClubOpeners(t *testing.T) {

@@ -778,6 +778,12 @@ func TestVotedOutLeavesThePost(t *testing.T) {
 	checkPeople(t, people(t, "Treasurer Omar Haddad was voted in on Tuesday."), []wantPerson{{name: "Omar Haddad", role: "Treasurer"}})
 }
 
+// TestDirectorOfGeneralBody: "General" opens a body's name in a title's
+// complement, which then gives the post its country.
+func TestDirectorOfGeneralBody(t *testing.T) {
+	checkPeople(t, people(t, "Tom Hale, director of Chile's General Administration of Sport, watched."), []wantPerson{{name: "Tom Hale", role: "Director", country: "Chile"}})
+}
+
 // TestProtagonistsOffice: a bare description of a single office ("the
 // prime minister") is the post of the only person of the headline and
 // first sentence without one, also where that person owns what speaks
