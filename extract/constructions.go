@@ -2063,8 +2063,12 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 				if k := ph.start; k > mention+1 && (m.r.is(k-1, m.c.former) || m.r.lower[k-1] == "once") && (m.r.lower[k-2] == "was" || m.r.lower[k-2] == "were") && !strings.HasPrefix(m.r.d.Tokens[k].Tag, "VB") {
 					f.former = true // "who was then president", "who was once mayor"
 				}
-				if ph.start > mention && !presentOrFuture(m.r.d, mention, ph.start) && heldUntil(m.r.d, ph.end, m.r.d.Sentences[m.r.d.Tokens[mention].Sentence].EndToken) {
+				end := m.r.d.Sentences[m.r.d.Tokens[mention].Sentence].EndToken
+				if ph.start > mention && !presentOrFuture(m.r.d, mention, ph.start) && heldUntil(m.r.d, ph.end, end) {
 					f.former = true // "who was special envoy ... until March", not "will stay as envoy until March"
+				}
+				if k := heldThePost(m.r.lower, max(ph.end, m.r.persons[mention]), end); k > 0 && heldUntil(m.r.d, k, end) {
+					f.former = true // "X, the regional director, held the post until 2013"
 				}
 				if relationalTitles[f.role] {
 					f.pending = &pendingRef{counterpart: true}

@@ -759,6 +759,23 @@ func heldUntil(d *pipeline.Doc, i, hi int) bool {
 	return false
 }
 
+// heldThePost returns the token after "held the post" (or "job",
+// "office", "position", "role") when the words from k, past an
+// apposition's closing comma, are the predicate that refers back to the
+// post: "X, the regional director, held the post until 2013"; else 0.
+func heldThePost(lower []string, k, hi int) int {
+	if k < hi && lower[k] == "," {
+		k++
+	}
+	if k+2 < hi && (lower[k] == "held" || lower[k] == "occupied") && (lower[k+1] == "the" || lower[k+1] == "that") && postNouns[lower[k+2]] {
+		return k + 3
+	}
+	return 0
+}
+
+// postNouns refer back to a post: "held the post".
+var postNouns = toSet(`post job office position role`)
+
 // postEndings are the nouns of leaving a post, which "until" may reach.
 var postEndings = toSet(`resignation removal ouster dismissal sacking retirement departure defeat`)
 
