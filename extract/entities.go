@@ -3673,8 +3673,10 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		// ("Santo Domingo | — Storm Lena killed": what is left of a span
 		// read across a separator is no evidence against a place the
 		// gazetteer knows.)
-		if m, ok := sc.placeAt(i); cut && ok && m.End == j && label != pipeline.Place && labelOf(m.Entries[0].Kind) == pipeline.Place {
-			continue
+		if cut && label != pipeline.Place {
+			if m, ok := sc.placeAt(i); ok && m.End == j && labelOf(m.Entries[0].Kind) == pipeline.Place {
+				continue
+			}
 		}
 		// ("the daily El Norte on Monday": a body's or a place's name ends
 		// in a name word, and never in a day or a month after a link,
