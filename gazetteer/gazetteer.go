@@ -313,6 +313,11 @@ func (g *Gazetteer) candidates(w string) []int32 {
 	if strings.ContainsRune(w, '’') {
 		return g.byFirst[normApos(w)]
 	}
+	// ("Ploiești" for the list's "Ploieşti" and "Ploiesti": diacritics
+	// the list spells otherwise or leaves out.)
+	if u := unaccented(w); u != "" {
+		return g.byFirst[u]
+	}
 	return nil
 }
 
@@ -330,6 +335,9 @@ func (f *form) matchAt(words []string, i int) bool {
 			continue
 		}
 		if strings.ContainsRune(t, '’') && normApos(t) == w {
+			continue
+		}
+		if u := unaccented(t); u != "" && u == w {
 			continue
 		}
 		return false

@@ -66,6 +66,9 @@ func TestMatch(t *testing.T) {
 		// a name's inner function word in lower case; never a first or last word
 		{"Médecins sans Frontières", "Médecins sans Frontières=org:CH"},
 		{"the islamic republic of Iran", "Iran=country:IR"},
+		// diacritics the list spells otherwise ("ş" for "ș") or leaves out
+		{"in Ploiești", "Ploiești=city:RO"},
+		{"in Brașov and Brasov", "Brașov=city:RO Brasov=city:RO"},
 	}
 	for _, tt := range tests {
 		got := strings.Join(matches(g, tt.text), " ")
