@@ -2109,6 +2109,11 @@ func (m *matcher) facts(ru *rule, at int, caps []capture) []fact {
 			if c.kind == elRole && ru.Single && oneHolder(m.roleFactOf(*c.role)) == "" {
 				break
 			}
+			// "The ambassador, whose name was not released, said": the
+			// text says it names no one.
+			if c.kind == elRole && unnamedClause(m.r.lower, c.role.end) {
+				break
+			}
 			if c.kind == elRole {
 				f := fact{mention: -1, pending: &pendingRef{possessor: ru.Possessor, lede: ru.Lede, ahead: onlyAhead, strict: ru.Strict, pronoun: ru.Pronoun}, roleFact: m.roleFactOf(*c.role)}
 				f.former = c.role.former
@@ -2360,3 +2365,30 @@ var durationNouns = toSet(`year years decade decades month months week weeks ter
 func finiteVerb(tag string) bool {
 	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
 }
+
+// unnamedClause reports whether the relative clause that opens after the
+// comma at token k says its person goes unnamed: ", whose name was not
+// released,", ", who asked not to be named,", ", who spoke on condition
+// of anonymity,".
+func unnamedClause(lower []string, k int) bool {
+	if k+2 >= len(lower) || lower[k] != "," || lower[k+1] != "who" && lower[k+1] != "whose" {
+		return false
+	}
+	denied := false
+	for j := k + 2; j < len(lower) && j < k+14; j++ {
+		switch w := lower[j]; {
+		case w == "," || w == "." || w == ";":
+			return false
+		case w == "anonymity":
+			return true
+		case w == "not" || w == "n't" || w == "never" || w == "declined" || w == "refused" || w == "withheld":
+			denied = true
+		case denied && unnamedVerbs[w]:
+			return true
+		}
+	}
+	return false
+}
+
+// unnamedVerbs say a name was given: ", who was not named".
+var unnamedVerbs = toSet(`named identified released disclosed given published revealed name identify disclose`)
