@@ -2412,9 +2412,12 @@ func romanSyllable(s string) bool {
 	if v == i {
 		return false
 	}
+	// (A final other than n or ng follows one or two vowels only.)
 	switch s[v:] {
-	case "", "n", "ng", "m", "k", "l", "p", "t", "h":
-		return s[v:] == "" || v-i <= 2 || s[v:] == "n" || s[v:] == "ng"
+	case "", "n", "ng":
+		return true
+	case "m", "k", "l", "p", "t", "h":
+		return v-i <= 2
 	}
 	return false
 }
@@ -2983,11 +2986,11 @@ func (sc *sentenceScan) appositivePeople() {
 // their number.
 var militaryUnitHeads = toSet(`Division Brigade Battalion Regiment Corps Fleet Infantry Squadron Cavalry Marines Armored Armoured`)
 
-// orgHeads end the names of organisations.
 // clubOpeners open the names of sports clubs in many languages, never a
 // person's: "Deportivo Almendral", "Sporting Braga", "Dinamo Ostrava".
 var clubOpeners = toSet(`Deportivo Atlético Atletico Sporting Racing Club Olympique Stade Dynamo Dinamo Lokomotiv Spartak Borussia`)
 
+// orgHeads end the names of organisations.
 var orgHeads = toSet(`Ministry Department Office Agency Council Committee Subcommittee Commission Parliament Unit
 Assembly Senate Congress Court Tribunal Army Navy Police Guard Guards Forces Corps Party Front
 Movement Union Organization Organisation Association Federation University Institute Bank Fund
@@ -3001,8 +3004,7 @@ Confederation Consortium Society Syndicate Chamber Institution Orchestra Choir E
 Regiment Battalion Division Fusiliers Highlanders Borderers Rifles Dragoons Hussars Lancers Commandos
 Construction Holdings Industries Partners Associates Consulting Capital Motors Enterprises Solutions
 Technologies Systems Pharmaceuticals Laboratories Labs Communications Entertainment Studios Records Utd
-Publishers
-Publishing Investments Ventures Properties Logistics Insurance Securities Holding Berhad Bhd
+Publishing Publishers Investments Ventures Properties Logistics Insurance Securities Holding Berhad Bhd
 Interactive Analytics Media Insights Forum Advisors Advisers Trust College School Academy Polytechnic
 Nasional Nacional Diario Plc PLC LLC GmbH Limited
 Dairy Dairies Paints Chemicals Textiles Cement Brewery Breweries Electronics Foods Exchange Bourse Boerse Shimbun Zeitung
