@@ -3375,6 +3375,12 @@ var patronymParticles = toSet(`wa bin ibn bint arap`)
 // Mai").
 var nameInfixes = toSet(`Ó Ní Nic Uí Mhic Thị Văn`)
 
+// plainNameWord reports whether word k is a name word that is no place
+// the gazetteer knows and no title.
+func (sc *sentenceScan) plainNameWord(k int) bool {
+	return k >= 0 && k < len(sc.words) && isNameWord(sc.words[k], false) && !sc.geoAt(k) && !sc.e.titles.IsHead(strings.ToLower(sc.words[k]))
+}
+
 // infixedName reports whether words [i, j) are name words with such a
 // word inside ("Declan Ó Murchú", "Lưu Văn Khoa"): a person's, whatever
 // the tagger read.
@@ -3892,18 +3898,15 @@ func (sc *sentenceScan) taggedEntities(spans []ner.Span) {
 		}
 		// ("Aoife | Ní Bhriain", "Ciarán Ó | Murchú": the words before
 		// the infix that the tagger read apart.)
-		nameBefore := func(k int) bool {
-			return k >= 0 && isNameWord(sc.words[k], false) && !sc.geoAt(k) && !sc.e.titles.IsHead(strings.ToLower(sc.words[k]))
-		}
-		if j-i >= 2 && nameInfixes[sc.words[i]] && nameBefore(i-1) {
+		if j-i >= 2 && nameInfixes[sc.words[i]] && sc.plainNameWord(i-1) {
 			i--
-		} else if i >= 2 && nameInfixes[sc.words[i-1]] && nameBefore(i-2) {
+		} else if i >= 2 && nameInfixes[sc.words[i-1]] && sc.plainNameWord(i-2) {
 			i -= 2
 		}
 		if sc.infixedName(i, j) {
 			label = pipeline.Person
 			// ("Trần Thị Mai | Hương": a last name word the tagger left out)
-			if j < len(sc.words) && isNameWord(sc.words[j], false) && !sc.geoAt(j) && !sc.e.titles.IsHead(strings.ToLower(sc.words[j])) {
+			if sc.plainNameWord(j) {
 				j++
 			}
 		}

@@ -2294,9 +2294,9 @@ func laterHolder(persons []*person, f roleFact) *person {
 // names at least three times, and whose surname no one else without a
 // post has, when there is only one such person. That person is named
 // shortly before the office's first description; where no such person
-// is, anywhere, and such an office is given after the others. A person given one office is no
-// candidate for another; an office that someone the text names holds
-// gets nothing.
+// is, anywhere, and such an office is given after the others. A person
+// given one office is no candidate for another; an office that someone
+// the text names holds gets nothing.
 func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key func(roleFact) string) map[*person][]roleFact {
 	offices := map[string][]roleFact{}
 	nearby := map[string]bool{} // offices whose candidates are named shortly before
@@ -2308,17 +2308,16 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 		}
 		offices[k] = append(offices[k], f)
 	}
-	// (A country's leader is no post: "the UK leader" may be its prime
-	// minister.)
-	posted := func(per *person) bool {
-		return len(per.professions) > 0 || slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" })
-	}
 	// "Tony Blair" and "Ian Blair", neither with a post: whose is "Mr
 	// Blair"? A namesake with a post is no candidate for the office.
 	surnames := map[string]int{}
 	held := map[string]bool{} // offices someone the text names holds
+	var unposted []*person
 	for _, per := range persons {
-		if !posted(per) {
+		// (A country's leader is no post: "the UK leader" may be its
+		// prime minister.)
+		if len(per.professions) == 0 && !slices.ContainsFunc(per.roles, func(f roleFact) bool { return f.weakness() == 0 || f.country == "" }) {
+			unposted = append(unposted, per)
 			surnames[lastWord(per.name)]++
 		}
 		for _, r := range per.roles {
@@ -2328,8 +2327,8 @@ func untitledHolders(ix *tokenIndex, persons []*person, left []roleFact, key fun
 		}
 	}
 	var untitled []*person
-	for _, per := range persons {
-		if !posted(per) && surnames[lastWord(per.name)] == 1 && len(per.mentions) >= 3 {
+	for _, per := range unposted {
+		if surnames[lastWord(per.name)] == 1 && len(per.mentions) >= 3 {
 			untitled = append(untitled, per)
 		}
 	}
